@@ -1,0 +1,205 @@
+/* mk-application.c — the Minutka application object.
+ *
+ * Owns the application-wide actions (about, preferences, quit), the
+ * keyboard accelerators and the command-line options.  Options that ask for
+ * work without a window (--version, and later --import, --report …) are
+ * answered in handle-local-options, before GTK is initialised, so they work
+ * without a display.
+ */
+#define G_LOG_DOMAIN "mk-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mk-application.h"
+#include "mk-version.h"
+#include "mk-window.h"
+
+struct _MkApplication
+{
+  AdwApplication  parent_instance;
+
+  char           *db_path;
+};
+
+G_DEFINE_FINAL_TYPE (MkApplication, mk_application, ADW_TYPE_APPLICATION)
+
+/**
+ * mk_application_new:
+ *
+ * Returns: (transfer full): a new Minutka application.
+ */
+MkApplication *
+mk_application_new (void)
+{
+  return g_object_new (MK_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "resource-base-path", RESOURCE_BASE_PATH,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       NULL);
+}
+
+/**
+ * mk_application_get_db_path:
+ * @self: the application
+ *
+ * Returns: (transfer none) (nullable): the database path given with --db,
+ *   or %NULL for the default database.
+ */
+const char *
+mk_application_get_db_path (MkApplication *self)
+{
+  g_return_val_if_fail (MK_IS_APPLICATION (self), NULL);
+
+  return self->db_path;
+}
+
+static int
+mk_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  MkApplication *self = MK_APPLICATION (app);
+  const char *db_path = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("minutka %s\n", mk_version_string ());
+      return 0;
+    }
+
+  if (g_variant_dict_lookup (options, "db", "^&ay", &db_path))
+    {
+      g_free (self->db_path);
+      self->db_path = g_strdup (db_path);
+    }
+
+  return -1;
+}
+
+static void
+mk_application_activate (GApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    window = GTK_WINDOW (mk_window_new (MK_APPLICATION (app)));
+
+  gtk_window_present (window);
+}
+
+static void
+about_action_cb (GSimpleAction *action,
+                 GVariant      *param,
+                 gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (app);
+  static const char *developers[] = { "Minutka developers", NULL };
+  AdwAboutWindow *about;
+
+  about = ADW_ABOUT_WINDOW (adw_about_window_new ());
+  adw_about_window_set_application_name (about, _("Minutka"));
+  adw_about_window_set_application_icon (about, APP_ID);
+  adw_about_window_set_version (about, mk_version_string ());
+  adw_about_window_set_developer_name (about, _("Minutka developers"));
+  adw_about_window_set_developers (about, developers);
+  adw_about_window_set_comments (about,
+                                 _("See where a sales team's working day goes: log tasks "
+                                   "and minutes for a few days, then compare the team and "
+                                   "find the time that could go back to selling."));
+  adw_about_window_set_license_type (about, GTK_LICENSE_GPL_3_0);
+  adw_about_window_set_copyright (about, "© 2026 Minutka developers");
+  /* Translators: put your names here, one per line. */
+  adw_about_window_set_translator_credits (about, _("translator-credits"));
+  if (parent != NULL)
+    gtk_window_set_transient_for (GTK_WINDOW (about), parent);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+quit_action_cb (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
+{
+  GApplication *app = G_APPLICATION (user_data);
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  /* Closing the windows lets each save its state before the app exits. */
+  for (GList *l = windows; l != NULL; l = windows)
+    {
+      windows = l->next;
+      gtk_window_close (GTK_WINDOW (l->data));
+    }
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", about_action_cb },
+  { "quit", quit_action_cb },
+};
+
+static void
+mk_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *prefs_accels[] = { "<Control>comma", NULL };
+  static const char *today_accels[] = { "<Alt>1", NULL };
+  static const char *entries_accels[] = { "<Alt>2", NULL };
+  static const char *analysis_accels[] = { "<Alt>3", NULL };
+
+  G_APPLICATION_CLASS (mk_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app),
+                                   app_actions, G_N_ELEMENTS (app_actions),
+                                   app);
+
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.preferences",
+                                         prefs_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.page::today",
+                                         today_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.page::entries",
+                                         entries_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.page::analysis",
+                                         analysis_accels);
+}
+
+static void
+mk_application_finalize (GObject *object)
+{
+  MkApplication *self = MK_APPLICATION (object);
+
+  g_clear_pointer (&self->db_path, g_free);
+
+  G_OBJECT_CLASS (mk_application_parent_class)->finalize (object);
+}
+
+static void
+mk_application_class_init (MkApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = mk_application_finalize;
+
+  app_class->handle_local_options = mk_application_handle_local_options;
+  app_class->activate = mk_application_activate;
+  app_class->startup = mk_application_startup;
+}
+
+static void
+mk_application_init (MkApplication *self)
+{
+  static const GOptionEntry options[] = {
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Show the version of Minutka and exit"), NULL },
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Use the database at PATH instead of the default one"), N_("PATH") },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Minutka shows where a sales team's working "
+                                              "day goes. Without options it opens the window."));
+}

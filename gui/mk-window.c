@@ -1,0 +1,151 @@
+/* mk-window.c — Minutka's main window.
+ *
+ * A header bar with a view switcher over three pages (Today, Entries,
+ * Analysis) and the primary menu.  The visible page is a window action,
+ * "win.page", so menus, shortcuts and tests all switch pages the same way.
+ * The window size is kept in GSettings and restored on the next start.
+ */
+#define G_LOG_DOMAIN "mk-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mk-preferences-window.h"
+#include "mk-window.h"
+
+struct _MkWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+
+  AdwViewStack         *stack;
+  AdwToastOverlay      *toast_overlay;
+};
+
+G_DEFINE_FINAL_TYPE (MkWindow, mk_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/**
+ * mk_window_new:
+ * @application: the application the window belongs to
+ *
+ * Returns: (transfer none): a new main window, owned by @application.
+ */
+MkWindow *
+mk_window_new (MkApplication *application)
+{
+  return g_object_new (MK_TYPE_WINDOW, "application", application, NULL);
+}
+
+/**
+ * mk_window_get_visible_page:
+ * @self: the window
+ *
+ * Returns: (transfer none): the name of the visible page: "today",
+ *   "entries" or "analysis".
+ */
+const char *
+mk_window_get_visible_page (MkWindow *self)
+{
+  g_return_val_if_fail (MK_IS_WINDOW (self), NULL);
+
+  return adw_view_stack_get_visible_child_name (self->stack);
+}
+
+static void
+preferences_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  MkWindow *self = MK_WINDOW (widget);
+  MkApplication *app = MK_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  MkPreferencesWindow *prefs;
+
+  prefs = mk_preferences_window_new (mk_application_get_db_path (app));
+  gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (prefs));
+}
+
+static void
+mk_window_save_size (MkWindow *self)
+{
+  int width = 0;
+  int height = 0;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+
+  g_settings_delay (self->settings);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+  g_settings_apply (self->settings);
+}
+
+static gboolean
+mk_window_close_request (GtkWindow *window)
+{
+  mk_window_save_size (MK_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (mk_window_parent_class)->close_request (window);
+}
+
+static void
+mk_window_dispose (GObject *object)
+{
+  MkWindow *self = MK_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), MK_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (mk_window_parent_class)->dispose (object);
+}
+
+static void
+mk_window_finalize (GObject *object)
+{
+  MkWindow *self = MK_WINDOW (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (mk_window_parent_class)->finalize (object);
+}
+
+static void
+mk_window_class_init (MkWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = mk_window_dispose;
+  object_class->finalize = mk_window_finalize;
+  window_class->close_request = mk_window_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/mk-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, MkWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, MkWindow, toast_overlay);
+
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action_cb);
+}
+
+static void
+mk_window_init (MkWindow *self)
+{
+  g_autoptr(GPropertyAction) page_action = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  if (DEVELOPMENT_BUILD)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+
+  self->settings = g_settings_new (BASE_APP_ID);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  page_action = g_property_action_new ("page", self->stack, "visible-child-name");
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (page_action));
+}

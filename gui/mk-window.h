@@ -1,0 +1,16 @@
+#pragma once
+
+#include <adwaita.h>
+
+#include "mk-application.h"
+
+G_BEGIN_DECLS
+
+#define MK_TYPE_WINDOW (mk_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (MkWindow, mk_window, MK, WINDOW, AdwApplicationWindow)
+
+MkWindow   *mk_window_new              (MkApplication *application);
+const char *mk_window_get_visible_page (MkWindow      *self);
+
+G_END_DECLS

@@ -1,0 +1,263 @@
+/* gui-test-utils.c — helpers shared by the GUI tests.
+ *
+ * The tests run inside the application's main loop: once the application
+ * has activated, g_test_run() is called from an idle callback, and each
+ * test iterates the main context itself while it waits for the window to
+ * map or to draw.  Waiting is bounded (five seconds), so a window that never
+ * appears fails the test instead of hanging it.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "gui-test-utils.h"
+#include "mk-version.h"
+
+#define WAIT_LIMIT_USEC (5 * G_USEC_PER_SEC)
+
+static int test_status = 1;
+static char *tmpdir;
+
+void
+mk_gui_test_init (int    *argc,
+                  char ***argv)
+{
+  mk_core_init_i18n ();
+  g_test_init (argc, argv, NULL);
+  g_test_set_nonfatal_assertions ();
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GTK_A11Y", "none", FALSE);
+  adw_init ();
+}
+
+const char *
+mk_gui_test_tmpdir (void)
+{
+  if (tmpdir == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      tmpdir = g_dir_make_tmp ("minutka-gui-XXXXXX", &error);
+      g_assert_no_error (error);
+    }
+  return tmpdir;
+}
+
+MkApplication *
+mk_gui_test_app_new (const char *db_path)
+{
+  MkApplication *app = mk_application_new ();
+  g_autofree char *path = NULL;
+  char *argv[] = { (char *) "minutka", (char *) "--db", NULL, NULL };
+
+  path = db_path ? g_strdup (db_path)
+                 : g_build_filename (mk_gui_test_tmpdir (), "test.db", NULL);
+  argv[2] = path;
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_object_set_data_full (G_OBJECT (app), "test-argv", g_strdupv (argv),
+                          (GDestroyNotify) g_strfreev);
+  return app;
+}
+
+static gboolean
+run_tests_cb (gpointer user_data)
+{
+  GApplication *app = G_APPLICATION (user_data);
+
+  test_status = g_test_run ();
+  g_application_release (app);
+  g_application_quit (app);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+activate_cb (GApplication *app,
+             gpointer      user_data)
+{
+  static gboolean started;
+
+  if (started)
+    return;
+  started = TRUE;
+  g_application_hold (app);
+  g_idle_add (run_tests_cb, app);
+}
+
+int
+mk_gui_test_run (MkApplication *app)
+{
+  char **argv = g_object_get_data (G_OBJECT (app), "test-argv");
+
+  g_signal_connect_after (app, "activate", G_CALLBACK (activate_cb), NULL);
+  g_application_run (G_APPLICATION (app), g_strv_length (argv), argv);
+  g_object_unref (app);
+  if (tmpdir != NULL)
+    {
+      g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", tmpdir);
+      (void) !system (cmd);
+    }
+  return test_status;
+}
+
+void
+mk_gui_test_iterate (guint msec)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) msec * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+}
+
+gboolean
+mk_gui_test_wait_mapped (GtkWidget *widget)
+{
+  gint64 end = g_get_monotonic_time () + WAIT_LIMIT_USEC;
+
+  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* Let it lay out and draw once. */
+  if (gtk_widget_get_mapped (widget))
+    mk_gui_test_wait_frames (widget, 2);
+
+  return gtk_widget_get_mapped (widget);
+}
+
+static gboolean
+count_frame_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  guint *left = user_data;
+
+  if (*left > 0)
+    (*left)--;
+  return *left > 0 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+void
+mk_gui_test_wait_frames (GtkWidget *widget,
+                         guint      n_frames)
+{
+  guint left = n_frames;
+  gint64 end = g_get_monotonic_time () + WAIT_LIMIT_USEC;
+  guint id;
+
+  id = gtk_widget_add_tick_callback (widget, count_frame_cb, &left, NULL);
+  gtk_widget_queue_draw (widget);
+  while (left > 0 && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+  if (left > 0)
+    gtk_widget_remove_tick_callback (widget, id);
+  /* Idle work queued by the frame (list items, relayout) runs too. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+GtkWindow *
+mk_gui_test_wait_window (GType type)
+{
+  gint64 end = g_get_monotonic_time () + WAIT_LIMIT_USEC;
+
+  while (g_get_monotonic_time () < end)
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+          /* GTK keeps every toplevel alive until it is destroyed, so the
+           * pointer stays valid after this reference is dropped. */
+          if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) &&
+              gtk_widget_get_mapped (GTK_WIDGET (window)))
+            {
+              mk_gui_test_wait_frames (GTK_WIDGET (window), 2);
+              return window;
+            }
+        }
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return NULL;
+}
+
+GtkWidget *
+mk_gui_test_find_by_type (GtkWidget *root,
+                          GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = mk_gui_test_find_by_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+GtkWidget *
+mk_gui_test_find_by_name (GtkWidget  *root,
+                          const char *buildable_id)
+{
+  if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (root)), buildable_id) == 0 ||
+      g_strcmp0 (gtk_widget_get_name (root), buildable_id) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = mk_gui_test_find_by_name (child, buildable_id);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+void
+mk_gui_test_screenshot (GtkWidget  *widget,
+                        const char *file_name)
+{
+  const char *dir = g_getenv ("MINUTKA_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  GskRenderer *renderer;
+  graphene_rect_t bounds;
+  int width;
+  int height;
+
+  if (dir == NULL)
+    dir = "screenshots";
+  g_mkdir_with_parents (dir, 0755);
+
+  mk_gui_test_wait_frames (widget, 2);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  graphene_rect_init (&bounds, 0, 0, width, height);
+  texture = gsk_renderer_render_texture (renderer, node, &bounds);
+  g_assert_nonnull (texture);
+
+  path = g_build_filename (dir, file_name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
