@@ -1,0 +1,46 @@
+/* mk-store-bulk.h — adding many entries in one transaction (the importer).
+ *
+ * A bulk is one open write transaction on the store, with its prepared
+ * statements reused for every row.  Rollups are summed in memory and written
+ * once at commit; fingerprints are checked against the (person, day) pairs
+ * the batch touches.  Nothing is visible to other readers until
+ * mk_store_bulk_commit() returns TRUE; mk_store_bulk_abort() (or a crash)
+ * leaves the database exactly as before.
+ */
+#pragma once
+
+#include "mk-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct _MkStoreBulk MkStoreBulk;
+
+/**
+ * MkImportCounts:
+ *
+ * What happened to the rows of one imported file.
+ */
+typedef struct {
+  guint64 rows_read;
+  guint64 imported;
+  guint64 duplicates;
+  guint64 skipped;
+  guint64 rejected;
+} MkImportCounts;
+
+MkStoreBulk *mk_store_bulk_begin        (MkStore            *store,
+                                         const char         *file_name,
+                                         const char         *sha256,
+                                         const char         *preset,
+                                         GError            **error);
+gint64       mk_store_bulk_get_batch_id (MkStoreBulk        *bulk);
+gboolean     mk_store_bulk_add          (MkStoreBulk        *bulk,
+                                         const MkEntryInput *input,
+                                         gboolean           *duplicate,
+                                         GError            **error);
+gboolean     mk_store_bulk_commit       (MkStoreBulk        *bulk,
+                                         const MkImportCounts *counts,
+                                         GError            **error);
+void         mk_store_bulk_abort        (MkStoreBulk        *bulk);
+
+G_END_DECLS
