@@ -1,0 +1,864 @@
+/* mk-duration.c — durations and times of day as people write them.
+ *
+ * Design notes.
+ *
+ * A duration is read into whole milliseconds first, with integer
+ * arithmetic only (decimal hours like "1,333" must not pick up binary
+ * floating-point error), and rounded to minutes once at the end, halves up.
+ * Rounding twice (to seconds, then to minutes) would move 29.9 s to one
+ * minute.
+ *
+ * The accepted spellings:
+ *   - a bare number, whole or decimal with "." or ",": its unit comes from
+ *     the caller's hint (the column header);
+ *   - "h:mm" and "h:mm:ss", where hours may exceed 24 in the format ("25:00"
+ *     parses, and is then refused as an entry longer than a day); "m:ss" when
+ *     followed by a minutes unit ("18:25 min");
+ *   - terms of a number and a unit word, in any sequence of decreasing units:
+ *     "1h 30m", "1h30m", "1 h 30 min", "1,5 ч", "1ч 30м", "2 часа 5 минут";
+ *     a bare number after an hours term is minutes ("1ч 30");
+ *   - ISO 8601 "PT1H30M".
+ * A unit word must be a whole word ("30 meetings" is 30 and then a word,
+ * not 30 metres of anything), and the Russian preposition "с" is not a
+ * seconds unit, so that quick entry can read "30 с клиентом".
+ *
+ * A time of day is "H:MM", "HH:MM:SS" (fractions of a second ignored),
+ * "H.MM" (Russian habit), or 12-hour with AM/PM ("9:30 PM", "9pm",
+ * "12:05 a.m.").  "24:00" is accepted as the end of a day.  Times are read
+ * to the second; mk_time_of_day_parse() floors to the minute, as a clock
+ * shows it.
+ */
+#define G_LOG_DOMAIN "mk-duration"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "mk-duration.h"
+#include "mk-error.h"
+
+#define MS_PER_SECOND G_GINT64_CONSTANT (1000)
+#define MS_PER_MINUTE G_GINT64_CONSTANT (60000)
+#define MS_PER_HOUR   G_GINT64_CONSTANT (3600000)
+
+/* Far beyond any real duration, far below gint64 overflow. */
+#define MAX_INTEGER_PART G_GINT64_CONSTANT (1000000000)
+#define MAX_FRACTION_DIGITS 9
+
+typedef enum {
+  UNIT_NONE,
+  UNIT_HOURS,
+  UNIT_MINUTES,
+  UNIT_SECONDS,
+} Unit;
+
+typedef struct {
+  const char *word;
+  Unit        unit;
+} UnitWord;
+
+/* Casefolded.  A trailing "." ("мин.", "hrs.") is dropped before lookup. */
+static const UnitWord unit_words[] = {
+  { "h", UNIT_HOURS }, { "hr", UNIT_HOURS }, { "hrs", UNIT_HOURS },
+  { "hour", UNIT_HOURS }, { "hours", UNIT_HOURS },
+  { "ч", UNIT_HOURS }, { "час", UNIT_HOURS }, { "часа", UNIT_HOURS },
+  { "часов", UNIT_HOURS }, { "часы", UNIT_HOURS },
+  { "m", UNIT_MINUTES }, { "min", UNIT_MINUTES }, { "mins", UNIT_MINUTES },
+  { "minute", UNIT_MINUTES }, { "minutes", UNIT_MINUTES },
+  { "м", UNIT_MINUTES }, { "мин", UNIT_MINUTES }, { "минута", UNIT_MINUTES },
+  { "минуты", UNIT_MINUTES }, { "минут", UNIT_MINUTES }, { "минуту", UNIT_MINUTES },
+  { "s", UNIT_SECONDS }, { "sec", UNIT_SECONDS }, { "secs", UNIT_SECONDS },
+  { "second", UNIT_SECONDS }, { "seconds", UNIT_SECONDS },
+  { "сек", UNIT_SECONDS }, { "секунда", UNIT_SECONDS }, { "секунды", UNIT_SECONDS },
+  { "секунд", UNIT_SECONDS }, { "секунду", UNIT_SECONDS },
+};
+
+static gint64
+unit_ms (Unit unit)
+{
+  switch (unit)
+    {
+    case UNIT_HOURS:
+      return MS_PER_HOUR;
+    case UNIT_MINUTES:
+      return MS_PER_MINUTE;
+    case UNIT_SECONDS:
+      return MS_PER_SECOND;
+    case UNIT_NONE:
+    default:
+      g_assert_not_reached ();
+    }
+  return 0;
+}
+
+static Unit
+hint_unit (MkDurationUnit hint,
+           gboolean       has_fraction)
+{
+  switch (hint)
+    {
+    case MK_DURATION_UNIT_MINUTES:
+      return UNIT_MINUTES;
+    case MK_DURATION_UNIT_HOURS:
+      return UNIT_HOURS;
+    case MK_DURATION_UNIT_SECONDS:
+      return UNIT_SECONDS;
+    case MK_DURATION_UNIT_AUTO:
+    default:
+      return has_fraction ? UNIT_HOURS : UNIT_MINUTES;
+    }
+}
+
+/* Spaces people and spreadsheets put around numbers: ASCII blanks, the
+ * no-break space and the narrow no-break space. */
+static const char *
+skip_spaces (const char *p)
+{
+  for (;;)
+    {
+      if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
+        p++;
+      else if ((guchar) p[0] == 0xC2 && (guchar) p[1] == 0xA0)
+        p += 2;
+      else if ((guchar) p[0] == 0xE2 && (guchar) p[1] == 0x80 && (guchar) p[2] == 0xAF)
+        p += 3;
+      else
+        return p;
+    }
+}
+
+static gboolean
+is_word_char (const char *p)
+{
+  gunichar c;
+
+  if (*p == '\0')
+    return FALSE;
+  if ((guchar) *p < 0x80)
+    return g_ascii_isalnum (*p) || *p == '_';
+  c = g_utf8_get_char_validated (p, -1);
+  if (c == (gunichar) -1 || c == (gunichar) -2)
+    return FALSE;
+  return g_unichar_isalnum (c);
+}
+
+/* Reads a word of letters at @p into a casefolded unit, without a trailing
+ * ".".  Returns the end of the word, or @p when no unit word is there. */
+static const char *
+read_unit (const char *p,
+           Unit       *unit)
+{
+  char folded[32];
+  gsize n = 0;
+  const char *q = p;
+
+  *unit = UNIT_NONE;
+  while (*q != '\0')
+    {
+      gunichar c;
+      int len;
+
+      if ((guchar) *q < 0x80)
+        {
+          if (!g_ascii_isalpha (*q))
+            break;
+          if (n + 1 >= sizeof folded)
+            return p;
+          folded[n++] = g_ascii_tolower (*q);
+          q++;
+          continue;
+        }
+      c = g_utf8_get_char_validated (q, -1);
+      if (c == (gunichar) -1 || c == (gunichar) -2 || !g_unichar_isalpha (c))
+        break;
+      c = g_unichar_tolower (c);
+      len = g_unichar_to_utf8 (c, NULL);
+      if (n + len + 1 >= sizeof folded)
+        return p;
+      g_unichar_to_utf8 (c, folded + n);
+      n += len;
+      q = g_utf8_next_char (q);
+    }
+  if (n == 0)
+    return p;
+  folded[n] = '\0';
+
+  for (gsize i = 0; i < G_N_ELEMENTS (unit_words); i++)
+    if (strcmp (folded, unit_words[i].word) == 0)
+      {
+        *unit = unit_words[i].unit;
+        if (*q == '.')
+          q++;
+        if (is_word_char (q))
+          {
+            *unit = UNIT_NONE;
+            return p;
+          }
+        return q;
+      }
+  return p;
+}
+
+/* A decimal number: digits, optionally "." or "," and more digits. */
+typedef struct {
+  gint64 integer;
+  gint64 fraction;
+  int    fraction_digits;
+  int    integer_digits;
+  gboolean has_separator;
+} Number;
+
+static const char *
+read_number (const char *p,
+             Number     *number)
+{
+  const char *q = p;
+
+  memset (number, 0, sizeof *number);
+  while (g_ascii_isdigit (*q))
+    {
+      if (number->integer < MAX_INTEGER_PART)
+        number->integer = number->integer * 10 + (*q - '0');
+      else
+        number->integer = MAX_INTEGER_PART;
+      number->integer_digits++;
+      q++;
+    }
+  if ((*q == '.' || *q == ',') && g_ascii_isdigit (q[1]))
+    {
+      number->has_separator = TRUE;
+      q++;
+      while (g_ascii_isdigit (*q))
+        {
+          if (number->fraction_digits < MAX_FRACTION_DIGITS)
+            {
+              number->fraction = number->fraction * 10 + (*q - '0');
+              number->fraction_digits++;
+            }
+          q++;
+        }
+    }
+  if (number->integer_digits == 0 && number->fraction_digits == 0)
+    return p;
+  return q;
+}
+
+/* @number × @unit in milliseconds, rounded to the nearest millisecond. */
+static gint64
+number_to_ms (const Number *number,
+              gint64        unit)
+{
+  gint64 ms = number->integer * unit;
+
+  if (number->fraction_digits > 0)
+    {
+      gint64 scale = 1;
+
+      for (int i = 0; i < number->fraction_digits; i++)
+        scale *= 10;
+      /* fraction < 10^9 and unit ≤ 3.6e6: the product fits in gint64. */
+      ms += (number->fraction * unit + scale / 2) / scale;
+    }
+  return ms;
+}
+
+/* Reads exactly two digits into @value. */
+static gboolean
+read_two_digits (const char *p,
+                 int        *value)
+{
+  if (!g_ascii_isdigit (p[0]) || !g_ascii_isdigit (p[1]) || g_ascii_isdigit (p[2]))
+    return FALSE;
+  *value = (p[0] - '0') * 10 + (p[1] - '0');
+  return TRUE;
+}
+
+typedef enum {
+  PARSE_OK,
+  PARSE_SYNTAX,
+  PARSE_BAD_MINUTES,
+  PARSE_BAD_SECONDS,
+} ParseStatus;
+
+/* Reads "h:mm", "h:mm:ss" or "m:ss min" at @p.  On PARSE_BAD_*, @bad holds
+ * the offending value. */
+static ParseStatus
+read_clock_duration (const char  *p,
+                     const char **end,
+                     gint64      *ms,
+                     int         *bad)
+{
+  Number first;
+  const char *q = read_number (p, &first);
+  int parts[2] = { -1, -1 };
+  int n_parts = 0;
+  Unit unit = UNIT_NONE;
+  const char *after;
+
+  if (q == p || first.has_separator || *q != ':')
+    return PARSE_SYNTAX;
+  while (*q == ':' && n_parts < 2)
+    {
+      if (!read_two_digits (q + 1, &parts[n_parts]))
+        return PARSE_SYNTAX;
+      n_parts++;
+      q += 3;
+    }
+  /* Fractions of a second, as some trackers write them, are dropped
+   * before rounding: they cannot move a minute by more than the rounding
+   * itself. */
+  if (n_parts == 2 && *q == '.' && g_ascii_isdigit (q[1]))
+    {
+      q++;
+      while (g_ascii_isdigit (*q))
+        q++;
+    }
+
+  after = read_unit (skip_spaces (q), &unit);
+  if (unit != UNIT_NONE)
+    q = after;
+
+  if (n_parts == 1 && unit == UNIT_MINUTES)
+    {
+      /* "18:25 min": minutes and seconds. */
+      if (parts[0] >= 60)
+        {
+          *bad = parts[0];
+          return PARSE_BAD_SECONDS;
+        }
+      *ms = first.integer * MS_PER_MINUTE + parts[0] * MS_PER_SECOND;
+    }
+  else if (unit == UNIT_SECONDS)
+    return PARSE_SYNTAX;
+  else
+    {
+      if (parts[0] >= 60)
+        {
+          *bad = parts[0];
+          return PARSE_BAD_MINUTES;
+        }
+      if (n_parts == 2 && parts[1] >= 60)
+        {
+          *bad = parts[1];
+          return PARSE_BAD_SECONDS;
+        }
+      *ms = first.integer * MS_PER_HOUR + parts[0] * MS_PER_MINUTE
+            + (n_parts == 2 ? parts[1] * MS_PER_SECOND : 0);
+    }
+  *end = q;
+  return PARSE_OK;
+}
+
+/* Reads "PT1H30M" (ISO 8601, time part only). */
+static gboolean
+read_iso_duration (const char  *p,
+                   const char **end,
+                   gint64      *ms)
+{
+  const char *q = p;
+  gint64 total = 0;
+  gboolean any = FALSE;
+
+  if (g_ascii_toupper (q[0]) != 'P' || g_ascii_toupper (q[1]) != 'T')
+    return FALSE;
+  q += 2;
+  while (g_ascii_isdigit (*q))
+    {
+      Number number;
+      gint64 unit;
+
+      q = read_number (q, &number);
+      switch (g_ascii_toupper (*q))
+        {
+        case 'H':
+          unit = MS_PER_HOUR;
+          break;
+        case 'M':
+          unit = MS_PER_MINUTE;
+          break;
+        case 'S':
+          unit = MS_PER_SECOND;
+          break;
+        default:
+          return FALSE;
+        }
+      total += number_to_ms (&number, unit);
+      any = TRUE;
+      q++;
+    }
+  if (!any)
+    return FALSE;
+  *end = q;
+  *ms = total;
+  return TRUE;
+}
+
+/* Reads "90", "1,5", "1h 30m", "1ч 30", "2 часа 5 минут".  Terms must come
+ * in decreasing units. */
+static gboolean
+read_terms (const char     *p,
+            MkDurationUnit  hint,
+            const char    **end,
+            gint64         *ms)
+{
+  const char *q = p;
+  gint64 total = 0;
+  Unit previous = UNIT_NONE;
+  gboolean any = FALSE;
+
+  for (;;)
+    {
+      Number number;
+      const char *after_number;
+      const char *after_unit;
+      const char *r = any ? skip_spaces (q) : q;
+      Unit unit;
+
+      after_number = read_number (r, &number);
+      if (after_number == r)
+        break;
+      after_unit = read_unit (skip_spaces (after_number), &unit);
+      if (unit == UNIT_NONE)
+        {
+          if (is_word_char (after_number))
+            break;
+          if (!any)
+            {
+              /* A lone bare number: the hint decides. */
+              total = number_to_ms (&number, unit_ms (hint_unit (hint, number.has_separator)));
+              q = after_number;
+              any = TRUE;
+              break;
+            }
+          if (previous == UNIT_HOURS && !number.has_separator)
+            {
+              /* "1ч 30": the number after the hours is minutes. */
+              total += number_to_ms (&number, MS_PER_MINUTE);
+              q = after_number;
+            }
+          break;
+        }
+      if (previous != UNIT_NONE && unit <= previous)
+        break;
+      total += number_to_ms (&number, unit_ms (unit));
+      previous = unit;
+      q = after_unit;
+      any = TRUE;
+    }
+  if (!any)
+    return FALSE;
+  *end = q;
+  *ms = total;
+  return TRUE;
+}
+
+/* Reads one duration at @p (after an optional sign).  Returns the status
+ * and, on success, the milliseconds and the end of what was read. */
+static ParseStatus
+read_duration (const char     *p,
+               MkDurationUnit  hint,
+               const char    **end,
+               gint64         *ms,
+               int            *bad)
+{
+  ParseStatus status;
+
+  status = read_clock_duration (p, end, ms, bad);
+  if (status != PARSE_SYNTAX)
+    return status;
+  if (read_iso_duration (p, end, ms))
+    return PARSE_OK;
+  if (read_terms (p, hint, end, ms))
+    return PARSE_OK;
+  return PARSE_SYNTAX;
+}
+
+/* Reads a sign: "-" or the Unicode minus; returns the text after it. */
+static const char *
+read_sign (const char *p,
+           gboolean   *negative)
+{
+  *negative = FALSE;
+  if (*p == '-')
+    {
+      *negative = TRUE;
+      return skip_spaces (p + 1);
+    }
+  if (strncmp (p, "\xE2\x88\x92", 3) == 0)
+    {
+      *negative = TRUE;
+      return skip_spaces (p + 3);
+    }
+  if (*p == '+')
+    return skip_spaces (p + 1);
+  return p;
+}
+
+static int
+ms_to_minutes (gint64 ms)
+{
+  return (int) ((ms + MS_PER_MINUTE / 2) / MS_PER_MINUTE);
+}
+
+static gboolean
+check_ms (const char *text,
+          gint64      ms,
+          int        *minutes,
+          GError    **error)
+{
+  if (ms == 0)
+    {
+      g_set_error (error, MK_PARSE_ERROR, MK_PARSE_ERROR_RANGE,
+                   _("duration '%s' is zero"), text);
+      return FALSE;
+    }
+  if (ms < MS_PER_MINUTE / 2)
+    {
+      g_set_error (error, MK_PARSE_ERROR, MK_PARSE_ERROR_RANGE,
+                   _("duration '%s' is shorter than half a minute"), text);
+      return FALSE;
+    }
+  if (ms_to_minutes (ms) > MK_DURATION_MAX_MINUTES)
+    {
+      g_set_error (error, MK_PARSE_ERROR, MK_PARSE_ERROR_RANGE,
+                   _("duration '%s' is longer than 24 hours"), text);
+      return FALSE;
+    }
+  *minutes = ms_to_minutes (ms);
+  return TRUE;
+}
+
+/**
+ * mk_duration_parse:
+ * @text: what the person or the file wrote: "90", "1:30", "1,5", "1h 30m"
+ * @unit_hint: what a bare number means (from the column header)
+ * @minutes: (out): the duration in whole minutes, 1 … 1440
+ * @error: return location for an error
+ *
+ * Reads a duration that must make an entry: at least half a minute (it is
+ * rounded to the nearest minute) and at most 24 hours.  Leading and
+ * trailing spaces are ignored.
+ *
+ * Returns: %TRUE on success.  Fails with %MK_PARSE_ERROR_EMPTY for blank
+ *   text, %MK_PARSE_ERROR_DURATION for text that is no duration ("duration
+ *   '1:75' has 75 minutes"), %MK_PARSE_ERROR_RANGE for a negative, zero or
+ *   over-24-hour duration.
+ */
+gboolean
+mk_duration_parse (const char      *text,
+                   MkDurationUnit   unit_hint,
+                   int             *minutes,
+                   GError         **error)
+{
+  g_autofree char *shown = NULL;
+  const char *p;
+  const char *end = NULL;
+  gboolean negative;
+  gint64 ms = 0;
+  int bad = 0;
+  ParseStatus status;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (minutes != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  p = skip_spaces (text);
+  if (*p == '\0')
+    {
+      g_set_error_literal (error, MK_PARSE_ERROR, MK_PARSE_ERROR_EMPTY,
+                           _("the duration is empty"));
+      return FALSE;
+    }
+  shown = g_strstrip (g_strdup (text));
+
+  p = read_sign (p, &negative);
+  status = read_duration (p, unit_hint, &end, &ms, &bad);
+  if (status == PARSE_OK && *skip_spaces (end) != '\0')
+    status = PARSE_SYNTAX;
+
+  switch (status)
+    {
+    case PARSE_BAD_MINUTES:
+      g_set_error (error, MK_PARSE_ERROR, MK_PARSE_ERROR_DURATION,
+                   _("duration '%s' has %d minutes"), shown, bad);
+      return FALSE;
+    case PARSE_BAD_SECONDS:
+      g_set_error (error, MK_PARSE_ERROR, MK_PARSE_ERROR_DURATION,
+                   _("duration '%s' has %d seconds"), shown, bad);
+      return FALSE;
+    case PARSE_SYNTAX:
+      g_set_error (error, MK_PARSE_ERROR, MK_PARSE_ERROR_DURATION,
+                   _("'%s' is not a duration (write minutes, h:mm or decimal hours)"),
+                   shown);
+      return FALSE;
+    case PARSE_OK:
+    default:
+      break;
+    }
+
+  if (negative && ms > 0)
+    {
+      g_set_error (error, MK_PARSE_ERROR, MK_PARSE_ERROR_RANGE,
+                   _("duration '%s' is negative"), shown);
+      return FALSE;
+    }
+  return check_ms (shown, ms, minutes, error);
+}
+
+/**
+ * mk_duration_parse_prefix:
+ * @text: a line that may start with a duration ("1h 30m call Acme")
+ * @unit_hint: what a bare number means
+ * @minutes: (out): the duration, rounded to whole minutes; not checked
+ *   against the 1 … 1440 range
+ * @end: (out): where the text after the duration starts (spaces not skipped)
+ *
+ * Reads the longest duration at the start of @text, ending at a word
+ * boundary.  For quick entry: "30 call" gives 30 and " call"; "30meet"
+ * gives nothing.  Call mk_duration_parse() on the part read to get the
+ * range check and its message.
+ *
+ * Returns: %TRUE if @text starts with a duration.
+ */
+gboolean
+mk_duration_parse_prefix (const char      *text,
+                          MkDurationUnit   unit_hint,
+                          int             *minutes,
+                          const char     **end)
+{
+  const char *p;
+  const char *q = NULL;
+  gint64 ms = 0;
+  int bad = 0;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (minutes != NULL, FALSE);
+  g_return_val_if_fail (end != NULL, FALSE);
+
+  p = skip_spaces (text);
+  if (read_duration (p, unit_hint, &q, &ms, &bad) != PARSE_OK || is_word_char (q))
+    return FALSE;
+  *minutes = ms_to_minutes (ms);
+  *end = q;
+  return TRUE;
+}
+
+/**
+ * mk_duration_check_seconds:
+ * @text: how the duration was given, for the message ("23:00–23:00")
+ * @seconds: the duration in seconds
+ * @minutes: (out): the duration rounded to whole minutes
+ * @error: return location for an error
+ *
+ * Applies the entry rules of mk_duration_parse() to a duration computed
+ * elsewhere (from a start and an end).
+ *
+ * Returns: %TRUE when the duration makes an entry; fails with
+ *   %MK_PARSE_ERROR_RANGE otherwise.
+ */
+gboolean
+mk_duration_check_seconds (const char  *text,
+                           gint64       seconds,
+                           int         *minutes,
+                           GError     **error)
+{
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (minutes != NULL, FALSE);
+
+  if (seconds < 0)
+    {
+      g_set_error (error, MK_PARSE_ERROR, MK_PARSE_ERROR_RANGE,
+                   _("duration '%s' is negative"), text);
+      return FALSE;
+    }
+  return check_ms (text, seconds * MS_PER_SECOND, minutes, error);
+}
+
+/* Reads "am", "a.m.", "AM", "pm", "p.m.", "PM".  Returns 0 for none, 1 for
+ * AM, 2 for PM, and the end of what was read in @end. */
+static int
+read_meridiem (const char  *p,
+               const char **end)
+{
+  char first = g_ascii_tolower (p[0]);
+  const char *q;
+
+  if (first != 'a' && first != 'p')
+    return 0;
+  q = p + 1;
+  if (*q == '.')
+    q++;
+  if (g_ascii_tolower (*q) != 'm')
+    return 0;
+  q++;
+  if (*q == '.')
+    q++;
+  if (is_word_char (q))
+    return 0;
+  *end = q;
+  return first == 'a' ? 1 : 2;
+}
+
+/**
+ * mk_time_of_day_parse_seconds:
+ * @text: "9:30", "09:30:15", "9.30", "9:30 PM", "9pm", "24:00"
+ * @seconds_after_midnight: (out): 0 … 86400 (86400 only for "24:00")
+ * @error: return location for an error
+ *
+ * Reads a time of day, to the second.
+ *
+ * Returns: %TRUE on success; fails with %MK_PARSE_ERROR_EMPTY for blank
+ *   text and %MK_PARSE_ERROR_TIME otherwise ("time '25:10' has hour 25").
+ */
+gboolean
+mk_time_of_day_parse_seconds (const char  *text,
+                              int         *seconds_after_midnight,
+                              GError     **error)
+{
+  g_autofree char *shown = NULL;
+  const char *p;
+  const char *q;
+  int hour = 0;
+  int minute = 0;
+  int second = 0;
+  int meridiem;
+  int digits = 0;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (seconds_after_midnight != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  p = skip_spaces (text);
+  if (*p == '\0')
+    {
+      g_set_error_literal (error, MK_PARSE_ERROR, MK_PARSE_ERROR_EMPTY,
+                           _("the time of day is empty"));
+      return FALSE;
+    }
+  shown = g_strstrip (g_strdup (text));
+
+  q = p;
+  while (g_ascii_isdigit (*q) && digits < 3)
+    {
+      hour = hour * 10 + (*q - '0');
+      digits++;
+      q++;
+    }
+  if (digits == 0 || digits > 2)
+    goto syntax;
+
+  if (*q == ':' || (*q == '.' && g_ascii_isdigit (q[1])))
+    {
+      if (!read_two_digits (q + 1, &minute))
+        goto syntax;
+      q += 3;
+      if (*q == ':')
+        {
+          if (!read_two_digits (q + 1, &second))
+            goto syntax;
+          q += 3;
+          if ((*q == '.' || *q == ',') && g_ascii_isdigit (q[1]))
+            {
+              q++;
+              while (g_ascii_isdigit (*q))
+                q++;
+            }
+        }
+      meridiem = read_meridiem (skip_spaces (q), &q);
+    }
+  else
+    {
+      /* "9pm", "9 AM": an hour alone needs AM or PM. */
+      meridiem = read_meridiem (skip_spaces (q), &q);
+      if (meridiem == 0)
+        goto syntax;
+    }
+  if (*skip_spaces (q) != '\0')
+    goto syntax;
+
+  if (minute >= 60)
+    {
+      g_set_error (error, MK_PARSE_ERROR, MK_PARSE_ERROR_TIME,
+                   _("time '%s' has %d minutes"), shown, minute);
+      return FALSE;
+    }
+  if (second >= 60)
+    {
+      g_set_error (error, MK_PARSE_ERROR, MK_PARSE_ERROR_TIME,
+                   _("time '%s' has %d seconds"), shown, second);
+      return FALSE;
+    }
+  if (meridiem != 0)
+    {
+      if (hour < 1 || hour > 12)
+        {
+          g_set_error (error, MK_PARSE_ERROR, MK_PARSE_ERROR_TIME,
+                       _("time '%s' has hour %d, but AM/PM hours are 1 to 12"), shown, hour);
+          return FALSE;
+        }
+      hour %= 12;
+      if (meridiem == 2)
+        hour += 12;
+    }
+  else if (hour > 24 || (hour == 24 && (minute != 0 || second != 0)))
+    {
+      g_set_error (error, MK_PARSE_ERROR, MK_PARSE_ERROR_TIME,
+                   _("time '%s' has hour %d"), shown, hour);
+      return FALSE;
+    }
+
+  *seconds_after_midnight = hour * 3600 + minute * 60 + second;
+  return TRUE;
+
+syntax:
+  g_set_error (error, MK_PARSE_ERROR, MK_PARSE_ERROR_TIME,
+               _("'%s' is not a time of day (write HH:MM)"), shown);
+  return FALSE;
+}
+
+/**
+ * mk_time_of_day_parse:
+ * @text: "9:30", "09:30:15", "9:30 PM"
+ * @minutes_after_midnight: (out): 0 … 1440, seconds dropped as a clock
+ *   shows them (1440 only for "24:00")
+ * @error: return location for an error
+ *
+ * Reads a time of day to the minute; see mk_time_of_day_parse_seconds().
+ *
+ * Returns: %TRUE on success; fails like mk_time_of_day_parse_seconds().
+ */
+gboolean
+mk_time_of_day_parse (const char  *text,
+                      int         *minutes_after_midnight,
+                      GError     **error)
+{
+  int seconds;
+
+  g_return_val_if_fail (minutes_after_midnight != NULL, FALSE);
+
+  if (!mk_time_of_day_parse_seconds (text, &seconds, error))
+    return FALSE;
+  *minutes_after_midnight = seconds / 60;
+  return TRUE;
+}
+
+/**
+ * mk_seconds_between_times:
+ * @start_seconds: a time of day in seconds after midnight
+ * @end_seconds: a later time of day, possibly after midnight
+ *
+ * The length of work from @start_seconds to @end_seconds, where an end
+ * earlier than the start is on the next day (23:30 → 00:30 is one hour).
+ * Equal times give 0, which mk_duration_check_seconds() refuses.
+ *
+ * Returns: the seconds between the two times, 0 … 86400.
+ */
+gint64
+mk_seconds_between_times (int start_seconds,
+                          int end_seconds)
+{
+  if (end_seconds >= start_seconds)
+    return end_seconds - start_seconds;
+  return (gint64) end_seconds + 86400 - start_seconds;
+}
