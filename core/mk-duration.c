@@ -187,14 +187,11 @@ read_unit (const char *p,
   for (gsize i = 0; i < G_N_ELEMENTS (unit_words); i++)
     if (strcmp (folded, unit_words[i].word) == 0)
       {
+        /* The loop stopped at a character that is not a letter, so the
+         * unit is a whole word; "мин." may end with a full stop. */
         *unit = unit_words[i].unit;
-        if (*q == '.')
+        if (*q == '.' && !g_ascii_isalpha (q[1]))
           q++;
-        if (is_word_char (q))
-          {
-            *unit = UNIT_NONE;
-            return p;
-          }
         return q;
       }
   return p;

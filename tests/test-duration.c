@@ -1,0 +1,297 @@
+/* test-duration.c — durations and times of day as timesheets write them. */
+#include "config.h"
+
+#include "mk-duration.h"
+#include "mk-error.h"
+
+static int
+parse_ok (const char     *text,
+          MkDurationUnit  hint)
+{
+  g_autoptr(GError) error = NULL;
+  int minutes = -1;
+
+  if (!mk_duration_parse (text, hint, &minutes, &error))
+    g_error ("'%s' did not parse: %s", text, error->message);
+  return minutes;
+}
+
+static void
+assert_parse_fails (const char     *text,
+                    MkDurationUnit  hint,
+                    int             code,
+                    const char     *message)
+{
+  g_autoptr(GError) error = NULL;
+  int minutes = -1;
+
+  g_assert_false (mk_duration_parse (text, hint, &minutes, &error));
+  g_assert_error (error, MK_PARSE_ERROR, code);
+  if (message != NULL)
+    g_assert_cmpstr (error->message, ==, message);
+  g_assert_cmpint (minutes, ==, -1);
+}
+
+static void
+test_minutes (void)
+{
+  g_assert_cmpint (parse_ok ("90", MK_DURATION_UNIT_MINUTES), ==, 90);
+  g_assert_cmpint (parse_ok (" 45 ", MK_DURATION_UNIT_AUTO), ==, 45);
+  g_assert_cmpint (parse_ok ("7,5", MK_DURATION_UNIT_MINUTES), ==, 8);
+  g_assert_cmpint (parse_ok ("1440", MK_DURATION_UNIT_MINUTES), ==, 1440);
+}
+
+static void
+test_hours_colon (void)
+{
+  g_assert_cmpint (parse_ok ("1:30", MK_DURATION_UNIT_MINUTES), ==, 90);
+  g_assert_cmpint (parse_ok ("0:05", MK_DURATION_UNIT_HOURS), ==, 5);
+  g_assert_cmpint (parse_ok ("01:30:00", MK_DURATION_UNIT_AUTO), ==, 90);
+  g_assert_cmpint (parse_ok ("00:25:29", MK_DURATION_UNIT_AUTO), ==, 25);
+  g_assert_cmpint (parse_ok ("00:25:30", MK_DURATION_UNIT_AUTO), ==, 26);
+  g_assert_cmpint (parse_ok ("24:00:00", MK_DURATION_UNIT_AUTO), ==, 1440);
+  g_assert_cmpint (parse_ok ("1:30 h", MK_DURATION_UNIT_AUTO), ==, 90);
+  g_assert_cmpint (parse_ok ("1:30 ч", MK_DURATION_UNIT_AUTO), ==, 90);
+}
+
+static void
+test_hours_over_day_in_format (void)
+{
+  /* The format allows hours past 24; the entry does not. */
+  assert_parse_fails ("25:00", MK_DURATION_UNIT_AUTO, MK_PARSE_ERROR_RANGE,
+                      "duration '25:00' is longer than 24 hours");
+  assert_parse_fails ("100:00:00", MK_DURATION_UNIT_AUTO, MK_PARSE_ERROR_RANGE, NULL);
+}
+
+static void
+test_minutes_seconds (void)
+{
+  g_assert_cmpint (parse_ok ("18:25 min", MK_DURATION_UNIT_AUTO), ==, 18);
+  g_assert_cmpint (parse_ok ("18:35 мин", MK_DURATION_UNIT_AUTO), ==, 19);
+  assert_parse_fails ("18:75 min", MK_DURATION_UNIT_AUTO, MK_PARSE_ERROR_DURATION,
+                      "duration '18:75 min' has 75 seconds");
+}
+
+static void
+test_decimal_hours (void)
+{
+  g_assert_cmpint (parse_ok ("7,5", MK_DURATION_UNIT_HOURS), ==, 450);
+  g_assert_cmpint (parse_ok ("1.25", MK_DURATION_UNIT_HOURS), ==, 75);
+  g_assert_cmpint (parse_ok ("2", MK_DURATION_UNIT_HOURS), ==, 120);
+  g_assert_cmpint (parse_ok ("0.5", MK_DURATION_UNIT_AUTO), ==, 30);
+  /* 1.333 h is 79.98 min: one rounding, to the nearest minute. */
+  g_assert_cmpint (parse_ok ("1,333", MK_DURATION_UNIT_HOURS), ==, 80);
+  g_assert_cmpint (parse_ok ("0.01", MK_DURATION_UNIT_HOURS), ==, 1);
+}
+
+static void
+test_seconds_hint (void)
+{
+  g_assert_cmpint (parse_ok ("5400", MK_DURATION_UNIT_SECONDS), ==, 90);
+  g_assert_cmpint (parse_ok ("89", MK_DURATION_UNIT_SECONDS), ==, 1);
+  g_assert_cmpint (parse_ok ("90", MK_DURATION_UNIT_SECONDS), ==, 2);
+}
+
+static void
+test_units (void)
+{
+  g_assert_cmpint (parse_ok ("1h 30m", MK_DURATION_UNIT_AUTO), ==, 90);
+  g_assert_cmpint (parse_ok ("1h30m", MK_DURATION_UNIT_AUTO), ==, 90);
+  g_assert_cmpint (parse_ok ("1 H 30 MIN", MK_DURATION_UNIT_AUTO), ==, 90);
+  g_assert_cmpint (parse_ok ("1ч 30м", MK_DURATION_UNIT_AUTO), ==, 90);
+  g_assert_cmpint (parse_ok ("1Ч 30М", MK_DURATION_UNIT_AUTO), ==, 90);
+  g_assert_cmpint (parse_ok ("2 часа 5 минут", MK_DURATION_UNIT_AUTO), ==, 125);
+  g_assert_cmpint (parse_ok ("1ч 30", MK_DURATION_UNIT_AUTO), ==, 90);
+  g_assert_cmpint (parse_ok ("1,5 ч", MK_DURATION_UNIT_MINUTES), ==, 90);
+  g_assert_cmpint (parse_ok ("1.5h", MK_DURATION_UNIT_MINUTES), ==, 90);
+  g_assert_cmpint (parse_ok ("90 min", MK_DURATION_UNIT_HOURS), ==, 90);
+  g_assert_cmpint (parse_ok ("45 мин.", MK_DURATION_UNIT_HOURS), ==, 45);
+  g_assert_cmpint (parse_ok ("2 hrs", MK_DURATION_UNIT_AUTO), ==, 120);
+  g_assert_cmpint (parse_ok ("1h 2m 40s", MK_DURATION_UNIT_AUTO), ==, 63);
+  g_assert_cmpint (parse_ok ("PT1H30M", MK_DURATION_UNIT_AUTO), ==, 90);
+  g_assert_cmpint (parse_ok ("\xC2\xA0" "30\xC2\xA0мин", MK_DURATION_UNIT_AUTO), ==, 30);
+}
+
+static void
+test_units_out_of_order (void)
+{
+  assert_parse_fails ("30m 1h", MK_DURATION_UNIT_AUTO, MK_PARSE_ERROR_DURATION,
+                      "'30m 1h' is not a duration (write minutes, h:mm or decimal hours)");
+  assert_parse_fails ("1h 1h", MK_DURATION_UNIT_AUTO, MK_PARSE_ERROR_DURATION, NULL);
+}
+
+static void
+test_bad_minutes (void)
+{
+  assert_parse_fails ("1:75", MK_DURATION_UNIT_AUTO, MK_PARSE_ERROR_DURATION,
+                      "duration '1:75' has 75 minutes");
+  assert_parse_fails ("1:30:61", MK_DURATION_UNIT_AUTO, MK_PARSE_ERROR_DURATION,
+                      "duration '1:30:61' has 61 seconds");
+  assert_parse_fails ("1:5", MK_DURATION_UNIT_AUTO, MK_PARSE_ERROR_DURATION, NULL);
+}
+
+static void
+test_garbage (void)
+{
+  assert_parse_fails ("abc", MK_DURATION_UNIT_AUTO, MK_PARSE_ERROR_DURATION,
+                      "'abc' is not a duration (write minutes, h:mm or decimal hours)");
+  assert_parse_fails ("30 meetings", MK_DURATION_UNIT_AUTO, MK_PARSE_ERROR_DURATION, NULL);
+  assert_parse_fails ("1..5", MK_DURATION_UNIT_HOURS, MK_PARSE_ERROR_DURATION, NULL);
+  assert_parse_fails ("", MK_DURATION_UNIT_AUTO, MK_PARSE_ERROR_EMPTY, "the duration is empty");
+  assert_parse_fails ("   ", MK_DURATION_UNIT_AUTO, MK_PARSE_ERROR_EMPTY, NULL);
+}
+
+static void
+test_negative_zero_tiny (void)
+{
+  assert_parse_fails ("-30", MK_DURATION_UNIT_MINUTES, MK_PARSE_ERROR_RANGE,
+                      "duration '-30' is negative");
+  assert_parse_fails ("−0:30", MK_DURATION_UNIT_AUTO, MK_PARSE_ERROR_RANGE, NULL);
+  assert_parse_fails ("0", MK_DURATION_UNIT_MINUTES, MK_PARSE_ERROR_RANGE,
+                      "duration '0' is zero");
+  assert_parse_fails ("00:00:20", MK_DURATION_UNIT_AUTO, MK_PARSE_ERROR_RANGE,
+                      "duration '00:00:20' is shorter than half a minute");
+  assert_parse_fails ("1441", MK_DURATION_UNIT_MINUTES, MK_PARSE_ERROR_RANGE, NULL);
+  assert_parse_fails ("99999999999999999999", MK_DURATION_UNIT_MINUTES,
+                      MK_PARSE_ERROR_RANGE, NULL);
+}
+
+static void
+test_prefix (void)
+{
+  const char *end = NULL;
+  int minutes = 0;
+
+  g_assert_true (mk_duration_parse_prefix ("30 call Acme", MK_DURATION_UNIT_AUTO,
+                                           &minutes, &end));
+  g_assert_cmpint (minutes, ==, 30);
+  g_assert_cmpstr (end, ==, " call Acme");
+
+  g_assert_true (mk_duration_parse_prefix ("1h 30m call", MK_DURATION_UNIT_AUTO,
+                                           &minutes, &end));
+  g_assert_cmpint (minutes, ==, 90);
+  g_assert_cmpstr (end, ==, " call");
+
+  g_assert_true (mk_duration_parse_prefix ("1,5ч звонки", MK_DURATION_UNIT_AUTO,
+                                           &minutes, &end));
+  g_assert_cmpint (minutes, ==, 90);
+  g_assert_cmpstr (end, ==, " звонки");
+
+  /* "с" is "with" in Russian, not seconds. */
+  g_assert_true (mk_duration_parse_prefix ("30 с клиентом", MK_DURATION_UNIT_AUTO,
+                                           &minutes, &end));
+  g_assert_cmpint (minutes, ==, 30);
+  g_assert_cmpstr (end, ==, " с клиентом");
+
+  g_assert_false (mk_duration_parse_prefix ("30meet", MK_DURATION_UNIT_AUTO, &minutes, &end));
+  g_assert_false (mk_duration_parse_prefix ("call 30", MK_DURATION_UNIT_AUTO, &minutes, &end));
+}
+
+static void
+test_check_seconds (void)
+{
+  g_autoptr(GError) error = NULL;
+  int minutes = 0;
+
+  g_assert_true (mk_duration_check_seconds ("09:00–10:30", 5400, &minutes, NULL));
+  g_assert_cmpint (minutes, ==, 90);
+  g_assert_false (mk_duration_check_seconds ("09:00–09:00", 0, &minutes, &error));
+  g_assert_error (error, MK_PARSE_ERROR, MK_PARSE_ERROR_RANGE);
+  g_assert_cmpstr (error->message, ==, "duration '09:00–09:00' is zero");
+}
+
+static int
+time_ok (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  int minutes = -1;
+
+  if (!mk_time_of_day_parse (text, &minutes, &error))
+    g_error ("'%s' did not parse: %s", text, error->message);
+  return minutes;
+}
+
+static void
+assert_time_fails (const char *text,
+                   const char *message)
+{
+  g_autoptr(GError) error = NULL;
+  int minutes = -1;
+
+  g_assert_false (mk_time_of_day_parse (text, &minutes, &error));
+  g_assert_error (error, MK_PARSE_ERROR, MK_PARSE_ERROR_TIME);
+  if (message != NULL)
+    g_assert_cmpstr (error->message, ==, message);
+}
+
+static void
+test_time_24h (void)
+{
+  g_assert_cmpint (time_ok ("9:30"), ==, 570);
+  g_assert_cmpint (time_ok ("09:30"), ==, 570);
+  g_assert_cmpint (time_ok ("09:30:59"), ==, 570);
+  g_assert_cmpint (time_ok ("23:59:59.999"), ==, 1439);
+  g_assert_cmpint (time_ok ("00:00"), ==, 0);
+  g_assert_cmpint (time_ok ("9.30"), ==, 570);
+  g_assert_cmpint (time_ok ("24:00"), ==, 1440);
+}
+
+static void
+test_time_12h (void)
+{
+  g_assert_cmpint (time_ok ("9:30 AM"), ==, 570);
+  g_assert_cmpint (time_ok ("9:30 PM"), ==, 21 * 60 + 30);
+  g_assert_cmpint (time_ok ("12:05 a.m."), ==, 5);
+  g_assert_cmpint (time_ok ("12:05 PM"), ==, 12 * 60 + 5);
+  g_assert_cmpint (time_ok ("08:00:00 pm"), ==, 20 * 60);
+  g_assert_cmpint (time_ok ("9pm"), ==, 21 * 60);
+  assert_time_fails ("13:00 PM", "time '13:00 PM' has hour 13, but AM/PM hours are 1 to 12");
+}
+
+static void
+test_time_bad (void)
+{
+  assert_time_fails ("25:10", "time '25:10' has hour 25");
+  assert_time_fails ("9:75", "time '9:75' has 75 minutes");
+  assert_time_fails ("24:30", NULL);
+  assert_time_fails ("noon", "'noon' is not a time of day (write HH:MM)");
+  assert_time_fails ("9", NULL);
+  assert_time_fails ("930", NULL);
+  assert_time_fails ("9:30 xyz", NULL);
+}
+
+static void
+test_between_crosses_midnight (void)
+{
+  g_assert_cmpint (mk_seconds_between_times (9 * 3600, 10 * 3600 + 1800), ==, 5400);
+  g_assert_cmpint (mk_seconds_between_times (23 * 3600 + 1800, 1800), ==, 3600);
+  g_assert_cmpint (mk_seconds_between_times (0, 86400), ==, 86400);
+  g_assert_cmpint (mk_seconds_between_times (3600, 3600), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/duration/parse/minutes", test_minutes);
+  g_test_add_func ("/duration/parse/hours-colon", test_hours_colon);
+  g_test_add_func ("/duration/parse/hours-over-day-in-format", test_hours_over_day_in_format);
+  g_test_add_func ("/duration/parse/minutes-seconds-with-unit", test_minutes_seconds);
+  g_test_add_func ("/duration/parse/decimal-hours-dot-and-comma", test_decimal_hours);
+  g_test_add_func ("/duration/parse/seconds-hint", test_seconds_hint);
+  g_test_add_func ("/duration/parse/units-english-and-russian", test_units);
+  g_test_add_func ("/duration/parse/units-out-of-order", test_units_out_of_order);
+  g_test_add_func ("/duration/parse/bad-minutes-named", test_bad_minutes);
+  g_test_add_func ("/duration/parse/garbage", test_garbage);
+  g_test_add_func ("/duration/parse/negative-zero-tiny", test_negative_zero_tiny);
+  g_test_add_func ("/duration/parse/prefix-for-quick-entry", test_prefix);
+  g_test_add_func ("/duration/check-seconds", test_check_seconds);
+  g_test_add_func ("/time-of-day/24-hour", test_time_24h);
+  g_test_add_func ("/time-of-day/12-hour", test_time_12h);
+  g_test_add_func ("/time-of-day/bad", test_time_bad);
+  g_test_add_func ("/time-of-day/between-crosses-midnight", test_between_crosses_midnight);
+
+  return g_test_run ();
+}
