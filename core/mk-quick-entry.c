@@ -10,7 +10,7 @@
  *             1.5 · 1,5 · 1.5h · 1,5ч · 2 часа      hours (a bare decimal is hours)
  *             1h30 · 1h 30m · 1ч30м · 1 ч 30 мин    hours and minutes
  *             9:15-9:45 · 9.15–9.45 · 9:15 - 9:45   a range: start and minutes,
- *                                                   crossing midnight allowed
+ *             9-10                                  crossing midnight allowed
  *
  * The category is looked up through the caller's MkAliasLookupFunc, two
  * words before one ("follow up" before "follow"), casefolded.  A category
@@ -22,56 +22,23 @@
  * 0 … 1439; task is never NULL.  Every refused line raises MK_PARSE_ERROR
  * with a translated sentence that says what to write instead.
  *
- * Only the duration forms a person types into one line live here; the
- * importer's column parsing (h:mm:ss, "1 h 30 m" cells, locale-specific
- * dates) is mk-duration's job.
+ * The spellings of a duration and of a time of day are mk-duration's, so
+ * that "1ч 30м" means the same in a quick entry and in an imported file;
+ * this module adds what only a line needs: ranges, the category words, the
+ * task, and messages that say what to type instead.
  */
 #define G_LOG_DOMAIN "mk-quick-entry"
 
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <math.h>
 #include <string.h>
 
+#include "mk-duration.h"
 #include "mk-error.h"
 #include "mk-quick-entry.h"
 
-#define MINUTES_PER_DAY 1440
-/* Numbers are saturated here, so "99999999999" is "too long", not an overflow. */
-#define NUMBER_CAP      10000000
-
-typedef enum {
-  UNIT_NONE,
-  UNIT_MINUTES,
-  UNIT_HOURS,
-  UNIT_UNKNOWN,
-} Unit;
-
-typedef enum {
-  SCAN_NOT_NUMBER,   /* the word does not start with a digit */
-  SCAN_OK,
-  SCAN_BAD,          /* starts with a digit but is no duration; error set */
-} ScanResult;
-
-typedef struct {
-  double   minutes;
-  gboolean decimal;   /* had a fraction, so a bare number means hours */
-  gboolean clock;     /* h:mm */
-  Unit     unit;
-} Quantity;
-
-static const char * const minute_units[] = {
-  "m", "min", "mins", "minute", "minutes",
-  "м", "мин", "минута", "минуты", "минут", "минуту", "минутка", "минутки",
-  NULL
-};
-
-static const char * const hour_units[] = {
-  "h", "hr", "hrs", "hour", "hours",
-  "ч", "час", "часа", "часов", "часик",
-  NULL
-};
+#define MINUTES_PER_DAY MK_DURATION_MAX_MINUTES
 
 static gboolean
 is_dash (gunichar c)
@@ -87,208 +54,32 @@ is_dash_word (const char *word)
   return is_dash (c) && *g_utf8_next_char (word) == '\0';
 }
 
-static Unit
-unit_from_text (const char *text,
-                gssize      len)
+/* A word of punctuation only: "-", "—", ":", ",". */
+static gboolean
+is_punctuation_word (const char *word)
 {
-  g_autofree char *folded = NULL;
-  gsize n;
-
-  if (len < 0)
-    len = strlen (text);
-  if (len == 0)
-    return UNIT_NONE;
-
-  folded = g_utf8_casefold (text, len);
-  /* "мин." and "ч." are the usual Russian abbreviations; "30, call" has a comma. */
-  n = strlen (folded);
-  while (n > 0 && strchr (".,;:", folded[n - 1]) != NULL)
-    folded[--n] = '\0';
-  if (n == 0)
-    return UNIT_NONE;
-
-  if (g_strv_contains (minute_units, folded))
-    return UNIT_MINUTES;
-  if (g_strv_contains (hour_units, folded))
-    return UNIT_HOURS;
-  return UNIT_UNKNOWN;
+  for (const char *p = word; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_ispunct (g_utf8_get_char (p)))
+      return FALSE;
+  return *word != '\0';
 }
 
-/* Reads digits at *p, saturating at NUMBER_CAP; returns how many were read. */
-static int
-read_digits (const char **p,
-             gint64      *value)
-{
-  int n = 0;
-
-  *value = 0;
-  while (g_ascii_isdigit (**p))
-    {
-      if (*value < NUMBER_CAP)
-        *value = *value * 10 + (**p - '0');
-      (*p)++;
-      n++;
-    }
-  return n;
-}
-
-/* Reads "12", "12.5" or "12,5" at *p. */
+/* Core's parse errors are written to follow "line 17: "; under the entry
+ * they stand alone, so they start with a capital letter. */
 static void
-read_number (const char **p,
-             double      *value,
-             gboolean    *decimal)
+propagate_capitalised (GError **dest,
+                       GError  *src)
 {
-  gint64 whole;
+  const char *rest = g_utf8_next_char (src->message);
+  gunichar first = g_unichar_totitle (g_utf8_get_char (src->message));
+  char buf[8] = { 0 };
 
-  read_digits (p, &whole);
-  *value = whole;
-  *decimal = FALSE;
-
-  if ((**p == '.' || **p == ',') && g_ascii_isdigit ((*p)[1]))
-    {
-      double scale = 0.1;
-
-      (*p)++;
-      *decimal = TRUE;
-      for (; g_ascii_isdigit (**p); (*p)++, scale /= 10)
-        *value += (**p - '0') * scale;
-    }
+  g_unichar_to_utf8 (first, buf);
+  g_set_error (dest, src->domain, src->code, "%s%s", buf, rest);
+  g_error_free (src);
 }
 
-static void
-set_not_duration_error (GError    **error,
-                        const char *word)
-{
-  g_set_error (error, MK_PARSE_ERROR, MK_PARSE_ERROR_DURATION,
-               /* Translators: %s is what the user typed, e.g. "3x". */
-               _("“%s” is not a duration: write minutes (30), hours and minutes (1:30) "
-                 "or hours (1,5h)"),
-               word);
-}
-
-/* Reads one word as a quantity: "30", "1:30", "1,5ч", "45m", "1h30", "1ч30м". */
-static ScanResult
-scan_quantity (const char *word,
-               Quantity   *q,
-               GError    **error)
-{
-  const char *p = word;
-  const char *unit_start;
-  double value;
-
-  memset (q, 0, sizeof *q);
-  if (!g_ascii_isdigit (*p))
-    return SCAN_NOT_NUMBER;
-
-  read_number (&p, &value, &q->decimal);
-
-  if (*p == ':' && !q->decimal)
-    {
-      gint64 mins;
-      int n_digits;
-
-      p++;
-      n_digits = read_digits (&p, &mins);
-      if (n_digits == 0 || *p != '\0')
-        {
-          set_not_duration_error (error, word);
-          return SCAN_BAD;
-        }
-      if (mins > 59)
-        {
-          g_set_error (error, MK_PARSE_ERROR, MK_PARSE_ERROR_DURATION,
-                       /* Translators: "“1:75” has 75 minutes after the colon; …" */
-                       _("“%s” has %d minutes after the colon; write at most 59"),
-                       word, (int) mins);
-          return SCAN_BAD;
-        }
-      q->clock = TRUE;
-      q->minutes = value * 60 + mins;
-      return SCAN_OK;
-    }
-
-  unit_start = p;
-  while (*p != '\0' && !g_ascii_isdigit (*p))
-    p = g_utf8_next_char (p);
-  q->unit = unit_from_text (unit_start, p - unit_start);
-  if (q->unit == UNIT_UNKNOWN)
-    {
-      set_not_duration_error (error, word);
-      return SCAN_BAD;
-    }
-  q->minutes = q->unit == UNIT_HOURS ? value * 60 : value;
-  if (q->unit == UNIT_NONE)
-    q->minutes = q->decimal ? value * 60 : value;
-
-  if (*p != '\0')
-    {
-      /* "1h30", "1ч30м": whole hours followed by minutes in one word. */
-      gint64 mins;
-      Unit tail_unit;
-
-      read_digits (&p, &mins);
-      tail_unit = unit_from_text (p, -1);
-      if (q->unit != UNIT_HOURS || q->decimal
-          || (tail_unit != UNIT_NONE && tail_unit != UNIT_MINUTES))
-        {
-          set_not_duration_error (error, word);
-          return SCAN_BAD;
-        }
-      if (mins > 59)
-        {
-          g_set_error (error, MK_PARSE_ERROR, MK_PARSE_ERROR_DURATION,
-                       _("“%s” has %d minutes after the hours; write at most 59"),
-                       word, (int) mins);
-          return SCAN_BAD;
-        }
-      q->minutes += mins;
-    }
-
-  return SCAN_OK;
-}
-
-/* Reads a time of day, "9", "9:15", "09.15" or "24:00", into minutes after
- * midnight; -1 when @text is not one. */
-static int
-parse_time_of_day (const char *text,
-                   gssize      len)
-{
-  const char *p = text;
-  const char *end = text + (len < 0 ? (gssize) strlen (text) : len);
-  gint64 hours = 0;
-  gint64 mins = 0;
-  int n;
-
-  n = 0;
-  while (p < end && g_ascii_isdigit (*p))
-    {
-      hours = hours * 10 + (*p++ - '0');
-      if (++n > 2)
-        return -1;
-    }
-  if (n == 0)
-    return -1;
-
-  if (p < end && (*p == ':' || *p == '.'))
-    {
-      p++;
-      n = 0;
-      while (p < end && g_ascii_isdigit (*p))
-        {
-          mins = mins * 10 + (*p++ - '0');
-          if (++n > 2)
-            return -1;
-        }
-      if (n != 2)
-        return -1;
-    }
-  if (p != end || mins > 59 || hours > 24 || (hours == 24 && mins > 0))
-    return -1;
-
-  return hours * 60 + mins;
-}
-
-/* Splits "9:15-9:45" at its dash; FALSE when @word has no dash inside. */
+/* Splits "9:15-9:45" at its dash; FALSE when @word has no dash followed by a digit. */
 static gboolean
 split_range (const char  *word,
              const char **dash,
@@ -296,7 +87,8 @@ split_range (const char  *word,
 {
   for (const char *p = word; *p != '\0'; p = g_utf8_next_char (p))
     {
-      if (p != word && is_dash (g_utf8_get_char (p)))
+      if (p != word && is_dash (g_utf8_get_char (p))
+          && g_ascii_isdigit (*g_utf8_next_char (p)))
         {
           *dash = p;
           *after = g_utf8_next_char (p);
@@ -304,6 +96,29 @@ split_range (const char  *word,
         }
     }
   return FALSE;
+}
+
+/* Reads one end of a range; "9" is 9:00. */
+static gboolean
+parse_clock (const char *text,
+             gssize      len,
+             int        *minute_of_day,
+             GError    **error)
+{
+  g_autofree char *word = len < 0 ? g_strdup (text) : g_strndup (text, len);
+  g_autofree char *padded = NULL;
+  GError *local_error = NULL;
+  gsize n = strlen (word);
+
+  if (n >= 1 && n <= 2 && g_ascii_isdigit (word[0]) && g_ascii_isdigit (word[n - 1]))
+    padded = g_strconcat (word, ":00", NULL);
+
+  if (!mk_time_of_day_parse (padded != NULL ? padded : word, minute_of_day, &local_error))
+    {
+      propagate_capitalised (error, local_error);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -314,18 +129,11 @@ parse_range (const char *from,
              int        *minutes,
              GError    **error)
 {
-  int a = parse_time_of_day (from, from_len);
-  int b = parse_time_of_day (to, -1);
+  int a;
+  int b;
 
-  if (a < 0 || b < 0)
-    {
-      g_autofree char *bad = a < 0 ? g_strndup (from, from_len) : g_strdup (to);
-
-      g_set_error (error, MK_PARSE_ERROR, MK_PARSE_ERROR_TIME,
-                   /* Translators: %s is what the user typed as a start or end time. */
-                   _("“%s” is not a time of day; write it like 9:15 or 14:30"), bad);
-      return FALSE;
-    }
+  if (!parse_clock (from, from_len, &a, error) || !parse_clock (to, -1, &b, error))
+    return FALSE;
 
   *start = a % MINUTES_PER_DAY;
   *minutes = ((b - a) % MINUTES_PER_DAY + MINUTES_PER_DAY) % MINUTES_PER_DAY;
@@ -333,22 +141,19 @@ parse_range (const char *from,
 }
 
 static gboolean
-check_minutes (double  value,
-               int    *minutes,
+check_minutes (int     minutes,
                GError **error)
 {
-  if (value > MINUTES_PER_DAY + 0.5)
+  if (minutes > MINUTES_PER_DAY)
     {
-      int whole = value >= NUMBER_CAP ? NUMBER_CAP : (int) lround (value);
-
-      if (whole % 60 == 0)
+      if (minutes % 60 == 0)
         g_set_error (error, MK_PARSE_ERROR, MK_PARSE_ERROR_RANGE,
                      ngettext ("%d hour is longer than a day",
-                               "%d hours is longer than a day", whole / 60),
-                     whole / 60);
+                               "%d hours is longer than a day", minutes / 60),
+                     minutes / 60);
       else
         {
-          g_autofree char *text = mk_quick_entry_format_minutes (whole);
+          g_autofree char *text = mk_quick_entry_format_minutes (minutes);
 
           g_set_error (error, MK_PARSE_ERROR, MK_PARSE_ERROR_RANGE,
                        /* Translators: %s is a duration, e.g. "24 h 30 min". */
@@ -356,9 +161,7 @@ check_minutes (double  value,
         }
       return FALSE;
     }
-
-  *minutes = (int) lround (value);
-  if (*minutes < 1)
+  if (minutes < 1)
     {
       g_set_error_literal (error, MK_PARSE_ERROR, MK_PARSE_ERROR_RANGE,
                            _("0 minutes — nothing to log"));
@@ -367,23 +170,55 @@ check_minutes (double  value,
   return TRUE;
 }
 
+static char **
+split_words (const char *line,
+             guint      *n_words)
+{
+  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+  const char *p = line;
+
+  while (*p != '\0')
+    {
+      const char *start;
+
+      while (*p != '\0' && g_unichar_isspace (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      start = p;
+      while (*p != '\0' && !g_unichar_isspace (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (p > start)
+        g_ptr_array_add (words, g_strndup (start, p - start));
+    }
+
+  if (n_words != NULL)
+    *n_words = words->len;
+  g_ptr_array_add (words, NULL);
+  return (char **) g_ptr_array_free (g_steal_pointer (&words), FALSE);
+}
+
+typedef enum {
+  SCAN_NOT_NUMBER,   /* the word does not start with a digit */
+  SCAN_OK,
+  SCAN_BAD,          /* starts with a digit but is no duration; error set */
+} ScanResult;
+
 /* Tries to read a duration starting at words[i].  Returns SCAN_NOT_NUMBER
- * when words[i] does not start one; on SCAN_OK sets *consumed to the number
- * of words it used. */
+ * when words[i] does not start one; on SCAN_OK sets *rest to the words
+ * after the duration. */
 static ScanResult
-scan_duration (char  **words,
-               guint   i,
-               guint   n_words,
-               int    *start,
-               int    *minutes,
-               guint  *consumed,
+scan_duration (char   **words,
+               guint    i,
+               guint    n_words,
+               int     *start,
+               int     *minutes,
+               char  ***rest,
                GError **error)
 {
   const char *word = words[i];
   const char *dash;
   const char *after;
-  Quantity q;
-  ScanResult result;
+  g_autofree char *joined = NULL;
+  const char *end = NULL;
 
   *start = -1;
   if (!g_ascii_isdigit (*word))
@@ -392,63 +227,43 @@ scan_duration (char  **words,
   /* "9:15-9:45" in one word, or "9:15 - 9:45" in three. */
   if (split_range (word, &dash, &after))
     {
-      *consumed = 1;
-      if (!parse_range (word, dash - word, after, start, minutes, error))
+      if (!parse_range (word, dash - word, after, start, minutes, error)
+          || !check_minutes (*minutes, error))
         return SCAN_BAD;
-      return check_minutes (*minutes, minutes, error) ? SCAN_OK : SCAN_BAD;
+      *rest = g_strdupv (words + i + 1);
+      return SCAN_OK;
     }
   if (i + 2 < n_words && is_dash_word (words[i + 1]) && g_ascii_isdigit (*words[i + 2]))
     {
-      *consumed = 3;
-      if (!parse_range (word, -1, words[i + 2], start, minutes, error))
+      if (!parse_range (word, -1, words[i + 2], start, minutes, error)
+          || !check_minutes (*minutes, error))
         return SCAN_BAD;
-      return check_minutes (*minutes, minutes, error) ? SCAN_OK : SCAN_BAD;
+      *rest = g_strdupv (words + i + 3);
+      return SCAN_OK;
     }
 
-  result = scan_quantity (word, &q, error);
-  if (result != SCAN_OK)
-    return result;
-  *consumed = 1;
-
-  /* "30 мин", "1,5 h", "2 часа": the unit as a word of its own. */
-  if (q.unit == UNIT_NONE && !q.clock && i + 1 < n_words)
+  /* Durations may span words ("1 ч 30 мин"), so read from the joined rest. */
+  joined = g_strjoinv (" ", words + i);
+  if (!mk_duration_parse_prefix (joined, MK_DURATION_UNIT_AUTO, minutes, &end))
     {
-      Unit unit = unit_from_text (words[i + 1], -1);
+      GError *local_error = NULL;
+      int ignored;
 
-      if (unit == UNIT_MINUTES || unit == UNIT_HOURS)
-        {
-          double value = q.decimal ? q.minutes / 60 : q.minutes;
-
-          q.unit = unit;
-          q.minutes = unit == UNIT_HOURS ? value * 60 : value;
-          *consumed = 2;
-        }
+      /* mk_duration_parse() on the word alone says what is wrong with it. */
+      if (mk_duration_parse (word, MK_DURATION_UNIT_AUTO, &ignored, &local_error))
+        g_set_error (error, MK_PARSE_ERROR, MK_PARSE_ERROR_DURATION,
+                     _("“%s” is not a duration: write minutes (30), hours and minutes (1:30) "
+                       "or hours (1,5h)"),
+                     word);
+      else
+        propagate_capitalised (error, local_error);
+      return SCAN_BAD;
     }
+  if (!check_minutes (*minutes, error))
+    return SCAN_BAD;
 
-  /* "1h 30m", "1 ч 30 мин": minutes after whole hours. */
-  if (q.unit == UNIT_HOURS && !q.decimal && i + *consumed < n_words)
-    {
-      const char *next = words[i + *consumed];
-      Quantity tail;
-      g_autoptr(GError) tail_error = NULL;
-
-      if (scan_quantity (next, &tail, &tail_error) == SCAN_OK && !tail.clock && !tail.decimal)
-        {
-          if (tail.unit == UNIT_MINUTES)
-            {
-              q.minutes += tail.minutes;
-              *consumed += 1;
-            }
-          else if (tail.unit == UNIT_NONE && i + *consumed + 1 < n_words
-                   && unit_from_text (words[i + *consumed + 1], -1) == UNIT_MINUTES)
-            {
-              q.minutes += tail.minutes;
-              *consumed += 2;
-            }
-        }
-    }
-
-  return check_minutes (q.minutes, minutes, error) ? SCAN_OK : SCAN_BAD;
+  *rest = split_words (end, NULL);
+  return SCAN_OK;
 }
 
 /* Joins words[0 … n-1] with single spaces, without the punctuation people
@@ -495,31 +310,6 @@ lookup_words (char              **words,
   return category;
 }
 
-static char **
-split_words (const char *line,
-             guint      *n_words)
-{
-  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
-  const char *p = line;
-
-  while (*p != '\0')
-    {
-      const char *start;
-
-      while (*p != '\0' && g_unichar_isspace (g_utf8_get_char (p)))
-        p = g_utf8_next_char (p);
-      start = p;
-      while (*p != '\0' && !g_unichar_isspace (g_utf8_get_char (p)))
-        p = g_utf8_next_char (p);
-      if (p > start)
-        g_ptr_array_add (words, g_strndup (start, p - start));
-    }
-
-  *n_words = words->len;
-  g_ptr_array_add (words, NULL);
-  return (char **) g_ptr_array_free (g_steal_pointer (&words), FALSE);
-}
-
 /**
  * mk_quick_entry_parse:
  * @line: what the person typed, UTF-8
@@ -545,11 +335,10 @@ mk_quick_entry_parse (const char         *line,
 {
   g_autoptr(MkQuickEntry) self = NULL;
   g_auto(GStrv) words = NULL;
-  g_autoptr(GString) task = NULL;
+  g_auto(GStrv) rest = NULL;
   guint n_words = 0;
-  guint at = 0;
-  guint consumed = 0;
-  guint rest;
+  guint n_rest;
+  guint k = 0;
   ScanResult result = SCAN_NOT_NUMBER;
 
   g_return_val_if_fail (line != NULL, NULL);
@@ -573,9 +362,18 @@ mk_quick_entry_parse (const char         *line,
   self = g_new0 (MkQuickEntry, 1);
   self->start = -1;
 
+  if ((is_dash (g_utf8_get_char (words[0])) || *words[0] == '+')
+      && g_ascii_isdigit (*g_utf8_next_char (words[0])))
+    {
+      g_set_error (error, MK_PARSE_ERROR, MK_PARSE_ERROR_DURATION,
+                   _("“%s”: write how long it took without a sign, for example “30”"),
+                   words[0]);
+      return NULL;
+    }
+
   /* The duration is the first word, or comes after a known category of one
    * or two words ("перезвон 20 ООО Вектор", "follow up 20 Acme"). */
-  for (at = 0; at < MIN (n_words, 3); at++)
+  for (guint at = 0; at < MIN (n_words, 3) && result == SCAN_NOT_NUMBER; at++)
     {
       if (at > 0)
         {
@@ -587,21 +385,9 @@ mk_quick_entry_parse (const char         *line,
           if (self->category == NULL)
             continue;
         }
-      else if ((is_dash (g_utf8_get_char (words[0])) || *words[0] == '+')
-               && g_ascii_isdigit (*g_utf8_next_char (words[0])))
-        {
-          g_set_error (error, MK_PARSE_ERROR, MK_PARSE_ERROR_DURATION,
-                       _("“%s”: write how long it took without a sign, for example “30”"),
-                       words[0]);
-          return NULL;
-        }
-
-      result = scan_duration (words, at, n_words, &self->start, &self->minutes,
-                              &consumed, error);
+      result = scan_duration (words, at, n_words, &self->start, &self->minutes, &rest, error);
       if (result == SCAN_BAD)
         return NULL;
-      if (result == SCAN_OK)
-        break;
     }
 
   if (result != SCAN_OK)
@@ -611,26 +397,23 @@ mk_quick_entry_parse (const char         *line,
       return NULL;
     }
 
-  rest = at + consumed;
-  if (self->category == NULL && rest < n_words)
+  /* Punctuation between the parts is not task: "30, call: Acme", "30 calls - Acme". */
+  n_rest = g_strv_length (rest);
+  while (k < n_rest && is_punctuation_word (rest[k]))
+    k++;
+  if (self->category == NULL && k < n_rest)
     {
-      for (guint n = MIN (2, n_words - rest); n > 0 && self->category == NULL; n--)
+      for (guint n = MIN (2, n_rest - k); n > 0 && self->category == NULL; n--)
         {
-          self->category = lookup_words (words + rest, n, lookup, user_data,
-                                         &self->category_text);
+          self->category = lookup_words (rest + k, n, lookup, user_data, &self->category_text);
           if (self->category != NULL)
-            rest += n;
+            k += n;
         }
     }
+  while (k < n_rest && is_punctuation_word (rest[k]))
+    k++;
 
-  /* A dash or colon between category and task is punctuation, not task. */
-  if (rest < n_words && (is_dash_word (words[rest]) || g_str_equal (words[rest], ":")))
-    rest++;
-
-  task = g_string_new (NULL);
-  for (guint k = rest; k < n_words; k++)
-    g_string_append_printf (task, task->len > 0 ? " %s" : "%s", words[k]);
-  self->task = g_string_free (g_steal_pointer (&task), FALSE);
+  self->task = g_strjoinv (" ", rest + k);
 
   g_assert (self->minutes >= 1 && self->minutes <= MINUTES_PER_DAY);
   g_assert (self->start >= -1 && self->start < MINUTES_PER_DAY);
