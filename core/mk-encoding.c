@@ -1,0 +1,683 @@
+/* mk-encoding.c — the bytes of a timesheet file turned into UTF-8 text.
+ *
+ * Design notes.
+ *
+ * Detection looks at the first chunk only (MK_ENCODING_SNIFF_SIZE bytes):
+ *   1. a byte-order mark decides UTF-8 or UTF-16 (UTF-32 is refused);
+ *   2. a known binary signature (ZIP/xlsx, old Excel, PNG, PDF, …), a NUL
+ *      byte or many control characters refuse the file as not text;
+ *   3. bytes that are valid UTF-8 (a character cut by the chunk's end
+ *      allowed) are UTF-8, anything else is Windows-1251.
+ * A file whose first chunk is plain ASCII is called UTF-8.  If the decoder
+ * later meets a byte that is not UTF-8 while everything before it was
+ * ASCII, it switches to Windows-1251 without loss: ASCII means the same in
+ * both.  After a real UTF-8 character, a bad byte is an error.
+ *
+ * The decoder appends UTF-8 to the caller's GString and never emits a NUL
+ * (NUL in the data is refused) nor a byte-order mark.  It keeps at most
+ * three bytes between chunks (a split UTF-8 character, or a UTF-16 unit
+ * and a high surrogate), so memory is constant.  It counts line breaks
+ * (LF, CRLF, lone CR) in what it emitted so that its errors can name a line.
+ */
+#define G_LOG_DOMAIN "mk-encoding"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "mk-encoding.h"
+#include "mk-error.h"
+
+/* Windows-1251 bytes 0x80 … 0xFF as Unicode; 0x98 is unassigned. */
+static const guint16 cp1251_high[128] = {
+  0x0402, 0x0403, 0x201A, 0x0453, 0x201E, 0x2026, 0x2020, 0x2021,
+  0x20AC, 0x2030, 0x0409, 0x2039, 0x040A, 0x040C, 0x040B, 0x040F,
+  0x0452, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+  0xFFFD, 0x2122, 0x0459, 0x203A, 0x045A, 0x045C, 0x045B, 0x045F,
+  0x00A0, 0x040E, 0x045E, 0x0408, 0x00A4, 0x0490, 0x00A6, 0x00A7,
+  0x0401, 0x00A9, 0x0404, 0x00AB, 0x00AC, 0x00AD, 0x00AE, 0x0407,
+  0x00B0, 0x00B1, 0x0406, 0x0456, 0x0491, 0x00B5, 0x00B6, 0x00B7,
+  0x0451, 0x2116, 0x0454, 0x00BB, 0x0458, 0x0405, 0x0455, 0x0457,
+  0x0410, 0x0411, 0x0412, 0x0413, 0x0414, 0x0415, 0x0416, 0x0417,
+  0x0418, 0x0419, 0x041A, 0x041B, 0x041C, 0x041D, 0x041E, 0x041F,
+  0x0420, 0x0421, 0x0422, 0x0423, 0x0424, 0x0425, 0x0426, 0x0427,
+  0x0428, 0x0429, 0x042A, 0x042B, 0x042C, 0x042D, 0x042E, 0x042F,
+  0x0430, 0x0431, 0x0432, 0x0433, 0x0434, 0x0435, 0x0436, 0x0437,
+  0x0438, 0x0439, 0x043A, 0x043B, 0x043C, 0x043D, 0x043E, 0x043F,
+  0x0440, 0x0441, 0x0442, 0x0443, 0x0444, 0x0445, 0x0446, 0x0447,
+  0x0448, 0x0449, 0x044A, 0x044B, 0x044C, 0x044D, 0x044E, 0x044F,
+};
+
+struct _MkDecoder {
+  MkEncoding encoding;
+  char      *file_name;
+  guint8     carry[4];
+  guint      n_carry;
+  gunichar   high_surrogate;   /* UTF-16: a pending high surrogate, or 0 */
+  guint      bom_left;         /* bytes of the byte-order mark still to skip */
+  gboolean   saw_non_ascii;
+  gboolean   prev_cr;          /* the last emitted character was CR */
+  guint64    line;             /* 1-based line of the next emitted character */
+  guint64    offset;           /* bytes of input consumed */
+};
+
+/**
+ * mk_encoding_to_string:
+ * @encoding: an encoding
+ *
+ * Returns: (transfer none): the encoding's name as a person knows it:
+ *   "UTF-8", "UTF-8 with BOM", "UTF-16LE", "UTF-16BE", "Windows-1251".
+ */
+const char *
+mk_encoding_to_string (MkEncoding encoding)
+{
+  switch (encoding)
+    {
+    case MK_ENCODING_UTF8:
+      return "UTF-8";
+    case MK_ENCODING_UTF8_BOM:
+      return "UTF-8 with BOM";
+    case MK_ENCODING_UTF16LE:
+      return "UTF-16LE";
+    case MK_ENCODING_UTF16BE:
+      return "UTF-16BE";
+    case MK_ENCODING_WINDOWS_1251:
+      return "Windows-1251";
+    default:
+      g_return_val_if_reached ("unknown");
+    }
+}
+
+static gboolean
+has_prefix (const guint8 *head,
+            gsize         len,
+            const char   *magic,
+            gsize         magic_len)
+{
+  return len >= magic_len && memcmp (head, magic, magic_len) == 0;
+}
+
+/* Says what a binary file is, or returns FALSE if it has no known
+ * signature.  The messages tell the person what to do instead. */
+static gboolean
+refuse_signature (const char   *name,
+                  const guint8 *head,
+                  gsize         len,
+                  GError      **error)
+{
+  if (has_prefix (head, len, "PK\3\4", 4) || has_prefix (head, len, "PK\5\6", 4))
+    g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_NOT_TEXT,
+                 _("%s is a ZIP archive or an Excel workbook, not a CSV file; "
+                   "in Excel use File → Save As → CSV"), name);
+  else if (has_prefix (head, len, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))
+    g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_NOT_TEXT,
+                 _("%s is an Excel 97–2003 workbook, not a CSV file; "
+                   "in Excel use File → Save As → CSV"), name);
+  else if (has_prefix (head, len, "\x89PNG", 4))
+    g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_NOT_TEXT,
+                 _("%s is a PNG image, not a CSV file"), name);
+  else if (has_prefix (head, len, "\xFF\xD8\xFF", 3))
+    g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_NOT_TEXT,
+                 _("%s is a JPEG image, not a CSV file"), name);
+  else if (has_prefix (head, len, "GIF8", 4))
+    g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_NOT_TEXT,
+                 _("%s is a GIF image, not a CSV file"), name);
+  else if (has_prefix (head, len, "%PDF", 4))
+    g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_NOT_TEXT,
+                 _("%s is a PDF document, not a CSV file"), name);
+  else if (has_prefix (head, len, "\x1F\x8B", 2))
+    g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_NOT_TEXT,
+                 _("%s is compressed with gzip; decompress it and import the CSV inside"),
+                 name);
+  else if (has_prefix (head, len, "7z\xBC\xAF\x27\x1C", 6) || has_prefix (head, len, "Rar!", 4))
+    g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_NOT_TEXT,
+                 _("%s is an archive; extract it and import the CSV inside"), name);
+  else if (has_prefix (head, len, "SQLite format 3", 16))
+    g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_NOT_TEXT,
+                 _("%s is an SQLite database, not a CSV file; "
+                   "to use a Minutka database, open it with --db"), name);
+  else if (has_prefix (head, len, "\x7F" "ELF", 4) || has_prefix (head, len, "MZ", 2))
+    g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_NOT_TEXT,
+                 _("%s is a program, not a CSV file"), name);
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* TRUE if most odd (or even) bytes are NUL: UTF-16 without a byte-order
+ * mark, which cannot be told apart from binary reliably and is refused. */
+static gboolean
+looks_like_bomless_utf16 (const guint8 *head,
+                          gsize         len)
+{
+  gsize zeros[2] = { 0, 0 };
+  gsize n = MIN (len, 4096) & ~(gsize) 1;
+
+  if (n < 8)
+    return FALSE;
+  for (gsize i = 0; i < n; i++)
+    if (head[i] == 0)
+      zeros[i & 1]++;
+  return zeros[0] * 10 >= n / 2 * 9 || zeros[1] * 10 >= n / 2 * 9;
+}
+
+/* TRUE if @p … @p+@len is a valid start of a UTF-8 character that was cut
+ * short by the end of the chunk. */
+static gboolean
+is_utf8_prefix (const guint8 *p,
+                gsize         len)
+{
+  gsize need;
+
+  if (len == 0 || len > 3)
+    return FALSE;
+  if ((p[0] & 0xE0) == 0xC0 && p[0] >= 0xC2)
+    need = 2;
+  else if ((p[0] & 0xF0) == 0xE0)
+    need = 3;
+  else if ((p[0] & 0xF8) == 0xF0 && p[0] <= 0xF4)
+    need = 4;
+  else
+    return FALSE;
+  if (len >= need)
+    return FALSE;
+  for (gsize i = 1; i < len; i++)
+    if ((p[i] & 0xC0) != 0x80)
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * mk_encoding_detect:
+ * @file_name: the file's name for messages (its basename is enough)
+ * @head: (array length=len): the first bytes of the file
+ * @len: how many; up to %MK_ENCODING_SNIFF_SIZE are looked at
+ * @complete: %TRUE if @head is the whole file
+ * @encoding: (out): the encoding to decode the file with
+ * @error: return location for an error
+ *
+ * Decides how to read a file from its first bytes.
+ *
+ * Returns: %TRUE on success.  Fails with %MK_IMPORT_ERROR_NOT_TEXT for
+ *   binary files (the message says what the file looks like),
+ *   %MK_IMPORT_ERROR_ENCODING for UTF-32, %MK_IMPORT_ERROR_EMPTY for a file
+ *   with no bytes at all.
+ */
+gboolean
+mk_encoding_detect (const char    *file_name,
+                    const guint8  *head,
+                    gsize          len,
+                    gboolean       complete,
+                    MkEncoding    *encoding,
+                    GError       **error)
+{
+  const char *end = NULL;
+  gsize n_control = 0;
+
+  g_return_val_if_fail (file_name != NULL, FALSE);
+  g_return_val_if_fail (head != NULL || len == 0, FALSE);
+  g_return_val_if_fail (encoding != NULL, FALSE);
+
+  len = MIN (len, MK_ENCODING_SNIFF_SIZE);
+  if (len == 0)
+    {
+      g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_EMPTY,
+                   _("%s is empty"), file_name);
+      return FALSE;
+    }
+
+  if (has_prefix (head, len, "\xFF\xFE\0\0", 4) || has_prefix (head, len, "\0\0\xFE\xFF", 4))
+    {
+      g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_ENCODING,
+                   _("%s is UTF-32 text, which Minutka does not read; "
+                     "save it as CSV in UTF-8"), file_name);
+      return FALSE;
+    }
+  if (has_prefix (head, len, "\xEF\xBB\xBF", 3))
+    {
+      *encoding = MK_ENCODING_UTF8_BOM;
+      return TRUE;
+    }
+  if (has_prefix (head, len, "\xFF\xFE", 2))
+    {
+      *encoding = MK_ENCODING_UTF16LE;
+      return TRUE;
+    }
+  if (has_prefix (head, len, "\xFE\xFF", 2))
+    {
+      *encoding = MK_ENCODING_UTF16BE;
+      return TRUE;
+    }
+
+  if (refuse_signature (file_name, head, len, error))
+    return FALSE;
+
+  if (memchr (head, '\0', len) != NULL)
+    {
+      if (looks_like_bomless_utf16 (head, len))
+        g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_NOT_TEXT,
+                     _("%s looks like UTF-16 text without a byte-order mark; "
+                       "save it as CSV in UTF-8"), file_name);
+      else
+        g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_NOT_TEXT,
+                     _("%s contains NUL bytes: it is a binary file, not a CSV file"),
+                     file_name);
+      return FALSE;
+    }
+
+  for (gsize i = 0; i < len; i++)
+    if (head[i] < 0x20 && head[i] != '\t' && head[i] != '\n' && head[i] != '\r'
+        && head[i] != '\f' && head[i] != 0x1A)
+      n_control++;
+  if (n_control > 8 && n_control * 100 > len)
+    {
+      g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_NOT_TEXT,
+                   _("%s is full of control characters: it is a binary file, not a CSV file"),
+                   file_name);
+      return FALSE;
+    }
+
+  if (g_utf8_validate_len ((const char *) head, len, &end)
+      || (!complete && is_utf8_prefix ((const guint8 *) end,
+                                       len - (gsize) ((const guint8 *) end - head))))
+    *encoding = MK_ENCODING_UTF8;
+  else
+    *encoding = MK_ENCODING_WINDOWS_1251;
+  return TRUE;
+}
+
+/**
+ * mk_decoder_new:
+ * @encoding: the encoding from mk_encoding_detect()
+ * @file_name: the file's name, for messages
+ *
+ * Returns: (transfer full): a decoder positioned at the start of the file
+ *   (a byte-order mark is skipped).
+ */
+MkDecoder *
+mk_decoder_new (MkEncoding  encoding,
+                const char *file_name)
+{
+  MkDecoder *self = g_new0 (MkDecoder, 1);
+
+  self->encoding = encoding;
+  self->file_name = g_strdup (file_name ? file_name : "");
+  self->line = 1;
+  switch (encoding)
+    {
+    case MK_ENCODING_UTF8_BOM:
+      self->bom_left = 3;
+      break;
+    case MK_ENCODING_UTF16LE:
+    case MK_ENCODING_UTF16BE:
+      self->bom_left = 2;
+      break;
+    case MK_ENCODING_UTF8:
+    case MK_ENCODING_WINDOWS_1251:
+    default:
+      break;
+    }
+  return self;
+}
+
+/**
+ * mk_decoder_free:
+ * @self: (transfer full) (nullable): a decoder
+ */
+void
+mk_decoder_free (MkDecoder *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->file_name);
+  g_free (self);
+}
+
+/**
+ * mk_decoder_get_encoding:
+ * @self: a decoder
+ *
+ * Returns: the encoding in use; a file that started as plain ASCII and
+ *   turned out to be Windows-1251 reports Windows-1251 from then on.
+ */
+MkEncoding
+mk_decoder_get_encoding (MkDecoder *self)
+{
+  g_return_val_if_fail (self != NULL, MK_ENCODING_UTF8);
+  return self->encoding;
+}
+
+/* Counts the line breaks in freshly emitted text, CRLF as one. */
+static void
+count_lines (MkDecoder  *self,
+             const char *text,
+             gsize       len)
+{
+  gboolean prev_cr = self->prev_cr;
+  guint64 line = self->line;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = text[i];
+
+      if (c > '\r')
+        prev_cr = FALSE;
+      else if (c == '\n')
+        {
+          if (!prev_cr)
+            line++;
+          prev_cr = FALSE;
+        }
+      else if (c == '\r')
+        {
+          line++;
+          prev_cr = TRUE;
+        }
+      else
+        prev_cr = FALSE;
+    }
+  self->prev_cr = prev_cr;
+  self->line = line;
+}
+
+static void
+set_nul_error (MkDecoder  *self,
+               GError    **error)
+{
+  g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_NOT_TEXT,
+               _("%s:%" G_GUINT64_FORMAT ": a NUL byte: the file is binary, not a CSV file"),
+               self->file_name, self->line);
+}
+
+static void
+append_unichar (GString  *out,
+                gunichar  c)
+{
+  char buf[6];
+  int n = g_unichar_to_utf8 (c, buf);
+
+  g_string_append_len (out, buf, n);
+}
+
+static gboolean
+decode_1251 (MkDecoder     *self,
+             const guint8  *data,
+             gsize          len,
+             GString       *out,
+             GError       **error)
+{
+  gsize start = out->len;
+  char *w;
+
+  g_string_set_size (out, start + len * 3);
+  w = out->str + start;
+  for (gsize i = 0; i < len; i++)
+    {
+      guint8 b = data[i];
+
+      if (b < 0x80)
+        {
+          if (G_UNLIKELY (b == 0))
+            {
+              g_string_set_size (out, (gsize) (w - out->str));
+              count_lines (self, out->str + start, out->len - start);
+              set_nul_error (self, error);
+              return FALSE;
+            }
+          *w++ = (char) b;
+        }
+      else
+        w += g_unichar_to_utf8 (cp1251_high[b - 0x80], w);
+    }
+  g_string_set_size (out, (gsize) (w - out->str));
+  count_lines (self, out->str + start, out->len - start);
+  return TRUE;
+}
+
+static gboolean
+all_ascii (const guint8 *p,
+           gsize         len)
+{
+  for (gsize i = 0; i < len; i++)
+    if (p[i] >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+decode_utf8 (MkDecoder     *self,
+             const guint8  *data,
+             gsize          len,
+             GString       *out,
+             GError       **error)
+{
+  while (self->n_carry > 0 && len > 0)
+    {
+      /* Complete the character split by the previous chunk, one byte at a
+       * time; it is at most four bytes long. */
+      const char *end;
+
+      self->carry[self->n_carry++] = *data++;
+      len--;
+      self->offset++;
+      if (g_utf8_validate_len ((const char *) self->carry, self->n_carry, &end))
+        {
+          g_string_append_len (out, (const char *) self->carry, self->n_carry);
+          self->saw_non_ascii = TRUE;
+          self->n_carry = 0;
+        }
+      else if (!is_utf8_prefix (self->carry, self->n_carry))
+        goto invalid;
+    }
+
+  while (len > 0)
+    {
+      const char *end = NULL;
+      gsize valid;
+
+      if (g_utf8_validate_len ((const char *) data, len, &end))
+        valid = len;
+      else
+        valid = (gsize) ((const guint8 *) end - data);
+
+      if (!self->saw_non_ascii && !all_ascii (data, valid))
+        self->saw_non_ascii = TRUE;
+      g_string_append_len (out, (const char *) data, valid);
+      count_lines (self, (const char *) data, valid);
+      self->offset += valid;
+      data += valid;
+      len -= valid;
+      if (len == 0)
+        break;
+
+      if (data[0] == 0)
+        {
+          set_nul_error (self, error);
+          return FALSE;
+        }
+      if (is_utf8_prefix (data, len))
+        {
+          memcpy (self->carry, data, len);
+          self->n_carry = len;
+          self->offset += len;
+          return TRUE;
+        }
+      if (!self->saw_non_ascii)
+        {
+          /* Everything so far was ASCII: this is Windows-1251 after all. */
+          g_debug ("%s: switching to Windows-1251 at byte %" G_GUINT64_FORMAT,
+                   self->file_name, self->offset);
+          self->encoding = MK_ENCODING_WINDOWS_1251;
+          self->offset += len;
+          return decode_1251 (self, data, len, out, error);
+        }
+      goto invalid;
+    }
+  return TRUE;
+
+invalid:
+  g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_ENCODING,
+               _("%s:%" G_GUINT64_FORMAT ": the bytes are not valid UTF-8, although the file "
+                 "started as UTF-8; save it again as CSV in UTF-8"),
+               self->file_name, self->line);
+  return FALSE;
+}
+
+static gboolean
+decode_utf16 (MkDecoder     *self,
+              const guint8  *data,
+              gsize          len,
+              GString       *out,
+              GError       **error)
+{
+  gboolean big_endian = self->encoding == MK_ENCODING_UTF16BE;
+  gsize start = out->len;
+  gsize i = 0;
+
+  while (i < len)
+    {
+      guint unit;
+
+      if (self->n_carry == 0 && i + 1 < len)
+        {
+          unit = big_endian ? (guint) (data[i] << 8 | data[i + 1])
+                            : (guint) (data[i] | data[i + 1] << 8);
+          i += 2;
+        }
+      else if (self->n_carry == 1)
+        {
+          unit = big_endian ? (guint) (self->carry[0] << 8 | data[i])
+                            : (guint) (self->carry[0] | data[i] << 8);
+          self->n_carry = 0;
+          i++;
+        }
+      else
+        {
+          self->carry[0] = data[i];
+          self->n_carry = 1;
+          i++;
+          break;
+        }
+
+      if (self->high_surrogate != 0)
+        {
+          gunichar high = self->high_surrogate;
+
+          self->high_surrogate = 0;
+          if (unit >= 0xDC00 && unit <= 0xDFFF)
+            {
+              append_unichar (out, 0x10000 + ((high - 0xD800) << 10) + (unit - 0xDC00));
+              continue;
+            }
+          append_unichar (out, 0xFFFD);
+        }
+      if (unit >= 0xD800 && unit <= 0xDBFF)
+        self->high_surrogate = unit;
+      else if (unit >= 0xDC00 && unit <= 0xDFFF)
+        append_unichar (out, 0xFFFD);
+      else if (unit == 0)
+        {
+          count_lines (self, out->str + start, out->len - start);
+          set_nul_error (self, error);
+          return FALSE;
+        }
+      else if (unit < 0x80)
+        g_string_append_c (out, (char) unit);
+      else
+        append_unichar (out, unit);
+    }
+  self->offset += len;
+  count_lines (self, out->str + start, out->len - start);
+  return TRUE;
+}
+
+/**
+ * mk_decoder_feed:
+ * @self: a decoder
+ * @data: (array length=len): the next bytes of the file
+ * @len: how many
+ * @out: text is appended here, as UTF-8 without NUL bytes
+ * @error: return location for an error
+ *
+ * Decodes the next chunk.  A character split at the end of @data is kept
+ * and finished by the next call.
+ *
+ * Returns: %TRUE on success.  Fails with %MK_IMPORT_ERROR_NOT_TEXT on a NUL
+ *   byte and with %MK_IMPORT_ERROR_ENCODING on bytes that are not UTF-8
+ *   after UTF-8 text; the message names the file and the line.
+ */
+gboolean
+mk_decoder_feed (MkDecoder     *self,
+                 const guint8  *data,
+                 gsize          len,
+                 GString       *out,
+                 GError       **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (data != NULL || len == 0, FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  while (self->bom_left > 0 && len > 0)
+    {
+      self->bom_left--;
+      data++;
+      len--;
+      self->offset++;
+    }
+  if (len == 0)
+    return TRUE;
+
+  switch (self->encoding)
+    {
+    case MK_ENCODING_UTF8:
+    case MK_ENCODING_UTF8_BOM:
+      return decode_utf8 (self, data, len, out, error);
+    case MK_ENCODING_UTF16LE:
+    case MK_ENCODING_UTF16BE:
+      return decode_utf16 (self, data, len, out, error);
+    case MK_ENCODING_WINDOWS_1251:
+    default:
+      self->offset += len;
+      return decode_1251 (self, data, len, out, error);
+    }
+}
+
+/**
+ * mk_decoder_finish:
+ * @self: a decoder
+ * @out: any last text is appended here
+ * @error: return location for an error
+ *
+ * Ends the file: a character cut short by the end of the file is an error
+ * for UTF-8; for UTF-16 an odd last byte or a lone surrogate becomes
+ * U+FFFD, the replacement character.
+ *
+ * Returns: %TRUE on success; fails with %MK_IMPORT_ERROR_ENCODING.
+ */
+gboolean
+mk_decoder_finish (MkDecoder  *self,
+                   GString    *out,
+                   GError    **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (self->encoding == MK_ENCODING_UTF16LE || self->encoding == MK_ENCODING_UTF16BE)
+    {
+      if (self->n_carry > 0 || self->high_surrogate != 0)
+        append_unichar (out, 0xFFFD);
+      self->n_carry = 0;
+      self->high_surrogate = 0;
+      return TRUE;
+    }
+  if (self->n_carry > 0)
+    {
+      self->n_carry = 0;
+      g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_ENCODING,
+                   _("%s:%" G_GUINT64_FORMAT ": the file ends in the middle of a character; "
+                     "it may be cut short"), self->file_name, self->line);
+      return FALSE;
+    }
+  return TRUE;
+}

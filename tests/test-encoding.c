@@ -1,0 +1,265 @@
+/* test-encoding.c — bytes of timesheet files turned into UTF-8 text. */
+#include "config.h"
+
+#include <string.h>
+
+#include "mk-encoding.h"
+#include "mk-error.h"
+
+/* "Дата;Менеджер\r\n" in Windows-1251. */
+static const char cp1251_header[] = "\xC4\xE0\xF2\xE0;\xCC\xE5\xED\xE5\xE4\xE6\xE5\xF0\r\n";
+
+static MkEncoding
+detect_ok (const char *bytes,
+           gsize       len)
+{
+  g_autoptr(GError) error = NULL;
+  MkEncoding encoding = 99;
+
+  g_assert_true (mk_encoding_detect ("t.csv", (const guint8 *) bytes, len, TRUE,
+                                     &encoding, &error));
+  g_assert_no_error (error);
+  return encoding;
+}
+
+static char *
+detect_fails (const char *bytes,
+              gsize       len,
+              int         code)
+{
+  g_autoptr(GError) error = NULL;
+  MkEncoding encoding;
+
+  g_assert_false (mk_encoding_detect ("t.csv", (const guint8 *) bytes, len, TRUE,
+                                      &encoding, &error));
+  g_assert_error (error, MK_IMPORT_ERROR, code);
+  return g_strdup (error->message);
+}
+
+/* Decodes @len bytes fed in pieces of @step bytes. */
+static char *
+decode_in_steps (MkEncoding  encoding,
+                 const char *bytes,
+                 gsize       len,
+                 gsize       step)
+{
+  g_autoptr(MkDecoder) decoder = mk_decoder_new (encoding, "t.csv");
+  g_autoptr(GError) error = NULL;
+  GString *out = g_string_new (NULL);
+
+  for (gsize i = 0; i < len; i += step)
+    g_assert_true (mk_decoder_feed (decoder, (const guint8 *) bytes + i, MIN (step, len - i),
+                                    out, &error));
+  g_assert_true (mk_decoder_finish (decoder, out, &error));
+  g_assert_no_error (error);
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_detect_text (void)
+{
+  g_assert_cmpint (detect_ok ("Date,Minutes\n", 13), ==, MK_ENCODING_UTF8);
+  g_assert_cmpint (detect_ok ("Дата;Минуты\n", strlen ("Дата;Минуты\n")), ==, MK_ENCODING_UTF8);
+  g_assert_cmpint (detect_ok ("\xEF\xBB\xBF" "Date\n", 8), ==, MK_ENCODING_UTF8_BOM);
+  g_assert_cmpint (detect_ok ("\xFF\xFE" "D\0a\0", 6), ==, MK_ENCODING_UTF16LE);
+  g_assert_cmpint (detect_ok ("\xFE\xFF\0D\0a", 6), ==, MK_ENCODING_UTF16BE);
+  g_assert_cmpint (detect_ok (cp1251_header, sizeof cp1251_header - 1), ==,
+                   MK_ENCODING_WINDOWS_1251);
+}
+
+static void
+test_detect_cut_character (void)
+{
+  /* A first chunk that ends inside "Д" is still UTF-8. */
+  g_autoptr(GError) error = NULL;
+  MkEncoding encoding = 99;
+
+  g_assert_true (mk_encoding_detect ("t.csv", (const guint8 *) "ab\xD0", 3, FALSE,
+                                     &encoding, &error));
+  g_assert_cmpint (encoding, ==, MK_ENCODING_UTF8);
+}
+
+static void
+test_refuse_zip (void)
+{
+  g_autofree char *message = detect_fails ("PK\3\4\x14\0\0\0", 8, MK_IMPORT_ERROR_NOT_TEXT);
+
+  g_assert_cmpstr (message, ==,
+                   "t.csv is a ZIP archive or an Excel workbook, not a CSV file; "
+                   "in Excel use File → Save As → CSV");
+}
+
+static void
+test_refuse_binaries (void)
+{
+  g_autofree char *png = detect_fails ("\x89PNG\r\n\x1a\n\0\0", 10, MK_IMPORT_ERROR_NOT_TEXT);
+  g_autofree char *xls = detect_fails ("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8,
+                                       MK_IMPORT_ERROR_NOT_TEXT);
+  g_autofree char *pdf = detect_fails ("%PDF-1.7\n", 9, MK_IMPORT_ERROR_NOT_TEXT);
+  g_autofree char *nul = detect_fails ("Date,Minutes\n\0\x01\x02\x03", 17,
+                                       MK_IMPORT_ERROR_NOT_TEXT);
+  g_autofree char *utf32 = detect_fails ("\xFF\xFE\0\0D\0\0\0", 8, MK_IMPORT_ERROR_ENCODING);
+  g_autofree char *empty = detect_fails ("", 0, MK_IMPORT_ERROR_EMPTY);
+
+  g_assert_cmpstr (png, ==, "t.csv is a PNG image, not a CSV file");
+  g_assert_nonnull (strstr (xls, "Excel 97–2003 workbook"));
+  g_assert_cmpstr (pdf, ==, "t.csv is a PDF document, not a CSV file");
+  g_assert_cmpstr (nul, ==, "t.csv contains NUL bytes: it is a binary file, not a CSV file");
+  g_assert_nonnull (strstr (utf32, "UTF-32"));
+  g_assert_cmpstr (empty, ==, "t.csv is empty");
+}
+
+static void
+test_refuse_bomless_utf16 (void)
+{
+  const char bytes[] = "D\0a\0t\0e\0,\0M\0i\0n\0\n\0";
+  g_autofree char *message = detect_fails (bytes, sizeof bytes - 1, MK_IMPORT_ERROR_NOT_TEXT);
+
+  g_assert_nonnull (strstr (message, "UTF-16 text without a byte-order mark"));
+}
+
+static void
+test_refuse_control_characters (void)
+{
+  char bytes[200];
+
+  for (gsize i = 0; i < sizeof bytes; i++)
+    bytes[i] = (char) (i % 2 ? 'a' : 0x03);
+  g_autofree char *message = detect_fails (bytes, sizeof bytes, MK_IMPORT_ERROR_NOT_TEXT);
+  g_assert_nonnull (strstr (message, "control characters"));
+}
+
+static void
+test_utf8_split_chunks (void)
+{
+  const char *text = "Дата;Менеджер\r\n05.03.2024;Борис Ёлкин\r\n";
+
+  for (gsize step = 1; step <= 7; step++)
+    {
+      g_autofree char *out = decode_in_steps (MK_ENCODING_UTF8, text, strlen (text), step);
+      g_assert_cmpstr (out, ==, text);
+    }
+}
+
+static void
+test_utf8_bom_stripped (void)
+{
+  g_autofree char *out = decode_in_steps (MK_ENCODING_UTF8_BOM, "\xEF\xBB\xBF" "Date\n", 8, 1);
+
+  g_assert_cmpstr (out, ==, "Date\n");
+}
+
+static void
+test_utf16le_split_chunks (void)
+{
+  /* BOM, "Дa\t😀\r\n" in UTF-16LE: the emoji is a surrogate pair. */
+  const char bytes[] = "\xFF\xFE\x14\x04" "a\0" "\t\0" "\x3D\xD8\x00\xDE" "\r\0\n\0";
+
+  for (gsize step = 1; step <= 5; step++)
+    {
+      g_autofree char *out = decode_in_steps (MK_ENCODING_UTF16LE, bytes, sizeof bytes - 1, step);
+      g_assert_cmpstr (out, ==, "Дa\t😀\r\n");
+    }
+}
+
+static void
+test_utf16be (void)
+{
+  const char bytes[] = "\xFE\xFF\x04\x14\0a";
+  g_autofree char *out = decode_in_steps (MK_ENCODING_UTF16BE, bytes, sizeof bytes - 1, 3);
+
+  g_assert_cmpstr (out, ==, "Дa");
+}
+
+static void
+test_windows_1251 (void)
+{
+  g_autofree char *out = decode_in_steps (MK_ENCODING_WINDOWS_1251, cp1251_header,
+                                          sizeof cp1251_header - 1, 4);
+  g_autofree char *yo = decode_in_steps (MK_ENCODING_WINDOWS_1251, "\xA8\xB8\xB9", 3, 1);
+
+  g_assert_cmpstr (out, ==, "Дата;Менеджер\r\n");
+  g_assert_cmpstr (yo, ==, "Ёё№");
+}
+
+static void
+test_ascii_then_1251 (void)
+{
+  /* The first chunk is plain ASCII, so the file is taken for UTF-8; the
+   * second has Russian in Windows-1251: the decoder switches without loss. */
+  g_autoptr(MkDecoder) decoder = mk_decoder_new (MK_ENCODING_UTF8, "t.csv");
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (mk_decoder_feed (decoder, (const guint8 *) "Date;Who\n", 9, out, &error));
+  g_assert_true (mk_decoder_feed (decoder, (const guint8 *) "1;\xC1\xEE\xF0\xE8\xF1\n", 8,
+                                  out, &error));
+  g_assert_true (mk_decoder_finish (decoder, out, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (out->str, ==, "Date;Who\n1;Борис\n");
+  g_assert_cmpint (mk_decoder_get_encoding (decoder), ==, MK_ENCODING_WINDOWS_1251);
+}
+
+static void
+test_utf8_then_garbage (void)
+{
+  g_autoptr(MkDecoder) decoder = mk_decoder_new (MK_ENCODING_UTF8, "t.csv");
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  const char *text = "Дата\r\n1\r2\n3\xC4\xE0\n";
+
+  g_assert_false (mk_decoder_feed (decoder, (const guint8 *) text, strlen (text), out, &error));
+  g_assert_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_ENCODING);
+  g_assert_true (g_str_has_prefix (error->message, "t.csv:4: the bytes are not valid UTF-8"));
+}
+
+static void
+test_nul_in_later_chunk (void)
+{
+  g_autoptr(MkDecoder) decoder = mk_decoder_new (MK_ENCODING_UTF8, "t.csv");
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (mk_decoder_feed (decoder, (const guint8 *) "a\nb\n", 4, out, &error));
+  g_assert_false (mk_decoder_feed (decoder, (const guint8 *) "c\0d", 3, out, &error));
+  g_assert_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_NOT_TEXT);
+  g_assert_cmpstr (error->message, ==,
+                   "t.csv:3: a NUL byte: the file is binary, not a CSV file");
+}
+
+static void
+test_cut_at_end (void)
+{
+  g_autoptr(MkDecoder) decoder = mk_decoder_new (MK_ENCODING_UTF8, "t.csv");
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (mk_decoder_feed (decoder, (const guint8 *) "Д\xD0", 3, out, &error));
+  g_assert_false (mk_decoder_finish (decoder, out, &error));
+  g_assert_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_ENCODING);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/encoding/detect/text", test_detect_text);
+  g_test_add_func ("/encoding/detect/cut-character-in-first-chunk", test_detect_cut_character);
+  g_test_add_func ("/encoding/refuse/zip-says-save-as-csv", test_refuse_zip);
+  g_test_add_func ("/encoding/refuse/binaries-named", test_refuse_binaries);
+  g_test_add_func ("/encoding/refuse/bomless-utf16", test_refuse_bomless_utf16);
+  g_test_add_func ("/encoding/refuse/control-characters", test_refuse_control_characters);
+  g_test_add_func ("/encoding/decode/utf8-split-chunks", test_utf8_split_chunks);
+  g_test_add_func ("/encoding/decode/utf8-bom-stripped", test_utf8_bom_stripped);
+  g_test_add_func ("/encoding/decode/utf16le-split-chunks", test_utf16le_split_chunks);
+  g_test_add_func ("/encoding/decode/utf16be", test_utf16be);
+  g_test_add_func ("/encoding/decode/windows-1251", test_windows_1251);
+  g_test_add_func ("/encoding/decode/ascii-then-windows-1251", test_ascii_then_1251);
+  g_test_add_func ("/encoding/decode/utf8-then-garbage-names-line", test_utf8_then_garbage);
+  g_test_add_func ("/encoding/decode/nul-in-later-chunk", test_nul_in_later_chunk);
+  g_test_add_func ("/encoding/decode/cut-at-end", test_cut_at_end);
+
+  return g_test_run ();
+}
