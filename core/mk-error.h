@@ -71,6 +71,8 @@ typedef enum {
  * @MK_PARSE_ERROR_RANGE: a value is outside what it may be (0 minutes, 25 hours).
  * @MK_PARSE_ERROR_DATE: the date is malformed or does not exist.
  * @MK_PARSE_ERROR_TIME: the time of day is malformed.
+ * @MK_PARSE_ERROR_NO_DURATION: a quick-entry line has text but names no
+ *   duration at all ("call Acme"), so the caller may take it from elsewhere.
  */
 typedef enum {
   MK_PARSE_ERROR_EMPTY,
@@ -78,6 +80,7 @@ typedef enum {
   MK_PARSE_ERROR_RANGE,
   MK_PARSE_ERROR_DATE,
   MK_PARSE_ERROR_TIME,
+  MK_PARSE_ERROR_NO_DURATION,
 } MkParseError;
 
 GQuark mk_store_error_quark  (void);

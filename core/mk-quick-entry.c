@@ -323,7 +323,8 @@ lookup_words (char              **words,
  *
  * Returns: (transfer full) (nullable): how the line was understood, or
  *   %NULL with @error set in %MK_PARSE_ERROR: %MK_PARSE_ERROR_EMPTY for a
- *   blank line, %MK_PARSE_ERROR_DURATION when no duration can be read,
+ *   blank line, %MK_PARSE_ERROR_NO_DURATION when the line names no duration
+ *   ("call Acme"), %MK_PARSE_ERROR_DURATION when a duration is malformed,
  *   %MK_PARSE_ERROR_TIME for a bad start or end of a range,
  *   %MK_PARSE_ERROR_RANGE for 0 minutes or more than a day.
  */
@@ -392,7 +393,7 @@ mk_quick_entry_parse (const char         *line,
 
   if (result != SCAN_OK)
     {
-      g_set_error_literal (error, MK_PARSE_ERROR, MK_PARSE_ERROR_DURATION,
+      g_set_error_literal (error, MK_PARSE_ERROR, MK_PARSE_ERROR_NO_DURATION,
                            _("Write how long it took, for example “30 call Acme”"));
       return NULL;
     }
@@ -419,6 +420,53 @@ mk_quick_entry_parse (const char         *line,
   g_assert (self->start >= -1 && self->start < MINUTES_PER_DAY);
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * mk_quick_entry_parse_task:
+ * @line: what the person typed, UTF-8, without a duration ("call Acme")
+ * @lookup: (nullable): resolves a casefolded word to a category
+ * @user_data: data for @lookup
+ *
+ * Reads a line that names what is being done but not for how long, as when
+ * a timer starts or the minutes come from a separate field: a category of
+ * one or two words (first) and the task.  "call Acme" gives Calls and
+ * "Acme"; "Acme" gives no category and "Acme".
+ *
+ * Returns: (transfer full): the category and task; minutes is 0 and start
+ *   is -1.  Never fails: an unknown or missing category is %NULL.
+ */
+MkQuickEntry *
+mk_quick_entry_parse_task (const char        *line,
+                           MkAliasLookupFunc  lookup,
+                           gpointer           user_data)
+{
+  MkQuickEntry *self;
+  g_auto(GStrv) words = NULL;
+  guint n_words = 0;
+  guint k = 0;
+
+  g_return_val_if_fail (line != NULL, NULL);
+
+  self = g_new0 (MkQuickEntry, 1);
+  self->start = -1;
+  if (!g_utf8_validate (line, -1, NULL))
+    {
+      self->task = g_strdup ("");
+      return self;
+    }
+
+  words = split_words (line, &n_words);
+  for (guint n = MIN (2, n_words); n > 0 && self->category == NULL; n--)
+    {
+      self->category = lookup_words (words, n, lookup, user_data, &self->category_text);
+      if (self->category != NULL)
+        k = n;
+    }
+  while (k < n_words && is_punctuation_word (words[k]))
+    k++;
+  self->task = g_strjoinv (" ", words + k);
+  return self;
 }
 
 /**

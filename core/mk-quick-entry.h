@@ -31,7 +31,7 @@ typedef MkCategory *(*MkAliasLookupFunc) (const char *text,
  * MkQuickEntry:
  * @start: minutes after midnight when the work started (from a range such
  *   as "9:15-9:45"), or -1 when the line gave no start
- * @minutes: how long, 1 … 1440
+ * @minutes: how long, 1 … 1440 (0 from mk_quick_entry_parse_task())
  * @category: (nullable): the category the line named, or %NULL when it
  *   named none that the lookup knows; the caller then picks one (the last
  *   used) and says so
@@ -52,6 +52,9 @@ MkQuickEntry *mk_quick_entry_parse          (const char        *line,
                                              MkAliasLookupFunc  lookup,
                                              gpointer           user_data,
                                              GError           **error);
+MkQuickEntry *mk_quick_entry_parse_task     (const char        *line,
+                                             MkAliasLookupFunc  lookup,
+                                             gpointer           user_data);
 void          mk_quick_entry_free           (MkQuickEntry      *self);
 char         *mk_quick_entry_describe       (const MkQuickEntry *self,
                                              MkCategory        *fallback);

@@ -154,11 +154,12 @@ static const Bad bad[] = {
     "Write how long it took, for example “30 call Acme”" },
   { "/quick-entry/error/blank", "  \t ", MK_PARSE_ERROR_EMPTY,
     "Write how long it took, for example “30 call Acme”" },
-  { "/quick-entry/error/no-duration", "call Acme", MK_PARSE_ERROR_DURATION,
+  { "/quick-entry/error/no-duration", "call Acme", MK_PARSE_ERROR_NO_DURATION,
     "Write how long it took, for example “30 call Acme”" },
-  { "/quick-entry/error/no-duration-ru", "звонок Ромашка", MK_PARSE_ERROR_DURATION,
+  { "/quick-entry/error/no-duration-ru", "звонок Ромашка", MK_PARSE_ERROR_NO_DURATION,
     "Write how long it took, for example “30 call Acme”" },
-  { "/quick-entry/error/number-after-unknown-word", "Acme 30 call", MK_PARSE_ERROR_DURATION,
+  { "/quick-entry/error/number-after-unknown-word", "Acme 30 call",
+    MK_PARSE_ERROR_NO_DURATION,
     "Write how long it took, for example “30 call Acme”" },
   { "/quick-entry/error/zero", "0 call", MK_PARSE_ERROR_RANGE,
     "0 minutes — nothing to log" },
@@ -313,6 +314,27 @@ test_lookup_casefolded_two_words_first (void)
   g_clear_pointer (&asked, g_ptr_array_unref);
 }
 
+static void
+test_parse_task (void)
+{
+  g_autoptr(MkQuickEntry) call = mk_quick_entry_parse_task ("call Acme", lookup_cb, NULL);
+  g_autoptr(MkQuickEntry) two = mk_quick_entry_parse_task ("перезвон: ООО Вектор", lookup_cb,
+                                                           NULL);
+  g_autoptr(MkQuickEntry) unknown = mk_quick_entry_parse_task ("Acme intro", lookup_cb, NULL);
+  g_autoptr(MkQuickEntry) empty = mk_quick_entry_parse_task ("  ", lookup_cb, NULL);
+
+  g_assert_cmpstr (mk_category_get_key (call->category), ==, "calls");
+  g_assert_cmpstr (call->task, ==, "Acme");
+  g_assert_cmpint (call->minutes, ==, 0);
+  g_assert_cmpint (call->start, ==, -1);
+  g_assert_cmpstr (mk_category_get_key (two->category), ==, "follow_up");
+  g_assert_cmpstr (two->task, ==, "ООО Вектор");
+  g_assert_null (unknown->category);
+  g_assert_cmpstr (unknown->task, ==, "Acme intro");
+  g_assert_null (empty->category);
+  g_assert_cmpstr (empty->task, ==, "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -328,6 +350,7 @@ main (int   argc,
   g_test_add_func ("/quick-entry/describe/format-minutes", test_format);
   g_test_add_func ("/quick-entry/describe/format-time", test_format_time);
   g_test_add_func ("/quick-entry/lookup/none-given", test_no_lookup);
+  g_test_add_func ("/quick-entry/task-only/category-and-task", test_parse_task);
   g_test_add_func ("/quick-entry/lookup/casefolded-two-words-first",
                    test_lookup_casefolded_two_words_first);
 
