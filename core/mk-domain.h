@@ -13,16 +13,16 @@
 G_BEGIN_DECLS
 
 /**
- * MkCategoryClass:
- * @MK_CATEGORY_CLASS_SELLING: time with customers: calls, follow-ups.
- * @MK_CATEGORY_CLASS_SUPPORTING: needed for selling, but not selling (meetings, travel).
- * @MK_CATEGORY_CLASS_NON_SELLING: admin and the rest.
+ * MkCategoryKind:
+ * @MK_CATEGORY_KIND_SELLING: time with customers: calls, follow-ups.
+ * @MK_CATEGORY_KIND_SUPPORTING: needed for selling, but not selling (meetings, travel).
+ * @MK_CATEGORY_KIND_NON_SELLING: admin and the rest.
  */
 typedef enum {
-  MK_CATEGORY_CLASS_SELLING,
-  MK_CATEGORY_CLASS_SUPPORTING,
-  MK_CATEGORY_CLASS_NON_SELLING,
-} MkCategoryClass;
+  MK_CATEGORY_KIND_SELLING,
+  MK_CATEGORY_KIND_SUPPORTING,
+  MK_CATEGORY_KIND_NON_SELLING,
+} MkCategoryKind;
 
 typedef enum {
   MK_ENTRY_SOURCE_MANUAL,
@@ -37,9 +37,9 @@ typedef enum {
   MK_LEVEL_SENIOR,
 } MkLevel;
 
-const char      *mk_category_class_to_string (MkCategoryClass  klass);
-gboolean         mk_category_class_from_string (const char    *text,
-                                                MkCategoryClass *klass);
+const char      *mk_category_kind_to_string (MkCategoryKind  klass);
+gboolean         mk_category_kind_from_string (const char    *text,
+                                                MkCategoryKind *klass);
 const char      *mk_level_to_string          (MkLevel          level);
 gboolean         mk_level_from_string        (const char      *text,
                                               MkLevel         *level);
@@ -68,7 +68,7 @@ MkCategory     *mk_category_new            (gint64          id,
                                             const char     *key,
                                             const char     *name,
                                             const char     *color,
-                                            MkCategoryClass klass,
+                                            MkCategoryKind klass,
                                             double          target_min,
                                             double          target_max,
                                             int             sort_order,
@@ -77,7 +77,7 @@ gint64          mk_category_get_id         (MkCategory *self);
 const char     *mk_category_get_key        (MkCategory *self);
 const char     *mk_category_get_name       (MkCategory *self);
 const char     *mk_category_get_color      (MkCategory *self);
-MkCategoryClass mk_category_get_class      (MkCategory *self);
+MkCategoryKind mk_category_get_kind      (MkCategory *self);
 double          mk_category_get_target_min (MkCategory *self);
 double          mk_category_get_target_max (MkCategory *self);
 int             mk_category_get_sort_order (MkCategory *self);

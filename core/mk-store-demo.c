@@ -1,0 +1,194 @@
+/* mk-store-demo.c — filling a database with the demo team sample.
+ *
+ * The sample (data/demo-team.tsv, installed in the package data folder) is
+ * eight managers over three working days.  It is loaded as one import batch
+ * in one transaction, with fingerprints, so loading it twice adds nothing
+ * the second time; its days become the active study.
+ *
+ * Format: UTF-8, tab-separated, '#' starts a comment line:
+ *   person  email  level  day  start(HH:MM)  minutes  category-key  task
+ */
+#define G_LOG_DOMAIN "mk-store-demo"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mk-error.h"
+#include "mk-store-bulk.h"
+#include "mk-store-private.h"
+
+static char *
+find_demo_file (void)
+{
+  const char *dir = g_getenv ("MINUTKA_PKGDATADIR");
+
+  return g_build_filename (dir ? dir : PKGDATADIR, "demo-team.tsv", NULL);
+}
+
+static gboolean
+parse_hhmm (const char *text,
+            int        *minutes)
+{
+  if (strlen (text) != 5 || text[2] != ':' || !g_ascii_isdigit (text[0]) ||
+      !g_ascii_isdigit (text[1]) || !g_ascii_isdigit (text[3]) || !g_ascii_isdigit (text[4]))
+    return FALSE;
+  *minutes = atoi (text) * 60 + atoi (text + 3);
+  return atoi (text) < 24 && atoi (text + 3) < 60;
+}
+
+static gint64
+demo_fingerprint (const char *line,
+                  guint       line_no)
+{
+  g_autofree char *salted = g_strdup_printf ("demo:%u:%s", line_no, line);
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  guint8 digest[32];
+  gsize len = sizeof digest;
+  gint64 fp = 0;
+
+  g_checksum_update (sum, (const guchar *) salted, -1);
+  g_checksum_get_digest (sum, digest, &len);
+  memcpy (&fp, digest, sizeof fp);
+  return fp != 0 ? fp : 1;
+}
+
+static gboolean
+load_line (MkStore     *self,
+           MkStoreBulk *bulk,
+           const char  *path,
+           guint        line_no,
+           const char  *line,
+           char       **first_day,
+           char       **last_day,
+           guint64     *added,
+           GError     **error)
+{
+  g_auto(GStrv) f = g_strsplit (line, "\t", -1);
+  g_autoptr(MkPerson) person = NULL;
+  MkEntryInput input = { 0 };
+  MkCategory *category;
+  MkLevel level;
+  gboolean duplicate = FALSE;
+  char *end = NULL;
+
+  if (g_strv_length (f) != 8 || !mk_level_from_string (f[2], &level) ||
+      !parse_hhmm (f[4], &input.start) ||
+      (input.minutes = (int) strtol (f[5], &end, 10), end == f[5] || *end != '\0') ||
+      (category = mk_store_get_category_by_key (self, f[6])) == NULL)
+    {
+      g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_INVALID,
+                   _("%s:%u: this line of the demo sample is malformed; reinstall Minutka."),
+                   path, line_no);
+      return FALSE;
+    }
+
+  person = mk_store_ensure_person (self, f[0], f[1], error);
+  if (person == NULL)
+    return FALSE;
+  if (level != MK_LEVEL_NONE && mk_person_get_level (person) == MK_LEVEL_NONE &&
+      !mk_store_write_person_level (self, mk_person_get_id (person), level, error))
+    return FALSE;
+
+  input.person_id = mk_person_get_id (person);
+  input.day = f[3];
+  input.category_id = mk_category_get_id (category);
+  input.task = f[7];
+  input.fingerprint = demo_fingerprint (line, line_no);
+  if (!mk_store_bulk_add (bulk, &input, &duplicate, error))
+    {
+      g_prefix_error (error, "%s:%u: ", path, line_no);
+      return FALSE;
+    }
+  if (!duplicate)
+    (*added)++;
+  if (*first_day == NULL || strcmp (f[3], *first_day) < 0)
+    {
+      g_free (*first_day);
+      *first_day = g_strdup (f[3]);
+    }
+  if (*last_day == NULL || strcmp (f[3], *last_day) > 0)
+    {
+      g_free (*last_day);
+      *last_day = g_strdup (f[3]);
+    }
+  return TRUE;
+}
+
+/**
+ * mk_store_load_demo:
+ * @self: a store
+ * @path: (nullable): the sample file, or %NULL for the installed one
+ * @error: return location for a #GError
+ *
+ * Loads the demo team sample in one transaction and makes its days the
+ * active study "Demo sample".
+ *
+ * Returns: %TRUE once committed; %FALSE with MK_STORE_ERROR_EXISTS when the
+ *   sample is already in the database (nothing was added), or another
+ *   error when the file is missing or malformed (nothing was added).
+ */
+gboolean
+mk_store_load_demo (MkStore    *self,
+                    const char *path,
+                    GError    **error)
+{
+  g_autofree char *file = path ? g_strdup (path) : find_demo_file ();
+  g_autofree char *contents = NULL;
+  g_autofree char *first_day = NULL;
+  g_autofree char *last_day = NULL;
+  g_autofree char *basename = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_auto(GStrv) lines = NULL;
+  MkImportCounts counts = { 0 };
+  MkStoreBulk *bulk;
+
+  g_return_val_if_fail (MK_IS_STORE (self), FALSE);
+
+  if (!g_file_get_contents (file, &contents, NULL, &local_error))
+    {
+      g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_NOT_FOUND,
+                   _("The demo sample cannot be read (%s); reinstall Minutka."),
+                   local_error->message);
+      return FALSE;
+    }
+
+  basename = g_path_get_basename (file);
+  bulk = mk_store_bulk_begin (self, basename, NULL, "demo", error);
+  if (bulk == NULL)
+    return FALSE;
+
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_strchomp (lines[i]);
+      if (lines[i][0] == '#' || lines[i][0] == '\0')
+        continue;
+      counts.rows_read++;
+      if (!load_line (self, bulk, file, i + 1, lines[i], &first_day, &last_day,
+                      &counts.imported, error))
+        {
+          mk_store_bulk_abort (bulk);
+          return FALSE;
+        }
+    }
+  counts.duplicates = counts.rows_read - counts.imported;
+
+  if (counts.imported == 0)
+    {
+      mk_store_bulk_abort (bulk);
+      g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_EXISTS,
+                   counts.rows_read ? _("The demo sample is already in this database; "
+                                        "nothing was added.")
+                                    : _("The demo sample is empty; reinstall Minutka."));
+      return FALSE;
+    }
+  if (!mk_store_write_study (self, _("Demo sample"), first_day, last_day, error))
+    {
+      mk_store_bulk_abort (bulk);
+      return FALSE;
+    }
+  return mk_store_bulk_commit (bulk, &counts, error);
+}

@@ -1,0 +1,562 @@
+/* mk-store-entries.c — entries and their rollups.
+ *
+ * Invariant (see mk-store-schema.c): day_total and entry_length always
+ * equal what `entry` adds up to.  Each function here that changes `entry`
+ * changes the rollups in the same transaction, by adding the entry with
+ * sign +1 or -1; rows that drop to zero entries are pruned.
+ * mk_store_check() recomputes everything from `entry` to prove it.
+ */
+#define G_LOG_DOMAIN "mk-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "mk-error.h"
+#include "mk-store-private.h"
+
+/**
+ * mk_store_validate_entry:
+ * @self: a store
+ * @input: the entry to check
+ * @error: return location for a #GError
+ *
+ * Checks an entry without writing it: a known person and category, a real
+ * day, 1 to 1440 minutes, a start time within the day.
+ *
+ * Returns: %TRUE if valid; %FALSE with MK_STORE_ERROR_INVALID and a message
+ *   that says what to fix.
+ */
+gboolean
+mk_store_validate_entry (MkStore            *self,
+                         const MkEntryInput *input,
+                         GError            **error)
+{
+  g_autoptr(MkPerson) person = NULL;
+
+  g_return_val_if_fail (MK_IS_STORE (self), FALSE);
+
+  if (input == NULL)
+    {
+      g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_INVALID, _("Nothing to save."));
+      return FALSE;
+    }
+  if (input->minutes < 1)
+    {
+      g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_INVALID,
+                   _("An entry needs at least 1 minute; %d minutes cannot be logged."),
+                   input->minutes);
+      return FALSE;
+    }
+  if (input->minutes > 1440)
+    {
+      g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_INVALID,
+                   _("%d minutes is longer than a day; split the work into entries of at "
+                     "most 24 hours."), input->minutes);
+      return FALSE;
+    }
+  if (!mk_store_valid_day (input->day))
+    {
+      g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_INVALID,
+                   _("“%s” is not a date in the calendar; write it as YYYY-MM-DD."),
+                   input->day ? input->day : "");
+      return FALSE;
+    }
+  if (input->start < -1 || input->start > 1439)
+    {
+      g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_INVALID,
+                   _("The start time must be between 00:00 and 23:59."));
+      return FALSE;
+    }
+  if (mk_store_get_category (self, input->category_id) == NULL)
+    {
+      g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_INVALID,
+                   _("The entry's category does not exist; choose one of the list."));
+      return FALSE;
+    }
+  person = mk_store_get_person (self, input->person_id, NULL);
+  if (person == NULL)
+    {
+      g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_INVALID,
+                   _("The entry's person does not exist; choose who did the work."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+mk_store_insert_entry_row (MkStore            *self,
+                           const MkEntryInput *input,
+                           gint64             *id,
+                           GError            **error)
+{
+  sqlite3_stmt *stmt = mk_store_stmt (self, STMT_ENTRY_INSERT);
+
+  sqlite3_bind_int64 (stmt, 1, input->person_id);
+  sqlite3_bind_text (stmt, 2, input->day, 10, SQLITE_TRANSIENT);
+  if (input->start >= 0)
+    sqlite3_bind_int (stmt, 3, input->start);
+  sqlite3_bind_int (stmt, 4, input->minutes);
+  sqlite3_bind_int64 (stmt, 5, input->category_id);
+  sqlite3_bind_text (stmt, 6, input->task ? input->task : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 7, input->source);
+  if (input->batch_id > 0)
+    sqlite3_bind_int64 (stmt, 8, input->batch_id);
+  if (input->fingerprint != 0)
+    sqlite3_bind_int64 (stmt, 9, input->fingerprint);
+  if (!mk_store_step_done (self, stmt, error))
+    return FALSE;
+  if (id != NULL)
+    *id = sqlite3_last_insert_rowid (self->db);
+  return TRUE;
+}
+
+/**
+ * mk_store_rollup_add:
+ * @self: a store inside a write transaction
+ * @input: an entry being added (@sign +1) or removed (@sign -1)
+ * @sign: +1 or -1
+ * @error: return location for a #GError
+ *
+ * Keeps day_total and entry_length equal to what `entry` adds up to.
+ */
+gboolean
+mk_store_rollup_add (MkStore            *self,
+                     const MkEntryInput *input,
+                     int                 sign,
+                     GError            **error)
+{
+  sqlite3_stmt *stmt;
+  int prime = mk_store_prime_overlap (&self->settings, input->start, input->minutes);
+  int timed = input->start >= 0 ? input->minutes : 0;
+
+  g_assert (sign == 1 || sign == -1);
+  g_assert (self->in_transaction);
+
+  stmt = mk_store_stmt (self, STMT_DAY_TOTAL_ADD);
+  sqlite3_bind_int64 (stmt, 1, input->person_id);
+  sqlite3_bind_text (stmt, 2, input->day, 10, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, input->category_id);
+  sqlite3_bind_int (stmt, 4, sign * input->minutes);
+  sqlite3_bind_int (stmt, 5, sign);
+  sqlite3_bind_int (stmt, 6, sign * prime);
+  sqlite3_bind_int (stmt, 7, sign * timed);
+  if (!mk_store_step_done (self, stmt, error))
+    return FALSE;
+
+  stmt = mk_store_stmt (self, STMT_LENGTH_ADD);
+  sqlite3_bind_int64 (stmt, 1, input->person_id);
+  sqlite3_bind_text (stmt, 2, input->day, 10, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, input->category_id);
+  sqlite3_bind_int (stmt, 4, input->minutes);
+  sqlite3_bind_int (stmt, 5, sign);
+  if (!mk_store_step_done (self, stmt, error))
+    return FALSE;
+
+  if (sign < 0)
+    {
+      stmt = mk_store_stmt (self, STMT_DAY_TOTAL_PRUNE);
+      sqlite3_bind_int64 (stmt, 1, input->person_id);
+      sqlite3_bind_text (stmt, 2, input->day, 10, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 3, input->category_id);
+      if (!mk_store_step_done (self, stmt, error))
+        return FALSE;
+
+      stmt = mk_store_stmt (self, STMT_LENGTH_PRUNE);
+      sqlite3_bind_int64 (stmt, 1, input->person_id);
+      sqlite3_bind_text (stmt, 2, input->day, 10, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 3, input->category_id);
+      sqlite3_bind_int (stmt, 4, input->minutes);
+      if (!mk_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * mk_store_add_entry:
+ * @self: a store
+ * @input: the entry
+ * @error: return location for a #GError
+ *
+ * Validates and adds one entry with its rollups, in one transaction.
+ *
+ * Returns: the new entry's id (> 0) once committed, or 0 with @error set.
+ */
+gint64
+mk_store_add_entry (MkStore            *self,
+                    const MkEntryInput *input,
+                    GError            **error)
+{
+  gint64 id = 0;
+
+  g_return_val_if_fail (MK_IS_STORE (self), 0);
+
+  if (!mk_store_validate_entry (self, input, error))
+    return 0;
+  if (!mk_store_begin (self, error))
+    return 0;
+  if (!mk_store_insert_entry_row (self, input, &id, error) ||
+      !mk_store_rollup_add (self, input, +1, error))
+    {
+      mk_store_rollback (self);
+      return 0;
+    }
+  if (!mk_store_commit (self, error))
+    return 0;
+  mk_store_emit_changed (self);
+  return id;
+}
+
+/* Reads one entry row; @day_buf and @task_buf keep its strings. */
+static gboolean
+read_entry (MkStore      *self,
+            gint64        id,
+            MkEntryInput *input,
+            char        **day,
+            char        **task,
+            char        **person_name)
+{
+  sqlite3_stmt *stmt = mk_store_stmt (self, STMT_ENTRY_GET);
+  gboolean found = FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      found = TRUE;
+      *day = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      *task = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+      if (person_name)
+        *person_name = g_strdup ((const char *) sqlite3_column_text (stmt, 10));
+      input->person_id = sqlite3_column_int64 (stmt, 1);
+      input->day = *day;
+      input->start = sqlite3_column_type (stmt, 3) == SQLITE_NULL
+                     ? -1 : sqlite3_column_int (stmt, 3);
+      input->minutes = sqlite3_column_int (stmt, 4);
+      input->category_id = sqlite3_column_int64 (stmt, 5);
+      input->task = *task;
+      input->source = (MkEntrySource) CLAMP (sqlite3_column_int (stmt, 7), 0, 2);
+      input->batch_id = sqlite3_column_int64 (stmt, 8);
+      input->fingerprint = sqlite3_column_int64 (stmt, 9);
+    }
+  sqlite3_reset (stmt);
+  return found;
+}
+
+static void
+set_entry_gone (GError **error)
+{
+  g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_NOT_FOUND,
+               _("This entry is no longer in the database; it may have been deleted "
+                 "in another window."));
+}
+
+/**
+ * mk_store_get_entry:
+ * @self: a store
+ * @id: an entry id
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the entry, or %NULL with
+ *   MK_STORE_ERROR_NOT_FOUND.
+ */
+MkEntry *
+mk_store_get_entry (MkStore *self,
+                    gint64   id,
+                    GError **error)
+{
+  g_autofree char *day = NULL;
+  g_autofree char *task = NULL;
+  g_autofree char *person_name = NULL;
+  MkEntryInput input = { 0 };
+  MkCategory *category;
+
+  g_return_val_if_fail (MK_IS_STORE (self), NULL);
+
+  if (!read_entry (self, id, &input, &day, &task, &person_name) ||
+      (category = mk_store_get_category (self, input.category_id)) == NULL)
+    {
+      set_entry_gone (error);
+      return NULL;
+    }
+  return mk_entry_new (id, &input, person_name, category);
+}
+
+/**
+ * mk_store_update_entry:
+ * @self: a store
+ * @id: the entry to change
+ * @input: its new values (source, batch and fingerprint are kept)
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE once committed.
+ */
+gboolean
+mk_store_update_entry (MkStore            *self,
+                       gint64              id,
+                       const MkEntryInput *input,
+                       GError            **error)
+{
+  g_autofree char *old_day = NULL;
+  g_autofree char *old_task = NULL;
+  MkEntryInput old = { 0 };
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (MK_IS_STORE (self), FALSE);
+
+  if (!mk_store_validate_entry (self, input, error))
+    return FALSE;
+  if (!mk_store_begin (self, error))
+    return FALSE;
+  if (!read_entry (self, id, &old, &old_day, &old_task, NULL))
+    {
+      mk_store_rollback (self);
+      set_entry_gone (error);
+      return FALSE;
+    }
+
+  stmt = mk_store_stmt (self, STMT_ENTRY_UPDATE);
+  sqlite3_bind_int64 (stmt, 1, input->person_id);
+  sqlite3_bind_text (stmt, 2, input->day, 10, SQLITE_TRANSIENT);
+  if (input->start >= 0)
+    sqlite3_bind_int (stmt, 3, input->start);
+  sqlite3_bind_int (stmt, 4, input->minutes);
+  sqlite3_bind_int64 (stmt, 5, input->category_id);
+  sqlite3_bind_text (stmt, 6, input->task ? input->task : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 7, id);
+  if (!mk_store_step_done (self, stmt, error) ||
+      !mk_store_rollup_add (self, &old, -1, error) ||
+      !mk_store_rollup_add (self, input, +1, error))
+    {
+      mk_store_rollback (self);
+      return FALSE;
+    }
+  if (!mk_store_commit (self, error))
+    return FALSE;
+  mk_store_emit_changed (self);
+  return TRUE;
+}
+
+static gboolean
+delete_in_transaction (MkStore *self,
+                       gint64   id,
+                       GError **error)
+{
+  g_autofree char *day = NULL;
+  g_autofree char *task = NULL;
+  MkEntryInput old = { 0 };
+  sqlite3_stmt *stmt;
+
+  if (!read_entry (self, id, &old, &day, &task, NULL))
+    {
+      set_entry_gone (error);
+      return FALSE;
+    }
+  stmt = mk_store_stmt (self, STMT_ENTRY_DELETE);
+  sqlite3_bind_int64 (stmt, 1, id);
+  return mk_store_step_done (self, stmt, error) &&
+         mk_store_rollup_add (self, &old, -1, error);
+}
+
+/**
+ * mk_store_delete_entry:
+ * @self: a store
+ * @id: the entry
+ * @error: return location for a #GError
+ *
+ * Deletes one entry.  To undo, add mk_entry_to_input() of the entry you
+ * read before deleting it.
+ *
+ * Returns: %TRUE once committed.
+ */
+gboolean
+mk_store_delete_entry (MkStore *self,
+                       gint64   id,
+                       GError **error)
+{
+  return mk_store_delete_entries (self, &id, 1, error);
+}
+
+/**
+ * mk_store_delete_entries:
+ * @self: a store
+ * @ids: (array length=n_ids): the entries
+ * @n_ids: how many
+ * @error: return location for a #GError
+ *
+ * Deletes all the entries or none.
+ *
+ * Returns: %TRUE once committed.
+ */
+gboolean
+mk_store_delete_entries (MkStore      *self,
+                         const gint64 *ids,
+                         guint         n_ids,
+                         GError      **error)
+{
+  g_return_val_if_fail (MK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, FALSE);
+
+  if (!mk_store_begin (self, error))
+    return FALSE;
+  for (guint i = 0; i < n_ids; i++)
+    if (!delete_in_transaction (self, ids[i], error))
+      {
+        mk_store_rollback (self);
+        return FALSE;
+      }
+  if (!mk_store_commit (self, error))
+    return FALSE;
+  mk_store_emit_changed (self);
+  return TRUE;
+}
+
+/**
+ * mk_store_recategorise_entries:
+ * @self: a store
+ * @ids: (array length=n_ids): the entries
+ * @n_ids: how many
+ * @category_id: their new category
+ * @error: return location for a #GError
+ *
+ * Moves all the entries to @category_id, or none.
+ *
+ * Returns: %TRUE once committed.
+ */
+gboolean
+mk_store_recategorise_entries (MkStore      *self,
+                               const gint64 *ids,
+                               guint         n_ids,
+                               gint64        category_id,
+                               GError      **error)
+{
+  g_return_val_if_fail (MK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, FALSE);
+
+  if (mk_store_get_category (self, category_id) == NULL)
+    {
+      g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_INVALID,
+                   _("The category does not exist; choose one of the list."));
+      return FALSE;
+    }
+  if (!mk_store_begin (self, error))
+    return FALSE;
+  for (guint i = 0; i < n_ids; i++)
+    {
+      g_autofree char *day = NULL;
+      g_autofree char *task = NULL;
+      MkEntryInput entry = { 0 };
+      sqlite3_stmt *stmt;
+
+      if (!read_entry (self, ids[i], &entry, &day, &task, NULL))
+        {
+          mk_store_rollback (self);
+          set_entry_gone (error);
+          return FALSE;
+        }
+      if (!mk_store_rollup_add (self, &entry, -1, error))
+        goto fail;
+      entry.category_id = category_id;
+      stmt = mk_store_stmt (self, STMT_ENTRY_UPDATE);
+      sqlite3_bind_int64 (stmt, 1, entry.person_id);
+      sqlite3_bind_text (stmt, 2, entry.day, 10, SQLITE_TRANSIENT);
+      if (entry.start >= 0)
+        sqlite3_bind_int (stmt, 3, entry.start);
+      sqlite3_bind_int (stmt, 4, entry.minutes);
+      sqlite3_bind_int64 (stmt, 5, category_id);
+      sqlite3_bind_text (stmt, 6, entry.task, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 7, ids[i]);
+      if (!mk_store_step_done (self, stmt, error) ||
+          !mk_store_rollup_add (self, &entry, +1, error))
+        goto fail;
+    }
+  if (!mk_store_commit (self, error))
+    return FALSE;
+  mk_store_emit_changed (self);
+  return TRUE;
+
+fail:
+  mk_store_rollback (self);
+  return FALSE;
+}
+
+/**
+ * mk_store_count_entries:
+ * @self: a store
+ *
+ * Returns: how many entries the database holds.
+ */
+gint64
+mk_store_count_entries (MkStore *self)
+{
+  sqlite3_stmt *stmt;
+  gint64 n = 0;
+
+  g_return_val_if_fail (MK_IS_STORE (self), 0);
+
+  stmt = mk_store_stmt (self, STMT_ENTRY_COUNT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
+
+/**
+ * mk_store_rebuild_rollups:
+ * @self: a store inside a write transaction
+ * @person_id: one person, or 0 for everyone
+ * @error: return location for a #GError
+ *
+ * Recomputes the rollups of @person_id (or all) from the entries: used
+ * after merging people and after the prime hours change.
+ */
+gboolean
+mk_store_rebuild_rollups (MkStore *self,
+                          gint64   person_id,
+                          GError **error)
+{
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (MkEntryInput));
+  g_autoptr(GStringChunk) days = g_string_chunk_new (4096);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_assert (self->in_transaction);
+
+  stmt = mk_store_stmt (self, STMT_DAY_TOTAL_DELETE_PERSON);
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  sqlite3_bind_int64 (stmt, 2, person_id);
+  if (!mk_store_step_done (self, stmt, error))
+    return FALSE;
+  stmt = mk_store_stmt (self, STMT_LENGTH_DELETE_PERSON);
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  sqlite3_bind_int64 (stmt, 2, person_id);
+  if (!mk_store_step_done (self, stmt, error))
+    return FALSE;
+
+  /* Read first, then write: the rollup statements must not run while the
+   * entry cursor is open on the same connection's tables. */
+  stmt = mk_store_stmt (self, STMT_ENTRY_OF_PERSON);
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      MkEntryInput row = { 0 };
+
+      row.person_id = sqlite3_column_int64 (stmt, 0);
+      row.day = g_string_chunk_insert_const (days, (const char *) sqlite3_column_text (stmt, 1));
+      row.start = sqlite3_column_type (stmt, 2) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 2);
+      row.minutes = sqlite3_column_int (stmt, 3);
+      row.category_id = sqlite3_column_int64 (stmt, 4);
+      g_array_append_val (rows, row);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      mk_store_set_error (self, error, _("recomputing the totals"));
+      return FALSE;
+    }
+  for (guint i = 0; i < rows->len; i++)
+    if (!mk_store_rollup_add (self, &g_array_index (rows, MkEntryInput, i), +1, error))
+      return FALSE;
+  return TRUE;
+}

@@ -1,0 +1,316 @@
+/* mk-store-rollup.c — reading the rollups, and proving them right.
+ *
+ * Analysis reads only day_total and entry_length, so its cost follows
+ * people × days × categories, not the number of entries.  mk_store_check()
+ * is the proof that the rollups are exact: it recomputes them from `entry`
+ * and compares, after SQLite's own integrity check.
+ */
+#define G_LOG_DOMAIN "mk-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "mk-error.h"
+#include "mk-store-private.h"
+
+/**
+ * mk_store_foreach_day_total:
+ * @self: a store
+ * @from: first day, "YYYY-MM-DD"
+ * @to: last day, "YYYY-MM-DD"
+ * @func: called for each (person, day, category) with logged time
+ * @user_data: passed to @func
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE if every row was read.
+ */
+gboolean
+mk_store_foreach_day_total (MkStore       *self,
+                            const char    *from,
+                            const char    *to,
+                            MkDayTotalFunc func,
+                            gpointer       user_data,
+                            GError       **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (MK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (from != NULL && to != NULL && func != NULL, FALSE);
+
+  stmt = mk_store_stmt (self, STMT_DAY_TOTAL_RANGE);
+  sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, to, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    func (sqlite3_column_int64 (stmt, 0), (const char *) sqlite3_column_text (stmt, 1),
+          sqlite3_column_int64 (stmt, 2), sqlite3_column_int (stmt, 3),
+          sqlite3_column_int (stmt, 4), sqlite3_column_int (stmt, 5),
+          sqlite3_column_int (stmt, 6), user_data);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      mk_store_set_error (self, error, _("reading the day totals"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * mk_store_foreach_length:
+ * @self: a store
+ * @from: first day
+ * @to: last day
+ * @func: called for each (person, category, entry length) with its count
+ * @user_data: passed to @func
+ * @error: return location for a #GError
+ *
+ * The histogram of entry lengths, from which median entry lengths come.
+ *
+ * Returns: %TRUE if every row was read.
+ */
+gboolean
+mk_store_foreach_length (MkStore      *self,
+                         const char   *from,
+                         const char   *to,
+                         MkLengthFunc  func,
+                         gpointer      user_data,
+                         GError      **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (MK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (from != NULL && to != NULL && func != NULL, FALSE);
+
+  stmt = mk_store_stmt (self, STMT_LENGTH_RANGE);
+  sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, to, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    func (sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
+          sqlite3_column_int (stmt, 2), sqlite3_column_int (stmt, 3), user_data);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      mk_store_set_error (self, error, _("reading the entry lengths"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * mk_store_last_logged_days:
+ * @self: a store
+ * @n_days: how many
+ *
+ * Returns: (transfer full): the last @n_days days with any logged time,
+ *   oldest first ("YYYY-MM-DD"); empty when nothing is logged.
+ */
+char **
+mk_store_last_logged_days (MkStore *self,
+                           guint    n_days)
+{
+  g_autoptr(GStrvBuilder) days = g_strv_builder_new ();
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (MK_IS_STORE (self), NULL);
+
+  stmt = mk_store_stmt (self, STMT_LAST_DAYS);
+  sqlite3_bind_int (stmt, 1, (int) n_days);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_strv_builder_add (days, (const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return g_strv_builder_end (days);
+}
+
+/* Rows of the stored rollups that the entries do not add up to, and the
+ * other way round.  Prime minutes depend on the settings and are compared in
+ * C below. */
+static const char check_totals_sql[] =
+  "WITH e AS (SELECT person_id, day, category_id, sum(minutes) AS m, count(*) AS n, "
+  "           sum(CASE WHEN start IS NULL THEN 0 ELSE minutes END) AS t "
+  "           FROM entry GROUP BY person_id, day, category_id), "
+  "     d AS (SELECT person_id, day, category_id, minutes AS m, entries AS n, "
+  "           timed_minutes AS t FROM day_total) "
+  "SELECT (SELECT count(*) FROM (SELECT * FROM e EXCEPT SELECT * FROM d)) + "
+  "       (SELECT count(*) FROM (SELECT * FROM d EXCEPT SELECT * FROM e))";
+
+static const char check_lengths_sql[] =
+  "WITH e AS (SELECT person_id, day, category_id, minutes, count(*) AS n FROM entry "
+  "           GROUP BY person_id, day, category_id, minutes), "
+  "     l AS (SELECT person_id, day, category_id, minutes, n FROM entry_length) "
+  "SELECT (SELECT count(*) FROM (SELECT * FROM e EXCEPT SELECT * FROM l)) + "
+  "       (SELECT count(*) FROM (SELECT * FROM l EXCEPT SELECT * FROM e))";
+
+static const char check_prime_entries_sql[] =
+  "SELECT person_id, day, category_id, start, minutes FROM entry WHERE start IS NOT NULL "
+  "ORDER BY person_id, day, category_id";
+
+static const char check_prime_totals_sql[] =
+  "SELECT person_id, day, category_id, prime_minutes FROM day_total "
+  "ORDER BY person_id, day, category_id";
+
+static gboolean
+query_count (MkStore    *self,
+             const char *sql,
+             gint64     *count)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+                sqlite3_step (stmt) == SQLITE_ROW;
+
+  if (ok)
+    *count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+typedef struct {
+  gint64 person_id;
+  gint64 category_id;
+  char   day[11];
+} RollupKey;
+
+static guint
+rollup_key_hash (gconstpointer p)
+{
+  const RollupKey *k = p;
+
+  return g_str_hash (k->day) ^ (guint) (k->person_id * 2654435761u) ^ (guint) k->category_id;
+}
+
+static gboolean
+rollup_key_equal (gconstpointer a,
+                  gconstpointer b)
+{
+  const RollupKey *ka = a;
+  const RollupKey *kb = b;
+
+  return ka->person_id == kb->person_id && ka->category_id == kb->category_id &&
+         g_str_equal (ka->day, kb->day);
+}
+
+static RollupKey *
+rollup_key_new (sqlite3_stmt *stmt)
+{
+  RollupKey *key = g_new0 (RollupKey, 1);
+
+  key->person_id = sqlite3_column_int64 (stmt, 0);
+  g_strlcpy (key->day, (const char *) sqlite3_column_text (stmt, 1), sizeof key->day);
+  key->category_id = sqlite3_column_int64 (stmt, 2);
+  return key;
+}
+
+static gboolean
+check_prime (MkStore *self,
+             gint64  *bad)
+{
+  g_autoptr(GHashTable) expected = g_hash_table_new_full (rollup_key_hash, rollup_key_equal,
+                                                          g_free, NULL);
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+
+  *bad = 0;
+  ok = sqlite3_prepare_v2 (self->db, check_prime_entries_sql, -1, &stmt, NULL) == SQLITE_OK;
+  while (ok && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      RollupKey *key = rollup_key_new (stmt);
+      int prime = mk_store_prime_overlap (&self->settings, sqlite3_column_int (stmt, 3),
+                                          sqlite3_column_int (stmt, 4));
+      gpointer old = NULL;
+
+      if (g_hash_table_lookup_extended (expected, key, NULL, &old))
+        {
+          g_hash_table_replace (expected, key, GINT_TO_POINTER (GPOINTER_TO_INT (old) + prime));
+        }
+      else
+        g_hash_table_insert (expected, key, GINT_TO_POINTER (prime));
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  ok = ok && sqlite3_prepare_v2 (self->db, check_prime_totals_sql, -1, &stmt, NULL) == SQLITE_OK;
+  while (ok && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autofree RollupKey *key = rollup_key_new (stmt);
+      int want = GPOINTER_TO_INT (g_hash_table_lookup (expected, key));
+
+      if (want != sqlite3_column_int (stmt, 3))
+        (*bad)++;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  return ok;
+}
+
+/**
+ * mk_store_check:
+ * @self: a store
+ * @report: (nullable): where to append what was checked, one line each
+ * @error: return location for a #GError
+ *
+ * Runs SQLite's integrity check and recomputes the rollups from the
+ * entries.
+ *
+ * Returns: %TRUE if the file is sound and the rollups exact; %FALSE with
+ *   MK_STORE_ERROR_CORRUPT saying what is wrong.
+ */
+gboolean
+mk_store_check (MkStore *self,
+                GString *report,
+                GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GString) integrity = g_string_new (NULL);
+  gint64 bad_totals = 0;
+  gint64 bad_lengths = 0;
+  gint64 bad_prime = 0;
+  gint64 n_fk = 0;
+
+  g_return_val_if_fail (MK_IS_STORE (self), FALSE);
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA integrity_check", -1, &stmt, NULL) != SQLITE_OK)
+    {
+      mk_store_set_error (self, error, _("checking the database"));
+      return FALSE;
+    }
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (integrity, "%s%s", integrity->len ? "; " : "",
+                            (const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  if (report)
+    g_string_append_printf (report, "integrity_check: %s\n", integrity->str);
+  if (g_strcmp0 (integrity->str, "ok") != 0)
+    {
+      g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_CORRUPT,
+                   _("SQLite found damage in the database: %s. Restore it from a backup copy."),
+                   integrity->str);
+      return FALSE;
+    }
+
+  if (!query_count (self, "SELECT count(*) FROM pragma_foreign_key_check", &n_fk) ||
+      !query_count (self, check_totals_sql, &bad_totals) ||
+      !query_count (self, check_lengths_sql, &bad_lengths) ||
+      !check_prime (self, &bad_prime))
+    {
+      mk_store_set_error (self, error, _("checking the totals"));
+      return FALSE;
+    }
+  if (report)
+    g_string_append_printf (report,
+                            "foreign keys: %" G_GINT64_FORMAT " broken\n"
+                            "day totals: %" G_GINT64_FORMAT " wrong\n"
+                            "entry lengths: %" G_GINT64_FORMAT " wrong\n"
+                            "prime-hour minutes: %" G_GINT64_FORMAT " wrong\n"
+                            "entries: %" G_GINT64_FORMAT "\n",
+                            n_fk, bad_totals, bad_lengths, bad_prime,
+                            mk_store_count_entries (self));
+  if (n_fk || bad_totals || bad_lengths || bad_prime)
+    {
+      g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_CORRUPT,
+                   _("The day totals do not match the entries (%d wrong rows, %d broken "
+                     "links). The analysis would be wrong; please report this."),
+                   (int) MIN (bad_totals + bad_lengths + bad_prime, G_MAXINT),
+                   (int) MIN (n_fk, G_MAXINT));
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,324 @@
+/* mk-store-schema.c — the database schema, its migrations and the seed data.
+ *
+ * Schema version 1 (PRAGMA user_version = 1, PRAGMA application_id =
+ * MK_APPLICATION_ID):
+ *
+ *   person(id, name, name_key, email, level, team, archived)
+ *       name_key is the name trimmed, with runs of spaces collapsed and
+ *       case-folded; email (lower-case) is the key when present.
+ *   category(id, key, name, color, class, target_min, target_max, sort_order, archived)
+ *       name is NULL for the built-in categories until the user renames one,
+ *       so that each user sees the name in their own language.
+ *   category_alias(alias, category_id)   alias is mk_store_alias_key(text)
+ *   import_batch(id, file_name, sha256, preset, rows_read, imported,
+ *                duplicates, skipped, rejected, created)
+ *   entry(id, person_id, day, start, minutes, category_id, task, source,
+ *         batch_id, fingerprint, created, updated)
+ *   day_total(person_id, day, category_id, minutes, entries, prime_minutes, timed_minutes)
+ *   entry_length(person_id, day, category_id, minutes, n)
+ *   study(id, name, day_from, day_to, active)
+ *   setting(key, value)
+ *   timer(id = 1, person_id, category_id, task, started_at)
+ *
+ * Invariant: for every (person, day, category), day_total holds exactly the
+ * sum of minutes, the count of entries, the minutes of entries with a start
+ * time and the minutes inside the prime hours of the entries in `entry`;
+ * entry_length holds how many entries of each length there are.  Rows that
+ * drop to zero entries are deleted.  Every change to `entry` updates both
+ * in the same transaction.  mk_store_check() recomputes them to prove it.
+ *
+ * Migrations run in one transaction: either the whole schema of the new
+ * version is there, or the file is as it was.
+ */
+#define G_LOG_DOMAIN "mk-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "mk-error.h"
+#include "mk-store-private.h"
+
+static const char schema_v1[] =
+  "CREATE TABLE person ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  name_key TEXT NOT NULL,"
+  "  email TEXT,"
+  "  level TEXT NOT NULL DEFAULT '' CHECK (level IN ('', 'junior', 'middle', 'senior')),"
+  "  team TEXT,"
+  "  archived INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE UNIQUE INDEX person_email ON person (email) WHERE email IS NOT NULL;"
+  "CREATE INDEX person_name_key ON person (name_key);"
+  "CREATE TABLE category ("
+  "  id INTEGER PRIMARY KEY,"
+  "  key TEXT NOT NULL UNIQUE,"
+  "  name TEXT,"
+  "  color TEXT NOT NULL,"
+  "  class TEXT NOT NULL CHECK (class IN ('selling', 'supporting', 'non_selling')),"
+  "  target_min REAL NOT NULL DEFAULT -1,"
+  "  target_max REAL NOT NULL DEFAULT -1,"
+  "  sort_order INTEGER NOT NULL,"
+  "  archived INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE TABLE category_alias ("
+  "  alias TEXT PRIMARY KEY,"
+  "  category_id INTEGER NOT NULL REFERENCES category (id) ON DELETE CASCADE"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE import_batch ("
+  "  id INTEGER PRIMARY KEY,"
+  "  file_name TEXT NOT NULL,"
+  "  sha256 TEXT,"
+  "  preset TEXT,"
+  "  rows_read INTEGER NOT NULL DEFAULT 0,"
+  "  imported INTEGER NOT NULL DEFAULT 0,"
+  "  duplicates INTEGER NOT NULL DEFAULT 0,"
+  "  skipped INTEGER NOT NULL DEFAULT 0,"
+  "  rejected INTEGER NOT NULL DEFAULT 0,"
+  "  created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
+  ");"
+  "CREATE TABLE entry ("
+  "  id INTEGER PRIMARY KEY,"
+  "  person_id INTEGER NOT NULL REFERENCES person (id),"
+  "  day TEXT NOT NULL CHECK (length(day) = 10),"
+  "  start INTEGER CHECK (start IS NULL OR start BETWEEN 0 AND 1439),"
+  "  minutes INTEGER NOT NULL CHECK (minutes BETWEEN 1 AND 1440),"
+  "  category_id INTEGER NOT NULL REFERENCES category (id),"
+  "  task TEXT NOT NULL DEFAULT '',"
+  "  source INTEGER NOT NULL DEFAULT 0,"
+  "  batch_id INTEGER REFERENCES import_batch (id),"
+  "  fingerprint INTEGER,"
+  "  created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+  "  updated TEXT"
+  ");"
+  "CREATE INDEX entry_person_day ON entry (person_id, day);"
+  "CREATE INDEX entry_day ON entry (day, start);"
+  "CREATE TABLE day_total ("
+  "  person_id INTEGER NOT NULL,"
+  "  day TEXT NOT NULL,"
+  "  category_id INTEGER NOT NULL,"
+  "  minutes INTEGER NOT NULL,"
+  "  entries INTEGER NOT NULL,"
+  "  prime_minutes INTEGER NOT NULL,"
+  "  timed_minutes INTEGER NOT NULL,"
+  "  PRIMARY KEY (person_id, day, category_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX day_total_day ON day_total (day);"
+  "CREATE TABLE entry_length ("
+  "  person_id INTEGER NOT NULL,"
+  "  day TEXT NOT NULL,"
+  "  category_id INTEGER NOT NULL,"
+  "  minutes INTEGER NOT NULL,"
+  "  n INTEGER NOT NULL,"
+  "  PRIMARY KEY (person_id, day, category_id, minutes)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE study ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL,"
+  "  day_from TEXT NOT NULL,"
+  "  day_to TEXT NOT NULL CHECK (day_to >= day_from),"
+  "  active INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE TABLE setting ("
+  "  key TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE timer ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  person_id INTEGER NOT NULL REFERENCES person (id),"
+  "  category_id INTEGER NOT NULL REFERENCES category (id),"
+  "  task TEXT NOT NULL DEFAULT '',"
+  "  started_at TEXT NOT NULL"
+  ");";
+
+typedef struct {
+  const char *key;
+  const char *name;
+  const char *color;
+  const char *klass;
+  double      target_min;
+  double      target_max;
+} BuiltinCategory;
+
+/* Target bands follow the time-and-motion studies in DESIGN.md: at least a
+ * third of the day on calls, admin kept to a fifth. */
+static const BuiltinCategory builtin_categories[] = {
+  { "calls",     N_("Calls"),      "#3584e4", "selling",     0.35, -1 },
+  { "follow_up", N_("Follow-ups"), "#2ec27e", "selling",     0.15, -1 },
+  { "admin",     N_("Admin"),      "#e66100", "non_selling", -1,   0.20 },
+  { "meetings",  N_("Meetings"),   "#9141ac", "supporting",  -1,   0.15 },
+  { "travel",    N_("Travel"),     "#c64600", "supporting",  -1,   -1 },
+  { "training",  N_("Training"),   "#1c71d8", "supporting",  -1,   -1 },
+  { "other",     N_("Other"),      "#77767b", "non_selling", -1,   -1 },
+};
+
+/* Aliases that ship with Minutka, English and Russian, singular and plural.
+ * They are stored through mk_store_alias_key(), so case, spaces and ё/е do
+ * not matter. */
+static const struct {
+  const char *alias;
+  const char *key;
+} builtin_aliases[] = {
+  { "calls", "calls" }, { "call", "calls" }, { "phone", "calls" }, { "phone call", "calls" },
+  { "phone calls", "calls" }, { "cold call", "calls" }, { "cold calls", "calls" },
+  { "cold calling", "calls" }, { "dial", "calls" }, { "dialing", "calls" },
+  { "sales call", "calls" }, { "sales calls", "calls" }, { "prospecting", "calls" },
+  { "звонок", "calls" }, { "звонки", "calls" }, { "звонков", "calls" }, { "звонить", "calls" },
+  { "холодный звонок", "calls" }, { "холодные звонки", "calls" }, { "прозвон", "calls" },
+  { "обзвон", "calls" }, { "телефон", "calls" }, { "переговоры", "calls" },
+  { "follow_up", "follow_up" }, { "follow-up", "follow_up" }, { "follow-ups", "follow_up" },
+  { "follow up", "follow_up" }, { "follow ups", "follow_up" }, { "followup", "follow_up" },
+  { "followups", "follow_up" }, { "callback", "follow_up" }, { "callbacks", "follow_up" },
+  { "call back", "follow_up" }, { "proposal", "follow_up" }, { "proposals", "follow_up" },
+  { "quote", "follow_up" }, { "quotes", "follow_up" }, { "email", "follow_up" },
+  { "emails", "follow_up" }, { "перезвон", "follow_up" }, { "перезвоны", "follow_up" },
+  { "перезвонить", "follow_up" }, { "кп", "follow_up" }, { "коммерческое предложение", "follow_up" },
+  { "письмо", "follow_up" }, { "письма", "follow_up" }, { "повторный контакт", "follow_up" },
+  { "повторные контакты", "follow_up" }, { "фоллоу-ап", "follow_up" },
+  { "admin", "admin" }, { "administration", "admin" }, { "crm", "admin" },
+  { "paperwork", "admin" }, { "report", "admin" }, { "reports", "admin" },
+  { "reporting", "admin" }, { "invoice", "admin" }, { "invoices", "admin" },
+  { "contract", "admin" }, { "contracts", "admin" }, { "data entry", "admin" },
+  { "администрирование", "admin" }, { "админ", "admin" }, { "админка", "admin" },
+  { "срм", "admin" }, { "отчёт", "admin" }, { "отчёты", "admin" }, { "отчетность", "admin" },
+  { "документы", "admin" }, { "договор", "admin" }, { "договоры", "admin" },
+  { "счёт", "admin" }, { "счета", "admin" }, { "бумаги", "admin" }, { "почта", "admin" },
+  { "meetings", "meetings" }, { "meeting", "meetings" }, { "stand-up", "meetings" },
+  { "standup", "meetings" }, { "1:1", "meetings" }, { "one-on-one", "meetings" },
+  { "team meeting", "meetings" }, { "встреча", "meetings" }, { "встречи", "meetings" },
+  { "совещание", "meetings" }, { "совещания", "meetings" }, { "планёрка", "meetings" },
+  { "планёрки", "meetings" }, { "летучка", "meetings" }, { "собрание", "meetings" },
+  { "созвон", "meetings" },
+  { "travel", "travel" }, { "travelling", "travel" }, { "traveling", "travel" },
+  { "trip", "travel" }, { "commute", "travel" }, { "drive", "travel" }, { "дорога", "travel" },
+  { "поездка", "travel" }, { "поездки", "travel" }, { "в пути", "travel" },
+  { "командировка", "travel" }, { "выезд", "travel" },
+  { "training", "training" }, { "trainings", "training" }, { "learning", "training" },
+  { "course", "training" }, { "coaching", "training" }, { "webinar", "training" },
+  { "обучение", "training" }, { "тренинг", "training" }, { "тренинги", "training" },
+  { "вебинар", "training" }, { "курс", "training" }, { "учёба", "training" },
+  { "other", "other" }, { "misc", "other" }, { "miscellaneous", "other" }, { "break", "other" },
+  { "другое", "other" }, { "прочее", "other" }, { "разное", "other" }, { "перерыв", "other" },
+};
+
+/**
+ * mk_store_builtin_category_name:
+ * @key: a category key
+ *
+ * Returns: (transfer none) (nullable): the translated default name of a
+ *   built-in category, or %NULL if @key is not built in.
+ */
+const char *
+mk_store_builtin_category_name (const char *key)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (builtin_categories); i++)
+    if (g_strcmp0 (builtin_categories[i].key, key) == 0)
+      return _(builtin_categories[i].name);
+  return NULL;
+}
+
+static gboolean
+exec (MkStore    *self,
+      const char *sql,
+      GError    **error)
+{
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      mk_store_set_error (self, error, _("creating the database tables"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+seed_v1 (MkStore *self,
+         GError **error)
+{
+  sqlite3_stmt *stmt;
+  MkSettings defaults;
+
+  for (guint i = 0; i < G_N_ELEMENTS (builtin_categories); i++)
+    {
+      const BuiltinCategory *c = &builtin_categories[i];
+
+      if (sqlite3_prepare_v2 (self->db,
+                              "INSERT INTO category (key, color, class, target_min, "
+                              "target_max, sort_order) VALUES (?, ?, ?, ?, ?, ?)",
+                              -1, &stmt, NULL) != SQLITE_OK)
+        {
+          mk_store_set_error (self, error, _("creating the categories"));
+          return FALSE;
+        }
+      sqlite3_bind_text (stmt, 1, c->key, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, c->color, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, c->klass, -1, SQLITE_STATIC);
+      sqlite3_bind_double (stmt, 4, c->target_min);
+      sqlite3_bind_double (stmt, 5, c->target_max);
+      sqlite3_bind_int (stmt, 6, (int) i);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          sqlite3_finalize (stmt);
+          mk_store_set_error (self, error, _("creating the categories"));
+          return FALSE;
+        }
+      sqlite3_finalize (stmt);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (builtin_aliases); i++)
+    {
+      g_autofree char *alias = mk_store_alias_key (builtin_aliases[i].alias);
+
+      if (sqlite3_prepare_v2 (self->db,
+                              "INSERT OR IGNORE INTO category_alias (alias, category_id) "
+                              "SELECT ?, id FROM category WHERE key = ?",
+                              -1, &stmt, NULL) != SQLITE_OK)
+        {
+          mk_store_set_error (self, error, _("creating the category aliases"));
+          return FALSE;
+        }
+      sqlite3_bind_text (stmt, 1, alias, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, builtin_aliases[i].key, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          sqlite3_finalize (stmt);
+          mk_store_set_error (self, error, _("creating the category aliases"));
+          return FALSE;
+        }
+      sqlite3_finalize (stmt);
+    }
+
+  /* The defaults are written out, so the file says what it was analysed with. */
+  mk_settings_init_defaults (&defaults);
+  return mk_store_write_settings (self, &defaults, error);
+}
+
+/**
+ * mk_store_migrate:
+ * @self: a store inside an open write transaction
+ * @from_version: the file's current PRAGMA user_version
+ * @error: return location for a #GError
+ *
+ * Brings the schema from @from_version to MK_STORE_SCHEMA_VERSION.  The
+ * caller commits (or rolls back) the transaction.
+ *
+ * Returns: %TRUE on success.
+ */
+gboolean
+mk_store_migrate (MkStore *self,
+                  int      from_version,
+                  GError **error)
+{
+  g_autofree char *pragma = NULL;
+
+  g_assert (from_version >= 0 && from_version < MK_STORE_SCHEMA_VERSION);
+
+  if (from_version < 1)
+    {
+      if (!exec (self, schema_v1, error) || !seed_v1 (self, error))
+        return FALSE;
+    }
+
+  pragma = g_strdup_printf ("PRAGMA user_version = %d", MK_STORE_SCHEMA_VERSION);
+  return exec (self, pragma, error);
+}
