@@ -1,0 +1,413 @@
+/* mk-date.c — calendar dates as timesheets write them.
+ *
+ * Design notes.
+ *
+ * A date field is three numbers split by one separator ("-", "/" or "."),
+ * optionally followed by a space or "T" and a time of day (with an optional
+ * zone, "Z" or "+03:00", which is dropped: an entry is on the wall clock of
+ * the person who logged it).  A four-digit first number is a year, always.
+ * Otherwise the field is day-first or month-first, and one value can only
+ * say which when a number is above 12.  So the order is a property of the
+ * column: MkDateColumn counts, for every value, which orders it fits, and
+ * decides:
+ *   - values above 12 in first place and none in second: day first, and
+ *     the reverse for month first; when both kinds exist the majority wins
+ *     (the minority then fails to parse, row by row, with a clear message);
+ *   - no value above 12: dotted dates ("05.03.2024") are day first by
+ *     convention everywhere they are used; slashes or dashes stay ambiguous
+ *     and the caller must ask (--date-format).
+ * Two-digit years are 2000 … 2069 and 1970 … 1999.
+ */
+#define G_LOG_DOMAIN "mk-date"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "mk-date.h"
+#include "mk-duration.h"
+#include "mk-error.h"
+
+typedef struct {
+  int         value[3];
+  int         digits[3];
+  char        separator;
+  const char *rest;       /* after the date: "", or the time part */
+} Parts;
+
+static const char *
+skip_spaces (const char *p)
+{
+  while (*p == ' ' || *p == '\t')
+    p++;
+  return p;
+}
+
+static const char *
+read_digits (const char *p,
+             int        *value,
+             int        *digits)
+{
+  *value = 0;
+  *digits = 0;
+  while (g_ascii_isdigit (*p) && *digits < 5)
+    {
+      *value = *value * 10 + (*p - '0');
+      (*digits)++;
+      p++;
+    }
+  return p;
+}
+
+static gboolean
+split_date (const char *text,
+            Parts      *parts)
+{
+  const char *p = skip_spaces (text);
+
+  for (int i = 0; i < 3; i++)
+    {
+      p = read_digits (p, &parts->value[i], &parts->digits[i]);
+      if (parts->digits[i] == 0 || parts->digits[i] > 4)
+        return FALSE;
+      if (i == 0)
+        {
+          if (*p != '-' && *p != '/' && *p != '.')
+            return FALSE;
+          parts->separator = *p++;
+        }
+      else if (i == 1)
+        {
+          if (*p != parts->separator)
+            return FALSE;
+          p++;
+        }
+    }
+  /* A year has 4 digits (or 2); a day or month 1 or 2. */
+  if (parts->digits[0] == 4)
+    {
+      if (parts->digits[1] > 2 || parts->digits[2] > 2)
+        return FALSE;
+    }
+  else if (parts->digits[0] > 2 || parts->digits[1] > 2
+           || (parts->digits[2] != 4 && parts->digits[2] != 2))
+    return FALSE;
+
+  if (*p == '.' && parts->separator == '.')
+    p++;                                  /* "05.03.2024." */
+  if (*p != '\0' && *p != ' ' && *p != 'T' && *p != '\t')
+    return FALSE;
+  parts->rest = *p == 'T' ? p + 1 : skip_spaces (p);
+  return TRUE;
+}
+
+static int
+full_year (const Parts *parts)
+{
+  int year = parts->value[2];
+
+  if (parts->digits[2] == 2)
+    year += year < 70 ? 2000 : 1900;
+  return year;
+}
+
+/* Parses the time after a date, dropping a zone suffix. */
+static gboolean
+parse_time_part (const char  *text,
+                 const char  *rest,
+                 int         *seconds,
+                 GError     **error)
+{
+  g_autofree char *time = g_strdup (rest);
+  g_autoptr(GError) local_error = NULL;
+  char *zone;
+
+  g_strstrip (time);
+  zone = strpbrk (time, "+-Z");
+  if (zone != NULL && zone > time)
+    *zone = '\0';
+  if (*time == '\0')
+    {
+      *seconds = -1;
+      return TRUE;
+    }
+  if (!mk_time_of_day_parse_seconds (time, seconds, &local_error) || *seconds >= 86400)
+    {
+      g_set_error (error, MK_PARSE_ERROR, MK_PARSE_ERROR_TIME,
+                   _("date '%s' has a time that is not a time of day"), text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * mk_date_parse:
+ * @text: the field: "2024-03-05", "5.3.2024", "03/05/2024 9:30 AM"
+ * @order: the column's order from mk_date_column_decide(), or
+ *   %MK_DATE_ORDER_UNKNOWN to accept only values that tell their own order
+ *   (ISO, a number above 12, dots)
+ * @value: (out caller-allocates): the date, and the time if the field has one
+ * @error: return location for an error
+ *
+ * Returns: %TRUE on success.  Fails with %MK_PARSE_ERROR_EMPTY for a blank
+ *   field, %MK_PARSE_ERROR_TIME for a bad time part and
+ *   %MK_PARSE_ERROR_DATE otherwise, naming the problem ("date '31.02.2024'
+ *   does not exist", "date '03/05/2024' could be day/month or month/day").
+ */
+gboolean
+mk_date_parse (const char   *text,
+               MkDateOrder   order,
+               MkDateValue  *value,
+               GError      **error)
+{
+  g_autofree char *shown = NULL;
+  Parts parts;
+  int year;
+  int month;
+  int day;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (*skip_spaces (text) == '\0')
+    {
+      g_set_error_literal (error, MK_PARSE_ERROR, MK_PARSE_ERROR_EMPTY, _("the date is empty"));
+      return FALSE;
+    }
+  shown = g_strstrip (g_strdup (text));
+  if (!split_date (text, &parts))
+    {
+      g_set_error (error, MK_PARSE_ERROR, MK_PARSE_ERROR_DATE,
+                   _("'%s' is not a date (write YYYY-MM-DD or DD.MM.YYYY)"), shown);
+      return FALSE;
+    }
+
+  if (parts.digits[0] == 4)
+    {
+      year = parts.value[0];
+      month = parts.value[1];
+      day = parts.value[2];
+    }
+  else
+    {
+      gboolean day_first;
+
+      year = full_year (&parts);
+      if (order == MK_DATE_ORDER_DMY)
+        day_first = TRUE;
+      else if (order == MK_DATE_ORDER_MDY)
+        day_first = FALSE;
+      else if (parts.value[0] > 12)
+        day_first = TRUE;
+      else if (parts.value[1] > 12)
+        day_first = FALSE;
+      else if (parts.separator == '.')
+        day_first = TRUE;
+      else if (parts.value[0] == parts.value[1])
+        day_first = TRUE;
+      else
+        {
+          g_set_error (error, MK_PARSE_ERROR, MK_PARSE_ERROR_DATE,
+                       _("date '%s' could be day/month or month/day"), shown);
+          return FALSE;
+        }
+      day = day_first ? parts.value[0] : parts.value[1];
+      month = day_first ? parts.value[1] : parts.value[0];
+    }
+
+  if (month < 1 || month > 12)
+    {
+      g_set_error (error, MK_PARSE_ERROR, MK_PARSE_ERROR_DATE,
+                   _("date '%s' has month %d"), shown, month);
+      return FALSE;
+    }
+  if (year < 1900 || year > 2199)
+    {
+      g_set_error (error, MK_PARSE_ERROR, MK_PARSE_ERROR_DATE,
+                   _("date '%s' has year %d"), shown, year);
+      return FALSE;
+    }
+  if (day < 1 || !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+    {
+      g_set_error (error, MK_PARSE_ERROR, MK_PARSE_ERROR_DATE,
+                   _("date '%s' does not exist"), shown);
+      return FALSE;
+    }
+
+  if (!parse_time_part (shown, parts.rest, &value->seconds, error))
+    return FALSE;
+  value->year = year;
+  value->month = month;
+  value->day = day;
+  return TRUE;
+}
+
+/**
+ * mk_date_value_to_iso:
+ * @value: a parsed date
+ * @iso: (out caller-allocates): "YYYY-MM-DD"
+ */
+void
+mk_date_value_to_iso (const MkDateValue *value,
+                      char               iso[MK_DATE_ISO_LEN])
+{
+  g_return_if_fail (value != NULL);
+
+  iso[0] = (char) ('0' + value->year / 1000 % 10);
+  iso[1] = (char) ('0' + value->year / 100 % 10);
+  iso[2] = (char) ('0' + value->year / 10 % 10);
+  iso[3] = (char) ('0' + value->year % 10);
+  iso[4] = '-';
+  iso[5] = (char) ('0' + value->month / 10);
+  iso[6] = (char) ('0' + value->month % 10);
+  iso[7] = '-';
+  iso[8] = (char) ('0' + value->day / 10);
+  iso[9] = (char) ('0' + value->day % 10);
+  iso[10] = '\0';
+}
+
+/**
+ * mk_date_value_to_days:
+ * @value: a parsed date
+ *
+ * Returns: the day's number in the proleptic Gregorian calendar (1 is
+ *   1 January of year 1), to measure spans across midnight.
+ */
+gint64
+mk_date_value_to_days (const MkDateValue *value)
+{
+  GDate date;
+
+  g_return_val_if_fail (value != NULL, 0);
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, (GDateDay) value->day, (GDateMonth) value->month,
+                  (GDateYear) value->year);
+  return g_date_get_julian (&date);
+}
+
+/**
+ * mk_date_order_from_string:
+ * @text: "dmy", "mdy" or "ymd" (any case), as given to --date-format
+ * @order: (out): the order
+ *
+ * Returns: %TRUE if @text names an order.
+ */
+gboolean
+mk_date_order_from_string (const char  *text,
+                           MkDateOrder *order)
+{
+  g_return_val_if_fail (order != NULL, FALSE);
+
+  if (text == NULL)
+    return FALSE;
+  if (g_ascii_strcasecmp (text, "dmy") == 0)
+    *order = MK_DATE_ORDER_DMY;
+  else if (g_ascii_strcasecmp (text, "mdy") == 0)
+    *order = MK_DATE_ORDER_MDY;
+  else if (g_ascii_strcasecmp (text, "ymd") == 0)
+    *order = MK_DATE_ORDER_YMD;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/**
+ * mk_date_order_to_string:
+ * @order: an order
+ *
+ * Returns: (transfer none): "dmy", "mdy", "ymd", "ambiguous" or "unknown".
+ */
+const char *
+mk_date_order_to_string (MkDateOrder order)
+{
+  switch (order)
+    {
+    case MK_DATE_ORDER_YMD:
+      return "ymd";
+    case MK_DATE_ORDER_DMY:
+      return "dmy";
+    case MK_DATE_ORDER_MDY:
+      return "mdy";
+    case MK_DATE_ORDER_AMBIGUOUS:
+      return "ambiguous";
+    case MK_DATE_ORDER_UNKNOWN:
+    default:
+      return "unknown";
+    }
+}
+
+/**
+ * mk_date_column_init:
+ * @column: (out caller-allocates): the evidence to start
+ */
+void
+mk_date_column_init (MkDateColumn *column)
+{
+  g_return_if_fail (column != NULL);
+  memset (column, 0, sizeof *column);
+}
+
+/**
+ * mk_date_column_add:
+ * @column: the column's evidence
+ * @text: one value of the column; blank and malformed values count for
+ *   nothing (their rows fail on their own)
+ *
+ * Records which orders @text fits.
+ */
+void
+mk_date_column_add (MkDateColumn *column,
+                    const char   *text)
+{
+  Parts parts;
+
+  g_return_if_fail (column != NULL);
+
+  if (text == NULL || !split_date (text, &parts))
+    {
+      column->n_other++;
+      return;
+    }
+  if (parts.digits[0] == 4)
+    column->n_year_first++;
+  else if (parts.value[0] > 12 && parts.value[1] <= 12)
+    column->n_day_first_only++;
+  else if (parts.value[1] > 12 && parts.value[0] <= 12)
+    column->n_month_first_only++;
+  else if (parts.value[0] <= 12 && parts.value[1] <= 12)
+    {
+      column->n_either++;
+      if (parts.separator == '.')
+        column->n_either_dotted++;
+    }
+  else
+    column->n_other++;
+}
+
+/**
+ * mk_date_column_decide:
+ * @column: the column's evidence
+ *
+ * Returns: %MK_DATE_ORDER_YMD when every date is year-first (or only those
+ *   tell), %MK_DATE_ORDER_DMY or %MK_DATE_ORDER_MDY when the values say
+ *   so, %MK_DATE_ORDER_AMBIGUOUS when they fit both, and
+ *   %MK_DATE_ORDER_UNKNOWN when the column had no dates.
+ */
+MkDateOrder
+mk_date_column_decide (const MkDateColumn *column)
+{
+  g_return_val_if_fail (column != NULL, MK_DATE_ORDER_UNKNOWN);
+
+  if (column->n_day_first_only > 0 || column->n_month_first_only > 0)
+    return column->n_day_first_only >= column->n_month_first_only ? MK_DATE_ORDER_DMY
+                                                                   : MK_DATE_ORDER_MDY;
+  if (column->n_either > 0)
+    return column->n_either_dotted == column->n_either ? MK_DATE_ORDER_DMY
+                                                       : MK_DATE_ORDER_AMBIGUOUS;
+  if (column->n_year_first > 0)
+    return MK_DATE_ORDER_YMD;
+  return MK_DATE_ORDER_UNKNOWN;
+}
