@@ -1,0 +1,498 @@
+/* mk-entry-list.c — entries as a GListModel, paged from SQLite.
+ *
+ * The model never loads all rows: it counts the rows that match its
+ * filters, then reads pages of PAGE_SIZE rows on demand and keeps the most
+ * recently used MAX_PAGES pages.  Items of a cached page keep their
+ * identity, so a view can compare them.  The model refreshes itself when
+ * the store reports a committed change.
+ *
+ * SQL: the statement is assembled from constant fragments chosen by which
+ * filters are set and which sort is asked for; every value is bound.  Each
+ * assembled statement is prepared once and cached by its shape.
+ */
+#define G_LOG_DOMAIN "mk-entry-list"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "mk-entry-list.h"
+#include "mk-store-private.h"
+
+#define PAGE_SIZE 128
+#define MAX_PAGES 24
+
+enum {
+  FILTER_PERSON   = 1 << 0,
+  FILTER_CATEGORY = 1 << 1,
+  FILTER_FROM     = 1 << 2,
+  FILTER_TO       = 1 << 3,
+  FILTER_SEARCH   = 1 << 4,
+};
+
+static const char select_sql[] =
+  "SELECT e.id, e.person_id, e.day, e.start, e.minutes, e.category_id, e.task, e.source, "
+  "e.batch_id, e.fingerprint, p.name FROM entry e JOIN person p ON p.id = e.person_id";
+static const char count_sql[] =
+  "SELECT count(*), coalesce(sum(e.minutes), 0) FROM entry e";
+
+static const char *filter_sql[] = {
+  "e.person_id = :person",
+  "e.category_id = :category",
+  "e.day >= :from",
+  "e.day <= :to",
+  "e.task LIKE :search ESCAPE '\\'",
+};
+
+static const char *order_sql[][2] = {
+  [MK_ENTRY_SORT_TIME] = { " ORDER BY e.day, coalesce(e.start, -1), e.id",
+                           " ORDER BY e.day DESC, coalesce(e.start, -1) DESC, e.id DESC" },
+  [MK_ENTRY_SORT_MINUTES] = { " ORDER BY e.minutes, e.id", " ORDER BY e.minutes DESC, e.id DESC" },
+  [MK_ENTRY_SORT_PERSON] = { " ORDER BY p.name, e.day, e.start, e.id",
+                             " ORDER BY p.name DESC, e.day DESC, e.start DESC, e.id DESC" },
+  [MK_ENTRY_SORT_CATEGORY] = { " ORDER BY e.category_id, e.day, e.start, e.id",
+                               " ORDER BY e.category_id DESC, e.day DESC, e.start DESC, "
+                               "e.id DESC" },
+  [MK_ENTRY_SORT_TASK] = { " ORDER BY e.task, e.id", " ORDER BY e.task DESC, e.id DESC" },
+};
+
+struct _MkEntryList
+{
+  GObject      parent_instance;
+
+  MkStore     *store;
+  gulong       changed_id;
+
+  gint64       person_id;
+  gint64       category_id;
+  char        *from;
+  char        *to;
+  char        *search;       /* a LIKE pattern, already escaped */
+  MkEntrySort  sort;
+  gboolean     descending;
+
+  guint        n_items;
+  gint64       total_minutes;
+  GHashTable  *pages;        /* page number → GPtrArray of MkEntry */
+  GQueue       page_order;   /* page numbers, most recent first */
+  GHashTable  *statements;   /* shape → sqlite3_stmt */
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (MkEntryList, mk_entry_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+static guint
+filter_mask (MkEntryList *self)
+{
+  return (self->person_id > 0 ? FILTER_PERSON : 0) |
+         (self->category_id > 0 ? FILTER_CATEGORY : 0) |
+         (self->from != NULL ? FILTER_FROM : 0) |
+         (self->to != NULL ? FILTER_TO : 0) |
+         (self->search != NULL ? FILTER_SEARCH : 0);
+}
+
+static sqlite3_stmt *
+statement (MkEntryList *self,
+           gboolean     count)
+{
+  guint mask = filter_mask (self);
+  guint shape = (mask << 8) | ((guint) self->sort << 2) | (self->descending ? 2 : 0) |
+                (count ? 1 : 0);
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, GUINT_TO_POINTER (shape));
+
+  if (stmt == NULL)
+    {
+      g_autoptr(GString) sql = g_string_new (count ? count_sql : select_sql);
+      gboolean first = TRUE;
+
+      for (guint i = 0; i < G_N_ELEMENTS (filter_sql); i++)
+        if (mask & (1u << i))
+          {
+            g_string_append (sql, first ? " WHERE " : " AND ");
+            g_string_append (sql, filter_sql[i]);
+            first = FALSE;
+          }
+      if (!count)
+        {
+          g_string_append (sql, order_sql[self->sort][self->descending ? 1 : 0]);
+          g_string_append (sql, " LIMIT :limit OFFSET :offset");
+        }
+      if (sqlite3_prepare_v3 (self->store->db, sql->str, -1, SQLITE_PREPARE_PERSISTENT, &stmt,
+                              NULL) != SQLITE_OK)
+        g_error ("Entry list statement does not compile: %s",
+                 sqlite3_errmsg (self->store->db));
+      g_hash_table_insert (self->statements, GUINT_TO_POINTER (shape), stmt);
+    }
+  else
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+    }
+
+#define BIND_TEXT(name, value) \
+  if (value != NULL) \
+    sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, name), value, -1, SQLITE_STATIC)
+  if (self->person_id > 0)
+    sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":person"), self->person_id);
+  if (self->category_id > 0)
+    sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":category"),
+                        self->category_id);
+  BIND_TEXT (":from", self->from);
+  BIND_TEXT (":to", self->to);
+  BIND_TEXT (":search", self->search);
+#undef BIND_TEXT
+  return stmt;
+}
+
+static void
+recount (MkEntryList *self)
+{
+  sqlite3_stmt *stmt = statement (self, TRUE);
+
+  self->n_items = 0;
+  self->total_minutes = 0;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      self->n_items = (guint) MIN (sqlite3_column_int64 (stmt, 0), G_MAXUINT);
+      self->total_minutes = sqlite3_column_int64 (stmt, 1);
+    }
+  else
+    g_warning ("Counting entries failed: %s", sqlite3_errmsg (self->store->db));
+  sqlite3_reset (stmt);
+}
+
+static GPtrArray *
+load_page (MkEntryList *self,
+           guint        page)
+{
+  sqlite3_stmt *stmt = statement (self, FALSE);
+  GPtrArray *items = g_ptr_array_new_full (PAGE_SIZE, g_object_unref);
+
+  sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, ":limit"), PAGE_SIZE);
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":offset"),
+                      (gint64) page * PAGE_SIZE);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      MkEntryInput input = { 0 };
+      MkCategory *category = mk_store_get_category (self->store, sqlite3_column_int64 (stmt, 5));
+
+      if (category == NULL)
+        continue;
+      input.person_id = sqlite3_column_int64 (stmt, 1);
+      input.day = (const char *) sqlite3_column_text (stmt, 2);
+      input.start = sqlite3_column_type (stmt, 3) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 3);
+      input.minutes = sqlite3_column_int (stmt, 4);
+      input.category_id = sqlite3_column_int64 (stmt, 5);
+      input.task = (const char *) sqlite3_column_text (stmt, 6);
+      input.source = (MkEntrySource) CLAMP (sqlite3_column_int (stmt, 7), 0, 2);
+      input.batch_id = sqlite3_column_int64 (stmt, 8);
+      input.fingerprint = sqlite3_column_int64 (stmt, 9);
+      g_ptr_array_add (items, mk_entry_new (sqlite3_column_int64 (stmt, 0), &input,
+                                            (const char *) sqlite3_column_text (stmt, 10),
+                                            category));
+    }
+  sqlite3_reset (stmt);
+  return items;
+}
+
+static void
+drop_pages (MkEntryList *self)
+{
+  g_hash_table_remove_all (self->pages);
+  g_queue_clear (&self->page_order);
+}
+
+static GType
+mk_entry_list_get_item_type (GListModel *model)
+{
+  return MK_TYPE_ENTRY;
+}
+
+static guint
+mk_entry_list_get_n_items (GListModel *model)
+{
+  return MK_ENTRY_LIST (model)->n_items;
+}
+
+static gpointer
+mk_entry_list_get_item (GListModel *model,
+                        guint       position)
+{
+  MkEntryList *self = MK_ENTRY_LIST (model);
+  guint page = position / PAGE_SIZE;
+  GPtrArray *items;
+
+  if (position >= self->n_items)
+    return NULL;
+
+  items = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
+  if (items == NULL)
+    {
+      items = load_page (self, page);
+      g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), items);
+      g_queue_push_head (&self->page_order, GUINT_TO_POINTER (page));
+      if (g_queue_get_length (&self->page_order) > MAX_PAGES)
+        g_hash_table_remove (self->pages, g_queue_pop_tail (&self->page_order));
+    }
+  else if (g_queue_peek_head (&self->page_order) != GUINT_TO_POINTER (page))
+    {
+      g_queue_remove (&self->page_order, GUINT_TO_POINTER (page));
+      g_queue_push_head (&self->page_order, GUINT_TO_POINTER (page));
+    }
+
+  if (position % PAGE_SIZE >= items->len)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (items, position % PAGE_SIZE));
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = mk_entry_list_get_item_type;
+  iface->get_n_items = mk_entry_list_get_n_items;
+  iface->get_item = mk_entry_list_get_item;
+}
+
+static void
+store_changed_cb (MkStore     *store,
+                  MkEntryList *self)
+{
+  mk_entry_list_refresh (self);
+}
+
+static void
+mk_entry_list_dispose (GObject *object)
+{
+  MkEntryList *self = MK_ENTRY_LIST (object);
+
+  g_clear_signal_handler (&self->changed_id, self->store);
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->pages, g_hash_table_unref);
+  g_queue_clear (&self->page_order);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (mk_entry_list_parent_class)->dispose (object);
+}
+
+static void
+mk_entry_list_finalize (GObject *object)
+{
+  MkEntryList *self = MK_ENTRY_LIST (object);
+
+  g_free (self->from);
+  g_free (self->to);
+  g_free (self->search);
+
+  G_OBJECT_CLASS (mk_entry_list_parent_class)->finalize (object);
+}
+
+static void
+mk_entry_list_class_init (MkEntryListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = mk_entry_list_dispose;
+  object_class->finalize = mk_entry_list_finalize;
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+mk_entry_list_init (MkEntryList *self)
+{
+  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  self->statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
+  g_queue_init (&self->page_order);
+}
+
+/**
+ * mk_entry_list_new:
+ * @store: a store
+ *
+ * Returns: (transfer full): every entry, oldest first; narrow it with the
+ *   setters.  It follows the store's changes.
+ */
+MkEntryList *
+mk_entry_list_new (MkStore *store)
+{
+  MkEntryList *self;
+
+  g_return_val_if_fail (MK_IS_STORE (store), NULL);
+
+  self = g_object_new (MK_TYPE_ENTRY_LIST, NULL);
+  self->store = g_object_ref (store);
+  self->changed_id = g_signal_connect (store, "changed", G_CALLBACK (store_changed_cb), self);
+  recount (self);
+  return self;
+}
+
+/**
+ * mk_entry_list_new_for_day:
+ * @store: a store
+ * @person_id: whose entries
+ * @day: which day, "YYYY-MM-DD"
+ *
+ * Returns: (transfer full): one person's entries of one day in time order.
+ */
+MkEntryList *
+mk_entry_list_new_for_day (MkStore    *store,
+                           gint64      person_id,
+                           const char *day)
+{
+  MkEntryList *self = mk_entry_list_new (store);
+
+  self->person_id = person_id;
+  self->from = g_strdup (day);
+  self->to = g_strdup (day);
+  recount (self);
+  return self;
+}
+
+/**
+ * mk_entry_list_refresh:
+ * @self: a list
+ *
+ * Re-reads the count and drops cached pages; views are told that every
+ * item may have changed.
+ */
+void
+mk_entry_list_refresh (MkEntryList *self)
+{
+  guint old = self->n_items;
+
+  g_return_if_fail (MK_IS_ENTRY_LIST (self));
+
+  drop_pages (self);
+  recount (self);
+  if (old != 0 || self->n_items != 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old, self->n_items);
+}
+
+/**
+ * mk_entry_list_set_person:
+ * @self: a list
+ * @person_id: a person, or 0 for everyone
+ */
+void
+mk_entry_list_set_person (MkEntryList *self,
+                          gint64       person_id)
+{
+  g_return_if_fail (MK_IS_ENTRY_LIST (self));
+
+  if (self->person_id == person_id)
+    return;
+  self->person_id = person_id;
+  mk_entry_list_refresh (self);
+}
+
+/**
+ * mk_entry_list_set_category:
+ * @self: a list
+ * @category_id: a category, or 0 for all
+ */
+void
+mk_entry_list_set_category (MkEntryList *self,
+                            gint64       category_id)
+{
+  g_return_if_fail (MK_IS_ENTRY_LIST (self));
+
+  if (self->category_id == category_id)
+    return;
+  self->category_id = category_id;
+  mk_entry_list_refresh (self);
+}
+
+/**
+ * mk_entry_list_set_range:
+ * @self: a list
+ * @from: (nullable): first day, or %NULL for no lower bound
+ * @to: (nullable): last day, or %NULL for no upper bound
+ */
+void
+mk_entry_list_set_range (MkEntryList *self,
+                         const char  *from,
+                         const char  *to)
+{
+  g_return_if_fail (MK_IS_ENTRY_LIST (self));
+
+  if (g_strcmp0 (self->from, from) == 0 && g_strcmp0 (self->to, to) == 0)
+    return;
+  g_free (self->from);
+  g_free (self->to);
+  self->from = g_strdup (from);
+  self->to = g_strdup (to);
+  mk_entry_list_refresh (self);
+}
+
+/**
+ * mk_entry_list_set_search:
+ * @self: a list
+ * @text: (nullable): words the task must contain, or %NULL / "" for all
+ *
+ * Matches the task text anywhere, ignoring ASCII case.
+ */
+void
+mk_entry_list_set_search (MkEntryList *self,
+                          const char  *text)
+{
+  g_autoptr(GString) pattern = NULL;
+
+  g_return_if_fail (MK_IS_ENTRY_LIST (self));
+
+  if (text != NULL && *text != '\0')
+    {
+      pattern = g_string_new ("%");
+      for (const char *p = text; *p; p++)
+        {
+          if (*p == '%' || *p == '_' || *p == '\\')
+            g_string_append_c (pattern, '\\');
+          g_string_append_c (pattern, *p);
+        }
+      g_string_append_c (pattern, '%');
+    }
+  if (g_strcmp0 (self->search, pattern ? pattern->str : NULL) == 0)
+    return;
+  g_free (self->search);
+  self->search = pattern ? g_string_free (g_steal_pointer (&pattern), FALSE) : NULL;
+  mk_entry_list_refresh (self);
+}
+
+/**
+ * mk_entry_list_set_sort:
+ * @self: a list
+ * @sort: the column to sort by
+ * @descending: largest or latest first
+ */
+void
+mk_entry_list_set_sort (MkEntryList *self,
+                        MkEntrySort  sort,
+                        gboolean     descending)
+{
+  g_return_if_fail (MK_IS_ENTRY_LIST (self));
+  g_return_if_fail (sort <= MK_ENTRY_SORT_TASK);
+
+  if (self->sort == sort && self->descending == !!descending)
+    return;
+  self->sort = sort;
+  self->descending = !!descending;
+  mk_entry_list_refresh (self);
+}
+
+/**
+ * mk_entry_list_get_total_minutes:
+ * @self: a list
+ *
+ * Returns: the minutes of all entries the list holds (not only the pages read).
+ */
+gint64
+mk_entry_list_get_total_minutes (MkEntryList *self)
+{
+  g_return_val_if_fail (MK_IS_ENTRY_LIST (self), 0);
+  return self->total_minutes;
+}

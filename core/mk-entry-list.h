@@ -1,0 +1,40 @@
+/* mk-entry-list.h — a GListModel of entries that pages from the database. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "mk-store.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  MK_ENTRY_SORT_TIME,
+  MK_ENTRY_SORT_MINUTES,
+  MK_ENTRY_SORT_PERSON,
+  MK_ENTRY_SORT_CATEGORY,
+  MK_ENTRY_SORT_TASK,
+} MkEntrySort;
+
+#define MK_TYPE_ENTRY_LIST (mk_entry_list_get_type ())
+G_DECLARE_FINAL_TYPE (MkEntryList, mk_entry_list, MK, ENTRY_LIST, GObject)
+
+MkEntryList *mk_entry_list_new               (MkStore     *store);
+MkEntryList *mk_entry_list_new_for_day       (MkStore     *store,
+                                              gint64       person_id,
+                                              const char  *day);
+void         mk_entry_list_set_person        (MkEntryList *self,
+                                              gint64       person_id);
+void         mk_entry_list_set_category      (MkEntryList *self,
+                                              gint64       category_id);
+void         mk_entry_list_set_range         (MkEntryList *self,
+                                              const char  *from,
+                                              const char  *to);
+void         mk_entry_list_set_search        (MkEntryList *self,
+                                              const char  *text);
+void         mk_entry_list_set_sort          (MkEntryList *self,
+                                              MkEntrySort  sort,
+                                              gboolean     descending);
+gint64       mk_entry_list_get_total_minutes (MkEntryList *self);
+void         mk_entry_list_refresh           (MkEntryList *self);
+
+G_END_DECLS
