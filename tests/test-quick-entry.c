@@ -52,7 +52,7 @@ lookup_cb (const char *text,
   for (guint i = 0; i < G_N_ELEMENTS (aliases); i++)
     if (g_str_equal (aliases[i].alias, text))
       return mk_category_new (i + 1, aliases[i].key, key_name (aliases[i].key), "#3584e4",
-                              MK_CATEGORY_CLASS_SELLING, 0, 100, 0, FALSE);
+                              MK_CATEGORY_KIND_SELLING, 0, 100, 0, FALSE);
   return NULL;
 }
 
