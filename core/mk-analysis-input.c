@@ -88,6 +88,27 @@ mk_analysis_input_free (MkAnalysisInput *input)
 }
 
 /**
+ * mk_analysis_input_set_period:
+ * @input: the input
+ * @from: (nullable): the first day of the period, "YYYY-MM-DD"
+ * @to: (nullable): the last day of the period
+ *
+ * Sets the period the rollups cover; the analysis only reports it.
+ */
+void
+mk_analysis_input_set_period (MkAnalysisInput *input,
+                              const char      *from,
+                              const char      *to)
+{
+  g_return_if_fail (input != NULL);
+
+  g_free (input->from);
+  g_free (input->to);
+  input->from = g_strdup (from);
+  input->to = g_strdup (to);
+}
+
+/**
  * mk_analysis_input_add_category:
  * @input: the input
  * @key: the stable key (`calls`, `admin`, …)

@@ -283,7 +283,7 @@ mk_analysis_summary (MkAnalysis *self)
     {
       g_autoptr(MkManagerResult) m = g_list_model_get_item (ranking, i);
 
-      if (m->reclaimable >= 1)
+      if (m->reclaimable >= 1 && (!m->weak_sample || self->medians_from_weak))
         g_ptr_array_add (top, m->name);
     }
   g_string_append_c (s, ' ');

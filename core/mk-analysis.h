@@ -83,6 +83,9 @@ typedef struct _MkAnalysisInput MkAnalysisInput;
 MkAnalysisInput *mk_analysis_input_new          (const char      *from,
                                                  const char      *to);
 void             mk_analysis_input_free         (MkAnalysisInput *input);
+void             mk_analysis_input_set_period   (MkAnalysisInput *input,
+                                                 const char      *from,
+                                                 const char      *to);
 guint            mk_analysis_input_add_category (MkAnalysisInput *input,
                                                  const char      *key,
                                                  const char      *name,
