@@ -16,16 +16,38 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "minutka-core-resources.h"
 #include "mk-error.h"
 #include "mk-store-bulk.h"
 #include "mk-store-private.h"
 
-static char *
-find_demo_file (void)
-{
-  const char *dir = g_getenv ("MINUTKA_PKGDATADIR");
+#define DEMO_RESOURCE "/io/github/minutka/Minutka/core/demo-team.tsv"
 
-  return g_build_filename (dir ? dir : PKGDATADIR, "demo-team.tsv", NULL);
+/* The sample is compiled into core, so --demo works installed or not. */
+static char *
+read_demo (const char *path,
+           GError    **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  char *contents = NULL;
+
+  if (path != NULL)
+    {
+      if (!g_file_get_contents (path, &contents, NULL, &local_error))
+        g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_NOT_FOUND,
+                     _("The demo sample cannot be read (%s)."), local_error->message);
+      return contents;
+    }
+  bytes = g_resource_lookup_data (mk_core_get_resource (), DEMO_RESOURCE, 0, &local_error);
+  if (bytes == NULL)
+    {
+      g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_NOT_FOUND,
+                   _("The demo sample cannot be read (%s); reinstall Minutka."),
+                   local_error->message);
+      return NULL;
+    }
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 }
 
 static gboolean
@@ -135,25 +157,20 @@ mk_store_load_demo (MkStore    *self,
                     const char *path,
                     GError    **error)
 {
-  g_autofree char *file = path ? g_strdup (path) : find_demo_file ();
+  g_autofree char *file = g_strdup (path ? path : "demo-team.tsv");
   g_autofree char *contents = NULL;
   g_autofree char *first_day = NULL;
   g_autofree char *last_day = NULL;
   g_autofree char *basename = NULL;
-  g_autoptr(GError) local_error = NULL;
   g_auto(GStrv) lines = NULL;
   MkImportCounts counts = { 0 };
   MkStoreBulk *bulk;
 
   g_return_val_if_fail (MK_IS_STORE (self), FALSE);
 
-  if (!g_file_get_contents (file, &contents, NULL, &local_error))
-    {
-      g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_NOT_FOUND,
-                   _("The demo sample cannot be read (%s); reinstall Minutka."),
-                   local_error->message);
-      return FALSE;
-    }
+  contents = read_demo (path, error);
+  if (contents == NULL)
+    return FALSE;
 
   basename = g_path_get_basename (file);
   bulk = mk_store_bulk_begin (self, basename, NULL, "demo", error);

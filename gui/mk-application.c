@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "mk-application.h"
+#include "mk-store.h"
 #include "mk-version.h"
 #include "mk-window.h"
 
@@ -21,6 +22,7 @@ struct _MkApplication
   AdwApplication  parent_instance;
 
   char           *db_path;
+  MkStore        *store;
 };
 
 G_DEFINE_FINAL_TYPE (MkApplication, mk_application, ADW_TYPE_APPLICATION)
@@ -55,12 +57,74 @@ mk_application_get_db_path (MkApplication *self)
   return self->db_path;
 }
 
+/**
+ * mk_application_get_store:
+ * @self: the application
+ *
+ * Returns: (transfer none) (nullable): the open database, or %NULL if it
+ *   could not be opened (the window then says why).
+ */
+MkStore *
+mk_application_get_store (MkApplication *self)
+{
+  g_return_val_if_fail (MK_IS_APPLICATION (self), NULL);
+
+  return self->store;
+}
+
+/* Command-line modes.  Each opens the database itself, prints one clear
+ * line per problem on stderr and returns the exit status: 0 done, 1 bad
+ * input or nothing to do, 2 usage. */
+
+static void
+print_error (const GError *error)
+{
+  g_printerr ("minutka: %s\n", error->message);
+}
+
+static int
+run_check (MkStore *store)
+{
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  gboolean ok = mk_store_check (store, report, &error);
+
+  g_print ("%s", report->str);
+  if (!ok)
+    {
+      print_error (error);
+      return 1;
+    }
+  g_print (_("The database is sound and its totals match the entries.\n"));
+  return 0;
+}
+
+static int
+run_demo (MkStore *store)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!mk_store_load_demo (store, NULL, &error))
+    {
+      print_error (error);
+      return 1;
+    }
+  g_print (_("Loaded the demo team sample: %d entries. Open Minutka or run "
+             "“minutka --report” to see the analysis.\n"),
+           (int) mk_store_count_entries (store));
+  return 0;
+}
+
 static int
 mk_application_handle_local_options (GApplication *app,
                                      GVariantDict *options)
 {
   MkApplication *self = MK_APPLICATION (app);
+  g_autoptr(MkStore) store = NULL;
+  g_autoptr(GError) error = NULL;
   const char *db_path = NULL;
+  gboolean check = g_variant_dict_contains (options, "check");
+  gboolean demo = g_variant_dict_contains (options, "demo");
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -74,17 +138,64 @@ mk_application_handle_local_options (GApplication *app,
       self->db_path = g_strdup (db_path);
     }
 
-  return -1;
+  if (!check && !demo)
+    return -1;
+
+  if (check && demo)
+    {
+      g_printerr ("minutka: %s\n", _("--check and --demo cannot be used together."));
+      return 2;
+    }
+
+  store = mk_store_open (self->db_path, &error);
+  if (store == NULL)
+    {
+      print_error (error);
+      return 1;
+    }
+  if (check)
+    return run_check (store);
+  return run_demo (store);
+}
+
+static void
+open_error_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        GApplication     *app)
+{
+  g_application_release (app);
 }
 
 static void
 mk_application_activate (GApplication *app)
 {
+  MkApplication *self = MK_APPLICATION (app);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_autoptr(GError) error = NULL;
 
-  if (window == NULL)
-    window = GTK_WINDOW (mk_window_new (MK_APPLICATION (app)));
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
 
+  if (self->store == NULL)
+    self->store = mk_store_open (self->db_path, &error);
+
+  if (self->store == NULL)
+    {
+      GtkWidget *dialog = adw_message_dialog_new (NULL, _("Minutka Cannot Open Its Database"),
+                                                  error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      g_application_hold (app);
+      g_signal_connect (dialog, "response", G_CALLBACK (open_error_response_cb), app);
+      gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (app));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  window = GTK_WINDOW (mk_window_new (self));
   gtk_window_present (window);
 }
 
@@ -170,6 +281,7 @@ mk_application_finalize (GObject *object)
   MkApplication *self = MK_APPLICATION (object);
 
   g_clear_pointer (&self->db_path, g_free);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (mk_application_parent_class)->finalize (object);
 }
@@ -195,6 +307,10 @@ mk_application_init (MkApplication *self)
       N_("Show the version of Minutka and exit"), NULL },
     { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Use the database at PATH instead of the default one"), N_("PATH") },
+    { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Fill the database with the demo team sample and exit"), NULL },
+    { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Check the database file and its totals and exit"), NULL },
     { NULL }
   };
 

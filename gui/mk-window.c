@@ -39,6 +39,59 @@ mk_window_new (MkApplication *application)
 }
 
 /**
+ * mk_window_get_store:
+ * @self: the window
+ *
+ * Returns: (transfer none): the database the window shows.
+ */
+MkStore *
+mk_window_get_store (MkWindow *self)
+{
+  GtkApplication *app;
+
+  g_return_val_if_fail (MK_IS_WINDOW (self), NULL);
+
+  app = gtk_window_get_application (GTK_WINDOW (self));
+  return app ? mk_application_get_store (MK_APPLICATION (app)) : NULL;
+}
+
+/**
+ * mk_window_show_toast:
+ * @self: the window
+ * @toast: (transfer full): the toast to show
+ */
+void
+mk_window_show_toast (MkWindow *self,
+                      AdwToast *toast)
+{
+  g_return_if_fail (MK_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * mk_window_show_error:
+ * @self: the window
+ * @heading: what failed, as a short title ("The Entry Was Not Saved")
+ * @error: why; its message is shown as it is
+ *
+ * Shows a dialog that tells the user what went wrong and what to do.
+ */
+void
+mk_window_show_error (MkWindow     *self,
+                      const char   *heading,
+                      const GError *error)
+{
+  GtkWidget *dialog;
+
+  g_return_if_fail (MK_IS_WINDOW (self));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error ? error->message : NULL);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
  * mk_window_get_visible_page:
  * @self: the window
  *
@@ -65,6 +118,28 @@ preferences_action_cb (GtkWidget  *widget,
   prefs = mk_preferences_window_new (mk_application_get_db_path (app));
   gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (self));
   gtk_window_present (GTK_WINDOW (prefs));
+}
+
+static void
+load_demo_action_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  MkWindow *self = MK_WINDOW (widget);
+  MkStore *store = mk_window_get_store (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (store == NULL)
+    return;
+  if (!mk_store_load_demo (store, NULL, &error))
+    {
+      mk_window_show_error (self, _("The Demo Sample Was Not Loaded"), error);
+      return;
+    }
+  message = g_strdup_printf (_("Loaded the demo team: %d entries"),
+                             (int) mk_store_count_entries (store));
+  mk_window_show_toast (self, adw_toast_new (message));
 }
 
 static void
@@ -127,6 +202,7 @@ mk_window_class_init (MkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MkWindow, toast_overlay);
 
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo_action_cb);
 }
 
 static void
