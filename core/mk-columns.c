@@ -1,0 +1,784 @@
+/* mk-columns.c — which column of a timesheet says what.
+ *
+ * Design notes.
+ *
+ * A header is normalised (byte-order mark dropped, spaces trimmed and
+ * collapsed, casefolded) and looked up in one table of names, English and
+ * Russian.  Each name gives a role and a priority (0 best): "Category"
+ * beats "Activity" beats "Type" for the category role; "Hours" beats
+ * "Hours Rounded".  A name not in the table may be a duration name with a
+ * unit note: "Duration (decimal)", "Длительность, мин", "Time spent (s)".
+ *
+ * A preset is recognised when every header of its signature is present; it
+ * then names, per part of an entry, the headers to use in order of
+ * preference.  Parts a preset leaves open, and every part for the generic
+ * mapping, take the best-priority column of their role.
+ *
+ * Which column gives the category: --category-column, else the preset's,
+ * else the first of category/activity, project, task, tags.  The task text
+ * is the description, else the task column if the category does not use
+ * it.  The duration: a duration column, else minutes, else hours, else the
+ * span from start to end.
+ */
+#define G_LOG_DOMAIN "mk-columns"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "mk-columns.h"
+#include "mk-error.h"
+
+typedef struct {
+  const char     *name;
+  MkColumnRole    role;
+  int             priority;
+} HeaderName;
+
+static const HeaderName header_names[] = {
+  { "date", MK_COLUMN_DATE, 0 }, { "дата", MK_COLUMN_DATE, 0 },
+  { "work date", MK_COLUMN_DATE, 0 }, { "day", MK_COLUMN_DATE, 1 },
+  { "день", MK_COLUMN_DATE, 1 }, { "start date", MK_COLUMN_DATE, 1 },
+  { "дата начала", MK_COLUMN_DATE, 1 }, { "spent date", MK_COLUMN_DATE, 1 },
+
+  { "person", MK_COLUMN_PERSON, 0 }, { "manager", MK_COLUMN_PERSON, 0 },
+  { "full name", MK_COLUMN_PERSON, 0 }, { "employee", MK_COLUMN_PERSON, 1 },
+  { "user", MK_COLUMN_PERSON, 1 }, { "worker", MK_COLUMN_PERSON, 1 },
+  { "username", MK_COLUMN_PERSON, 2 }, { "member", MK_COLUMN_PERSON, 2 },
+  { "name", MK_COLUMN_PERSON, 3 }, { "author", MK_COLUMN_PERSON, 3 },
+  { "менеджер", MK_COLUMN_PERSON, 0 }, { "сотрудник", MK_COLUMN_PERSON, 0 },
+  { "фио", MK_COLUMN_PERSON, 0 }, { "пользователь", MK_COLUMN_PERSON, 1 },
+  { "исполнитель", MK_COLUMN_PERSON, 1 }, { "работник", MK_COLUMN_PERSON, 1 },
+  { "автор", MK_COLUMN_PERSON, 3 },
+
+  { "first name", MK_COLUMN_FIRST_NAME, 0 }, { "firstname", MK_COLUMN_FIRST_NAME, 0 },
+  { "имя", MK_COLUMN_FIRST_NAME, 0 },
+  { "last name", MK_COLUMN_LAST_NAME, 0 }, { "lastname", MK_COLUMN_LAST_NAME, 0 },
+  { "surname", MK_COLUMN_LAST_NAME, 0 }, { "фамилия", MK_COLUMN_LAST_NAME, 0 },
+
+  { "email", MK_COLUMN_EMAIL, 0 }, { "e-mail", MK_COLUMN_EMAIL, 0 },
+  { "email address", MK_COLUMN_EMAIL, 0 }, { "user email", MK_COLUMN_EMAIL, 0 },
+  { "mail", MK_COLUMN_EMAIL, 1 }, { "почта", MK_COLUMN_EMAIL, 0 },
+  { "эл. почта", MK_COLUMN_EMAIL, 0 }, { "электронная почта", MK_COLUMN_EMAIL, 0 },
+
+  { "category", MK_COLUMN_CATEGORY, 0 }, { "категория", MK_COLUMN_CATEGORY, 0 },
+  { "activity", MK_COLUMN_CATEGORY, 1 }, { "activity name", MK_COLUMN_CATEGORY, 1 },
+  { "вид работы", MK_COLUMN_CATEGORY, 1 }, { "вид деятельности", MK_COLUMN_CATEGORY, 1 },
+  { "тип работы", MK_COLUMN_CATEGORY, 1 }, { "деятельность", MK_COLUMN_CATEGORY, 1 },
+  { "work type", MK_COLUMN_CATEGORY, 2 }, { "type", MK_COLUMN_CATEGORY, 2 },
+  { "тип", MK_COLUMN_CATEGORY, 2 },
+
+  { "project", MK_COLUMN_PROJECT, 0 }, { "project name", MK_COLUMN_PROJECT, 0 },
+  { "проект", MK_COLUMN_PROJECT, 0 },
+
+  { "task", MK_COLUMN_TASK, 0 }, { "задача", MK_COLUMN_TASK, 0 },
+  { "issue summary", MK_COLUMN_TASK, 1 }, { "summary", MK_COLUMN_TASK, 2 },
+
+  { "description", MK_COLUMN_DESCRIPTION, 0 }, { "notes", MK_COLUMN_DESCRIPTION, 0 },
+  { "note", MK_COLUMN_DESCRIPTION, 0 }, { "comment", MK_COLUMN_DESCRIPTION, 0 },
+  { "comments", MK_COLUMN_DESCRIPTION, 0 }, { "work description", MK_COLUMN_DESCRIPTION, 0 },
+  { "details", MK_COLUMN_DESCRIPTION, 1 }, { "описание", MK_COLUMN_DESCRIPTION, 0 },
+  { "комментарий", MK_COLUMN_DESCRIPTION, 0 }, { "примечание", MK_COLUMN_DESCRIPTION, 0 },
+  { "что сделано", MK_COLUMN_DESCRIPTION, 0 },
+
+  { "tags", MK_COLUMN_TAGS, 0 }, { "tag", MK_COLUMN_TAGS, 0 }, { "labels", MK_COLUMN_TAGS, 1 },
+  { "метки", MK_COLUMN_TAGS, 0 }, { "теги", MK_COLUMN_TAGS, 0 }, { "тег", MK_COLUMN_TAGS, 0 },
+
+  { "start", MK_COLUMN_START, 0 }, { "start time", MK_COLUMN_START, 0 },
+  { "from", MK_COLUMN_START, 0 }, { "begin", MK_COLUMN_START, 1 },
+  { "started", MK_COLUMN_START, 1 }, { "начало", MK_COLUMN_START, 0 },
+  { "время начала", MK_COLUMN_START, 0 },
+
+  { "end", MK_COLUMN_END, 0 }, { "end time", MK_COLUMN_END, 0 }, { "to", MK_COLUMN_END, 0 },
+  { "finish", MK_COLUMN_END, 1 }, { "stop", MK_COLUMN_END, 1 }, { "конец", MK_COLUMN_END, 0 },
+  { "окончание", MK_COLUMN_END, 0 }, { "время окончания", MK_COLUMN_END, 0 },
+
+  { "end date", MK_COLUMN_END_DATE, 0 }, { "дата окончания", MK_COLUMN_END_DATE, 0 },
+
+  { "minutes", MK_COLUMN_MINUTES, 0 }, { "mins", MK_COLUMN_MINUTES, 0 },
+  { "min", MK_COLUMN_MINUTES, 0 }, { "duration min", MK_COLUMN_MINUTES, 0 },
+  { "минуты", MK_COLUMN_MINUTES, 0 }, { "минут", MK_COLUMN_MINUTES, 0 },
+  { "мин", MK_COLUMN_MINUTES, 0 }, { "длительность мин", MK_COLUMN_MINUTES, 0 },
+
+  { "hours", MK_COLUMN_HOURS, 0 }, { "hrs", MK_COLUMN_HOURS, 1 },
+  { "часы", MK_COLUMN_HOURS, 0 }, { "часов", MK_COLUMN_HOURS, 0 },
+  { "hours rounded", MK_COLUMN_HOURS, 5 }, { "billable hours", MK_COLUMN_HOURS, 6 },
+  { "billed hours", MK_COLUMN_HOURS, 6 }, { "external hours", MK_COLUMN_HOURS, 7 },
+
+  { "duration", MK_COLUMN_DURATION, 0 }, { "длительность", MK_COLUMN_DURATION, 0 },
+  { "продолжительность", MK_COLUMN_DURATION, 0 }, { "time spent", MK_COLUMN_DURATION, 0 },
+  { "затрачено", MK_COLUMN_DURATION, 1 }, { "потрачено", MK_COLUMN_DURATION, 1 },
+  { "spent", MK_COLUMN_DURATION, 2 }, { "время", MK_COLUMN_DURATION, 3 },
+  { "time", MK_COLUMN_DURATION, 3 },
+};
+
+/* A preset: the headers that identify it, and per part of an entry the
+ * headers to read, best first (NULL: the generic choice). */
+typedef struct {
+  MkPreset    preset;
+  const char *signature[8];
+  const char *date[3];
+  const char *person[4];
+  const char *category[4];
+  const char *task[3];
+  const char *start[2];
+  const char *end[2];
+  const char *end_date[2];
+  const char *duration[3];
+} PresetSpec;
+
+static const PresetSpec presets[] = {
+  { MK_PRESET_MINUTKA,
+    { "date", "start", "minutes", "category", "person", "email", "task" },
+    { "date" }, { "person" }, { "category" }, { "task" }, { "start" }, { NULL }, { NULL },
+    { "minutes" } },
+  { MK_PRESET_TOGGL,
+    { "user", "email", "project", "description", "start date", "start time", "duration" },
+    { "start date" }, { "user" }, { "project" }, { "description" }, { "start time" },
+    { "end time" }, { "end date" }, { "duration" } },
+  { MK_PRESET_CLOCKIFY,
+    { "project", "description", "user", "email", "start date", "start time", "duration (h)" },
+    { "start date" }, { "user" }, { "project" }, { "description" }, { "start time" },
+    { "end time" }, { "end date" }, { "duration (h)", "duration (decimal)" } },
+  { MK_PRESET_KIMAI,
+    { "date", "from", "to", "duration", "customer", "project", "activity" },
+    { "date" }, { "user", "username", "name" }, { "activity" }, { "description" },
+    { "from" }, { "to" }, { NULL }, { "duration" } },
+  { MK_PRESET_HARVEST,
+    { "date", "client", "project", "task", "notes", "hours", "first name", "last name" },
+    { "date" }, { NULL }, { "task" }, { "notes" }, { NULL }, { NULL }, { NULL },
+    { "hours" } },
+  { MK_PRESET_HAMSTER,
+    { "activity", "start time", "end time", "duration min", "category" },
+    { NULL }, { NULL }, { "category" }, { "activity" }, { "start time" }, { "end time" },
+    { NULL }, { "duration min" } },
+  { MK_PRESET_HAMSTER,
+    { "занятие", "время начала", "время окончания", "длительность мин", "категория" },
+    { NULL }, { NULL }, { "категория" }, { "занятие" }, { "время начала" },
+    { "время окончания" }, { NULL }, { "длительность мин" } },
+  { MK_PRESET_TEMPO,
+    { "issue key", "hours", "work date" },
+    { "work date" }, { "full name", "username", "user" },
+    { "activity name", "account name", "project name" },
+    { "work description", "issue summary" }, { NULL }, { NULL }, { NULL }, { "hours" } },
+};
+
+static const struct {
+  MkPreset    preset;
+  const char *key;
+  const char *display;
+} preset_names[] = {
+  { MK_PRESET_AUTO, "auto", N_("recognised from the header") },
+  { MK_PRESET_GENERIC, "generic", N_("generic spreadsheet") },
+  { MK_PRESET_TOGGL, "toggl", N_("Toggl Track detailed export") },
+  { MK_PRESET_CLOCKIFY, "clockify", N_("Clockify detailed report") },
+  { MK_PRESET_KIMAI, "kimai", N_("Kimai export") },
+  { MK_PRESET_HARVEST, "harvest", N_("Harvest detailed time report") },
+  { MK_PRESET_HAMSTER, "hamster", N_("Hamster export") },
+  { MK_PRESET_TEMPO, "tempo", N_("Jira Tempo worklogs") },
+  { MK_PRESET_MINUTKA, "minutka", N_("Minutka export") },
+};
+
+/**
+ * mk_column_normalize_header:
+ * @header: a header cell as read
+ *
+ * Returns: (transfer full): @header without a byte-order mark, trimmed,
+ *   inner spaces collapsed to one, casefolded: "\ufeff  Start  Date " is
+ *   "start date".
+ */
+char *
+mk_column_normalize_header (const char *header)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *folded = NULL;
+  gboolean space = FALSE;
+
+  g_return_val_if_fail (header != NULL, NULL);
+
+  if (!g_utf8_validate (header, -1, NULL))
+    return g_strdup ("");
+  for (const char *p = header; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0xFEFF || c == 0x200B)
+        continue;
+      if (g_unichar_isspace (c) || c == 0xA0 || c == 0x202F)
+        {
+          space = out->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_unichar (out, c);
+    }
+  folded = g_utf8_casefold (out->str, -1);
+  return g_steal_pointer (&folded);
+}
+
+/* Looks up a normalised header; *priority is set on a match. */
+static MkColumnRole
+lookup_name (const char *name,
+             int        *priority)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (header_names); i++)
+    if (strcmp (name, header_names[i].name) == 0)
+      {
+        *priority = header_names[i].priority;
+        return header_names[i].role;
+      }
+  return MK_COLUMN_NONE;
+}
+
+static gboolean
+contains_any (const char         *text,
+              const char * const *words)
+{
+  for (gsize i = 0; words[i] != NULL; i++)
+    if (strstr (text, words[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static MkDurationUnit
+unit_for_role (MkColumnRole role)
+{
+  switch (role)
+    {
+    case MK_COLUMN_MINUTES:
+      return MK_DURATION_UNIT_MINUTES;
+    case MK_COLUMN_HOURS:
+      return MK_DURATION_UNIT_HOURS;
+    default:
+      return MK_DURATION_UNIT_AUTO;
+    }
+}
+
+/* Like mk_column_role_for_header() on a normalised name, with priority. */
+static MkColumnRole
+role_for_normalized (const char     *name,
+                     MkDurationUnit *unit,
+                     int            *priority)
+{
+  static const char * const decimal_words[] = { "decimal", "десятич", NULL };
+  static const char * const minute_words[] = { "min", "мин", NULL };
+  static const char * const second_words[] = { "sec", "сек", "(s)", NULL };
+  static const char * const hour_words[] = { "hour", "hrs", "час", "(ч)", ", ч", NULL };
+  g_autofree char *base = NULL;
+  const char *note;
+  MkColumnRole role;
+
+  *priority = 0;
+  role = lookup_name (name, priority);
+  if (role != MK_COLUMN_NONE)
+    {
+      *unit = unit_for_role (role);
+      return role;
+    }
+
+  /* "Duration (decimal)", "Длительность, мин", "Time spent (s)": a
+   * duration name and a note on its unit. */
+  note = strpbrk (name, "(,");
+  if (note == NULL)
+    {
+      *unit = MK_DURATION_UNIT_AUTO;
+      return MK_COLUMN_NONE;
+    }
+  base = g_strstrip (g_strndup (name, (gsize) (note - name)));
+  role = lookup_name (base, priority);
+  if (role != MK_COLUMN_DURATION && role != MK_COLUMN_MINUTES && role != MK_COLUMN_HOURS)
+    {
+      *unit = MK_DURATION_UNIT_AUTO;
+      return MK_COLUMN_NONE;
+    }
+  if (contains_any (note, decimal_words) || contains_any (note, hour_words))
+    {
+      *unit = MK_DURATION_UNIT_HOURS;
+      return MK_COLUMN_HOURS;
+    }
+  if (contains_any (note, minute_words))
+    {
+      *unit = MK_DURATION_UNIT_MINUTES;
+      return MK_COLUMN_MINUTES;
+    }
+  if (contains_any (note, second_words))
+    {
+      *unit = MK_DURATION_UNIT_SECONDS;
+      return MK_COLUMN_DURATION;
+    }
+  /* "Duration (h)" holds "01:30:00": the values say their own unit. */
+  *unit = unit_for_role (role);
+  return role;
+}
+
+/**
+ * mk_column_role_for_header:
+ * @header: a header cell: "Date", "Дата", "Duration (decimal)", "Часы"
+ * @unit: (out) (optional): for duration roles, what a bare number means
+ *
+ * Returns: the role the header names, or %MK_COLUMN_NONE.
+ */
+MkColumnRole
+mk_column_role_for_header (const char     *header,
+                           MkDurationUnit *unit)
+{
+  g_autofree char *name = NULL;
+  MkDurationUnit local_unit;
+  int priority;
+
+  g_return_val_if_fail (header != NULL, MK_COLUMN_NONE);
+
+  name = mk_column_normalize_header (header);
+  return role_for_normalized (name, unit ? unit : &local_unit, &priority);
+}
+
+/* The mapping under construction. */
+typedef struct {
+  guint          n;
+  char         **normalized;
+  MkColumnRole  *role;
+  int           *priority;
+  MkDurationUnit *unit;
+} Analysis;
+
+static void
+analysis_clear (Analysis *a)
+{
+  g_strfreev (a->normalized);
+  g_free (a->role);
+  g_free (a->priority);
+  g_free (a->unit);
+}
+
+static int
+find_header (const Analysis *a,
+             const char     *name)
+{
+  for (guint i = 0; i < a->n; i++)
+    if (strcmp (a->normalized[i], name) == 0)
+      return (int) i;
+  return -1;
+}
+
+static int
+best_of_role (const Analysis *a,
+              MkColumnRole    role)
+{
+  int best = -1;
+
+  for (guint i = 0; i < a->n; i++)
+    if (a->role[i] == role && (best < 0 || a->priority[i] < a->priority[best]))
+      best = (int) i;
+  return best;
+}
+
+/* The first of @names present, or the generic best of @role if the preset
+ * leaves the part open; -1 if the preset names headers none of which is
+ * there. */
+static int
+choose (const Analysis     *a,
+        const char * const *names,
+        gsize               n_names,
+        MkColumnRole        role)
+{
+  if (names != NULL && names[0] != NULL)
+    {
+      for (gsize i = 0; i < n_names && names[i] != NULL; i++)
+        {
+          int column = find_header (a, names[i]);
+
+          if (column >= 0)
+            return column;
+        }
+      return -1;
+    }
+  return role != MK_COLUMN_NONE ? best_of_role (a, role) : -1;
+}
+
+static gboolean
+matches_signature (const Analysis   *a,
+                   const PresetSpec *spec,
+                   const char      **missing)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (spec->signature) && spec->signature[i] != NULL; i++)
+    if (find_header (a, spec->signature[i]) < 0)
+      {
+        if (missing != NULL)
+          *missing = spec->signature[i];
+        return FALSE;
+      }
+  return TRUE;
+}
+
+static char *
+list_headers (const MkColumnMap *map)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < map->n_columns; i++)
+    {
+      if (i > 0)
+        g_string_append (out, ", ");
+      g_string_append_printf (out, "'%s'", map->headers[i]);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+#define CHOOSE(field, role) choose (&a, spec ? spec->field : NULL, \
+                                    spec ? G_N_ELEMENTS (spec->field) : 0, role)
+
+/**
+ * mk_column_map_new:
+ * @headers: (array length=n_headers): the header row as read
+ * @n_headers: how many cells it has
+ * @options: (nullable): the preset, category column and whether the
+ *   person is given; %NULL for automatic everything
+ * @error: return location for an error
+ *
+ * Decides where each part of an entry comes from.
+ *
+ * Returns: (transfer full): the map, or %NULL with %MK_IMPORT_ERROR_COLUMNS
+ *   when a needed column is missing (date, duration, person unless given),
+ *   the forced preset does not match, or the category column named in
+ *   @options does not exist.  The message says what to do.
+ */
+MkColumnMap *
+mk_column_map_new (const char * const    *headers,
+                   guint                  n_headers,
+                   const MkColumnOptions *options,
+                   GError               **error)
+{
+  static const MkColumnOptions defaults = { MK_PRESET_AUTO, NULL, FALSE };
+  g_autoptr(MkColumnMap) map = NULL;
+  const PresetSpec *spec = NULL;
+  Analysis a = { 0, };
+  MkColumnRole category_roles[] = {
+    MK_COLUMN_CATEGORY, MK_COLUMN_PROJECT, MK_COLUMN_TASK, MK_COLUMN_TAGS,
+  };
+
+  g_return_val_if_fail (headers != NULL || n_headers == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (options == NULL)
+    options = &defaults;
+
+  map = g_new0 (MkColumnMap, 1);
+  map->n_columns = n_headers;
+  map->headers = g_new0 (char *, n_headers + 1);
+  a.n = n_headers;
+  a.normalized = g_new0 (char *, n_headers + 1);
+  a.role = g_new0 (MkColumnRole, n_headers);
+  a.priority = g_new0 (int, n_headers);
+  a.unit = g_new0 (MkDurationUnit, n_headers);
+  for (guint i = 0; i < n_headers; i++)
+    {
+      g_autofree char *trimmed = g_strdup (headers[i] ? headers[i] : "");
+
+      if (g_str_has_prefix (trimmed, "\xEF\xBB\xBF"))
+        memmove (trimmed, trimmed + 3, strlen (trimmed + 3) + 1);
+      map->headers[i] = g_strdup (g_strstrip (trimmed));
+      a.normalized[i] = mk_column_normalize_header (map->headers[i]);
+      a.role[i] = role_for_normalized (a.normalized[i], &a.unit[i], &a.priority[i]);
+    }
+
+  /* The preset. */
+  if (options->preset == MK_PRESET_AUTO)
+    {
+      map->preset = MK_PRESET_GENERIC;
+      for (gsize i = 0; i < G_N_ELEMENTS (presets); i++)
+        if (matches_signature (&a, &presets[i], NULL))
+          {
+            spec = &presets[i];
+            map->preset = spec->preset;
+            break;
+          }
+    }
+  else if (options->preset == MK_PRESET_GENERIC)
+    map->preset = MK_PRESET_GENERIC;
+  else
+    {
+      const char *missing = NULL;
+
+      for (gsize i = 0; i < G_N_ELEMENTS (presets); i++)
+        if (presets[i].preset == options->preset && matches_signature (&a, &presets[i], NULL))
+          spec = &presets[i];
+      if (spec == NULL)
+        {
+          for (gsize i = 0; i < G_N_ELEMENTS (presets); i++)
+            if (presets[i].preset == options->preset)
+              {
+                matches_signature (&a, &presets[i], &missing);
+                break;
+              }
+          g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_COLUMNS,
+                       _("the header does not look like a %s: it has no column '%s'"),
+                       _(mk_preset_get_display_name (options->preset)), missing);
+          analysis_clear (&a);
+          return NULL;
+        }
+      map->preset = options->preset;
+    }
+
+  map->date = CHOOSE (date, MK_COLUMN_DATE);
+  map->person = CHOOSE (person, MK_COLUMN_PERSON);
+  map->first_name = best_of_role (&a, MK_COLUMN_FIRST_NAME);
+  map->last_name = best_of_role (&a, MK_COLUMN_LAST_NAME);
+  map->email = best_of_role (&a, MK_COLUMN_EMAIL);
+  map->start = CHOOSE (start, MK_COLUMN_START);
+  map->end = CHOOSE (end, MK_COLUMN_END);
+  map->end_date = CHOOSE (end_date, MK_COLUMN_END_DATE);
+
+  /* A lone "Имя" or "First name" is the person's name. */
+  if (map->person < 0 && map->first_name >= 0 && map->last_name < 0)
+    {
+      map->person = map->first_name;
+      map->first_name = -1;
+    }
+
+  /* The category. */
+  map->category = -1;
+  if (options->category_column != NULL)
+    {
+      g_autofree char *wanted = mk_column_normalize_header (options->category_column);
+
+      map->category = find_header (&a, wanted);
+      if (map->category < 0)
+        {
+          g_autofree char *list = list_headers (map);
+
+          g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_COLUMNS,
+                       _("there is no column named '%s'; the columns are %s"),
+                       options->category_column, list);
+          analysis_clear (&a);
+          return NULL;
+        }
+    }
+  else if (spec != NULL)
+    map->category = CHOOSE (category, MK_COLUMN_NONE);
+  for (gsize i = 0; map->category < 0 && i < G_N_ELEMENTS (category_roles); i++)
+    map->category = best_of_role (&a, category_roles[i]);
+
+  /* The task text. */
+  map->task = spec != NULL ? CHOOSE (task, MK_COLUMN_NONE) : -1;
+  if (map->task < 0)
+    map->task = best_of_role (&a, MK_COLUMN_DESCRIPTION);
+  if (map->task < 0)
+    {
+      int task = best_of_role (&a, MK_COLUMN_TASK);
+
+      if (task != map->category)
+        map->task = task;
+    }
+  if (map->task == map->category)
+    map->task = -1;
+
+  /* The duration. */
+  map->duration = spec != NULL ? CHOOSE (duration, MK_COLUMN_NONE) : -1;
+  if (map->duration < 0)
+    map->duration = best_of_role (&a, MK_COLUMN_DURATION);
+  if (map->duration < 0)
+    map->duration = best_of_role (&a, MK_COLUMN_MINUTES);
+  if (map->duration < 0)
+    map->duration = best_of_role (&a, MK_COLUMN_HOURS);
+  map->duration_unit = map->duration >= 0 ? a.unit[map->duration] : MK_DURATION_UNIT_AUTO;
+
+  analysis_clear (&a);
+
+  if (map->date < 0 && map->start < 0)
+    {
+      g_set_error_literal (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_COLUMNS,
+                           _("no date column: the header needs a column such as "
+                             "Date or Дата"));
+      return NULL;
+    }
+  if (map->duration < 0 && (map->start < 0 || map->end < 0))
+    {
+      g_set_error_literal (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_COLUMNS,
+                           _("no duration column: the header needs Minutes, Hours or "
+                             "Duration (Минуты, Часы, Длительность), or Start and End"));
+      return NULL;
+    }
+  if (!options->person_given && map->person < 0 && map->first_name < 0
+      && map->last_name < 0 && map->email < 0)
+    {
+      g_set_error_literal (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_COLUMNS,
+                           _("no person column (such as Manager, User or Сотрудник); "
+                             "for one person's timesheet give the name with --person"));
+      return NULL;
+    }
+  return g_steal_pointer (&map);
+}
+
+#undef CHOOSE
+
+/**
+ * mk_column_map_free:
+ * @map: (transfer full) (nullable): a map
+ */
+void
+mk_column_map_free (MkColumnMap *map)
+{
+  if (map == NULL)
+    return;
+  g_strfreev (map->headers);
+  g_free (map);
+}
+
+/**
+ * mk_column_map_get_role:
+ * @map: a map
+ * @column: a 0-based column
+ *
+ * Returns: what the importer reads from @column, for a preview: the role
+ *   the map gave it, or %MK_COLUMN_NONE when it is not read.
+ */
+MkColumnRole
+mk_column_map_get_role (const MkColumnMap *map,
+                        int                column)
+{
+  g_return_val_if_fail (map != NULL, MK_COLUMN_NONE);
+
+  if (column < 0)
+    return MK_COLUMN_NONE;
+  if (column == map->date)
+    return MK_COLUMN_DATE;
+  if (column == map->person)
+    return MK_COLUMN_PERSON;
+  if (column == map->first_name)
+    return MK_COLUMN_FIRST_NAME;
+  if (column == map->last_name)
+    return MK_COLUMN_LAST_NAME;
+  if (column == map->email)
+    return MK_COLUMN_EMAIL;
+  if (column == map->category)
+    return MK_COLUMN_CATEGORY;
+  if (column == map->task)
+    return MK_COLUMN_DESCRIPTION;
+  if (column == map->start)
+    return MK_COLUMN_START;
+  if (column == map->end)
+    return MK_COLUMN_END;
+  if (column == map->end_date)
+    return MK_COLUMN_END_DATE;
+  if (column == map->duration)
+    {
+      switch (map->duration_unit)
+        {
+        case MK_DURATION_UNIT_MINUTES:
+          return MK_COLUMN_MINUTES;
+        case MK_DURATION_UNIT_HOURS:
+          return MK_COLUMN_HOURS;
+        default:
+          return MK_COLUMN_DURATION;
+        }
+    }
+  return MK_COLUMN_NONE;
+}
+
+/**
+ * mk_preset_to_string:
+ * @preset: a preset
+ *
+ * Returns: (transfer none): its key for --preset: "auto", "toggl", …
+ */
+const char *
+mk_preset_to_string (MkPreset preset)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (preset_names); i++)
+    if (preset_names[i].preset == preset)
+      return preset_names[i].key;
+  g_return_val_if_reached ("generic");
+}
+
+/**
+ * mk_preset_from_string:
+ * @text: a key as given to --preset (any case)
+ * @preset: (out): the preset
+ *
+ * Returns: %TRUE if @text names a preset.
+ */
+gboolean
+mk_preset_from_string (const char *text,
+                       MkPreset   *preset)
+{
+  g_return_val_if_fail (preset != NULL, FALSE);
+
+  if (text == NULL)
+    return FALSE;
+  for (gsize i = 0; i < G_N_ELEMENTS (preset_names); i++)
+    if (g_ascii_strcasecmp (text, preset_names[i].key) == 0)
+      {
+        *preset = preset_names[i].preset;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/**
+ * mk_preset_get_display_name:
+ * @preset: a preset
+ *
+ * Returns: (transfer none): its name for people, untranslated (pass it
+ *   through _()): "Toggl Track detailed export".
+ */
+const char *
+mk_preset_get_display_name (MkPreset preset)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (preset_names); i++)
+    if (preset_names[i].preset == preset)
+      return preset_names[i].display;
+  g_return_val_if_reached ("");
+}
+
+/**
+ * mk_column_role_to_string:
+ * @role: a role
+ *
+ * Returns: (transfer none): the role's name for a preview, translated.
+ */
+const char *
+mk_column_role_to_string (MkColumnRole role)
+{
+  switch (role)
+    {
+    case MK_COLUMN_DATE:
+      return _("date");
+    case MK_COLUMN_PERSON:
+      return _("person");
+    case MK_COLUMN_FIRST_NAME:
+      return _("first name");
+    case MK_COLUMN_LAST_NAME:
+      return _("last name");
+    case MK_COLUMN_EMAIL:
+      return _("e-mail");
+    case MK_COLUMN_CATEGORY:
+      return _("category");
+    case MK_COLUMN_PROJECT:
+      return _("project");
+    case MK_COLUMN_TASK:
+      return _("task");
+    case MK_COLUMN_DESCRIPTION:
+      return _("description");
+    case MK_COLUMN_TAGS:
+      return _("tags");
+    case MK_COLUMN_START:
+      return _("start");
+    case MK_COLUMN_END:
+      return _("end");
+    case MK_COLUMN_END_DATE:
+      return _("end date");
+    case MK_COLUMN_MINUTES:
+      return _("minutes");
+    case MK_COLUMN_HOURS:
+      return _("hours");
+    case MK_COLUMN_DURATION:
+      return _("duration");
+    case MK_COLUMN_NONE:
+    case MK_COLUMN_N_ROLES:
+    default:
+      return _("not used");
+    }
+}

@@ -1,0 +1,287 @@
+/* test-columns.c — header names to roles, presets, and the column map. */
+#include "config.h"
+
+#include "mk-columns.h"
+#include "mk-error.h"
+
+static MkColumnMap *
+map_ok (const char * const *headers,
+        MkPreset            preset,
+        const char         *category_column,
+        gboolean            person_given)
+{
+  g_autoptr(GError) error = NULL;
+  MkColumnOptions options = { preset, category_column, person_given };
+  guint n = g_strv_length ((char **) headers);
+  MkColumnMap *map = mk_column_map_new (headers, n, &options, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (map);
+  return map;
+}
+
+static char *
+map_fails (const char * const *headers,
+           MkPreset            preset,
+           const char         *category_column)
+{
+  g_autoptr(GError) error = NULL;
+  MkColumnOptions options = { preset, category_column, FALSE };
+  guint n = g_strv_length ((char **) headers);
+  MkColumnMap *map = mk_column_map_new (headers, n, &options, &error);
+
+  g_assert_null (map);
+  g_assert_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_COLUMNS);
+  return g_strdup (error->message);
+}
+
+static void
+test_roles (void)
+{
+  MkDurationUnit unit = MK_DURATION_UNIT_AUTO;
+
+  g_assert_cmpint (mk_column_role_for_header ("Date", NULL), ==, MK_COLUMN_DATE);
+  g_assert_cmpint (mk_column_role_for_header ("\xEF\xBB\xBF  ДАТА ", NULL), ==, MK_COLUMN_DATE);
+  g_assert_cmpint (mk_column_role_for_header ("Менеджер", NULL), ==, MK_COLUMN_PERSON);
+  g_assert_cmpint (mk_column_role_for_header ("Вид  работы", NULL), ==, MK_COLUMN_CATEGORY);
+  g_assert_cmpint (mk_column_role_for_header ("Start Time", NULL), ==, MK_COLUMN_START);
+  g_assert_cmpint (mk_column_role_for_header ("Amount (USD)", NULL), ==, MK_COLUMN_NONE);
+
+  g_assert_cmpint (mk_column_role_for_header ("Часы", &unit), ==, MK_COLUMN_HOURS);
+  g_assert_cmpint (unit, ==, MK_DURATION_UNIT_HOURS);
+  g_assert_cmpint (mk_column_role_for_header ("Минуты", &unit), ==, MK_COLUMN_MINUTES);
+  g_assert_cmpint (unit, ==, MK_DURATION_UNIT_MINUTES);
+  g_assert_cmpint (mk_column_role_for_header ("Duration (decimal)", &unit), ==, MK_COLUMN_HOURS);
+  g_assert_cmpint (unit, ==, MK_DURATION_UNIT_HOURS);
+  g_assert_cmpint (mk_column_role_for_header ("Duration (h)", &unit), ==, MK_COLUMN_DURATION);
+  g_assert_cmpint (unit, ==, MK_DURATION_UNIT_AUTO);
+  g_assert_cmpint (mk_column_role_for_header ("Длительность, мин", &unit), ==,
+                   MK_COLUMN_MINUTES);
+  g_assert_cmpint (mk_column_role_for_header ("Time spent (seconds)", &unit), ==,
+                   MK_COLUMN_DURATION);
+  g_assert_cmpint (unit, ==, MK_DURATION_UNIT_SECONDS);
+}
+
+static void
+test_preset_toggl (void)
+{
+  const char *headers[] = { "User", "Email", "Client", "Project", "Task", "Description",
+                            "Billable", "Start date", "Start time", "End date", "End time",
+                            "Duration", "Tags", "Amount (USD)", NULL };
+  g_autoptr(MkColumnMap) map = map_ok (headers, MK_PRESET_AUTO, NULL, FALSE);
+
+  g_assert_cmpint (map->preset, ==, MK_PRESET_TOGGL);
+  g_assert_cmpint (map->person, ==, 0);
+  g_assert_cmpint (map->email, ==, 1);
+  g_assert_cmpint (map->category, ==, 3);
+  g_assert_cmpint (map->task, ==, 5);
+  g_assert_cmpint (map->date, ==, 7);
+  g_assert_cmpint (map->start, ==, 8);
+  g_assert_cmpint (map->end_date, ==, 9);
+  g_assert_cmpint (map->end, ==, 10);
+  g_assert_cmpint (map->duration, ==, 11);
+  g_assert_cmpint (map->duration_unit, ==, MK_DURATION_UNIT_AUTO);
+}
+
+static void
+test_preset_clockify_prefers_exact_duration (void)
+{
+  const char *headers[] = { "Project", "Client", "Description", "Task", "User", "Group",
+                            "Email", "Tags", "Billable", "Start Date", "Start Time",
+                            "End Date", "End Time", "Duration (h)", "Duration (decimal)",
+                            "Billable Rate (USD)", "Billable Amount (USD)", NULL };
+  g_autoptr(MkColumnMap) map = map_ok (headers, MK_PRESET_AUTO, NULL, FALSE);
+
+  g_assert_cmpint (map->preset, ==, MK_PRESET_CLOCKIFY);
+  g_assert_cmpint (map->duration, ==, 13);
+  g_assert_cmpint (map->category, ==, 0);
+  g_assert_cmpint (map->task, ==, 2);
+}
+
+static void
+test_preset_harvest (void)
+{
+  const char *headers[] = { "Date", "Client", "Project", "Project Code", "Task", "Notes",
+                            "Hours", "Hours Rounded", "Billable?", "Invoiced?", "First Name",
+                            "Last Name", "Roles", "Employee?", NULL };
+  g_autoptr(MkColumnMap) map = map_ok (headers, MK_PRESET_AUTO, NULL, FALSE);
+
+  g_assert_cmpint (map->preset, ==, MK_PRESET_HARVEST);
+  g_assert_cmpint (map->category, ==, 4);
+  g_assert_cmpint (map->task, ==, 5);
+  g_assert_cmpint (map->duration, ==, 6);
+  g_assert_cmpint (map->duration_unit, ==, MK_DURATION_UNIT_HOURS);
+  g_assert_cmpint (map->first_name, ==, 10);
+  g_assert_cmpint (map->last_name, ==, 11);
+  g_assert_cmpint (map->person, ==, -1);
+}
+
+static void
+test_preset_hamster_needs_person (void)
+{
+  const char *headers[] = { "activity", "start time", "end time", "duration min", "category",
+                            "description", "tags", NULL };
+  g_autofree char *message = map_fails (headers, MK_PRESET_AUTO, NULL);
+  g_autoptr(MkColumnMap) map = map_ok (headers, MK_PRESET_AUTO, NULL, TRUE);
+
+  g_assert_cmpstr (message, ==, "no person column (such as Manager, User or Сотрудник); "
+                   "for one person's timesheet give the name with --person");
+  g_assert_cmpint (map->preset, ==, MK_PRESET_HAMSTER);
+  g_assert_cmpint (map->date, ==, -1);
+  g_assert_cmpint (map->start, ==, 1);
+  g_assert_cmpint (map->category, ==, 4);
+  g_assert_cmpint (map->task, ==, 0);
+  g_assert_cmpint (map->duration_unit, ==, MK_DURATION_UNIT_MINUTES);
+}
+
+static void
+test_preset_kimai_tempo_minutka (void)
+{
+  const char *kimai[] = { "Date", "From", "To", "Duration", "Rate", "User", "Customer",
+                          "Project", "Activity", "Description", "Exported", "Tags", NULL };
+  const char *tempo[] = { "Issue Key", "Issue summary", "Hours", "Work date", "Username",
+                          "Full name", "Activity Name", "Work Description", NULL };
+  const char *own[] = { "date", "start", "minutes", "category", "person", "email", "task",
+                        NULL };
+  g_autoptr(MkColumnMap) k = map_ok (kimai, MK_PRESET_AUTO, NULL, FALSE);
+  g_autoptr(MkColumnMap) t = map_ok (tempo, MK_PRESET_AUTO, NULL, FALSE);
+  g_autoptr(MkColumnMap) m = map_ok (own, MK_PRESET_AUTO, NULL, FALSE);
+
+  g_assert_cmpint (k->preset, ==, MK_PRESET_KIMAI);
+  g_assert_cmpint (k->category, ==, 8);
+  g_assert_cmpint (k->person, ==, 5);
+  g_assert_cmpint (t->preset, ==, MK_PRESET_TEMPO);
+  g_assert_cmpint (t->person, ==, 5);
+  g_assert_cmpint (t->category, ==, 6);
+  g_assert_cmpint (t->task, ==, 7);
+  g_assert_cmpint (t->date, ==, 3);
+  g_assert_cmpint (m->preset, ==, MK_PRESET_MINUTKA);
+  g_assert_cmpint (m->duration_unit, ==, MK_DURATION_UNIT_MINUTES);
+}
+
+static void
+test_generic_russian (void)
+{
+  const char *headers[] = { "Дата", "Сотрудник", "Проект", "Вид работы", "Описание", "Часы",
+                            NULL };
+  g_autoptr(MkColumnMap) map = map_ok (headers, MK_PRESET_AUTO, NULL, FALSE);
+
+  g_assert_cmpint (map->preset, ==, MK_PRESET_GENERIC);
+  g_assert_cmpint (map->date, ==, 0);
+  g_assert_cmpint (map->person, ==, 1);
+  /* An explicit activity column beats the project. */
+  g_assert_cmpint (map->category, ==, 3);
+  g_assert_cmpint (map->task, ==, 4);
+  g_assert_cmpint (map->duration_unit, ==, MK_DURATION_UNIT_HOURS);
+}
+
+static void
+test_category_precedence (void)
+{
+  const char *project_task[] = { "Date", "User", "Task", "Project", "Minutes", NULL };
+  const char *task_tags[] = { "Date", "User", "Tags", "Task", "Minutes", NULL };
+  const char *tags_only[] = { "Date", "User", "Tags", "Minutes", NULL };
+  g_autoptr(MkColumnMap) a = map_ok (project_task, MK_PRESET_GENERIC, NULL, FALSE);
+  g_autoptr(MkColumnMap) b = map_ok (task_tags, MK_PRESET_GENERIC, NULL, FALSE);
+  g_autoptr(MkColumnMap) c = map_ok (tags_only, MK_PRESET_GENERIC, NULL, FALSE);
+
+  g_assert_cmpint (a->category, ==, 3);
+  g_assert_cmpint (a->task, ==, 2);
+  g_assert_cmpint (b->category, ==, 3);
+  g_assert_cmpint (b->task, ==, -1);
+  g_assert_cmpint (c->category, ==, 2);
+}
+
+static void
+test_category_column_override (void)
+{
+  const char *headers[] = { "User", "Email", "Project", "Description", "Start date",
+                            "Start time", "Duration", "Tags", NULL };
+  g_autoptr(MkColumnMap) map = map_ok (headers, MK_PRESET_AUTO, " tags", FALSE);
+  g_autofree char *message = map_fails (headers, MK_PRESET_AUTO, "Kind");
+
+  g_assert_cmpint (map->preset, ==, MK_PRESET_TOGGL);
+  g_assert_cmpint (map->category, ==, 7);
+  g_assert_true (g_str_has_prefix (message, "there is no column named 'Kind'; the columns are "
+                                   "'User', 'Email', 'Project'"));
+}
+
+static void
+test_start_end_without_duration (void)
+{
+  const char *headers[] = { "Date", "Manager", "Start", "End", "Category", NULL };
+  g_autoptr(MkColumnMap) map = map_ok (headers, MK_PRESET_AUTO, NULL, FALSE);
+
+  g_assert_cmpint (map->duration, ==, -1);
+  g_assert_cmpint (map->start, ==, 2);
+  g_assert_cmpint (map->end, ==, 3);
+}
+
+static void
+test_missing_columns (void)
+{
+  const char *no_date[] = { "Manager", "Minutes", NULL };
+  const char *no_duration[] = { "Date", "Manager", "Start", NULL };
+  g_autofree char *a = map_fails (no_date, MK_PRESET_AUTO, NULL);
+  g_autofree char *b = map_fails (no_duration, MK_PRESET_AUTO, NULL);
+
+  g_assert_cmpstr (a, ==, "no date column: the header needs a column such as Date or Дата");
+  g_assert_true (g_str_has_prefix (b, "no duration column"));
+}
+
+static void
+test_forced_preset_mismatch (void)
+{
+  const char *headers[] = { "Date", "Manager", "Minutes", NULL };
+  g_autofree char *message = map_fails (headers, MK_PRESET_TOGGL, NULL);
+
+  g_assert_cmpstr (message, ==, "the header does not look like a Toggl Track detailed export: "
+                   "it has no column 'user'");
+}
+
+static void
+test_lone_first_name_is_person (void)
+{
+  const char *headers[] = { "Дата", "Имя", "Минуты", NULL };
+  g_autoptr(MkColumnMap) map = map_ok (headers, MK_PRESET_AUTO, NULL, FALSE);
+
+  g_assert_cmpint (map->person, ==, 1);
+  g_assert_cmpint (mk_column_map_get_role (map, 1), ==, MK_COLUMN_PERSON);
+  g_assert_cmpint (mk_column_map_get_role (map, 2), ==, MK_COLUMN_MINUTES);
+}
+
+static void
+test_preset_strings (void)
+{
+  MkPreset preset = MK_PRESET_AUTO;
+
+  g_assert_true (mk_preset_from_string ("Clockify", &preset));
+  g_assert_cmpint (preset, ==, MK_PRESET_CLOCKIFY);
+  g_assert_false (mk_preset_from_string ("excel", &preset));
+  g_assert_cmpstr (mk_preset_to_string (MK_PRESET_TEMPO), ==, "tempo");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/columns/roles-english-russian-units", test_roles);
+  g_test_add_func ("/columns/preset/toggl", test_preset_toggl);
+  g_test_add_func ("/columns/preset/clockify-prefers-exact-duration",
+                   test_preset_clockify_prefers_exact_duration);
+  g_test_add_func ("/columns/preset/harvest", test_preset_harvest);
+  g_test_add_func ("/columns/preset/hamster-needs-person", test_preset_hamster_needs_person);
+  g_test_add_func ("/columns/preset/kimai-tempo-minutka", test_preset_kimai_tempo_minutka);
+  g_test_add_func ("/columns/generic/russian", test_generic_russian);
+  g_test_add_func ("/columns/generic/category-precedence", test_category_precedence);
+  g_test_add_func ("/columns/category-column-override", test_category_column_override);
+  g_test_add_func ("/columns/start-end-without-duration", test_start_end_without_duration);
+  g_test_add_func ("/columns/missing-columns-named", test_missing_columns);
+  g_test_add_func ("/columns/forced-preset-mismatch", test_forced_preset_mismatch);
+  g_test_add_func ("/columns/lone-first-name-is-person", test_lone_first_name_is_person);
+  g_test_add_func ("/columns/preset-strings", test_preset_strings);
+
+  return g_test_run ();
+}
