@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "mk-preferences-window.h"
+#include "mk-today-page.h"
 #include "mk-window.h"
 
 struct _MkWindow
@@ -196,6 +197,9 @@ mk_window_class_init (MkWindowClass *klass)
   object_class->dispose = mk_window_dispose;
   object_class->finalize = mk_window_finalize;
   window_class->close_request = mk_window_close_request;
+
+  /* The pages named in mk-window.ui. */
+  g_type_ensure (MK_TYPE_TODAY_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/mk-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MkWindow, stack);

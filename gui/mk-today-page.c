@@ -1,0 +1,1209 @@
+/* mk-today-page.c — the Today page: log the day from the keyboard.
+ *
+ * What a manager touches while the phone rings: a quick entry parsed by
+ * core (mk_quick_entry_parse) with a line under it saying how it was
+ * understood, a category drop-down and minutes for the mouse, a timer kept
+ * in the database, the day's entries (an MkEntryList, refreshed by the
+ * store's "changed" signal), a summary bar, day navigation and undo.
+ *
+ * Invariants.  Every change goes through MkStore and is committed before
+ * the page shows it: the list and the summary are redrawn from the store's
+ * "changed" signal, never patched by hand.  A failed write leaves the typed
+ * line in the entry with the store's message under it.  The page holds no
+ * SQL and parses nothing itself.  One level of undo: the last add, edit or
+ * delete, from the toast's button or Ctrl+Z.
+ *
+ * Actions (prefix "today."): add, focus-entry, toggle-timer, previous-day,
+ * next-day, go-today, undo, delete-entry (x), update-entry ((xiixs)).
+ */
+#define G_LOG_DOMAIN "mk-today-page"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "mk-day-bar.h"
+#include "mk-entry-list.h"
+#include "mk-entry-row.h"
+#include "mk-error.h"
+#include "mk-person-chooser.h"
+#include "mk-quick-entry.h"
+#include "mk-today-page.h"
+#include "mk-window.h"
+
+typedef enum {
+  UNDO_NONE,
+  UNDO_ADD,      /* delete entry_id */
+  UNDO_DELETE,   /* add input back */
+  UNDO_UPDATE,   /* put input back on entry_id */
+} UndoKind;
+
+typedef struct {
+  UndoKind      kind;
+  gint64        entry_id;
+  MkEntryInput  input;    /* strings owned by the fields below */
+  char         *day;
+  char         *task;
+} Undo;
+
+struct _MkTodayPage
+{
+  GtkWidget        parent_instance;
+
+  MkStore         *store;
+  gulong           changed_id;
+  MkEntryList     *entries;
+  GListModel      *categories;
+  GtkSingleSelection *selection;
+  GSettings       *settings;
+  char            *day;
+  Undo             undo;
+  AdwToast        *toast;
+  guint            timer_tick_id;
+
+  GtkWidget       *main_box;
+  GtkMenuButton   *day_button;
+  GtkPopover      *calendar_popover;
+  GtkCalendar     *calendar;
+  GtkWidget       *today_button;
+  GtkLabel        *study_label;
+  MkPersonChooser *person_chooser;
+  GtkEntry        *quick_entry;
+  GtkDropDown     *category_dropdown;
+  GtkSpinButton   *minutes_spin;
+  GtkLabel        *hint_label;
+  AdwButtonContent *timer_button_content;
+  GtkLabel        *timer_label;
+  GtkLabel        *summary_label;
+  MkDayBar        *day_bar;
+  GtkStack        *list_stack;
+  GtkListView     *list_view;
+  GtkWidget       *demo_button;
+};
+
+G_DEFINE_FINAL_TYPE (MkTodayPage, mk_today_page, GTK_TYPE_WIDGET)
+
+static void mk_today_page_reload (MkTodayPage *self);
+
+static void
+undo_clear (Undo *undo)
+{
+  g_clear_pointer (&undo->day, g_free);
+  g_clear_pointer (&undo->task, g_free);
+  memset (undo, 0, sizeof *undo);
+}
+
+/* With nothing to undo, Ctrl+Z goes on to the entry's own undo. */
+static void
+update_undo_action (MkTodayPage *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "today.undo",
+                                 self->undo.kind != UNDO_NONE);
+}
+
+/* Keeps a copy of @entry's fields, so that it can be put back. */
+static void
+undo_set (Undo     *undo,
+          UndoKind  kind,
+          gint64    entry_id,
+          MkEntry  *entry)
+{
+  undo_clear (undo);
+  undo->kind = kind;
+  undo->entry_id = entry_id;
+  if (entry != NULL)
+    {
+      mk_entry_to_input (entry, &undo->input);
+      undo->day = g_strdup (undo->input.day);
+      undo->task = g_strdup (undo->input.task);
+      undo->input.day = undo->day;
+      undo->input.task = undo->task;
+    }
+}
+
+static char *
+today_iso (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+static GDateTime *
+day_to_datetime (const char *day)
+{
+  int y, m, d;
+
+  if (day == NULL || sscanf (day, "%d-%d-%d", &y, &m, &d) != 3)
+    return g_date_time_new_now_local ();
+  return g_date_time_new_local (y, m, d, 12, 0, 0);
+}
+
+static MkCategory *
+lookup_alias_cb (const char *text,
+                 gpointer    user_data)
+{
+  MkCategory *category = mk_store_lookup_alias (MK_STORE (user_data), text);
+
+  return category != NULL ? g_object_ref (category) : NULL;
+}
+
+static AdwToastOverlay *
+get_toast_overlay (MkTodayPage *self)
+{
+  return ADW_TOAST_OVERLAY (gtk_widget_get_ancestor (GTK_WIDGET (self),
+                                                     ADW_TYPE_TOAST_OVERLAY));
+}
+
+static void
+show_toast (MkTodayPage *self,
+            const char  *title,
+            gboolean     with_undo)
+{
+  AdwToastOverlay *overlay = get_toast_overlay (self);
+  AdwToast *toast;
+
+  if (self->toast != NULL)
+    adw_toast_dismiss (self->toast);
+  g_clear_object (&self->toast);
+  if (overlay == NULL)
+    return;
+
+  toast = adw_toast_new (title);
+  if (with_undo)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "today.undo");
+    }
+  self->toast = g_object_ref (toast);
+  adw_toast_overlay_add_toast (overlay, toast);
+}
+
+static void
+set_hint (MkTodayPage *self,
+          const char  *text,
+          gboolean     is_error)
+{
+  gtk_label_set_text (self->hint_label, text != NULL ? text : "");
+  if (is_error)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->hint_label), "dim-label");
+      gtk_widget_add_css_class (GTK_WIDGET (self->hint_label), "error");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->hint_label), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (self->hint_label), "dim-label");
+    }
+}
+
+static MkCategory *
+selected_category (MkTodayPage *self)
+{
+  return gtk_drop_down_get_selected_item (self->category_dropdown);
+}
+
+static void
+select_category (MkTodayPage *self,
+                 gint64       id)
+{
+  guint n;
+
+  if (self->categories == NULL)
+    return;
+  n = g_list_model_get_n_items (self->categories);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MkCategory) category = g_list_model_get_item (self->categories, i);
+
+      if (mk_category_get_id (category) == id)
+        {
+          gtk_drop_down_set_selected (self->category_dropdown, i);
+          return;
+        }
+    }
+}
+
+/* The last used category is the one of the day's latest entry, else "other". */
+static void
+select_last_used_category (MkTodayPage *self)
+{
+  guint n = self->entries ? g_list_model_get_n_items (G_LIST_MODEL (self->entries)) : 0;
+
+  if (n > 0)
+    {
+      g_autoptr(MkEntry) last = g_list_model_get_item (G_LIST_MODEL (self->entries), n - 1);
+
+      select_category (self, mk_category_get_id (mk_entry_get_category (last)));
+    }
+  else if (self->store != NULL)
+    {
+      MkCategory *other = mk_store_get_category_by_key (self->store, "other");
+
+      if (other != NULL)
+        select_category (self, mk_category_get_id (other));
+    }
+}
+
+/* Quick entry */
+
+static void
+update_hint (MkTodayPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->quick_entry));
+  g_autoptr(MkQuickEntry) parsed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+
+  if (self->store == NULL)
+    return;
+  if (*text == '\0')
+    {
+      set_hint (self, _("Type minutes, a category and what you did, then press Enter"), FALSE);
+      return;
+    }
+
+  parsed = mk_quick_entry_parse (text, lookup_alias_cb, self->store, &error);
+  if (parsed == NULL)
+    {
+      set_hint (self, error->message, TRUE);
+      return;
+    }
+  summary = mk_quick_entry_describe (parsed, selected_category (self));
+  set_hint (self, summary, FALSE);
+}
+
+static void
+quick_entry_changed_cb (MkTodayPage *self)
+{
+  update_hint (self);
+}
+
+static gboolean
+ensure_person (MkTodayPage *self)
+{
+  if (mk_person_chooser_get_person (self->person_chooser) != NULL)
+    return TRUE;
+  set_hint (self, _("First choose who is logging: pick your name or add it"), TRUE);
+  mk_person_chooser_popup (self->person_chooser);
+  return FALSE;
+}
+
+/* Adds an entry from the line, or from the line's task with the minutes and
+ * category fields when @use_fields and the line names no duration. */
+static gboolean
+add_from_line (MkTodayPage *self,
+               const char  *line,
+               gboolean     use_fields)
+{
+  g_autoptr(MkQuickEntry) parsed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MkEntry) added = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *done = NULL;
+  MkEntryInput input = { 0 };
+  MkCategory *category;
+  gint64 id;
+
+  if (self->store == NULL || !ensure_person (self))
+    return FALSE;
+
+  parsed = mk_quick_entry_parse (line, lookup_alias_cb, self->store, &error);
+  if (parsed == NULL && use_fields
+      && (g_error_matches (error, MK_PARSE_ERROR, MK_PARSE_ERROR_NO_DURATION)
+          || g_error_matches (error, MK_PARSE_ERROR, MK_PARSE_ERROR_EMPTY)))
+    {
+      g_clear_error (&error);
+      parsed = mk_quick_entry_parse_task (line, lookup_alias_cb, self->store);
+      gtk_spin_button_update (self->minutes_spin);
+      parsed->minutes = gtk_spin_button_get_value_as_int (self->minutes_spin);
+    }
+  if (parsed == NULL)
+    {
+      set_hint (self, error->message, TRUE);
+      gtk_widget_error_bell (GTK_WIDGET (self->quick_entry));
+      return FALSE;
+    }
+
+  category = parsed->category != NULL ? parsed->category : selected_category (self);
+  if (category == NULL)
+    {
+      set_hint (self, _("Choose a category for this entry"), TRUE);
+      return FALSE;
+    }
+
+  input.person_id = mk_person_get_id (mk_person_chooser_get_person (self->person_chooser));
+  input.day = self->day;
+  input.start = parsed->start;
+  input.minutes = parsed->minutes;
+  input.category_id = mk_category_get_id (category);
+  input.task = parsed->task;
+  input.source = MK_ENTRY_SOURCE_MANUAL;
+
+  summary = mk_quick_entry_describe (parsed, category);
+  id = mk_store_add_entry (self->store, &input, &error);
+  if (id <= 0)
+    {
+      /* Nothing is lost: the line stays in the field, the reason under it. */
+      set_hint (self, error->message, TRUE);
+      return FALSE;
+    }
+
+  undo_set (&self->undo, UNDO_ADD, id, NULL);
+  update_undo_action (self);
+  select_category (self, mk_category_get_id (category));
+  gtk_editable_set_text (GTK_EDITABLE (self->quick_entry), "");
+  /* Translators: shown under the entry after Enter, e.g. "Added: 30 min · Calls · Acme". */
+  done = g_strdup_printf (_("Added: %s"), summary);
+  set_hint (self, done, FALSE);
+  return TRUE;
+}
+
+static void
+quick_entry_activate_cb (MkTodayPage *self)
+{
+  g_autofree char *line = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->quick_entry)));
+
+  add_from_line (self, line, FALSE);
+}
+
+static void
+add_action_cb (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  MkTodayPage *self = MK_TODAY_PAGE (widget);
+  g_autofree char *line = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->quick_entry)));
+
+  add_from_line (self, line, TRUE);
+}
+
+/**
+ * mk_today_page_submit:
+ * @self: the page
+ * @line: a quick-entry line
+ *
+ * Does what typing @line and pressing Enter does.
+ *
+ * Returns: %TRUE if an entry was added; otherwise the hint says why.
+ */
+gboolean
+mk_today_page_submit (MkTodayPage *self,
+                      const char  *line)
+{
+  g_return_val_if_fail (MK_IS_TODAY_PAGE (self), FALSE);
+  g_return_val_if_fail (line != NULL, FALSE);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->quick_entry), line);
+  return add_from_line (self, line, FALSE);
+}
+
+static void
+focus_entry_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  MkTodayPage *self = MK_TODAY_PAGE (widget);
+
+  gtk_widget_activate_action (widget, "win.page", "s", "today");
+  gtk_widget_grab_focus (GTK_WIDGET (self->quick_entry));
+}
+
+/* Entries: delete, update, undo */
+
+static void
+delete_entry (MkTodayPage *self,
+              gint64       id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MkEntry) entry = mk_store_get_entry (self->store, id, &error);
+
+  if (entry == NULL || !mk_store_delete_entry (self->store, id, &error))
+    {
+      show_toast (self, error->message, FALSE);
+      return;
+    }
+  undo_set (&self->undo, UNDO_DELETE, id, entry);
+  update_undo_action (self);
+  show_toast (self, _("Entry deleted"), TRUE);
+}
+
+static void
+delete_entry_action_cb (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  MkTodayPage *self = MK_TODAY_PAGE (widget);
+
+  if (self->store != NULL)
+    delete_entry (self, g_variant_get_int64 (param));
+}
+
+static void
+update_entry_action_cb (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  MkTodayPage *self = MK_TODAY_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MkEntry) before = NULL;
+  MkEntryInput input;
+  gint64 id;
+  gint64 category_id;
+  int start;
+  int minutes;
+  const char *task;
+
+  if (self->store == NULL)
+    return;
+  g_variant_get (param, "(xiix&s)", &id, &start, &minutes, &category_id, &task);
+
+  before = mk_store_get_entry (self->store, id, &error);
+  if (before == NULL)
+    {
+      show_toast (self, error->message, FALSE);
+      return;
+    }
+  mk_entry_to_input (before, &input);
+  input.start = start;
+  input.minutes = minutes;
+  input.category_id = category_id;
+  input.task = task;
+  if (!mk_store_update_entry (self->store, id, &input, &error))
+    {
+      show_toast (self, error->message, FALSE);
+      return;
+    }
+  undo_set (&self->undo, UNDO_UPDATE, id, before);
+  update_undo_action (self);
+  show_toast (self, _("Entry changed"), TRUE);
+}
+
+static void
+undo_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  MkTodayPage *self = MK_TODAY_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  gboolean ok = TRUE;
+  Undo undo = self->undo;
+
+  if (self->store == NULL || undo.kind == UNDO_NONE)
+    return;
+
+  /* The record is taken first, so that the store's "changed" signal sees none. */
+  memset (&self->undo, 0, sizeof self->undo);
+  update_undo_action (self);
+  switch (undo.kind)
+    {
+    case UNDO_ADD:
+      ok = mk_store_delete_entry (self->store, undo.entry_id, &error);
+      break;
+    case UNDO_DELETE:
+      ok = mk_store_add_entry (self->store, &undo.input, &error) > 0;
+      break;
+    case UNDO_UPDATE:
+      ok = mk_store_update_entry (self->store, undo.entry_id, &undo.input, &error);
+      break;
+    case UNDO_NONE:
+    default:
+      g_assert_not_reached ();
+    }
+  undo_clear (&undo);
+
+  if (self->toast != NULL)
+    adw_toast_dismiss (self->toast);
+  g_clear_object (&self->toast);
+  if (!ok)
+    show_toast (self, error->message, FALSE);
+  else
+    set_hint (self, _("Undone"), FALSE);
+}
+
+static MkEntryRow *
+find_row_for (GtkWidget *widget,
+              MkEntry   *entry)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      MkEntryRow *row;
+
+      if (MK_IS_ENTRY_ROW (child) && mk_entry_row_get_entry (MK_ENTRY_ROW (child)) == entry)
+        return MK_ENTRY_ROW (child);
+      if ((row = find_row_for (child, entry)) != NULL)
+        return row;
+    }
+  return NULL;
+}
+
+static void
+list_activate_cb (MkTodayPage *self,
+                  guint        position)
+{
+  g_autoptr(MkEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->entries), position);
+  MkEntryRow *row = entry ? find_row_for (GTK_WIDGET (self->list_view), entry) : NULL;
+
+  if (row != NULL)
+    mk_entry_row_edit (row);
+}
+
+static gboolean
+list_key_pressed_cb (MkTodayPage     *self,
+                     guint            keyval,
+                     guint            keycode,
+                     GdkModifierType  state)
+{
+  MkEntry *entry;
+
+  if (keyval != GDK_KEY_Delete && keyval != GDK_KEY_KP_Delete)
+    return FALSE;
+  entry = gtk_single_selection_get_selected_item (self->selection);
+  if (entry == NULL)
+    return FALSE;
+  delete_entry (self, mk_entry_get_id (entry));
+  return TRUE;
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              MkTodayPage              *self)
+{
+  GtkWidget *row = mk_entry_row_new ();
+
+  mk_entry_row_set_categories (MK_ENTRY_ROW (row), self->categories);
+  gtk_list_item_set_child (item, row);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             MkTodayPage              *self)
+{
+  MkEntryRow *row = MK_ENTRY_ROW (gtk_list_item_get_child (item));
+
+  mk_entry_row_set_categories (row, self->categories);
+  mk_entry_row_set_entry (row, gtk_list_item_get_item (item));
+}
+
+/* Timer */
+
+static gboolean
+timer_tick_cb (gpointer user_data)
+{
+  MkTodayPage *self = user_data;
+  g_autoptr(GDateTime) started = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *task = NULL;
+  g_autofree char *text = NULL;
+  gint64 category_id = 0;
+  gint64 seconds;
+  MkCategory *category;
+
+  if (self->store == NULL
+      || !mk_store_get_timer (self->store, NULL, &category_id, &task, &started))
+    {
+      self->timer_tick_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  now = g_date_time_new_now_local ();
+  seconds = MAX (0, g_date_time_difference (now, started) / G_TIME_SPAN_SECOND);
+  category = mk_store_get_category (self->store, category_id);
+  /* Translators: the running timer: "0:12:04 · Calls · Acme intro". */
+  text = g_strdup_printf (_("%d:%02d:%02d · %s%s%s"),
+                          (int) (seconds / 3600), (int) (seconds / 60 % 60), (int) (seconds % 60),
+                          category ? mk_category_get_name (category) : "",
+                          task && *task ? " · " : "", task ? task : "");
+  gtk_label_set_text (self->timer_label, text);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+update_timer (MkTodayPage *self)
+{
+  gboolean running = self->store != NULL
+                     && mk_store_get_timer (self->store, NULL, NULL, NULL, NULL);
+
+  adw_button_content_set_label (self->timer_button_content,
+                                running ? _("Stop Timer") : _("Start Timer"));
+  adw_button_content_set_icon_name (self->timer_button_content,
+                                    running ? "media-playback-stop-symbolic"
+                                            : "media-playback-start-symbolic");
+  if (running)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->timer_label), "accent");
+      timer_tick_cb (self);
+      if (self->timer_tick_id == 0)
+        self->timer_tick_id = g_timeout_add_seconds (1, timer_tick_cb, self);
+    }
+  else
+    {
+      g_clear_handle_id (&self->timer_tick_id, g_source_remove);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->timer_label), "accent");
+      gtk_label_set_text (self->timer_label,
+                          _("Or start a timer: the category and task come from the line above"));
+    }
+}
+
+static void
+toggle_timer_action_cb (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  MkTodayPage *self = MK_TODAY_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  if (self->store == NULL)
+    return;
+
+  if (mk_store_get_timer (self->store, NULL, NULL, NULL, NULL))
+    {
+      gint64 id = mk_store_stop_timer (self->store, now, &error);
+
+      if (id <= 0)
+        {
+          show_toast (self, error->message, FALSE);
+          return;
+        }
+      undo_set (&self->undo, UNDO_ADD, id, NULL);
+      update_undo_action (self);
+      show_toast (self, _("Timer stopped and logged"), TRUE);
+    }
+  else
+    {
+      const char *line = gtk_editable_get_text (GTK_EDITABLE (self->quick_entry));
+      g_autoptr(MkQuickEntry) parsed = NULL;
+      MkCategory *category;
+
+      if (!ensure_person (self))
+        return;
+      parsed = mk_quick_entry_parse (line, lookup_alias_cb, self->store, NULL);
+      if (parsed == NULL)
+        parsed = mk_quick_entry_parse_task (line, lookup_alias_cb, self->store);
+      category = parsed->category ? parsed->category : selected_category (self);
+      if (category == NULL)
+        {
+          set_hint (self, _("Choose a category for the timer"), TRUE);
+          return;
+        }
+      if (!mk_store_start_timer (self->store,
+                                 mk_person_get_id (mk_person_chooser_get_person (self->person_chooser)),
+                                 mk_category_get_id (category), parsed->task, now, &error))
+        {
+          set_hint (self, error->message, TRUE);
+          return;
+        }
+      gtk_editable_set_text (GTK_EDITABLE (self->quick_entry), "");
+    }
+  update_timer (self);
+}
+
+/* Day, person and summary */
+
+static void
+update_summary (MkTodayPage *self)
+{
+  g_autoptr(GHashTable) minutes = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                         g_free, NULL);
+  g_autofree char *total_text = NULL;
+  g_autofree char *workday_text = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *study_from = NULL;
+  g_autofree char *study_to = NULL;
+  MkPerson *person = mk_person_chooser_get_person (self->person_chooser);
+  MkSettings settings;
+  gint64 total;
+  guint n;
+
+  mk_day_bar_clear (self->day_bar);
+  if (self->store == NULL)
+    return;
+
+  mk_store_get_settings (self->store, &settings);
+  mk_day_bar_set_workday (self->day_bar, MAX (settings.workday_minutes, 1));
+  total = self->entries ? mk_entry_list_get_total_minutes (self->entries) : 0;
+
+  /* Minutes per category come from the entries of the day (a few dozen). */
+  n = self->entries ? g_list_model_get_n_items (G_LIST_MODEL (self->entries)) : 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MkEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->entries), i);
+      MkCategory *category = mk_entry_get_category (entry);
+      gint64 id = mk_category_get_id (category);
+      int sum = GPOINTER_TO_INT (g_hash_table_lookup (minutes, &id));
+
+      g_hash_table_insert (minutes, g_memdup2 (&id, sizeof id),
+                           GINT_TO_POINTER (sum + mk_entry_get_minutes (entry)));
+    }
+  for (guint i = 0; self->categories && i < g_list_model_get_n_items (self->categories); i++)
+    {
+      g_autoptr(MkCategory) category = g_list_model_get_item (self->categories, i);
+      gint64 id = mk_category_get_id (category);
+      int sum = GPOINTER_TO_INT (g_hash_table_lookup (minutes, &id));
+
+      if (sum > 0)
+        mk_day_bar_add (self->day_bar, mk_category_get_name (category),
+                        mk_category_get_color (category), sum);
+    }
+
+  total_text = mk_quick_entry_format_minutes (total);
+  workday_text = mk_quick_entry_format_minutes (settings.workday_minutes);
+  if (person == NULL)
+    summary = g_strdup (_("Choose who is logging to see the day"));
+  else
+    /* Translators: "Anna: 1 h 50 min of 8 h logged". */
+    summary = g_strdup_printf (_("%s: %s of %s logged"), mk_person_get_name (person),
+                               total_text, workday_text);
+  gtk_label_set_text (self->summary_label, summary);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->study_label), FALSE);
+  if (mk_store_get_study (self->store, NULL, &study_from, &study_to)
+      && study_from != NULL && study_to != NULL
+      && g_strcmp0 (self->day, study_from) >= 0 && g_strcmp0 (self->day, study_to) <= 0)
+    {
+      g_autoptr(GDateTime) from = day_to_datetime (study_from);
+      g_autoptr(GDateTime) to = day_to_datetime (study_to);
+      g_autoptr(GDateTime) day = day_to_datetime (self->day);
+      int index = g_date_time_difference (day, from) / G_TIME_SPAN_DAY + 1;
+      int length = g_date_time_difference (to, from) / G_TIME_SPAN_DAY + 1;
+      g_autofree char *text = NULL;
+
+      /* Translators: the place of the shown day in the study, "Day 2 of 3". */
+      text = g_strdup_printf (_("Day %d of %d"), index, length);
+      gtk_label_set_text (self->study_label, text);
+      gtk_widget_set_visible (GTK_WIDGET (self->study_label), TRUE);
+    }
+}
+
+static void
+update_list_state (MkTodayPage *self)
+{
+  guint n = self->entries ? g_list_model_get_n_items (G_LIST_MODEL (self->entries)) : 0;
+
+  gtk_stack_set_visible_child_name (self->list_stack, n > 0 ? "list" : "empty");
+  gtk_widget_set_visible (self->demo_button,
+                          self->store != NULL && mk_store_is_empty (self->store));
+}
+
+static void
+store_changed_cb (MkTodayPage *self)
+{
+  /* The entry list refreshed itself on the same signal, connected earlier. */
+  update_list_state (self);
+  update_summary (self);
+  update_timer (self);
+  update_hint (self);
+}
+
+static void
+update_day_widgets (MkTodayPage *self)
+{
+  g_autoptr(GDateTime) day = day_to_datetime (self->day);
+  g_autofree char *today = today_iso ();
+  g_autofree char *label = NULL;
+
+  /* Translators: the day shown on the Today page, a GDateTime format: "Thursday, 26 November". */
+  label = g_date_time_format (day, _("%A, %-d %B"));
+  gtk_menu_button_set_label (self->day_button, label);
+  gtk_widget_set_sensitive (self->today_button, g_strcmp0 (today, self->day) != 0);
+  /* calendar_day_selected_cb ignores the day already shown. */
+  gtk_calendar_select_day (self->calendar, day);
+}
+
+/* Rebuilds the entry list for the chosen person and day. */
+static void
+mk_today_page_reload (MkTodayPage *self)
+{
+  MkPerson *person = mk_person_chooser_get_person (self->person_chooser);
+  g_autoptr(MkEntryList) entries = NULL;
+  g_autoptr(GtkSingleSelection) selection = NULL;
+
+  update_day_widgets (self);
+  if (self->store == NULL)
+    return;
+
+  /* A person id of -1 matches nobody, so a page without a person is empty. */
+  entries = mk_entry_list_new_for_day (self->store, person ? mk_person_get_id (person) : -1,
+                                       self->day);
+  g_set_object (&self->entries, entries);
+  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (entries)));
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_can_unselect (selection, TRUE);
+  g_set_object (&self->selection, selection);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+
+  update_list_state (self);
+  update_summary (self);
+  select_last_used_category (self);
+  update_hint (self);
+}
+
+static void
+calendar_day_selected_cb (MkTodayPage *self)
+{
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (self->calendar);
+  g_autofree char *day = g_date_time_format (date, "%Y-%m-%d");
+
+  if (g_strcmp0 (day, self->day) == 0)
+    return;
+  gtk_popover_popdown (self->calendar_popover);
+  mk_today_page_set_day (self, day);
+}
+
+static void
+move_day (MkTodayPage *self,
+          int          days)
+{
+  g_autoptr(GDateTime) day = day_to_datetime (self->day);
+  g_autoptr(GDateTime) moved = g_date_time_add_days (day, days);
+  g_autofree char *iso = g_date_time_format (moved, "%Y-%m-%d");
+
+  mk_today_page_set_day (self, iso);
+}
+
+static void
+day_action_cb (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  MkTodayPage *self = MK_TODAY_PAGE (widget);
+
+  if (g_str_equal (action_name, "today.previous-day"))
+    move_day (self, -1);
+  else if (g_str_equal (action_name, "today.next-day"))
+    move_day (self, 1);
+  else
+    {
+      g_autofree char *today = today_iso ();
+
+      mk_today_page_set_day (self, today);
+    }
+}
+
+static void
+person_changed_cb (MkTodayPage *self)
+{
+  MkPerson *person = mk_person_chooser_get_person (self->person_chooser);
+
+  if (person != NULL && self->settings != NULL)
+    g_settings_set_string (self->settings, "current-person", mk_person_get_name (person));
+  mk_today_page_reload (self);
+}
+
+/* Public API */
+
+/**
+ * mk_today_page_new:
+ *
+ * Returns: (transfer floating): a Today page without a store.
+ */
+GtkWidget *
+mk_today_page_new (void)
+{
+  return g_object_new (MK_TYPE_TODAY_PAGE, NULL);
+}
+
+/**
+ * mk_today_page_set_store:
+ * @self: the page
+ * @store: the store to log into
+ *
+ * Shows @store: the person remembered in GSettings, today's entries, a
+ * running timer.  The window calls it; without it the page takes the store
+ * of its MkWindow when first shown.
+ */
+void
+mk_today_page_set_store (MkTodayPage *self,
+                         MkStore     *store)
+{
+  g_autoptr(GListModel) categories = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(MkPerson) person = NULL;
+
+  g_return_if_fail (MK_IS_TODAY_PAGE (self));
+  g_return_if_fail (store == NULL || MK_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->changed_id, self->store);
+  g_set_object (&self->store, store);
+  g_clear_object (&self->entries);
+  undo_clear (&self->undo);
+  update_undo_action (self);
+  mk_person_chooser_set_store (self->person_chooser, store);
+  if (store == NULL)
+    return;
+
+  categories = mk_store_list_categories (store, FALSE);
+  g_set_object (&self->categories, categories);
+  gtk_drop_down_set_model (self->category_dropdown, categories);
+
+  /* The person remembered on this computer, if the database knows them. */
+  name = g_settings_get_string (self->settings, "current-person");
+  if (*name != '\0')
+    person = mk_store_find_person (store, name, NULL);
+  g_signal_handlers_block_by_func (self->person_chooser, person_changed_cb, self);
+  mk_person_chooser_set_person (self->person_chooser, person);
+  g_signal_handlers_unblock_by_func (self->person_chooser, person_changed_cb, self);
+
+  self->changed_id = g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb),
+                                              self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  mk_today_page_reload (self);
+  update_timer (self);
+}
+
+/**
+ * mk_today_page_get_store:
+ * @self: the page
+ *
+ * Returns: (transfer none) (nullable): the store shown.
+ */
+MkStore *
+mk_today_page_get_store (MkTodayPage *self)
+{
+  g_return_val_if_fail (MK_IS_TODAY_PAGE (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * mk_today_page_get_day:
+ * @self: the page
+ *
+ * Returns: (transfer none): the day shown, "YYYY-MM-DD".
+ */
+const char *
+mk_today_page_get_day (MkTodayPage *self)
+{
+  g_return_val_if_fail (MK_IS_TODAY_PAGE (self), NULL);
+
+  return self->day;
+}
+
+/**
+ * mk_today_page_set_day:
+ * @self: the page
+ * @day: "YYYY-MM-DD"; past and future days may be logged too
+ */
+void
+mk_today_page_set_day (MkTodayPage *self,
+                       const char  *day)
+{
+  g_return_if_fail (MK_IS_TODAY_PAGE (self));
+  g_return_if_fail (day != NULL);
+
+  if (g_strcmp0 (self->day, day) == 0)
+    return;
+  g_free (self->day);
+  self->day = g_strdup (day);
+  mk_today_page_reload (self);
+}
+
+/**
+ * mk_today_page_get_person:
+ * @self: the page
+ *
+ * Returns: (transfer none) (nullable): who is logging.
+ */
+MkPerson *
+mk_today_page_get_person (MkTodayPage *self)
+{
+  g_return_val_if_fail (MK_IS_TODAY_PAGE (self), NULL);
+
+  return mk_person_chooser_get_person (self->person_chooser);
+}
+
+/**
+ * mk_today_page_set_person_name:
+ * @self: the page, with a store
+ * @name: a person's name; created when the store does not know it
+ * @error: return location for an error
+ *
+ * Does what choosing or adding a name in the person pop-over does.
+ *
+ * Returns: %TRUE on success.
+ */
+gboolean
+mk_today_page_set_person_name (MkTodayPage *self,
+                               const char  *name,
+                               GError     **error)
+{
+  g_return_val_if_fail (MK_IS_TODAY_PAGE (self), FALSE);
+  g_return_val_if_fail (self->store != NULL, FALSE);
+
+  return mk_person_chooser_add_name (self->person_chooser, name, error);
+}
+
+/**
+ * mk_today_page_get_entries:
+ * @self: the page
+ *
+ * Returns: (transfer none) (nullable): the entries shown (MkEntry items).
+ */
+GListModel *
+mk_today_page_get_entries (MkTodayPage *self)
+{
+  g_return_val_if_fail (MK_IS_TODAY_PAGE (self), NULL);
+
+  return self->entries ? G_LIST_MODEL (self->entries) : NULL;
+}
+
+/* GObject */
+
+static void
+mk_today_page_map (GtkWidget *widget)
+{
+  MkTodayPage *self = MK_TODAY_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  GTK_WIDGET_CLASS (mk_today_page_parent_class)->map (widget);
+
+  if (self->store == NULL && MK_IS_WINDOW (root) && mk_window_get_store (MK_WINDOW (root)))
+    mk_today_page_set_store (self, mk_window_get_store (MK_WINDOW (root)));
+  if (self->store != NULL && mk_person_chooser_get_person (self->person_chooser) == NULL)
+    mk_person_chooser_popup (self->person_chooser);
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->quick_entry));
+}
+
+static void
+mk_today_page_dispose (GObject *object)
+{
+  MkTodayPage *self = MK_TODAY_PAGE (object);
+
+  g_clear_handle_id (&self->timer_tick_id, g_source_remove);
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->changed_id, self->store);
+  if (self->list_view != NULL)
+    gtk_list_view_set_model (self->list_view, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MK_TYPE_TODAY_PAGE);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->entries);
+  g_clear_object (&self->categories);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->toast);
+  undo_clear (&self->undo);
+  g_clear_pointer (&self->day, g_free);
+
+  G_OBJECT_CLASS (mk_today_page_parent_class)->dispose (object);
+}
+
+static void
+mk_today_page_class_init (MkTodayPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = mk_today_page_dispose;
+  widget_class->map = mk_today_page_map;
+
+  g_type_ensure (MK_TYPE_DAY_BAR);
+  g_type_ensure (MK_TYPE_PERSON_CHOOSER);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE_PATH "/mk-today-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, MkTodayPage, main_box);
+  gtk_widget_class_bind_template_child (widget_class, MkTodayPage, day_button);
+  gtk_widget_class_bind_template_child (widget_class, MkTodayPage, calendar_popover);
+  gtk_widget_class_bind_template_child (widget_class, MkTodayPage, calendar);
+  gtk_widget_class_bind_template_child (widget_class, MkTodayPage, today_button);
+  gtk_widget_class_bind_template_child (widget_class, MkTodayPage, study_label);
+  gtk_widget_class_bind_template_child (widget_class, MkTodayPage, person_chooser);
+  gtk_widget_class_bind_template_child (widget_class, MkTodayPage, quick_entry);
+  gtk_widget_class_bind_template_child (widget_class, MkTodayPage, category_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, MkTodayPage, minutes_spin);
+  gtk_widget_class_bind_template_child (widget_class, MkTodayPage, hint_label);
+  gtk_widget_class_bind_template_child (widget_class, MkTodayPage, timer_button_content);
+  gtk_widget_class_bind_template_child (widget_class, MkTodayPage, timer_label);
+  gtk_widget_class_bind_template_child (widget_class, MkTodayPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, MkTodayPage, day_bar);
+  gtk_widget_class_bind_template_child (widget_class, MkTodayPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, MkTodayPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, MkTodayPage, demo_button);
+  gtk_widget_class_bind_template_callback (widget_class, quick_entry_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, quick_entry_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, calendar_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, person_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
+
+  gtk_widget_class_install_action (widget_class, "today.add", NULL, add_action_cb);
+  gtk_widget_class_install_action (widget_class, "today.focus-entry", NULL,
+                                   focus_entry_action_cb);
+  gtk_widget_class_install_action (widget_class, "today.toggle-timer", NULL,
+                                   toggle_timer_action_cb);
+  gtk_widget_class_install_action (widget_class, "today.previous-day", NULL, day_action_cb);
+  gtk_widget_class_install_action (widget_class, "today.next-day", NULL, day_action_cb);
+  gtk_widget_class_install_action (widget_class, "today.go-today", NULL, day_action_cb);
+  gtk_widget_class_install_action (widget_class, "today.undo", NULL, undo_action_cb);
+  gtk_widget_class_install_action (widget_class, "today.delete-entry", "x",
+                                   delete_entry_action_cb);
+  gtk_widget_class_install_action (widget_class, "today.update-entry", "(xiixs)",
+                                   update_entry_action_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "mk-today-page");
+}
+
+static void
+add_shortcut (GtkEventController *controller,
+              guint               key,
+              GdkModifierType     mods,
+              const char         *action)
+{
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (key, mods),
+                                                          gtk_named_action_new (action)));
+}
+
+static void
+mk_today_page_init (MkTodayPage *self)
+{
+  g_autoptr(GtkExpression) name = NULL;
+  GtkListItemFactory *factory;
+  GtkEventController *shortcuts;
+  GtkEventController *keys;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (BASE_APP_ID);
+  self->day = today_iso ();
+
+  name = gtk_property_expression_new (MK_TYPE_CATEGORY, NULL, "name");
+  gtk_drop_down_set_expression (self->category_dropdown, name);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
+
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (list_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), keys);
+
+  /* The page's shortcuts work wherever the focus is in the window (managed
+   * scope), and before the entry's own Ctrl+Z (capture phase). */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                     GTK_SHORTCUT_SCOPE_MANAGED);
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  add_shortcut (shortcuts, GDK_KEY_n, GDK_CONTROL_MASK, "today.focus-entry");
+  add_shortcut (shortcuts, GDK_KEY_t, GDK_CONTROL_MASK, "today.toggle-timer");
+  add_shortcut (shortcuts, GDK_KEY_Left, GDK_ALT_MASK, "today.previous-day");
+  add_shortcut (shortcuts, GDK_KEY_Right, GDK_ALT_MASK, "today.next-day");
+  add_shortcut (shortcuts, GDK_KEY_z, GDK_CONTROL_MASK, "today.undo");
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+
+  update_day_widgets (self);
+  update_timer (self);
+  update_undo_action (self);
+}
