@@ -62,13 +62,13 @@ append_median (GString *s,
   switch (level)
     {
     case MK_LEVEL_JUNIOR:
-      g_string_append_printf (s, _(", median of juniors %.0f%%"), pct (median));
+      g_string_append_printf (s, _(", median of junior managers %.0f%%"), pct (median));
       break;
     case MK_LEVEL_MIDDLE:
-      g_string_append_printf (s, _(", median of middles %.0f%%"), pct (median));
+      g_string_append_printf (s, _(", median of middle managers %.0f%%"), pct (median));
       break;
     case MK_LEVEL_SENIOR:
-      g_string_append_printf (s, _(", median of seniors %.0f%%"), pct (median));
+      g_string_append_printf (s, _(", median of senior managers %.0f%%"), pct (median));
       break;
     case MK_LEVEL_NONE:
     default:

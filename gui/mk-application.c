@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "mk-application.h"
+#include "mk-cli-report.h"
 #include "mk-store.h"
 #include "mk-version.h"
 #include "mk-window.h"
@@ -136,6 +137,23 @@ mk_application_handle_local_options (GApplication *app,
     {
       g_free (self->db_path);
       self->db_path = g_strdup (db_path);
+    }
+
+  /* --report: the whole command lives in core/mk-cli-report.c. */
+  if (g_variant_dict_contains (options, "report"))
+    {
+      const char *from = NULL, *to = NULL, *format = NULL, *output = NULL;
+
+      if (check || demo)
+        {
+          g_printerr ("minutka: %s\n", _("--report cannot be used with --check or --demo."));
+          return 2;
+        }
+      g_variant_dict_lookup (options, "from", "&s", &from);
+      g_variant_dict_lookup (options, "to", "&s", &to);
+      g_variant_dict_lookup (options, "format", "&s", &format);
+      g_variant_dict_lookup (options, "output", "^&ay", &output);
+      return mk_cli_report_main (self->db_path, from, to, format, output);
     }
 
   if (!check && !demo)
@@ -311,6 +329,16 @@ mk_application_init (MkApplication *self)
       N_("Fill the database with the demo team sample and exit"), NULL },
     { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Check the database file and its totals and exit"), NULL },
+    { "report", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Print the analysis of the period and exit"), NULL },
+    { "from", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("First day of the period (YYYY-MM-DD)"), N_("DATE") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Last day of the period (YYYY-MM-DD)"), N_("DATE") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Report format: text, json, csv or pdf"), N_("FORMAT") },
+    { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Write the report to FILE instead of the terminal"), N_("FILE") },
     { NULL }
   };
 

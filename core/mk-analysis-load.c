@@ -1,0 +1,234 @@
+/* mk-analysis-load.c — fills an MkAnalysisInput from the store.
+ *
+ * Reads only the rollups (day_total and the entry-length histogram) for the
+ * period, plus the people and categories, so loading costs people × days ×
+ * categories whatever the number of entries.  Every category (archived ones
+ * too, since old entries may use them) is in the input, in the store's sort
+ * order; a person is in it only when they logged time in the period, in the
+ * store's name order.
+ */
+#define G_LOG_DOMAIN "mk-analysis"
+
+#include "config.h"
+
+#include "mk-analysis.h"
+
+typedef struct {
+  MkStore         *store;
+  MkAnalysisInput *input;
+  GHashTable      *people;       /* person id → MkPerson (borrowed from the list) */
+  GHashTable      *person_index; /* person id → index + 1 */
+  GHashTable      *categories;   /* category id → index + 1 */
+} Loader;
+
+static guint
+person_for (Loader *loader,
+            gint64  person_id)
+{
+  gpointer found = g_hash_table_lookup (loader->person_index, &person_id);
+  MkPerson *person;
+  gint64 *key;
+  guint index;
+
+  if (found != NULL)
+    return GPOINTER_TO_UINT (found) - 1;
+
+  person = g_hash_table_lookup (loader->people, &person_id);
+  if (person != NULL)
+    index = mk_analysis_input_add_person (loader->input, mk_person_get_name (person),
+                                          mk_person_get_email (person),
+                                          mk_person_get_level (person));
+  else
+    {
+      /* A row whose person vanished cannot happen with foreign keys on;
+       * keep the minutes rather than drop them silently. */
+      g_autofree char *name = g_strdup_printf ("#%" G_GINT64_FORMAT, person_id);
+
+      index = mk_analysis_input_add_person (loader->input, name, NULL, MK_LEVEL_NONE);
+    }
+
+  key = g_new (gint64, 1);
+  *key = person_id;
+  g_hash_table_insert (loader->person_index, key, GUINT_TO_POINTER (index + 1));
+  return index;
+}
+
+static gboolean
+category_for (Loader *loader,
+              gint64  category_id,
+              guint  *index)
+{
+  gpointer found = g_hash_table_lookup (loader->categories, &category_id);
+
+  if (found == NULL)
+    return FALSE;
+  *index = GPOINTER_TO_UINT (found) - 1;
+  return TRUE;
+}
+
+static void
+day_total_cb (gint64      person_id,
+              const char *day,
+              gint64      category_id,
+              int         minutes,
+              int         n_entries,
+              int         prime_minutes,
+              int         timed_minutes,
+              gpointer    user_data)
+{
+  Loader *loader = user_data;
+  guint category;
+
+  if (!category_for (loader, category_id, &category))
+    return;
+  mk_analysis_input_add_day (loader->input, person_for (loader, person_id), day, category,
+                             minutes, n_entries, prime_minutes, timed_minutes);
+}
+
+static void
+length_cb (gint64   person_id,
+           gint64   category_id,
+           int      minutes,
+           int      count,
+           gpointer user_data)
+{
+  Loader *loader = user_data;
+  guint category;
+
+  if (!category_for (loader, category_id, &category))
+    return;
+  mk_analysis_input_add_length (loader->input, person_for (loader, person_id), category,
+                                minutes, count);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  MkPerson *x = *(MkPerson **) a;
+  MkPerson *y = *(MkPerson **) b;
+
+  return g_utf8_collate (mk_person_get_name (x), mk_person_get_name (y));
+}
+
+/**
+ * mk_analysis_input_new_from_store:
+ * @store: the store
+ * @from: the first day of the period, "YYYY-MM-DD"
+ * @to: the last day of the period, "YYYY-MM-DD"
+ * @error: return location for a #GError
+ *
+ * Reads the rollups of the period.  People appear in name order; those who
+ * logged nothing in the period are left out.
+ *
+ * Returns: (transfer full) (nullable): the input, or %NULL with @error set
+ *   (MK_STORE_ERROR) when the database cannot be read.
+ */
+MkAnalysisInput *
+mk_analysis_input_new_from_store (MkStore     *store,
+                                  const char  *from,
+                                  const char  *to,
+                                  GError     **error)
+{
+  g_autoptr(MkAnalysisInput) input = NULL;
+  g_autoptr(GListModel) categories = NULL;
+  g_autoptr(GListModel) people = NULL;
+  g_autoptr(GPtrArray) sorted = NULL;
+  g_autoptr(GHashTable) people_by_id = NULL;
+  g_autoptr(GHashTable) person_index = NULL;
+  g_autoptr(GHashTable) category_index = NULL;
+  Loader loader;
+  guint n;
+
+  g_return_val_if_fail (MK_IS_STORE (store), NULL);
+  g_return_val_if_fail (from != NULL && to != NULL, NULL);
+
+  input = mk_analysis_input_new (from, to);
+  category_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  people_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  person_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  categories = mk_store_list_categories (store, TRUE);
+  n = g_list_model_get_n_items (categories);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MkCategory) cat = g_list_model_get_item (categories, i);
+      gint64 *key = g_new (gint64, 1);
+      guint index;
+
+      index = mk_analysis_input_add_category (input, mk_category_get_key (cat),
+                                              mk_category_get_name (cat),
+                                              mk_category_get_color (cat),
+                                              mk_category_get_kind (cat),
+                                              mk_category_get_target_min (cat),
+                                              mk_category_get_target_max (cat));
+      *key = mk_category_get_id (cat);
+      g_hash_table_insert (category_index, key, GUINT_TO_POINTER (index + 1));
+    }
+
+  /* Add people in name order up front, so the report lists them sorted;
+   * the ones without time in the period get no result. */
+  people = mk_store_list_people (store, TRUE);
+  n = g_list_model_get_n_items (people);
+  sorted = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    {
+      MkPerson *person = g_list_model_get_item (people, i);
+      gint64 *key = g_new (gint64, 1);
+
+      *key = mk_person_get_id (person);
+      g_hash_table_insert (people_by_id, key, person);
+      g_ptr_array_add (sorted, person);
+    }
+  g_ptr_array_sort (sorted, compare_names);
+
+  loader = (Loader) { store, input, people_by_id, person_index, category_index };
+  for (guint i = 0; i < sorted->len; i++)
+    person_for (&loader, mk_person_get_id (g_ptr_array_index (sorted, i)));
+
+  if (!mk_store_foreach_day_total (store, from, to, day_total_cb, &loader, error))
+    return NULL;
+  if (!mk_store_foreach_length (store, from, to, length_cb, &loader, error))
+    return NULL;
+
+  return g_steal_pointer (&input);
+}
+
+/**
+ * mk_analysis_default_period:
+ * @store: the store
+ * @from: (out) (transfer full): the first day
+ * @to: (out) (transfer full): the last day
+ *
+ * The period the analysis looks at when none is given: the active study,
+ * else the last three days with logged time.
+ *
+ * Returns: %FALSE (and %NULL days) when there is no study and nothing logged.
+ */
+gboolean
+mk_analysis_default_period (MkStore  *store,
+                            char    **from,
+                            char    **to)
+{
+  g_auto(GStrv) days = NULL;
+  guint n;
+
+  g_return_val_if_fail (MK_IS_STORE (store), FALSE);
+  g_return_val_if_fail (from != NULL && to != NULL, FALSE);
+
+  *from = NULL;
+  *to = NULL;
+  if (mk_store_get_study (store, NULL, from, to) && *from != NULL && *to != NULL)
+    return TRUE;
+  g_clear_pointer (from, g_free);
+  g_clear_pointer (to, g_free);
+
+  days = mk_store_last_logged_days (store, 3);
+  n = days != NULL ? g_strv_length (days) : 0;
+  if (n == 0)
+    return FALSE;
+
+  *from = g_strdup (days[0]);
+  *to = g_strdup (days[n - 1]);
+  return TRUE;
+}

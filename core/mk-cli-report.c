@@ -1,0 +1,176 @@
+/* mk-cli-report.c — `minutka --report`: period, analysis, report, exit code.
+ *
+ * Owns the command-line rules of the report: the period defaults to the
+ * active study, else the last three logged days; a missing --from or --to
+ * is taken from that default; dates are ISO (YYYY-MM-DD) and real; an
+ * empty period is "nothing to report" (exit 1), not an empty report.
+ * Messages go to standard error prefixed with "minutka: ".
+ */
+#define G_LOG_DOMAIN "mk-report"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include "mk-cli-report.h"
+#include "mk-error.h"
+#include "mk-paths.h"
+
+static gboolean
+is_iso_date (const char *text)
+{
+  unsigned int y, m, d;
+  char tail;
+
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+  if (sscanf (text, "%4u-%2u-%2u%c", &y, &m, &d, &tail) != 3)
+    return FALSE;
+  return g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y);
+}
+
+/**
+ * mk_cli_report:
+ * @store: the store to report on
+ * @opts: period, format, output
+ * @error: return location for a #GError
+ *
+ * Analyses the period and writes the report.
+ *
+ * Returns: %MK_EXIT_OK when the report was written; %MK_EXIT_USAGE for a
+ *   bad date or a period that ends before it starts; %MK_EXIT_BAD_INPUT
+ *   when there is nothing to report or the report cannot be written.
+ *   @error is set whenever the result is not %MK_EXIT_OK.
+ */
+int
+mk_cli_report (MkStore               *store,
+               const MkReportOptions *opts,
+               GError               **error)
+{
+  g_autofree char *default_from = NULL;
+  g_autofree char *default_to = NULL;
+  g_autoptr(MkAnalysisInput) input = NULL;
+  g_autoptr(MkAnalysis) analysis = NULL;
+  const char *from;
+  const char *to;
+  MkSettings settings;
+
+  g_return_val_if_fail (MK_IS_STORE (store), MK_EXIT_BAD_INPUT);
+  g_return_val_if_fail (opts != NULL, MK_EXIT_BAD_INPUT);
+
+  if (opts->from != NULL && !is_iso_date (opts->from))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--from '%s' is not a date; write it as YYYY-MM-DD, e.g. 2026-03-02."),
+                   opts->from);
+      return MK_EXIT_USAGE;
+    }
+  if (opts->to != NULL && !is_iso_date (opts->to))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--to '%s' is not a date; write it as YYYY-MM-DD, e.g. 2026-03-04."),
+                   opts->to);
+      return MK_EXIT_USAGE;
+    }
+  if (opts->from != NULL && opts->to != NULL && strcmp (opts->from, opts->to) > 0)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("The period ends (%s) before it starts (%s)."), opts->to, opts->from);
+      return MK_EXIT_USAGE;
+    }
+
+  mk_analysis_default_period (store, &default_from, &default_to);
+  from = opts->from != NULL ? opts->from : default_from;
+  to = opts->to != NULL ? opts->to : default_to;
+  if (from == NULL && to == NULL)
+    {
+      g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_NOT_FOUND,
+                   _("Nothing is logged yet, so there is nothing to report. Log some days, "
+                     "import a timesheet (--import) or load the demo team (--demo)."));
+      return MK_EXIT_BAD_INPUT;
+    }
+  /* Only one end given and the default lies on the wrong side of it:
+   * report that single day rather than an inverted period. */
+  if (from == NULL || (opts->to != NULL && opts->from == NULL && strcmp (from, to) > 0))
+    from = to;
+  if (to == NULL || (opts->from != NULL && opts->to == NULL && strcmp (from, to) > 0))
+    to = from;
+
+  input = mk_analysis_input_new_from_store (store, from, to, error);
+  if (input == NULL)
+    return MK_EXIT_BAD_INPUT;
+
+  mk_store_get_settings (store, &settings);
+  analysis = mk_analysis_new (input, &settings, opts->peer_mode);
+  if (mk_analysis_is_empty (analysis))
+    {
+      g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_NOT_FOUND,
+                   _("Nobody logged any time between %s and %s; choose another period "
+                     "with --from and --to."), from, to);
+      return MK_EXIT_BAD_INPUT;
+    }
+
+  if (!mk_report_write (analysis, opts->format, opts->output, error))
+    return MK_EXIT_BAD_INPUT;
+
+  return MK_EXIT_OK;
+}
+
+/**
+ * mk_cli_report_main:
+ * @db_path: (nullable): the database given with --db, %NULL for the default
+ * @from: (nullable): --from
+ * @to: (nullable): --to
+ * @format: (nullable): --format, %NULL for text
+ * @output: (nullable): --output, %NULL for standard output
+ *
+ * Everything `minutka --report` does: checks the options, opens the
+ * database, writes the report, and prints any error to standard error.
+ *
+ * Returns: the process exit code.
+ */
+int
+mk_cli_report_main (const char *db_path,
+                    const char *from,
+                    const char *to,
+                    const char *format,
+                    const char *output)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MkStore) store = NULL;
+  g_autofree char *default_db = NULL;
+  MkReportOptions opts = { from, to, MK_REPORT_FORMAT_TEXT, output, MK_PEER_MODE_LEVEL };
+  int status;
+
+  if (format != NULL && !mk_report_format_from_string (format, &opts.format))
+    {
+      g_printerr ("minutka: ");
+      g_printerr (_("unknown report format '%s'; use text, json, csv or pdf."), format);
+      g_printerr ("\n");
+      return MK_EXIT_USAGE;
+    }
+  if (opts.format == MK_REPORT_FORMAT_PDF && output == NULL && isatty (STDOUT_FILENO))
+    {
+      g_printerr ("minutka: ");
+      g_printerr (_("a PDF report needs a file: add --output FILE.pdf."));
+      g_printerr ("\n");
+      return MK_EXIT_USAGE;
+    }
+
+  if (db_path == NULL)
+    db_path = default_db = mk_paths_default_db ();
+  store = mk_store_open (db_path, &error);
+  if (store == NULL)
+    {
+      g_printerr ("minutka: %s\n", error->message);
+      return MK_EXIT_BAD_INPUT;
+    }
+
+  status = mk_cli_report (store, &opts, &error);
+  if (status != MK_EXIT_OK)
+    g_printerr ("minutka: %s\n", error != NULL ? error->message : _("the report failed."));
+
+  return status;
+}

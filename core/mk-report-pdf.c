@@ -1,0 +1,409 @@
+/* mk-report-pdf.c — the analysis as a printable A4 PDF (cairo + pango).
+ *
+ * One flowing document: title, period and summary; the team chart (a
+ * stacked bar per manager, by rank, with a legend); the findings, most
+ * severe first; the per-manager table.  Text goes through Pango with DejaVu
+ * Sans, so Cyrillic names and translations show, and stays real text in the
+ * PDF (pdftotext reads it back).  A block that does not fit on the page
+ * starts a new one; nothing is drawn below the bottom margin.
+ */
+#define G_LOG_DOMAIN "mk-report"
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+
+#include "mk-report.h"
+
+#define PAGE_WIDTH  595.276   /* A4 in points */
+#define PAGE_HEIGHT 841.890
+#define MARGIN      42.0
+#define CONTENT     (PAGE_WIDTH - 2 * MARGIN)
+#define FONT        "DejaVu Sans"
+#define BAR_HEIGHT  13.0
+#define BAR_GAP     5.0
+#define LABEL_WIDTH 120.0
+
+typedef struct {
+  cairo_t    *cr;
+  MkAnalysis *analysis;
+  double      y;
+  int         page;
+} Pdf;
+
+static cairo_status_t
+write_cb (void                *closure,
+          const unsigned char *data,
+          unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static void
+set_color (cairo_t    *cr,
+           const char *color)
+{
+  unsigned int r = 0x9a, g = 0x99, b = 0x96;
+
+  if (color != NULL && color[0] == '#' && strlen (color) == 7)
+    sscanf (color + 1, "%02x%02x%02x", &r, &g, &b);
+  cairo_set_source_rgb (cr, r / 255.0, g / 255.0, b / 255.0);
+}
+
+static PangoLayout *
+layout_new (Pdf        *pdf,
+            const char *text,
+            double      size,
+            gboolean    bold,
+            double      width)
+{
+  PangoLayout *layout = pango_cairo_create_layout (pdf->cr);
+  PangoFontDescription *desc = pango_font_description_from_string (FONT);
+
+  pango_font_description_set_size (desc, (int) (size * PANGO_SCALE));
+  if (bold)
+    pango_font_description_set_weight (desc, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (layout, desc);
+  pango_font_description_free (desc);
+  if (width > 0)
+    {
+      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+    }
+  pango_layout_set_text (layout, text, -1);
+
+  return layout;
+}
+
+static double
+layout_height (PangoLayout *layout)
+{
+  int w, h;
+
+  pango_layout_get_size (layout, &w, &h);
+  return (double) h / PANGO_SCALE;
+}
+
+static void
+footer (Pdf *pdf)
+{
+  g_autofree char *text = g_strdup_printf (_("Page %d"), pdf->page);
+  g_autoptr(PangoLayout) layout = layout_new (pdf, text, 7.5, FALSE, CONTENT);
+
+  pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
+  cairo_set_source_rgb (pdf->cr, 0.45, 0.45, 0.45);
+  cairo_move_to (pdf->cr, MARGIN, PAGE_HEIGHT - MARGIN + 12);
+  pango_cairo_show_layout (pdf->cr, layout);
+}
+
+/* Makes room for @height points, starting a new page when needed. */
+static void
+need (Pdf    *pdf,
+      double  height)
+{
+  if (pdf->y + height <= PAGE_HEIGHT - MARGIN)
+    return;
+  footer (pdf);
+  cairo_show_page (pdf->cr);
+  pdf->page++;
+  pdf->y = MARGIN;
+}
+
+/* Draws a paragraph at the left margin (+@indent) and moves down. */
+static void
+paragraph (Pdf        *pdf,
+           const char *text,
+           double      size,
+           gboolean    bold,
+           double      indent,
+           double      space_after)
+{
+  g_autoptr(PangoLayout) layout = layout_new (pdf, text, size, bold, CONTENT - indent);
+  double h = layout_height (layout);
+
+  need (pdf, h);
+  cairo_set_source_rgb (pdf->cr, 0.1, 0.1, 0.1);
+  cairo_move_to (pdf->cr, MARGIN + indent, pdf->y);
+  pango_cairo_show_layout (pdf->cr, layout);
+  pdf->y += h + space_after;
+}
+
+/* Text in a box of @width at (@x, @y), ellipsized, aligned. */
+static void
+cell (Pdf            *pdf,
+      const char     *text,
+      double          x,
+      double          y,
+      double          width,
+      double          size,
+      gboolean        bold,
+      PangoAlignment  align)
+{
+  g_autoptr(PangoLayout) layout = layout_new (pdf, text, size, bold, -1);
+
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_alignment (layout, align);
+  cairo_move_to (pdf->cr, x, y);
+  pango_cairo_show_layout (pdf->cr, layout);
+}
+
+static void
+legend (Pdf *pdf)
+{
+  MkAnalysis *a = pdf->analysis;
+  double x = MARGIN;
+
+  need (pdf, 14);
+  for (guint c = 0; c < mk_analysis_get_n_categories (a); c++)
+    {
+      g_autoptr(PangoLayout) layout = NULL;
+      int w, h;
+
+      if (mk_analysis_get_team_minutes (a, c) == 0)
+        continue;
+      layout = layout_new (pdf, mk_analysis_get_category_name (a, c), 8, FALSE, -1);
+      pango_layout_get_pixel_size (layout, &w, &h);
+      if (x + 12 + w > MARGIN + CONTENT)
+        {
+          pdf->y += 13;
+          need (pdf, 14);
+          x = MARGIN;
+        }
+      set_color (pdf->cr, mk_analysis_get_category_color (a, c));
+      cairo_rectangle (pdf->cr, x, pdf->y + 2, 8, 8);
+      cairo_fill (pdf->cr);
+      cairo_set_source_rgb (pdf->cr, 0.1, 0.1, 0.1);
+      cairo_move_to (pdf->cr, x + 11, pdf->y);
+      pango_cairo_show_layout (pdf->cr, layout);
+      x += 11 + w + 12;
+    }
+  pdf->y += 18;
+}
+
+static void
+chart (Pdf *pdf)
+{
+  MkAnalysis *a = pdf->analysis;
+  GListModel *ranking = mk_analysis_get_ranking (a);
+  double bar_width = CONTENT - LABEL_WIDTH - 8;
+
+  paragraph (pdf, _("Where the time goes, per manager"), 12, TRUE, 0, 6);
+  legend (pdf);
+
+  for (guint i = 0; i < g_list_model_get_n_items (ranking); i++)
+    {
+      g_autoptr(MkManagerResult) m = g_list_model_get_item (ranking, i);
+      double x = MARGIN + LABEL_WIDTH + 8;
+
+      need (pdf, BAR_HEIGHT + BAR_GAP);
+      cairo_set_source_rgb (pdf->cr, 0.1, 0.1, 0.1);
+      cell (pdf, mk_manager_result_get_name (m), MARGIN, pdf->y, LABEL_WIDTH, 8.5,
+            FALSE, PANGO_ALIGN_RIGHT);
+
+      for (guint c = 0; c < mk_analysis_get_n_categories (a); c++)
+        {
+          double w = mk_manager_result_get_share (m, c) * bar_width;
+
+          if (w <= 0)
+            continue;
+          set_color (pdf->cr, mk_analysis_get_category_color (a, c));
+          cairo_rectangle (pdf->cr, x, pdf->y, w, BAR_HEIGHT);
+          cairo_fill (pdf->cr);
+          if (w >= 26)
+            {
+              g_autofree char *text = g_strdup_printf ("%.0f%%",
+                                                       round (mk_manager_result_get_share (m, c)
+                                                              * 100));
+
+              cairo_set_source_rgb (pdf->cr, 1, 1, 1);
+              cell (pdf, text, x, pdf->y + 1, w, 7, TRUE, PANGO_ALIGN_CENTER);
+            }
+          x += w;
+        }
+      if (mk_manager_result_get_weak_sample (m))
+        {
+          /* A weak sample's bar is hatched over, so nobody reads it as firm. */
+          cairo_set_source_rgba (pdf->cr, 1, 1, 1, 0.45);
+          cairo_rectangle (pdf->cr, MARGIN + LABEL_WIDTH + 8, pdf->y, bar_width, BAR_HEIGHT);
+          cairo_fill (pdf->cr);
+        }
+      pdf->y += BAR_HEIGHT + BAR_GAP;
+    }
+  pdf->y += 10;
+}
+
+static void
+findings (Pdf *pdf)
+{
+  GListModel *all = mk_analysis_get_findings (pdf->analysis);
+  guint n = g_list_model_get_n_items (all);
+
+  paragraph (pdf, _("Findings"), 12, TRUE, 0, 6);
+  if (n == 0)
+    paragraph (pdf, _("Nothing stands out: every manager is close to the team and the targets."),
+               9, FALSE, 0, 4);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MkFinding) f = g_list_model_get_item (all, i);
+      g_autoptr(PangoLayout) layout = layout_new (pdf, mk_finding_get_message (f), 9, FALSE,
+                                                  CONTENT - 14);
+      double h = layout_height (layout);
+
+      need (pdf, h + 4);
+      switch (mk_finding_get_severity (f))
+        {
+        case MK_SEVERITY_CRITICAL:
+          cairo_set_source_rgb (pdf->cr, 0.75, 0.11, 0.16);
+          break;
+        case MK_SEVERITY_WARNING:
+          cairo_set_source_rgb (pdf->cr, 0.90, 0.55, 0.0);
+          break;
+        case MK_SEVERITY_INFO:
+        default:
+          cairo_set_source_rgb (pdf->cr, 0.55, 0.55, 0.55);
+          break;
+        }
+      cairo_arc (pdf->cr, MARGIN + 4, pdf->y + 6, 3.2, 0, 2 * G_PI);
+      cairo_fill (pdf->cr);
+      cairo_set_source_rgb (pdf->cr, 0.1, 0.1, 0.1);
+      cairo_move_to (pdf->cr, MARGIN + 14, pdf->y);
+      pango_cairo_show_layout (pdf->cr, layout);
+      pdf->y += h + 4;
+    }
+  pdf->y += 10;
+}
+
+static void
+table (Pdf *pdf)
+{
+  MkAnalysis *a = pdf->analysis;
+  GListModel *ranking = mk_analysis_get_ranking (a);
+  guint nc = mk_analysis_get_n_categories (a);
+  const double name_w = 100, num_w = 36;
+  double cat_w = (CONTENT - name_w - 5 * num_w) / MAX (nc, 1);
+  const char *heads[] = { N_("Days"), N_("Min/day"), N_("Cover"), N_("Win back"), N_("Calls") };
+  double x;
+
+  paragraph (pdf, _("Per manager (shares of logged time)"), 12, TRUE, 0, 6);
+  need (pdf, 28);
+  cairo_set_source_rgb (pdf->cr, 0.1, 0.1, 0.1);
+  cell (pdf, _("Manager"), MARGIN, pdf->y, name_w, 7, TRUE, PANGO_ALIGN_LEFT);
+  x = MARGIN + name_w;
+  for (guint k = 0; k < 3; k++, x += num_w)
+    cell (pdf, _(heads[k]), x, pdf->y, num_w - 2, 7, TRUE, PANGO_ALIGN_RIGHT);
+  for (guint c = 0; c < nc; c++, x += cat_w)
+    cell (pdf, mk_analysis_get_category_name (a, c), x, pdf->y, cat_w - 2, 7, TRUE,
+          PANGO_ALIGN_RIGHT);
+  for (guint k = 3; k < 5; k++, x += num_w)
+    cell (pdf, _(heads[k]), x, pdf->y, num_w - 2, 7, TRUE, PANGO_ALIGN_RIGHT);
+  pdf->y += 12;
+
+  for (guint i = 0; i < g_list_model_get_n_items (ranking); i++)
+    {
+      g_autoptr(MkManagerResult) m = g_list_model_get_item (ranking, i);
+      double calls = mk_manager_result_get_extra_calls_per_day (m);
+      char buf[5][32];
+
+      need (pdf, 12);
+      if (i % 2 == 0)
+        {
+          cairo_set_source_rgb (pdf->cr, 0.95, 0.95, 0.95);
+          cairo_rectangle (pdf->cr, MARGIN, pdf->y - 1, CONTENT, 11);
+          cairo_fill (pdf->cr);
+        }
+      cairo_set_source_rgb (pdf->cr, 0.1, 0.1, 0.1);
+      cell (pdf, mk_manager_result_get_name (m), MARGIN, pdf->y, name_w - 4, 7.5, FALSE,
+            PANGO_ALIGN_LEFT);
+      g_snprintf (buf[0], sizeof buf[0], "%u", mk_manager_result_get_days (m));
+      g_snprintf (buf[1], sizeof buf[1], "%.0f", round (mk_manager_result_get_minutes_per_day (m)));
+      g_snprintf (buf[2], sizeof buf[2], "%.0f%%",
+                  round (mk_manager_result_get_coverage (m) * 100));
+      g_snprintf (buf[3], sizeof buf[3], "%.0f",
+                  round (mk_manager_result_get_reclaimable_per_day (m)));
+      g_snprintf (buf[4], sizeof buf[4], "%s", isnan (calls) ? "—" : "");
+      if (!isnan (calls))
+        g_snprintf (buf[4], sizeof buf[4], "%.1f", calls);
+
+      x = MARGIN + name_w;
+      for (guint k = 0; k < 3; k++, x += num_w)
+        cell (pdf, buf[k], x, pdf->y, num_w - 2, 7.5, FALSE, PANGO_ALIGN_RIGHT);
+      for (guint c = 0; c < nc; c++, x += cat_w)
+        {
+          g_autofree char *share = g_strdup_printf ("%.0f%%",
+                                                    round (mk_manager_result_get_share (m, c)
+                                                           * 100));
+
+          cell (pdf, share, x, pdf->y, cat_w - 2, 7.5, FALSE, PANGO_ALIGN_RIGHT);
+        }
+      for (guint k = 3; k < 5; k++, x += num_w)
+        cell (pdf, buf[k], x, pdf->y, num_w - 2, 7.5, FALSE, PANGO_ALIGN_RIGHT);
+      pdf->y += 11;
+    }
+}
+
+/**
+ * mk_report_pdf:
+ * @analysis: an analysis
+ * @error: return location for a #GError
+ *
+ * Draws the printable report: A4 pages, DejaVu Sans.
+ *
+ * Returns: (transfer full) (nullable): the PDF file's bytes, or %NULL with
+ *   @error (G_IO_ERROR) when cairo fails.
+ */
+GBytes *
+mk_report_pdf (MkAnalysis *analysis,
+               GError    **error)
+{
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  g_autofree char *period = NULL;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  Pdf pdf = { 0 };
+
+  g_return_val_if_fail (MK_IS_ANALYSIS (analysis), NULL);
+
+  surface = cairo_pdf_surface_create_for_stream (write_cb, bytes, PAGE_WIDTH, PAGE_HEIGHT);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
+                                  _("Minutka report: where the working day goes"));
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Minutka");
+  pdf.cr = cairo_create (surface);
+  pdf.analysis = analysis;
+  pdf.y = MARGIN;
+  pdf.page = 1;
+
+  paragraph (&pdf, _("Minutka report: where the working day goes"), 17, TRUE, 0, 4);
+  period = g_strdup_printf (_("Period: %s – %s"),
+                            mk_analysis_get_from (analysis) ? mk_analysis_get_from (analysis)
+                                                            : "…",
+                            mk_analysis_get_to (analysis) ? mk_analysis_get_to (analysis) : "…");
+  paragraph (&pdf, period, 10, FALSE, 0, 10);
+  paragraph (&pdf, mk_analysis_get_summary (analysis), 10, FALSE, 0, 14);
+
+  if (!mk_analysis_is_empty (analysis))
+    {
+      chart (&pdf);
+      findings (&pdf);
+      table (&pdf);
+    }
+  footer (&pdf);
+
+  cairo_destroy (pdf.cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The PDF report could not be drawn: %s"),
+                   cairo_status_to_string (status));
+      return NULL;
+    }
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+}
