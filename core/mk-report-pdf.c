@@ -132,6 +132,25 @@ paragraph (Pdf        *pdf,
   pdf->y += h + space_after;
 }
 
+/* A column head in a box of @width at (@x, @y): up to two lines, aligned
+ * right, so "Follow-ups" and "Формирование КП" stay readable. */
+static void
+head (Pdf        *pdf,
+      const char *text,
+      double      x,
+      double      y,
+      double      width,
+      PangoAlignment align)
+{
+  g_autoptr(PangoLayout) layout = layout_new (pdf, text, 6.5, TRUE, width);
+
+  pango_layout_set_height (layout, -2);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_alignment (layout, align);
+  cairo_move_to (pdf->cr, x, y);
+  pango_cairo_show_layout (pdf->cr, layout);
+}
+
 /* Text in a box of @width at (@x, @y), ellipsized, aligned. */
 static void
 cell (Pdf            *pdf,
@@ -269,6 +288,7 @@ findings (Pdf *pdf)
           cairo_set_source_rgb (pdf->cr, 0.55, 0.55, 0.55);
           break;
         }
+      cairo_new_path (pdf->cr);
       cairo_arc (pdf->cr, MARGIN + 4, pdf->y + 6, 3.2, 0, 2 * G_PI);
       cairo_fill (pdf->cr);
       cairo_set_source_rgb (pdf->cr, 0.1, 0.1, 0.1);
@@ -287,22 +307,23 @@ table (Pdf *pdf)
   guint nc = mk_analysis_get_n_categories (a);
   const double name_w = 100, num_w = 36;
   double cat_w = (CONTENT - name_w - 5 * num_w) / MAX (nc, 1);
-  const char *heads[] = { N_("Days"), N_("Min/day"), N_("Cover"), N_("Win back"), N_("Calls") };
+  const char *heads[] = {
+    N_("Days"), N_("Min/day"), N_("Coverage"), N_("Win back min/day"), N_("More calls"),
+  };
   double x;
 
   paragraph (pdf, _("Per manager (shares of logged time)"), 12, TRUE, 0, 6);
-  need (pdf, 28);
+  need (pdf, 34);
   cairo_set_source_rgb (pdf->cr, 0.1, 0.1, 0.1);
-  cell (pdf, _("Manager"), MARGIN, pdf->y, name_w, 7, TRUE, PANGO_ALIGN_LEFT);
+  head (pdf, _("Manager"), MARGIN, pdf->y, name_w, PANGO_ALIGN_LEFT);
   x = MARGIN + name_w;
   for (guint k = 0; k < 3; k++, x += num_w)
-    cell (pdf, _(heads[k]), x, pdf->y, num_w - 2, 7, TRUE, PANGO_ALIGN_RIGHT);
+    head (pdf, _(heads[k]), x, pdf->y, num_w - 2, PANGO_ALIGN_RIGHT);
   for (guint c = 0; c < nc; c++, x += cat_w)
-    cell (pdf, mk_analysis_get_category_name (a, c), x, pdf->y, cat_w - 2, 7, TRUE,
-          PANGO_ALIGN_RIGHT);
+    head (pdf, mk_analysis_get_category_name (a, c), x, pdf->y, cat_w - 2, PANGO_ALIGN_RIGHT);
   for (guint k = 3; k < 5; k++, x += num_w)
-    cell (pdf, _(heads[k]), x, pdf->y, num_w - 2, 7, TRUE, PANGO_ALIGN_RIGHT);
-  pdf->y += 12;
+    head (pdf, _(heads[k]), x, pdf->y, num_w - 2, PANGO_ALIGN_RIGHT);
+  pdf->y += 20;
 
   for (guint i = 0; i < g_list_model_get_n_items (ranking); i++)
     {
@@ -378,7 +399,7 @@ mk_report_pdf (MkAnalysis *analysis,
   pdf.y = MARGIN;
   pdf.page = 1;
 
-  paragraph (&pdf, _("Minutka report: where the working day goes"), 17, TRUE, 0, 4);
+  paragraph (&pdf, _("Minutka report: where the working day goes"), 15, TRUE, 0, 4);
   period = g_strdup_printf (_("Period: %s – %s"),
                             mk_analysis_get_from (analysis) ? mk_analysis_get_from (analysis)
                                                             : "…",

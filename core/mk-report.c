@@ -177,8 +177,9 @@ pc_entries (MkAnalysis *a, MkManagerResult *m, guint c)
 static double
 pc_median_length (MkAnalysis *a, MkManagerResult *m, guint c)
 {
-  return mk_manager_result_get_entries (m, c) > 0 ? mk_manager_result_get_median_length (m, c)
-                                                  : NAN;
+  double median = mk_manager_result_get_median_length (m, c);
+
+  return median > 0 ? median : NAN;
 }
 
 static double
