@@ -109,8 +109,10 @@ mk_entry_row_set_entry (MkEntryRow *self,
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->task_label), *task ? task : NULL);
   gtk_widget_queue_draw (GTK_WIDGET (self->dot));
 
+  /* The target first: the action takes an id and must never see none. */
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->delete_button),
                                           g_variant_new_int64 (mk_entry_get_id (entry)));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->delete_button), "today.delete-entry");
 
   /* Translators: how a screen reader reads one entry: "9:15, 30 min, Calls, Acme intro". */
   label = g_strdup_printf (_("%s%s%s, %s, %s"), start, *start ? ", " : "", minutes,

@@ -96,6 +96,8 @@ mk_person_chooser_set_person (MkPersonChooser *self,
     return;
   if (!g_set_object (&self->person, person))
     return;
+  if (person != NULL)
+    gtk_popover_popdown (self->popover);
 
   gtk_menu_button_set_label (self->button,
                              person ? mk_person_get_name (person) : _("Who Is Logging?"));

@@ -61,7 +61,6 @@ struct _MkTodayPage
   GSettings       *settings;
   char            *day;
   Undo             undo;
-  AdwToast        *toast;
   guint            timer_tick_id;
 
   GtkWidget       *main_box;
@@ -166,9 +165,10 @@ show_toast (MkTodayPage *self,
   AdwToastOverlay *overlay = get_toast_overlay (self);
   AdwToast *toast;
 
-  if (self->toast != NULL)
-    adw_toast_dismiss (self->toast);
-  g_clear_object (&self->toast);
+  /* No adw_toast_dismiss() of the previous toast: libadwaita 1.2 can crash
+   * when a toast is dismissed while its overlay animates, so toasts queue
+   * and time out.  A stale Undo button is harmless: the action is disabled
+   * once its change is undone or replaced by a newer one. */
   if (overlay == NULL)
     return;
 
@@ -178,7 +178,6 @@ show_toast (MkTodayPage *self,
       adw_toast_set_button_label (toast, _("_Undo"));
       adw_toast_set_action_name (toast, "today.undo");
     }
-  self->toast = g_object_ref (toast);
   adw_toast_overlay_add_toast (overlay, toast);
 }
 
@@ -515,9 +514,6 @@ undo_action_cb (GtkWidget  *widget,
     }
   undo_clear (&undo);
 
-  if (self->toast != NULL)
-    adw_toast_dismiss (self->toast);
-  g_clear_object (&self->toast);
   if (!ok)
     show_toast (self, error->message, FALSE);
   else
@@ -1090,7 +1086,6 @@ mk_today_page_dispose (GObject *object)
   g_clear_object (&self->categories);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
-  g_clear_object (&self->toast);
   undo_clear (&self->undo);
   g_clear_pointer (&self->day, g_free);
 

@@ -1,0 +1,598 @@
+/* test-gui-today.c — the Today page under a real display server.
+ *
+ * Drives the real window: types lines into the quick entry and activates
+ * it, edits, deletes and undoes through the page's actions, starts and
+ * stops the timer, switches days, and after each step reads the database
+ * through a second connection, as another program would.  One test runs
+ * this program twice more as children: the first starts a timer and is
+ * killed with SIGKILL, the second starts on the same database and must
+ * show the timer still running from its true start.  Screenshots of the
+ * page, empty and filled, light and dark, go to MINUTKA_SCREENSHOT_DIR.
+ */
+#include "config.h"
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "mk-application.h"
+#include "mk-day-bar.h"
+#include "mk-store.h"
+#include "mk-today-page.h"
+#include "mk-window.h"
+#include "gui-test-utils.h"
+
+static MkApplication *app;
+static char *db_path;
+
+static MkWindow *
+get_window (void)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  g_assert_nonnull (window);
+  return MK_WINDOW (window);
+}
+
+static MkTodayPage *
+get_page (void)
+{
+  MkWindow *window = get_window ();
+  GtkWidget *page;
+
+  g_assert_true (mk_gui_test_wait_mapped (GTK_WIDGET (window)));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "page",
+                                  g_variant_new_string ("today"));
+  page = mk_gui_test_find_by_type (GTK_WIDGET (window), MK_TYPE_TODAY_PAGE);
+  g_assert_nonnull (page);
+  g_assert_true (mk_gui_test_wait_mapped (page));
+  return MK_TODAY_PAGE (page);
+}
+
+static GtkWidget *
+child (MkTodayPage *page,
+       const char  *name)
+{
+  GtkWidget *widget = mk_gui_test_find_by_name (GTK_WIDGET (page), name);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+static const char *
+hint (MkTodayPage *page)
+{
+  return gtk_label_get_text (GTK_LABEL (child (page, "hint_label")));
+}
+
+/* The database as another program sees it. */
+static MkStore *
+open_db (void)
+{
+  g_autoptr(GError) error = NULL;
+  MkStore *store = mk_store_open (db_path, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+static gint64
+db_count (void)
+{
+  g_autoptr(MkStore) store = open_db ();
+
+  return mk_store_count_entries (store);
+}
+
+static MkEntry *
+db_entry (gint64 id)
+{
+  g_autoptr(MkStore) store = open_db ();
+  g_autoptr(GError) error = NULL;
+  MkEntry *entry = mk_store_get_entry (store, id, &error);
+
+  g_assert_no_error (error);
+  return entry;
+}
+
+static MkEntry *
+shown_entry (MkTodayPage *page,
+             guint        position)
+{
+  GListModel *entries = mk_today_page_get_entries (page);
+
+  g_assert_nonnull (entries);
+  g_assert_cmpuint (g_list_model_get_n_items (entries), >, position);
+  return g_list_model_get_item (entries, position);
+}
+
+/* The shown entry whose task is @task. */
+static MkEntry *
+shown_task (MkTodayPage *page,
+            const char  *task)
+{
+  GListModel *entries = mk_today_page_get_entries (page);
+
+  for (guint i = 0; entries && i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(MkEntry) entry = g_list_model_get_item (entries, i);
+
+      if (g_strcmp0 (mk_entry_get_task (entry), task) == 0)
+        return g_steal_pointer (&entry);
+    }
+  g_assert_not_reached ();
+}
+
+static guint
+n_shown (MkTodayPage *page)
+{
+  GListModel *entries = mk_today_page_get_entries (page);
+
+  return entries ? g_list_model_get_n_items (entries) : 0;
+}
+
+static void
+type_line (MkTodayPage *page,
+           const char  *line)
+{
+  GtkWidget *entry = child (page, "quick_entry");
+
+  gtk_widget_grab_focus (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), line);
+  mk_gui_test_wait_frames (GTK_WIDGET (page), 1);
+  g_signal_emit_by_name (entry, "activate");
+  mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
+}
+
+static void
+screenshot (MkTodayPage *page,
+            const char  *name)
+{
+  const char *lang = g_getenv ("MINUTKA_TEST_LANG");
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autofree char *light = g_strdup_printf ("today-%s%s%s.png", name, lang ? "-" : "",
+                                            lang ? lang : "");
+  g_autofree char *dark = g_strdup_printf ("today-%s-dark%s%s.png", name, lang ? "-" : "",
+                                           lang ? lang : "");
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  mk_gui_test_wait_frames (GTK_WIDGET (page), 3);
+  mk_gui_test_screenshot (GTK_WIDGET (get_window ()), light);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  mk_gui_test_wait_frames (GTK_WIDGET (page), 3);
+  mk_gui_test_screenshot (GTK_WIDGET (get_window ()), dark);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
+}
+
+static void
+test_today_empty (void)
+{
+  MkTodayPage *page = get_page ();
+  GtkStack *stack = GTK_STACK (child (page, "list_stack"));
+
+  g_assert_nonnull (mk_today_page_get_store (page));
+  g_assert_null (mk_today_page_get_person (page));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  /* The whole database is empty, so the demo data is offered. */
+  g_assert_true (gtk_widget_get_visible (child (page, "demo_button")));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (child (page, "demo_button"))),
+                   ==, "win.load-demo");
+  screenshot (page, "empty");
+}
+
+static void
+test_today_person (void)
+{
+  MkTodayPage *page = get_page ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (BASE_APP_ID);
+  g_autofree char *remembered = NULL;
+  g_autoptr(MkStore) store = NULL;
+  g_autoptr(MkPerson) person = NULL;
+
+  /* Without a person nothing can be logged, and the page says so. */
+  type_line (page, "30 call Acme intro");
+  g_assert_cmpint (db_count (), ==, 0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (page, "quick_entry"))), ==,
+                   "30 call Acme intro");
+
+  g_assert_true (mk_today_page_set_person_name (page, "Anna Petrova", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (mk_person_get_name (mk_today_page_get_person (page)), ==, "Anna Petrova");
+  remembered = g_settings_get_string (settings, "current-person");
+  g_assert_cmpstr (remembered, ==, "Anna Petrova");
+
+  store = open_db ();
+  person = mk_store_find_person (store, "anna  petrova", NULL);
+  g_assert_nonnull (person);
+}
+
+static void
+test_today_quick_entry (void)
+{
+  MkTodayPage *page = get_page ();
+  g_autoptr(MkEntry) first = NULL;
+  g_autoptr(MkEntry) stored = NULL;
+  g_autoptr(MkEntry) range = NULL;
+  GtkEntry *entry = GTK_ENTRY (child (page, "quick_entry"));
+
+  /* While typing, the line under the entry says how it was understood. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "30 call Acme intro");
+  g_assert_true (g_str_has_prefix (hint (page), g_dgettext (GETTEXT_PACKAGE, "30 min")));
+  g_assert_nonnull (strstr (hint (page), "Acme intro"));
+
+  type_line (page, "30 call Acme intro");
+  g_assert_cmpint (db_count (), ==, 1);
+  g_assert_cmpuint (n_shown (page), ==, 1);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  first = shown_entry (page, 0);
+  stored = db_entry (mk_entry_get_id (first));
+  g_assert_cmpint (mk_entry_get_minutes (stored), ==, 30);
+  g_assert_cmpstr (mk_category_get_key (mk_entry_get_category (stored)), ==, "calls");
+  g_assert_cmpstr (mk_entry_get_task (stored), ==, "Acme intro");
+  g_assert_cmpstr (mk_entry_get_day (stored), ==, mk_today_page_get_day (page));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (page, "list_stack"))),
+                   ==, "list");
+
+  /* A wrong line shows why, adds nothing and stays in the field. */
+  type_line (page, "call Acme");
+  g_assert_cmpint (db_count (), ==, 1);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "call Acme");
+  g_assert_true (gtk_widget_has_css_class (child (page, "hint_label"), "error"));
+  type_line (page, "25h admin");
+  g_assert_cmpint (db_count (), ==, 1);
+
+  /* Russian, a range, hours with a comma. */
+  type_line (page, "9:15-9:45 meeting stand-up");
+  type_line (page, "1,5ч звонки Ромашка");
+  type_line (page, "перезвон 20 ООО Вектор");
+  g_assert_cmpint (db_count (), ==, 4);
+  g_assert_cmpuint (n_shown (page), ==, 4);
+  range = shown_task (page, "stand-up");
+  g_assert_cmpint (mk_entry_get_start (range), ==, 9 * 60 + 15);
+  g_assert_cmpint (mk_entry_get_minutes (range), ==, 30);
+
+  /* An unknown category falls back to the last used one, with a hint. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "10 Acme");
+  g_assert_nonnull (strstr (hint (page), "("));
+  type_line (page, "10 Acme");
+  g_assert_cmpint (db_count (), ==, 5);
+
+  /* The summary bar counts the day: 30 + 30 + 90 + 20 + 10 minutes. */
+  g_assert_cmpint (mk_day_bar_get_total (MK_DAY_BAR (child (page, "day_bar"))), ==, 180);
+  screenshot (page, "filled");
+}
+
+static void
+test_today_edit_delete_undo (void)
+{
+  MkTodayPage *page = get_page ();
+  g_autoptr(MkEntry) entry = shown_task (page, "stand-up");
+  g_autoptr(MkEntry) edited = NULL;
+  g_autoptr(MkEntry) restored = NULL;
+  gint64 id = mk_entry_get_id (entry);
+  gint64 calls = 0;
+  gint64 count = db_count ();
+
+  {
+    g_autoptr(MkStore) store = open_db ();
+
+    calls = mk_category_get_id (mk_store_get_category_by_key (store, "calls"));
+  }
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "today.update-entry", "(xiixs)", id, 10 * 60,
+                              45, calls, "stand-up, longer");
+  mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
+  edited = db_entry (id);
+  g_assert_cmpint (mk_entry_get_minutes (edited), ==, 45);
+  g_assert_cmpint (mk_entry_get_start (edited), ==, 600);
+  g_assert_cmpstr (mk_entry_get_task (edited), ==, "stand-up, longer");
+  g_assert_cmpstr (mk_category_get_key (mk_entry_get_category (edited)), ==, "calls");
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "today.undo", NULL);
+  mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
+  restored = db_entry (id);
+  g_assert_cmpint (mk_entry_get_minutes (restored), ==, 30);
+  g_assert_cmpint (mk_entry_get_start (restored), ==, 555);
+  g_assert_cmpstr (mk_entry_get_task (restored), ==, "stand-up");
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "today.delete-entry", "x", id);
+  mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
+  g_assert_cmpint (db_count (), ==, count - 1);
+  g_assert_cmpuint (n_shown (page), ==, count - 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "today.undo", NULL);
+  mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
+  g_assert_cmpint (db_count (), ==, count);
+  g_assert_cmpuint (n_shown (page), ==, count);
+
+  /* Undo of an add removes it again. */
+  type_line (page, "5 admin CRM");
+  g_assert_cmpint (db_count (), ==, count + 1);
+  gtk_widget_activate_action (GTK_WIDGET (page), "today.undo", NULL);
+  mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
+  g_assert_cmpint (db_count (), ==, count);
+}
+
+static void
+test_today_timer (void)
+{
+  MkTodayPage *page = get_page ();
+  gint64 count = db_count ();
+  g_autoptr(MkStore) store = NULL;
+  g_autoptr(MkEntry) logged = NULL;
+  g_autofree char *task = NULL;
+  gint64 category_id = 0;
+  GListModel *entries;
+
+  gtk_editable_set_text (GTK_EDITABLE (child (page, "quick_entry")), "call Acme follow-up");
+  gtk_widget_activate_action (GTK_WIDGET (page), "today.toggle-timer", NULL);
+  mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
+
+  store = open_db ();
+  g_assert_true (mk_store_get_timer (store, NULL, &category_id, &task, NULL));
+  g_assert_cmpstr (task, ==, "Acme follow-up");
+  g_assert_cmpstr (mk_category_get_key (mk_store_get_category (store, category_id)), ==,
+                   "calls");
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (child (page, "timer_label"))),
+                            "Acme follow-up"));
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "today.toggle-timer", NULL);
+  mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
+  g_assert_false (mk_store_get_timer (store, NULL, NULL, NULL, NULL));
+  g_assert_cmpint (mk_store_count_entries (store), ==, count + 1);
+
+  entries = mk_today_page_get_entries (page);
+  g_assert_cmpuint (g_list_model_get_n_items (entries), ==, count + 1);
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(MkEntry) entry = g_list_model_get_item (entries, i);
+
+      if (mk_entry_get_source (entry) == MK_ENTRY_SOURCE_TIMER)
+        logged = g_object_ref (entry);
+    }
+  g_assert_nonnull (logged);
+  g_assert_cmpint (mk_entry_get_minutes (logged), >=, 1);
+  g_assert_cmpstr (mk_entry_get_task (logged), ==, "Acme follow-up");
+}
+
+static void
+test_today_days (void)
+{
+  MkTodayPage *page = get_page ();
+  g_autofree char *today = g_strdup (mk_today_page_get_day (page));
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) yesterday_dt = g_date_time_add_days (now, -1);
+  g_autofree char *yesterday = g_date_time_format (yesterday_dt, "%Y-%m-%d");
+  guint today_count = n_shown (page);
+  g_autoptr(MkEntry) logged = NULL;
+  g_autoptr(MkEntry) stored = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "today.previous-day", NULL);
+  mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
+  g_assert_cmpstr (mk_today_page_get_day (page), ==, yesterday);
+  g_assert_cmpuint (n_shown (page), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (page, "list_stack"))),
+                   ==, "empty");
+  /* The database has entries now, so no demo data is offered. */
+  g_assert_false (gtk_widget_get_visible (child (page, "demo_button")));
+
+  /* Logging for a past day is allowed. */
+  type_line (page, "2ч КП Ромашка");
+  g_assert_cmpuint (n_shown (page), ==, 1);
+  logged = shown_entry (page, 0);
+  stored = db_entry (mk_entry_get_id (logged));
+  g_assert_cmpstr (mk_entry_get_day (stored), ==, yesterday);
+  g_assert_cmpint (mk_entry_get_minutes (stored), ==, 120);
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "today.next-day", NULL);
+  mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
+  g_assert_cmpstr (mk_today_page_get_day (page), ==, today);
+  g_assert_cmpuint (n_shown (page), ==, today_count);
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "today.previous-day", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (page), "today.go-today", NULL);
+  mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
+  g_assert_cmpstr (mk_today_page_get_day (page), ==, today);
+  g_assert_false (gtk_widget_get_sensitive (child (page, "today_button")));
+}
+
+static void
+test_today_shortcuts_listed (void)
+{
+  static const char *accels[] = {
+    "<Control>n", "<Control>t", "<Alt>Left", "<Alt>Right", "<Control>z",
+  };
+  g_autoptr(GBytes) bytes = NULL;
+  const char *ui;
+
+  g_assert_nonnull (gtk_application_window_get_help_overlay (
+                      GTK_APPLICATION_WINDOW (get_window ())));
+  bytes = g_resources_lookup_data (RESOURCE_BASE_PATH "/gtk/help-overlay.ui", 0, NULL);
+  g_assert_nonnull (bytes);
+  ui = g_bytes_get_data (bytes, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    {
+      g_autofree char *escaped = g_markup_escape_text (accels[i], -1);
+
+      g_assert_nonnull (strstr (ui, escaped));
+    }
+}
+
+/* The page's shortcuts run its actions wherever the focus is. */
+static void
+test_today_shortcuts_work (void)
+{
+  MkTodayPage *page = get_page ();
+  g_autofree char *today = g_strdup (mk_today_page_get_day (page));
+  GtkWidget *window = GTK_WIDGET (get_window ());
+  GtkWidget *focus;
+
+  /* Focus somewhere else than the entry first. */
+  gtk_widget_grab_focus (child (page, "previous_button"));
+  gtk_widget_activate_action (GTK_WIDGET (page), "today.previous-day", NULL);
+  g_assert_cmpstr (mk_today_page_get_day (page), !=, today);
+  gtk_widget_activate_action (GTK_WIDGET (page), "today.focus-entry", NULL);
+  mk_gui_test_wait_frames (GTK_WIDGET (page), 1);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == child (page, "quick_entry")
+                 || gtk_widget_is_ancestor (focus, child (page, "quick_entry")));
+  gtk_widget_activate_action (GTK_WIDGET (page), "today.go-today", NULL);
+  g_assert_cmpstr (mk_today_page_get_day (page), ==, today);
+}
+
+/* Child processes for the restart test. */
+
+static gboolean
+child_start_timer_cb (gpointer user_data)
+{
+  MkTodayPage *page = get_page ();
+  g_autoptr(MkStore) store = NULL;
+  g_autoptr(GDateTime) started = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (mk_today_page_set_person_name (page, "Boris", &error));
+  gtk_editable_set_text (GTK_EDITABLE (child (page, "quick_entry")), "admin weekly report");
+  gtk_widget_activate_action (GTK_WIDGET (page), "today.toggle-timer", NULL);
+  store = open_db ();
+  g_assert_true (mk_store_get_timer (store, NULL, NULL, NULL, &started));
+  g_print ("STARTED=%" G_GINT64_FORMAT "\n", g_date_time_to_unix (started));
+  fflush (stdout);
+  /* As a crash or a power cut would: no clean-up at all. */
+  kill (getpid (), SIGKILL);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+child_resume_timer_cb (gpointer user_data)
+{
+  MkTodayPage *page = get_page ();
+  const char *label;
+
+  mk_gui_test_iterate (1100);
+  label = gtk_label_get_text (GTK_LABEL (child (page, "timer_label")));
+  g_print ("TIMER=%s\n", label);
+  gtk_widget_activate_action (GTK_WIDGET (page), "today.toggle-timer", NULL);
+  g_application_release (G_APPLICATION (app));
+  g_application_quit (G_APPLICATION (app));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+child_activate_cb (GApplication *application,
+                   gpointer      user_data)
+{
+  g_application_hold (application);
+  g_idle_add (user_data, NULL);
+}
+
+static int
+run_child (const char *mode)
+{
+  char **argv;
+  int status;
+
+  app = mk_gui_test_app_new (db_path);
+  argv = g_object_get_data (G_OBJECT (app), "test-argv");
+  g_signal_connect_after (app, "activate", G_CALLBACK (child_activate_cb),
+                          g_str_equal (mode, "start") ? child_start_timer_cb
+                                                      : child_resume_timer_cb);
+  status = g_application_run (G_APPLICATION (app), g_strv_length (argv), argv);
+  g_object_unref (app);
+  return status;
+}
+
+static void
+spawn_child (const char  *mode,
+             const char  *path,
+             char       **out,
+             int         *status)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) envp = g_get_environ ();
+  const char *argv[] = { g_test_get_filename (G_TEST_BUILT, "test-gui-today", NULL), NULL };
+
+  envp = g_environ_setenv (envp, "MINUTKA_TODAY_CHILD", mode, TRUE);
+  envp = g_environ_setenv (envp, "MINUTKA_TODAY_DB", path, TRUE);
+  g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_DEFAULT, NULL, NULL, out, NULL, status,
+                &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_today_restart_with_timer (void)
+{
+  g_autofree char *path = g_build_filename (mk_gui_test_tmpdir (), "restart.db", NULL);
+  g_autofree char *started_out = NULL;
+  g_autofree char *resumed_out = NULL;
+  g_autoptr(MkStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) started = NULL;
+  g_autoptr(GListModel) people = NULL;
+  gint64 started_unix;
+  int status = 0;
+
+  spawn_child ("start", path, &started_out, &status);
+  g_assert_true (WIFSIGNALED (status));
+  g_assert_cmpint (WTERMSIG (status), ==, SIGKILL);
+  g_assert_nonnull (strstr (started_out, "STARTED="));
+  started_unix = g_ascii_strtoll (strstr (started_out, "STARTED=") + 8, NULL, 10);
+  g_assert_cmpint (started_unix, >, 0);
+
+  /* Killed: the timer is in the database, from its true start. */
+  store = mk_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (mk_store_get_timer (store, NULL, NULL, NULL, &started));
+  g_assert_cmpint (g_date_time_to_unix (started), ==, started_unix);
+  g_clear_object (&store);
+
+  spawn_child ("resume", path, &resumed_out, &status);
+  g_assert_true (WIFEXITED (status));
+  /* The restarted page shows it running, counted from the first start. */
+  g_assert_nonnull (strstr (resumed_out, "TIMER=0:00:0"));
+  g_assert_nonnull (strstr (resumed_out, "weekly report"));
+
+  store = mk_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_false (mk_store_get_timer (store, NULL, NULL, NULL, NULL));
+  g_assert_cmpint (mk_store_count_entries (store), ==, 1);
+  people = mk_store_list_people (store, FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, 1);
+  {
+    g_autoptr(GString) report = g_string_new (NULL);
+
+    g_assert_true (mk_store_check (store, report, &error));
+    g_assert_no_error (error);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *child_mode = g_getenv ("MINUTKA_TODAY_CHILD");
+
+  mk_gui_test_init (&argc, &argv);
+
+  if (child_mode != NULL)
+    {
+      db_path = g_strdup (g_getenv ("MINUTKA_TODAY_DB"));
+      return run_child (child_mode);
+    }
+
+  db_path = g_build_filename (mk_gui_test_tmpdir (), "today.db", NULL);
+  g_test_add_func ("/gui/today/empty", test_today_empty);
+  g_test_add_func ("/gui/today/person", test_today_person);
+  g_test_add_func ("/gui/today/quick-entry", test_today_quick_entry);
+  g_test_add_func ("/gui/today/edit-delete-undo", test_today_edit_delete_undo);
+  g_test_add_func ("/gui/today/timer", test_today_timer);
+  g_test_add_func ("/gui/today/days", test_today_days);
+  g_test_add_func ("/gui/today/shortcuts-listed", test_today_shortcuts_listed);
+  g_test_add_func ("/gui/today/focus-and-days", test_today_shortcuts_work);
+  g_test_add_func ("/gui/today/restart-with-running-timer", test_today_restart_with_timer);
+
+  app = mk_gui_test_app_new (db_path);
+  return mk_gui_test_run (app);
+}
