@@ -1,0 +1,139 @@
+/* mk-store-order.c — the order of the categories in every list.
+ *
+ * Categories are listed by (sort_order, id), archived ones included, so
+ * that an archived category keeps its place when it comes back.  Moving a
+ * category renumbers the whole list 0, 1, 2 … in the new order, in one
+ * transaction; ties and gaps left by older versions or by imports vanish on
+ * the first move.  The one statement is prepared once per store and kept on
+ * the store as object data (the store's statement table belongs to
+ * mk-store.c).
+ */
+#define G_LOG_DOMAIN "mk-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "mk-error.h"
+#include "mk-store-order.h"
+#include "mk-store-private.h"
+
+static const char set_order_sql[] = "UPDATE category SET sort_order = ? WHERE id = ?";
+
+static void
+finalize_stmt (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static sqlite3_stmt *
+set_order_stmt (MkStore *self)
+{
+  static GQuark quark;
+  sqlite3_stmt *stmt;
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("mk-store-order-statement");
+
+  stmt = g_object_get_qdata (G_OBJECT (self), quark);
+  if (stmt == NULL)
+    {
+      if (sqlite3_prepare_v3 (self->db, set_order_sql, -1, SQLITE_PREPARE_PERSISTENT,
+                              &stmt, NULL) != SQLITE_OK)
+        g_error ("The category order statement does not compile: %s",
+                 sqlite3_errmsg (self->db));
+      g_object_set_qdata_full (G_OBJECT (self), quark, stmt,
+                               finalize_stmt);
+    }
+  else
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+    }
+  return stmt;
+}
+
+/**
+ * mk_store_move_category:
+ * @self: a store
+ * @category_id: the category to move
+ * @delta: how many places to move it: negative is up (earlier), positive
+ *   is down; a move past either end stops there
+ * @error: return location for a #GError
+ *
+ * Moves a category within the user's order of categories (archived ones
+ * count too) and renumbers the list, in one transaction.
+ *
+ * Returns: %TRUE once committed, or when the category is already at that
+ *   end; %FALSE with MK_STORE_ERROR_NOT_FOUND for an unknown category or
+ *   another MK_STORE_ERROR when the database fails (nothing changes then).
+ */
+gboolean
+mk_store_move_category (MkStore  *self,
+                        gint64    category_id,
+                        int       delta,
+                        GError  **error)
+{
+  g_autoptr(GListModel) all = NULL;
+  g_autoptr(GPtrArray) order = NULL;
+  guint n;
+  guint from = G_MAXUINT;
+  int to;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (MK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  all = mk_store_list_categories (self, TRUE);
+  n = g_list_model_get_n_items (all);
+  order = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    {
+      MkCategory *category = g_list_model_get_item (all, i);
+
+      if (mk_category_get_id (category) == category_id)
+        from = i;
+      g_ptr_array_add (order, category);
+    }
+  if (from == G_MAXUINT)
+    {
+      g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_NOT_FOUND,
+                   _("This category is no longer in the database; reload the list."));
+      return FALSE;
+    }
+
+  to = CLAMP ((int) from + delta, 0, (int) n - 1);
+  if (to == (int) from)
+    return TRUE;
+
+  {
+    gpointer moving = g_ptr_array_steal_index (order, from);
+
+    g_ptr_array_insert (order, to, moving);
+  }
+
+  if (!mk_store_begin (self, error))
+    return FALSE;
+  for (guint i = 0; ok && i < order->len; i++)
+    {
+      MkCategory *category = g_ptr_array_index (order, i);
+      sqlite3_stmt *stmt;
+
+      if (mk_category_get_sort_order (category) == (int) i)
+        continue;
+      stmt = set_order_stmt (self);
+      sqlite3_bind_int (stmt, 1, (int) i);
+      sqlite3_bind_int64 (stmt, 2, mk_category_get_id (category));
+      ok = mk_store_step_done (self, stmt, error);
+    }
+  if (!ok)
+    {
+      mk_store_rollback (self);
+      return FALSE;
+    }
+  if (!mk_store_commit (self, error))
+    return FALSE;
+  mk_store_reload_categories (self);
+  mk_store_emit_changed (self);
+  return TRUE;
+}
