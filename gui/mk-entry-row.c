@@ -114,9 +114,20 @@ mk_entry_row_set_entry (MkEntryRow *self,
                                           g_variant_new_int64 (mk_entry_get_id (entry)));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->delete_button), "today.delete-entry");
 
-  /* Translators: how a screen reader reads one entry: "9:15, 30 min, Calls, Acme intro". */
-  label = g_strdup_printf (_("%s%s%s, %s, %s"), start, *start ? ", " : "", minutes,
-                           category ? mk_category_get_name (category) : "", task);
+  /* What a screen reader says for the row: "9:15, 30 min, Calls, Acme intro". */
+  {
+    const char *parts[5] = { NULL };
+    guint n = 0;
+
+    if (*start != '\0')
+      parts[n++] = start;
+    parts[n++] = minutes;
+    if (category != NULL)
+      parts[n++] = mk_category_get_name (category);
+    if (*task != '\0')
+      parts[n++] = task;
+    label = g_strjoinv (", ", (char **) parts);
+  }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   label, -1);
 }

@@ -611,8 +611,8 @@ timer_tick_cb (gpointer user_data)
   now = g_date_time_new_now_local ();
   seconds = MAX (0, g_date_time_difference (now, started) / G_TIME_SPAN_SECOND);
   category = mk_store_get_category (self->store, category_id);
-  /* Translators: the running timer: "0:12:04 · Calls · Acme intro". */
-  text = g_strdup_printf (_("%d:%02d:%02d · %s%s%s"),
+  /* The running timer: "0:12:04 · Calls · Acme intro". */
+  text = g_strdup_printf ("%d:%02d:%02d · %s%s%s",
                           (int) (seconds / 3600), (int) (seconds / 60 % 60), (int) (seconds % 60),
                           category ? mk_category_get_name (category) : "",
                           task && *task ? " · " : "", task ? task : "");
