@@ -690,7 +690,8 @@ main (int   argc,
   g_test_add_func ("/report/csv/row-per-manager-and-category", test_csv_rows);
   g_test_add_func ("/report/text/lists-managers-and-findings", test_text_lists_everything);
   g_test_add_func ("/report/pdf/text-names-managers-and-findings", test_pdf_text);
-  g_test_add_func ("/report/demo/json-names-planted-problems", test_demo_names_planted_problems);
+  g_test_add_func ("/report/demo/json-names-planted-problems",
+                   test_demo_names_planted_problems);
   g_test_add_func ("/report/demo/pdf-names-everything", test_demo_pdf);
   g_test_add_func ("/report/cli/exit-codes", test_cli_exit_codes);
 
