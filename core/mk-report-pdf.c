@@ -79,6 +79,26 @@ layout_new (Pdf        *pdf,
   return layout;
 }
 
+/* Keeps "≈ 95", "≤ 20%" and "≥ 35%" on one line: the space after the sign
+ * becomes a no-break space. */
+static char *
+glue_signs (const char *text)
+{
+  static const char *signs[] = { "≈ ", "≤ ", "≥ " };
+  char *result = g_strdup (text);
+
+  for (guint i = 0; i < G_N_ELEMENTS (signs); i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (result, signs[i], -1);
+      g_autofree char *glued = g_strndup (signs[i], strlen (signs[i]) - 1);
+      g_autofree char *with_nbsp = g_strconcat (glued, "\u00a0", NULL);
+
+      g_free (result);
+      result = g_strjoinv (with_nbsp, parts);
+    }
+  return result;
+}
+
 static double
 layout_height (PangoLayout *layout)
 {
@@ -122,7 +142,8 @@ paragraph (Pdf        *pdf,
            double      indent,
            double      space_after)
 {
-  g_autoptr(PangoLayout) layout = layout_new (pdf, text, size, bold, CONTENT - indent);
+  g_autofree char *glued = glue_signs (text);
+  g_autoptr(PangoLayout) layout = layout_new (pdf, glued, size, bold, CONTENT - indent);
   double h = layout_height (layout);
 
   need (pdf, h);
@@ -270,8 +291,8 @@ findings (Pdf *pdf)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(MkFinding) f = g_list_model_get_item (all, i);
-      g_autoptr(PangoLayout) layout = layout_new (pdf, mk_finding_get_message (f), 9, FALSE,
-                                                  CONTENT - 14);
+      g_autofree char *glued = glue_signs (mk_finding_get_message (f));
+      g_autoptr(PangoLayout) layout = layout_new (pdf, glued, 9, FALSE, CONTENT - 14);
       double h = layout_height (layout);
 
       need (pdf, h + 4);

@@ -443,7 +443,7 @@ test_text_lists_everything (void)
 static char *
 collapse (const char *text)
 {
-  g_autoptr(GRegex) ws = g_regex_new ("\\s+", 0, 0, NULL);
+  g_autoptr(GRegex) ws = g_regex_new ("[\\s\\x{00a0}]+", 0, 0, NULL);
 
   return g_regex_replace_literal (ws, text, -1, 0, "", 0, NULL);
 }
