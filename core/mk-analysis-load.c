@@ -232,3 +232,56 @@ mk_analysis_default_period (MkStore  *store,
   *to = g_strdup (days[n - 1]);
   return TRUE;
 }
+
+/**
+ * mk_analysis_new_for_store:
+ * @store: the store
+ * @from: (nullable): the first day, or %NULL for the default period
+ * @to: (nullable): the last day, or %NULL for the default period
+ * @mode: whole team, or by level
+ * @error: return location for a #GError
+ *
+ * Reads the period's rollups and the store's settings and analyses them:
+ * what the Analysis page and the command line need in one call.  When
+ * either day is %NULL, both come from mk_analysis_default_period(); with
+ * nothing logged at all the analysis is empty (mk_analysis_is_empty()).
+ *
+ * Returns: (transfer full) (nullable): the analysis, or %NULL with @error
+ *   (MK_STORE_ERROR) when the database cannot be read.
+ */
+MkAnalysis *
+mk_analysis_new_for_store (MkStore     *store,
+                           const char  *from,
+                           const char  *to,
+                           MkPeerMode   mode,
+                           GError     **error)
+{
+  g_autofree char *default_from = NULL;
+  g_autofree char *default_to = NULL;
+  g_autoptr(MkAnalysisInput) input = NULL;
+  MkSettings settings;
+
+  g_return_val_if_fail (MK_IS_STORE (store), NULL);
+
+  if (from == NULL || to == NULL)
+    {
+      if (mk_analysis_default_period (store, &default_from, &default_to))
+        {
+          from = default_from;
+          to = default_to;
+        }
+      else
+        {
+          /* Nothing logged: an empty analysis of no particular period. */
+          input = mk_analysis_input_new (NULL, NULL);
+        }
+    }
+
+  if (input == NULL)
+    input = mk_analysis_input_new_from_store (store, from, to, error);
+  if (input == NULL)
+    return NULL;
+
+  mk_store_get_settings (store, &settings);
+  return mk_analysis_new (input, &settings, mode);
+}

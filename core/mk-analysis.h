@@ -232,4 +232,11 @@ double           mk_analysis_get_reclaimable_per_day (MkAnalysis *self);
 double           mk_analysis_get_extra_calls_per_day (MkAnalysis *self);
 const char      *mk_analysis_get_summary           (MkAnalysis *self);
 
+/* From the store: mk-analysis-load.c */
+MkAnalysis      *mk_analysis_new_for_store         (MkStore     *store,
+                                                    const char  *from,
+                                                    const char  *to,
+                                                    MkPeerMode   mode,
+                                                    GError     **error);
+
 G_END_DECLS

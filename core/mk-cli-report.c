@@ -51,11 +51,9 @@ mk_cli_report (MkStore               *store,
 {
   g_autofree char *default_from = NULL;
   g_autofree char *default_to = NULL;
-  g_autoptr(MkAnalysisInput) input = NULL;
   g_autoptr(MkAnalysis) analysis = NULL;
   const char *from;
   const char *to;
-  MkSettings settings;
 
   g_return_val_if_fail (MK_IS_STORE (store), MK_EXIT_BAD_INPUT);
   g_return_val_if_fail (opts != NULL, MK_EXIT_BAD_INPUT);
@@ -98,12 +96,9 @@ mk_cli_report (MkStore               *store,
   if (to == NULL || (opts->from != NULL && opts->to == NULL && strcmp (from, to) > 0))
     to = from;
 
-  input = mk_analysis_input_new_from_store (store, from, to, error);
-  if (input == NULL)
+  analysis = mk_analysis_new_for_store (store, from, to, opts->peer_mode, error);
+  if (analysis == NULL)
     return MK_EXIT_BAD_INPUT;
-
-  mk_store_get_settings (store, &settings);
-  analysis = mk_analysis_new (input, &settings, opts->peer_mode);
   if (mk_analysis_is_empty (analysis))
     {
       g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_NOT_FOUND,
