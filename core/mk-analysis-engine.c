@@ -303,7 +303,8 @@ category_findings (MkAnalysis            *self,
       f->target_max = cat->target_max;
       f->deviation = dev;
       f->severity = severity_for (good, fabs (share - bound), 2 * s->over_points / 100.0);
-      set_message (f, mk_analysis_message_share (&ctx, f, TRUE));
+      /* Next to an over/under sentence (opposite direction) the median is said. */
+      set_message (f, mk_analysis_message_share (&ctx, f, !off_peers));
       g_ptr_array_add (out, f);
     }
 }

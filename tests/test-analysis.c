@@ -415,6 +415,51 @@ test_length_median (void)
                    ==, 7);
 }
 
+/* Above the team but still under the target: two findings, two sentences. */
+static void
+test_over_and_below_target (void)
+{
+  g_autoptr(MkAnalysisInput) input = mk_analysis_input_new ("2026-03-02", "2026-03-03");
+  g_autoptr(MkAnalysis) a = NULL;
+  const char *names[] = { "Anna", "Boris", "Carl", "Dana" };
+  const int calls_minutes[] = { 80, 80, 84, 132 };
+  MkSettings settings;
+  MkManagerResult *dana;
+  MkFinding *over;
+  MkFinding *target;
+  guint calls = mk_analysis_input_add_category (input, "calls", "Calls", NULL,
+                                                MK_CATEGORY_KIND_SELLING, 0.35, -1);
+  guint meetings = mk_analysis_input_add_category (input, "meetings", "Meetings", NULL,
+                                                   MK_CATEGORY_KIND_SUPPORTING, -1, -1);
+
+  for (guint p = 0; p < G_N_ELEMENTS (names); p++)
+    {
+      guint person = mk_analysis_input_add_person (input, names[p], NULL, MK_LEVEL_NONE);
+
+      mk_analysis_input_add_day (input, person, "2026-03-02", calls, calls_minutes[p], 5, 0, 0);
+      mk_analysis_input_add_day (input, person, "2026-03-03", calls, calls_minutes[p], 5, 0, 0);
+      mk_analysis_input_add_day (input, person, "2026-03-02", meetings,
+                                 400 - calls_minutes[p], 5, 0, 0);
+      mk_analysis_input_add_day (input, person, "2026-03-03", meetings,
+                                 400 - calls_minutes[p], 5, 0, 0);
+    }
+  test_settings (&settings);
+  a = mk_analysis_new (input, &settings, MK_PEER_MODE_TEAM);
+
+  /* Calls: 20%, 20%, 21%, 33%; median 20.5%; Dana +12.5 points. */
+  dana = mk_analysis_find_manager (a, "Dana");
+  over = mk_manager_result_find (dana, MK_FINDING_OVER, "calls");
+  target = mk_manager_result_find (dana, MK_FINDING_TARGET, "calls");
+  g_assert_nonnull (over);
+  g_assert_nonnull (target);
+  g_assert_cmpint (mk_finding_get_severity (over), ==, MK_SEVERITY_INFO);
+  g_assert_cmpint (mk_finding_get_severity (target), ==, MK_SEVERITY_WARNING);
+  g_assert_cmpstr (mk_finding_get_message (over), ==,
+                   "Dana: calls 33% of logged time, team median 21%, target ≥ 35%");
+  g_assert_cmpstr (mk_finding_get_message (target), ==,
+                   "Dana: calls 33% of logged time, target ≥ 35%");
+}
+
 static void
 test_empty_summary (void)
 {
@@ -451,6 +496,7 @@ main (int   argc,
   g_test_add_func ("/analysis/team/totals-and-summary", test_team_totals);
   g_test_add_func ("/analysis/team/all-weak-medians-flagged", test_weak_only);
   g_test_add_func ("/analysis/manager/median-entry-length", test_length_median);
+  g_test_add_func ("/analysis/finding/over-team-under-target", test_over_and_below_target);
   g_test_add_func ("/analysis/empty/summary", test_empty_summary);
 
   return g_test_run ();
