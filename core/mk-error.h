@@ -51,6 +51,7 @@ typedef enum {
  * @MK_IMPORT_ERROR_INVALID_ROWS: some rows are invalid and the import was refused.
  * @MK_IMPORT_ERROR_CANCELLED: the user cancelled; nothing was written.
  * @MK_IMPORT_ERROR_IO: the file could not be read.
+ * @MK_IMPORT_ERROR_MAPPING: a --map "TEXT=KEY" names no category.
  */
 typedef enum {
   MK_IMPORT_ERROR_NOT_TEXT,
@@ -62,6 +63,7 @@ typedef enum {
   MK_IMPORT_ERROR_INVALID_ROWS,
   MK_IMPORT_ERROR_CANCELLED,
   MK_IMPORT_ERROR_IO,
+  MK_IMPORT_ERROR_MAPPING,
 } MkImportError;
 
 /**

@@ -1,0 +1,85 @@
+/* mk-import-row.h — one CSV record into one entry (private to the importer).
+ *
+ * The converter knows the column map, the date order and the options; it
+ * trims the record's values, skips blank and totals rows, parses the date,
+ * start, end and duration, finds the person and the category (with caches,
+ * so the store is asked once per distinct name), and says precisely why a
+ * row is invalid.  It also counts category texts that have no alias.
+ */
+#pragma once
+
+#include "mk-columns.h"
+#include "mk-date.h"
+#include "mk-import-reader.h"
+#include "mk-importer.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  MK_ROW_OK,
+  MK_ROW_SKIPPED,
+  MK_ROW_INVALID,
+  MK_ROW_FAILED,
+} MkRowStatus;
+
+/**
+ * MkImportRow:
+ * @input: the entry; person_id is 0 when people are only looked up (a
+ *   preview) and the person is new
+ * @day: storage for @input.day
+ * @person: the person's name
+ * @email: (nullable): the person's e-mail
+ * @category_text: the text the category came from (trimmed)
+ * @category: (nullable): the category; %NULL only without a store
+ * @task: (nullable): the task text
+ *
+ * A converted row.  Strings stay valid until the next conversion.
+ */
+typedef struct {
+  MkEntryInput  input;
+  char          day[MK_DATE_ISO_LEN];
+  const char   *person;
+  const char   *email;
+  const char   *category_text;
+  MkCategory   *category;
+  const char   *task;
+} MkImportRow;
+
+typedef struct _MkImportConverter MkImportConverter;
+
+MkImportConverter *mk_import_converter_new          (MkStore               *store,
+                                                     gboolean               write_people,
+                                                     const MkColumnMap     *map,
+                                                     const MkImportOptions *options,
+                                                     MkDateOrder            order);
+void               mk_import_converter_free         (MkImportConverter     *self);
+void               mk_import_converter_add_override (MkImportConverter     *self,
+                                                     const char            *text,
+                                                     MkCategory            *category);
+MkRowStatus        mk_import_converter_convert      (MkImportConverter     *self,
+                                                     const MkRecord        *record,
+                                                     MkImportRow           *row,
+                                                     GError               **error);
+GPtrArray         *mk_import_converter_take_unmapped (MkImportConverter    *self);
+int                mk_import_date_source            (const MkColumnMap     *map);
+
+guint64            mk_import_row_hash               (const MkImportRow     *row);
+
+/* A set of 64-bit keys in one flat array: 8 bytes a key, no allocation per
+ * key.  Zero is not a valid key. */
+typedef struct {
+  guint64 *slots;
+  gsize    mask;
+  gsize    n;
+} MkKeySet;
+
+void      mk_key_set_init   (MkKeySet *set);
+void      mk_key_set_clear  (MkKeySet *set);
+gboolean  mk_key_set_add    (MkKeySet *set,
+                             guint64   key);
+gboolean  mk_key_set_contains (const MkKeySet *set,
+                               guint64         key);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MkImportConverter, mk_import_converter_free)
+
+G_END_DECLS

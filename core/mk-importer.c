@@ -1,0 +1,957 @@
+/* mk-importer.c — timesheet CSV files into the store, all or nothing.
+ *
+ * Design notes.
+ *
+ * A run is three passes at most over a stream that never holds more than
+ * one chunk and one record in memory (plus one 8-byte key per row for the
+ * occurrence numbers):
+ *   1. the header and up to SAMPLE_ROWS rows: the column map, and evidence
+ *      on the date order;
+ *   2. only when that evidence is ambiguous (every date fits both
+ *      day/month and month/day): the whole date column, so the order is
+ *      decided from the whole column; still ambiguous → refused, asking
+ *      for --date-format;
+ *   3. the rows, converted (mk-import-row.c) and added through an
+ *      MkStoreBulk: one transaction for the whole file.
+ * Invariants:
+ *   - nothing is written unless the whole file was read and every row was
+ *     valid (or skip_invalid); a dry run, a cancel or an error rolls back;
+ *   - a refused file keeps being read only to list its problems, up to
+ *     max_problems;
+ *   - a row's fingerprint is a hash of (person, day, start, minutes,
+ *     category, task) mixed with its occurrence number among identical rows
+ *     of this file, so importing the same file twice adds nothing, and two
+ *     identical rows in one file are two entries.
+ * mk_importer_run_async() runs the same code in a GTask thread on its own
+ * MkStore, opened on the caller's database file.
+ */
+#define G_LOG_DOMAIN "mk-importer"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "mk-error.h"
+#include "mk-import-reader.h"
+#include "mk-import-row.h"
+#include "mk-importer.h"
+
+#define SAMPLE_ROWS 2000
+#define PROGRESS_EVERY_ROWS 4096
+
+typedef struct {
+  MkStore               *store;
+  const MkImportOptions *options;
+  MkImportReader        *reader;
+  guint64                header_line;
+  MkColumnMap           *map;
+  MkDateColumn           dates;
+  guint                  sample_left;
+  MkImportConverter     *converter;
+  MkStoreBulk           *bulk;
+  MkKeySet               seen;
+  MkImportResult        *result;
+  MkImportPreview       *preview;
+  guint                  preview_left;
+  guint                  max_problems;
+  gboolean               refusing;
+  GError                *fatal;
+  GCancellable          *cancellable;
+  MkImportProgressFunc   progress;
+  gpointer               progress_data;
+} Import;
+
+/**
+ * mk_import_options_init:
+ * @options: (out caller-allocates): options to fill with the defaults:
+ *   automatic preset and date order, all or nothing, not a dry run
+ */
+void
+mk_import_options_init (MkImportOptions *options)
+{
+  g_return_if_fail (options != NULL);
+  memset (options, 0, sizeof *options);
+  options->preset = MK_PRESET_AUTO;
+  options->date_order = MK_DATE_ORDER_UNKNOWN;
+}
+
+/**
+ * mk_import_result_free:
+ * @result: (transfer full) (nullable): a result
+ */
+void
+mk_import_result_free (MkImportResult *result)
+{
+  if (result == NULL)
+    return;
+  g_free (result->file_name);
+  g_free (result->sha256);
+  g_clear_pointer (&result->problems, g_ptr_array_unref);
+  g_clear_pointer (&result->unmapped, g_ptr_array_unref);
+  g_free (result);
+}
+
+static void
+preview_row_free (gpointer data)
+{
+  MkPreviewRow *row = data;
+
+  g_free (row->person);
+  g_free (row->category_text);
+  g_free (row->category_key);
+  g_free (row->task);
+  g_free (row->problem);
+  g_free (row);
+}
+
+/**
+ * mk_import_preview_free:
+ * @preview: (transfer full) (nullable): a preview
+ */
+void
+mk_import_preview_free (MkImportPreview *preview)
+{
+  if (preview == NULL)
+    return;
+  g_free (preview->file_name);
+  g_clear_pointer (&preview->map, mk_column_map_free);
+  g_free (preview->columns_problem);
+  g_clear_pointer (&preview->rows, g_ptr_array_unref);
+  g_clear_pointer (&preview->problems, g_ptr_array_unref);
+  g_free (preview);
+}
+
+static gboolean
+record_is_blank (const MkRecord *record)
+{
+  for (guint i = 0; i < record->n_fields; i++)
+    for (gsize j = 0; j < record->lengths[i]; j++)
+      if (!g_ascii_isspace (record->fields[i][j]))
+        return FALSE;
+  return TRUE;
+}
+
+static void
+add_date_evidence (Import         *import,
+                   const MkRecord *record)
+{
+  int column = mk_import_date_source (import->map);
+  g_autofree char *text = NULL;
+
+  if (column < 0 || (guint) column >= record->n_fields)
+    return;
+  text = g_strstrip (g_strndup (record->fields[column], record->lengths[column]));
+  if (*text != '\0')
+    mk_date_column_add (&import->dates, text);
+}
+
+static gboolean
+header_cb (const MkRecord  *record,
+           gpointer         user_data,
+           GError         **error)
+{
+  Import *import = user_data;
+
+  if (import->map == NULL)
+    {
+      const MkImportOptions *options = import->options;
+      MkColumnOptions column_options = {
+        options->preset, options->category_column, options->person != NULL,
+      };
+      g_autoptr(GPtrArray) header = NULL;
+
+      if (record->n_fields == 0 || record_is_blank (record))
+        return TRUE;
+      import->header_line = record->line;
+      header = g_ptr_array_new_with_free_func (g_free);
+      for (guint i = 0; i < record->n_fields; i++)
+        g_ptr_array_add (header, g_strndup (record->fields[i], record->lengths[i]));
+      import->map = mk_column_map_new ((const char * const *) header->pdata, header->len,
+                                       &column_options, error);
+      if (import->map == NULL)
+        {
+          g_prefix_error (error, "%s: ", mk_import_reader_get_name (import->reader));
+          return FALSE;
+        }
+      return import->options->date_order == MK_DATE_ORDER_UNKNOWN;
+    }
+  if (record->n_fields == 0)
+    return TRUE;
+  add_date_evidence (import, record);
+  return --import->sample_left > 0;
+}
+
+static gboolean
+dates_cb (const MkRecord  *record,
+          gpointer         user_data,
+          GError         **error)
+{
+  Import *import = user_data;
+
+  if (record->line > import->header_line)
+    add_date_evidence (import, record);
+  return TRUE;
+}
+
+static void
+add_problem (Import         *import,
+             guint64         line,
+             const char     *reason)
+{
+  GPtrArray *problems = import->result ? import->result->problems
+                                       : import->preview->problems;
+
+  if (import->result != NULL)
+    import->result->n_problems++;
+  if (problems->len < import->max_problems)
+    g_ptr_array_add (problems, g_strdup_printf ("%s:%" G_GUINT64_FORMAT ": %s",
+                                                mk_import_reader_get_name (import->reader),
+                                                line, reason));
+}
+
+static void
+report_progress (Import *import)
+{
+  if (import->progress != NULL)
+    import->progress (import->result->counts.rows_read,
+                      mk_import_reader_get_position (import->reader),
+                      mk_import_reader_get_size (import->reader),
+                      import->progress_data);
+}
+
+/* Adds a valid row through the bulk, with its fingerprint. */
+static gboolean
+add_row (Import         *import,
+         MkImportRow    *row,
+         guint64         line,
+         GError        **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  guint64 base = mk_import_row_hash (row);
+  guint64 fingerprint;
+  gboolean duplicate = FALSE;
+
+  for (guint64 k = 0;; k++)
+    {
+      fingerprint = (base ^ (k * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15))) & G_MAXINT64;
+      if (fingerprint == 0)
+        fingerprint = 1;
+      if (mk_key_set_add (&import->seen, fingerprint))
+        break;
+    }
+  row->input.fingerprint = (gint64) fingerprint;
+
+  if (!mk_store_bulk_add (import->bulk, &row->input, &duplicate, &local_error))
+    {
+      if (g_error_matches (local_error, MK_STORE_ERROR, MK_STORE_ERROR_INVALID))
+        {
+          import->result->counts.rejected++;
+          add_problem (import, line, local_error->message);
+          if (!import->options->skip_invalid)
+            import->refusing = TRUE;
+          return TRUE;
+        }
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (duplicate)
+    import->result->counts.duplicates++;
+  else
+    {
+      import->result->counts.imported++;
+      import->result->minutes += (guint64) row->input.minutes;
+    }
+  return TRUE;
+}
+
+static void
+add_preview_row (Import         *import,
+                 const MkRecord *record,
+                 MkRowStatus     status,
+                 MkImportRow    *row,
+                 const GError   *problem)
+{
+  MkPreviewRow *p = g_new0 (MkPreviewRow, 1);
+
+  p->line = record->line;
+  p->start = -1;
+  p->skipped = status == MK_ROW_SKIPPED;
+  if (status == MK_ROW_OK)
+    {
+      memcpy (p->day, row->day, sizeof p->day);
+      p->start = row->input.start;
+      p->minutes = row->input.minutes;
+      p->person = g_strdup (row->person);
+      p->category_text = g_strdup (row->category_text);
+      p->category_key = g_strdup (row->category ? mk_category_get_key (row->category)
+                                                : "other");
+      p->task = g_strdup (row->task);
+    }
+  else if (problem != NULL)
+    p->problem = g_strdup (problem->message);
+  g_ptr_array_add (import->preview->rows, p);
+}
+
+static gboolean
+rows_cb (const MkRecord  *record,
+         gpointer         user_data,
+         GError         **error)
+{
+  Import *import = user_data;
+  g_autoptr(GError) problem = NULL;
+  MkImportRow row;
+  MkRowStatus status;
+
+  if (record->line <= import->header_line)
+    return TRUE;
+  if (record->n_fields == 0)
+    {
+      /* An empty line: a blank row, except at the very end of the file. */
+      if (import->result != NULL)
+        {
+          import->result->counts.rows_read++;
+          import->result->counts.skipped++;
+        }
+      return TRUE;
+    }
+
+  status = mk_import_converter_convert (import->converter, record, &row, &problem);
+
+  if (import->preview != NULL)
+    {
+      if (status == MK_ROW_FAILED)
+        {
+          g_propagate_error (error, g_steal_pointer (&problem));
+          return FALSE;
+        }
+      add_preview_row (import, record, status, &row, problem);
+      if (status == MK_ROW_INVALID)
+        add_problem (import, record->line, problem->message);
+      return --import->preview_left > 0;
+    }
+
+  import->result->counts.rows_read++;
+  switch (status)
+    {
+    case MK_ROW_SKIPPED:
+      import->result->counts.skipped++;
+      break;
+    case MK_ROW_INVALID:
+      import->result->counts.rejected++;
+      add_problem (import, record->line, problem->message);
+      if (!import->options->skip_invalid)
+        import->refusing = TRUE;
+      break;
+    case MK_ROW_FAILED:
+      g_propagate_error (error, g_steal_pointer (&problem));
+      return FALSE;
+    case MK_ROW_OK:
+    default:
+      if (!import->refusing && !add_row (import, &row, record->line, error))
+        return FALSE;
+      break;
+    }
+
+  if (import->refusing && import->result->problems->len >= import->max_problems)
+    return FALSE;
+  if (import->result->counts.rows_read % PROGRESS_EVERY_ROWS == 0)
+    {
+      if (g_cancellable_set_error_if_cancelled (import->cancellable, error))
+        return FALSE;
+      report_progress (import);
+    }
+  return TRUE;
+}
+
+static void
+prefix_error (Import  *import,
+              GError **error)
+{
+  if (error != NULL && *error != NULL)
+    g_prefix_error (error, "%s: ", mk_import_reader_get_name (import->reader));
+}
+
+/* Passes 1 and 2: the column map and the date order. */
+static gboolean
+read_header (Import   *import,
+             GError  **error)
+{
+  MkDateOrder order;
+
+  import->sample_left = SAMPLE_ROWS;
+  mk_date_column_init (&import->dates);
+
+  if (!mk_import_reader_run (import->reader, header_cb, import, import->cancellable, error))
+    return FALSE;
+  if (import->map == NULL)
+    {
+      g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_EMPTY,
+                   _("%s has no rows"), mk_import_reader_get_name (import->reader));
+      return FALSE;
+    }
+  if (import->options->date_order != MK_DATE_ORDER_UNKNOWN)
+    return TRUE;
+
+  order = mk_date_column_decide (&import->dates);
+  if (order == MK_DATE_ORDER_AMBIGUOUS && import->sample_left == 0)
+    {
+      /* The sample could not tell: ask the whole column. */
+      mk_date_column_init (&import->dates);
+      if (!mk_import_reader_run (import->reader, dates_cb, import, import->cancellable, error))
+        return FALSE;
+      order = mk_date_column_decide (&import->dates);
+    }
+  if (order == MK_DATE_ORDER_AMBIGUOUS && import->preview == NULL)
+    {
+      g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_AMBIGUOUS_DATES,
+                   _("%s: every date in column '%s' fits both day/month and month/day "
+                     "order; say which with --date-format dmy or --date-format mdy"),
+                   mk_import_reader_get_name (import->reader),
+                   import->map->headers[mk_import_date_source (import->map)]);
+      return FALSE;
+    }
+  if (import->result != NULL)
+    import->result->date_order = order;
+  else
+    import->preview->date_order = order;
+  return TRUE;
+}
+
+static MkDateOrder
+chosen_order (Import *import)
+{
+  if (import->options->date_order != MK_DATE_ORDER_UNKNOWN)
+    return import->options->date_order;
+  return import->result ? import->result->date_order : import->preview->date_order;
+}
+
+/* Applies --map TEXT=KEY: in the store inside the bulk's transaction, or
+ * only in the converter for a preview. */
+static gboolean
+apply_maps (Import   *import,
+            GError  **error)
+{
+  const char * const *maps = import->options->maps;
+
+  for (gsize i = 0; maps != NULL && maps[i] != NULL; i++)
+    {
+      const char *eq = strrchr (maps[i], '=');
+      g_autofree char *text = NULL;
+      g_autofree char *key = NULL;
+      MkCategory *category;
+
+      if (eq == NULL || eq == maps[i] || eq[1] == '\0')
+        {
+          g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_MAPPING,
+                       _("--map '%s' should look like TEXT=KEY, e.g. \"Перезвоны=follow_up\""),
+                       maps[i]);
+          return FALSE;
+        }
+      text = g_strstrip (g_strndup (maps[i], (gsize) (eq - maps[i])));
+      key = g_strstrip (g_strdup (eq + 1));
+      category = import->store ? mk_store_get_category_by_key (import->store, key) : NULL;
+      if (category == NULL && import->store != NULL)
+        {
+          g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_MAPPING,
+                       _("--map '%s': there is no category with the key '%s'"), maps[i], key);
+          return FALSE;
+        }
+      if (category == NULL)
+        continue;
+      if (import->bulk != NULL
+          && !mk_store_add_alias (import->store, text, mk_category_get_id (category), error))
+        return FALSE;
+      mk_import_converter_add_override (import->converter, text, category);
+    }
+  return TRUE;
+}
+
+static void
+import_clear (Import *import)
+{
+  if (import->bulk != NULL)
+    mk_store_bulk_abort (g_steal_pointer (&import->bulk));
+  g_clear_pointer (&import->converter, mk_import_converter_free);
+  g_clear_pointer (&import->map, mk_column_map_free);
+  mk_key_set_clear (&import->seen);
+}
+
+/* Pass 3 and the end of a run. */
+static gboolean
+import_rows (Import   *import,
+             GError  **error)
+{
+  MkImportResult *result = import->result;
+  const MkImportOptions *options = import->options;
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok;
+
+  result->preset = import->map->preset;
+  import->bulk = mk_store_bulk_begin (import->store, result->file_name, NULL,
+                                      mk_preset_to_string (result->preset), error);
+  if (import->bulk == NULL)
+    return FALSE;
+  import->converter = mk_import_converter_new (import->store, TRUE, import->map, options,
+                                               chosen_order (import));
+  if (!apply_maps (import, error))
+    return FALSE;
+  mk_key_set_init (&import->seen);
+
+  ok = mk_import_reader_run (import->reader, rows_cb, import, import->cancellable,
+                             &local_error);
+  result->unmapped = mk_import_converter_take_unmapped (import->converter);
+  result->sha256 = g_strdup (mk_import_reader_get_sha256 (import->reader));
+  if (!ok)
+    {
+      if (!g_error_matches (local_error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_SYNTAX)
+          && !g_error_matches (local_error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_ENCODING)
+          && !g_error_matches (local_error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_NOT_TEXT)
+          && !g_error_matches (local_error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_CANCELLED))
+        prefix_error (import, &local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  report_progress (import);
+
+  if (import->refusing)
+    {
+      g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_INVALID_ROWS,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%s: %" G_GUINT64_FORMAT " row is not valid, so nothing was "
+                                "imported",
+                                "%s: %" G_GUINT64_FORMAT " rows are not valid, so nothing was "
+                                "imported",
+                                result->n_problems),
+                   result->file_name, result->n_problems);
+      return FALSE;
+    }
+  if (result->counts.rows_read == result->counts.skipped)
+    {
+      g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_EMPTY,
+                   _("%s has a header but no rows to import"), result->file_name);
+      return FALSE;
+    }
+  if (options->dry_run)
+    {
+      mk_store_bulk_abort (g_steal_pointer (&import->bulk));
+      return TRUE;
+    }
+  result->batch_id = mk_store_bulk_get_batch_id (import->bulk);
+  if (!mk_store_bulk_commit (g_steal_pointer (&import->bulk), &result->counts, error))
+    {
+      result->batch_id = 0;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+run_reader (MkStore                *store,
+            MkImportReader         *reader,
+            const MkImportOptions  *options,
+            GCancellable           *cancellable,
+            MkImportProgressFunc    progress,
+            gpointer                progress_data,
+            MkImportResult        **result,
+            GError                **error)
+{
+  MkImportOptions defaults;
+  Import import = { 0, };
+  MkImportResult *r;
+  gboolean ok;
+
+  if (options == NULL)
+    {
+      mk_import_options_init (&defaults);
+      options = &defaults;
+    }
+  r = g_new0 (MkImportResult, 1);
+  r->file_name = g_strdup (mk_import_reader_get_name (reader));
+  r->encoding = mk_import_reader_get_encoding (reader);
+  r->dialect = *mk_import_reader_get_dialect (reader);
+  r->date_order = options->date_order;
+  r->dry_run = options->dry_run;
+  r->problems = g_ptr_array_new_with_free_func (g_free);
+
+  import.store = store;
+  import.options = options;
+  import.reader = reader;
+  import.result = r;
+  import.cancellable = cancellable;
+  import.progress = progress;
+  import.progress_data = progress_data;
+  import.max_problems = options->max_problems ? options->max_problems
+                                              : MK_IMPORT_DEFAULT_MAX_PROBLEMS;
+
+  ok = read_header (&import, error) && import_rows (&import, error);
+  if (import.map != NULL)
+    r->preset = import.map->preset;
+  import_clear (&import);
+  if (r->unmapped == NULL)
+    r->unmapped = g_ptr_array_new ();
+  if (result != NULL)
+    *result = r;
+  else
+    mk_import_result_free (r);
+  return ok;
+}
+
+/**
+ * mk_importer_run:
+ * @store: the store to import into
+ * @path: the CSV file
+ * @options: (nullable): how to import; %NULL for the defaults
+ * @cancellable: (nullable): to cancel; nothing is written then
+ * @progress: (nullable) (scope call): called every few thousand rows, in
+ *   this thread
+ * @progress_data: data for @progress
+ * @result: (out) (optional) (transfer full): what happened, set whenever
+ *   the file could be opened, also on failure (the problems are there)
+ * @error: return location for an error
+ *
+ * Imports one file in one transaction.
+ *
+ * Returns: %TRUE when the file was imported (or checked, on a dry run).
+ *   Fails with MK_IMPORT_ERROR: %MK_IMPORT_ERROR_INVALID_ROWS (see the
+ *   result's problems), _NOT_TEXT, _EMPTY, _ENCODING, _SYNTAX, _COLUMNS,
+ *   _AMBIGUOUS_DATES, _MAPPING, _CANCELLED, _IO; or with MK_STORE_ERROR
+ *   when the database fails.  Messages start with the file's name.
+ */
+gboolean
+mk_importer_run (MkStore                *store,
+                 const char             *path,
+                 const MkImportOptions  *options,
+                 GCancellable           *cancellable,
+                 MkImportProgressFunc    progress,
+                 gpointer                progress_data,
+                 MkImportResult        **result,
+                 GError                **error)
+{
+  g_autoptr(MkImportReader) reader = NULL;
+
+  g_return_val_if_fail (MK_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (result != NULL)
+    *result = NULL;
+  reader = mk_import_reader_new (path, NULL, error);
+  if (reader == NULL)
+    return FALSE;
+  return run_reader (store, reader, options, cancellable, progress, progress_data, result,
+                     error);
+}
+
+/**
+ * mk_importer_run_bytes:
+ * @store: the store to import into
+ * @bytes: the whole file
+ * @display_name: its name for messages
+ * @options: (nullable): how to import
+ * @result: (out) (optional) (transfer full): what happened
+ * @error: return location for an error
+ *
+ * Like mk_importer_run() for a file already in memory (tests, fuzzing).
+ *
+ * Returns: %TRUE when imported.
+ */
+gboolean
+mk_importer_run_bytes (MkStore                *store,
+                       GBytes                 *bytes,
+                       const char             *display_name,
+                       const MkImportOptions  *options,
+                       MkImportResult        **result,
+                       GError                **error)
+{
+  g_autoptr(MkImportReader) reader = NULL;
+
+  g_return_val_if_fail (MK_IS_STORE (store), FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+
+  if (result != NULL)
+    *result = NULL;
+  reader = mk_import_reader_new_for_bytes (bytes, display_name, error);
+  if (reader == NULL)
+    return FALSE;
+  return run_reader (store, reader, options, NULL, NULL, NULL, result, error);
+}
+
+/**
+ * mk_importer_preview:
+ * @store: (nullable): the store, to show which category each text maps to
+ *   and whether people are known; nothing is written to it
+ * @path: the CSV file
+ * @options: (nullable): how it would be imported
+ * @max_rows: how many rows to parse
+ * @error: return location for an error
+ *
+ * Shows how a file will be understood.  A file whose columns cannot be
+ * mapped still gives a preview (with @columns_problem set) so that the
+ * user can choose a preset or a column.
+ *
+ * Returns: (transfer full) (nullable): the preview, or %NULL when the file
+ *   cannot be read at all (not text, empty, broken quotes).
+ */
+MkImportPreview *
+mk_importer_preview (MkStore                *store,
+                     const char             *path,
+                     const MkImportOptions  *options,
+                     guint                   max_rows,
+                     GError                **error)
+{
+  g_autoptr(MkImportReader) reader = NULL;
+  g_autoptr(MkImportPreview) preview = NULL;
+  g_autoptr(GError) local_error = NULL;
+  MkImportOptions defaults;
+  Import import = { 0, };
+
+  g_return_val_if_fail (store == NULL || MK_IS_STORE (store), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (options == NULL)
+    {
+      mk_import_options_init (&defaults);
+      options = &defaults;
+    }
+  reader = mk_import_reader_new (path, NULL, error);
+  if (reader == NULL)
+    return NULL;
+
+  preview = g_new0 (MkImportPreview, 1);
+  preview->file_name = g_strdup (mk_import_reader_get_name (reader));
+  preview->encoding = mk_import_reader_get_encoding (reader);
+  preview->dialect = *mk_import_reader_get_dialect (reader);
+  preview->date_order = options->date_order;
+  preview->rows = g_ptr_array_new_with_free_func (preview_row_free);
+  preview->problems = g_ptr_array_new_with_free_func (g_free);
+
+  import.store = store;
+  import.options = options;
+  import.reader = reader;
+  import.preview = preview;
+  import.preview_left = MAX (max_rows, 1);
+  import.max_problems = MAX (max_rows, 1);
+
+  if (!read_header (&import, &local_error))
+    {
+      if (!g_error_matches (local_error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_COLUMNS))
+        {
+          import_clear (&import);
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      preview->columns_problem = g_strdup (local_error->message);
+      import_clear (&import);
+      return g_steal_pointer (&preview);
+    }
+
+  import.converter = mk_import_converter_new (store, FALSE, import.map, options,
+                                              chosen_order (&import));
+  if (!apply_maps (&import, &local_error)
+      || !mk_import_reader_run (reader, rows_cb, &import, NULL, &local_error))
+    {
+      import_clear (&import);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  preview->map = g_steal_pointer (&import.map);
+  import_clear (&import);
+  return g_steal_pointer (&preview);
+}
+
+/* The asynchronous run. */
+typedef struct {
+  char                 *db_path;
+  char                 *path;
+  MkImportOptions       options;
+  GStrv                 maps;
+  char                 *person;
+  char                 *category_column;
+  GMainContext         *context;
+  MkImportProgressFunc  progress;
+  gpointer              progress_data;
+  GDestroyNotify        progress_notify;
+  gint64                last_progress;
+} AsyncData;
+
+typedef struct {
+  MkImportResult *result;
+  GError         *error;
+} AsyncOutcome;
+
+typedef struct {
+  AsyncData *data;
+  guint64    rows;
+  guint64    bytes;
+  guint64    total;
+} ProgressCall;
+
+static void
+async_data_free (gpointer p)
+{
+  AsyncData *data = p;
+
+  if (data->progress_notify != NULL)
+    data->progress_notify (data->progress_data);
+  g_free (data->db_path);
+  g_free (data->path);
+  g_strfreev (data->maps);
+  g_free (data->person);
+  g_free (data->category_column);
+  g_main_context_unref (data->context);
+  g_free (data);
+}
+
+static void
+async_outcome_free (gpointer p)
+{
+  AsyncOutcome *outcome = p;
+
+  mk_import_result_free (outcome->result);
+  g_clear_error (&outcome->error);
+  g_free (outcome);
+}
+
+static gboolean
+progress_in_main_cb (gpointer user_data)
+{
+  ProgressCall *call = user_data;
+
+  call->data->progress (call->rows, call->bytes, call->total, call->data->progress_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+progress_from_thread_cb (guint64  rows,
+                         guint64  bytes,
+                         guint64  total,
+                         gpointer user_data)
+{
+  GTask *task = user_data;
+  AsyncData *data = g_task_get_task_data (task);
+  gint64 now = g_get_monotonic_time ();
+  ProgressCall *call;
+
+  /* At most ten updates a second, and always the last one. */
+  if (now - data->last_progress < G_USEC_PER_SEC / 10 && bytes < total)
+    return;
+  data->last_progress = now;
+  call = g_new0 (ProgressCall, 1);
+  call->data = data;
+  call->rows = rows;
+  call->bytes = bytes;
+  call->total = total;
+  /* The task, and with it @data, outlives every call: the task's callback
+   * runs on the same context, after these. */
+  g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT, progress_in_main_cb, call,
+                              g_free);
+}
+
+static void
+run_thread (GTask        *task,
+            gpointer      source_object,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  AsyncData *data = task_data;
+  AsyncOutcome *outcome = g_new0 (AsyncOutcome, 1);
+  g_autoptr(MkStore) store = mk_store_open (data->db_path, &outcome->error);
+
+  if (store != NULL)
+    mk_importer_run (store, data->path, &data->options, cancellable,
+                     data->progress ? progress_from_thread_cb : NULL, task,
+                     &outcome->result, &outcome->error);
+  g_task_return_pointer (task, outcome, async_outcome_free);
+}
+
+/**
+ * mk_importer_run_async:
+ * @store: the store; the import runs on a store of its own, opened in the
+ *   worker thread on the same file
+ * @path: the CSV file
+ * @options: (nullable): how to import; copied
+ * @cancellable: (nullable): cancelling rolls the import back
+ * @progress: (nullable): called on the thread-default main context of the
+ *   caller, at most ten times a second
+ * @progress_data: data for @progress
+ * @progress_notify: (nullable): frees @progress_data when the run is over
+ * @callback: called when the import is over
+ * @user_data: data for @callback
+ *
+ * Imports a file in a worker thread; see mk_importer_run().
+ */
+void
+mk_importer_run_async (MkStore                *store,
+                       const char             *path,
+                       const MkImportOptions  *options,
+                       GCancellable           *cancellable,
+                       MkImportProgressFunc    progress,
+                       gpointer                progress_data,
+                       GDestroyNotify          progress_notify,
+                       GAsyncReadyCallback     callback,
+                       gpointer                user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  AsyncData *data;
+
+  g_return_if_fail (MK_IS_STORE (store));
+  g_return_if_fail (path != NULL);
+
+  data = g_new0 (AsyncData, 1);
+  data->db_path = g_strdup (mk_store_get_path (store));
+  data->path = g_strdup (path);
+  if (options != NULL)
+    data->options = *options;
+  else
+    mk_import_options_init (&data->options);
+  data->maps = g_strdupv ((char **) data->options.maps);
+  data->person = g_strdup (data->options.person);
+  data->category_column = g_strdup (data->options.category_column);
+  data->options.maps = (const char * const *) data->maps;
+  data->options.person = data->person;
+  data->options.category_column = data->category_column;
+  data->context = g_main_context_ref_thread_default ();
+  data->progress = progress;
+  data->progress_data = progress_data;
+  data->progress_notify = progress_notify;
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, mk_importer_run_async);
+  g_task_set_task_data (task, data, async_data_free);
+  g_task_run_in_thread (task, run_thread);
+}
+
+/**
+ * mk_importer_run_finish:
+ * @store: the store given to mk_importer_run_async()
+ * @result: the #GAsyncResult
+ * @import_result: (out) (optional) (transfer full): what happened, also on
+ *   failure when the file could be opened
+ * @error: return location for an error
+ *
+ * Returns: %TRUE when the file was imported; fails like mk_importer_run().
+ */
+gboolean
+mk_importer_run_finish (MkStore        *store,
+                        GAsyncResult   *result,
+                        MkImportResult **import_result,
+                        GError        **error)
+{
+  AsyncOutcome *outcome;
+  gboolean ok;
+
+  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
+
+  if (import_result != NULL)
+    *import_result = NULL;
+  outcome = g_task_propagate_pointer (G_TASK (result), error);
+  if (outcome == NULL)
+    return FALSE;
+  ok = outcome->error == NULL;
+  if (!ok)
+    g_propagate_error (error, g_steal_pointer (&outcome->error));
+  if (import_result != NULL)
+    *import_result = g_steal_pointer (&outcome->result);
+  async_outcome_free (outcome);
+  return ok;
+}

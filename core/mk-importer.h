@@ -1,0 +1,206 @@
+/* mk-importer.h — timesheet CSV files into the store, all or nothing.
+ *
+ * mk_importer_preview() reads the start of a file and says how it will be
+ * understood (encoding, delimiter, preset, columns, the first rows parsed,
+ * their problems) without writing anything.  mk_importer_run() imports a
+ * whole file in one transaction: nothing is written when a row is invalid
+ * (unless skip_invalid), when the user cancels, or on a dry run.
+ * mk_importer_run_async() does the same in a worker thread with its own
+ * MkStore on the same database file, reporting progress on the caller's
+ * main context.  See mk-importer.c for the rules.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "mk-columns.h"
+#include "mk-date.h"
+#include "mk-dialect.h"
+#include "mk-encoding.h"
+#include "mk-store-bulk.h"
+#include "mk-store.h"
+
+G_BEGIN_DECLS
+
+/* How many problems a result lists unless told otherwise. */
+#define MK_IMPORT_DEFAULT_MAX_PROBLEMS 100
+
+/**
+ * MkImportOptions:
+ * @preset: the preset, or %MK_PRESET_AUTO to recognise it
+ * @person: (nullable): the person every row belongs to (--person)
+ * @date_order: the date order, or %MK_DATE_ORDER_UNKNOWN to decide it from
+ *   the date column
+ * @category_column: (nullable): the header of the column that gives the
+ *   category (--category-column)
+ * @maps: (nullable) (array zero-terminated=1): "TEXT=KEY" aliases to add
+ *   before importing (--map "Перезвоны=follow_up")
+ * @skip_invalid: import the valid rows and list the invalid ones, instead
+ *   of refusing the file
+ * @dry_run: read and check everything, write nothing
+ * @max_problems: how many problems to list; 0 for the default
+ *
+ * How to import.  Initialise with mk_import_options_init().
+ */
+typedef struct {
+  MkPreset            preset;
+  const char         *person;
+  MkDateOrder         date_order;
+  const char         *category_column;
+  const char * const *maps;
+  gboolean            skip_invalid;
+  gboolean            dry_run;
+  guint               max_problems;
+} MkImportOptions;
+
+/**
+ * MkUnmappedValue:
+ * @text: a category text with no alias ("" for an empty cell)
+ * @count: how many rows had it; they went to `other`
+ */
+typedef struct {
+  char    *text;
+  guint64  count;
+} MkUnmappedValue;
+
+/**
+ * MkImportResult:
+ * @file_name: the file's name as shown in messages
+ * @sha256: (nullable): the file's SHA-256 in hex, when it was read to the end
+ * @encoding: the encoding it was read in
+ * @dialect: its delimiter and line ends
+ * @preset: the preset used
+ * @date_order: the date order used
+ * @counts: rows read, imported, duplicates, skipped (blank, totals) and
+ *   rejected (invalid)
+ * @minutes: the minutes of the imported rows
+ * @batch_id: the import batch written, or 0 when nothing was written
+ * @dry_run: %TRUE when this was a dry run (nothing written)
+ * @problems: (element-type utf8): "FILE:LINE: reason" for invalid rows, at
+ *   most max_problems of them
+ * @n_problems: how many invalid rows there were in all (reading stops early
+ *   when a refused file has listed max_problems)
+ * @unmapped: (element-type MkUnmappedValue): category texts with no alias,
+ *   most frequent first
+ *
+ * What an import did.
+ */
+typedef struct {
+  char           *file_name;
+  char           *sha256;
+  MkEncoding      encoding;
+  MkDialect       dialect;
+  MkPreset        preset;
+  MkDateOrder     date_order;
+  MkImportCounts  counts;
+  guint64         minutes;
+  gint64          batch_id;
+  gboolean        dry_run;
+  GPtrArray      *problems;
+  guint64         n_problems;
+  GPtrArray      *unmapped;
+} MkImportResult;
+
+/**
+ * MkPreviewRow:
+ * @line: the line the row starts on
+ * @day: "YYYY-MM-DD", or "" when the row is invalid
+ * @start: minutes after midnight, or -1
+ * @minutes: the duration, or 0 when the row is invalid
+ * @person: (nullable): the person's name as read
+ * @category_text: (nullable): the text the category comes from
+ * @category_key: (nullable): the category it maps to ("other" when none)
+ * @task: (nullable): the task text
+ * @skipped: %TRUE for a blank or totals row
+ * @problem: (nullable): why the row is invalid
+ */
+typedef struct {
+  guint64  line;
+  char     day[MK_DATE_ISO_LEN];
+  int      start;
+  int      minutes;
+  char    *person;
+  char    *category_text;
+  char    *category_key;
+  char    *task;
+  gboolean skipped;
+  char    *problem;
+} MkPreviewRow;
+
+/**
+ * MkImportPreview:
+ * @file_name: the file's name
+ * @encoding: the detected encoding
+ * @dialect: the detected dialect
+ * @map: (nullable): the column map, or %NULL when columns are missing
+ * @columns_problem: (nullable): why the columns cannot be mapped
+ * @date_order: the date order decided from the rows previewed
+ * @rows: (element-type MkPreviewRow): the first rows, parsed
+ * @problems: (element-type utf8): "FILE:LINE: reason" for the rows shown
+ */
+typedef struct {
+  char         *file_name;
+  MkEncoding    encoding;
+  MkDialect     dialect;
+  MkColumnMap  *map;
+  char         *columns_problem;
+  MkDateOrder   date_order;
+  GPtrArray    *rows;
+  GPtrArray    *problems;
+} MkImportPreview;
+
+/**
+ * MkImportProgressFunc:
+ * @rows: rows read so far
+ * @bytes: bytes read so far
+ * @total_bytes: the file's size
+ * @user_data: the data given with the function
+ *
+ * Progress of a run.
+ */
+typedef void (*MkImportProgressFunc) (guint64  rows,
+                                      guint64  bytes,
+                                      guint64  total_bytes,
+                                      gpointer user_data);
+
+void             mk_import_options_init  (MkImportOptions        *options);
+void             mk_import_result_free   (MkImportResult         *result);
+void             mk_import_preview_free  (MkImportPreview        *preview);
+
+MkImportPreview *mk_importer_preview     (MkStore                *store,
+                                          const char             *path,
+                                          const MkImportOptions  *options,
+                                          guint                   max_rows,
+                                          GError                **error);
+gboolean         mk_importer_run         (MkStore                *store,
+                                          const char             *path,
+                                          const MkImportOptions  *options,
+                                          GCancellable           *cancellable,
+                                          MkImportProgressFunc    progress,
+                                          gpointer                progress_data,
+                                          MkImportResult        **result,
+                                          GError                **error);
+gboolean         mk_importer_run_bytes   (MkStore                *store,
+                                          GBytes                 *bytes,
+                                          const char             *display_name,
+                                          const MkImportOptions  *options,
+                                          MkImportResult        **result,
+                                          GError                **error);
+void             mk_importer_run_async   (MkStore                *store,
+                                          const char             *path,
+                                          const MkImportOptions  *options,
+                                          GCancellable           *cancellable,
+                                          MkImportProgressFunc    progress,
+                                          gpointer                progress_data,
+                                          GDestroyNotify          progress_notify,
+                                          GAsyncReadyCallback     callback,
+                                          gpointer                user_data);
+gboolean         mk_importer_run_finish  (MkStore                *store,
+                                          GAsyncResult           *result,
+                                          MkImportResult        **import_result,
+                                          GError                **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MkImportResult, mk_import_result_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MkImportPreview, mk_import_preview_free)
+
+G_END_DECLS

@@ -1,0 +1,417 @@
+/* test-importer.c — the import corpus against its expectations, and the
+ * importer's promises: all or nothing, idempotence, cancel, async, preview.
+ *
+ * Each group of tests/data/import/EXPECTED is one test case, run on a
+ * fresh database: see the comment at the top of that file.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "mk-error.h"
+#include "mk-importer.h"
+#include "mk-store.h"
+
+typedef struct {
+  char     *dir;
+  MkStore  *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  f->dir = g_dir_make_tmp ("minutka-import-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (f->dir, "test.db", NULL);
+  f->store = mk_store_open (path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "test.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_clear_object (&f->store);
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+static char *
+corpus_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "import", name, NULL);
+}
+
+/* "PERSON/KEY=MINUTES" for every person and category, sorted, ';'-joined. */
+typedef struct {
+  MkStore    *store;
+  GHashTable *minutes;
+  GHashTable *days;
+} Totals;
+
+static void
+total_cb (gint64      person_id,
+          const char *day,
+          gint64      category_id,
+          int         minutes,
+          int         n_entries,
+          int         prime_minutes,
+          int         timed_minutes,
+          gpointer    user_data)
+{
+  Totals *t = user_data;
+  g_autoptr(MkPerson) person = mk_store_get_person (t->store, person_id, NULL);
+  MkCategory *category = mk_store_get_category (t->store, category_id);
+  char *key;
+  gpointer old;
+
+  g_assert_nonnull (person);
+  g_assert_nonnull (category);
+  key = g_strdup_printf ("%s/%s", mk_person_get_name (person), mk_category_get_key (category));
+  old = g_hash_table_lookup (t->minutes, key);
+  g_hash_table_replace (t->minutes, key, GINT_TO_POINTER (GPOINTER_TO_INT (old) + minutes));
+  if (minutes > 0)
+    g_hash_table_add (t->days, g_strdup (day));
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
+
+static char *
+sorted_join (GPtrArray  *items,
+             const char *separator)
+{
+  g_ptr_array_sort (items, compare_strings);
+  g_ptr_array_add (items, NULL);
+  return g_strjoinv (separator, (char **) items->pdata);
+}
+
+static void
+database_totals (MkStore  *store,
+                 char    **minutes,
+                 char    **days)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) day_items = g_ptr_array_new_with_free_func (g_free);
+  Totals t = { store, NULL, NULL };
+  GHashTableIter iter;
+  gpointer key;
+  gpointer value;
+
+  t.minutes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  t.days = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_assert_true (mk_store_foreach_day_total (store, "1900-01-01", "2199-12-31", total_cb, &t,
+                                             &error));
+  g_assert_no_error (error);
+  g_hash_table_iter_init (&iter, t.minutes);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (GPOINTER_TO_INT (value) != 0)
+      g_ptr_array_add (items, g_strdup_printf ("%s=%d", (char *) key, GPOINTER_TO_INT (value)));
+  g_hash_table_iter_init (&iter, t.days);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (day_items, g_strdup (key));
+  *minutes = sorted_join (items, ";");
+  *days = sorted_join (day_items, ",");
+  g_hash_table_unref (t.minutes);
+  g_hash_table_unref (t.days);
+}
+
+static char *
+normalise_list (const char *text,
+                const char *separator)
+{
+  g_auto(GStrv) parts = g_strsplit (text, separator, -1);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (*g_strstrip (parts[i]) != '\0')
+      g_ptr_array_add (items, g_strdup (parts[i]));
+  return sorted_join (items, separator);
+}
+
+static const char *
+error_code_name (int code)
+{
+  static const char *names[] = {
+    "NOT_TEXT", "EMPTY", "ENCODING", "SYNTAX", "COLUMNS", "AMBIGUOUS_DATES",
+    "INVALID_ROWS", "CANCELLED", "IO", "MAPPING",
+  };
+
+  g_assert_cmpint (code, >=, 0);
+  g_assert_cmpint (code, <, (int) G_N_ELEMENTS (names));
+  return names[code];
+}
+
+static void
+read_options (GKeyFile        *keys,
+              const char      *group,
+              MkImportOptions *options,
+              char          ***maps)
+{
+  g_autofree char *preset = g_key_file_get_string (keys, group, "preset", NULL);
+  g_autofree char *order = g_key_file_get_string (keys, group, "date-format", NULL);
+  g_autofree char *map = g_key_file_get_string (keys, group, "map", NULL);
+  g_autofree char *result = g_key_file_get_string (keys, group, "result", NULL);
+
+  mk_import_options_init (options);
+  options->person = g_key_file_get_string (keys, group, "person", NULL);
+  options->category_column = g_key_file_get_string (keys, group, "category-column", NULL);
+  options->skip_invalid = g_key_file_get_boolean (keys, group, "skip-invalid", NULL);
+  /* preset= also states the expected preset of a good file; it is an
+   * option only where the case expects a failure because of it. */
+  if (preset != NULL && g_strcmp0 (result, "ok") != 0)
+    g_assert_true (mk_preset_from_string (preset, &options->preset));
+  if (order != NULL)
+    g_assert_true (mk_date_order_from_string (order, &options->date_order));
+  *maps = map ? g_strsplit (map, ";", -1) : NULL;
+  options->maps = (const char * const *) *maps;
+}
+
+static void
+clear_options (MkImportOptions *options,
+               char           **maps)
+{
+  g_free ((char *) options->person);
+  g_free ((char *) options->category_column);
+  g_strfreev (maps);
+}
+
+static void
+check_count (GKeyFile   *keys,
+             const char *group,
+             const char *key,
+             guint64     got)
+{
+  g_autoptr(GError) error = NULL;
+  guint64 want = g_key_file_get_uint64 (keys, group, key, &error);
+
+  if (error != NULL)
+    return;
+  if (want != got)
+    g_test_fail_printf ("[%s] %s: expected %" G_GUINT64_FORMAT ", got %" G_GUINT64_FORMAT,
+                        group, key, want, got);
+}
+
+static void
+check_string (const char *group,
+              const char *key,
+              const char *want,
+              const char *got)
+{
+  if (want != NULL && g_strcmp0 (want, got) != 0)
+    g_test_fail_printf ("[%s] %s: expected “%s”, got “%s”", group, key, want, got);
+}
+
+static void
+run_case (Fixture      *f,
+          GKeyFile     *keys,
+          const char   *group)
+{
+  g_autofree char *file = g_key_file_get_string (keys, group, "file", NULL);
+  g_autofree char *before = g_key_file_get_string (keys, group, "before", NULL);
+  g_autofree char *want_result = g_key_file_get_string (keys, group, "result", NULL);
+  g_autofree char *path = NULL;
+  g_autoptr(MkImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) maps = NULL;
+  MkImportOptions options;
+  gint64 entries_before;
+  gboolean ok;
+
+  g_assert_nonnull (want_result);
+  path = corpus_path (file ? file : group);
+
+  if (before != NULL)
+    {
+      g_auto(GStrv) names = g_strsplit (before, ";", -1);
+
+      for (guint i = 0; names[i] != NULL; i++)
+        {
+          g_autofree char *first = corpus_path (names[i]);
+          g_autoptr(GError) first_error = NULL;
+
+          g_assert_true (mk_importer_run (f->store, first, NULL, NULL, NULL, NULL, NULL,
+                                          &first_error));
+          g_assert_no_error (first_error);
+        }
+    }
+
+  read_options (keys, group, &options, &maps);
+  entries_before = mk_store_count_entries (f->store);
+  ok = mk_importer_run (f->store, path, &options, NULL, NULL, NULL, &result, &error);
+  clear_options (&options, g_steal_pointer (&maps));
+
+  if (g_strcmp0 (want_result, "ok") == 0)
+    {
+      if (!ok)
+        g_error ("[%s] failed: %s", group, error->message);
+    }
+  else
+    {
+      g_autofree char *message = g_key_file_get_string (keys, group, "message", NULL);
+
+      if (ok)
+        g_error ("[%s] imported, but should have failed with %s", group, want_result);
+      g_assert_true (error->domain == MK_IMPORT_ERROR);
+      check_string (group, "result", want_result, error_code_name (error->code));
+      if (message != NULL && strstr (error->message, message) == NULL)
+        g_test_fail_printf ("[%s] message “%s” lacks “%s”", group, error->message, message);
+      /* Nothing half-imported stays behind. */
+      g_assert_cmpint (mk_store_count_entries (f->store), ==, entries_before);
+    }
+
+  if (result != NULL)
+    {
+      g_autofree char *preset = g_key_file_get_string (keys, group, "preset", NULL);
+      g_autofree char *encoding = g_key_file_get_string (keys, group, "encoding", NULL);
+      g_autofree char *delimiter = g_key_file_get_string (keys, group, "delimiter", NULL);
+      g_autofree char *problems = g_key_file_get_string (keys, group, "problems", NULL);
+      g_autofree char *unmapped = g_key_file_get_string (keys, group, "unmapped", NULL);
+
+      if (ok)
+        check_string (group, "preset", preset, mk_preset_to_string (result->preset));
+      check_string (group, "encoding", encoding, mk_encoding_to_string (result->encoding));
+      check_string (group, "delimiter", delimiter,
+                    mk_dialect_delimiter_name (result->dialect.delimiter));
+      check_count (keys, group, "imported", result->counts.imported);
+      check_count (keys, group, "duplicates", result->counts.duplicates);
+      check_count (keys, group, "skipped", result->counts.skipped);
+      check_count (keys, group, "rejected", result->counts.rejected);
+      if (problems != NULL)
+        {
+          g_autoptr(GPtrArray) got = g_ptr_array_new ();
+          g_autofree char *joined = NULL;
+
+          for (guint i = 0; i < result->problems->len; i++)
+            g_ptr_array_add (got, g_ptr_array_index (result->problems, i));
+          g_ptr_array_add (got, NULL);
+          joined = g_strjoinv ("|", (char **) got->pdata);
+          check_string (group, "problems", problems, joined);
+        }
+      if (unmapped != NULL)
+        {
+          g_autoptr(GString) got = g_string_new (NULL);
+
+          for (guint i = 0; i < result->unmapped->len; i++)
+            {
+              MkUnmappedValue *v = g_ptr_array_index (result->unmapped, i);
+
+              g_string_append_printf (got, "%s%s:%" G_GUINT64_FORMAT, i ? ";" : "", v->text,
+                                      v->count);
+            }
+          check_string (group, "unmapped", unmapped, got->str);
+        }
+      if (ok && !result->dry_run)
+        g_assert_cmpint (result->batch_id, >, 0);
+    }
+
+  {
+    g_autofree char *minutes = g_key_file_get_string (keys, group, "minutes", NULL);
+    g_autofree char *days = g_key_file_get_string (keys, group, "days", NULL);
+    g_autofree char *got_minutes = NULL;
+    g_autofree char *got_days = NULL;
+
+    database_totals (f->store, &got_minutes, &got_days);
+    if (minutes != NULL)
+      {
+        g_autofree char *want = normalise_list (minutes, ";");
+        check_string (group, "minutes", want, got_minutes);
+      }
+    if (days != NULL)
+      {
+        g_autofree char *want = normalise_list (days, ",");
+        check_string (group, "days", want, got_days);
+      }
+    check_count (keys, group, "entries", (guint64) mk_store_count_entries (f->store));
+  }
+}
+
+static GKeyFile *
+load_expected (void)
+{
+  g_autofree char *path = corpus_path ("EXPECTED");
+  g_autoptr(GError) error = NULL;
+  GKeyFile *keys = g_key_file_new ();
+
+  g_key_file_load_from_file (keys, path, G_KEY_FILE_NONE, &error);
+  g_assert_no_error (error);
+  return keys;
+}
+
+static void
+test_corpus_case (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GKeyFile) keys = load_expected ();
+
+  run_case (f, keys, data);
+}
+
+static void
+test_corpus_has_every_file (void)
+{
+  g_autoptr(GKeyFile) keys = load_expected ();
+  g_autofree char *dir_path = corpus_path ("");
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  g_autoptr(GHashTable) named = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_auto(GStrv) groups = g_key_file_get_groups (keys, NULL);
+  const char *name;
+  guint n_files = 0;
+
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      char *file = g_key_file_get_string (keys, groups[i], "file", NULL);
+
+      g_hash_table_add (named, file ? file : g_strdup (groups[i]));
+    }
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      if (strcmp (name, "EXPECTED") == 0)
+        continue;
+      n_files++;
+      if (!g_hash_table_contains (named, name))
+        g_error ("%s has no case in EXPECTED", name);
+    }
+  g_assert_cmpuint (n_files, >=, 40);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GKeyFile) keys = NULL;
+  g_auto(GStrv) groups = NULL;
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/importer/corpus/every-file-has-a-case", test_corpus_has_every_file);
+  keys = load_expected ();
+  groups = g_key_file_get_groups (keys, NULL);
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      g_autofree char *test_path = g_strdup_printf ("/importer/corpus/%s", groups[i]);
+
+      g_test_add (test_path, Fixture, g_strdup (groups[i]), fixture_set_up, test_corpus_case,
+                  fixture_tear_down);
+    }
+
+  return g_test_run ();
+}
