@@ -106,6 +106,8 @@ append_reclaim (GString                *s,
       return;
     }
 
+  /* Translators: the minutes and the name of the calls category, e.g.
+   * "; ≈ 95 min/day could go to calls"; " ≈ 7 more calls a day" may follow. */
   g_string_append_printf (s, _("; ≈ %.0f min/day could go to %s"), minutes,
                           ctx->calls_category);
   if (ctx->call_length <= 0)
@@ -129,6 +131,9 @@ mk_analysis_message_share (const MkMessageContext *ctx,
 {
   GString *s = g_string_new (NULL);
 
+  /* Translators: "Boris: admin 42% of logged time"; the person, a category
+   * name as it reads mid-sentence, its share.  Clauses such as ", team median
+   * 16%" and ", target ≤ 20%" follow. */
   g_string_append_printf (s, _("%s: %s %.0f%% of logged time"), ctx->person, ctx->category,
                           pct (finding->value));
   if (with_median)
@@ -254,6 +259,7 @@ mk_analysis_summary (MkAnalysis *self)
       return g_string_free (s, FALSE);
     }
 
+  /* Translators: managers, hours, first and last day (YYYY-MM-DD). */
   g_string_append_printf (s, ngettext ("%u manager logged %.0f h between %s and %s.",
                                        "%u managers logged %.0f h between %s and %s.", n),
                           n, round (self->total_minutes / 60.0),
