@@ -627,6 +627,32 @@ test_demo_pdf (void)
   assert_pdf_names_everything (a);
 }
 
+/* An active study is the default period; without one, the last three logged
+ * days are. */
+static void
+test_default_period_study (void)
+{
+  g_autoptr(MkStore) store = demo_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MkAnalysis) study = NULL;
+  g_autoptr(MkAnalysis) last = NULL;
+
+  g_assert_true (mk_store_set_study (store, "Tuesday", "2026-11-24", "2026-11-24", &error));
+  g_assert_no_error (error);
+  study = mk_analysis_new_for_store (store, NULL, NULL, MK_PEER_MODE_TEAM, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (mk_analysis_get_from (study), ==, "2026-11-24");
+  g_assert_cmpstr (mk_analysis_get_to (study), ==, "2026-11-24");
+  g_assert_cmpuint (mk_analysis_get_total_days (study), ==, 1);
+
+  g_assert_true (mk_store_clear_study (store, &error));
+  last = mk_analysis_new_for_store (store, NULL, NULL, MK_PEER_MODE_TEAM, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (mk_analysis_get_from (last), ==, "2026-11-23");
+  g_assert_cmpstr (mk_analysis_get_to (last), ==, "2026-11-25");
+  g_assert_cmpuint (mk_analysis_get_total_days (last), ==, 3);
+}
+
 static void
 test_cli_exit_codes (void)
 {
@@ -689,6 +715,7 @@ main (int   argc,
   g_test_add_func ("/report/demo/json-names-planted-problems",
                    test_demo_names_planted_problems);
   g_test_add_func ("/report/demo/pdf-names-everything", test_demo_pdf);
+  g_test_add_func ("/report/period/default-study-then-last-days", test_default_period_study);
   g_test_add_func ("/report/cli/exit-codes", test_cli_exit_codes);
 
   return g_test_run ();
