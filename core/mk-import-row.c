@@ -145,6 +145,9 @@ trim_values (MkImportConverter *self,
                                  && (guchar) end[-1] == 0xA0)))
         end -= ((guchar) end[-1] == 0xA0 && end - start >= 2 && (guchar) end[-2] == 0xC2)
                ? 2 : 1;
+      /* Minutka's own export neutralises formulas with one apostrophe. */
+      if (self->map->preset == MK_PRESET_MINUTKA && start < end && *start == '\'')
+        start++;
       g_string_append_len (self->arena, start, end - start);
       g_string_append_c (self->arena, '\0');
       g_array_append_val (offsets, offset);

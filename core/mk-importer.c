@@ -585,6 +585,13 @@ run_reader (MkStore                *store,
                                               : MK_IMPORT_DEFAULT_MAX_PROBLEMS;
 
   ok = read_header (&import, error) && import_rows (&import, error);
+  if (!ok)
+    {
+      /* Nothing was written: say so in the counts too. */
+      r->counts.imported = 0;
+      r->counts.duplicates = 0;
+      r->minutes = 0;
+    }
   if (import.map != NULL)
     r->preset = import.map->preset;
   import_clear (&import);

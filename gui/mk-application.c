@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "mk-application.h"
+#include "mk-cli-import.h"
 #include "mk-cli-report.h"
 #include "mk-store.h"
 #include "mk-version.h"
@@ -138,6 +139,60 @@ mk_application_handle_local_options (GApplication *app,
       g_free (self->db_path);
       self->db_path = g_strdup (db_path);
     }
+
+  /* --import and --export (issue 4): the commands live in
+   * core/mk-cli-import.c; this block only hands over the option values. */
+  {
+    g_autofree const char **import_files = NULL;
+    g_autofree const char **rest = NULL;
+    g_autofree const char **maps = NULL;
+    const char *export_path = NULL;
+
+    g_variant_dict_lookup (options, "import", "^a&ay", &import_files);
+    g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &rest);
+    g_variant_dict_lookup (options, "export", "^&ay", &export_path);
+    if (import_files != NULL && export_path != NULL)
+      {
+        g_printerr ("minutka: %s\n", _("--import and --export cannot be used together."));
+        return 2;
+      }
+    if (import_files != NULL)
+      {
+        g_autoptr(GPtrArray) files = g_ptr_array_new ();
+        MkCliImportArgs args = { NULL, };
+
+        for (gsize i = 0; import_files[i] != NULL; i++)
+          g_ptr_array_add (files, (gpointer) import_files[i]);
+        for (gsize i = 0; rest != NULL && rest[i] != NULL; i++)
+          g_ptr_array_add (files, (gpointer) rest[i]);
+        g_ptr_array_add (files, NULL);
+        g_variant_dict_lookup (options, "preset", "&s", &args.preset);
+        g_variant_dict_lookup (options, "person", "&s", &args.person);
+        g_variant_dict_lookup (options, "date-format", "&s", &args.date_format);
+        g_variant_dict_lookup (options, "category-column", "&s", &args.category_column);
+        g_variant_dict_lookup (options, "map", "^a&s", &maps);
+        args.files = (const char * const *) files->pdata;
+        args.maps = maps;
+        args.skip_invalid = g_variant_dict_contains (options, "skip-invalid");
+        args.dry_run = g_variant_dict_contains (options, "dry-run");
+        return mk_cli_import_main (self->db_path, &args);
+      }
+    if (export_path != NULL)
+      {
+        const char *from = NULL, *to = NULL;
+
+        g_variant_dict_lookup (options, "from", "&s", &from);
+        g_variant_dict_lookup (options, "to", "&s", &to);
+        return mk_cli_export_main (self->db_path, export_path, from, to);
+      }
+    if (rest != NULL && rest[0] != NULL)
+      {
+        g_printerr ("minutka: ");
+        g_printerr (_("unexpected argument '%s'; to import files use --import FILE…"), rest[0]);
+        g_printerr ("\n");
+        return 2;
+      }
+  }
 
   /* --report: the whole command lives in core/mk-cli-report.c. */
   if (g_variant_dict_contains (options, "report"))
@@ -339,6 +394,29 @@ mk_application_init (MkApplication *self)
       N_("Report format: text, json, csv or pdf"), N_("FORMAT") },
     { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Write the report to FILE instead of the terminal"), N_("FILE") },
+    /* --import and --export (issue 4). */
+    { "import", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
+      N_("Import the timesheet CSV FILE (more files may follow) and exit"), N_("FILE…") },
+    { "preset", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Import format: auto, toggl, clockify, kimai, harvest, hamster, tempo, minutka "
+         "or generic"), N_("PRESET") },
+    { "person", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Import every row as the work of NAME"), N_("NAME") },
+    { "date-format", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Order of day, month and year in the file: dmy, mdy or ymd"), N_("ORDER") },
+    { "category-column", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Take the category from the column named NAME"), N_("NAME") },
+    { "map", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
+      N_("Add the alias TEXT for the category KEY before importing (repeatable)"),
+      N_("TEXT=KEY") },
+    { "skip-invalid", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Import the valid rows and list the invalid ones, instead of refusing the file"),
+      NULL },
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Check the files and print what would be imported, without writing"), NULL },
+    { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Export the entries (of --from … --to) to FILE as CSV and exit"), N_("FILE") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
     { NULL }
   };
 

@@ -1,0 +1,351 @@
+/* mk-cli-import.c — `minutka --import` and `minutka --export`.
+ *
+ * One summary per file: what the file was understood as (preset, encoding,
+ * delimiter), what happened to its rows, which category texts had no alias
+ * and went to `other`, and the invalid rows as FILE:LINE: reason.  Every
+ * file is imported on its own (one transaction each); the exit status is
+ * 1 when any file was refused.  Text is collected in GStrings so that
+ * tests can read it; the _main functions print it.
+ */
+#define G_LOG_DOMAIN "mk-cli-import"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "mk-cli-import.h"
+#include "mk-date.h"
+#include "mk-error.h"
+#include "mk-exporter.h"
+#include "mk-paths.h"
+
+#define EXIT_OK        0
+#define EXIT_BAD_INPUT 1
+#define EXIT_USAGE     2
+
+/* Fewer unmapped texts are listed; the rest are counted. */
+#define MAX_UNMAPPED_SHOWN 10
+
+/**
+ * mk_cli_import_parse_args:
+ * @args: the option values as given
+ * @options: (out caller-allocates): the import options; its strings point
+ *   into @args
+ *
+ * Returns: 0, or 2 after printing why an option value is not valid.
+ */
+int
+mk_cli_import_parse_args (const MkCliImportArgs *args,
+                          MkImportOptions       *options)
+{
+  mk_import_options_init (options);
+  if (args->preset != NULL && !mk_preset_from_string (args->preset, &options->preset))
+    {
+      g_printerr ("minutka: ");
+      g_printerr (_("unknown preset '%s'; use auto, toggl, clockify, kimai, harvest, hamster, "
+                    "tempo, minutka or generic."), args->preset);
+      g_printerr ("\n");
+      return EXIT_USAGE;
+    }
+  if (args->date_format != NULL
+      && (!mk_date_order_from_string (args->date_format, &options->date_order)))
+    {
+      g_printerr ("minutka: ");
+      g_printerr (_("unknown date format '%s'; use dmy, mdy or ymd."), args->date_format);
+      g_printerr ("\n");
+      return EXIT_USAGE;
+    }
+  for (gsize i = 0; args->maps != NULL && args->maps[i] != NULL; i++)
+    {
+      const char *eq = strrchr (args->maps[i], '=');
+
+      if (eq == NULL || eq == args->maps[i] || eq[1] == '\0')
+        {
+          g_printerr ("minutka: ");
+          g_printerr (_("--map '%s' should look like TEXT=KEY, e.g. \"Перезвоны=follow_up\"."),
+                      args->maps[i]);
+          g_printerr ("\n");
+          return EXIT_USAGE;
+        }
+    }
+  if (args->person != NULL && *args->person == '\0')
+    {
+      g_printerr ("minutka: %s\n", _("--person needs a name."));
+      return EXIT_USAGE;
+    }
+  options->person = args->person;
+  options->category_column = args->category_column;
+  options->maps = args->maps;
+  options->skip_invalid = args->skip_invalid;
+  options->dry_run = args->dry_run;
+  return EXIT_OK;
+}
+
+static void
+print_summary (GString              *out,
+               const MkImportResult *result)
+{
+  const MkImportCounts *c = &result->counts;
+
+  /* Translators: "toggl.csv: Toggl Track detailed export, UTF-8, comma". */
+  g_string_append_printf (out, _("%s: %s, %s, %s"), result->file_name,
+                          _(mk_preset_get_display_name (result->preset)),
+                          mk_encoding_to_string (result->encoding),
+                          mk_dialect_delimiter_name (result->dialect.delimiter));
+  g_string_append_c (out, '\n');
+  g_string_append (out, "  ");
+  g_string_append_printf (out, _("rows read %" G_GUINT64_FORMAT ", imported %" G_GUINT64_FORMAT
+                                 " (%" G_GUINT64_FORMAT " min), duplicates %" G_GUINT64_FORMAT
+                                 ", skipped %" G_GUINT64_FORMAT ", rejected %" G_GUINT64_FORMAT),
+                          c->rows_read, c->imported, result->minutes, c->duplicates,
+                          c->skipped, c->rejected);
+  if (result->dry_run)
+    g_string_append_printf (out, " — %s", _("dry run, nothing was written"));
+  g_string_append_c (out, '\n');
+
+  if (result->unmapped != NULL && result->unmapped->len > 0)
+    {
+      g_string_append (out, "  ");
+      g_string_append (out, _("category texts with no alias, counted as “other”:"));
+      for (guint i = 0; i < result->unmapped->len && i < MAX_UNMAPPED_SHOWN; i++)
+        {
+          const MkUnmappedValue *v = g_ptr_array_index (result->unmapped, i);
+
+          g_string_append_printf (out, "%s “%s” ×%" G_GUINT64_FORMAT, i ? "," : "",
+                                  *v->text ? v->text : _("(empty)"), v->count);
+        }
+      if (result->unmapped->len > MAX_UNMAPPED_SHOWN)
+        g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, " and %u more",
+                                                  " and %u more",
+                                                  result->unmapped->len - MAX_UNMAPPED_SHOWN),
+                                result->unmapped->len - MAX_UNMAPPED_SHOWN);
+      g_string_append_c (out, '\n');
+      g_string_append (out, "  ");
+      g_string_append (out, _("map a text to a category with --map \"TEXT=KEY\" "
+                              "(keys: calls, follow_up, admin, meetings, travel, training, "
+                              "other)"));
+      g_string_append_c (out, '\n');
+    }
+}
+
+static void
+print_problems (GString              *err,
+                const MkImportResult *result)
+{
+  for (guint i = 0; i < result->problems->len; i++)
+    g_string_append_printf (err, "%s\n", (const char *) g_ptr_array_index (result->problems, i));
+  if (result->n_problems > result->problems->len)
+    {
+      g_string_append_printf (err, g_dngettext (GETTEXT_PACKAGE,
+                                                "… and %" G_GUINT64_FORMAT " more invalid row",
+                                                "… and %" G_GUINT64_FORMAT " more invalid rows",
+                                                result->n_problems - result->problems->len),
+                              result->n_problems - result->problems->len);
+      g_string_append_c (err, '\n');
+    }
+}
+
+/**
+ * mk_cli_import:
+ * @store: the store
+ * @args: the command line's import options
+ * @out: the summaries are appended here
+ * @err: problems are appended here
+ *
+ * Imports each file of @args, each in its own transaction.
+ *
+ * Returns: 0 when every file was imported, 1 when a file was refused,
+ *   2 when an option value is not valid.
+ */
+int
+mk_cli_import (MkStore               *store,
+               const MkCliImportArgs *args,
+               GString               *out,
+               GString               *err)
+{
+  MkImportOptions options;
+  int status;
+
+  g_return_val_if_fail (MK_IS_STORE (store), EXIT_USAGE);
+  g_return_val_if_fail (args != NULL, EXIT_USAGE);
+
+  status = mk_cli_import_parse_args (args, &options);
+  if (status != EXIT_OK)
+    return status;
+  if (args->files == NULL || args->files[0] == NULL)
+    {
+      g_string_append_printf (err, "minutka: %s\n", _("--import needs at least one file."));
+      return EXIT_USAGE;
+    }
+
+  for (gsize i = 0; args->files[i] != NULL; i++)
+    {
+      g_autoptr(MkImportResult) result = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (mk_importer_run (store, args->files[i], &options, NULL, NULL, NULL, &result, &error))
+        {
+          print_summary (out, result);
+          print_problems (err, result);
+          continue;
+        }
+      status = EXIT_BAD_INPUT;
+      if (result != NULL && result->counts.rows_read > 0)
+        print_summary (out, result);
+      g_string_append_printf (err, "minutka: %s\n", error->message);
+      if (result != NULL)
+        print_problems (err, result);
+      if (g_error_matches (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_INVALID_ROWS))
+        g_string_append_printf (err, "minutka: %s\n",
+                                _("fix those rows, or import the others with --skip-invalid."));
+    }
+  return status;
+}
+
+static int
+print_and_return (GString *out,
+                  GString *err,
+                  int      status)
+{
+  fputs (out->str, stdout);
+  fflush (stdout);
+  fputs (err->str, stderr);
+  return status;
+}
+
+/**
+ * mk_cli_import_main:
+ * @db_path: (nullable): --db, or %NULL for the default database
+ * @args: the import options as given
+ *
+ * Returns: the exit status; see mk_cli_import().
+ */
+int
+mk_cli_import_main (const char            *db_path,
+                    const MkCliImportArgs *args)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GString) err = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MkStore) store = NULL;
+  g_autofree char *default_db = NULL;
+  MkImportOptions options;
+
+  if (mk_cli_import_parse_args (args, &options) != EXIT_OK)
+    return EXIT_USAGE;
+  if (db_path == NULL)
+    db_path = default_db = mk_paths_default_db ();
+  store = mk_store_open (db_path, &error);
+  if (store == NULL)
+    {
+      g_printerr ("minutka: %s\n", error->message);
+      return EXIT_BAD_INPUT;
+    }
+  return print_and_return (out, err, mk_cli_import (store, args, out, err));
+}
+
+static gboolean
+valid_day (const char *text)
+{
+  MkDateValue value;
+  char iso[MK_DATE_ISO_LEN];
+
+  if (text == NULL)
+    return TRUE;
+  if (!mk_date_parse (text, MK_DATE_ORDER_YMD, &value, NULL) || value.seconds >= 0)
+    return FALSE;
+  mk_date_value_to_iso (&value, iso);
+  return g_strcmp0 (iso, text) == 0;
+}
+
+/**
+ * mk_cli_export:
+ * @store: the store
+ * @path: the file to write
+ * @from: (nullable): --from, "YYYY-MM-DD"
+ * @to: (nullable): --to
+ * @out: the summary is appended here
+ * @err: problems are appended here
+ *
+ * Returns: 0 when written, 1 when the file could not be written or there
+ *   was nothing to export, 2 when a date is not valid.
+ */
+int
+mk_cli_export (MkStore    *store,
+               const char *path,
+               const char *from,
+               const char *to,
+               GString    *out,
+               GString    *err)
+{
+  g_autoptr(GError) error = NULL;
+  guint64 n = 0;
+
+  g_return_val_if_fail (MK_IS_STORE (store), EXIT_USAGE);
+
+  if (!valid_day (from) || !valid_day (to))
+    {
+      g_string_append_printf (err, "minutka: ");
+      g_string_append_printf (err, _("'%s' is not a date; write YYYY-MM-DD."),
+                              valid_day (from) ? to : from);
+      g_string_append_c (err, '\n');
+      return EXIT_USAGE;
+    }
+  if (path == NULL || *path == '\0')
+    {
+      g_string_append_printf (err, "minutka: %s\n", _("--export needs a file name."));
+      return EXIT_USAGE;
+    }
+  if (!mk_exporter_write (store, path, from, to, &n, &error))
+    {
+      g_string_append_printf (err, "minutka: %s\n", error->message);
+      return EXIT_BAD_INPUT;
+    }
+  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE,
+                                            "%s: %" G_GUINT64_FORMAT " entry exported",
+                                            "%s: %" G_GUINT64_FORMAT " entries exported", n),
+                          path, n);
+  g_string_append_c (out, '\n');
+  if (n == 0)
+    {
+      g_string_append_printf (err, "minutka: %s\n",
+                              _("there are no entries in that period; the file has only "
+                                "the header."));
+      return EXIT_BAD_INPUT;
+    }
+  return EXIT_OK;
+}
+
+/**
+ * mk_cli_export_main:
+ * @db_path: (nullable): --db
+ * @path: --export
+ * @from: (nullable): --from
+ * @to: (nullable): --to
+ *
+ * Returns: the exit status; see mk_cli_export().
+ */
+int
+mk_cli_export_main (const char *db_path,
+                    const char *path,
+                    const char *from,
+                    const char *to)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GString) err = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MkStore) store = NULL;
+  g_autofree char *default_db = NULL;
+
+  if (db_path == NULL)
+    db_path = default_db = mk_paths_default_db ();
+  store = mk_store_open (db_path, &error);
+  if (store == NULL)
+    {
+      g_printerr ("minutka: %s\n", error->message);
+      return EXIT_BAD_INPUT;
+    }
+  return print_and_return (out, err, mk_cli_export (store, path, from, to, out, err));
+}

@@ -1,0 +1,57 @@
+/* mk-cli-import.h — `minutka --import` and `minutka --export`.
+ *
+ * The application's handle-local-options calls the _main functions with the
+ * option values as given; tests call mk_cli_import() and mk_cli_export()
+ * with a store they hold.  Exit codes follow DESIGN.md: 0 success, 1 bad
+ * input or nothing to do (the message says why), 2 usage (a bad option
+ * value).  Summaries go to standard output, problems to standard error.
+ */
+#pragma once
+
+#include "mk-importer.h"
+#include "mk-store.h"
+
+G_BEGIN_DECLS
+
+/**
+ * MkCliImportArgs:
+ * @files: (array zero-terminated=1): the files to import
+ * @preset: (nullable): --preset as given
+ * @person: (nullable): --person
+ * @date_format: (nullable): --date-format as given
+ * @category_column: (nullable): --category-column
+ * @maps: (nullable) (array zero-terminated=1): the --map values
+ * @skip_invalid: --skip-invalid
+ * @dry_run: --dry-run
+ */
+typedef struct {
+  const char * const *files;
+  const char         *preset;
+  const char         *person;
+  const char         *date_format;
+  const char         *category_column;
+  const char * const *maps;
+  gboolean            skip_invalid;
+  gboolean            dry_run;
+} MkCliImportArgs;
+
+int   mk_cli_import_parse_args  (const MkCliImportArgs *args,
+                                 MkImportOptions       *options);
+int   mk_cli_import             (MkStore               *store,
+                                 const MkCliImportArgs *args,
+                                 GString               *out,
+                                 GString               *err);
+int   mk_cli_import_main        (const char            *db_path,
+                                 const MkCliImportArgs *args);
+int   mk_cli_export             (MkStore               *store,
+                                 const char            *path,
+                                 const char            *from,
+                                 const char            *to,
+                                 GString               *out,
+                                 GString               *err);
+int   mk_cli_export_main        (const char            *db_path,
+                                 const char            *path,
+                                 const char            *from,
+                                 const char            *to);
+
+G_END_DECLS

@@ -1,0 +1,27 @@
+/* mk-exporter.h — entries out as Minutka's own CSV.
+ *
+ * The format: UTF-8 without a byte-order mark, LF line ends, a header
+ * "date,start,minutes,category,person,email,task", ISO dates, HH:MM
+ * starts (empty when unknown), whole minutes and category keys.  Importing
+ * the file into an empty database gives the same entries and rollups.
+ * Cells that a spreadsheet would run as a formula are neutralised.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "mk-store.h"
+
+G_BEGIN_DECLS
+
+#define MK_EXPORT_HEADER "date,start,minutes,category,person,email,task"
+
+gboolean  mk_exporter_write        (MkStore       *store,
+                                    const char    *path,
+                                    const char    *from,
+                                    const char    *to,
+                                    guint64       *n_entries,
+                                    GError       **error);
+char     *mk_exporter_format_cell  (const char    *text);
+
+G_END_DECLS
