@@ -1,8 +1,12 @@
 /* mk-preferences-window.c — Minutka's preferences.
  *
- * Shows where the data lives.  Categories, people, the study period and the
- * analysis thresholds are stored in the database and get their own pages as
- * the store grows.
+ * Four pages over one MkStore: Categories (mk-categories-page), People
+ * (mk-people-page), Analysis with the study period (mk-settings-page) and
+ * Data (where the database lives, in this file's template).  Everything the
+ * pages change is written to the database through core at once — there is
+ * no Apply button — and the store's "changed" signal carries it to the
+ * other pages and to the main window.  Detail editors (one category, one
+ * person) open as subpages of this window.
  */
 #define G_LOG_DOMAIN "mk-preferences"
 
@@ -10,15 +14,20 @@
 
 #include <glib/gi18n.h>
 
-#include "mk-paths.h"
+#include "mk-categories-page.h"
+#include "mk-people-page.h"
 #include "mk-preferences-window.h"
+#include "mk-settings-page.h"
 
 struct _MkPreferencesWindow
 {
   AdwPreferencesWindow  parent_instance;
 
-  char                 *db_path;
+  MkStore              *store;
 
+  MkCategoriesPage     *categories_page;
+  MkPeoplePage         *people_page;
+  MkSettingsPage       *settings_page;
   AdwActionRow         *db_row;
 };
 
@@ -26,21 +35,64 @@ G_DEFINE_FINAL_TYPE (MkPreferencesWindow, mk_preferences_window, ADW_TYPE_PREFER
 
 /**
  * mk_preferences_window_new:
- * @db_path: (nullable): the database given on the command line, or %NULL
+ * @store: the database the preferences belong to
  *
  * Returns: (transfer full): a new preferences window.
  */
 MkPreferencesWindow *
-mk_preferences_window_new (const char *db_path)
+mk_preferences_window_new (MkStore *store)
 {
-  MkPreferencesWindow *self = g_object_new (MK_TYPE_PREFERENCES_WINDOW, NULL);
+  MkPreferencesWindow *self;
   g_autofree char *shown = NULL;
 
-  self->db_path = db_path ? g_strdup (db_path) : mk_paths_default_db ();
-  shown = g_filename_display_name (self->db_path);
+  g_return_val_if_fail (MK_IS_STORE (store), NULL);
+
+  self = g_object_new (MK_TYPE_PREFERENCES_WINDOW, NULL);
+  self->store = g_object_ref (store);
+  mk_categories_page_set_store (self->categories_page, store);
+  mk_people_page_set_store (self->people_page, store);
+  mk_settings_page_set_store (self->settings_page, store);
+
+  shown = g_filename_display_name (mk_store_get_path (store));
   adw_action_row_set_subtitle (self->db_row, shown);
 
   return self;
+}
+
+/**
+ * mk_preferences_window_get_store:
+ * @self: the preferences window
+ *
+ * Returns: (transfer none): the database the window edits.
+ */
+MkStore *
+mk_preferences_window_get_store (MkPreferencesWindow *self)
+{
+  g_return_val_if_fail (MK_IS_PREFERENCES_WINDOW (self), NULL);
+  return self->store;
+}
+
+/**
+ * mk_preferences_show_error:
+ * @from: any widget of the preferences window
+ * @heading: what failed, as a short title ("The Category Was Not Added")
+ * @error: why: core's message, shown as it is
+ *
+ * Shows core's message in a dialog over the preferences window, so that a
+ * refused value is explained where it was typed.
+ */
+void
+mk_preferences_show_error (GtkWidget    *from,
+                           const char   *heading,
+                           const GError *error)
+{
+  GtkRoot *root = gtk_widget_get_root (from);
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
+                                   error ? error->message : NULL);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -49,7 +101,7 @@ open_folder_action_cb (GtkWidget  *widget,
                        GVariant   *param)
 {
   MkPreferencesWindow *self = MK_PREFERENCES_WINDOW (widget);
-  g_autoptr(GFile) file = g_file_new_for_path (self->db_path);
+  g_autoptr(GFile) file = g_file_new_for_path (mk_store_get_path (self->store));
   g_autoptr(GFile) folder = g_file_get_parent (file);
   g_autofree char *uri = g_file_get_uri (folder);
 
@@ -57,11 +109,19 @@ open_folder_action_cb (GtkWidget  *widget,
 }
 
 static void
+mk_preferences_window_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), MK_TYPE_PREFERENCES_WINDOW);
+
+  G_OBJECT_CLASS (mk_preferences_window_parent_class)->dispose (object);
+}
+
+static void
 mk_preferences_window_finalize (GObject *object)
 {
   MkPreferencesWindow *self = MK_PREFERENCES_WINDOW (object);
 
-  g_clear_pointer (&self->db_path, g_free);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (mk_preferences_window_parent_class)->finalize (object);
 }
@@ -72,10 +132,18 @@ mk_preferences_window_class_init (MkPreferencesWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->dispose = mk_preferences_window_dispose;
   object_class->finalize = mk_preferences_window_finalize;
+
+  g_type_ensure (MK_TYPE_CATEGORIES_PAGE);
+  g_type_ensure (MK_TYPE_PEOPLE_PAGE);
+  g_type_ensure (MK_TYPE_SETTINGS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/mk-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, MkPreferencesWindow, categories_page);
+  gtk_widget_class_bind_template_child (widget_class, MkPreferencesWindow, people_page);
+  gtk_widget_class_bind_template_child (widget_class, MkPreferencesWindow, settings_page);
   gtk_widget_class_bind_template_child (widget_class, MkPreferencesWindow, db_row);
   gtk_widget_class_install_action (widget_class, "prefs.open-folder", NULL,
                                    open_folder_action_cb);

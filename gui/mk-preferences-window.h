@@ -2,6 +2,8 @@
 
 #include <adwaita.h>
 
+#include "mk-store.h"
+
 G_BEGIN_DECLS
 
 #define MK_TYPE_PREFERENCES_WINDOW (mk_preferences_window_get_type ())
@@ -9,6 +11,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (MkPreferencesWindow, mk_preferences_window, MK, PREFERENCES_WINDOW,
                       AdwPreferencesWindow)
 
-MkPreferencesWindow *mk_preferences_window_new (const char *db_path);
+MkPreferencesWindow *mk_preferences_window_new        (MkStore      *store);
+MkStore             *mk_preferences_window_get_store  (MkPreferencesWindow *self);
+void                 mk_preferences_show_error        (GtkWidget    *from,
+                                                       const char   *heading,
+                                                       const GError *error);
 
 G_END_DECLS

@@ -113,10 +113,12 @@ preferences_action_cb (GtkWidget  *widget,
                        GVariant   *param)
 {
   MkWindow *self = MK_WINDOW (widget);
-  MkApplication *app = MK_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  MkStore *store = mk_window_get_store (self);
   MkPreferencesWindow *prefs;
 
-  prefs = mk_preferences_window_new (mk_application_get_db_path (app));
+  if (store == NULL)
+    return;
+  prefs = mk_preferences_window_new (store);
   gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (self));
   gtk_window_present (GTK_WINDOW (prefs));
 }

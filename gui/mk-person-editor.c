@@ -1,0 +1,404 @@
+/* mk-person-editor.c — one person's details, a subpage of Preferences.
+ *
+ * Name, email, level, team and archived, each written through core when it
+ * is applied or changed; and merging a duplicate spelling of the person
+ * into this one, after a dialog that says how many entries will move.
+ *
+ * Invariants: a field is saved on its own (applying the email does not
+ * save a name still being typed); while the fields are filled from the
+ * database (`syncing`) nothing is written.  If the person disappears (merged
+ * into someone else elsewhere) the subpage closes.
+ */
+#define G_LOG_DOMAIN "mk-preferences"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mk-entry-list.h"
+#include "mk-people-page.h"
+#include "mk-person-editor.h"
+#include "mk-preferences-window.h"
+
+typedef enum {
+  FIELD_NONE,
+  FIELD_NAME,
+  FIELD_EMAIL,
+  FIELD_TEAM,
+} Field;
+
+struct _MkPersonEditor
+{
+  GtkBox          parent_instance;
+
+  MkStore        *store;
+  gint64          person_id;
+  gulong          changed_id;
+  GArray         *duplicate_ids;   /* gint64, in the order of duplicate_names */
+  gboolean        syncing;
+
+  AdwWindowTitle *window_title;
+  AdwEntryRow    *name_row;
+  AdwEntryRow    *email_row;
+  AdwComboRow    *level_row;
+  AdwEntryRow    *team_row;
+  GtkSwitch      *archived_switch;
+  AdwPreferencesGroup *merge_group;
+  AdwComboRow    *duplicate_row;
+  GtkStringList  *duplicate_names;
+};
+
+G_DEFINE_FINAL_TYPE (MkPersonEditor, mk_person_editor, GTK_TYPE_BOX)
+
+static void
+close_subpage (MkPersonEditor *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (ADW_IS_PREFERENCES_WINDOW (root))
+    adw_preferences_window_close_subpage (ADW_PREFERENCES_WINDOW (root));
+}
+
+static void
+sync_duplicates (MkPersonEditor *self)
+{
+  g_autoptr(GListModel) people = mk_store_list_people (self->store, TRUE);
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_auto(GStrv) strv = NULL;
+  guint n = g_list_model_get_n_items (people);
+
+  g_array_set_size (self->duplicate_ids, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MkPerson) person = g_list_model_get_item (people, i);
+      gint64 id = mk_person_get_id (person);
+      const char *email = mk_person_get_email (person);
+
+      if (id == self->person_id)
+        continue;
+      g_array_append_val (self->duplicate_ids, id);
+      if (email != NULL && *email != '\0')
+        {
+          g_autofree char *shown = g_strdup_printf ("%s <%s>", mk_person_get_name (person), email);
+
+          g_strv_builder_add (names, shown);
+        }
+      else
+        g_strv_builder_add (names, mk_person_get_name (person));
+    }
+  strv = g_strv_builder_end (names);
+  gtk_string_list_splice (self->duplicate_names, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->duplicate_names)),
+                          (const char * const *) strv);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->merge_group), self->duplicate_ids->len > 0);
+}
+
+static void
+set_text (AdwEntryRow *row,
+          const char  *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+}
+
+/* Fills the fields from the database: all three text fields for
+ * FIELD_NONE (on opening), else only the text field named by @refill. */
+static void
+sync_from_store (MkPersonEditor *self,
+                 Field           refill)
+{
+  g_autoptr(MkPerson) person = mk_store_get_person (self->store, self->person_id, NULL);
+
+  if (person == NULL)
+    {
+      close_subpage (self);
+      return;
+    }
+
+  self->syncing = TRUE;
+  adw_window_title_set_title (self->window_title, mk_person_get_name (person));
+  adw_window_title_set_subtitle (self->window_title, mk_level_label (mk_person_get_level (person)));
+  if (refill == FIELD_NONE || refill == FIELD_NAME)
+    set_text (self->name_row, mk_person_get_name (person));
+  if (refill == FIELD_NONE || refill == FIELD_EMAIL)
+    set_text (self->email_row, mk_person_get_email (person));
+  if (refill == FIELD_NONE || refill == FIELD_TEAM)
+    set_text (self->team_row, mk_person_get_team (person));
+  adw_combo_row_set_selected (self->level_row, mk_person_get_level (person));
+  gtk_switch_set_active (self->archived_switch, mk_person_get_archived (person));
+  sync_duplicates (self);
+  self->syncing = FALSE;
+}
+
+static void
+save (MkPersonEditor *self,
+      Field           field)
+{
+  g_autoptr(MkPerson) person = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *name;
+  const char *email;
+  const char *team;
+  AdwEntryRow *row = NULL;
+
+  if (self->syncing || self->store == NULL)
+    return;
+  person = mk_store_get_person (self->store, self->person_id, NULL);
+  if (person == NULL)
+    return;
+
+  name = mk_person_get_name (person);
+  email = mk_person_get_email (person);
+  team = mk_person_get_team (person);
+  switch (field)
+    {
+    case FIELD_NAME:
+      row = self->name_row;
+      name = gtk_editable_get_text (GTK_EDITABLE (row));
+      break;
+    case FIELD_EMAIL:
+      row = self->email_row;
+      email = gtk_editable_get_text (GTK_EDITABLE (row));
+      break;
+    case FIELD_TEAM:
+      row = self->team_row;
+      team = gtk_editable_get_text (GTK_EDITABLE (row));
+      break;
+    case FIELD_NONE:
+    default:
+      break;
+    }
+
+  if (!mk_store_update_person (self->store, self->person_id, name, email,
+                               (MkLevel) adw_combo_row_get_selected (self->level_row), team,
+                               gtk_switch_get_active (self->archived_switch), &error))
+    {
+      if (row != NULL)
+        gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      mk_preferences_show_error (GTK_WIDGET (self), _("The Person Was Not Changed"), error);
+      /* The refused text stays for the user to correct; the rest goes back. */
+      if (row == NULL)
+        sync_from_store (self, FIELD_NONE);
+      return;
+    }
+  if (row != NULL)
+    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+}
+
+static void
+name_apply_cb (MkPersonEditor *self)
+{
+  save (self, FIELD_NAME);
+}
+
+static void
+email_apply_cb (MkPersonEditor *self)
+{
+  save (self, FIELD_EMAIL);
+}
+
+static void
+team_apply_cb (MkPersonEditor *self)
+{
+  save (self, FIELD_TEAM);
+}
+
+static void
+field_changed_cb (MkPersonEditor *self)
+{
+  save (self, FIELD_NONE);
+}
+
+static void
+store_changed_cb (MkPersonEditor *self)
+{
+  g_autoptr(MkPerson) person = mk_store_get_person (self->store, self->person_id, NULL);
+
+  if (person == NULL)
+    {
+      close_subpage (self);
+      return;
+    }
+  self->syncing = TRUE;
+  adw_window_title_set_title (self->window_title, mk_person_get_name (person));
+  adw_window_title_set_subtitle (self->window_title, mk_level_label (mk_person_get_level (person)));
+  adw_combo_row_set_selected (self->level_row, mk_person_get_level (person));
+  gtk_switch_set_active (self->archived_switch, mk_person_get_archived (person));
+  sync_duplicates (self);
+  self->syncing = FALSE;
+}
+
+static void
+merge_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   MkPersonEditor   *self)
+{
+  gint64 merge_id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "merge-id");
+  guint moved = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "moved"));
+  g_autoptr(MkPerson) keep = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  GtkRoot *root;
+
+  if (g_strcmp0 (response, "merge") != 0 || self->store == NULL)
+    return;
+
+  if (!mk_store_merge_people (self->store, self->person_id, merge_id, &error))
+    {
+      mk_preferences_show_error (GTK_WIDGET (self), _("The People Were Not Merged"), error);
+      return;
+    }
+  keep = mk_store_get_person (self->store, self->person_id, NULL);
+  message = g_strdup_printf (ngettext ("Merged: %u entry moved to %s",
+                                       "Merged: %u entries moved to %s", moved),
+                             moved, keep ? mk_person_get_name (keep) : "");
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (ADW_IS_PREFERENCES_WINDOW (root))
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), adw_toast_new (message));
+}
+
+static void
+merge_action_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  MkPersonEditor *self = MK_PERSON_EDITOR (widget);
+  guint selected = adw_combo_row_get_selected (self->duplicate_row);
+  g_autoptr(MkPerson) keep = NULL;
+  g_autoptr(MkPerson) merge = NULL;
+  g_autoptr(MkEntryList) entries = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog;
+  gint64 merge_id;
+  guint moved;
+
+  if (selected == GTK_INVALID_LIST_POSITION || selected >= self->duplicate_ids->len)
+    return;
+  merge_id = g_array_index (self->duplicate_ids, gint64, selected);
+  keep = mk_store_get_person (self->store, self->person_id, NULL);
+  merge = mk_store_get_person (self->store, merge_id, NULL);
+  if (keep == NULL || merge == NULL)
+    return;
+
+  entries = mk_entry_list_new (self->store);
+  mk_entry_list_set_person (entries, merge_id);
+  moved = g_list_model_get_n_items (G_LIST_MODEL (entries));
+
+  heading = g_strdup_printf (_("Merge “%s” Into “%s”?"), mk_person_get_name (merge),
+                             mk_person_get_name (keep));
+  body = g_strdup_printf (ngettext ("%u entry of “%s” will move to “%s”, and “%s” will be "
+                                    "removed. This cannot be undone.",
+                                    "%u entries of “%s” will move to “%s”, and “%s” will be "
+                                    "removed. This cannot be undone.", moved),
+                          moved, mk_person_get_name (merge), mk_person_get_name (keep),
+                          mk_person_get_name (merge));
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "merge", _("_Merge"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "merge",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "merge-id", g_memdup2 (&merge_id, sizeof merge_id),
+                          g_free);
+  g_object_set_data (G_OBJECT (dialog), "moved", GUINT_TO_POINTER (moved));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (merge_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+back_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  close_subpage (MK_PERSON_EDITOR (widget));
+}
+
+/**
+ * mk_person_editor_new:
+ * @store: the database
+ * @person_id: the person to edit; they must exist
+ *
+ * Returns: (transfer floating): an editor for the person, to be shown with
+ *   adw_preferences_window_present_subpage().
+ */
+MkPersonEditor *
+mk_person_editor_new (MkStore *store,
+                      gint64   person_id)
+{
+  MkPersonEditor *self;
+
+  g_return_val_if_fail (MK_IS_STORE (store), NULL);
+
+  self = g_object_new (MK_TYPE_PERSON_EDITOR, NULL);
+  self->store = g_object_ref (store);
+  self->person_id = person_id;
+  self->changed_id = g_signal_connect_swapped (store, "changed",
+                                               G_CALLBACK (store_changed_cb), self);
+  sync_from_store (self, FIELD_NONE);
+  return self;
+}
+
+static void
+mk_person_editor_dispose (GObject *object)
+{
+  MkPersonEditor *self = MK_PERSON_EDITOR (object);
+
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->changed_id, self->store);
+  g_clear_object (&self->store);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MK_TYPE_PERSON_EDITOR);
+
+  G_OBJECT_CLASS (mk_person_editor_parent_class)->dispose (object);
+}
+
+static void
+mk_person_editor_finalize (GObject *object)
+{
+  MkPersonEditor *self = MK_PERSON_EDITOR (object);
+
+  g_clear_pointer (&self->duplicate_ids, g_array_unref);
+
+  G_OBJECT_CLASS (mk_person_editor_parent_class)->finalize (object);
+}
+
+static void
+mk_person_editor_class_init (MkPersonEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = mk_person_editor_dispose;
+  object_class->finalize = mk_person_editor_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE_PATH "/mk-person-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, MkPersonEditor, window_title);
+  gtk_widget_class_bind_template_child (widget_class, MkPersonEditor, name_row);
+  gtk_widget_class_bind_template_child (widget_class, MkPersonEditor, email_row);
+  gtk_widget_class_bind_template_child (widget_class, MkPersonEditor, level_row);
+  gtk_widget_class_bind_template_child (widget_class, MkPersonEditor, team_row);
+  gtk_widget_class_bind_template_child (widget_class, MkPersonEditor, archived_switch);
+  gtk_widget_class_bind_template_child (widget_class, MkPersonEditor, merge_group);
+  gtk_widget_class_bind_template_child (widget_class, MkPersonEditor, duplicate_row);
+  gtk_widget_class_bind_template_child (widget_class, MkPersonEditor, duplicate_names);
+  gtk_widget_class_bind_template_callback (widget_class, name_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, email_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, team_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
+  gtk_widget_class_install_action (widget_class, "editor.back", NULL, back_action_cb);
+  gtk_widget_class_install_action (widget_class, "editor.merge", NULL, merge_action_cb);
+}
+
+static void
+mk_person_editor_init (MkPersonEditor *self)
+{
+  self->syncing = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->syncing = FALSE;
+  self->duplicate_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+}

@@ -1,0 +1,553 @@
+/* test-gui-preferences.c — Preferences under a real display server.
+ *
+ * Starts the real application on a database holding the demo team, opens
+ * Preferences through "win.preferences" and drives its pages through their
+ * widgets and actions: adds a category and an alias, changes a target band
+ * (and sees a band the wrong way round refused in a dialog), merges a
+ * duplicate spelling of a manager after the confirmation dialog, starts and
+ * ends a study, changes the workday and the prime hours.  After each step the
+ * database is read through a second connection, as another program would.
+ * A screenshot of every page and editor goes to MINUTKA_SCREENSHOT_DIR
+ * (the -ru run takes them in Russian).
+ */
+#include "config.h"
+
+#include "mk-categories-page.h"
+#include "mk-category-editor.h"
+#include "mk-entry-list.h"
+#include "mk-people-page.h"
+#include "mk-person-editor.h"
+#include "mk-preferences-window.h"
+#include "mk-settings-page.h"
+#include "mk-store.h"
+#include "mk-window.h"
+#include "gui-test-utils.h"
+
+static MkApplication *app;
+static char *db_path;
+
+static gboolean
+russian (void)
+{
+  return g_strcmp0 (g_getenv ("MINUTKA_TEST_LANG"), "ru") == 0;
+}
+
+static void
+screenshot (GtkWidget  *widget,
+            const char *name)
+{
+  g_autofree char *file = g_strdup_printf ("preferences-%s%s.png", name,
+                                           russian () ? "-ru" : "");
+
+  mk_gui_test_screenshot (widget, file);
+}
+
+/* The database as another program sees it. */
+static MkStore *
+open_db (void)
+{
+  g_autoptr(GError) error = NULL;
+  MkStore *store = mk_store_open (db_path, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+static MkWindow *
+get_window (void)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  g_assert_nonnull (window);
+  g_assert_true (mk_gui_test_wait_mapped (GTK_WIDGET (window)));
+  return MK_WINDOW (window);
+}
+
+static AdwPreferencesWindow *
+open_preferences (const char *page)
+{
+  static GtkWindow *prefs;
+
+  if (prefs == NULL)
+    {
+      /* Subpages slide in and out; without animations a test never opens
+       * one while the last is still leaving. */
+      g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+      gtk_widget_activate_action (GTK_WIDGET (get_window ()), "win.preferences", NULL);
+      prefs = mk_gui_test_wait_window (MK_TYPE_PREFERENCES_WINDOW);
+      g_assert_nonnull (prefs);
+      g_object_add_weak_pointer (G_OBJECT (prefs), (gpointer *) &prefs);
+    }
+  adw_preferences_window_close_subpage (ADW_PREFERENCES_WINDOW (prefs));
+  mk_gui_test_iterate (100);
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), page);
+  mk_gui_test_wait_frames (GTK_WIDGET (prefs), 3);
+  return ADW_PREFERENCES_WINDOW (prefs);
+}
+
+static GtkWidget *
+find (gpointer    root,
+      const char *name)
+{
+  GtkWidget *widget = mk_gui_test_find_by_name (GTK_WIDGET (root), name);
+
+  if (widget == NULL)
+    g_error ("no widget named %s", name);
+  return widget;
+}
+
+static GtkWidget *
+find_type (gpointer root,
+           GType    type)
+{
+  GtkWidget *widget = mk_gui_test_find_by_type (GTK_WIDGET (root), type);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+/* Closes the dialog a refused value brings up and returns its body. */
+static char *
+dismiss_dialog (void)
+{
+  GtkWindow *dialog = mk_gui_test_wait_window (ADW_TYPE_MESSAGE_DIALOG);
+  char *body;
+
+  g_assert_nonnull (dialog);
+  body = g_strdup (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)));
+  g_test_message ("dialog: %s", body);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_destroy (dialog);
+  mk_gui_test_iterate (50);
+  return body;
+}
+
+static void
+select_string (AdwComboRow *row,
+               const char  *prefix)
+{
+  GListModel *model = adw_combo_row_get_model (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+
+      if (g_str_has_prefix (gtk_string_object_get_string (item), prefix))
+        {
+          adw_combo_row_set_selected (row, i);
+          return;
+        }
+    }
+  g_error ("no item starting with %s", prefix);
+}
+
+static void
+test_pages (void)
+{
+  static const struct {
+    const char *name;
+    const char *title_en;
+    const char *title_ru;
+  } pages[] = {
+    { "categories", "Categories", "Категории" },
+    { "people", "People", "Сотрудники" },
+    { "analysis", "Analysis", "Анализ" },
+    { "data", "Data", "Данные" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      AdwPreferencesWindow *prefs = open_preferences (pages[i].name);
+      AdwPreferencesPage *page = adw_preferences_window_get_visible_page (prefs);
+
+      g_assert_cmpstr (adw_preferences_page_get_title (page), ==,
+                       russian () ? pages[i].title_ru : pages[i].title_en);
+      screenshot (GTK_WIDGET (prefs), pages[i].name);
+    }
+}
+
+static void
+test_add_category_and_alias (void)
+{
+  AdwPreferencesWindow *prefs = open_preferences ("categories");
+  GtkWidget *page = find_type (prefs, MK_TYPE_CATEGORIES_PAGE);
+  g_autoptr(MkStore) db = NULL;
+  g_autofree char *body = NULL;
+  MkCategory *added;
+  GtkWidget *editor;
+  GtkWidget *row;
+
+  /* A category with no name is refused, with core's message. */
+  gtk_editable_set_text (GTK_EDITABLE (find (page, "new_name_row")), "   ");
+  gtk_widget_activate_action (page, "categories.add", NULL);
+  body = dismiss_dialog ();
+  g_assert_nonnull (body);
+  g_assert_cmpstr (body, !=, "");
+
+  gtk_editable_set_text (GTK_EDITABLE (find (page, "new_name_row")), "Demo prep");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find (page, "new_kind_row")),
+                              MK_CATEGORY_KIND_SELLING);
+  gtk_widget_activate_action (page, "categories.add", NULL);
+  mk_gui_test_wait_frames (GTK_WIDGET (prefs), 2);
+
+  db = open_db ();
+  added = mk_store_get_category_by_key (db, "demo_prep");
+  g_assert_nonnull (added);
+  g_assert_cmpstr (mk_category_get_name (added), ==, "Demo prep");
+  g_assert_cmpint (mk_category_get_kind (added), ==, MK_CATEGORY_KIND_SELLING);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find (page, "new_name_row"))), ==, "");
+
+  /* The list shows it at the end; open its editor from its row. */
+  row = find (page, "category-demo_prep");
+  g_assert_true (gtk_widget_get_mapped (row));
+  g_assert_false (gtk_widget_get_sensitive (find (row, "move-down")));
+  gtk_widget_activate (row);
+  mk_gui_test_wait_frames (GTK_WIDGET (prefs), 3);
+  editor = find_type (prefs, MK_TYPE_CATEGORY_EDITOR);
+  g_assert_true (gtk_widget_get_mapped (editor));
+
+  gtk_editable_set_text (GTK_EDITABLE (find (editor, "alias_row")), "Демо");
+  g_signal_emit_by_name (find (editor, "alias_row"), "apply");
+  mk_gui_test_wait_frames (GTK_WIDGET (prefs), 2);
+  g_clear_object (&db);
+  db = open_db ();
+  g_assert_true (mk_store_lookup_alias (db, "демо") ==
+                 mk_store_get_category_by_key (db, "demo_prep"));
+  g_assert_true (gtk_widget_get_mapped (find (editor, "alias-демо")));
+  screenshot (GTK_WIDGET (prefs), "category-editor");
+
+  /* Move it up one place from the list. */
+  adw_preferences_window_close_subpage (prefs);
+  mk_gui_test_wait_frames (GTK_WIDGET (prefs), 2);
+  g_signal_emit_by_name (find (find (page, "category-demo_prep"), "move-up"), "clicked");
+  mk_gui_test_wait_frames (GTK_WIDGET (prefs), 2);
+  {
+    g_autoptr(MkStore) again = open_db ();
+    g_autoptr(GListModel) all = mk_store_list_categories (again, TRUE);
+    guint n = g_list_model_get_n_items (all);
+    g_autoptr(MkCategory) before_last = g_list_model_get_item (all, n - 2);
+
+    g_assert_cmpstr (mk_category_get_key (before_last), ==, "demo_prep");
+  }
+}
+
+static MkCategoryEditor *
+open_category_editor (AdwPreferencesWindow *prefs,
+                      const char           *key)
+{
+  GtkWidget *page = find_type (prefs, MK_TYPE_CATEGORIES_PAGE);
+  g_autofree char *row = g_strdup_printf ("category-%s", key);
+
+  gtk_widget_activate (find (page, row));
+  mk_gui_test_wait_frames (GTK_WIDGET (prefs), 3);
+  return MK_CATEGORY_EDITOR (find_type (prefs, MK_TYPE_CATEGORY_EDITOR));
+}
+
+static void
+test_target_band (void)
+{
+  AdwPreferencesWindow *prefs = open_preferences ("categories");
+  MkCategoryEditor *editor = open_category_editor (prefs, "admin");
+  GtkSpinButton *min_spin = GTK_SPIN_BUTTON (find (editor, "min_spin"));
+  GtkSpinButton *max_spin = GTK_SPIN_BUTTON (find (editor, "max_spin"));
+  g_autofree char *body = NULL;
+  MkCategory *admin;
+  MkStore *db;
+
+  gtk_spin_button_set_value (max_spin, 20);
+  gtk_spin_button_set_value (min_spin, 5);
+  mk_gui_test_wait_frames (GTK_WIDGET (prefs), 2);
+  db = open_db ();
+  admin = mk_store_get_category_by_key (db, "admin");
+  g_assert_cmpfloat_with_epsilon (mk_category_get_target_max (admin), 0.20, 1e-9);
+  g_assert_cmpfloat_with_epsilon (mk_category_get_target_min (admin), 0.05, 1e-9);
+  g_object_unref (db);
+  screenshot (GTK_WIDGET (prefs), "target-band");
+
+  /* A band the wrong way round is refused and the fields show the stored one. */
+  gtk_spin_button_set_value (min_spin, 30);
+  body = dismiss_dialog ();
+  g_assert_nonnull (strstr (body, "%"));
+  g_assert_cmpfloat (gtk_spin_button_get_value (min_spin), ==, 5);
+  db = open_db ();
+  admin = mk_store_get_category_by_key (db, "admin");
+  g_assert_cmpfloat_with_epsilon (mk_category_get_target_min (admin), 0.05, 1e-9);
+  g_object_unref (db);
+
+  /* 0% is no lower bound at all. */
+  gtk_spin_button_set_value (min_spin, 0);
+  db = open_db ();
+  admin = mk_store_get_category_by_key (db, "admin");
+  g_assert_cmpfloat (mk_category_get_target_min (admin), <, 0);
+  g_object_unref (db);
+}
+
+static void
+test_merge_people (void)
+{
+  MkStore *store = mk_window_get_store (get_window ());
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MkPerson) anna = mk_store_find_person (store, NULL, "anna.smirnova@example.com");
+  g_autoptr(MkPerson) twin = NULL;
+  g_autoptr(MkEntryList) anna_entries = NULL;
+  g_autoptr(MkStore) db = NULL;
+  g_autofree char *row_name = NULL;
+  AdwPreferencesWindow *prefs;
+  GtkWindow *dialog;
+  GtkWidget *page;
+  GtkWidget *editor;
+  guint before;
+  gint64 twin_id;
+
+  /* The same manager imported under a second spelling, with two entries. */
+  g_assert_nonnull (anna);
+  twin = mk_store_ensure_person (store, "Смирнова Анна", NULL, &error);
+  g_assert_no_error (error);
+  twin_id = mk_person_get_id (twin);
+  for (int i = 0; i < 2; i++)
+    {
+      MkEntryInput input = {
+        .person_id = twin_id, .day = "2026-11-24", .start = 17 * 60 + 30 * i, .minutes = 25,
+        .category_id = mk_category_get_id (mk_store_get_category_by_key (store, "calls")),
+        .task = "Acme", .source = MK_ENTRY_SOURCE_IMPORT,
+      };
+
+      g_assert_cmpint (mk_store_add_entry (store, &input, &error), >, 0);
+      g_assert_no_error (error);
+    }
+  anna_entries = mk_entry_list_new (store);
+  mk_entry_list_set_person (anna_entries, mk_person_get_id (anna));
+  before = g_list_model_get_n_items (G_LIST_MODEL (anna_entries));
+  g_assert_cmpuint (before, >, 0);
+
+  prefs = open_preferences ("people");
+  page = find_type (prefs, MK_TYPE_PEOPLE_PAGE);
+  screenshot (GTK_WIDGET (prefs), "people-with-duplicate");
+  row_name = g_strdup_printf ("person-%" G_GINT64_FORMAT, mk_person_get_id (anna));
+  gtk_widget_activate (find (page, row_name));
+  mk_gui_test_wait_frames (GTK_WIDGET (prefs), 3);
+  editor = find_type (prefs, MK_TYPE_PERSON_EDITOR);
+  g_assert_true (gtk_widget_get_mapped (editor));
+  select_string (ADW_COMBO_ROW (find (editor, "duplicate_row")), "Смирнова Анна");
+  screenshot (GTK_WIDGET (prefs), "person-editor");
+
+  /* The dialog says how many entries move; Cancel changes nothing. */
+  gtk_widget_activate_action (editor, "editor.merge", NULL);
+  dialog = mk_gui_test_wait_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "2 "));
+  screenshot (GTK_WIDGET (dialog), "merge-dialog");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_window_destroy (dialog);
+  mk_gui_test_iterate (100);
+  db = open_db ();
+  g_assert_nonnull (mk_store_get_person (db, twin_id, NULL));
+  g_clear_object (&db);
+
+  gtk_widget_activate_action (editor, "editor.merge", NULL);
+  dialog = mk_gui_test_wait_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  /* A click on a response also closes the dialog; here the test closes it. */
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "merge");
+  gtk_window_destroy (dialog);
+  mk_gui_test_iterate (100);
+
+  db = open_db ();
+  {
+    g_autoptr(MkPerson) gone = mk_store_get_person (db, twin_id, NULL);
+    g_autoptr(MkEntryList) moved = mk_entry_list_new (db);
+
+    g_assert_null (gone);
+    mk_entry_list_set_person (moved, mk_person_get_id (anna));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (moved)), ==, before + 2);
+    g_assert_true (mk_store_check (db, NULL, &error));
+    g_assert_no_error (error);
+  }
+  /* The duplicate is gone from the editor's list of candidates too. */
+  {
+    GListModel *names = adw_combo_row_get_model (ADW_COMBO_ROW (find (editor, "duplicate_row")));
+
+    for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+      {
+        g_autoptr(GtkStringObject) item = g_list_model_get_item (names, i);
+
+        g_assert_false (g_str_has_prefix (gtk_string_object_get_string (item), "Смирнова Анна"));
+      }
+  }
+}
+
+static void
+test_person_details (void)
+{
+  MkStore *store = mk_window_get_store (get_window ());
+  g_autoptr(MkPerson) boris = mk_store_find_person (store, NULL, "boris.petrov@example.com");
+  g_autofree char *row_name = NULL;
+  g_autofree char *body = NULL;
+  AdwPreferencesWindow *prefs = open_preferences ("people");
+  GtkWidget *editor;
+  MkStore *db;
+
+  row_name = g_strdup_printf ("person-%" G_GINT64_FORMAT, mk_person_get_id (boris));
+  gtk_widget_activate (find (find_type (prefs, MK_TYPE_PEOPLE_PAGE), row_name));
+  mk_gui_test_wait_frames (GTK_WIDGET (prefs), 3);
+  editor = find_type (prefs, MK_TYPE_PERSON_EDITOR);
+
+  gtk_editable_set_text (GTK_EDITABLE (find (editor, "team_row")), "Север");
+  g_signal_emit_by_name (find (editor, "team_row"), "apply");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find (editor, "level_row")), MK_LEVEL_SENIOR);
+  db = open_db ();
+  {
+    g_autoptr(MkPerson) saved = mk_store_get_person (db, mk_person_get_id (boris), NULL);
+
+    g_assert_cmpstr (mk_person_get_team (saved), ==, "Север");
+    g_assert_cmpint (mk_person_get_level (saved), ==, MK_LEVEL_SENIOR);
+    g_assert_cmpstr (mk_person_get_email (saved), ==, "boris.petrov@example.com");
+  }
+  g_object_unref (db);
+
+  /* Someone else's email is refused with core's message naming the owner. */
+  gtk_editable_set_text (GTK_EDITABLE (find (editor, "email_row")), "olga.lebedeva@example.com");
+  g_signal_emit_by_name (find (editor, "email_row"), "apply");
+  body = dismiss_dialog ();
+  g_assert_nonnull (strstr (body, "Ольга Лебедева"));
+  g_assert_true (gtk_widget_has_css_class (find (editor, "email_row"), "error"));
+}
+
+static void
+test_study (void)
+{
+  AdwPreferencesWindow *prefs = open_preferences ("analysis");
+  GtkWidget *page = find_type (prefs, MK_TYPE_SETTINGS_PAGE);
+  g_autofree char *name = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *body = NULL;
+  MkStore *db;
+
+  /* The last day before the first is refused; nothing is stored. */
+  db = open_db ();
+  g_assert_true (mk_store_clear_study (db, NULL));
+  g_object_unref (db);
+  gtk_editable_set_text (GTK_EDITABLE (find (page, "study_name_row")), "Ноябрь");
+  gtk_editable_set_text (GTK_EDITABLE (find (page, "study_from_row")), "2026-11-25");
+  gtk_editable_set_text (GTK_EDITABLE (find (page, "study_to_row")), "2026-11-23");
+  gtk_widget_activate_action (page, "settings.start-study", NULL);
+  body = dismiss_dialog ();
+  g_assert_nonnull (strstr (body, "2026-11-23"));
+  db = open_db ();
+  g_assert_false (mk_store_get_study (db, NULL, NULL, NULL));
+  g_object_unref (db);
+
+  /* Day first, as typed in Russia, is read too. */
+  gtk_editable_set_text (GTK_EDITABLE (find (page, "study_from_row")), "23.11.2026");
+  gtk_editable_set_text (GTK_EDITABLE (find (page, "study_to_row")), "2026-11-25");
+  gtk_widget_activate_action (page, "settings.start-study", NULL);
+  mk_gui_test_wait_frames (GTK_WIDGET (prefs), 2);
+  db = open_db ();
+  g_assert_true (mk_store_get_study (db, &name, &from, &to));
+  g_assert_cmpstr (name, ==, "Ноябрь");
+  g_assert_cmpstr (from, ==, "2026-11-23");
+  g_assert_cmpstr (to, ==, "2026-11-25");
+  g_object_unref (db);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (find (page,
+                                                                           "current_study_row"))),
+                   ==, "Ноябрь");
+  screenshot (GTK_WIDGET (prefs), "study");
+
+  /* End it, then start it again for the rest of the run. */
+  gtk_widget_activate_action (page, "settings.end-study", NULL);
+  db = open_db ();
+  g_assert_false (mk_store_get_study (db, NULL, NULL, NULL));
+  g_object_unref (db);
+  gtk_editable_set_text (GTK_EDITABLE (find (page, "study_name_row")), "Ноябрь");
+  gtk_widget_activate_action (page, "settings.start-study", NULL);
+  db = open_db ();
+  g_assert_true (mk_store_get_study (db, NULL, NULL, NULL));
+  g_object_unref (db);
+}
+
+static void
+test_workday_and_prime_hours (void)
+{
+  AdwPreferencesWindow *prefs = open_preferences ("analysis");
+  GtkWidget *page = find_type (prefs, MK_TYPE_SETTINGS_PAGE);
+  GtkSpinButton *workday = GTK_SPIN_BUTTON (find (page, "workday_spin"));
+  MkSettings s;
+  MkStore *db;
+
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (workday)), ==, "8:00");
+
+  /* Typed as people write it: "7:30" is 450 minutes. */
+  gtk_editable_set_text (GTK_EDITABLE (workday), "7:30");
+  gtk_spin_button_update (workday);
+  db = open_db ();
+  mk_store_get_settings (db, &s);
+  g_assert_cmpint (s.workday_minutes, ==, 450);
+  g_object_unref (db);
+
+  gtk_spin_button_set_value (workday, 420);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find (page, "over_points_spin")), 12);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find (page, "min_coverage_spin")), 50);
+  db = open_db ();
+  mk_store_get_settings (db, &s);
+  g_assert_cmpint (s.workday_minutes, ==, 420);
+  g_assert_cmpfloat_with_epsilon (s.over_points, 12, 1e-9);
+  g_assert_cmpfloat_with_epsilon (s.min_coverage, 0.5, 1e-9);
+  g_assert_cmpuint (s.n_prime, ==, 2);
+  g_object_unref (db);
+
+  /* A third range of prime hours starts where the last one ends. */
+  gtk_widget_activate_action (page, "settings.add-range", NULL);
+  mk_gui_test_wait_frames (GTK_WIDGET (prefs), 2);
+  db = open_db ();
+  mk_store_get_settings (db, &s);
+  g_assert_cmpuint (s.n_prime, ==, 3);
+  g_assert_cmpint (s.prime[2].start, ==, 17 * 60);
+  g_assert_cmpint (s.prime[2].end, ==, 18 * 60);
+  g_object_unref (db);
+  screenshot (GTK_WIDGET (prefs), "analysis-changed");
+
+  /* A range that ends before it starts is refused and shown as stored. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find (page, "prime-2-end")), 16 * 60);
+  g_free (dismiss_dialog ());
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (find (page, "prime-2-end"))),
+                   ==, 18 * 60);
+
+  g_signal_emit_by_name (find (find (page, "prime-2"), "remove-range"), "clicked");
+  db = open_db ();
+  mk_store_get_settings (db, &s);
+  g_assert_cmpuint (s.n_prime, ==, 2);
+  g_object_unref (db);
+}
+
+static void
+load_demo (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MkStore) store = NULL;
+
+  db_path = g_build_filename (mk_gui_test_tmpdir (), "prefs.db", NULL);
+  store = mk_store_open (db_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (mk_store_load_demo (store, NULL, &error));
+  g_assert_no_error (error);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  mk_gui_test_init (&argc, &argv);
+  load_demo ();
+
+  g_test_add_func ("/gui/preferences/pages", test_pages);
+  g_test_add_func ("/gui/preferences/add-category-and-alias", test_add_category_and_alias);
+  g_test_add_func ("/gui/preferences/target-band", test_target_band);
+  g_test_add_func ("/gui/preferences/merge-people", test_merge_people);
+  g_test_add_func ("/gui/preferences/person-details", test_person_details);
+  g_test_add_func ("/gui/preferences/study", test_study);
+  g_test_add_func ("/gui/preferences/workday-and-prime-hours", test_workday_and_prime_hours);
+
+  app = mk_gui_test_app_new (db_path);
+  return mk_gui_test_run (app);
+}
