@@ -1,0 +1,11 @@
+#!/bin/sh
+# run-fuzz.sh FUZZER SECONDS WORKDIR SEED_CORPUS…
+# Runs a libFuzzer harness for SECONDS on copies of the seed corpora: new
+# inputs go to WORKDIR/corpus, crashes to WORKDIR/ (libFuzzer exits non-zero
+# on a crash, a leak or a sanitizer report, failing the test).
+set -eu
+fuzzer=$1 seconds=$2 work=$3
+shift 3
+mkdir -p "$work/corpus"
+exec "$fuzzer" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=1024 \
+     -artifact_prefix="$work/" -print_final_stats=1 "$work/corpus" "$@"
