@@ -9,7 +9,10 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "mk-cli-import.h"
+#include "mk-entry-list.h"
 #include "mk-error.h"
+#include "mk-exporter.h"
 #include "mk-importer.h"
 #include "mk-store.h"
 
@@ -393,6 +396,339 @@ test_corpus_has_every_file (void)
   g_assert_cmpuint (n_files, >=, 40);
 }
 
+
+/* Every entry as "day start minutes category person task", sorted. */
+static char *
+entry_lines (MkStore *store)
+{
+  g_autoptr(MkEntryList) list = mk_entry_list_new (store);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MkEntry) e = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      g_ptr_array_add (lines, g_strdup_printf ("%s %d %d %s %s %s", mk_entry_get_day (e),
+                                               mk_entry_get_start (e), mk_entry_get_minutes (e),
+                                               mk_category_get_key (mk_entry_get_category (e)),
+                                               mk_entry_get_person_name (e),
+                                               mk_entry_get_task (e)));
+    }
+  return sorted_join (lines, "\n");
+}
+
+static void
+import_ok (MkStore    *store,
+           const char *name)
+{
+  g_autofree char *path = corpus_path (name);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (mk_importer_run (store, path, NULL, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_round_trip (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *export_path = g_build_filename (f->dir, "export.csv", NULL);
+  g_autofree char *db2 = g_build_filename (f->dir, "second.db", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *lines_a = NULL;
+  g_autofree char *lines_b = NULL;
+  g_autofree char *minutes_a = NULL, *minutes_b = NULL, *days_a = NULL, *days_b = NULL;
+  g_autoptr(MkStore) second = NULL;
+  g_autoptr(GError) error = NULL;
+  guint64 n = 0;
+
+  import_ok (f->store, "toggl-detailed.csv");
+  import_ok (f->store, "excel-ru-1251.csv");
+  import_ok (f->store, "minutka-export.csv");
+  import_ok (f->store, "excel-sep-line.csv");
+
+  g_assert_true (mk_exporter_write (f->store, export_path, NULL, NULL, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, (guint64) mk_store_count_entries (f->store));
+  g_assert_true (g_file_get_contents (export_path, &text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (text, MK_EXPORT_HEADER "\n"));
+  /* The formula came back as a task and went out neutralised. */
+  g_assert_nonnull (strstr (text, ",'=SUM(A1)\n"));
+  g_assert_nonnull (strstr (text, "\"КП для ООО \"\"Вектор\"\"\""));
+
+  second = mk_store_open (db2, &error);
+  g_assert_no_error (error);
+  g_assert_true (mk_importer_run (second, export_path, NULL, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  lines_a = entry_lines (f->store);
+  lines_b = entry_lines (second);
+  g_assert_cmpstr (lines_a, ==, lines_b);
+  g_assert_nonnull (strstr (lines_b, "admin Anna Petrova =SUM(A1)"));
+  database_totals (f->store, &minutes_a, &days_a);
+  database_totals (second, &minutes_b, &days_b);
+  g_assert_cmpstr (minutes_a, ==, minutes_b);
+  g_assert_cmpstr (days_a, ==, days_b);
+
+  /* And the export re-imported into the same database adds nothing. */
+  g_clear_object (&second);
+  {
+    g_autoptr(MkImportResult) result = NULL;
+
+    g_assert_true (mk_importer_run (f->store, export_path, NULL, NULL, NULL, NULL, &result,
+                                    &error));
+    g_assert_cmpuint (result->counts.imported, ==, 0);
+  }
+  g_unlink (db2);
+}
+
+static void
+test_export_cells (void)
+{
+  const struct { const char *in; const char *out; } cases[] = {
+    { "plain", "plain" },
+    { "=1+2", "'=1+2" },
+    { "+7 900 000", "'+7 900 000" },
+    { "-5% off", "'-5% off" },
+    { "@here", "'@here" },
+    { "\ttab", "'\ttab" },
+    { "'quoted", "''quoted" },
+    { "a,b", "\"a,b\"" },
+    { "say \"hi\"", "\"say \"\"hi\"\"\"" },
+    { "=a,b", "\"'=a,b\"" },
+    { "two\nlines", "\"two\nlines\"" },
+    { "", "" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *cell = mk_exporter_format_cell (cases[i].in);
+      g_assert_cmpstr (cell, ==, cases[i].out);
+    }
+}
+
+/* A timesheet of @rows rows, written to @path. */
+static void
+write_big_file (const char *path,
+                guint       rows)
+{
+  g_autoptr(GString) text = g_string_new ("Date,Manager,Category,Start,Minutes,Task\n");
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < rows; i++)
+    g_string_append_printf (text, "2024-03-0%u,Manager %u,%s,%02u:%02u,%u,Task %u\n",
+                            1 + i % 3, i % 50, i % 2 ? "calls" : "admin", 8 + i % 10,
+                            i % 60, 1 + i % 90, i);
+  g_assert_true (g_file_set_contents (path, text->str, text->len, &error));
+}
+
+static void
+cancel_at_half_cb (guint64  rows,
+                   guint64  bytes,
+                   guint64  total,
+                   gpointer user_data)
+{
+  if (bytes * 2 >= total)
+    g_cancellable_cancel (user_data);
+}
+
+static void
+test_cancel_rolls_back (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "big.csv", NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(MkImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *minutes_before = NULL, *days_before = NULL;
+  g_autofree char *minutes_after = NULL, *days_after = NULL;
+  gint64 before;
+
+  import_ok (f->store, "toggl-detailed.csv");
+  before = mk_store_count_entries (f->store);
+  database_totals (f->store, &minutes_before, &days_before);
+  write_big_file (path, 2 * 1000 * 1000 / 40);
+
+  g_assert_false (mk_importer_run (f->store, path, NULL, cancellable, cancel_at_half_cb,
+                                   cancellable, &result, &error));
+  g_assert_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_CANCELLED);
+  g_assert_cmpint (mk_store_count_entries (f->store), ==, before);
+  database_totals (f->store, &minutes_after, &days_after);
+  g_assert_cmpstr (minutes_before, ==, minutes_after);
+  g_unlink (path);
+}
+
+typedef struct {
+  GMainLoop      *loop;
+  MkImportResult *result;
+  GError         *error;
+  gboolean        ok;
+  guint           n_progress;
+  GThread        *main_thread;
+  guint64         last_rows;
+} AsyncState;
+
+static void
+async_progress_cb (guint64  rows,
+                   guint64  bytes,
+                   guint64  total,
+                   gpointer user_data)
+{
+  AsyncState *state = user_data;
+
+  g_assert_true (g_thread_self () == state->main_thread);
+  g_assert_cmpuint (rows, >=, state->last_rows);
+  g_assert_cmpuint (bytes, <=, total);
+  state->last_rows = rows;
+  state->n_progress++;
+}
+
+static void
+async_done_cb (GObject      *source,
+               GAsyncResult *res,
+               gpointer      user_data)
+{
+  AsyncState *state = user_data;
+
+  state->ok = mk_importer_run_finish (MK_STORE (source), res, &state->result, &state->error);
+  g_main_loop_quit (state->loop);
+}
+
+static void
+test_async_with_progress (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "big.csv", NULL);
+  AsyncState state = { 0, };
+
+  write_big_file (path, 30000);
+  state.loop = g_main_loop_new (NULL, FALSE);
+  state.main_thread = g_thread_self ();
+  mk_importer_run_async (f->store, path, NULL, NULL, async_progress_cb, &state, NULL,
+                         async_done_cb, &state);
+  g_main_loop_run (state.loop);
+
+  g_assert_no_error (state.error);
+  g_assert_true (state.ok);
+  g_assert_cmpuint (state.result->counts.imported, ==, 30000);
+  g_assert_cmpuint (state.n_progress, >=, 1);
+  /* The worker wrote through its own connection; this one sees it. */
+  g_assert_cmpint (mk_store_count_entries (f->store), ==, 30000);
+  mk_import_result_free (state.result);
+  g_main_loop_unref (state.loop);
+  g_unlink (path);
+}
+
+static void
+test_preview (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *toggl = corpus_path ("toggl-detailed.csv");
+  g_autofree char *no_date = corpus_path ("no-date-column.csv");
+  g_autofree char *bad = corpus_path ("bad-rows.csv");
+  g_autoptr(MkImportPreview) a = NULL;
+  g_autoptr(MkImportPreview) b = NULL;
+  g_autoptr(MkImportPreview) c = NULL;
+  g_autoptr(GError) error = NULL;
+  MkPreviewRow *row;
+
+  a = mk_importer_preview (f->store, toggl, NULL, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (a->map->preset, ==, MK_PRESET_TOGGL);
+  g_assert_cmpuint (a->rows->len, ==, 2);
+  row = g_ptr_array_index (a->rows, 0);
+  g_assert_cmpuint (row->line, ==, 2);
+  g_assert_cmpstr (row->day, ==, "2024-03-05");
+  g_assert_cmpint (row->start, ==, 540);
+  g_assert_cmpint (row->minutes, ==, 90);
+  g_assert_cmpstr (row->person, ==, "Anna Petrova");
+  g_assert_cmpstr (row->category_key, ==, "calls");
+  g_assert_cmpstr (row->task, ==, "Intro call Acme");
+
+  b = mk_importer_preview (f->store, no_date, NULL, 10, &error);
+  g_assert_no_error (error);
+  g_assert_null (b->map);
+  g_assert_true (g_str_has_prefix (b->columns_problem, "no-date-column.csv: no date column"));
+
+  c = mk_importer_preview (NULL, bad, NULL, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (c->problems->len, ==, 6);
+  g_assert_cmpstr (g_ptr_array_index (c->problems, 0), ==,
+                   "bad-rows.csv:3: date '31.02.2024' does not exist");
+
+  /* A preview writes nothing, not even the people it saw. */
+  g_assert_cmpint (mk_store_count_entries (f->store), ==, 0);
+  g_assert_null (mk_store_find_person (f->store, "Anna Petrova", NULL));
+}
+
+static void
+test_dry_run (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *path = corpus_path ("toggl-detailed.csv");
+  g_autoptr(MkImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  MkImportOptions options;
+
+  mk_import_options_init (&options);
+  options.dry_run = TRUE;
+  g_assert_true (mk_importer_run (f->store, path, &options, NULL, NULL, NULL, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->counts.imported, ==, 4);
+  g_assert_cmpint (result->batch_id, ==, 0);
+  g_assert_cmpint (mk_store_count_entries (f->store), ==, 0);
+  g_assert_null (mk_store_find_person (f->store, "Anna Petrova", NULL));
+}
+
+static void
+test_cli_exit_codes (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *good = corpus_path ("unmapped-categories.csv");
+  g_autofree char *bad = corpus_path ("bad-rows.csv");
+  g_autofree char *export_path = g_build_filename (f->dir, "out.csv", NULL);
+  const char *good_files[] = { good, NULL };
+  const char *both_files[] = { good, bad, NULL };
+  const char *maps[] = { "Презентации=meetings", NULL };
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GString) err = g_string_new (NULL);
+  MkCliImportArgs args = { good_files, NULL, };
+
+  args.dry_run = TRUE;
+  g_assert_cmpint (mk_cli_import (f->store, &args, out, err), ==, 0);
+  g_assert_nonnull (strstr (out->str, "unmapped-categories.csv: generic spreadsheet, UTF-8, "
+                                      "comma\n"));
+  g_assert_nonnull (strstr (out->str, "“Презентации” ×2, “Lunch” ×1"));
+  g_assert_nonnull (strstr (out->str, "dry run, nothing was written"));
+  g_assert_cmpint (mk_store_count_entries (f->store), ==, 0);
+
+  g_string_truncate (out, 0);
+  args.dry_run = FALSE;
+  args.files = both_files;
+  args.maps = maps;
+  g_assert_cmpint (mk_cli_import (f->store, &args, out, err), ==, 1);
+  g_assert_nonnull (strstr (err->str, "bad-rows.csv:4: duration '1:75' has 75 minutes\n"));
+  g_assert_nonnull (strstr (err->str, "--skip-invalid"));
+  /* The good file went in, with its alias; the bad one did not. */
+  g_assert_cmpint (mk_store_count_entries (f->store), ==, 4);
+  g_assert_cmpstr (mk_category_get_key (mk_store_lookup_alias (f->store, "презентации")), ==,
+                   "meetings");
+
+  args.preset = "excel";
+  g_assert_cmpint (mk_cli_import (f->store, &args, out, err), ==, 2);
+  args.preset = NULL;
+  args.date_format = "dd.mm.yyyy";
+  g_assert_cmpint (mk_cli_import (f->store, &args, out, err), ==, 2);
+
+  g_assert_cmpint (mk_cli_export (f->store, export_path, "2024-03-01", "2024-03-31", out, err),
+                   ==, 0);
+  g_assert_nonnull (strstr (out->str, "4 entries exported"));
+  g_assert_cmpint (mk_cli_export (f->store, export_path, "2024-02-30", NULL, out, err), ==, 2);
+  g_assert_cmpint (mk_cli_export (f->store, export_path, "2025-01-01", NULL, out, err), ==, 1);
+  g_unlink (export_path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -403,6 +739,19 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/importer/corpus/every-file-has-a-case", test_corpus_has_every_file);
+  g_test_add ("/importer/round-trip/export-import-identical", Fixture, NULL, fixture_set_up,
+              test_round_trip, fixture_tear_down);
+  g_test_add_func ("/exporter/cells-neutralised-and-quoted", test_export_cells);
+  g_test_add ("/importer/cancel-at-half-rolls-back", Fixture, NULL, fixture_set_up,
+              test_cancel_rolls_back, fixture_tear_down);
+  g_test_add ("/importer/async-reports-progress-on-main-context", Fixture, NULL,
+              fixture_set_up, test_async_with_progress, fixture_tear_down);
+  g_test_add ("/importer/preview", Fixture, NULL, fixture_set_up, test_preview,
+              fixture_tear_down);
+  g_test_add ("/importer/dry-run-writes-nothing", Fixture, NULL, fixture_set_up, test_dry_run,
+              fixture_tear_down);
+  g_test_add ("/cli/import-export-exit-codes", Fixture, NULL, fixture_set_up,
+              test_cli_exit_codes, fixture_tear_down);
   keys = load_expected ();
   groups = g_key_file_get_groups (keys, NULL);
   for (guint i = 0; groups[i] != NULL; i++)
