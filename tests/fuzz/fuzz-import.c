@@ -1,7 +1,8 @@
 /* fuzz-import.c — libFuzzer harness for the CSV reader and the importer.
  *
- * Each input is imported as a file, in a dry run, into one database that
- * lives in memory for the whole fuzzing session, with the options derived
+ * Each input is imported as a file, in a dry run, into one database (a
+ * temporary file, removed at exit) kept for the whole session, with the
+ * options derived
  * from the input's first byte (skip-invalid, a preset, a person), so that
  * every path of the importer is reached.  A dry run rolls back, so every
  * input meets the same database.  Any crash, leak or sanitizer report is a
@@ -9,7 +10,9 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <stdint.h>
+#include <stdlib.h>
 
 #include "mk-importer.h"
 #include "mk-store.h"
@@ -18,6 +21,21 @@ int LLVMFuzzerTestOneInput (const uint8_t *data,
                             size_t         size);
 
 static MkStore *store;
+static char *store_dir;
+
+static void
+remove_store (void)
+{
+  const char *suffixes[] = { "", "-wal", "-shm" };
+
+  g_clear_object (&store);
+  for (gsize i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *path = g_strconcat (store_dir, "/fuzz.db", suffixes[i], NULL);
+      g_unlink (path);
+    }
+  g_rmdir (store_dir);
+}
 
 static MkStore *
 get_store (void)
@@ -25,11 +43,17 @@ get_store (void)
   if (store == NULL)
     {
       g_autoptr(GError) error = NULL;
+      g_autofree char *path = NULL;
 
       g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL);
-      store = mk_store_open (":memory:", &error);
+      store_dir = g_dir_make_tmp ("minutka-fuzz-XXXXXX", &error);
+      if (store_dir == NULL)
+        g_error ("cannot make a folder for the database: %s", error->message);
+      path = g_build_filename (store_dir, "fuzz.db", NULL);
+      store = mk_store_open (path, &error);
       if (store == NULL)
-        g_error ("cannot open an in-memory store: %s", error->message);
+        g_error ("cannot open the database: %s", error->message);
+      atexit (remove_store);
     }
   return store;
 }
