@@ -22,9 +22,11 @@
 #include "mk-store-aliases.h"
 #include "mk-store-order.h"
 
-/* A new category gets the next of these colours (GNOME palette, 3). */
+/* A new category gets the first of these colours (GNOME palette) that no
+ * category has yet. */
 static const char *palette[] = {
-  "#3584e4", "#33d17a", "#f6d32d", "#ff7800", "#e01b24", "#9141ac", "#986a44", "#77767b",
+  "#e01b24", "#f6d32d", "#9141ac", "#2ec27e", "#1c71d8", "#ff7800", "#986a44", "#c061cb",
+  "#26a269", "#e5a50a", "#613583", "#63452c",
 };
 
 struct _MkCategoriesPage
@@ -271,6 +273,34 @@ key_for_name (MkStore    *store,
 }
 
 static void
+pick_next_colour (MkCategoriesPage *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->categories));
+  const char *color = palette[n % G_N_ELEMENTS (palette)];
+  GdkRGBA rgba;
+
+  for (guint i = 0; i < G_N_ELEMENTS (palette); i++)
+    {
+      gboolean used = FALSE;
+
+      for (guint j = 0; j < n && !used; j++)
+        {
+          g_autoptr(MkCategory) category = g_list_model_get_item (G_LIST_MODEL (self->categories),
+                                                                  j);
+
+          used = g_ascii_strcasecmp (mk_category_get_color (category), palette[i]) == 0;
+        }
+      if (!used)
+        {
+          color = palette[i];
+          break;
+        }
+    }
+  gdk_rgba_parse (&rgba, color);
+  gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (self->new_color_button), &rgba);
+}
+
+static void
 add_action_cb (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
@@ -303,6 +333,7 @@ add_action_cb (GtkWidget  *widget,
 
   gtk_widget_remove_css_class (GTK_WIDGET (self->new_name_row), "error");
   gtk_editable_set_text (GTK_EDITABLE (self->new_name_row), "");
+  pick_next_colour (self);
   message = g_strdup_printf (_("Added “%s”"), mk_category_get_name (category));
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (gtk_widget_get_root (widget)),
                                     adw_toast_new (message));
@@ -312,16 +343,6 @@ static void
 new_name_activated_cb (MkCategoriesPage *self)
 {
   gtk_widget_activate_action (GTK_WIDGET (self), "categories.add", NULL);
-}
-
-static void
-pick_next_colour (MkCategoriesPage *self)
-{
-  guint n = self->categories ? g_list_model_get_n_items (G_LIST_MODEL (self->categories)) : 0;
-  GdkRGBA rgba;
-
-  gdk_rgba_parse (&rgba, palette[n % G_N_ELEMENTS (palette)]);
-  gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (self->new_color_button), &rgba);
 }
 
 /**
@@ -413,6 +434,8 @@ static void
 mk_categories_page_init (MkCategoriesPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Most categories a team adds are admin-like chores. */
+  adw_combo_row_set_selected (self->new_kind_row, MK_CATEGORY_KIND_NON_SELLING);
 
   self->categories = g_list_store_new (MK_TYPE_CATEGORY);
   gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->categories), create_row, self,

@@ -150,7 +150,7 @@ test_pages (void)
     const char *title_ru;
   } pages[] = {
     { "categories", "Categories", "Категории" },
-    { "people", "People", "Сотрудники" },
+    { "people", "People", "Люди" },
     { "analysis", "Analysis", "Анализ" },
     { "data", "Data", "Данные" },
   };
@@ -163,6 +163,21 @@ test_pages (void)
       g_assert_cmpstr (adw_preferences_page_get_title (page), ==,
                        russian () ? pages[i].title_ru : pages[i].title_en);
       screenshot (GTK_WIDGET (prefs), pages[i].name);
+
+      /* The end of a long page too. */
+      {
+        GtkWidget *scrolled = find_type (page, GTK_TYPE_SCROLLED_WINDOW);
+        GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+        g_autofree char *name = g_strdup_printf ("%s-end", pages[i].name);
+
+        if (gtk_adjustment_get_upper (adj) > gtk_adjustment_get_page_size (adj) + 1)
+          {
+            gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+            mk_gui_test_wait_frames (GTK_WIDGET (prefs), 3);
+            screenshot (GTK_WIDGET (prefs), name);
+            gtk_adjustment_set_value (adj, 0);
+          }
+      }
     }
 }
 
