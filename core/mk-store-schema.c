@@ -148,8 +148,8 @@ static const BuiltinCategory builtin_categories[] = {
   { "follow_up", N_("Follow-ups"), "#2ec27e", "selling",     0.15, -1 },
   { "admin",     N_("Admin"),      "#e66100", "non_selling", -1,   0.20 },
   { "meetings",  N_("Meetings"),   "#9141ac", "supporting",  -1,   0.15 },
-  { "travel",    N_("Travel"),     "#c64600", "supporting",  -1,   -1 },
-  { "training",  N_("Training"),   "#1c71d8", "supporting",  -1,   -1 },
+  { "travel",    N_("Travel"),     "#f5c211", "supporting",  -1,   -1 },
+  { "training",  N_("Training"),   "#986a44", "supporting",  -1,   -1 },
   { "other",     N_("Other"),      "#77767b", "non_selling", -1,   -1 },
 };
 
