@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "mk-day-bar.h"
+#include "mk-domain.h"
 #include "mk-quick-entry.h"
 
 #define BAR_HEIGHT 10
@@ -131,6 +132,59 @@ mk_day_bar_add (MkDayBar   *self,
   segment.minutes = minutes;
   g_array_append_val (self->segments, segment);
   self->total += minutes;
+  mk_day_bar_update_text (self);
+}
+
+/**
+ * mk_day_bar_set_entries:
+ * @self: a day bar
+ * @entries: the day's entries (MkEntry items)
+ * @categories: the categories (MkCategory items), in the order to draw them
+ *
+ * Shows the minutes of @entries per category.
+ */
+void
+mk_day_bar_set_entries (MkDayBar   *self,
+                        GListModel *entries,
+                        GListModel *categories)
+{
+  g_autoptr(GHashTable) sums = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  guint n;
+
+  g_return_if_fail (MK_IS_DAY_BAR (self));
+  g_return_if_fail (G_IS_LIST_MODEL (entries));
+  g_return_if_fail (G_IS_LIST_MODEL (categories));
+
+  n = g_list_model_get_n_items (entries);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MkEntry) entry = g_list_model_get_item (entries, i);
+      gint64 id = mk_category_get_id (mk_entry_get_category (entry));
+      int sum = GPOINTER_TO_INT (g_hash_table_lookup (sums, &id));
+
+      g_hash_table_insert (sums, g_memdup2 (&id, sizeof id),
+                           GINT_TO_POINTER (sum + mk_entry_get_minutes (entry)));
+    }
+
+  g_array_set_size (self->segments, 0);
+  self->total = 0;
+  n = g_list_model_get_n_items (categories);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MkCategory) category = g_list_model_get_item (categories, i);
+      gint64 id = mk_category_get_id (category);
+      int sum = GPOINTER_TO_INT (g_hash_table_lookup (sums, &id));
+      Segment segment = { 0 };
+
+      if (sum <= 0)
+        continue;
+      segment.name = g_strdup (mk_category_get_name (category));
+      if (!gdk_rgba_parse (&segment.color, mk_category_get_color (category)))
+        gdk_rgba_parse (&segment.color, "#9a9996");
+      segment.minutes = sum;
+      g_array_append_val (self->segments, segment);
+      self->total += sum;
+    }
   mk_day_bar_update_text (self);
 }
 

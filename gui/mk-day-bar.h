@@ -14,6 +14,9 @@ void        mk_day_bar_add         (MkDayBar   *self,
                                     const char *name,
                                     const char *color,
                                     int         minutes);
+void        mk_day_bar_set_entries (MkDayBar   *self,
+                                    GListModel *entries,
+                                    GListModel *categories);
 void        mk_day_bar_set_workday (MkDayBar   *self,
                                     int         minutes);
 int         mk_day_bar_get_total   (MkDayBar   *self);

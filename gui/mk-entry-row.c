@@ -1,12 +1,13 @@
 /* mk-entry-row.c — one entry in the Today page's list, with its editor.
  *
  * Shows start, minutes, the category's colour and name, and the task.  The
- * pencil opens an editor in a popover (minutes, category, task, start);
- * Save and the trash button do not touch the database themselves: they
- * activate the page's actions "today.update-entry" and
- * "today.delete-entry" with the entry's id, so the page commits, refreshes
- * and offers undo in one place.  Rows are recycled by the list view:
- * everything shown comes from the entry set last.
+ * pencil opens an MkEntryEditor pop-over, made on first use so that a row
+ * stays cheap (the list is rebuilt after every change).  Neither the
+ * editor's Save nor the trash button touch the database: they activate the
+ * page's actions "today.update-entry" and "today.delete-entry" with the
+ * entry's id, so the page commits, refreshes and offers undo in one place.
+ * Rows are recycled by the list view: everything shown comes from the
+ * entry set last.
  */
 #define G_LOG_DOMAIN "mk-entry-row"
 
@@ -14,7 +15,7 @@
 
 #include <glib/gi18n.h>
 
-#include "mk-duration.h"
+#include "mk-entry-editor.h"
 #include "mk-entry-row.h"
 #include "mk-quick-entry.h"
 
@@ -31,14 +32,9 @@ struct _MkEntryRow
   GtkDrawingArea *dot;
   GtkLabel       *category_label;
   GtkLabel       *task_label;
-  GtkMenuButton  *edit_button;
-  GtkPopover     *edit_popover;
-  GtkSpinButton  *minutes_spin;
-  GtkDropDown    *category_dropdown;
-  GtkEntry       *task_entry;
-  GtkEntry       *start_entry;
-  GtkLabel       *error_label;
+  GtkButton      *edit_button;
   GtkButton      *delete_button;
+  GtkWidget      *editor;        /* made on first use, parented to edit_button */
 };
 
 G_DEFINE_FINAL_TYPE (MkEntryRow, mk_entry_row, GTK_TYPE_WIDGET)
@@ -157,8 +153,7 @@ mk_entry_row_set_categories (MkEntryRow *self,
 {
   g_return_if_fail (MK_IS_ENTRY_ROW (self));
 
-  if (g_set_object (&self->categories, categories))
-    gtk_drop_down_set_model (self->category_dropdown, categories);
+  g_set_object (&self->categories, categories);
 }
 
 /**
@@ -172,75 +167,15 @@ mk_entry_row_edit (MkEntryRow *self)
 {
   g_return_if_fail (MK_IS_ENTRY_ROW (self));
 
-  gtk_menu_button_popup (self->edit_button);
-}
-
-static void
-edit_popover_show_cb (MkEntryRow *self)
-{
-  g_autofree char *start = NULL;
-  const char *task;
-
   if (self->entry == NULL)
     return;
-
-  task = mk_entry_get_task (self->entry);
-  start = mk_entry_get_start (self->entry) >= 0
-          ? mk_quick_entry_format_time (mk_entry_get_start (self->entry)) : g_strdup ("");
-  gtk_spin_button_set_value (self->minutes_spin, mk_entry_get_minutes (self->entry));
-  gtk_editable_set_text (GTK_EDITABLE (self->task_entry), task ? task : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->start_entry), start);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-
-  if (self->categories != NULL)
+  if (self->editor == NULL)
     {
-      gint64 id = mk_category_get_id (mk_entry_get_category (self->entry));
-      guint n = g_list_model_get_n_items (self->categories);
-
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(MkCategory) category = g_list_model_get_item (self->categories, i);
-
-          if (mk_category_get_id (category) == id)
-            {
-              gtk_drop_down_set_selected (self->category_dropdown, i);
-              break;
-            }
-        }
+      self->editor = mk_entry_editor_new ();
+      gtk_widget_set_parent (self->editor, GTK_WIDGET (self->edit_button));
     }
-  gtk_widget_grab_focus (GTK_WIDGET (self->minutes_spin));
-}
-
-static void
-save_cb (MkEntryRow *self)
-{
-  g_autoptr(GError) error = NULL;
-  const char *start_text = gtk_editable_get_text (GTK_EDITABLE (self->start_entry));
-  MkCategory *category = gtk_drop_down_get_selected_item (self->category_dropdown);
-  int start = -1;
-  int minutes;
-
-  if (self->entry == NULL)
-    return;
-
-  gtk_spin_button_update (self->minutes_spin);
-  minutes = gtk_spin_button_get_value_as_int (self->minutes_spin);
-  if (*start_text != '\0' && !mk_time_of_day_parse (start_text, &start, &error))
-    {
-      gtk_label_set_text (self->error_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-      return;
-    }
-  if (start >= 24 * 60)
-    start = 0;
-  if (category == NULL)
-    category = mk_entry_get_category (self->entry);
-
-  gtk_popover_popdown (self->edit_popover);
-  gtk_widget_activate_action (GTK_WIDGET (self), "today.update-entry", "(xiixs)",
-                              mk_entry_get_id (self->entry), start, minutes,
-                              mk_category_get_id (category),
-                              gtk_editable_get_text (GTK_EDITABLE (self->task_entry)));
+  mk_entry_editor_set_entry (MK_ENTRY_EDITOR (self->editor), self->entry, self->categories);
+  gtk_popover_popup (GTK_POPOVER (self->editor));
 }
 
 static void
@@ -248,6 +183,7 @@ mk_entry_row_dispose (GObject *object)
 {
   MkEntryRow *self = MK_ENTRY_ROW (object);
 
+  g_clear_pointer (&self->editor, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), MK_TYPE_ENTRY_ROW);
   g_clear_object (&self->entry);
   g_clear_object (&self->categories);
@@ -272,15 +208,8 @@ mk_entry_row_class_init (MkEntryRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MkEntryRow, category_label);
   gtk_widget_class_bind_template_child (widget_class, MkEntryRow, task_label);
   gtk_widget_class_bind_template_child (widget_class, MkEntryRow, edit_button);
-  gtk_widget_class_bind_template_child (widget_class, MkEntryRow, edit_popover);
-  gtk_widget_class_bind_template_child (widget_class, MkEntryRow, minutes_spin);
-  gtk_widget_class_bind_template_child (widget_class, MkEntryRow, category_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, MkEntryRow, task_entry);
-  gtk_widget_class_bind_template_child (widget_class, MkEntryRow, start_entry);
-  gtk_widget_class_bind_template_child (widget_class, MkEntryRow, error_label);
   gtk_widget_class_bind_template_child (widget_class, MkEntryRow, delete_button);
-  gtk_widget_class_bind_template_callback (widget_class, edit_popover_show_cb);
-  gtk_widget_class_bind_template_callback (widget_class, save_cb);
+  gtk_widget_class_bind_template_callback (widget_class, mk_entry_row_edit);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "mk-entry-row");
@@ -290,11 +219,7 @@ mk_entry_row_class_init (MkEntryRowClass *klass)
 static void
 mk_entry_row_init (MkEntryRow *self)
 {
-  g_autoptr(GtkExpression) name = NULL;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  name = gtk_property_expression_new (MK_TYPE_CATEGORY, NULL, "name");
-  gtk_drop_down_set_expression (self->category_dropdown, name);
   gtk_drawing_area_set_draw_func (self->dot, draw_dot_cb, self, NULL);
 }

@@ -3,8 +3,12 @@
  * What a manager touches while the phone rings: a quick entry parsed by
  * core (mk_quick_entry_parse) with a line under it saying how it was
  * understood, a category drop-down and minutes for the mouse, a timer kept
- * in the database, the day's entries (an MkEntryList, refreshed by the
- * store's "changed" signal), a summary bar, day navigation and undo.
+ * in the database (MkTodayTimer), the day's entries, a summary bar
+ * (MkDayBar), day navigation and undo.
+ *
+ * The day's entries come from one MkEntryList, refiltered by person and
+ * day, which refreshes itself on the store's "changed" signal; MkDayList
+ * shows it.  Changes to entries and their undo are MkTodayEdits'.
  *
  * Invariants.  Every change goes through MkStore and is committed before
  * the page shows it: the list and the summary are redrawn from the store's
@@ -26,28 +30,15 @@
 #include <string.h>
 
 #include "mk-day-bar.h"
+#include "mk-day-list.h"
 #include "mk-entry-list.h"
-#include "mk-entry-row.h"
 #include "mk-error.h"
 #include "mk-person-chooser.h"
 #include "mk-quick-entry.h"
+#include "mk-today-edits.h"
 #include "mk-today-page.h"
+#include "mk-today-timer.h"
 #include "mk-window.h"
-
-typedef enum {
-  UNDO_NONE,
-  UNDO_ADD,      /* delete entry_id */
-  UNDO_DELETE,   /* add input back */
-  UNDO_UPDATE,   /* put input back on entry_id */
-} UndoKind;
-
-typedef struct {
-  UndoKind      kind;
-  gint64        entry_id;
-  MkEntryInput  input;    /* strings owned by the fields below */
-  char         *day;
-  char         *task;
-} Undo;
 
 struct _MkTodayPage
 {
@@ -57,11 +48,9 @@ struct _MkTodayPage
   gulong           changed_id;
   MkEntryList     *entries;
   GListModel      *categories;
-  GtkSingleSelection *selection;
+  MkTodayEdits    *edits;
   GSettings       *settings;
   char            *day;
-  Undo             undo;
-  guint            timer_tick_id;
 
   GtkWidget       *main_box;
   GtkMenuButton   *day_button;
@@ -74,12 +63,11 @@ struct _MkTodayPage
   GtkDropDown     *category_dropdown;
   GtkSpinButton   *minutes_spin;
   GtkLabel        *hint_label;
-  AdwButtonContent *timer_button_content;
-  GtkLabel        *timer_label;
+  MkTodayTimer    *timer;
   GtkLabel        *summary_label;
   MkDayBar        *day_bar;
   GtkStack        *list_stack;
-  GtkListView     *list_view;
+  MkDayList       *day_list;
   GtkWidget       *demo_button;
 };
 
@@ -87,40 +75,18 @@ G_DEFINE_FINAL_TYPE (MkTodayPage, mk_today_page, GTK_TYPE_WIDGET)
 
 static void mk_today_page_reload (MkTodayPage *self);
 
-static void
-undo_clear (Undo *undo)
-{
-  g_clear_pointer (&undo->day, g_free);
-  g_clear_pointer (&undo->task, g_free);
-  memset (undo, 0, sizeof *undo);
-}
-
 /* With nothing to undo, Ctrl+Z goes on to the entry's own undo. */
 static void
 update_undo_action (MkTodayPage *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "today.undo",
-                                 self->undo.kind != UNDO_NONE);
+                                 mk_today_edits_can_undo (self->edits));
 }
 
-/* Keeps a copy of @entry's fields, so that it can be put back. */
-static void
-undo_set (Undo     *undo,
-          UndoKind  kind,
-          gint64    entry_id,
-          MkEntry  *entry)
+static GListModel *
+rows (MkTodayPage *self)
 {
-  undo_clear (undo);
-  undo->kind = kind;
-  undo->entry_id = entry_id;
-  if (entry != NULL)
-    {
-      mk_entry_to_input (entry, &undo->input);
-      undo->day = g_strdup (undo->input.day);
-      undo->task = g_strdup (undo->input.task);
-      undo->input.day = undo->day;
-      undo->input.task = undo->task;
-    }
+  return mk_day_list_get_rows (self->day_list);
 }
 
 static char *
@@ -230,11 +196,11 @@ select_category (MkTodayPage *self,
 static void
 select_last_used_category (MkTodayPage *self)
 {
-  guint n = self->entries ? g_list_model_get_n_items (G_LIST_MODEL (self->entries)) : 0;
+  guint n = g_list_model_get_n_items (rows (self));
 
   if (n > 0)
     {
-      g_autoptr(MkEntry) last = g_list_model_get_item (G_LIST_MODEL (self->entries), n - 1);
+      g_autoptr(MkEntry) last = g_list_model_get_item (rows (self), n - 1);
 
       select_category (self, mk_category_get_id (mk_entry_get_category (last)));
     }
@@ -351,8 +317,7 @@ add_from_line (MkTodayPage *self,
       return FALSE;
     }
 
-  undo_set (&self->undo, UNDO_ADD, id, NULL);
-  update_undo_action (self);
+  mk_today_edits_added (self->edits, id);
   select_category (self, mk_category_get_id (category));
   gtk_editable_set_text (GTK_EDITABLE (self->quick_entry), "");
   /* Translators: shown under the entry after Enter, e.g. "Added: 30 min · Calls · Acme". */
@@ -414,31 +379,19 @@ focus_entry_action_cb (GtkWidget  *widget,
 /* Entries: delete, update, undo */
 
 static void
-delete_entry (MkTodayPage *self,
-              gint64       id)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(MkEntry) entry = mk_store_get_entry (self->store, id, &error);
-
-  if (entry == NULL || !mk_store_delete_entry (self->store, id, &error))
-    {
-      show_toast (self, error->message, FALSE);
-      return;
-    }
-  undo_set (&self->undo, UNDO_DELETE, id, entry);
-  update_undo_action (self);
-  show_toast (self, _("Entry deleted"), TRUE);
-}
-
-static void
 delete_entry_action_cb (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *param)
 {
   MkTodayPage *self = MK_TODAY_PAGE (widget);
+  g_autoptr(GError) error = NULL;
 
-  if (self->store != NULL)
-    delete_entry (self, g_variant_get_int64 (param));
+  if (self->store == NULL)
+    return;
+  if (!mk_today_edits_delete (self->edits, g_variant_get_int64 (param), &error))
+    show_toast (self, error->message, FALSE);
+  else
+    show_toast (self, _("Entry deleted"), TRUE);
 }
 
 static void
@@ -448,8 +401,6 @@ update_entry_action_cb (GtkWidget  *widget,
 {
   MkTodayPage *self = MK_TODAY_PAGE (widget);
   g_autoptr(GError) error = NULL;
-  g_autoptr(MkEntry) before = NULL;
-  MkEntryInput input;
   gint64 id;
   gint64 category_id;
   int start;
@@ -459,26 +410,10 @@ update_entry_action_cb (GtkWidget  *widget,
   if (self->store == NULL)
     return;
   g_variant_get (param, "(xiix&s)", &id, &start, &minutes, &category_id, &task);
-
-  before = mk_store_get_entry (self->store, id, &error);
-  if (before == NULL)
-    {
-      show_toast (self, error->message, FALSE);
-      return;
-    }
-  mk_entry_to_input (before, &input);
-  input.start = start;
-  input.minutes = minutes;
-  input.category_id = category_id;
-  input.task = task;
-  if (!mk_store_update_entry (self->store, id, &input, &error))
-    {
-      show_toast (self, error->message, FALSE);
-      return;
-    }
-  undo_set (&self->undo, UNDO_UPDATE, id, before);
-  update_undo_action (self);
-  show_toast (self, _("Entry changed"), TRUE);
+  if (!mk_today_edits_update (self->edits, id, start, minutes, category_id, task, &error))
+    show_toast (self, error->message, FALSE);
+  else
+    show_toast (self, _("Entry changed"), TRUE);
 }
 
 static void
@@ -488,164 +423,16 @@ undo_action_cb (GtkWidget  *widget,
 {
   MkTodayPage *self = MK_TODAY_PAGE (widget);
   g_autoptr(GError) error = NULL;
-  gboolean ok = TRUE;
-  Undo undo = self->undo;
 
-  if (self->store == NULL || undo.kind == UNDO_NONE)
+  if (self->store == NULL || !mk_today_edits_can_undo (self->edits))
     return;
-
-  /* The record is taken first, so that the store's "changed" signal sees none. */
-  memset (&self->undo, 0, sizeof self->undo);
-  update_undo_action (self);
-  switch (undo.kind)
-    {
-    case UNDO_ADD:
-      ok = mk_store_delete_entry (self->store, undo.entry_id, &error);
-      break;
-    case UNDO_DELETE:
-      ok = mk_store_add_entry (self->store, &undo.input, &error) > 0;
-      break;
-    case UNDO_UPDATE:
-      ok = mk_store_update_entry (self->store, undo.entry_id, &undo.input, &error);
-      break;
-    case UNDO_NONE:
-    default:
-      g_assert_not_reached ();
-    }
-  undo_clear (&undo);
-
-  if (!ok)
+  if (!mk_today_edits_undo (self->edits, &error))
     show_toast (self, error->message, FALSE);
   else
     set_hint (self, _("Undone"), FALSE);
 }
 
-static MkEntryRow *
-find_row_for (GtkWidget *widget,
-              MkEntry   *entry)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      MkEntryRow *row;
-
-      if (MK_IS_ENTRY_ROW (child) && mk_entry_row_get_entry (MK_ENTRY_ROW (child)) == entry)
-        return MK_ENTRY_ROW (child);
-      if ((row = find_row_for (child, entry)) != NULL)
-        return row;
-    }
-  return NULL;
-}
-
-static void
-list_activate_cb (MkTodayPage *self,
-                  guint        position)
-{
-  g_autoptr(MkEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->entries), position);
-  MkEntryRow *row = entry ? find_row_for (GTK_WIDGET (self->list_view), entry) : NULL;
-
-  if (row != NULL)
-    mk_entry_row_edit (row);
-}
-
-static gboolean
-list_key_pressed_cb (MkTodayPage     *self,
-                     guint            keyval,
-                     guint            keycode,
-                     GdkModifierType  state)
-{
-  MkEntry *entry;
-
-  if (keyval != GDK_KEY_Delete && keyval != GDK_KEY_KP_Delete)
-    return FALSE;
-  entry = gtk_single_selection_get_selected_item (self->selection);
-  if (entry == NULL)
-    return FALSE;
-  delete_entry (self, mk_entry_get_id (entry));
-  return TRUE;
-}
-
-static void
-setup_row_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              MkTodayPage              *self)
-{
-  GtkWidget *row = mk_entry_row_new ();
-
-  mk_entry_row_set_categories (MK_ENTRY_ROW (row), self->categories);
-  gtk_list_item_set_child (item, row);
-}
-
-static void
-bind_row_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             MkTodayPage              *self)
-{
-  MkEntryRow *row = MK_ENTRY_ROW (gtk_list_item_get_child (item));
-
-  mk_entry_row_set_categories (row, self->categories);
-  mk_entry_row_set_entry (row, gtk_list_item_get_item (item));
-}
-
 /* Timer */
-
-static gboolean
-timer_tick_cb (gpointer user_data)
-{
-  MkTodayPage *self = user_data;
-  g_autoptr(GDateTime) started = NULL;
-  g_autoptr(GDateTime) now = NULL;
-  g_autofree char *task = NULL;
-  g_autofree char *text = NULL;
-  gint64 category_id = 0;
-  gint64 seconds;
-  MkCategory *category;
-
-  if (self->store == NULL
-      || !mk_store_get_timer (self->store, NULL, &category_id, &task, &started))
-    {
-      self->timer_tick_id = 0;
-      return G_SOURCE_REMOVE;
-    }
-
-  now = g_date_time_new_now_local ();
-  seconds = MAX (0, g_date_time_difference (now, started) / G_TIME_SPAN_SECOND);
-  category = mk_store_get_category (self->store, category_id);
-  /* The running timer: "0:12:04 · Calls · Acme intro". */
-  text = g_strdup_printf ("%d:%02d:%02d · %s%s%s",
-                          (int) (seconds / 3600), (int) (seconds / 60 % 60), (int) (seconds % 60),
-                          category ? mk_category_get_name (category) : "",
-                          task && *task ? " · " : "", task ? task : "");
-  gtk_label_set_text (self->timer_label, text);
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-update_timer (MkTodayPage *self)
-{
-  gboolean running = self->store != NULL
-                     && mk_store_get_timer (self->store, NULL, NULL, NULL, NULL);
-
-  adw_button_content_set_label (self->timer_button_content,
-                                running ? _("Stop Timer") : _("Start Timer"));
-  adw_button_content_set_icon_name (self->timer_button_content,
-                                    running ? "media-playback-stop-symbolic"
-                                            : "media-playback-start-symbolic");
-  if (running)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self->timer_label), "accent");
-      timer_tick_cb (self);
-      if (self->timer_tick_id == 0)
-        self->timer_tick_id = g_timeout_add_seconds (1, timer_tick_cb, self);
-    }
-  else
-    {
-      g_clear_handle_id (&self->timer_tick_id, g_source_remove);
-      gtk_widget_remove_css_class (GTK_WIDGET (self->timer_label), "accent");
-      gtk_label_set_text (self->timer_label,
-                          _("Or start a timer: the category and task come from the line above"));
-    }
-}
 
 static void
 toggle_timer_action_cb (GtkWidget  *widget,
@@ -654,22 +441,20 @@ toggle_timer_action_cb (GtkWidget  *widget,
 {
   MkTodayPage *self = MK_TODAY_PAGE (widget);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   if (self->store == NULL)
     return;
 
-  if (mk_store_get_timer (self->store, NULL, NULL, NULL, NULL))
+  if (mk_today_timer_is_running (self->timer))
     {
-      gint64 id = mk_store_stop_timer (self->store, now, &error);
+      gint64 id = mk_today_timer_stop (self->timer, &error);
 
       if (id <= 0)
         {
           show_toast (self, error->message, FALSE);
           return;
         }
-      undo_set (&self->undo, UNDO_ADD, id, NULL);
-      update_undo_action (self);
+      mk_today_edits_added (self->edits, id);
       show_toast (self, _("Timer stopped and logged"), TRUE);
     }
   else
@@ -677,6 +462,7 @@ toggle_timer_action_cb (GtkWidget  *widget,
       const char *line = gtk_editable_get_text (GTK_EDITABLE (self->quick_entry));
       g_autoptr(MkQuickEntry) parsed = NULL;
       MkCategory *category;
+      MkPerson *person;
 
       if (!ensure_person (self))
         return;
@@ -689,16 +475,15 @@ toggle_timer_action_cb (GtkWidget  *widget,
           set_hint (self, _("Choose a category for the timer"), TRUE);
           return;
         }
-      if (!mk_store_start_timer (self->store,
-                                 mk_person_get_id (mk_person_chooser_get_person (self->person_chooser)),
-                                 mk_category_get_id (category), parsed->task, now, &error))
+      person = mk_person_chooser_get_person (self->person_chooser);
+      if (!mk_today_timer_start (self->timer, mk_person_get_id (person),
+                                 mk_category_get_id (category), parsed->task, &error))
         {
           set_hint (self, error->message, TRUE);
           return;
         }
       gtk_editable_set_text (GTK_EDITABLE (self->quick_entry), "");
     }
-  update_timer (self);
 }
 
 /* Day, person and summary */
@@ -706,8 +491,6 @@ toggle_timer_action_cb (GtkWidget  *widget,
 static void
 update_summary (MkTodayPage *self)
 {
-  g_autoptr(GHashTable) minutes = g_hash_table_new_full (g_int64_hash, g_int64_equal,
-                                                         g_free, NULL);
   g_autofree char *total_text = NULL;
   g_autofree char *workday_text = NULL;
   g_autofree char *summary = NULL;
@@ -716,38 +499,14 @@ update_summary (MkTodayPage *self)
   MkPerson *person = mk_person_chooser_get_person (self->person_chooser);
   MkSettings settings;
   gint64 total;
-  guint n;
 
-  mk_day_bar_clear (self->day_bar);
   if (self->store == NULL)
     return;
 
   mk_store_get_settings (self->store, &settings);
   mk_day_bar_set_workday (self->day_bar, MAX (settings.workday_minutes, 1));
-  total = self->entries ? mk_entry_list_get_total_minutes (self->entries) : 0;
-
-  /* Minutes per category come from the entries of the day (a few dozen). */
-  n = self->entries ? g_list_model_get_n_items (G_LIST_MODEL (self->entries)) : 0;
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(MkEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->entries), i);
-      MkCategory *category = mk_entry_get_category (entry);
-      gint64 id = mk_category_get_id (category);
-      int sum = GPOINTER_TO_INT (g_hash_table_lookup (minutes, &id));
-
-      g_hash_table_insert (minutes, g_memdup2 (&id, sizeof id),
-                           GINT_TO_POINTER (sum + mk_entry_get_minutes (entry)));
-    }
-  for (guint i = 0; self->categories && i < g_list_model_get_n_items (self->categories); i++)
-    {
-      g_autoptr(MkCategory) category = g_list_model_get_item (self->categories, i);
-      gint64 id = mk_category_get_id (category);
-      int sum = GPOINTER_TO_INT (g_hash_table_lookup (minutes, &id));
-
-      if (sum > 0)
-        mk_day_bar_add (self->day_bar, mk_category_get_name (category),
-                        mk_category_get_color (category), sum);
-    }
+  mk_day_bar_set_entries (self->day_bar, rows (self), self->categories);
+  total = mk_day_bar_get_total (self->day_bar);
 
   total_text = mk_quick_entry_format_minutes (total);
   workday_text = mk_quick_entry_format_minutes (settings.workday_minutes);
@@ -781,7 +540,7 @@ update_summary (MkTodayPage *self)
 static void
 update_list_state (MkTodayPage *self)
 {
-  guint n = self->entries ? g_list_model_get_n_items (G_LIST_MODEL (self->entries)) : 0;
+  guint n = g_list_model_get_n_items (rows (self));
 
   gtk_stack_set_visible_child_name (self->list_stack, n > 0 ? "list" : "empty");
   gtk_widget_set_visible (self->demo_button,
@@ -794,7 +553,7 @@ store_changed_cb (MkTodayPage *self)
   /* The entry list refreshed itself on the same signal, connected earlier. */
   update_list_state (self);
   update_summary (self);
-  update_timer (self);
+  mk_today_timer_update (self->timer);
   update_hint (self);
 }
 
@@ -813,27 +572,28 @@ update_day_widgets (MkTodayPage *self)
   gtk_calendar_select_day (self->calendar, day);
 }
 
-/* Rebuilds the entry list for the chosen person and day. */
+/* Shows the chosen person's chosen day. */
 static void
 mk_today_page_reload (MkTodayPage *self)
 {
   MkPerson *person = mk_person_chooser_get_person (self->person_chooser);
-  g_autoptr(MkEntryList) entries = NULL;
-  g_autoptr(GtkSingleSelection) selection = NULL;
+  /* A person id of -1 matches nobody, so a page without a person is empty. */
+  gint64 person_id = person ? mk_person_get_id (person) : -1;
 
   update_day_widgets (self);
   if (self->store == NULL)
     return;
 
-  /* A person id of -1 matches nobody, so a page without a person is empty. */
-  entries = mk_entry_list_new_for_day (self->store, person ? mk_person_get_id (person) : -1,
-                                       self->day);
-  g_set_object (&self->entries, entries);
-  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (entries)));
-  gtk_single_selection_set_autoselect (selection, FALSE);
-  gtk_single_selection_set_can_unselect (selection, TRUE);
-  g_set_object (&self->selection, selection);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  if (self->entries == NULL)
+    {
+      self->entries = mk_entry_list_new_for_day (self->store, person_id, self->day);
+      mk_day_list_set_source (self->day_list, G_LIST_MODEL (self->entries));
+    }
+  else
+    {
+      mk_entry_list_set_person (self->entries, person_id);
+      mk_entry_list_set_range (self->entries, self->day, self->day);
+    }
 
   update_list_state (self);
   update_summary (self);
@@ -931,16 +691,18 @@ mk_today_page_set_store (MkTodayPage *self,
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_id, self->store);
   g_set_object (&self->store, store);
+  mk_day_list_set_source (self->day_list, NULL);
   g_clear_object (&self->entries);
-  undo_clear (&self->undo);
-  update_undo_action (self);
+  mk_today_edits_set_store (self->edits, store);
   mk_person_chooser_set_store (self->person_chooser, store);
+  mk_today_timer_set_store (self->timer, store);
   if (store == NULL)
     return;
 
   categories = mk_store_list_categories (store, FALSE);
   g_set_object (&self->categories, categories);
   gtk_drop_down_set_model (self->category_dropdown, categories);
+  mk_day_list_set_categories (self->day_list, categories);
 
   /* The person remembered on this computer, if the database knows them. */
   name = g_settings_get_string (self->settings, "current-person");
@@ -953,7 +715,6 @@ mk_today_page_set_store (MkTodayPage *self,
   self->changed_id = g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb),
                                               self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   mk_today_page_reload (self);
-  update_timer (self);
 }
 
 /**
@@ -1042,14 +803,14 @@ mk_today_page_set_person_name (MkTodayPage *self,
  * mk_today_page_get_entries:
  * @self: the page
  *
- * Returns: (transfer none) (nullable): the entries shown (MkEntry items).
+ * Returns: (transfer none): the entries shown (MkEntry items).
  */
 GListModel *
 mk_today_page_get_entries (MkTodayPage *self)
 {
   g_return_val_if_fail (MK_IS_TODAY_PAGE (self), NULL);
 
-  return self->entries ? G_LIST_MODEL (self->entries) : NULL;
+  return rows (self);
 }
 
 /* GObject */
@@ -1075,18 +836,14 @@ mk_today_page_dispose (GObject *object)
 {
   MkTodayPage *self = MK_TODAY_PAGE (object);
 
-  g_clear_handle_id (&self->timer_tick_id, g_source_remove);
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_id, self->store);
-  if (self->list_view != NULL)
-    gtk_list_view_set_model (self->list_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), MK_TYPE_TODAY_PAGE);
-  g_clear_object (&self->selection);
   g_clear_object (&self->entries);
+  g_clear_object (&self->edits);
   g_clear_object (&self->categories);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
-  undo_clear (&self->undo);
   g_clear_pointer (&self->day, g_free);
 
   G_OBJECT_CLASS (mk_today_page_parent_class)->dispose (object);
@@ -1103,6 +860,8 @@ mk_today_page_class_init (MkTodayPageClass *klass)
 
   g_type_ensure (MK_TYPE_DAY_BAR);
   g_type_ensure (MK_TYPE_PERSON_CHOOSER);
+  g_type_ensure (MK_TYPE_TODAY_TIMER);
+  g_type_ensure (MK_TYPE_DAY_LIST);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/mk-today-page.ui");
@@ -1117,18 +876,16 @@ mk_today_page_class_init (MkTodayPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MkTodayPage, category_dropdown);
   gtk_widget_class_bind_template_child (widget_class, MkTodayPage, minutes_spin);
   gtk_widget_class_bind_template_child (widget_class, MkTodayPage, hint_label);
-  gtk_widget_class_bind_template_child (widget_class, MkTodayPage, timer_button_content);
-  gtk_widget_class_bind_template_child (widget_class, MkTodayPage, timer_label);
+  gtk_widget_class_bind_template_child (widget_class, MkTodayPage, timer);
   gtk_widget_class_bind_template_child (widget_class, MkTodayPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, MkTodayPage, day_bar);
   gtk_widget_class_bind_template_child (widget_class, MkTodayPage, list_stack);
-  gtk_widget_class_bind_template_child (widget_class, MkTodayPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, MkTodayPage, day_list);
   gtk_widget_class_bind_template_child (widget_class, MkTodayPage, demo_button);
   gtk_widget_class_bind_template_callback (widget_class, quick_entry_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, quick_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, calendar_day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, person_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "today.add", NULL, add_action_cb);
   gtk_widget_class_install_action (widget_class, "today.focus-entry", NULL,
@@ -1163,27 +920,18 @@ static void
 mk_today_page_init (MkTodayPage *self)
 {
   g_autoptr(GtkExpression) name = NULL;
-  GtkListItemFactory *factory;
   GtkEventController *shortcuts;
-  GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (BASE_APP_ID);
   self->day = today_iso ();
+  self->edits = mk_today_edits_new ();
+  g_signal_connect_object (self->edits, "notify::can-undo", G_CALLBACK (update_undo_action),
+                           self, G_CONNECT_SWAPPED);
 
   name = gtk_property_expression_new (MK_TYPE_CATEGORY, NULL, "name");
   gtk_drop_down_set_expression (self->category_dropdown, name);
-
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
-  gtk_list_view_set_factory (self->list_view, factory);
-  g_object_unref (factory);
-
-  keys = gtk_event_controller_key_new ();
-  g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (list_key_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->list_view), keys);
 
   /* The page's shortcuts work wherever the focus is in the window (managed
    * scope), and before the entry's own Ctrl+Z (capture phase). */
@@ -1199,6 +947,5 @@ mk_today_page_init (MkTodayPage *self)
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
   update_day_widgets (self);
-  update_timer (self);
   update_undo_action (self);
 }

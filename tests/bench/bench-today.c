@@ -1,0 +1,175 @@
+/* bench-today.c — the Today page's budgets on a big database (DESIGN.md, "Budgets").
+ *
+ *   bench-today DB PERSON DAY [N_ADDS]
+ *
+ * Runs the real application on DB (made by gen-db) under a display server
+ * and prints, in milliseconds:
+ *   first-frame   process start → the window's first painted frame, with
+ *                 PERSON remembered as the one logging (budget 500);
+ *   open-day      showing PERSON's DAY (a full day) after the window is up;
+ *   add           per entry typed and activated on that day: the commit and
+ *                 the list and summary update, synchronous (budget 16);
+ *   add+frame     the same up to the next painted frame.
+ * The adds are real entries: run it on a copy of the database.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "mk-application.h"
+#include "mk-today-page.h"
+#include "mk-version.h"
+#include "mk-window.h"
+
+static gint64 process_start;
+static gint64 first_frame = -1;
+static const char *person;
+static const char *day;
+static guint n_adds = 50;
+
+static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static void
+print_stats (const char *name,
+             double     *ms,
+             guint       n)
+{
+  qsort (ms, n, sizeof *ms, compare_doubles);
+  g_print ("%-12s median %7.2f ms   p95 %7.2f ms   max %7.2f ms   (%u runs)\n", name,
+           ms[n / 2], ms[MIN (n - 1, n * 95 / 100)], ms[n - 1], n);
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gint64        *painted)
+{
+  if (*painted < 0)
+    *painted = g_get_monotonic_time ();
+}
+
+/* Iterates until the window has painted one more frame. */
+static void
+wait_painted (GtkWidget *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+  gint64 painted = -1;
+  gulong id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
+
+  gtk_widget_queue_draw (window);
+  while (painted < 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, id);
+}
+
+static GtkWidget *
+find_page (GtkWidget *widget)
+{
+  if (MK_IS_TODAY_PAGE (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_page (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+run_cb (gpointer user_data)
+{
+  GApplication *app = G_APPLICATION (user_data);
+  GtkWidget *window = GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  GtkWidget *page;
+  g_autofree double *adds = g_new0 (double, n_adds);
+  g_autofree double *frames = g_new0 (double, n_adds);
+  gint64 t0;
+
+  while (first_frame < 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_print ("first-frame  %7.2f ms\n", (first_frame - process_start) / 1000.0);
+
+  page = find_page (window);
+  g_assert (page != NULL);
+  if (mk_today_page_get_person (MK_TODAY_PAGE (page)) == NULL)
+    g_printerr ("bench-today: %s is not in the database\n", person);
+
+  t0 = g_get_monotonic_time ();
+  mk_today_page_set_day (MK_TODAY_PAGE (page), day);
+  wait_painted (window);
+  g_print ("open-day     %7.2f ms   (%u entries that day)\n",
+           (g_get_monotonic_time () - t0) / 1000.0,
+           g_list_model_get_n_items (mk_today_page_get_entries (MK_TODAY_PAGE (page))));
+
+  for (guint i = 0; i < n_adds; i++)
+    {
+      g_autofree char *line = g_strdup_printf ("%u call Bench customer %u", 5 + i % 40, i);
+      gint64 start = g_get_monotonic_time ();
+
+      if (!mk_today_page_submit (MK_TODAY_PAGE (page), line))
+        g_error ("bench-today: the entry “%s” was not added", line);
+      adds[i] = (g_get_monotonic_time () - start) / 1000.0;
+      wait_painted (window);
+      frames[i] = (g_get_monotonic_time () - start) / 1000.0;
+    }
+  print_stats ("add", adds, n_adds);
+  print_stats ("add+frame", frames, n_adds);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_application_release (app);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+activate_cb (GApplication *app,
+             gpointer      user_data)
+{
+  GtkWidget *window = GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (app)));
+
+  g_application_hold (app);
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (after_paint_cb), &first_frame);
+  g_idle_add (run_cb, app);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(MkApplication) app = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  char *app_argv[] = { (char *) "minutka", (char *) "--db", NULL, NULL };
+
+  process_start = g_get_monotonic_time ();
+  if (argc < 4)
+    {
+      g_printerr ("usage: bench-today DB PERSON DAY [N_ADDS]\n");
+      return 2;
+    }
+  person = argv[2];
+  day = argv[3];
+  if (argc > 4)
+    n_adds = MAX (1, atoi (argv[4]));
+
+  mk_core_init_i18n ();
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  settings = g_settings_new (BASE_APP_ID);
+  g_settings_set_string (settings, "current-person", person);
+
+  app = mk_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (app, "activate", G_CALLBACK (activate_cb), NULL);
+  app_argv[2] = argv[1];
+  return g_application_run (G_APPLICATION (app), 3, app_argv);
+}
