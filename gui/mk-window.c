@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mk-analysis-page.h"
 #include "mk-preferences-window.h"
 #include "mk-today-page.h"
 #include "mk-window.h"
@@ -23,6 +24,7 @@ struct _MkWindow
 
   AdwViewStack         *stack;
   AdwToastOverlay      *toast_overlay;
+  MkAnalysisPage       *analysis_page;
 };
 
 G_DEFINE_FINAL_TYPE (MkWindow, mk_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -145,6 +147,18 @@ load_demo_action_cb (GtkWidget  *widget,
   mk_window_show_toast (self, adw_toast_new (message));
 }
 
+/* "My analysis": the Analysis page's detail of one person (name or id). */
+static void
+my_analysis_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  MkWindow *self = MK_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->stack, "analysis");
+  mk_analysis_page_show_person (self->analysis_page, g_variant_get_string (param, NULL));
+}
+
 static void
 mk_window_save_size (MkWindow *self)
 {
@@ -202,13 +216,16 @@ mk_window_class_init (MkWindowClass *klass)
 
   /* The pages named in mk-window.ui. */
   g_type_ensure (MK_TYPE_TODAY_PAGE);
+  g_type_ensure (MK_TYPE_ANALYSIS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/mk-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MkWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, MkWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, MkWindow, analysis_page);
 
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action_cb);
   gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.my-analysis", "s", my_analysis_action_cb);
 }
 
 static void

@@ -1,0 +1,21 @@
+/* mk-analysis-format.h — the analysis's numbers as the pages write them. */
+#pragma once
+
+#include <glib.h>
+
+#include "mk-analysis.h"
+
+G_BEGIN_DECLS
+
+char *mk_format_percent        (double           share);
+char *mk_format_minutes        (double           minutes);
+char *mk_format_target         (double           target_min,
+                                double           target_max);
+char *mk_format_median         (MkManagerResult *manager,
+                                double           median);
+char *mk_format_period         (const char      *from,
+                                const char      *to);
+char *mk_format_finding        (MkFinding       *finding);
+const char *mk_severity_icon_name (MkSeverity    severity);
+
+G_END_DECLS

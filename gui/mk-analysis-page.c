@@ -1,0 +1,1019 @@
+/* mk-analysis-page.c — the Analysis page: where the team's day goes.
+ *
+ * The supervisor's page.  A toolbar picks the period (the study, the last
+ * three logged days, this week or a custom range) and the peer group (the
+ * whole team or each manager's level); under it the team summary against
+ * the reference profile, the team chart (MkTeamChart) and the findings
+ * grouped by manager (MkFindingsView).  Clicking a bar or a finding opens
+ * the manager's detail (MkManagerDetail) in the leaflet's second pane; its
+ * back button returns.  The window's "win.my-analysis" opens the same
+ * detail for one person (mk_analysis_page_show_person()).
+ *
+ * Invariants.  The page computes no statistic and runs no SQL: it asks
+ * core for an MkAnalysis and shows it.  The analysis is computed in a
+ * worker thread (GTask) on the worker's own MkStore connection to the same
+ * file (a store is used from one thread at a time), so the page never
+ * freezes; the old result stays on screen with a spinner in the toolbar
+ * until the new one is ready.  At most one computation runs at a time:
+ * a change (the store's "changed" signal, a new period or peer group)
+ * while one runs marks the result stale and starts another when it ends.
+ * While the page is not mapped, changes only mark it stale; it recomputes
+ * when shown.  The first computation starts as soon as the page has a
+ * store, so the result is usually ready before the user switches to it.
+ *
+ * Actions (prefix "analysis."): open-manager (s), back, show-entries,
+ * export (s: "pdf" or "csv").
+ */
+#define G_LOG_DOMAIN "mk-analysis-page"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "mk-analysis-export.h"
+#include "mk-analysis-format.h"
+#include "mk-analysis-page.h"
+#include "mk-findings-view.h"
+#include "mk-manager-detail.h"
+#include "mk-team-chart.h"
+#include "mk-window.h"
+
+#define CHANGE_DELAY_MS 150
+
+struct _MkAnalysisPage
+{
+  GtkWidget         parent_instance;
+
+  MkStore          *store;
+  gulong            changed_id;
+  MkStore          *worker_store;   /* touched only by the running computation */
+  MkAnalysis       *analysis;
+  gboolean          nothing_logged;
+  gboolean          busy;
+  gboolean          stale;
+  guint             change_source;
+  MkAnalysisPeriod  period;
+  MkPeerMode        mode;
+  char             *custom_from;
+  char             *custom_to;
+  char             *pending_person;
+  gboolean          updating_range;
+
+  AdwLeaflet       *leaflet;
+  GtkWidget        *toolbar;
+  GtkDropDown      *period_dropdown;
+  GtkWidget        *range_child;
+  GtkMenuButton    *from_button;
+  GtkMenuButton    *to_button;
+  GtkCalendar      *from_calendar;
+  GtkCalendar      *to_calendar;
+  GtkToggleButton  *team_button;
+  GtkToggleButton  *level_button;
+  GtkSpinner       *spinner;
+  GtkSpinner       *loading_spinner;
+  GtkStack         *content_stack;
+  AdwStatusPage    *empty_page;
+  GtkWidget        *demo_button;
+  GtkLabel         *period_label;
+  GtkLabel         *summary_label;
+  GtkLabel         *profile_label;
+  MkTeamChart      *chart;
+  MkFindingsView   *findings;
+  MkManagerDetail  *detail;
+};
+
+G_DEFINE_FINAL_TYPE (MkAnalysisPage, mk_analysis_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_BUSY,
+  PROP_ANALYSIS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void mk_analysis_page_compute (MkAnalysisPage *self);
+
+/* Computation, in a worker thread */
+
+typedef struct {
+  char             *path;
+  MkStore          *worker;
+  MkAnalysisPeriod  period;
+  char             *from;
+  char             *to;
+  MkPeerMode        mode;
+} Request;
+
+typedef struct {
+  MkStore    *worker;
+  MkAnalysis *analysis;
+  char       *study_name;
+  gboolean    nothing_logged;
+  gint64      usec;
+} Result;
+
+static void
+request_free (gpointer data)
+{
+  Request *request = data;
+
+  g_free (request->path);
+  g_clear_object (&request->worker);
+  g_free (request->from);
+  g_free (request->to);
+  g_free (request);
+}
+
+static void
+result_free (gpointer data)
+{
+  Result *result = data;
+
+  g_clear_object (&result->worker);
+  g_clear_object (&result->analysis);
+  g_free (result->study_name);
+  g_free (result);
+}
+
+static void
+compute_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  Request *request = task_data;
+  Result *result = g_new0 (Result, 1);
+  g_autoptr(MkAnalysisInput) input = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  GError *error = NULL;
+  MkSettings settings;
+  gint64 start = g_get_monotonic_time ();
+
+  result->worker = request->worker != NULL ? g_object_ref (request->worker)
+                                           : mk_store_open (request->path, &error);
+  if (result->worker == NULL)
+    {
+      result_free (result);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (mk_store_is_empty (result->worker))
+    {
+      result->nothing_logged = TRUE;
+      g_task_return_pointer (task, result, result_free);
+      return;
+    }
+
+  switch (request->period)
+    {
+    case MK_ANALYSIS_PERIOD_STUDY:
+      if (!mk_store_get_study (result->worker, &result->study_name, &from, &to)
+          || from == NULL || to == NULL)
+        {
+          g_clear_pointer (&result->study_name, g_free);
+          g_clear_pointer (&from, g_free);
+          g_clear_pointer (&to, g_free);
+          mk_analysis_default_period (result->worker, &from, &to);
+        }
+      break;
+    case MK_ANALYSIS_PERIOD_LAST_DAYS:
+      {
+        g_auto(GStrv) days = mk_store_last_logged_days (result->worker, 3);
+        guint n = days != NULL ? g_strv_length (days) : 0;
+
+        if (n > 0)
+          {
+            from = g_strdup (days[0]);
+            to = g_strdup (days[n - 1]);
+          }
+      }
+      break;
+    case MK_ANALYSIS_PERIOD_WEEK:
+    case MK_ANALYSIS_PERIOD_CUSTOM:
+    default:
+      from = g_strdup (request->from);
+      to = g_strdup (request->to);
+      break;
+    }
+
+  if (from == NULL || to == NULL)
+    {
+      result->nothing_logged = TRUE;
+      g_task_return_pointer (task, result, result_free);
+      return;
+    }
+
+  input = mk_analysis_input_new_from_store (result->worker, from, to, &error);
+  if (input == NULL)
+    {
+      result_free (result);
+      g_task_return_error (task, error);
+      return;
+    }
+  mk_store_get_settings (result->worker, &settings);
+  result->analysis = mk_analysis_new (input, &settings, request->mode);
+  result->usec = g_get_monotonic_time () - start;
+
+  g_task_return_pointer (task, result, result_free);
+}
+
+static void
+set_busy (MkAnalysisPage *self,
+          gboolean        busy)
+{
+  if (self->busy == busy)
+    return;
+  self->busy = busy;
+  gtk_spinner_set_spinning (self->spinner, busy);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
+  gtk_spinner_set_spinning (self->loading_spinner, busy);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+update_actions (MkAnalysisPage *self)
+{
+  gboolean has_data = self->analysis != NULL && !mk_analysis_is_empty (self->analysis);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "analysis.export", has_data);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "analysis.open-manager",
+                                 self->analysis != NULL);
+}
+
+static char *
+period_title (MkAnalysisPage *self,
+              const char     *study_name)
+{
+  g_autofree char *range = mk_format_period (mk_analysis_get_from (self->analysis),
+                                             mk_analysis_get_to (self->analysis));
+
+  switch (self->period)
+    {
+    case MK_ANALYSIS_PERIOD_STUDY:
+      if (study_name != NULL && study_name[0] != '\0')
+        return g_strdup_printf (_("Study “%s”: %s"), study_name, range);
+      if (study_name != NULL)
+        return g_strdup_printf (_("Study: %s"), range);
+      return g_strdup_printf (_("No study set, the last logged days: %s"), range);
+    case MK_ANALYSIS_PERIOD_LAST_DAYS:
+      return g_strdup_printf (_("Last 3 logged days: %s"), range);
+    case MK_ANALYSIS_PERIOD_WEEK:
+      return g_strdup_printf (_("This week: %s"), range);
+    case MK_ANALYSIS_PERIOD_CUSTOM:
+    default:
+      return g_steal_pointer (&range);
+    }
+}
+
+static void
+update_profile (MkAnalysisPage *self)
+{
+  g_autofree char *selling = mk_format_percent (mk_analysis_get_selling_share (self->analysis));
+  g_autofree char *non_selling = mk_format_percent (
+    mk_analysis_get_non_selling_share (self->analysis));
+  g_autofree char *text = NULL;
+
+  text = g_strdup_printf (_("Team profile: selling %s, non-selling %s of logged time. Reference "
+                            "studies: Proudfoot %.0f%% selling (%.0f%% ideal), CSO Insights "
+                            "%.0f%%."),
+                          selling, non_selling, MK_REFERENCE_PROUDFOOT_SELLING * 100,
+                          MK_REFERENCE_PROUDFOOT_IDEAL * 100, MK_REFERENCE_CSO_SELLING * 100);
+  gtk_label_set_text (self->profile_label, text);
+}
+
+static void
+update_range_buttons (MkAnalysisPage *self)
+{
+  const char *from = self->analysis ? mk_analysis_get_from (self->analysis) : self->custom_from;
+  const char *to = self->analysis ? mk_analysis_get_to (self->analysis) : self->custom_to;
+  g_autofree char *from_label = mk_format_period (from, from);
+  g_autofree char *to_label = mk_format_period (to, to);
+  int y, m, d;
+
+  gtk_menu_button_set_label (self->from_button, from_label);
+  gtk_menu_button_set_label (self->to_button, to_label);
+
+  /* Keep the calendars on the days shown, without counting it as a pick. */
+  self->updating_range = TRUE;
+  if (from != NULL && sscanf (from, "%d-%d-%d", &y, &m, &d) == 3)
+    {
+      g_autoptr(GDateTime) date = g_date_time_new_local (y, m, d, 0, 0, 0);
+
+      if (date != NULL)
+        gtk_calendar_select_day (self->from_calendar, date);
+    }
+  if (to != NULL && sscanf (to, "%d-%d-%d", &y, &m, &d) == 3)
+    {
+      g_autoptr(GDateTime) date = g_date_time_new_local (y, m, d, 0, 0, 0);
+
+      if (date != NULL)
+        gtk_calendar_select_day (self->to_calendar, date);
+    }
+  self->updating_range = FALSE;
+}
+
+static void
+show_result (MkAnalysisPage *self,
+             const char     *study_name)
+{
+  const char *shown = mk_analysis_page_get_shown_manager (self);
+  g_autofree char *keep = g_strdup (shown);
+
+  update_actions (self);
+  gtk_widget_set_visible (self->toolbar, !self->nothing_logged);
+
+  if (self->nothing_logged)
+    {
+      adw_status_page_set_title (self->empty_page, _("Nothing to Analyse Yet"));
+      adw_status_page_set_description (self->empty_page,
+        _("Once your managers have logged two or three days, this page compares how the team "
+          "spends its time and points out where selling time is lost."));
+      gtk_widget_set_visible (self->demo_button, TRUE);
+      gtk_stack_set_visible_child_name (self->content_stack, "empty");
+      mk_team_chart_set_analysis (self->chart, NULL);
+      mk_findings_view_set_analysis (self->findings, NULL);
+      adw_leaflet_set_visible_child_name (self->leaflet, "overview");
+      return;
+    }
+
+  update_range_buttons (self);
+  if (mk_analysis_is_empty (self->analysis))
+    {
+      g_autofree char *range = mk_format_period (mk_analysis_get_from (self->analysis),
+                                                 mk_analysis_get_to (self->analysis));
+      g_autofree char *text = g_strdup_printf (_("Nobody logged time in %s. Choose another "
+                                                 "period above."), range);
+
+      adw_status_page_set_title (self->empty_page, _("No Time Logged in This Period"));
+      adw_status_page_set_description (self->empty_page, text);
+      gtk_widget_set_visible (self->demo_button, FALSE);
+      gtk_stack_set_visible_child_name (self->content_stack, "empty");
+    }
+  else
+    {
+      g_autofree char *title = period_title (self, study_name);
+
+      gtk_label_set_text (self->period_label, title);
+      gtk_label_set_text (self->summary_label, mk_analysis_get_summary (self->analysis));
+      update_profile (self);
+      gtk_stack_set_visible_child_name (self->content_stack, "results");
+    }
+  mk_team_chart_set_analysis (self->chart, self->analysis);
+  mk_findings_view_set_analysis (self->findings, self->analysis);
+
+  if (self->pending_person != NULL)
+    {
+      g_autofree char *name = g_steal_pointer (&self->pending_person);
+
+      mk_analysis_page_show_manager (self, name);
+    }
+  else if (keep != NULL)
+    mk_manager_detail_show (self->detail, self->store, self->analysis, keep);
+}
+
+static void
+compute_done_cb (GObject      *source,
+                 GAsyncResult *async,
+                 gpointer      user_data)
+{
+  g_autoptr(MkAnalysisPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  Result *result;
+
+  result = g_task_propagate_pointer (G_TASK (async), &error);
+  set_busy (self, FALSE);
+
+  if (result == NULL)
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+      g_warning ("The analysis failed: %s", error->message);
+      if (MK_IS_WINDOW (root))
+        mk_window_show_error (MK_WINDOW (root), _("The Analysis Could Not Be Computed"), error);
+      if (self->analysis == NULL)
+        gtk_stack_set_visible_child_name (self->content_stack, "empty");
+    }
+  else
+    {
+      g_debug ("analysis of %u managers computed in %.1f ms",
+               result->analysis ? g_list_model_get_n_items (
+                 mk_analysis_get_managers (result->analysis)) : 0,
+               result->usec / 1000.0);
+      if (self->worker_store == NULL)
+        self->worker_store = g_object_ref (result->worker);
+      g_set_object (&self->analysis, result->analysis);
+      self->nothing_logged = result->nothing_logged;
+      show_result (self, result->study_name);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANALYSIS]);
+      result_free (result);
+    }
+
+  if (self->stale && self->store != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    mk_analysis_page_compute (self);
+}
+
+static void
+week_range (char **from,
+            char **to)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) monday = g_date_time_add_days (now,
+                                                      1 - g_date_time_get_day_of_week (now));
+  g_autoptr(GDateTime) sunday = g_date_time_add_days (monday, 6);
+
+  *from = g_date_time_format (monday, "%Y-%m-%d");
+  *to = g_date_time_format (sunday, "%Y-%m-%d");
+}
+
+/* Starts a computation, or marks the result stale when one is running. */
+static void
+mk_analysis_page_compute (MkAnalysisPage *self)
+{
+  g_autoptr(GTask) task = NULL;
+  Request *request;
+
+  if (self->store == NULL)
+    return;
+  if (self->busy)
+    {
+      self->stale = TRUE;
+      return;
+    }
+  self->stale = FALSE;
+  g_clear_handle_id (&self->change_source, g_source_remove);
+
+  request = g_new0 (Request, 1);
+  request->path = g_strdup (mk_store_get_path (self->store));
+  request->worker = self->worker_store ? g_object_ref (self->worker_store) : NULL;
+  request->period = self->period;
+  request->mode = self->mode;
+  if (self->period == MK_ANALYSIS_PERIOD_WEEK)
+    week_range (&request->from, &request->to);
+  else if (self->period == MK_ANALYSIS_PERIOD_CUSTOM)
+    {
+      request->from = g_strdup (self->custom_from);
+      request->to = g_strdup (self->custom_to);
+    }
+
+  set_busy (self, TRUE);
+  if (self->analysis == NULL && !self->nothing_logged)
+    gtk_stack_set_visible_child_name (self->content_stack, "loading");
+
+  task = g_task_new (self, NULL, compute_done_cb, g_object_ref (self));
+  g_task_set_source_tag (task, mk_analysis_page_compute);
+  g_task_set_task_data (task, request, request_free);
+  g_task_run_in_thread (task, compute_thread);
+}
+
+static gboolean
+change_timeout_cb (gpointer user_data)
+{
+  MkAnalysisPage *self = user_data;
+
+  self->change_source = 0;
+  mk_analysis_page_compute (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+store_changed_cb (MkAnalysisPage *self)
+{
+  /* Several changes in a row (an undo, an import) make one computation. */
+  self->stale = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && self->change_source == 0)
+    self->change_source = g_timeout_add (CHANGE_DELAY_MS, change_timeout_cb, self);
+}
+
+/* Options */
+
+static void
+period_changed_cb (MkAnalysisPage *self)
+{
+  MkAnalysisPeriod period = gtk_drop_down_get_selected (self->period_dropdown);
+
+  if (period == self->period)
+    return;
+  if (period == MK_ANALYSIS_PERIOD_CUSTOM && self->custom_from == NULL && self->analysis != NULL)
+    {
+      self->custom_from = g_strdup (mk_analysis_get_from (self->analysis));
+      self->custom_to = g_strdup (mk_analysis_get_to (self->analysis));
+    }
+  self->period = period;
+  gtk_widget_set_visible (self->range_child, period == MK_ANALYSIS_PERIOD_CUSTOM);
+  mk_analysis_page_compute (self);
+}
+
+static void
+range_changed_cb (MkAnalysisPage *self)
+{
+  g_autoptr(GDateTime) from = NULL;
+  g_autoptr(GDateTime) to = NULL;
+
+  if (self->updating_range)
+    return;
+
+  from = gtk_calendar_get_date (self->from_calendar);
+  to = gtk_calendar_get_date (self->to_calendar);
+  if (g_date_time_compare (from, to) > 0)
+    {
+      /* A first day after the last one moves the other end along. */
+      GDateTime *swap = from;
+
+      from = to;
+      to = swap;
+    }
+  g_free (self->custom_from);
+  g_free (self->custom_to);
+  self->custom_from = g_date_time_format (from, "%Y-%m-%d");
+  self->custom_to = g_date_time_format (to, "%Y-%m-%d");
+  gtk_menu_button_popdown (self->from_button);
+  gtk_menu_button_popdown (self->to_button);
+  mk_analysis_page_compute (self);
+}
+
+static void
+peer_toggled_cb (MkAnalysisPage *self)
+{
+  MkPeerMode mode = gtk_toggle_button_get_active (self->team_button) ? MK_PEER_MODE_TEAM
+                                                                     : MK_PEER_MODE_LEVEL;
+
+  if (mode == self->mode)
+    return;
+  self->mode = mode;
+  mk_analysis_page_compute (self);
+}
+
+static void
+manager_activated_cb (MkAnalysisPage *self,
+                      const char     *name)
+{
+  mk_analysis_page_show_manager (self, name);
+}
+
+/* Actions */
+
+static void
+open_manager_action_cb (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  mk_analysis_page_show_manager (MK_ANALYSIS_PAGE (widget), g_variant_get_string (param, NULL));
+}
+
+static void
+back_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  MkAnalysisPage *self = MK_ANALYSIS_PAGE (widget);
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "overview");
+}
+
+static void
+show_entries_action_cb (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  MkAnalysisPage *self = MK_ANALYSIS_PAGE (widget);
+  const char *name = mk_analysis_page_get_shown_manager (self);
+  GtkWidget *stack = gtk_widget_get_ancestor (widget, ADW_TYPE_VIEW_STACK);
+  GtkWidget *entries = NULL;
+  gboolean filtered = FALSE;
+
+  if (name == NULL || self->analysis == NULL)
+    return;
+
+  /* The Entries page offers "entries.show-person" (name, from, to) when it
+   * can filter; without it the page is still opened, unfiltered. */
+  if (stack != NULL)
+    entries = adw_view_stack_get_child_by_name (ADW_VIEW_STACK (stack), "entries");
+  if (entries != NULL)
+    filtered = gtk_widget_activate_action (entries, "entries.show-person", "(sss)", name,
+                                           mk_analysis_get_from (self->analysis),
+                                           mk_analysis_get_to (self->analysis));
+  if (!filtered)
+    g_debug ("the Entries page cannot filter by person; opened unfiltered");
+  gtk_widget_activate_action (widget, "win.page", "s", "entries");
+}
+
+static void
+export_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  MkAnalysisPage *self = MK_ANALYSIS_PAGE (widget);
+  MkReportFormat format = MK_REPORT_FORMAT_PDF;
+
+  if (self->analysis == NULL)
+    return;
+  if (!mk_report_format_from_string (g_variant_get_string (param, NULL), &format))
+    return;
+  mk_analysis_export_choose (GTK_WINDOW (gtk_widget_get_root (widget)), self->analysis, format);
+}
+
+/* Public API */
+
+/**
+ * mk_analysis_page_set_store:
+ * @self: the page
+ * @store: (nullable): the database to analyse
+ *
+ * Follows @store's "changed" signal and starts computing at once, in a
+ * worker thread.
+ */
+void
+mk_analysis_page_set_store (MkAnalysisPage *self,
+                            MkStore        *store)
+{
+  g_return_if_fail (MK_IS_ANALYSIS_PAGE (self));
+  g_return_if_fail (store == NULL || MK_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->changed_id, self->store);
+  g_set_object (&self->store, store);
+  g_clear_object (&self->worker_store);
+  if (store != NULL)
+    {
+      self->changed_id = g_signal_connect_swapped (store, "changed",
+                                                   G_CALLBACK (store_changed_cb), self);
+      mk_analysis_page_compute (self);
+    }
+}
+
+/**
+ * mk_analysis_page_get_analysis:
+ * @self: the page
+ *
+ * Returns: (transfer none) (nullable): the analysis shown, or %NULL before
+ *   the first one is computed or when nothing is logged.
+ */
+MkAnalysis *
+mk_analysis_page_get_analysis (MkAnalysisPage *self)
+{
+  g_return_val_if_fail (MK_IS_ANALYSIS_PAGE (self), NULL);
+  return self->analysis;
+}
+
+/**
+ * mk_analysis_page_get_busy:
+ * @self: the page
+ *
+ * Returns: %TRUE while an analysis is being computed.
+ */
+gboolean
+mk_analysis_page_get_busy (MkAnalysisPage *self)
+{
+  g_return_val_if_fail (MK_IS_ANALYSIS_PAGE (self), FALSE);
+  return self->busy;
+}
+
+/**
+ * mk_analysis_page_set_period:
+ * @self: the page
+ * @period: which period to analyse
+ * @from: (nullable): the first day, "YYYY-MM-DD", for a custom range
+ * @to: (nullable): the last day, "YYYY-MM-DD", for a custom range
+ *
+ * Chooses the period, as the toolbar does, and recomputes.
+ */
+void
+mk_analysis_page_set_period (MkAnalysisPage   *self,
+                             MkAnalysisPeriod  period,
+                             const char       *from,
+                             const char       *to)
+{
+  g_return_if_fail (MK_IS_ANALYSIS_PAGE (self));
+  g_return_if_fail (period != MK_ANALYSIS_PERIOD_CUSTOM || (from != NULL && to != NULL));
+
+  if (period == MK_ANALYSIS_PERIOD_CUSTOM)
+    {
+      g_free (self->custom_from);
+      g_free (self->custom_to);
+      self->custom_from = g_strdup (from);
+      self->custom_to = g_strdup (to);
+      if (self->period == MK_ANALYSIS_PERIOD_CUSTOM)
+        mk_analysis_page_compute (self);
+    }
+  gtk_drop_down_set_selected (self->period_dropdown, period);
+}
+
+/**
+ * mk_analysis_page_set_peer_mode:
+ * @self: the page
+ * @mode: whom each manager is compared with
+ */
+void
+mk_analysis_page_set_peer_mode (MkAnalysisPage *self,
+                                MkPeerMode      mode)
+{
+  g_return_if_fail (MK_IS_ANALYSIS_PAGE (self));
+
+  gtk_toggle_button_set_active (mode == MK_PEER_MODE_TEAM ? self->team_button
+                                                          : self->level_button, TRUE);
+}
+
+/**
+ * mk_analysis_page_show_manager:
+ * @self: the page
+ * @name: a manager's name, as in the analysis
+ *
+ * Opens @name's detail.  Before the first analysis is ready, the detail
+ * opens when it is.
+ *
+ * Returns: %TRUE when the analysis has numbers for @name.
+ */
+gboolean
+mk_analysis_page_show_manager (MkAnalysisPage *self,
+                               const char     *name)
+{
+  g_return_val_if_fail (MK_IS_ANALYSIS_PAGE (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (self->analysis == NULL)
+    {
+      g_free (self->pending_person);
+      self->pending_person = g_strdup (name);
+      return FALSE;
+    }
+
+  mk_manager_detail_show (self->detail, self->store, self->analysis, name);
+  adw_leaflet_set_visible_child_name (self->leaflet, "detail");
+  return mk_manager_detail_has_result (self->detail);
+}
+
+/**
+ * mk_analysis_page_show_person:
+ * @self: the page
+ * @name_or_id: a person's name (matched as the store matches names) or
+ *   their id in decimal
+ *
+ * "My analysis": opens the detail of one person, exactly as the
+ * supervisor sees it.  A person who logged nothing in the period gets a
+ * detail that says so.
+ */
+void
+mk_analysis_page_show_person (MkAnalysisPage *self,
+                              const char     *name_or_id)
+{
+  g_autoptr(MkPerson) person = NULL;
+  const char *end = NULL;
+  gint64 id;
+
+  g_return_if_fail (MK_IS_ANALYSIS_PAGE (self));
+  g_return_if_fail (name_or_id != NULL);
+
+  if (self->store != NULL)
+    {
+      id = g_ascii_strtoll (name_or_id, (char **) &end, 10);
+      if (end != name_or_id && *end == '\0' && id > 0)
+        person = mk_store_get_person (self->store, id, NULL);
+      if (person == NULL)
+        person = mk_store_find_person (self->store, name_or_id, NULL);
+    }
+  mk_analysis_page_show_manager (self, person != NULL ? mk_person_get_name (person) : name_or_id);
+}
+
+/**
+ * mk_analysis_page_get_shown_manager:
+ * @self: the page
+ *
+ * Returns: (transfer none) (nullable): the manager whose detail is open,
+ *   or %NULL when the overview is shown.
+ */
+const char *
+mk_analysis_page_get_shown_manager (MkAnalysisPage *self)
+{
+  g_return_val_if_fail (MK_IS_ANALYSIS_PAGE (self), NULL);
+
+  if (g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "detail") != 0)
+    return NULL;
+  return mk_manager_detail_get_name (self->detail);
+}
+
+/**
+ * mk_analysis_page_export_async:
+ * @self: the page
+ * @format: the report's format
+ * @file: where to write it
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called on the main context when the file is written
+ * @user_data: data for @callback
+ *
+ * Writes the report of the analysis shown, in a worker thread.
+ */
+void
+mk_analysis_page_export_async (MkAnalysisPage      *self,
+                               MkReportFormat       format,
+                               GFile               *file,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_return_if_fail (MK_IS_ANALYSIS_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  mk_analysis_export_async (self->analysis, format, file, cancellable, callback, user_data);
+}
+
+/**
+ * mk_analysis_page_export_finish:
+ * @self: the page
+ * @result: the result passed to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE when the report was written; %FALSE with @error set
+ *   (G_IO_ERROR) when it was not, or when there was nothing to export.
+ */
+gboolean
+mk_analysis_page_export_finish (MkAnalysisPage *self,
+                                GAsyncResult   *result,
+                                GError        **error)
+{
+  g_return_val_if_fail (MK_IS_ANALYSIS_PAGE (self), FALSE);
+  return mk_analysis_export_finish (result, error);
+}
+
+/* GObject and GtkWidget */
+
+/* The window knows the store only once its application is set, which is
+ * after the page is rooted in it; so look again when it is. */
+static void
+find_store (MkAnalysisPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (self->store == NULL && MK_IS_WINDOW (root) && mk_window_get_store (MK_WINDOW (root)))
+    mk_analysis_page_set_store (self, mk_window_get_store (MK_WINDOW (root)));
+}
+
+static void
+mk_analysis_page_root (GtkWidget *widget)
+{
+  MkAnalysisPage *self = MK_ANALYSIS_PAGE (widget);
+  GtkRoot *root;
+
+  GTK_WIDGET_CLASS (mk_analysis_page_parent_class)->root (widget);
+
+  find_store (self);
+  root = gtk_widget_get_root (widget);
+  if (self->store == NULL && GTK_IS_WINDOW (root))
+    g_signal_connect_object (root, "notify::application", G_CALLBACK (find_store), self,
+                             G_CONNECT_SWAPPED);
+}
+
+static void
+mk_analysis_page_map (GtkWidget *widget)
+{
+  MkAnalysisPage *self = MK_ANALYSIS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (mk_analysis_page_parent_class)->map (widget);
+
+  find_store (self);
+  if (self->stale)
+    mk_analysis_page_compute (self);
+}
+
+static void
+mk_analysis_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  MkAnalysisPage *self = MK_ANALYSIS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy);
+      break;
+    case PROP_ANALYSIS:
+      g_value_set_object (value, self->analysis);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mk_analysis_page_dispose (GObject *object)
+{
+  MkAnalysisPage *self = MK_ANALYSIS_PAGE (object);
+
+  g_clear_handle_id (&self->change_source, g_source_remove);
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->changed_id, self->store);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MK_TYPE_ANALYSIS_PAGE);
+
+  G_OBJECT_CLASS (mk_analysis_page_parent_class)->dispose (object);
+}
+
+static void
+mk_analysis_page_finalize (GObject *object)
+{
+  MkAnalysisPage *self = MK_ANALYSIS_PAGE (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->worker_store);
+  g_clear_object (&self->analysis);
+  g_free (self->custom_from);
+  g_free (self->custom_to);
+  g_free (self->pending_person);
+
+  G_OBJECT_CLASS (mk_analysis_page_parent_class)->finalize (object);
+}
+
+static void
+mk_analysis_page_class_init (MkAnalysisPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = mk_analysis_page_dispose;
+  object_class->finalize = mk_analysis_page_finalize;
+  object_class->get_property = mk_analysis_page_get_property;
+  widget_class->root = mk_analysis_page_root;
+  widget_class->map = mk_analysis_page_map;
+
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ANALYSIS] =
+    g_param_spec_object ("analysis", NULL, NULL, MK_TYPE_ANALYSIS,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (MK_TYPE_TEAM_CHART);
+  g_type_ensure (MK_TYPE_FINDINGS_VIEW);
+  g_type_ensure (MK_TYPE_MANAGER_DETAIL);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE_PATH "/mk-analysis-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, MkAnalysisPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, MkAnalysisPage, toolbar);
+  gtk_widget_class_bind_template_child (widget_class, MkAnalysisPage, period_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, MkAnalysisPage, range_child);
+  gtk_widget_class_bind_template_child (widget_class, MkAnalysisPage, from_button);
+  gtk_widget_class_bind_template_child (widget_class, MkAnalysisPage, to_button);
+  gtk_widget_class_bind_template_child (widget_class, MkAnalysisPage, from_calendar);
+  gtk_widget_class_bind_template_child (widget_class, MkAnalysisPage, to_calendar);
+  gtk_widget_class_bind_template_child (widget_class, MkAnalysisPage, team_button);
+  gtk_widget_class_bind_template_child (widget_class, MkAnalysisPage, level_button);
+  gtk_widget_class_bind_template_child (widget_class, MkAnalysisPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, MkAnalysisPage, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, MkAnalysisPage, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, MkAnalysisPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, MkAnalysisPage, demo_button);
+  gtk_widget_class_bind_template_child (widget_class, MkAnalysisPage, period_label);
+  gtk_widget_class_bind_template_child (widget_class, MkAnalysisPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, MkAnalysisPage, profile_label);
+  gtk_widget_class_bind_template_child (widget_class, MkAnalysisPage, chart);
+  gtk_widget_class_bind_template_child (widget_class, MkAnalysisPage, findings);
+  gtk_widget_class_bind_template_child (widget_class, MkAnalysisPage, detail);
+  gtk_widget_class_bind_template_callback (widget_class, range_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, peer_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, manager_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "analysis.open-manager", "s",
+                                   open_manager_action_cb);
+  gtk_widget_class_install_action (widget_class, "analysis.back", NULL, back_action_cb);
+  gtk_widget_class_install_action (widget_class, "analysis.show-entries", NULL,
+                                   show_entries_action_cb);
+  gtk_widget_class_install_action (widget_class, "analysis.export", "s", export_action_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+mk_analysis_page_init (MkAnalysisPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->mode = MK_PEER_MODE_LEVEL;
+  self->period = MK_ANALYSIS_PERIOD_STUDY;
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
+  g_signal_connect_swapped (self->period_dropdown, "notify::selected",
+                            G_CALLBACK (period_changed_cb), self);
+  update_actions (self);
+  gtk_stack_set_visible_child_name (self->content_stack, "loading");
+}
+
+/**
+ * mk_analysis_page_new:
+ *
+ * Returns: (transfer full): a new Analysis page; it finds the store of
+ *   the window it is put in.
+ */
+GtkWidget *
+mk_analysis_page_new (void)
+{
+  return g_object_new (MK_TYPE_ANALYSIS_PAGE, NULL);
+}

@@ -1,0 +1,332 @@
+/* mk-findings-view.c — the analysis's findings, grouped by manager.
+ *
+ * One boxed group per manager who has findings, in the engine's ranking
+ * (the most selling time to win back first); the group's description says
+ * how much, its rows are the findings, most severe first, each with a
+ * severity icon and the engine's sentence.  A row or the group's button
+ * opens the manager's detail (action "analysis.open-manager").  Managers
+ * with nothing to report are named in one line at the end.
+ *
+ * Invariants.  The sentences are the engine's, only stripped of the
+ * manager's name that the group title already shows.  A big team does not
+ * stall the page: the first GROUPS_AT_ONCE groups are built at once, the
+ * rest when the user asks for them.
+ */
+#define G_LOG_DOMAIN "mk-findings-view"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "mk-analysis-format.h"
+#include "mk-findings-view.h"
+
+#define GROUPS_AT_ONCE 25
+
+struct _MkFindingsView
+{
+  GtkWidget   parent_instance;
+
+  MkAnalysis *analysis;
+  GtkWidget  *more_button;
+  GtkWidget  *quiet_label;
+  guint       n_built;      /* ranking items looked at so far */
+  guint       n_groups;     /* groups built */
+};
+
+G_DEFINE_FINAL_TYPE (MkFindingsView, mk_findings_view, GTK_TYPE_WIDGET)
+
+static const char *
+severity_label (MkSeverity severity)
+{
+  switch (severity)
+    {
+    case MK_SEVERITY_CRITICAL:
+      return _("Serious");
+    case MK_SEVERITY_WARNING:
+      return _("Warning");
+    case MK_SEVERITY_INFO:
+    default:
+      return _("Note");
+    }
+}
+
+/**
+ * mk_findings_row_new:
+ * @finding: a finding
+ * @strip_name: whether to drop the "Name: " the sentence starts with
+ *
+ * Returns: (transfer full): a list row with the severity icon and the
+ *   finding's sentence.
+ */
+GtkWidget *
+mk_findings_row_new (MkFinding *finding,
+                     gboolean   strip_name)
+{
+  MkSeverity severity = mk_finding_get_severity (finding);
+  g_autofree char *text = strip_name ? mk_format_finding (finding)
+                                     : g_strdup (mk_finding_get_message (finding));
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name (mk_severity_icon_name (severity));
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  gtk_widget_add_css_class (icon, severity == MK_SEVERITY_CRITICAL ? "error"
+                                  : severity == MK_SEVERITY_WARNING ? "warning" : "accent");
+  gtk_widget_set_tooltip_text (icon, severity_label (severity));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, severity_label (severity), -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  return row;
+}
+
+static char *
+group_description (MkManagerResult *manager)
+{
+  double reclaim = mk_manager_result_get_reclaimable_per_day (manager);
+  double calls = mk_manager_result_get_extra_calls_per_day (manager);
+  g_autofree char *minutes = NULL;
+
+  if (reclaim < 1)
+    return NULL;
+  minutes = mk_format_minutes (reclaim);
+  if (calls >= 1)
+    return g_strdup_printf (ngettext ("≈ %s a day could go back to selling, ≈ %d more call a day",
+                                      "≈ %s a day could go back to selling, ≈ %d more calls a day",
+                                      (int) (calls + 0.5)),
+                            minutes, (int) (calls + 0.5));
+  return g_strdup_printf (_("≈ %s a day could go back to selling"), minutes);
+}
+
+static void
+add_group (MkFindingsView  *self,
+           MkManagerResult *manager)
+{
+  GListModel *findings = mk_manager_result_get_findings (manager);
+  g_autofree char *title = g_markup_escape_text (mk_manager_result_get_name (manager), -1);
+  g_autofree char *description = group_description (manager);
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *button;
+  GVariant *target = g_variant_new_string (mk_manager_result_get_name (manager));
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  if (description != NULL)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+
+  button = gtk_button_new_with_mnemonic (_("_Details"));
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "analysis.open-manager");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), button);
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(MkFinding) finding = g_list_model_get_item (findings, i);
+      GtkWidget *row = mk_findings_row_new (finding, TRUE);
+
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "analysis.open-manager");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), target);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+
+  gtk_widget_insert_before (group, GTK_WIDGET (self), self->more_button);
+  self->n_groups++;
+}
+
+/* Builds groups until @limit more are built or the ranking ends. */
+static void
+build_groups (MkFindingsView *self,
+              guint           limit)
+{
+  GListModel *ranking = mk_analysis_get_ranking (self->analysis);
+  guint n = g_list_model_get_n_items (ranking);
+  guint built = 0;
+  guint left = 0;
+
+  for (; self->n_built < n && built < limit; self->n_built++)
+    {
+      g_autoptr(MkManagerResult) manager = g_list_model_get_item (ranking, self->n_built);
+
+      if (g_list_model_get_n_items (mk_manager_result_get_findings (manager)) == 0)
+        continue;
+      add_group (self, manager);
+      built++;
+    }
+
+  for (guint i = self->n_built; i < n; i++)
+    {
+      g_autoptr(MkManagerResult) manager = g_list_model_get_item (ranking, i);
+
+      if (g_list_model_get_n_items (mk_manager_result_get_findings (manager)) > 0)
+        left++;
+    }
+
+  if (left > 0)
+    {
+      g_autofree char *label = g_strdup_printf (ngettext ("Show %u More Manager",
+                                                          "Show %u More Managers", left), left);
+
+      gtk_button_set_label (GTK_BUTTON (self->more_button), label);
+    }
+  gtk_widget_set_visible (self->more_button, left > 0);
+}
+
+static void
+more_clicked_cb (MkFindingsView *self)
+{
+  if (self->analysis != NULL)
+    build_groups (self, G_MAXUINT);
+}
+
+static void
+update_quiet (MkFindingsView *self)
+{
+  GListModel *ranking = mk_analysis_get_ranking (self->analysis);
+  guint n = g_list_model_get_n_items (ranking);
+  g_autoptr(GString) names = g_string_new (NULL);
+  guint quiet = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MkManagerResult) manager = g_list_model_get_item (ranking, i);
+
+      if (g_list_model_get_n_items (mk_manager_result_get_findings (manager)) > 0)
+        continue;
+      if (quiet > 0)
+        g_string_append (names, ", ");
+      if (quiet < 20)
+        g_string_append (names, mk_manager_result_get_name (manager));
+      quiet++;
+    }
+
+  if (quiet == 0)
+    gtk_widget_set_visible (self->quiet_label, FALSE);
+  else
+    {
+      g_autofree char *text = NULL;
+
+      if (quiet > 20)
+        g_string_append (names, "…");
+      if (self->n_groups == 0 && self->n_built >= n)
+        text = g_strdup (_("Nothing stands out: every manager's time looks like the team's."));
+      else
+        text = g_strdup_printf (ngettext ("Nothing stands out for %u manager: %s.",
+                                          "Nothing stands out for %u managers: %s.", quiet),
+                                quiet, names->str);
+      gtk_label_set_text (GTK_LABEL (self->quiet_label), text);
+      gtk_widget_set_visible (self->quiet_label, TRUE);
+    }
+}
+
+/**
+ * mk_findings_view_set_analysis:
+ * @self: the view
+ * @analysis: (nullable): the analysis to list, or %NULL for nothing
+ */
+void
+mk_findings_view_set_analysis (MkFindingsView *self,
+                               MkAnalysis     *analysis)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (MK_IS_FINDINGS_VIEW (self));
+
+  g_set_object (&self->analysis, analysis);
+
+  child = gtk_widget_get_first_child (GTK_WIDGET (self));
+  while (child != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+
+      if (ADW_IS_PREFERENCES_GROUP (child))
+        gtk_widget_unparent (child);
+      child = next;
+    }
+  self->n_built = 0;
+  self->n_groups = 0;
+  gtk_widget_set_visible (self->more_button, FALSE);
+  gtk_widget_set_visible (self->quiet_label, FALSE);
+
+  if (analysis == NULL)
+    return;
+  build_groups (self, GROUPS_AT_ONCE);
+  update_quiet (self);
+}
+
+/**
+ * mk_findings_view_get_n_groups:
+ * @self: the view
+ *
+ * Returns: how many managers' groups are shown.
+ */
+guint
+mk_findings_view_get_n_groups (MkFindingsView *self)
+{
+  g_return_val_if_fail (MK_IS_FINDINGS_VIEW (self), 0);
+  return self->n_groups;
+}
+
+static void
+mk_findings_view_dispose (GObject *object)
+{
+  MkFindingsView *self = MK_FINDINGS_VIEW (object);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  self->more_button = NULL;
+  self->quiet_label = NULL;
+  g_clear_object (&self->analysis);
+
+  G_OBJECT_CLASS (mk_findings_view_parent_class)->dispose (object);
+}
+
+static void
+mk_findings_view_class_init (MkFindingsViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = mk_findings_view_dispose;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "findingsview");
+}
+
+static void
+mk_findings_view_init (MkFindingsView *self)
+{
+  GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 18);
+
+  self->more_button = gtk_button_new ();
+  gtk_widget_set_halign (self->more_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (self->more_button, "pill");
+  gtk_widget_set_visible (self->more_button, FALSE);
+  g_signal_connect_swapped (self->more_button, "clicked", G_CALLBACK (more_clicked_cb), self);
+  gtk_widget_set_parent (self->more_button, GTK_WIDGET (self));
+
+  self->quiet_label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->quiet_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->quiet_label), 0);
+  gtk_widget_add_css_class (self->quiet_label, "dim-label");
+  gtk_widget_set_visible (self->quiet_label, FALSE);
+  gtk_widget_set_parent (self->quiet_label, GTK_WIDGET (self));
+}
+
+/**
+ * mk_findings_view_new:
+ *
+ * Returns: (transfer full): a new, empty findings view.
+ */
+GtkWidget *
+mk_findings_view_new (void)
+{
+  return g_object_new (MK_TYPE_FINDINGS_VIEW, NULL);
+}

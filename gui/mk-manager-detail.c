@@ -1,0 +1,475 @@
+/* mk-manager-detail.c — one manager's analysis, in detail.
+ *
+ * What the supervisor sees after clicking a bar, and what a manager sees
+ * from "My analysis": the sample (days, minutes a day, coverage, peer
+ * group), a weak-sample warning, the selling time that could be won back,
+ * every category's share against the peer median and target, the days on
+ * a clock with the prime selling hours shaded, and the findings.  The back
+ * button and "Show Entries" are the page's actions ("analysis.back",
+ * "analysis.show-entries").
+ *
+ * Invariants.  Every number comes from the MkAnalysis; the only thing read
+ * from the store is the manager's entries for the day timelines, through a
+ * core MkEntryList, copied into the timeline and released.  Showing a
+ * manager the analysis has no result for (no time in the period) is not an
+ * error: the detail says so.
+ */
+#define G_LOG_DOMAIN "mk-manager-detail"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "mk-analysis-format.h"
+#include "mk-day-timeline.h"
+#include "mk-entry-list.h"
+#include "mk-findings-view.h"
+#include "mk-manager-detail.h"
+#include "mk-share-bar.h"
+
+struct _MkManagerDetail
+{
+  GtkWidget             parent_instance;
+
+  char                 *name;
+  gboolean              has_result;
+
+  GtkWidget            *main_box;
+  GtkLabel             *title_label;
+  GtkLabel             *sample_label;
+  GtkWidget            *weak_box;
+  GtkLabel             *weak_label;
+  GtkLabel             *reclaim_label;
+  AdwPreferencesGroup  *categories_group;
+  GtkListBox           *categories_list;
+  AdwPreferencesGroup  *days_group;
+  MkDayTimeline        *timeline;
+  AdwPreferencesGroup  *findings_group;
+  GtkListBox           *findings_list;
+  GtkWidget            *entries_button;
+};
+
+G_DEFINE_FINAL_TYPE (MkManagerDetail, mk_manager_detail, GTK_TYPE_WIDGET)
+
+static const char *
+level_name (MkLevel level)
+{
+  switch (level)
+    {
+    case MK_LEVEL_JUNIOR:
+      return C_("level", "Junior");
+    case MK_LEVEL_MIDDLE:
+      return C_("level", "Middle");
+    case MK_LEVEL_SENIOR:
+      return C_("level", "Senior");
+    case MK_LEVEL_NONE:
+    default:
+      return NULL;
+    }
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static char *
+sample_text (MkManagerResult *manager)
+{
+  g_autofree char *per_day = mk_format_minutes (mk_manager_result_get_minutes_per_day (manager));
+  g_autofree char *coverage = mk_format_percent (mk_manager_result_get_coverage (manager));
+  const char *level = level_name (mk_manager_result_get_level (manager));
+  guint days = mk_manager_result_get_days (manager);
+  GString *text = g_string_new (NULL);
+
+  if (level != NULL)
+    g_string_append_printf (text, "%s · ", level);
+  g_string_append_printf (text, ngettext ("%u day logged, %s a day (%s of a working day)",
+                                          "%u days logged, %s a day (%s of a working day)", days),
+                          days, per_day, coverage);
+  g_string_append (text, " · ");
+  g_string_append (text, mk_manager_result_get_peer_is_level (manager)
+                         ? _("compared with the same level")
+                         : _("compared with the whole team"));
+  return g_string_free (text, FALSE);
+}
+
+/* The most severe finding about @key's share, for the row's icon. */
+static MkFinding *
+category_finding (MkManagerResult *manager,
+                  const char      *key)
+{
+  static const MkFindingKind kinds[] = { MK_FINDING_OVER, MK_FINDING_UNDER, MK_FINDING_TARGET };
+  MkFinding *worst = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      MkFinding *finding = mk_manager_result_find (manager, kinds[i], key);
+
+      if (finding != NULL
+          && (worst == NULL || mk_finding_get_severity (finding) > mk_finding_get_severity (worst)))
+        worst = finding;
+    }
+  return worst;
+}
+
+static GtkWidget *
+category_row (MkAnalysis      *analysis,
+              MkManagerResult *manager,
+              guint            category,
+              double           scale)
+{
+  double share = mk_manager_result_get_share (manager, category);
+  double median = mk_manager_result_get_peer_median (manager, category);
+  double target_min = mk_analysis_get_category_target_min (analysis, category);
+  double target_max = mk_analysis_get_category_target_max (analysis, category);
+  MkFinding *finding = category_finding (manager,
+                                         mk_analysis_get_category_key (analysis, category));
+  g_autofree char *percent = mk_format_percent (share);
+  g_autofree char *minutes = mk_format_minutes (mk_manager_result_get_category_minutes (manager,
+                                                                                        category));
+  g_autofree char *median_text = mk_format_median (manager, median);
+  g_autofree char *target = mk_format_target (target_min, target_max);
+  g_autofree char *details = NULL;
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *name = gtk_label_new (mk_analysis_get_category_name (analysis, category));
+  GtkWidget *value = gtk_label_new (percent);
+  GtkWidget *sub;
+  GtkWidget *bar;
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (name, TRUE);
+  gtk_box_append (GTK_BOX (line), name);
+  if (finding != NULL)
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name (
+        mk_severity_icon_name (mk_finding_get_severity (finding)));
+
+      gtk_widget_add_css_class (icon, mk_finding_get_severity (finding) == MK_SEVERITY_CRITICAL
+                                      ? "error" : "warning");
+      gtk_widget_set_tooltip_text (icon, mk_finding_get_message (finding));
+      gtk_box_append (GTK_BOX (line), icon);
+    }
+  gtk_widget_add_css_class (value, "heading");
+  gtk_widget_add_css_class (value, "numeric");
+  gtk_box_append (GTK_BOX (line), value);
+  gtk_box_append (GTK_BOX (box), line);
+
+  details = target != NULL ? g_strdup_printf ("%s · %s · %s", minutes, median_text, target)
+                           : g_strdup_printf ("%s · %s", minutes, median_text);
+  sub = gtk_label_new (details);
+  gtk_label_set_xalign (GTK_LABEL (sub), 0);
+  gtk_label_set_wrap (GTK_LABEL (sub), TRUE);
+  gtk_widget_add_css_class (sub, "dim-label");
+  gtk_widget_add_css_class (sub, "caption");
+  gtk_box_append (GTK_BOX (box), sub);
+
+  bar = mk_share_bar_new (mk_analysis_get_category_color (analysis, category), share, median,
+                          target_min, target_max, scale);
+  gtk_box_append (GTK_BOX (box), bar);
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  return row;
+}
+
+static void
+fill_categories (MkManagerDetail *self,
+                 MkAnalysis      *analysis,
+                 MkManagerResult *manager)
+{
+  guint n = mk_analysis_get_n_categories (analysis);
+  double scale = 0.2;
+
+  /* One scale for every row, so the bars compare with each other. */
+  for (guint c = 0; c < n; c++)
+    {
+      double values[] = { mk_manager_result_get_share (manager, c),
+                          mk_manager_result_get_peer_median (manager, c),
+                          mk_analysis_get_category_target_min (analysis, c) };
+
+      for (guint k = 0; k < G_N_ELEMENTS (values); k++)
+        if (!isnan (values[k]))
+          scale = MAX (scale, values[k]);
+    }
+  scale = MIN (ceil (scale * 10 + 0.5) / 10, 1.0);
+
+  for (guint c = 0; c < n; c++)
+    {
+      double median = mk_manager_result_get_peer_median (manager, c);
+
+      if (mk_manager_result_get_category_minutes (manager, c) <= 0
+          && (isnan (median) || median < 0.005))
+        continue;
+      gtk_list_box_append (self->categories_list, category_row (analysis, manager, c, scale));
+    }
+}
+
+static void
+fill_days (MkManagerDetail *self,
+           MkStore         *store,
+           MkAnalysis      *analysis,
+           MkManagerResult *manager)
+{
+  const MkSettings *settings = mk_analysis_get_settings (analysis);
+  g_autoptr(MkPerson) person = NULL;
+  g_autoptr(MkEntryList) entries = NULL;
+  g_autoptr(GString) description = g_string_new (NULL);
+  guint untimed;
+
+  if (store != NULL)
+    person = mk_store_find_person (store, mk_manager_result_get_name (manager),
+                                   mk_manager_result_get_email (manager));
+  if (person != NULL)
+    {
+      entries = mk_entry_list_new (store);
+      mk_entry_list_set_person (entries, mk_person_get_id (person));
+      mk_entry_list_set_range (entries, mk_analysis_get_from (analysis),
+                               mk_analysis_get_to (analysis));
+      mk_entry_list_set_sort (entries, MK_ENTRY_SORT_TIME, FALSE);
+    }
+  mk_day_timeline_set_entries (self->timeline, G_LIST_MODEL (entries), settings);
+
+  if (mk_day_timeline_get_n_days (self->timeline) == 0)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->days_group), FALSE);
+      return;
+    }
+
+  g_string_append (description, _("Shaded: prime selling hours"));
+  for (guint i = 0; settings != NULL && i < settings->n_prime; i++)
+    g_string_append_printf (description, "%s%02d:%02d–%02d:%02d", i == 0 ? " " : ", ",
+                            settings->prime[i].start / 60, settings->prime[i].start % 60,
+                            settings->prime[i].end / 60, settings->prime[i].end % 60);
+  g_string_append_c (description, '.');
+  untimed = mk_day_timeline_get_n_untimed (self->timeline);
+  if (untimed > 0)
+    {
+      g_string_append_c (description, ' ');
+      g_string_append_printf (description,
+                              ngettext ("%u entry without a start time is not shown.",
+                                        "%u entries without a start time are not shown.",
+                                        untimed), untimed);
+    }
+  adw_preferences_group_set_description (self->days_group, description->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->days_group), TRUE);
+}
+
+static void
+fill_findings (MkManagerDetail *self,
+               MkManagerResult *manager)
+{
+  GListModel *findings = mk_manager_result_get_findings (manager);
+  guint n = g_list_model_get_n_items (findings);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MkFinding) finding = g_list_model_get_item (findings, i);
+
+      gtk_list_box_append (self->findings_list, mk_findings_row_new (finding, TRUE));
+    }
+  if (n == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     _("Nothing stands out: this time looks like the peers’."));
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("object-select-symbolic"));
+      gtk_list_box_append (self->findings_list, row);
+    }
+}
+
+static void
+fill_reclaim (MkManagerDetail *self,
+              MkManagerResult *manager)
+{
+  double reclaim = mk_manager_result_get_reclaimable_per_day (manager);
+  double calls = mk_manager_result_get_extra_calls_per_day (manager);
+  g_autofree char *minutes = mk_format_minutes (reclaim);
+  g_autofree char *text = NULL;
+
+  if (reclaim < 1)
+    text = g_strdup (_("No selling time to win back: non-selling work is within its targets "
+                       "and the peers’ medians."));
+  else if (calls >= 1)
+    text = g_strdup_printf (ngettext ("≈ %s a day could go back to selling, ≈ %d more call a day",
+                                      "≈ %s a day could go back to selling, ≈ %d more calls a day",
+                                      (int) (calls + 0.5)),
+                            minutes, (int) (calls + 0.5));
+  else
+    text = g_strdup_printf (_("≈ %s a day could go back to selling"), minutes);
+  gtk_label_set_text (self->reclaim_label, text);
+}
+
+/**
+ * mk_manager_detail_show:
+ * @self: the detail
+ * @store: (nullable): the store, for the manager's entries on the timelines
+ * @analysis: the analysis
+ * @name: the manager's name, as in the analysis
+ *
+ * Shows @name's part of @analysis, or says that @name logged no time in
+ * the analysis's period.
+ */
+void
+mk_manager_detail_show (MkManagerDetail *self,
+                        MkStore         *store,
+                        MkAnalysis      *analysis,
+                        const char      *name)
+{
+  MkManagerResult *manager;
+  g_autofree char *period = NULL;
+
+  g_return_if_fail (MK_IS_MANAGER_DETAIL (self));
+  g_return_if_fail (MK_IS_ANALYSIS (analysis));
+  g_return_if_fail (name != NULL);
+
+  if (self->name != name)
+    {
+      g_free (self->name);
+      self->name = g_strdup (name);
+    }
+  gtk_label_set_text (self->title_label, name);
+  clear_list (self->categories_list);
+  clear_list (self->findings_list);
+
+  manager = mk_analysis_find_manager (analysis, name);
+  self->has_result = manager != NULL;
+  gtk_widget_set_visible (GTK_WIDGET (self->categories_group), manager != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->findings_group), manager != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->reclaim_label), manager != NULL);
+
+  if (manager == NULL)
+    {
+      g_autofree char *text = NULL;
+
+      period = mk_format_period (mk_analysis_get_from (analysis), mk_analysis_get_to (analysis));
+      text = g_strdup_printf (_("%s logged no time in this period (%s). Choose another period "
+                                "or log the day on the Today page."), name, period);
+      gtk_label_set_text (self->sample_label, text);
+      gtk_widget_set_visible (self->weak_box, FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->days_group), FALSE);
+      return;
+    }
+
+  {
+    g_autofree char *sample = sample_text (manager);
+
+    gtk_label_set_text (self->sample_label, sample);
+  }
+  gtk_widget_set_visible (self->weak_box, mk_manager_result_get_weak_sample (manager));
+  gtk_label_set_text (self->weak_label,
+                      _("A weak sample: too few days or too little of the day logged. The "
+                        "numbers are shown, but left out of the team medians."));
+  fill_reclaim (self, manager);
+  fill_categories (self, analysis, manager);
+  fill_days (self, store, analysis, manager);
+  fill_findings (self, manager);
+}
+
+/**
+ * mk_manager_detail_get_name:
+ * @self: the detail
+ *
+ * Returns: (transfer none) (nullable): the manager shown.
+ */
+const char *
+mk_manager_detail_get_name (MkManagerDetail *self)
+{
+  g_return_val_if_fail (MK_IS_MANAGER_DETAIL (self), NULL);
+  return self->name;
+}
+
+/**
+ * mk_manager_detail_has_result:
+ * @self: the detail
+ *
+ * Returns: %TRUE when the manager shown has numbers in the analysis.
+ */
+gboolean
+mk_manager_detail_has_result (MkManagerDetail *self)
+{
+  g_return_val_if_fail (MK_IS_MANAGER_DETAIL (self), FALSE);
+  return self->has_result;
+}
+
+static void
+mk_manager_detail_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), MK_TYPE_MANAGER_DETAIL);
+
+  G_OBJECT_CLASS (mk_manager_detail_parent_class)->dispose (object);
+}
+
+static void
+mk_manager_detail_finalize (GObject *object)
+{
+  MkManagerDetail *self = MK_MANAGER_DETAIL (object);
+
+  g_free (self->name);
+
+  G_OBJECT_CLASS (mk_manager_detail_parent_class)->finalize (object);
+}
+
+static void
+mk_manager_detail_class_init (MkManagerDetailClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = mk_manager_detail_dispose;
+  object_class->finalize = mk_manager_detail_finalize;
+
+  g_type_ensure (MK_TYPE_DAY_TIMELINE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE_PATH "/mk-manager-detail.ui");
+  gtk_widget_class_bind_template_child (widget_class, MkManagerDetail, main_box);
+  gtk_widget_class_bind_template_child (widget_class, MkManagerDetail, title_label);
+  gtk_widget_class_bind_template_child (widget_class, MkManagerDetail, sample_label);
+  gtk_widget_class_bind_template_child (widget_class, MkManagerDetail, weak_box);
+  gtk_widget_class_bind_template_child (widget_class, MkManagerDetail, weak_label);
+  gtk_widget_class_bind_template_child (widget_class, MkManagerDetail, reclaim_label);
+  gtk_widget_class_bind_template_child (widget_class, MkManagerDetail, categories_group);
+  gtk_widget_class_bind_template_child (widget_class, MkManagerDetail, categories_list);
+  gtk_widget_class_bind_template_child (widget_class, MkManagerDetail, days_group);
+  gtk_widget_class_bind_template_child (widget_class, MkManagerDetail, timeline);
+  gtk_widget_class_bind_template_child (widget_class, MkManagerDetail, findings_group);
+  gtk_widget_class_bind_template_child (widget_class, MkManagerDetail, findings_list);
+  gtk_widget_class_bind_template_child (widget_class, MkManagerDetail, entries_button);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+mk_manager_detail_init (MkManagerDetail *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * mk_manager_detail_new:
+ *
+ * Returns: (transfer full): a new, empty detail.
+ */
+GtkWidget *
+mk_manager_detail_new (void)
+{
+  return g_object_new (MK_TYPE_MANAGER_DETAIL, NULL);
+}

@@ -1,0 +1,152 @@
+/* mk-share-bar.c — one category's share against its median and target.
+ *
+ * A thin track from 0 to @scale (the same scale for every row of a manager's
+ * breakdown, so the rows compare), the target band shaded on the track, the
+ * share as a bar in the category colour and the peer median as an upright
+ * tick in the text colour.  The row it sits in says the same numbers in
+ * words, so the bar itself is hidden from screen readers (role
+ * presentation).
+ */
+#define G_LOG_DOMAIN "mk-share-bar"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "mk-share-bar.h"
+
+#define BAR_HEIGHT  10
+#define TICK_HEIGHT 18
+
+struct _MkShareBar
+{
+  GtkWidget parent_instance;
+
+  GdkRGBA   color;
+  double    share;
+  double    median;
+  double    target_min;
+  double    target_max;
+  double    scale;
+};
+
+G_DEFINE_FINAL_TYPE (MkShareBar, mk_share_bar, GTK_TYPE_WIDGET)
+
+static void
+mk_share_bar_snapshot (GtkWidget   *widget,
+                       GtkSnapshot *snapshot)
+{
+  MkShareBar *self = MK_SHARE_BAR (widget);
+  double width = gtk_widget_get_width (widget);
+  double height = gtk_widget_get_height (widget);
+  double y = (height - BAR_HEIGHT) / 2.0;
+  graphene_rect_t track = GRAPHENE_RECT_INIT (0, y, width, BAR_HEIGHT);
+  GskRoundedRect rounded;
+  GdkRGBA fg;
+  GdkRGBA faint;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  faint = fg;
+  faint.alpha *= 0.1;
+
+  gsk_rounded_rect_init_from_rect (&rounded, &track, BAR_HEIGHT / 2.0);
+  gtk_snapshot_push_rounded_clip (snapshot, &rounded);
+  gtk_snapshot_append_color (snapshot, &faint, &track);
+
+  if (self->target_min > 0 || (self->target_max >= 0 && self->target_max < 1))
+    {
+      double lo = self->target_min > 0 ? self->target_min : 0;
+      double hi = self->target_max >= 0 && self->target_max < 1 ? self->target_max : self->scale;
+      GdkRGBA band = fg;
+
+      band.alpha *= 0.16;
+      gtk_snapshot_append_color (snapshot, &band,
+                                 &GRAPHENE_RECT_INIT (width * lo / self->scale, y,
+                                                      width * (MIN (hi, self->scale) - lo)
+                                                      / self->scale, BAR_HEIGHT));
+    }
+  if (!isnan (self->share) && self->share > 0)
+    gtk_snapshot_append_color (snapshot, &self->color,
+                               &GRAPHENE_RECT_INIT (0, y, width * MIN (self->share, self->scale)
+                                                    / self->scale, BAR_HEIGHT));
+  gtk_snapshot_pop (snapshot);
+
+  if (!isnan (self->median) && self->median >= 0)
+    {
+      double x = width * MIN (self->median, self->scale) / self->scale;
+
+      gtk_snapshot_append_color (snapshot, &fg,
+                                 &GRAPHENE_RECT_INIT (CLAMP (x - 1, 0, width - 2),
+                                                      (height - TICK_HEIGHT) / 2.0, 2,
+                                                      TICK_HEIGHT));
+    }
+}
+
+static void
+mk_share_bar_measure (GtkWidget      *widget,
+                      GtkOrientation  orientation,
+                      int             for_size,
+                      int            *minimum,
+                      int            *natural,
+                      int            *minimum_baseline,
+                      int            *natural_baseline)
+{
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = 60;
+      *natural = 240;
+    }
+  else
+    *minimum = *natural = TICK_HEIGHT + 2;
+}
+
+static void
+mk_share_bar_class_init (MkShareBarClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  widget_class->snapshot = mk_share_bar_snapshot;
+  widget_class->measure = mk_share_bar_measure;
+
+  gtk_widget_class_set_css_name (widget_class, "sharebar");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_PRESENTATION);
+}
+
+static void
+mk_share_bar_init (MkShareBar *self)
+{
+}
+
+/**
+ * mk_share_bar_new:
+ * @color: the category colour, "#rrggbb"
+ * @share: the manager's share, 0..1 (NAN for none)
+ * @median: the peer median, 0..1 (NAN for none)
+ * @target_min: the lowest share wanted, negative for none
+ * @target_max: the highest share wanted, negative for none
+ * @scale: the share drawn at the full width, > 0
+ *
+ * Returns: (transfer full): a new bar.
+ */
+GtkWidget *
+mk_share_bar_new (const char *color,
+                  double      share,
+                  double      median,
+                  double      target_min,
+                  double      target_max,
+                  double      scale)
+{
+  MkShareBar *self = g_object_new (MK_TYPE_SHARE_BAR, NULL);
+
+  if (color == NULL || !gdk_rgba_parse (&self->color, color))
+    gdk_rgba_parse (&self->color, "#9a9996");
+  self->share = share;
+  self->median = median;
+  self->target_min = target_min;
+  self->target_max = target_max;
+  self->scale = scale > 0 ? scale : 1.0;
+
+  return GTK_WIDGET (self);
+}

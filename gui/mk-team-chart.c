@@ -1,0 +1,1043 @@
+/* mk-team-chart.c — one horizontal bar per manager, split by category.
+ *
+ * The chart shows an MkAnalysis as it is: one row per manager in the
+ * engine's ranking (the most time to win back first), the bar spanning
+ * 100% of the time that manager logged, one segment per category in the
+ * category's colour.  Under each segment a small triangle marks where the
+ * segment would end if it had the peer median's share, so a segment that
+ * runs past its triangle is above the median and one that stops short is
+ * below.  Weak samples are faded and hatched.  A legend under the bars
+ * names the colours and the marks.
+ *
+ * Invariants.  The widget computes no statistic: every share, median and
+ * minute comes from the analysis.  Text and axes use the widget's CSS
+ * colour, so the chart reads in the light and the dark style; only the
+ * segments use the category colours.  The same numbers are in the
+ * accessible description as a text table, for screen readers.
+ *
+ * Interaction: hovering a segment shows a tooltip with minutes, share,
+ * median and target; a click on a bar, or Enter on the focused bar (Up and
+ * Down move the focus), emits MkTeamChart::manager-activated.
+ */
+#define G_LOG_DOMAIN "mk-team-chart"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "mk-analysis-format.h"
+#include "mk-team-chart.h"
+
+#define AXIS_HEIGHT    22
+#define ROW_HEIGHT     34
+#define BAR_TOP        5
+#define BAR_HEIGHT     18
+#define MARK_HEIGHT    6
+#define LABEL_GAP      12
+#define RIGHT_PAD      14
+#define LEGEND_GAP     14
+#define SWATCH         12
+#define LEGEND_SPACING 18
+#define MIN_BAR_WIDTH  120
+
+struct _MkTeamChart
+{
+  GtkWidget   parent_instance;
+
+  MkAnalysis *analysis;
+  GPtrArray  *rows;          /* MkManagerResult, in ranking order */
+  int         label_width;   /* widest name in pixels, -1 until measured */
+
+  int         hover_row;
+  int         hover_category;
+  int         focus_row;
+  int         press_row;
+};
+
+G_DEFINE_FINAL_TYPE (MkTeamChart, mk_team_chart, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_ANALYSIS,
+  N_PROPS
+};
+
+enum {
+  MANAGER_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+typedef struct {
+  double label_width;
+  double bar_x;
+  double bar_width;
+} Geometry;
+
+static void
+get_color (GtkWidget *widget,
+           GdkRGBA   *color,
+           double     alpha)
+{
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), color);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  color->alpha *= alpha;
+}
+
+static void
+category_color (MkAnalysis *analysis,
+                guint       category,
+                GdkRGBA    *color)
+{
+  if (!gdk_rgba_parse (color, mk_analysis_get_category_color (analysis, category)))
+    gdk_rgba_parse (color, "#9a9996");
+}
+
+static int
+measure_label_width (MkTeamChart *self)
+{
+  if (self->label_width >= 0)
+    return self->label_width;
+
+  self->label_width = 0;
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      g_autoptr(PangoLayout) layout = NULL;
+      int w;
+
+      layout = gtk_widget_create_pango_layout (GTK_WIDGET (self),
+                                               mk_manager_result_get_name (self->rows->pdata[i]));
+      pango_layout_get_pixel_size (layout, &w, NULL);
+      self->label_width = MAX (self->label_width, w);
+    }
+  return self->label_width;
+}
+
+static void
+get_geometry (MkTeamChart *self,
+              int          width,
+              Geometry    *geo)
+{
+  double label = measure_label_width (self);
+
+  /* Names take at most 40% of the width; longer ones are ellipsized. */
+  geo->label_width = MIN (label, width * 0.4);
+  geo->bar_x = geo->label_width + LABEL_GAP;
+  geo->bar_width = MAX (width - geo->bar_x - RIGHT_PAD, 10);
+}
+
+static double
+share_of (MkManagerResult *manager,
+          guint            category)
+{
+  double share = mk_manager_result_get_share (manager, category);
+
+  return isnan (share) || share < 0 ? 0 : share;
+}
+
+/* Lays out (and, with a snapshot, draws) the legend from @y down.
+ * Returns its height for @width. */
+static int
+legend_pass (MkTeamChart *self,
+             int          width,
+             GtkSnapshot *snapshot,
+             int          y)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  guint n = self->analysis ? mk_analysis_get_n_categories (self->analysis) : 0;
+  int x = 0;
+  int line_height = 0;
+  int top = y;
+  GdkRGBA fg;
+
+  if (n == 0)
+    return 0;
+
+  get_color (widget, &fg, 1.0);
+  y += LEGEND_GAP;
+  for (guint c = 0; c <= n + 1; c++)
+    {
+      g_autoptr(PangoLayout) layout = NULL;
+      const char *text;
+      int tw, th, item;
+
+      if (c < n)
+        {
+          if (mk_analysis_get_team_minutes (self->analysis, c) <= 0)
+            continue;
+          text = mk_analysis_get_category_name (self->analysis, c);
+        }
+      else if (c == n)
+        text = _("where the segment would end at the peer median");
+      else
+        text = _("faded and hatched: weak sample");
+
+      layout = gtk_widget_create_pango_layout (widget, text);
+      pango_layout_get_pixel_size (layout, &tw, &th);
+      item = SWATCH + 6 + tw;
+      line_height = MAX (line_height, MAX (th, SWATCH));
+      if (x > 0 && x + item > width)
+        {
+          x = 0;
+          y += line_height + 6;
+        }
+
+      if (snapshot != NULL)
+        {
+          graphene_rect_t swatch = GRAPHENE_RECT_INIT (x, y + (th - SWATCH) / 2.0,
+                                                       SWATCH, SWATCH);
+          GdkRGBA color;
+
+          if (c < n)
+            {
+              GskRoundedRect rounded;
+
+              category_color (self->analysis, c, &color);
+              gsk_rounded_rect_init_from_rect (&rounded, &swatch, 3);
+              gtk_snapshot_push_rounded_clip (snapshot, &rounded);
+              gtk_snapshot_append_color (snapshot, &color, &swatch);
+              gtk_snapshot_pop (snapshot);
+            }
+          else
+            {
+              cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &swatch);
+
+              gdk_cairo_set_source_rgba (cr, &fg);
+              if (c == n)
+                {
+                  cairo_move_to (cr, x + SWATCH / 2.0, swatch.origin.y + 2);
+                  cairo_line_to (cr, x + SWATCH - 1, swatch.origin.y + SWATCH - 1);
+                  cairo_line_to (cr, x + 1, swatch.origin.y + SWATCH - 1);
+                  cairo_close_path (cr);
+                  cairo_fill (cr);
+                }
+              else
+                {
+                  cairo_set_line_width (cr, 1.2);
+                  for (int k = -SWATCH; k < SWATCH; k += 4)
+                    {
+                      cairo_move_to (cr, x + k, swatch.origin.y + SWATCH);
+                      cairo_line_to (cr, x + k + SWATCH, swatch.origin.y);
+                    }
+                  cairo_rectangle (cr, x, swatch.origin.y, SWATCH, SWATCH);
+                  cairo_clip (cr);
+                  cairo_stroke (cr);
+                }
+              cairo_destroy (cr);
+            }
+
+          gtk_snapshot_save (snapshot);
+          gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x + SWATCH + 6, y));
+          gtk_snapshot_append_layout (snapshot, layout, &fg);
+          gtk_snapshot_restore (snapshot);
+        }
+      x += item + LEGEND_SPACING;
+    }
+  y += line_height;
+
+  return y - top;
+}
+
+static void
+draw_hatching (GtkSnapshot           *snapshot,
+               const graphene_rect_t *bar,
+               const GdkRGBA         *fg)
+{
+  cairo_t *cr = gtk_snapshot_append_cairo (snapshot, bar);
+  double x0 = bar->origin.x;
+  double y0 = bar->origin.y;
+  double h = bar->size.height;
+
+  cairo_rectangle (cr, x0, y0, bar->size.width, h);
+  cairo_clip (cr);
+  cairo_set_source_rgba (cr, fg->red, fg->green, fg->blue, 0.45);
+  cairo_set_line_width (cr, 1.5);
+  for (double x = x0 - h; x < x0 + bar->size.width; x += 7)
+    {
+      cairo_move_to (cr, x, y0 + h);
+      cairo_line_to (cr, x + h, y0);
+    }
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+}
+
+static void
+draw_row (MkTeamChart    *self,
+          GtkSnapshot    *snapshot,
+          const Geometry *geo,
+          guint           row,
+          double          y,
+          int             width)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  MkManagerResult *manager = self->rows->pdata[row];
+  gboolean weak = mk_manager_result_get_weak_sample (manager);
+  guint n = mk_analysis_get_n_categories (self->analysis);
+  g_autoptr(PangoLayout) name = NULL;
+  graphene_rect_t bar;
+  GskRoundedRect rounded;
+  cairo_t *cr;
+  double x;
+  double start;
+  GdkRGBA fg;
+  int th;
+
+  get_color (widget, &fg, weak ? 0.7 : 1.0);
+
+  if ((int) row == self->hover_row
+      || ((int) row == self->focus_row && gtk_widget_has_focus (widget)))
+    {
+      GdkRGBA tint;
+
+      get_color (widget, &tint, 0.07);
+      gtk_snapshot_append_color (snapshot, &tint,
+                                 &GRAPHENE_RECT_INIT (0, y, width, ROW_HEIGHT));
+    }
+  if ((int) row == self->focus_row && gtk_widget_has_visible_focus (widget))
+    {
+      GskRoundedRect outline;
+      GdkRGBA accent;
+      float widths[4] = { 2, 2, 2, 2 };
+
+      G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+      if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), "accent_color",
+                                           &accent))
+        gdk_rgba_parse (&accent, "#3584e4");
+      G_GNUC_END_IGNORE_DEPRECATIONS
+      gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (1, y + 1, width - 2,
+                                                                      ROW_HEIGHT - 2), 4);
+      gtk_snapshot_append_border (snapshot, &outline, widths,
+                                  (GdkRGBA[4]) { accent, accent, accent, accent });
+    }
+
+  name = gtk_widget_create_pango_layout (widget, mk_manager_result_get_name (manager));
+  pango_layout_set_width (name, (int) geo->label_width * PANGO_SCALE);
+  pango_layout_set_ellipsize (name, PANGO_ELLIPSIZE_END);
+  pango_layout_get_pixel_size (name, NULL, &th);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot,
+                          &GRAPHENE_POINT_INIT (0, y + BAR_TOP + (BAR_HEIGHT - th) / 2.0));
+  gtk_snapshot_append_layout (snapshot, name, &fg);
+  gtk_snapshot_restore (snapshot);
+
+  bar = GRAPHENE_RECT_INIT (geo->bar_x, y + BAR_TOP, geo->bar_width, BAR_HEIGHT);
+  gsk_rounded_rect_init_from_rect (&rounded, &bar, 4);
+  gtk_snapshot_push_rounded_clip (snapshot, &rounded);
+  if (weak)
+    gtk_snapshot_push_opacity (snapshot, 0.45);
+  x = geo->bar_x;
+  for (guint c = 0; c < n; c++)
+    {
+      double w = share_of (manager, c) * geo->bar_width;
+      GdkRGBA color;
+
+      if (w <= 0)
+        continue;
+      category_color (self->analysis, c, &color);
+      /* A hairline gap keeps neighbours of similar colour apart. */
+      gtk_snapshot_append_color (snapshot, &color,
+                                 &GRAPHENE_RECT_INIT (x, bar.origin.y, w > 2 ? w - 1 : w,
+                                                      BAR_HEIGHT));
+      x += w;
+    }
+  if (weak)
+    gtk_snapshot_pop (snapshot);
+  if (weak)
+    draw_hatching (snapshot, &bar, &fg);
+  gtk_snapshot_pop (snapshot);
+
+  /* The median marks: a triangle under the bar, in the category colour,
+   * where the segment would end at the peer median. */
+  cr = gtk_snapshot_append_cairo (snapshot,
+                                  &GRAPHENE_RECT_INIT (geo->bar_x - 6, bar.origin.y + BAR_HEIGHT,
+                                                       geo->bar_width + 12, MARK_HEIGHT + 2));
+  start = 0;
+  for (guint c = 0; c < n; c++)
+    {
+      double median = mk_manager_result_get_peer_median (manager, c);
+      double share = share_of (manager, c);
+      double mx;
+      GdkRGBA color;
+
+      if (!isnan (median) && median > 0.005)
+        {
+          mx = geo->bar_x + MIN (start + median, 1.0) * geo->bar_width;
+          category_color (self->analysis, c, &color);
+          cairo_move_to (cr, mx, bar.origin.y + BAR_HEIGHT + 1);
+          cairo_line_to (cr, mx + 4.5, bar.origin.y + BAR_HEIGHT + 1 + MARK_HEIGHT);
+          cairo_line_to (cr, mx - 4.5, bar.origin.y + BAR_HEIGHT + 1 + MARK_HEIGHT);
+          cairo_close_path (cr);
+          gdk_cairo_set_source_rgba (cr, &color);
+          cairo_fill_preserve (cr);
+          cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.8);
+          cairo_set_line_width (cr, 1);
+          cairo_stroke (cr);
+        }
+      start += share;
+    }
+  cairo_destroy (cr);
+}
+
+static void
+mk_team_chart_snapshot (GtkWidget   *widget,
+                        GtkSnapshot *snapshot)
+{
+  MkTeamChart *self = MK_TEAM_CHART (widget);
+  int width = gtk_widget_get_width (widget);
+  Geometry geo;
+  GdkRGBA fg;
+  GdkRGBA grid;
+
+  if (self->analysis == NULL || self->rows->len == 0)
+    return;
+
+  get_geometry (self, width, &geo);
+  get_color (widget, &fg, 0.7);
+  get_color (widget, &grid, 0.15);
+
+  for (int t = 0; t <= 4; t++)
+    {
+      g_autofree char *text = mk_format_percent (t / 4.0);
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
+      double x = geo.bar_x + geo.bar_width * t / 4.0;
+      int tw, th;
+
+      pango_layout_get_pixel_size (layout, &tw, &th);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot,
+                              &GRAPHENE_POINT_INIT (CLAMP (x - tw / 2.0, geo.bar_x,
+                                                           width - tw), AXIS_HEIGHT - th - 2));
+      gtk_snapshot_append_layout (snapshot, layout, &fg);
+      gtk_snapshot_restore (snapshot);
+      gtk_snapshot_append_color (snapshot, &grid,
+                                 &GRAPHENE_RECT_INIT (x - 0.5, AXIS_HEIGHT, 1,
+                                                      self->rows->len * ROW_HEIGHT));
+    }
+
+  for (guint i = 0; i < self->rows->len; i++)
+    draw_row (self, snapshot, &geo, i, AXIS_HEIGHT + i * ROW_HEIGHT, width);
+
+  legend_pass (self, width, snapshot, AXIS_HEIGHT + self->rows->len * ROW_HEIGHT);
+}
+
+static GtkSizeRequestMode
+mk_team_chart_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+mk_team_chart_measure (GtkWidget      *widget,
+                       GtkOrientation  orientation,
+                       int             for_size,
+                       int            *minimum,
+                       int            *natural,
+                       int            *minimum_baseline,
+                       int            *natural_baseline)
+{
+  MkTeamChart *self = MK_TEAM_CHART (widget);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      int label = MIN (measure_label_width (self), 160);
+
+      *minimum = label + LABEL_GAP + MIN_BAR_WIDTH + RIGHT_PAD;
+      *natural = MAX (*minimum, measure_label_width (self) + LABEL_GAP + 480 + RIGHT_PAD);
+    }
+  else
+    {
+      int width = for_size > 0 ? for_size : 600;
+      int height = 0;
+
+      if (self->analysis != NULL && self->rows->len > 0)
+        height = AXIS_HEIGHT + self->rows->len * ROW_HEIGHT + legend_pass (self, width, NULL, 0);
+      *minimum = *natural = height;
+    }
+}
+
+/* Which bar and which segment (or -1) lie under (@x, @y). */
+static int
+hit_test (MkTeamChart *self,
+          double       x,
+          double       y,
+          int         *category)
+{
+  Geometry geo;
+  MkManagerResult *manager;
+  guint n;
+  double start = 0;
+  int row;
+
+  *category = -1;
+  if (self->analysis == NULL || y < AXIS_HEIGHT)
+    return -1;
+  row = (int) ((y - AXIS_HEIGHT) / ROW_HEIGHT);
+  if (row < 0 || row >= (int) self->rows->len)
+    return -1;
+
+  get_geometry (self, gtk_widget_get_width (GTK_WIDGET (self)), &geo);
+  if (x < geo.bar_x || x > geo.bar_x + geo.bar_width)
+    return row;
+
+  manager = self->rows->pdata[row];
+  n = mk_analysis_get_n_categories (self->analysis);
+  for (guint c = 0; c < n; c++)
+    {
+      double share = share_of (manager, c);
+
+      if (share > 0 && x < geo.bar_x + (start + share) * geo.bar_width)
+        {
+          *category = c;
+          break;
+        }
+      start += share;
+    }
+  return row;
+}
+
+static char *
+row_tooltip (MkTeamChart *self,
+             guint        row)
+{
+  MkManagerResult *manager = self->rows->pdata[row];
+  g_autofree char *name = g_markup_escape_text (mk_manager_result_get_name (manager), -1);
+  g_autofree char *per_day = mk_format_minutes (mk_manager_result_get_minutes_per_day (manager));
+  g_autofree char *coverage = mk_format_percent (mk_manager_result_get_coverage (manager));
+  g_autofree char *reclaim = NULL;
+  GString *text = g_string_new (NULL);
+
+  g_string_append_printf (text, "<b>%s</b>\n", name);
+  g_string_append_printf (text, ngettext ("%u day logged, %s a day (%s of a working day)",
+                                          "%u days logged, %s a day (%s of a working day)",
+                                          mk_manager_result_get_days (manager)),
+                          mk_manager_result_get_days (manager), per_day, coverage);
+  if (mk_manager_result_get_reclaimable_per_day (manager) >= 1)
+    {
+      reclaim = mk_format_minutes (mk_manager_result_get_reclaimable_per_day (manager));
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text, _("≈ %s a day could go back to selling"), reclaim);
+    }
+  if (mk_manager_result_get_weak_sample (manager))
+    g_string_append_printf (text, "\n<i>%s</i>", _("Weak sample: left out of the medians"));
+  g_string_append_printf (text, "\n<small>%s</small>", _("Click to open the details"));
+  return g_string_free (text, FALSE);
+}
+
+static char *
+segment_tooltip (MkTeamChart *self,
+                 guint        row,
+                 guint        category)
+{
+  MkManagerResult *manager = self->rows->pdata[row];
+  MkAnalysis *analysis = self->analysis;
+  g_autofree char *name = g_markup_escape_text (mk_manager_result_get_name (manager), -1);
+  g_autofree char *cat = g_markup_escape_text (mk_analysis_get_category_name (analysis, category),
+                                               -1);
+  g_autofree char *minutes = NULL;
+  g_autofree char *share = mk_format_percent (mk_manager_result_get_share (manager, category));
+  g_autofree char *median = mk_format_median (manager,
+                                              mk_manager_result_get_peer_median (manager,
+                                                                                 category));
+  g_autofree char *target = mk_format_target (
+    mk_analysis_get_category_target_min (analysis, category),
+    mk_analysis_get_category_target_max (analysis, category));
+  guint days = MAX (mk_manager_result_get_days (manager), 1);
+  int total = mk_manager_result_get_category_minutes (manager, category);
+  GString *text = g_string_new (NULL);
+
+  minutes = mk_format_minutes (total);
+  g_string_append_printf (text, "<b>%s · %s</b>\n", name, cat);
+  g_string_append_printf (text, ngettext ("%s in %u day, %s of logged time",
+                                          "%s in %u days, %s of logged time", days),
+                          minutes, days, share);
+  g_string_append_c (text, '\n');
+  g_string_append (text, median);
+  if (target != NULL)
+    g_string_append_printf (text, " · %s", target);
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+mk_team_chart_query_tooltip (GtkWidget  *widget,
+                             int         x,
+                             int         y,
+                             gboolean    keyboard_mode,
+                             GtkTooltip *tooltip)
+{
+  MkTeamChart *self = MK_TEAM_CHART (widget);
+  g_autofree char *markup = NULL;
+  int category = -1;
+  int row;
+
+  if (keyboard_mode)
+    row = self->focus_row;
+  else
+    row = hit_test (self, x, y, &category);
+  if (row < 0 || row >= (int) self->rows->len)
+    return FALSE;
+
+  markup = category >= 0 ? segment_tooltip (self, row, category) : row_tooltip (self, row);
+  gtk_tooltip_set_markup (tooltip, markup);
+  /* A new tooltip as soon as the pointer crosses into another segment. */
+  if (category >= 0)
+    {
+      Geometry geo;
+      MkManagerResult *manager = self->rows->pdata[row];
+      double start = 0;
+
+      get_geometry (self, gtk_widget_get_width (widget), &geo);
+      for (int c = 0; c < category; c++)
+        start += share_of (manager, c);
+      gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) {
+        (int) (geo.bar_x + start * geo.bar_width), AXIS_HEIGHT + row * ROW_HEIGHT,
+        MAX ((int) (share_of (manager, category) * geo.bar_width), 1), ROW_HEIGHT });
+    }
+  else
+    gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { 0, AXIS_HEIGHT + row * ROW_HEIGHT,
+                                                         gtk_widget_get_width (widget),
+                                                         ROW_HEIGHT });
+  return TRUE;
+}
+
+static void
+motion_cb (GtkEventControllerMotion *motion,
+           double                    x,
+           double                    y,
+           MkTeamChart              *self)
+{
+  int category;
+  int row = hit_test (self, x, y, &category);
+
+  if (row != self->hover_row || category != self->hover_category)
+    {
+      self->hover_row = row;
+      self->hover_category = category;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+}
+
+static void
+leave_cb (GtkEventControllerMotion *motion,
+          MkTeamChart              *self)
+{
+  self->hover_row = -1;
+  self->hover_category = -1;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+activate_row (MkTeamChart *self,
+              int          row)
+{
+  if (row < 0 || row >= (int) self->rows->len)
+    return;
+  g_signal_emit (self, signals[MANAGER_ACTIVATED], 0,
+                 mk_manager_result_get_name (self->rows->pdata[row]));
+}
+
+static void
+pressed_cb (GtkGestureClick *gesture,
+            int              n_press,
+            double           x,
+            double           y,
+            MkTeamChart     *self)
+{
+  int category;
+
+  self->press_row = hit_test (self, x, y, &category);
+  if (self->press_row >= 0)
+    {
+      self->focus_row = self->press_row;
+      gtk_widget_grab_focus (GTK_WIDGET (self));
+    }
+}
+
+static void
+released_cb (GtkGestureClick *gesture,
+             int              n_press,
+             double           x,
+             double           y,
+             MkTeamChart     *self)
+{
+  int category;
+  int row = hit_test (self, x, y, &category);
+
+  if (row >= 0 && row == self->press_row)
+    activate_row (self, row);
+  self->press_row = -1;
+}
+
+static gboolean
+key_pressed_cb (GtkEventControllerKey *key,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                MkTeamChart           *self)
+{
+  int n = (int) self->rows->len;
+  int row = self->focus_row;
+
+  if (n == 0)
+    return FALSE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      if (row <= 0)
+        return FALSE;   /* let focus leave the chart upwards */
+      row--;
+      break;
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      if (row >= n - 1)
+        return FALSE;
+      row = row < 0 ? 0 : row + 1;
+      break;
+    case GDK_KEY_Home:
+      row = 0;
+      break;
+    case GDK_KEY_End:
+      row = n - 1;
+      break;
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_space:
+      activate_row (self, MAX (row, 0));
+      return TRUE;
+    default:
+      return FALSE;
+    }
+
+  self->focus_row = row;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return TRUE;
+}
+
+static void
+focus_changed_cb (MkTeamChart *self)
+{
+  if (self->focus_row < 0 && self->rows->len > 0)
+    self->focus_row = 0;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * mk_team_chart_describe:
+ * @self: the chart
+ *
+ * The chart's numbers as a text table, one line per manager; this is the
+ * chart's accessible description.
+ *
+ * Returns: (transfer full): the table, empty when there is no analysis.
+ */
+char *
+mk_team_chart_describe (MkTeamChart *self)
+{
+  GString *text = g_string_new (NULL);
+  guint n;
+
+  g_return_val_if_fail (MK_IS_TEAM_CHART (self), NULL);
+
+  if (self->analysis == NULL)
+    return g_string_free (text, FALSE);
+
+  n = mk_analysis_get_n_categories (self->analysis);
+  g_string_append (text, _("Share of logged time per category, by manager."));
+  g_string_append_c (text, '\n');
+  g_string_append (text, _("Team median"));
+  for (guint c = 0; c < n; c++)
+    {
+      g_autofree char *median = mk_format_percent (mk_analysis_get_team_median (self->analysis, c));
+
+      g_string_append_printf (text, "%s %s %s", c == 0 ? ":" : ";",
+                              mk_analysis_get_category_name (self->analysis, c), median);
+    }
+  g_string_append_c (text, '\n');
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      MkManagerResult *manager = self->rows->pdata[i];
+      gboolean first = TRUE;
+
+      g_string_append (text, mk_manager_result_get_name (manager));
+      for (guint c = 0; c < n; c++)
+        {
+          int minutes = mk_manager_result_get_category_minutes (manager, c);
+          g_autofree char *share = NULL;
+
+          if (minutes <= 0)
+            continue;
+          share = mk_format_percent (mk_manager_result_get_share (manager, c));
+          g_string_append_printf (text, "%s %s %s (%d min)", first ? ":" : ";",
+                                  mk_analysis_get_category_name (self->analysis, c), share,
+                                  minutes);
+          first = FALSE;
+        }
+      if (mk_manager_result_get_weak_sample (manager))
+        g_string_append_printf (text, "; %s", _("weak sample"));
+      g_string_append_c (text, '\n');
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+update_accessible (MkTeamChart *self)
+{
+  g_autofree char *description = mk_team_chart_describe (self);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Team chart"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+}
+
+/**
+ * mk_team_chart_set_analysis:
+ * @self: the chart
+ * @analysis: (nullable): the analysis to draw, or %NULL for nothing
+ */
+void
+mk_team_chart_set_analysis (MkTeamChart *self,
+                            MkAnalysis  *analysis)
+{
+  GListModel *ranking;
+
+  g_return_if_fail (MK_IS_TEAM_CHART (self));
+  g_return_if_fail (analysis == NULL || MK_IS_ANALYSIS (analysis));
+
+  if (!g_set_object (&self->analysis, analysis))
+    return;
+
+  g_ptr_array_set_size (self->rows, 0);
+  if (analysis != NULL)
+    {
+      ranking = mk_analysis_get_ranking (analysis);
+      for (guint i = 0; i < g_list_model_get_n_items (ranking); i++)
+        g_ptr_array_add (self->rows, g_list_model_get_item (ranking, i));
+    }
+  self->label_width = -1;
+  self->hover_row = self->hover_category = -1;
+  if (self->focus_row >= (int) self->rows->len)
+    self->focus_row = (int) self->rows->len - 1;
+
+  update_accessible (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANALYSIS]);
+}
+
+/**
+ * mk_team_chart_get_analysis:
+ * @self: the chart
+ *
+ * Returns: (transfer none) (nullable): the analysis drawn.
+ */
+MkAnalysis *
+mk_team_chart_get_analysis (MkTeamChart *self)
+{
+  g_return_val_if_fail (MK_IS_TEAM_CHART (self), NULL);
+  return self->analysis;
+}
+
+/**
+ * mk_team_chart_get_n_bars:
+ * @self: the chart
+ *
+ * Returns: how many bars (managers) the chart draws.
+ */
+guint
+mk_team_chart_get_n_bars (MkTeamChart *self)
+{
+  g_return_val_if_fail (MK_IS_TEAM_CHART (self), 0);
+  return self->rows->len;
+}
+
+/**
+ * mk_team_chart_get_bar_name:
+ * @self: the chart
+ * @bar: a bar, from the top
+ *
+ * Returns: (transfer none) (nullable): the manager drawn in @bar.
+ */
+const char *
+mk_team_chart_get_bar_name (MkTeamChart *self,
+                            guint        bar)
+{
+  g_return_val_if_fail (MK_IS_TEAM_CHART (self), NULL);
+  if (bar >= self->rows->len)
+    return NULL;
+  return mk_manager_result_get_name (self->rows->pdata[bar]);
+}
+
+/**
+ * mk_team_chart_get_bar_area:
+ * @self: the chart
+ * @bar: a bar, from the top
+ * @area: (out): where the bar is drawn, in the chart's coordinates
+ *
+ * Returns: %FALSE when there is no such bar.
+ */
+gboolean
+mk_team_chart_get_bar_area (MkTeamChart     *self,
+                            guint            bar,
+                            graphene_rect_t *area)
+{
+  Geometry geo;
+
+  g_return_val_if_fail (MK_IS_TEAM_CHART (self), FALSE);
+  if (bar >= self->rows->len)
+    return FALSE;
+  get_geometry (self, gtk_widget_get_width (GTK_WIDGET (self)), &geo);
+  graphene_rect_init (area, geo.bar_x, AXIS_HEIGHT + bar * ROW_HEIGHT + BAR_TOP,
+                      geo.bar_width, BAR_HEIGHT);
+  return TRUE;
+}
+
+static void
+mk_team_chart_css_changed (GtkWidget         *widget,
+                           GtkCssStyleChange *change)
+{
+  MkTeamChart *self = MK_TEAM_CHART (widget);
+
+  GTK_WIDGET_CLASS (mk_team_chart_parent_class)->css_changed (widget, change);
+  /* The font may have changed: measure the names again. */
+  self->label_width = -1;
+  gtk_widget_queue_resize (widget);
+}
+
+static void
+mk_team_chart_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  MkTeamChart *self = MK_TEAM_CHART (object);
+
+  switch (prop_id)
+    {
+    case PROP_ANALYSIS:
+      g_value_set_object (value, self->analysis);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mk_team_chart_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  MkTeamChart *self = MK_TEAM_CHART (object);
+
+  switch (prop_id)
+    {
+    case PROP_ANALYSIS:
+      mk_team_chart_set_analysis (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mk_team_chart_finalize (GObject *object)
+{
+  MkTeamChart *self = MK_TEAM_CHART (object);
+
+  g_clear_object (&self->analysis);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (mk_team_chart_parent_class)->finalize (object);
+}
+
+static void
+mk_team_chart_class_init (MkTeamChartClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = mk_team_chart_finalize;
+  object_class->get_property = mk_team_chart_get_property;
+  object_class->set_property = mk_team_chart_set_property;
+
+  widget_class->snapshot = mk_team_chart_snapshot;
+  widget_class->measure = mk_team_chart_measure;
+  widget_class->get_request_mode = mk_team_chart_get_request_mode;
+  widget_class->query_tooltip = mk_team_chart_query_tooltip;
+  widget_class->css_changed = mk_team_chart_css_changed;
+
+  properties[PROP_ANALYSIS] =
+    g_param_spec_object ("analysis", NULL, NULL, MK_TYPE_ANALYSIS,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * MkTeamChart::manager-activated:
+   * @self: the chart
+   * @name: the manager whose bar was clicked or activated
+   */
+  signals[MANAGER_ACTIVATED] =
+    g_signal_new ("manager-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_css_name (widget_class, "teamchart");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+mk_team_chart_init (MkTeamChart *self)
+{
+  GtkEventController *motion;
+  GtkEventController *key;
+  GtkEventController *focus;
+  GtkGesture *click;
+
+  self->rows = g_ptr_array_new_with_free_func (g_object_unref);
+  self->label_width = -1;
+  self->hover_row = self->hover_category = -1;
+  self->focus_row = -1;
+  self->press_row = -1;
+
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "pointer");
+
+  motion = gtk_event_controller_motion_new ();
+  g_signal_connect (motion, "motion", G_CALLBACK (motion_cb), self);
+  g_signal_connect (motion, "leave", G_CALLBACK (leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (pressed_cb), self);
+  g_signal_connect (click, "released", G_CALLBACK (released_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  key = gtk_event_controller_key_new ();
+  g_signal_connect (key, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), key);
+
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (focus, "enter", G_CALLBACK (focus_changed_cb), self);
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (gtk_widget_queue_draw), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), focus);
+
+  update_accessible (self);
+}
+
+/**
+ * mk_team_chart_new:
+ *
+ * Returns: (transfer full): a new, empty chart.
+ */
+GtkWidget *
+mk_team_chart_new (void)
+{
+  return g_object_new (MK_TYPE_TEAM_CHART, NULL);
+}

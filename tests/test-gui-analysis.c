@@ -1,0 +1,541 @@
+/* test-gui-analysis.c — the Analysis page under a real display server.
+ *
+ * Runs the real window on a fresh database: the page first says there is
+ * nothing to analyse; after "Load Demo Data" it must draw one bar per
+ * manager, list the problems planted in the demo sample (Борис drowning in
+ * admin, Emily skipping follow-ups, Сергей in meetings with much "other",
+ * Michael with one day only), open a manager's detail from a bar, from a
+ * finding and from "win.my-analysis", recompute by itself when an entry is
+ * added, follow the period and peer-group choices, and export a PDF whose
+ * text (pdftotext) names every manager, and a CSV.  Screenshots of the
+ * overview and the detail, light and dark and in a narrow window, go to
+ * MINUTKA_SCREENSHOT_DIR; the "-ru" run takes them in Russian.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "mk-analysis-format.h"
+#include "mk-analysis-page.h"
+#include "mk-application.h"
+#include "mk-day-timeline.h"
+#include "mk-findings-view.h"
+#include "mk-manager-detail.h"
+#include "mk-store.h"
+#include "mk-team-chart.h"
+#include "mk-window.h"
+#include "gui-test-utils.h"
+
+#define WAIT_USEC (20 * G_USEC_PER_SEC)
+
+static MkApplication *app;
+
+static const char *const demo_managers[] = {
+  "Борис Петров", "Сергей Морозов", "Дмитрий Волков", "Ольга Лебедева",
+  "Emily Watson", "James Carter", "Анна Смирнова", "Michael Brown",
+};
+
+static MkWindow *
+get_window (void)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  g_assert_nonnull (window);
+  return MK_WINDOW (window);
+}
+
+static const char *
+suffix (void)
+{
+  return g_getenv ("MINUTKA_TEST_LANG") ? "-ru" : "";
+}
+
+static void
+screenshot (GtkWidget  *widget,
+            const char *name)
+{
+  g_autofree char *file = g_strdup_printf ("analysis-%s%s.png", name, suffix ());
+
+  mk_gui_test_screenshot (widget, file);
+}
+
+/* Waits until the page has finished computing and shows an analysis other
+ * than @before (NULL: any). */
+static MkAnalysis *
+wait_analysis (MkAnalysisPage *page,
+               MkAnalysis     *before)
+{
+  gint64 end = g_get_monotonic_time () + WAIT_USEC;
+
+  while (g_get_monotonic_time () < end
+         && (mk_analysis_page_get_busy (page)
+             || mk_analysis_page_get_analysis (page) == NULL
+             || mk_analysis_page_get_analysis (page) == before))
+    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+
+  g_assert_false (mk_analysis_page_get_busy (page));
+  mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
+  return mk_analysis_page_get_analysis (page);
+}
+
+static void
+wait_idle (MkAnalysisPage *page)
+{
+  gint64 end = g_get_monotonic_time () + WAIT_USEC;
+
+  while (g_get_monotonic_time () < end && mk_analysis_page_get_busy (page))
+    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+  g_assert_false (mk_analysis_page_get_busy (page));
+  mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
+}
+
+static MkAnalysisPage *
+show_page (void)
+{
+  MkWindow *window = get_window ();
+  GtkWidget *page;
+
+  g_assert_true (mk_gui_test_wait_mapped (GTK_WIDGET (window)));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "page",
+                                  g_variant_new_string ("analysis"));
+  page = mk_gui_test_find_by_type (GTK_WIDGET (window), MK_TYPE_ANALYSIS_PAGE);
+  g_assert_nonnull (page);
+  g_assert_true (mk_gui_test_wait_mapped (page));
+  return MK_ANALYSIS_PAGE (page);
+}
+
+static GtkWidget *
+child (gpointer    root,
+       const char *name)
+{
+  GtkWidget *widget = mk_gui_test_find_by_name (GTK_WIDGET (root), name);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+static const char *
+visible_content (MkAnalysisPage *page)
+{
+  return gtk_stack_get_visible_child_name (GTK_STACK (child (page, "content_stack")));
+}
+
+static MkTeamChart *
+get_chart (MkAnalysisPage *page)
+{
+  return MK_TEAM_CHART (child (page, "chart"));
+}
+
+static void
+test_analysis_empty (void)
+{
+  MkAnalysisPage *page = show_page ();
+
+  wait_idle (page);
+  g_assert_cmpstr (visible_content (page), ==, "empty");
+  g_assert_true (gtk_widget_get_mapped (child (page, "demo_button")));
+  g_assert_false (gtk_widget_get_visible (child (page, "toolbar")));
+  screenshot (GTK_WIDGET (get_window ()), "empty");
+}
+
+static void
+test_analysis_demo_bars (void)
+{
+  MkAnalysisPage *page = show_page ();
+  MkAnalysis *before = mk_analysis_page_get_analysis (page);
+  MkTeamChart *chart;
+  MkAnalysis *analysis;
+
+  gtk_widget_activate_action (GTK_WIDGET (get_window ()), "win.load-demo", NULL);
+  analysis = wait_analysis (page, before);
+  g_assert_nonnull (analysis);
+  g_assert_false (mk_analysis_is_empty (analysis));
+  g_assert_cmpstr (visible_content (page), ==, "results");
+  g_assert_true (gtk_widget_get_visible (child (page, "toolbar")));
+
+  chart = get_chart (page);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (chart)));
+  g_assert_cmpuint (mk_team_chart_get_n_bars (chart), ==, G_N_ELEMENTS (demo_managers));
+  for (guint i = 0; i < G_N_ELEMENTS (demo_managers); i++)
+    {
+      gboolean found = FALSE;
+
+      for (guint b = 0; b < mk_team_chart_get_n_bars (chart); b++)
+        found |= g_strcmp0 (mk_team_chart_get_bar_name (chart, b), demo_managers[i]) == 0;
+      g_assert_true (found);
+    }
+  /* The engine's ranking: the most time to win back first. */
+  g_assert_cmpstr (mk_team_chart_get_bar_name (chart, 0), ==, "Борис Петров");
+  /* The chart is tall enough for every bar, and screen readers get numbers. */
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (chart)), >=,
+                   (int) G_N_ELEMENTS (demo_managers) * 30);
+  {
+    g_autofree char *text = mk_team_chart_describe (chart);
+
+    for (guint i = 0; i < G_N_ELEMENTS (demo_managers); i++)
+      g_assert_nonnull (strstr (text, demo_managers[i]));
+    g_assert_nonnull (strstr (text, "%"));
+  }
+
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (child (page, "summary_label"))),
+                            "38%"));
+  screenshot (GTK_WIDGET (get_window ()), "overview");
+}
+
+/* The rows of the group titled @name in the findings view. */
+static GPtrArray *
+group_rows (MkAnalysisPage *page,
+            const char     *name)
+{
+  GtkWidget *view = child (page, "findings");
+  GPtrArray *titles = g_ptr_array_new ();
+
+  for (GtkWidget *group = gtk_widget_get_first_child (view); group != NULL;
+       group = gtk_widget_get_next_sibling (group))
+    {
+      GtkWidget *row;
+
+      if (!ADW_IS_PREFERENCES_GROUP (group)
+          || g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)), name))
+        continue;
+      for (row = mk_gui_test_find_by_type (group, GTK_TYPE_LIST_BOX); row != NULL;
+           row = NULL)
+        for (GtkWidget *r = gtk_widget_get_first_child (row); r != NULL;
+             r = gtk_widget_get_next_sibling (r))
+          if (ADW_IS_ACTION_ROW (r))
+            g_ptr_array_add (titles, (char *) adw_preferences_row_get_title (
+                                       ADW_PREFERENCES_ROW (r)));
+    }
+  return titles;
+}
+
+/* Asserts that @name's group lists the engine's finding of @kind about
+ * @key (or, when @alt_kind differs, of @alt_kind). */
+static void
+assert_listed (MkAnalysisPage *page,
+               const char     *name,
+               MkFindingKind   kind,
+               MkFindingKind   alt_kind,
+               const char     *key)
+{
+  MkAnalysis *analysis = mk_analysis_page_get_analysis (page);
+  MkManagerResult *manager = mk_analysis_find_manager (analysis, name);
+  g_autoptr(GPtrArray) rows = group_rows (page, name);
+  g_autofree char *sentence = NULL;
+  MkFinding *finding;
+  gboolean found = FALSE;
+
+  g_assert_nonnull (manager);
+  finding = mk_manager_result_find (manager, kind, key);
+  if (finding == NULL)
+    finding = mk_manager_result_find (manager, alt_kind, key);
+  if (finding == NULL)
+    g_test_message ("no %s/%s finding for %s", mk_finding_kind_to_string (kind),
+                    key ? key : "-", name);
+  g_assert_nonnull (finding);
+  g_assert_cmpint (mk_finding_get_severity (finding), >=, MK_SEVERITY_WARNING);
+
+  sentence = mk_format_finding (finding);
+  for (guint i = 0; i < rows->len; i++)
+    found |= g_strcmp0 (rows->pdata[i], sentence) == 0;
+  if (!found)
+    g_test_message ("%s: “%s” not among %u rows", name, sentence, rows->len);
+  g_assert_true (found);
+}
+
+static void
+test_analysis_findings (void)
+{
+  MkAnalysisPage *page = show_page ();
+  MkFindingsView *view = MK_FINDINGS_VIEW (child (page, "findings"));
+  GtkWidget *first = NULL;
+
+  g_assert_cmpuint (mk_findings_view_get_n_groups (view), >=, 4);
+
+  assert_listed (page, "Борис Петров", MK_FINDING_OVER, MK_FINDING_TARGET, "admin");
+  assert_listed (page, "Emily Watson", MK_FINDING_UNDER, MK_FINDING_TARGET, "follow_up");
+  assert_listed (page, "Сергей Морозов", MK_FINDING_OVER, MK_FINDING_TARGET, "meetings");
+  assert_listed (page, "Сергей Морозов", MK_FINDING_UNCATEGORISED, MK_FINDING_UNCATEGORISED,
+                 NULL);
+  assert_listed (page, "Michael Brown", MK_FINDING_SAMPLE, MK_FINDING_SAMPLE, NULL);
+
+  /* Grouped in the engine's order: the most time to win back first. */
+  for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (view)); w != NULL;
+       w = gtk_widget_get_next_sibling (w))
+    if (ADW_IS_PREFERENCES_GROUP (w))
+      {
+        first = w;
+        break;
+      }
+  g_assert_nonnull (first);
+  g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (first)), ==,
+                   "Борис Петров");
+}
+
+static void
+test_analysis_detail (void)
+{
+  MkAnalysisPage *page = show_page ();
+  MkWindow *window = get_window ();
+  MkManagerDetail *detail = MK_MANAGER_DETAIL (child (page, "detail"));
+  MkDayTimeline *timeline;
+
+  /* A click on a bar ends in the chart's signal. */
+  g_signal_emit_by_name (get_chart (page), "manager-activated", "Борис Петров");
+  mk_gui_test_wait_frames (GTK_WIDGET (page), 3);
+  g_assert_cmpstr (mk_analysis_page_get_shown_manager (page), ==, "Борис Петров");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (detail)));
+  g_assert_true (mk_manager_detail_has_result (detail));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (detail, "title_label"))), ==,
+                   "Борис Петров");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (detail, "reclaim_label"))), !=, "");
+
+  /* The categories he logged, the findings, and his days on the clock. */
+  g_assert_nonnull (gtk_widget_get_first_child (child (detail, "categories_list")));
+  g_assert_nonnull (gtk_widget_get_first_child (child (detail, "findings_list")));
+  timeline = MK_DAY_TIMELINE (child (detail, "timeline"));
+  g_assert_cmpuint (mk_day_timeline_get_n_days (timeline), ==, 3);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (timeline)));
+  screenshot (GTK_WIDGET (window), "detail");
+
+  /* Back, then a finding's row opens a detail too. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "analysis.back", NULL);
+  mk_gui_test_wait_frames (GTK_WIDGET (page), 3);
+  g_assert_null (mk_analysis_page_get_shown_manager (page));
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "analysis.open-manager", "s", "Michael Brown");
+  mk_gui_test_wait_frames (GTK_WIDGET (page), 3);
+  g_assert_cmpstr (mk_analysis_page_get_shown_manager (page), ==, "Michael Brown");
+  g_assert_true (gtk_widget_get_visible (child (detail, "weak_box")));
+  screenshot (GTK_WIDGET (window), "detail-weak");
+
+  /* "Show Entries" leaves for the Entries page. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "analysis.show-entries", NULL);
+  mk_gui_test_wait_frames (GTK_WIDGET (window), 3);
+  g_assert_cmpstr (mk_window_get_visible_page (window), ==, "entries");
+
+  show_page ();
+  gtk_widget_activate_action (GTK_WIDGET (page), "analysis.back", NULL);
+  mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
+}
+
+static void
+test_analysis_my_analysis (void)
+{
+  MkWindow *window = get_window ();
+  MkAnalysisPage *page = show_page ();
+  MkStore *store = mk_window_get_store (window);
+  g_autoptr(MkPerson) sergey = mk_store_find_person (store, "Сергей Морозов", NULL);
+  g_autofree char *id = NULL;
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "page",
+                                  g_variant_new_string ("today"));
+  mk_gui_test_wait_frames (GTK_WIDGET (window), 2);
+
+  /* By name, matched the way the store matches names. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.my-analysis", "s", "  emily   WATSON ");
+  mk_gui_test_wait_frames (GTK_WIDGET (window), 3);
+  g_assert_cmpstr (mk_window_get_visible_page (window), ==, "analysis");
+  g_assert_cmpstr (mk_analysis_page_get_shown_manager (page), ==, "Emily Watson");
+
+  /* By id. */
+  g_assert_nonnull (sergey);
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, mk_person_get_id (sergey));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.my-analysis", "s", id);
+  mk_gui_test_wait_frames (GTK_WIDGET (window), 3);
+  g_assert_cmpstr (mk_analysis_page_get_shown_manager (page), ==, "Сергей Морозов");
+  g_assert_true (mk_manager_detail_has_result (MK_MANAGER_DETAIL (child (page, "detail"))));
+
+  /* Someone with no time in the period gets a detail that says so. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.my-analysis", "s", "Nobody Here");
+  mk_gui_test_wait_frames (GTK_WIDGET (window), 3);
+  g_assert_false (mk_manager_detail_has_result (MK_MANAGER_DETAIL (child (page, "detail"))));
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "analysis.back", NULL);
+  mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
+}
+
+static void
+export_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static char *
+export_to (MkAnalysisPage *page,
+           MkReportFormat  format,
+           const char     *name)
+{
+  g_autofree char *path = g_build_filename (mk_gui_test_tmpdir (), name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 end = g_get_monotonic_time () + WAIT_USEC;
+
+  mk_analysis_page_export_async (page, format, file, NULL, export_cb, &result);
+  while (g_get_monotonic_time () < end && result == NULL)
+    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+  g_assert_nonnull (result);
+  g_assert_true (mk_analysis_page_export_finish (page, result, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  return g_steal_pointer (&path);
+}
+
+static void
+test_analysis_export (void)
+{
+  MkAnalysisPage *page = show_page ();
+  g_autofree char *pdf = export_to (page, MK_REPORT_FORMAT_PDF, "report.pdf");
+  g_autofree char *csv = export_to (page, MK_REPORT_FORMAT_CSV, "report.csv");
+  g_autofree char *text = NULL;
+  g_autofree char *csv_text = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &text, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (demo_managers); i++)
+    {
+      if (strstr (text, demo_managers[i]) == NULL)
+        g_test_message ("the PDF does not name %s", demo_managers[i]);
+      g_assert_nonnull (strstr (text, demo_managers[i]));
+    }
+
+  g_file_get_contents (csv, &csv_text, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (demo_managers); i++)
+    g_assert_nonnull (strstr (csv_text, demo_managers[i]));
+}
+
+static void
+test_analysis_recomputes (void)
+{
+  MkAnalysisPage *page = show_page ();
+  MkStore *store = mk_window_get_store (get_window ());
+  MkAnalysis *before = mk_analysis_page_get_analysis (page);
+  g_autoptr(MkCategory) calls = mk_store_get_category_by_key (store, "calls");
+  g_autoptr(MkPerson) person = NULL;
+  g_autoptr(GError) error = NULL;
+  MkEntryInput input = { 0 };
+  MkAnalysis *after;
+
+  person = mk_store_ensure_person (store, "Zoe Newcomer", NULL, &error);
+  g_assert_no_error (error);
+  input.person_id = mk_person_get_id (person);
+  input.day = mk_analysis_get_to (before);
+  input.start = 9 * 60;
+  input.minutes = 240;
+  input.category_id = mk_category_get_id (calls);
+  input.task = "first calls";
+  input.source = MK_ENTRY_SOURCE_MANUAL;
+  g_assert_cmpint (mk_store_add_entry (store, &input, &error), >, 0);
+  g_assert_no_error (error);
+
+  after = wait_analysis (page, before);
+  g_assert_nonnull (mk_analysis_find_manager (after, "Zoe Newcomer"));
+  g_assert_cmpuint (mk_team_chart_get_n_bars (get_chart (page)), ==,
+                    G_N_ELEMENTS (demo_managers) + 1);
+}
+
+static void
+test_analysis_options (void)
+{
+  MkAnalysisPage *page = show_page ();
+  MkAnalysis *analysis = mk_analysis_page_get_analysis (page);
+  g_autofree char *from = g_strdup (mk_analysis_get_from (analysis));
+  g_autofree char *to = g_strdup (mk_analysis_get_to (analysis));
+
+  mk_analysis_page_set_peer_mode (page, MK_PEER_MODE_TEAM);
+  analysis = wait_analysis (page, analysis);
+  g_assert_cmpint (mk_analysis_get_peer_mode (analysis), ==, MK_PEER_MODE_TEAM);
+
+  /* A range with nothing logged: the page says so and keeps the toolbar. */
+  mk_analysis_page_set_period (page, MK_ANALYSIS_PERIOD_CUSTOM, "2001-01-01", "2001-01-07");
+  analysis = wait_analysis (page, analysis);
+  g_assert_true (mk_analysis_is_empty (analysis));
+  g_assert_cmpstr (visible_content (page), ==, "empty");
+  g_assert_true (gtk_widget_get_visible (child (page, "toolbar")));
+  g_assert_true (gtk_widget_get_visible (child (page, "range_child")));
+  screenshot (GTK_WIDGET (get_window ()), "no-data");
+
+  mk_analysis_page_set_period (page, MK_ANALYSIS_PERIOD_CUSTOM, from, to);
+  analysis = wait_analysis (page, analysis);
+  g_assert_cmpstr (mk_analysis_get_from (analysis), ==, from);
+  g_assert_cmpstr (visible_content (page), ==, "results");
+
+  mk_analysis_page_set_period (page, MK_ANALYSIS_PERIOD_LAST_DAYS, NULL, NULL);
+  analysis = wait_analysis (page, analysis);
+  g_assert_cmpstr (mk_analysis_get_from (analysis), ==, from);
+  g_assert_cmpstr (mk_analysis_get_to (analysis), ==, to);
+
+  mk_analysis_page_set_peer_mode (page, MK_PEER_MODE_LEVEL);
+  mk_analysis_page_set_period (page, MK_ANALYSIS_PERIOD_STUDY, NULL, NULL);
+  wait_analysis (page, analysis);
+}
+
+static void
+test_analysis_styles (void)
+{
+  MkWindow *window = get_window ();
+  MkAnalysisPage *page = show_page ();
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  int width, height, min;
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  mk_gui_test_wait_frames (GTK_WIDGET (window), 3);
+  screenshot (GTK_WIDGET (window), "overview-dark");
+  gtk_widget_activate_action (GTK_WIDGET (page), "analysis.open-manager", "s", "Сергей Морозов");
+  mk_gui_test_wait_frames (GTK_WIDGET (window), 3);
+  screenshot (GTK_WIDGET (window), "detail-dark");
+  gtk_widget_activate_action (GTK_WIDGET (page), "analysis.back", NULL);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+
+  /* A narrow window: everything still fits, nothing is cut. */
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+  mk_gui_test_iterate (300);
+  mk_gui_test_wait_frames (GTK_WIDGET (window), 3);
+  /* The page itself fits the window's narrowest width (360 px), in the
+   * overview and in the detail; the window may be held wider by another
+   * page. */
+  gtk_widget_measure (GTK_WIDGET (page), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  g_assert_cmpint (min, <=, 360);
+  screenshot (GTK_WIDGET (window), "narrow");
+  gtk_widget_activate_action (GTK_WIDGET (page), "analysis.open-manager", "s", "Борис Петров");
+  mk_gui_test_wait_frames (GTK_WIDGET (window), 3);
+  gtk_widget_measure (GTK_WIDGET (page), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  g_assert_cmpint (min, <=, 360);
+  screenshot (GTK_WIDGET (window), "narrow-detail");
+  gtk_widget_activate_action (GTK_WIDGET (page), "analysis.back", NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  mk_gui_test_iterate (300);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  mk_gui_test_init (&argc, &argv);
+
+  g_test_add_func ("/gui/analysis/empty-before-data", test_analysis_empty);
+  g_test_add_func ("/gui/analysis/one-bar-per-manager", test_analysis_demo_bars);
+  g_test_add_func ("/gui/analysis/findings-name-planted-problems", test_analysis_findings);
+  g_test_add_func ("/gui/analysis/detail-opens-and-returns", test_analysis_detail);
+  g_test_add_func ("/gui/analysis/my-analysis-by-name-and-id", test_analysis_my_analysis);
+  g_test_add_func ("/gui/analysis/export-pdf-names-every-manager", test_analysis_export);
+  g_test_add_func ("/gui/analysis/recomputes-on-change", test_analysis_recomputes);
+  g_test_add_func ("/gui/analysis/period-and-peer-group", test_analysis_options);
+  g_test_add_func ("/gui/analysis/dark-and-narrow", test_analysis_styles);
+
+  app = mk_gui_test_app_new (NULL);
+  return mk_gui_test_run (app);
+}
