@@ -162,6 +162,33 @@ store_changed_cb (MkCategoriesPage *self)
 }
 
 static void
+focus_move_button (MkCategoriesPage *self,
+                   gint64            id,
+                   int               delta)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->categories));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MkCategory) category = g_list_model_get_item (G_LIST_MODEL (self->categories), i);
+      GtkListBoxRow *row;
+      GtkWidget *up;
+      GtkWidget *down;
+
+      if (mk_category_get_id (category) != id)
+        continue;
+      row = gtk_list_box_get_row_at_index (self->list_box, (int) i);
+      up = g_object_get_data (G_OBJECT (row), "move-up");
+      down = g_object_get_data (G_OBJECT (row), "move-down");
+      if (delta < 0)
+        gtk_widget_grab_focus (gtk_widget_get_sensitive (up) ? up : down);
+      else
+        gtk_widget_grab_focus (gtk_widget_get_sensitive (down) ? down : up);
+      return;
+    }
+}
+
+static void
 move_clicked_cb (GtkButton        *button,
                  MkCategoriesPage *self)
 {
@@ -170,7 +197,12 @@ move_clicked_cb (GtkButton        *button,
   g_autoptr(GError) error = NULL;
 
   if (!mk_store_move_category (self->store, id, delta, &error))
-    mk_preferences_show_error (GTK_WIDGET (self), _("The Category Was Not Moved"), error);
+    {
+      mk_preferences_show_error (GTK_WIDGET (self), _("The Category Was Not Moved"), error);
+      return;
+    }
+  /* The list was rebuilt; keep the keyboard on the category that moved. */
+  focus_move_button (self, id, delta);
 }
 
 static GtkWidget *
@@ -215,6 +247,8 @@ create_row (gpointer item,
   guint position = 0;
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->categories));
   gint64 id = mk_category_get_id (category);
+  GtkWidget *up;
+  GtkWidget *down;
 
   g_list_store_find (self->categories, category, &position);
 
@@ -224,10 +258,12 @@ create_row (gpointer item,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row),
                              mk_category_swatch_new (mk_category_get_color (category)));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             move_button_new (self, category, -1, position > 0));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             move_button_new (self, category, +1, position + 1 < n));
+  up = move_button_new (self, category, -1, position > 0);
+  down = move_button_new (self, category, +1, position + 1 < n);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), up);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), down);
+  g_object_set_data (G_OBJECT (row), "move-up", up);
+  g_object_set_data (G_OBJECT (row), "move-down", down);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   if (mk_category_get_archived (category))

@@ -244,6 +244,14 @@ test_add_category_and_alias (void)
 
     g_assert_cmpstr (mk_category_get_key (before_last), ==, "demo_prep");
   }
+  /* The keyboard stays on the category that moved. */
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (prefs));
+
+    g_assert_nonnull (focus);
+    g_assert_cmpstr (gtk_widget_get_name (focus), ==, "move-up");
+    g_assert_true (gtk_widget_is_ancestor (focus, find (page, "category-demo_prep")));
+  }
 }
 
 static MkCategoryEditor *
