@@ -148,11 +148,11 @@ reload (MkCategoriesPage *self)
 {
   g_autoptr(GListModel) all = mk_store_list_categories (self->store, TRUE);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  guint old = g_list_model_get_n_items (G_LIST_MODEL (self->categories));
 
   for (guint i = 0; i < g_list_model_get_n_items (all); i++)
     g_ptr_array_add (items, g_list_model_get_item (all, i));
-  g_list_store_splice (self->categories, 0, g_list_model_get_n_items (G_LIST_MODEL (self->categories)),
-                       items->pdata, items->len);
+  g_list_store_splice (self->categories, 0, old, items->pdata, items->len);
 }
 
 static void
@@ -264,7 +264,8 @@ create_row (gpointer item,
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), down);
   g_object_set_data (G_OBJECT (row), "move-up", up);
   g_object_set_data (G_OBJECT (row), "move-down", down);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             gtk_image_new_from_icon_name ("go-next-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   if (mk_category_get_archived (category))
     gtk_widget_add_css_class (row, "dim-label");
@@ -348,6 +349,7 @@ add_action_cb (GtkWidget  *widget,
   g_autofree char *key = NULL;
   g_autofree char *color = NULL;
   g_autofree char *message = NULL;
+  MkCategoryKind kind;
   GdkRGBA rgba;
 
   if (self->store == NULL)
@@ -357,9 +359,8 @@ add_action_cb (GtkWidget  *widget,
   color = g_strdup_printf ("#%02x%02x%02x", (int) (rgba.red * 255 + 0.5),
                            (int) (rgba.green * 255 + 0.5), (int) (rgba.blue * 255 + 0.5));
   key = key_for_name (self->store, name);
-  category = mk_store_add_category (self->store, key, name, color,
-                                    (MkCategoryKind) adw_combo_row_get_selected (self->new_kind_row),
-                                    &error);
+  kind = (MkCategoryKind) adw_combo_row_get_selected (self->new_kind_row);
+  category = mk_store_add_category (self->store, key, name, color, kind, &error);
   if (category == NULL)
     {
       gtk_widget_add_css_class (GTK_WIDGET (self->new_name_row), "error");
