@@ -34,7 +34,7 @@
 #include "mk-entry-list.h"
 #include "mk-error.h"
 #include "mk-person-chooser.h"
-#include "mk-quick-entry.h"
+#include "mk-quick-entry-row.h"
 #include "mk-today-edits.h"
 #include "mk-today-page.h"
 #include "mk-today-timer.h"
@@ -59,10 +59,7 @@ struct _MkTodayPage
   GtkWidget       *today_button;
   GtkLabel        *study_label;
   MkPersonChooser *person_chooser;
-  GtkEntry        *quick_entry;
-  GtkDropDown     *category_dropdown;
-  GtkSpinButton   *minutes_spin;
-  GtkLabel        *hint_label;
+  MkQuickEntryRow *quick_row;
   MkTodayTimer    *timer;
   GtkLabel        *summary_label;
   MkDayBar        *day_bar;
@@ -107,15 +104,6 @@ day_to_datetime (const char *day)
   return g_date_time_new_local (y, m, d, 12, 0, 0);
 }
 
-static MkCategory *
-lookup_alias_cb (const char *text,
-                 gpointer    user_data)
-{
-  MkCategory *category = mk_store_lookup_alias (MK_STORE (user_data), text);
-
-  return category != NULL ? g_object_ref (category) : NULL;
-}
-
 static AdwToastOverlay *
 get_toast_overlay (MkTodayPage *self)
 {
@@ -152,44 +140,7 @@ set_hint (MkTodayPage *self,
           const char  *text,
           gboolean     is_error)
 {
-  gtk_label_set_text (self->hint_label, text != NULL ? text : "");
-  if (is_error)
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->hint_label), "dim-label");
-      gtk_widget_add_css_class (GTK_WIDGET (self->hint_label), "error");
-    }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->hint_label), "error");
-      gtk_widget_add_css_class (GTK_WIDGET (self->hint_label), "dim-label");
-    }
-}
-
-static MkCategory *
-selected_category (MkTodayPage *self)
-{
-  return gtk_drop_down_get_selected_item (self->category_dropdown);
-}
-
-static void
-select_category (MkTodayPage *self,
-                 gint64       id)
-{
-  guint n;
-
-  if (self->categories == NULL)
-    return;
-  n = g_list_model_get_n_items (self->categories);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(MkCategory) category = g_list_model_get_item (self->categories, i);
-
-      if (mk_category_get_id (category) == id)
-        {
-          gtk_drop_down_set_selected (self->category_dropdown, i);
-          return;
-        }
-    }
+  mk_quick_entry_row_set_hint (self->quick_row, text, is_error);
 }
 
 /* The last used category is the one of the day's latest entry, else "other". */
@@ -202,50 +153,19 @@ select_last_used_category (MkTodayPage *self)
     {
       g_autoptr(MkEntry) last = g_list_model_get_item (rows (self), n - 1);
 
-      select_category (self, mk_category_get_id (mk_entry_get_category (last)));
+      mk_quick_entry_row_select_category (self->quick_row,
+                                          mk_category_get_id (mk_entry_get_category (last)));
     }
   else if (self->store != NULL)
     {
       MkCategory *other = mk_store_get_category_by_key (self->store, "other");
 
       if (other != NULL)
-        select_category (self, mk_category_get_id (other));
+        mk_quick_entry_row_select_category (self->quick_row, mk_category_get_id (other));
     }
 }
 
 /* Quick entry */
-
-static void
-update_hint (MkTodayPage *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->quick_entry));
-  g_autoptr(MkQuickEntry) parsed = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *summary = NULL;
-
-  if (self->store == NULL)
-    return;
-  if (*text == '\0')
-    {
-      set_hint (self, _("Type minutes, a category and what you did, then press Enter"), FALSE);
-      return;
-    }
-
-  parsed = mk_quick_entry_parse (text, lookup_alias_cb, self->store, &error);
-  if (parsed == NULL)
-    {
-      set_hint (self, error->message, TRUE);
-      return;
-    }
-  summary = mk_quick_entry_describe (parsed, selected_category (self));
-  set_hint (self, summary, FALSE);
-}
-
-static void
-quick_entry_changed_cb (MkTodayPage *self)
-{
-  update_hint (self);
-}
 
 static gboolean
 ensure_person (MkTodayPage *self)
@@ -257,48 +177,24 @@ ensure_person (MkTodayPage *self)
   return FALSE;
 }
 
-/* Adds an entry from the line, or from the line's task with the minutes and
- * category fields when @use_fields and the line names no duration. */
+/* Adds the line as an entry; with @use_fields (the Add button) a line
+ * without a duration takes the minutes field's. */
 static gboolean
 add_from_line (MkTodayPage *self,
-               const char  *line,
                gboolean     use_fields)
 {
   g_autoptr(MkQuickEntry) parsed = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(MkEntry) added = NULL;
   g_autofree char *summary = NULL;
-  g_autofree char *done = NULL;
   MkEntryInput input = { 0 };
-  MkCategory *category;
+  MkCategory *category = NULL;
   gint64 id;
 
   if (self->store == NULL || !ensure_person (self))
     return FALSE;
-
-  parsed = mk_quick_entry_parse (line, lookup_alias_cb, self->store, &error);
-  if (parsed == NULL && use_fields
-      && (g_error_matches (error, MK_PARSE_ERROR, MK_PARSE_ERROR_NO_DURATION)
-          || g_error_matches (error, MK_PARSE_ERROR, MK_PARSE_ERROR_EMPTY)))
-    {
-      g_clear_error (&error);
-      parsed = mk_quick_entry_parse_task (line, lookup_alias_cb, self->store);
-      gtk_spin_button_update (self->minutes_spin);
-      parsed->minutes = gtk_spin_button_get_value_as_int (self->minutes_spin);
-    }
+  parsed = mk_quick_entry_row_read (self->quick_row, use_fields, &category);
   if (parsed == NULL)
-    {
-      set_hint (self, error->message, TRUE);
-      gtk_widget_error_bell (GTK_WIDGET (self->quick_entry));
-      return FALSE;
-    }
-
-  category = parsed->category != NULL ? parsed->category : selected_category (self);
-  if (category == NULL)
-    {
-      set_hint (self, _("Choose a category for this entry"), TRUE);
-      return FALSE;
-    }
+    return FALSE;
 
   input.person_id = mk_person_get_id (mk_person_chooser_get_person (self->person_chooser));
   input.day = self->day;
@@ -318,20 +214,15 @@ add_from_line (MkTodayPage *self,
     }
 
   mk_today_edits_added (self->edits, id);
-  select_category (self, mk_category_get_id (category));
-  gtk_editable_set_text (GTK_EDITABLE (self->quick_entry), "");
-  /* Translators: shown under the entry after Enter, e.g. "Added: 30 min · Calls · Acme". */
-  done = g_strdup_printf (_("Added: %s"), summary);
-  set_hint (self, done, FALSE);
+  mk_quick_entry_row_select_category (self->quick_row, input.category_id);
+  mk_quick_entry_row_done (self->quick_row, summary);
   return TRUE;
 }
 
 static void
-quick_entry_activate_cb (MkTodayPage *self)
+quick_row_submit_cb (MkTodayPage *self)
 {
-  g_autofree char *line = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->quick_entry)));
-
-  add_from_line (self, line, FALSE);
+  add_from_line (self, FALSE);
 }
 
 static void
@@ -339,10 +230,7 @@ add_action_cb (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
-  MkTodayPage *self = MK_TODAY_PAGE (widget);
-  g_autofree char *line = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->quick_entry)));
-
-  add_from_line (self, line, TRUE);
+  add_from_line (MK_TODAY_PAGE (widget), TRUE);
 }
 
 /**
@@ -361,8 +249,8 @@ mk_today_page_submit (MkTodayPage *self,
   g_return_val_if_fail (MK_IS_TODAY_PAGE (self), FALSE);
   g_return_val_if_fail (line != NULL, FALSE);
 
-  gtk_editable_set_text (GTK_EDITABLE (self->quick_entry), line);
-  return add_from_line (self, line, FALSE);
+  mk_quick_entry_row_set_text (self->quick_row, line);
+  return add_from_line (self, FALSE);
 }
 
 static void
@@ -373,7 +261,7 @@ focus_entry_action_cb (GtkWidget  *widget,
   MkTodayPage *self = MK_TODAY_PAGE (widget);
 
   gtk_widget_activate_action (widget, "win.page", "s", "today");
-  gtk_widget_grab_focus (GTK_WIDGET (self->quick_entry));
+  mk_quick_entry_row_focus (self->quick_row);
 }
 
 /* Entries: delete, update, undo */
@@ -459,17 +347,13 @@ toggle_timer_action_cb (GtkWidget  *widget,
     }
   else
     {
-      const char *line = gtk_editable_get_text (GTK_EDITABLE (self->quick_entry));
       g_autoptr(MkQuickEntry) parsed = NULL;
-      MkCategory *category;
+      MkCategory *category = NULL;
       MkPerson *person;
 
       if (!ensure_person (self))
         return;
-      parsed = mk_quick_entry_parse (line, lookup_alias_cb, self->store, NULL);
-      if (parsed == NULL)
-        parsed = mk_quick_entry_parse_task (line, lookup_alias_cb, self->store);
-      category = parsed->category ? parsed->category : selected_category (self);
+      parsed = mk_quick_entry_row_read_task (self->quick_row, &category);
       if (category == NULL)
         {
           set_hint (self, _("Choose a category for the timer"), TRUE);
@@ -482,7 +366,7 @@ toggle_timer_action_cb (GtkWidget  *widget,
           set_hint (self, error->message, TRUE);
           return;
         }
-      gtk_editable_set_text (GTK_EDITABLE (self->quick_entry), "");
+      mk_quick_entry_row_done (self->quick_row, NULL);
     }
 }
 
@@ -554,7 +438,6 @@ store_changed_cb (MkTodayPage *self)
   update_list_state (self);
   update_summary (self);
   mk_today_timer_update (self->timer);
-  update_hint (self);
 }
 
 static void
@@ -598,7 +481,6 @@ mk_today_page_reload (MkTodayPage *self)
   update_list_state (self);
   update_summary (self);
   select_last_used_category (self);
-  update_hint (self);
 }
 
 static void
@@ -701,7 +583,7 @@ mk_today_page_set_store (MkTodayPage *self,
 
   categories = mk_store_list_categories (store, FALSE);
   g_set_object (&self->categories, categories);
-  gtk_drop_down_set_model (self->category_dropdown, categories);
+  mk_quick_entry_row_set_store (self->quick_row, store, categories);
   mk_day_list_set_categories (self->day_list, categories);
 
   /* The person remembered on this computer, if the database knows them. */
@@ -828,7 +710,7 @@ mk_today_page_map (GtkWidget *widget)
   if (self->store != NULL && mk_person_chooser_get_person (self->person_chooser) == NULL)
     mk_person_chooser_popup (self->person_chooser);
   else
-    gtk_widget_grab_focus (GTK_WIDGET (self->quick_entry));
+    mk_quick_entry_row_focus (self->quick_row);
 }
 
 static void
@@ -862,6 +744,7 @@ mk_today_page_class_init (MkTodayPageClass *klass)
   g_type_ensure (MK_TYPE_PERSON_CHOOSER);
   g_type_ensure (MK_TYPE_TODAY_TIMER);
   g_type_ensure (MK_TYPE_DAY_LIST);
+  g_type_ensure (MK_TYPE_QUICK_ENTRY_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/mk-today-page.ui");
@@ -872,18 +755,14 @@ mk_today_page_class_init (MkTodayPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MkTodayPage, today_button);
   gtk_widget_class_bind_template_child (widget_class, MkTodayPage, study_label);
   gtk_widget_class_bind_template_child (widget_class, MkTodayPage, person_chooser);
-  gtk_widget_class_bind_template_child (widget_class, MkTodayPage, quick_entry);
-  gtk_widget_class_bind_template_child (widget_class, MkTodayPage, category_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, MkTodayPage, minutes_spin);
-  gtk_widget_class_bind_template_child (widget_class, MkTodayPage, hint_label);
+  gtk_widget_class_bind_template_child (widget_class, MkTodayPage, quick_row);
   gtk_widget_class_bind_template_child (widget_class, MkTodayPage, timer);
   gtk_widget_class_bind_template_child (widget_class, MkTodayPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, MkTodayPage, day_bar);
   gtk_widget_class_bind_template_child (widget_class, MkTodayPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, MkTodayPage, day_list);
   gtk_widget_class_bind_template_child (widget_class, MkTodayPage, demo_button);
-  gtk_widget_class_bind_template_callback (widget_class, quick_entry_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, quick_entry_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, quick_row_submit_cb);
   gtk_widget_class_bind_template_callback (widget_class, calendar_day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, person_changed_cb);
 
@@ -919,7 +798,6 @@ add_shortcut (GtkEventController *controller,
 static void
 mk_today_page_init (MkTodayPage *self)
 {
-  g_autoptr(GtkExpression) name = NULL;
   GtkEventController *shortcuts;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -929,9 +807,6 @@ mk_today_page_init (MkTodayPage *self)
   self->edits = mk_today_edits_new ();
   g_signal_connect_object (self->edits, "notify::can-undo", G_CALLBACK (update_undo_action),
                            self, G_CONNECT_SWAPPED);
-
-  name = gtk_property_expression_new (MK_TYPE_CATEGORY, NULL, "name");
-  gtk_drop_down_set_expression (self->category_dropdown, name);
 
   /* The page's shortcuts work wherever the focus is in the window (managed
    * scope), and before the entry's own Ctrl+Z (capture phase). */
