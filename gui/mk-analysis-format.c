@@ -2,7 +2,8 @@
  *
  * The chart's tooltips, its accessible table, the findings list and the
  * manager detail all say "47%", "median 16%", "target ≤ 20%" and
- * "23–25 Nov 2026" the same way; this module is where those words live.
+ * "23–25 Nov 2026" the same way; this module is where those words live,
+ * with the chart's tooltips and its text table for screen readers.
  * It formats numbers core computed and computes nothing itself.  A number
  * that does not apply (NAN, a negative bound) comes out as a dash or not at
  * all, never as "nan%".
@@ -188,4 +189,131 @@ mk_severity_icon_name (MkSeverity severity)
     default:
       return "dialog-information-symbolic";
     }
+}
+
+/**
+ * mk_format_manager_tooltip:
+ * @manager: a manager's result
+ *
+ * Returns: (transfer full): Pango markup: the name, the sample, the time
+ *   to win back and whether the sample is weak.
+ */
+char *
+mk_format_manager_tooltip (MkManagerResult *manager)
+{
+  g_autofree char *name = g_markup_escape_text (mk_manager_result_get_name (manager), -1);
+  g_autofree char *per_day = mk_format_minutes (mk_manager_result_get_minutes_per_day (manager));
+  g_autofree char *coverage = mk_format_percent (mk_manager_result_get_coverage (manager));
+  g_autofree char *reclaim = NULL;
+  GString *text = g_string_new (NULL);
+
+  g_string_append_printf (text, "<b>%s</b>\n", name);
+  g_string_append_printf (text, ngettext ("%u day logged, %s a day (%s of a working day)",
+                                          "%u days logged, %s a day (%s of a working day)",
+                                          mk_manager_result_get_days (manager)),
+                          mk_manager_result_get_days (manager), per_day, coverage);
+  if (mk_manager_result_get_reclaimable_per_day (manager) >= 1)
+    {
+      reclaim = mk_format_minutes (mk_manager_result_get_reclaimable_per_day (manager));
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text, _("≈ %s a day could go back to selling"), reclaim);
+    }
+  if (mk_manager_result_get_weak_sample (manager))
+    g_string_append_printf (text, "\n<i>%s</i>", _("Weak sample: left out of the medians"));
+  g_string_append_printf (text, "\n<small>%s</small>", _("Click to open the details"));
+  return g_string_free (text, FALSE);
+}
+
+/**
+ * mk_format_segment_tooltip:
+ * @analysis: the analysis
+ * @manager: a manager's result in @analysis
+ * @category: a category of @analysis
+ *
+ * Returns: (transfer full): Pango markup: the manager and category, the
+ *   minutes and share, the peer median and the target.
+ */
+char *
+mk_format_segment_tooltip (MkAnalysis      *analysis,
+                           MkManagerResult *manager,
+                           guint            category)
+{
+  g_autofree char *name = g_markup_escape_text (mk_manager_result_get_name (manager), -1);
+  g_autofree char *cat = g_markup_escape_text (mk_analysis_get_category_name (analysis, category),
+                                               -1);
+  g_autofree char *minutes = NULL;
+  g_autofree char *share = mk_format_percent (mk_manager_result_get_share (manager, category));
+  g_autofree char *median = mk_format_median (manager,
+                                              mk_manager_result_get_peer_median (manager,
+                                                                                 category));
+  g_autofree char *target = mk_format_target (
+    mk_analysis_get_category_target_min (analysis, category),
+    mk_analysis_get_category_target_max (analysis, category));
+  guint days = MAX (mk_manager_result_get_days (manager), 1);
+  int total = mk_manager_result_get_category_minutes (manager, category);
+  GString *text = g_string_new (NULL);
+
+  minutes = mk_format_minutes (total);
+  g_string_append_printf (text, "<b>%s · %s</b>\n", name, cat);
+  g_string_append_printf (text, ngettext ("%s in %u day, %s of logged time",
+                                          "%s in %u days, %s of logged time", days),
+                          minutes, days, share);
+  g_string_append_c (text, '\n');
+  g_string_append (text, median);
+  if (target != NULL)
+    g_string_append_printf (text, " · %s", target);
+  return g_string_free (text, FALSE);
+}
+
+/**
+ * mk_format_chart_table:
+ * @analysis: the analysis
+ *
+ * The team chart's numbers as text, one line per manager in the ranking,
+ * for screen readers.
+ *
+ * Returns: (transfer full): the table.
+ */
+char *
+mk_format_chart_table (MkAnalysis *analysis)
+{
+  GListModel *ranking = mk_analysis_get_ranking (analysis);
+  GString *text = g_string_new (NULL);
+  guint n = mk_analysis_get_n_categories (analysis);
+  g_string_append (text, _("Share of logged time per category, by manager."));
+  g_string_append_c (text, '\n');
+  g_string_append (text, _("Team median"));
+  for (guint c = 0; c < n; c++)
+    {
+      g_autofree char *median = mk_format_percent (mk_analysis_get_team_median (analysis, c));
+
+      g_string_append_printf (text, "%s %s %s", c == 0 ? ":" : ";",
+                              mk_analysis_get_category_name (analysis, c), median);
+    }
+  g_string_append_c (text, '\n');
+
+  for (guint i = 0; i < g_list_model_get_n_items (ranking); i++)
+    {
+      g_autoptr(MkManagerResult) manager = g_list_model_get_item (ranking, i);
+      gboolean first = TRUE;
+
+      g_string_append (text, mk_manager_result_get_name (manager));
+      for (guint c = 0; c < n; c++)
+        {
+          int minutes = mk_manager_result_get_category_minutes (manager, c);
+          g_autofree char *share = NULL;
+
+          if (minutes <= 0)
+            continue;
+          share = mk_format_percent (mk_manager_result_get_share (manager, c));
+          g_string_append_printf (text, "%s %s %s (%d min)", first ? ":" : ";",
+                                  mk_analysis_get_category_name (analysis, c), share,
+                                  minutes);
+          first = FALSE;
+        }
+      if (mk_manager_result_get_weak_sample (manager))
+        g_string_append_printf (text, "; %s", _("weak sample"));
+      g_string_append_c (text, '\n');
+    }
+  return g_string_free (text, FALSE);
 }

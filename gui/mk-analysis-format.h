@@ -17,5 +17,10 @@ char *mk_format_period         (const char      *from,
                                 const char      *to);
 char *mk_format_finding        (MkFinding       *finding);
 const char *mk_severity_icon_name (MkSeverity    severity);
+char *mk_format_manager_tooltip (MkManagerResult *manager);
+char *mk_format_segment_tooltip (MkAnalysis      *analysis,
+                                 MkManagerResult *manager,
+                                 guint            category);
+char *mk_format_chart_table     (MkAnalysis      *analysis);
 
 G_END_DECLS

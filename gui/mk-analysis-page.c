@@ -32,9 +32,11 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "mk-analysis-compute.h"
 #include "mk-analysis-export.h"
 #include "mk-analysis-format.h"
 #include "mk-analysis-page.h"
+#include "mk-chart-legend.h"
 #include "mk-findings-view.h"
 #include "mk-manager-detail.h"
 #include "mk-team-chart.h"
@@ -49,6 +51,7 @@ struct _MkAnalysisPage
   MkStore          *store;
   gulong            changed_id;
   MkStore          *worker_store;   /* touched only by the running computation */
+  GCancellable     *cancellable;
   MkAnalysis       *analysis;
   gboolean          nothing_logged;
   gboolean          busy;
@@ -80,6 +83,7 @@ struct _MkAnalysisPage
   GtkLabel         *summary_label;
   GtkLabel         *profile_label;
   MkTeamChart      *chart;
+  MkChartLegend    *legend;
   MkFindingsView   *findings;
   MkManagerDetail  *detail;
 };
@@ -96,132 +100,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void mk_analysis_page_compute (MkAnalysisPage *self);
-
-/* Computation, in a worker thread */
-
-typedef struct {
-  char             *path;
-  MkStore          *worker;
-  MkAnalysisPeriod  period;
-  char             *from;
-  char             *to;
-  MkPeerMode        mode;
-} Request;
-
-typedef struct {
-  MkStore    *worker;
-  MkAnalysis *analysis;
-  char       *study_name;
-  gboolean    nothing_logged;
-  gint64      usec;
-} Result;
-
-static void
-request_free (gpointer data)
-{
-  Request *request = data;
-
-  g_free (request->path);
-  g_clear_object (&request->worker);
-  g_free (request->from);
-  g_free (request->to);
-  g_free (request);
-}
-
-static void
-result_free (gpointer data)
-{
-  Result *result = data;
-
-  g_clear_object (&result->worker);
-  g_clear_object (&result->analysis);
-  g_free (result->study_name);
-  g_free (result);
-}
-
-static void
-compute_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  Request *request = task_data;
-  Result *result = g_new0 (Result, 1);
-  g_autoptr(MkAnalysisInput) input = NULL;
-  g_autofree char *from = NULL;
-  g_autofree char *to = NULL;
-  GError *error = NULL;
-  MkSettings settings;
-  gint64 start = g_get_monotonic_time ();
-
-  result->worker = request->worker != NULL ? g_object_ref (request->worker)
-                                           : mk_store_open (request->path, &error);
-  if (result->worker == NULL)
-    {
-      result_free (result);
-      g_task_return_error (task, error);
-      return;
-    }
-
-  if (mk_store_is_empty (result->worker))
-    {
-      result->nothing_logged = TRUE;
-      g_task_return_pointer (task, result, result_free);
-      return;
-    }
-
-  switch (request->period)
-    {
-    case MK_ANALYSIS_PERIOD_STUDY:
-      if (!mk_store_get_study (result->worker, &result->study_name, &from, &to)
-          || from == NULL || to == NULL)
-        {
-          g_clear_pointer (&result->study_name, g_free);
-          g_clear_pointer (&from, g_free);
-          g_clear_pointer (&to, g_free);
-          mk_analysis_default_period (result->worker, &from, &to);
-        }
-      break;
-    case MK_ANALYSIS_PERIOD_LAST_DAYS:
-      {
-        g_auto(GStrv) days = mk_store_last_logged_days (result->worker, 3);
-        guint n = days != NULL ? g_strv_length (days) : 0;
-
-        if (n > 0)
-          {
-            from = g_strdup (days[0]);
-            to = g_strdup (days[n - 1]);
-          }
-      }
-      break;
-    case MK_ANALYSIS_PERIOD_WEEK:
-    case MK_ANALYSIS_PERIOD_CUSTOM:
-    default:
-      from = g_strdup (request->from);
-      to = g_strdup (request->to);
-      break;
-    }
-
-  if (from == NULL || to == NULL)
-    {
-      result->nothing_logged = TRUE;
-      g_task_return_pointer (task, result, result_free);
-      return;
-    }
-
-  input = mk_analysis_input_new_from_store (result->worker, from, to, &error);
-  if (input == NULL)
-    {
-      result_free (result);
-      g_task_return_error (task, error);
-      return;
-    }
-  mk_store_get_settings (result->worker, &settings);
-  result->analysis = mk_analysis_new (input, &settings, request->mode);
-  result->usec = g_get_monotonic_time () - start;
-
-  g_task_return_pointer (task, result, result_free);
-}
 
 static void
 set_busy (MkAnalysisPage *self,
@@ -337,6 +215,7 @@ show_result (MkAnalysisPage *self,
       gtk_widget_set_visible (self->demo_button, TRUE);
       gtk_stack_set_visible_child_name (self->content_stack, "empty");
       mk_team_chart_set_analysis (self->chart, NULL);
+      mk_chart_legend_set_analysis (self->legend, NULL);
       mk_findings_view_set_analysis (self->findings, NULL);
       adw_leaflet_set_visible_child_name (self->leaflet, "overview");
       return;
@@ -365,6 +244,7 @@ show_result (MkAnalysisPage *self,
       gtk_stack_set_visible_child_name (self->content_stack, "results");
     }
   mk_team_chart_set_analysis (self->chart, self->analysis);
+  mk_chart_legend_set_analysis (self->legend, self->analysis);
   mk_findings_view_set_analysis (self->findings, self->analysis);
 
   if (self->pending_person != NULL)
@@ -383,10 +263,12 @@ compute_done_cb (GObject      *source,
                  gpointer      user_data)
 {
   g_autoptr(MkAnalysisPage) self = user_data;
+  g_autoptr(MkAnalysisComputed) result = NULL;
   g_autoptr(GError) error = NULL;
-  Result *result;
 
-  result = g_task_propagate_pointer (G_TASK (async), &error);
+  result = mk_analysis_compute_finish (async, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;   /* the page is gone */
   set_busy (self, FALSE);
 
   if (result == NULL)
@@ -405,38 +287,25 @@ compute_done_cb (GObject      *source,
                result->analysis ? g_list_model_get_n_items (
                  mk_analysis_get_managers (result->analysis)) : 0,
                result->usec / 1000.0);
-      if (self->worker_store == NULL)
+      if (self->worker_store == NULL && self->store != NULL
+          && g_strcmp0 (mk_store_get_path (result->worker), mk_store_get_path (self->store)) == 0)
         self->worker_store = g_object_ref (result->worker);
       g_set_object (&self->analysis, result->analysis);
       self->nothing_logged = result->nothing_logged;
       show_result (self, result->study_name);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANALYSIS]);
-      result_free (result);
     }
 
   if (self->stale && self->store != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
     mk_analysis_page_compute (self);
 }
 
-static void
-week_range (char **from,
-            char **to)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) monday = g_date_time_add_days (now,
-                                                      1 - g_date_time_get_day_of_week (now));
-  g_autoptr(GDateTime) sunday = g_date_time_add_days (monday, 6);
-
-  *from = g_date_time_format (monday, "%Y-%m-%d");
-  *to = g_date_time_format (sunday, "%Y-%m-%d");
-}
-
 /* Starts a computation, or marks the result stale when one is running. */
 static void
 mk_analysis_page_compute (MkAnalysisPage *self)
 {
-  g_autoptr(GTask) task = NULL;
-  Request *request;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
 
   if (self->store == NULL)
     return;
@@ -448,27 +317,21 @@ mk_analysis_page_compute (MkAnalysisPage *self)
   self->stale = FALSE;
   g_clear_handle_id (&self->change_source, g_source_remove);
 
-  request = g_new0 (Request, 1);
-  request->path = g_strdup (mk_store_get_path (self->store));
-  request->worker = self->worker_store ? g_object_ref (self->worker_store) : NULL;
-  request->period = self->period;
-  request->mode = self->mode;
   if (self->period == MK_ANALYSIS_PERIOD_WEEK)
-    week_range (&request->from, &request->to);
+    mk_analysis_week_range (&from, &to);
   else if (self->period == MK_ANALYSIS_PERIOD_CUSTOM)
     {
-      request->from = g_strdup (self->custom_from);
-      request->to = g_strdup (self->custom_to);
+      from = g_strdup (self->custom_from);
+      to = g_strdup (self->custom_to);
     }
 
   set_busy (self, TRUE);
   if (self->analysis == NULL && !self->nothing_logged)
     gtk_stack_set_visible_child_name (self->content_stack, "loading");
 
-  task = g_task_new (self, NULL, compute_done_cb, g_object_ref (self));
-  g_task_set_source_tag (task, mk_analysis_page_compute);
-  g_task_set_task_data (task, request, request_free);
-  g_task_run_in_thread (task, compute_thread);
+  mk_analysis_compute_async (mk_store_get_path (self->store), self->worker_store, self->period,
+                             from, to, self->mode, self->cancellable, compute_done_cb,
+                             g_object_ref (self));
 }
 
 static gboolean
@@ -909,6 +772,7 @@ mk_analysis_page_dispose (GObject *object)
   MkAnalysisPage *self = MK_ANALYSIS_PAGE (object);
 
   g_clear_handle_id (&self->change_source, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_id, self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), MK_TYPE_ANALYSIS_PAGE);
@@ -924,6 +788,7 @@ mk_analysis_page_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->worker_store);
   g_clear_object (&self->analysis);
+  g_clear_object (&self->cancellable);
   g_free (self->custom_from);
   g_free (self->custom_to);
   g_free (self->pending_person);
@@ -952,6 +817,7 @@ mk_analysis_page_class_init (MkAnalysisPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (MK_TYPE_TEAM_CHART);
+  g_type_ensure (MK_TYPE_CHART_LEGEND);
   g_type_ensure (MK_TYPE_FINDINGS_VIEW);
   g_type_ensure (MK_TYPE_MANAGER_DETAIL);
 
@@ -976,6 +842,7 @@ mk_analysis_page_class_init (MkAnalysisPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MkAnalysisPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, MkAnalysisPage, profile_label);
   gtk_widget_class_bind_template_child (widget_class, MkAnalysisPage, chart);
+  gtk_widget_class_bind_template_child (widget_class, MkAnalysisPage, legend);
   gtk_widget_class_bind_template_child (widget_class, MkAnalysisPage, findings);
   gtk_widget_class_bind_template_child (widget_class, MkAnalysisPage, detail);
   gtk_widget_class_bind_template_callback (widget_class, range_changed_cb);
@@ -997,6 +864,7 @@ mk_analysis_page_init (MkAnalysisPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->cancellable = g_cancellable_new ();
   self->mode = MK_PEER_MODE_LEVEL;
   self->period = MK_ANALYSIS_PERIOD_STUDY;
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);

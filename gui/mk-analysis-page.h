@@ -3,25 +3,12 @@
 
 #include <gtk/gtk.h>
 
+#include "mk-analysis-compute.h"
 #include "mk-analysis.h"
 #include "mk-report.h"
 #include "mk-store.h"
 
 G_BEGIN_DECLS
-
-/**
- * MkAnalysisPeriod:
- * @MK_ANALYSIS_PERIOD_STUDY: the active study, else the last three logged days
- * @MK_ANALYSIS_PERIOD_LAST_DAYS: the last three days with logged time
- * @MK_ANALYSIS_PERIOD_WEEK: this week, Monday to Sunday
- * @MK_ANALYSIS_PERIOD_CUSTOM: a range the user picked
- */
-typedef enum {
-  MK_ANALYSIS_PERIOD_STUDY,
-  MK_ANALYSIS_PERIOD_LAST_DAYS,
-  MK_ANALYSIS_PERIOD_WEEK,
-  MK_ANALYSIS_PERIOD_CUSTOM,
-} MkAnalysisPeriod;
 
 #define MK_TYPE_ANALYSIS_PAGE (mk_analysis_page_get_type ())
 G_DECLARE_FINAL_TYPE (MkAnalysisPage, mk_analysis_page, MK, ANALYSIS_PAGE, GtkWidget)

@@ -6,8 +6,8 @@
  * category's colour.  Under each segment a small triangle marks where the
  * segment would end if it had the peer median's share, so a segment that
  * runs past its triangle is above the median and one that stops short is
- * below.  Weak samples are faded and hatched.  A legend under the bars
- * names the colours and the marks.
+ * below.  Weak samples are faded and hatched.  MkChartLegend, under the
+ * chart, names the colours and the marks.
  *
  * Invariants.  The widget computes no statistic: every share, median and
  * minute comes from the analysis.  Text and axes use the widget's CSS
@@ -36,9 +36,6 @@
 #define MARK_HEIGHT    6
 #define LABEL_GAP      12
 #define RIGHT_PAD      14
-#define LEGEND_GAP     14
-#define SWATCH         12
-#define LEGEND_SPACING 18
 #define MIN_BAR_WIDTH  120
 
 struct _MkTeamChart
@@ -137,109 +134,6 @@ share_of (MkManagerResult *manager,
   double share = mk_manager_result_get_share (manager, category);
 
   return isnan (share) || share < 0 ? 0 : share;
-}
-
-/* Lays out (and, with a snapshot, draws) the legend from @y down.
- * Returns its height for @width. */
-static int
-legend_pass (MkTeamChart *self,
-             int          width,
-             GtkSnapshot *snapshot,
-             int          y)
-{
-  GtkWidget *widget = GTK_WIDGET (self);
-  guint n = self->analysis ? mk_analysis_get_n_categories (self->analysis) : 0;
-  int x = 0;
-  int line_height = 0;
-  int top = y;
-  GdkRGBA fg;
-
-  if (n == 0)
-    return 0;
-
-  get_color (widget, &fg, 1.0);
-  y += LEGEND_GAP;
-  for (guint c = 0; c <= n + 1; c++)
-    {
-      g_autoptr(PangoLayout) layout = NULL;
-      const char *text;
-      int tw, th, item;
-
-      if (c < n)
-        {
-          if (mk_analysis_get_team_minutes (self->analysis, c) <= 0)
-            continue;
-          text = mk_analysis_get_category_name (self->analysis, c);
-        }
-      else if (c == n)
-        text = _("where the segment would end at the peer median");
-      else
-        text = _("faded and hatched: weak sample");
-
-      layout = gtk_widget_create_pango_layout (widget, text);
-      pango_layout_get_pixel_size (layout, &tw, &th);
-      item = SWATCH + 6 + tw;
-      line_height = MAX (line_height, MAX (th, SWATCH));
-      if (x > 0 && x + item > width)
-        {
-          x = 0;
-          y += line_height + 6;
-        }
-
-      if (snapshot != NULL)
-        {
-          graphene_rect_t swatch = GRAPHENE_RECT_INIT (x, y + (th - SWATCH) / 2.0,
-                                                       SWATCH, SWATCH);
-          GdkRGBA color;
-
-          if (c < n)
-            {
-              GskRoundedRect rounded;
-
-              category_color (self->analysis, c, &color);
-              gsk_rounded_rect_init_from_rect (&rounded, &swatch, 3);
-              gtk_snapshot_push_rounded_clip (snapshot, &rounded);
-              gtk_snapshot_append_color (snapshot, &color, &swatch);
-              gtk_snapshot_pop (snapshot);
-            }
-          else
-            {
-              cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &swatch);
-
-              gdk_cairo_set_source_rgba (cr, &fg);
-              if (c == n)
-                {
-                  cairo_move_to (cr, x + SWATCH / 2.0, swatch.origin.y + 2);
-                  cairo_line_to (cr, x + SWATCH - 1, swatch.origin.y + SWATCH - 1);
-                  cairo_line_to (cr, x + 1, swatch.origin.y + SWATCH - 1);
-                  cairo_close_path (cr);
-                  cairo_fill (cr);
-                }
-              else
-                {
-                  cairo_set_line_width (cr, 1.2);
-                  for (int k = -SWATCH; k < SWATCH; k += 4)
-                    {
-                      cairo_move_to (cr, x + k, swatch.origin.y + SWATCH);
-                      cairo_line_to (cr, x + k + SWATCH, swatch.origin.y);
-                    }
-                  cairo_rectangle (cr, x, swatch.origin.y, SWATCH, SWATCH);
-                  cairo_clip (cr);
-                  cairo_stroke (cr);
-                }
-              cairo_destroy (cr);
-            }
-
-          gtk_snapshot_save (snapshot);
-          gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x + SWATCH + 6, y));
-          gtk_snapshot_append_layout (snapshot, layout, &fg);
-          gtk_snapshot_restore (snapshot);
-        }
-      x += item + LEGEND_SPACING;
-    }
-  y += line_height;
-
-  return y - top;
 }
 
 static void
@@ -421,13 +315,6 @@ mk_team_chart_snapshot (GtkWidget   *widget,
   for (guint i = 0; i < self->rows->len; i++)
     draw_row (self, snapshot, &geo, i, AXIS_HEIGHT + i * ROW_HEIGHT, width);
 
-  legend_pass (self, width, snapshot, AXIS_HEIGHT + self->rows->len * ROW_HEIGHT);
-}
-
-static GtkSizeRequestMode
-mk_team_chart_get_request_mode (GtkWidget *widget)
-{
-  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
 }
 
 static void
@@ -450,11 +337,10 @@ mk_team_chart_measure (GtkWidget      *widget,
     }
   else
     {
-      int width = for_size > 0 ? for_size : 600;
       int height = 0;
 
       if (self->analysis != NULL && self->rows->len > 0)
-        height = AXIS_HEIGHT + self->rows->len * ROW_HEIGHT + legend_pass (self, width, NULL, 0);
+        height = AXIS_HEIGHT + self->rows->len * ROW_HEIGHT;
       *minimum = *natural = height;
     }
 }
@@ -499,68 +385,6 @@ hit_test (MkTeamChart *self,
   return row;
 }
 
-static char *
-row_tooltip (MkTeamChart *self,
-             guint        row)
-{
-  MkManagerResult *manager = self->rows->pdata[row];
-  g_autofree char *name = g_markup_escape_text (mk_manager_result_get_name (manager), -1);
-  g_autofree char *per_day = mk_format_minutes (mk_manager_result_get_minutes_per_day (manager));
-  g_autofree char *coverage = mk_format_percent (mk_manager_result_get_coverage (manager));
-  g_autofree char *reclaim = NULL;
-  GString *text = g_string_new (NULL);
-
-  g_string_append_printf (text, "<b>%s</b>\n", name);
-  g_string_append_printf (text, ngettext ("%u day logged, %s a day (%s of a working day)",
-                                          "%u days logged, %s a day (%s of a working day)",
-                                          mk_manager_result_get_days (manager)),
-                          mk_manager_result_get_days (manager), per_day, coverage);
-  if (mk_manager_result_get_reclaimable_per_day (manager) >= 1)
-    {
-      reclaim = mk_format_minutes (mk_manager_result_get_reclaimable_per_day (manager));
-      g_string_append_c (text, '\n');
-      g_string_append_printf (text, _("≈ %s a day could go back to selling"), reclaim);
-    }
-  if (mk_manager_result_get_weak_sample (manager))
-    g_string_append_printf (text, "\n<i>%s</i>", _("Weak sample: left out of the medians"));
-  g_string_append_printf (text, "\n<small>%s</small>", _("Click to open the details"));
-  return g_string_free (text, FALSE);
-}
-
-static char *
-segment_tooltip (MkTeamChart *self,
-                 guint        row,
-                 guint        category)
-{
-  MkManagerResult *manager = self->rows->pdata[row];
-  MkAnalysis *analysis = self->analysis;
-  g_autofree char *name = g_markup_escape_text (mk_manager_result_get_name (manager), -1);
-  g_autofree char *cat = g_markup_escape_text (mk_analysis_get_category_name (analysis, category),
-                                               -1);
-  g_autofree char *minutes = NULL;
-  g_autofree char *share = mk_format_percent (mk_manager_result_get_share (manager, category));
-  g_autofree char *median = mk_format_median (manager,
-                                              mk_manager_result_get_peer_median (manager,
-                                                                                 category));
-  g_autofree char *target = mk_format_target (
-    mk_analysis_get_category_target_min (analysis, category),
-    mk_analysis_get_category_target_max (analysis, category));
-  guint days = MAX (mk_manager_result_get_days (manager), 1);
-  int total = mk_manager_result_get_category_minutes (manager, category);
-  GString *text = g_string_new (NULL);
-
-  minutes = mk_format_minutes (total);
-  g_string_append_printf (text, "<b>%s · %s</b>\n", name, cat);
-  g_string_append_printf (text, ngettext ("%s in %u day, %s of logged time",
-                                          "%s in %u days, %s of logged time", days),
-                          minutes, days, share);
-  g_string_append_c (text, '\n');
-  g_string_append (text, median);
-  if (target != NULL)
-    g_string_append_printf (text, " · %s", target);
-  return g_string_free (text, FALSE);
-}
-
 static gboolean
 mk_team_chart_query_tooltip (GtkWidget  *widget,
                              int         x,
@@ -580,7 +404,9 @@ mk_team_chart_query_tooltip (GtkWidget  *widget,
   if (row < 0 || row >= (int) self->rows->len)
     return FALSE;
 
-  markup = category >= 0 ? segment_tooltip (self, row, category) : row_tooltip (self, row);
+  markup = category >= 0
+           ? mk_format_segment_tooltip (self->analysis, self->rows->pdata[row], category)
+           : mk_format_manager_tooltip (self->rows->pdata[row]);
   gtk_tooltip_set_markup (tooltip, markup);
   /* A new tooltip as soon as the pointer crosses into another segment. */
   if (category >= 0)
@@ -738,51 +564,9 @@ focus_changed_cb (MkTeamChart *self)
 char *
 mk_team_chart_describe (MkTeamChart *self)
 {
-  GString *text = g_string_new (NULL);
-  guint n;
-
   g_return_val_if_fail (MK_IS_TEAM_CHART (self), NULL);
 
-  if (self->analysis == NULL)
-    return g_string_free (text, FALSE);
-
-  n = mk_analysis_get_n_categories (self->analysis);
-  g_string_append (text, _("Share of logged time per category, by manager."));
-  g_string_append_c (text, '\n');
-  g_string_append (text, _("Team median"));
-  for (guint c = 0; c < n; c++)
-    {
-      g_autofree char *median = mk_format_percent (mk_analysis_get_team_median (self->analysis, c));
-
-      g_string_append_printf (text, "%s %s %s", c == 0 ? ":" : ";",
-                              mk_analysis_get_category_name (self->analysis, c), median);
-    }
-  g_string_append_c (text, '\n');
-
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      MkManagerResult *manager = self->rows->pdata[i];
-      gboolean first = TRUE;
-
-      g_string_append (text, mk_manager_result_get_name (manager));
-      for (guint c = 0; c < n; c++)
-        {
-          int minutes = mk_manager_result_get_category_minutes (manager, c);
-          g_autofree char *share = NULL;
-
-          if (minutes <= 0)
-            continue;
-          share = mk_format_percent (mk_manager_result_get_share (manager, c));
-          g_string_append_printf (text, "%s %s %s (%d min)", first ? ":" : ";",
-                                  mk_analysis_get_category_name (self->analysis, c), share,
-                                  minutes);
-          first = FALSE;
-        }
-      if (mk_manager_result_get_weak_sample (manager))
-        g_string_append_printf (text, "; %s", _("weak sample"));
-      g_string_append_c (text, '\n');
-    }
-  return g_string_free (text, FALSE);
+  return self->analysis ? mk_format_chart_table (self->analysis) : g_strdup ("");
 }
 
 static void
@@ -968,7 +752,6 @@ mk_team_chart_class_init (MkTeamChartClass *klass)
 
   widget_class->snapshot = mk_team_chart_snapshot;
   widget_class->measure = mk_team_chart_measure;
-  widget_class->get_request_mode = mk_team_chart_get_request_mode;
   widget_class->query_tooltip = mk_team_chart_query_tooltip;
   widget_class->css_changed = mk_team_chart_css_changed;
 

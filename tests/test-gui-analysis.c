@@ -90,6 +90,20 @@ wait_idle (MkAnalysisPage *page)
   mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
 }
 
+/* Lets the leaflet finish sliding to the pane it shows. */
+static void
+wait_leaflet (MkAnalysisPage *page)
+{
+  AdwLeaflet *leaflet = ADW_LEAFLET (mk_gui_test_find_by_type (GTK_WIDGET (page),
+                                                               ADW_TYPE_LEAFLET));
+  gint64 end = g_get_monotonic_time () + WAIT_USEC;
+
+  mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
+  while (g_get_monotonic_time () < end && adw_leaflet_get_child_transition_running (leaflet))
+    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+  mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
+}
+
 static MkAnalysisPage *
 show_page (void)
 {
@@ -283,7 +297,7 @@ test_analysis_detail (void)
 
   /* A click on a bar ends in the chart's signal. */
   g_signal_emit_by_name (get_chart (page), "manager-activated", "Борис Петров");
-  mk_gui_test_wait_frames (GTK_WIDGET (page), 3);
+  wait_leaflet (page);
   g_assert_cmpstr (mk_analysis_page_get_shown_manager (page), ==, "Борис Петров");
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (detail)));
   g_assert_true (mk_manager_detail_has_result (detail));
@@ -298,6 +312,8 @@ test_analysis_detail (void)
   g_assert_cmpuint (mk_day_timeline_get_n_days (timeline), ==, 3);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (timeline)));
   screenshot (GTK_WIDGET (window), "detail");
+  screenshot (child (detail, "days_group"), "detail-days");
+  screenshot (child (detail, "findings_group"), "detail-findings");
 
   /* Back, then a finding's row opens a detail too. */
   gtk_widget_activate_action (GTK_WIDGET (page), "analysis.back", NULL);
@@ -305,7 +321,7 @@ test_analysis_detail (void)
   g_assert_null (mk_analysis_page_get_shown_manager (page));
 
   gtk_widget_activate_action (GTK_WIDGET (page), "analysis.open-manager", "s", "Michael Brown");
-  mk_gui_test_wait_frames (GTK_WIDGET (page), 3);
+  wait_leaflet (page);
   g_assert_cmpstr (mk_analysis_page_get_shown_manager (page), ==, "Michael Brown");
   g_assert_true (gtk_widget_get_visible (child (detail, "weak_box")));
   screenshot (GTK_WIDGET (window), "detail-weak");
@@ -494,9 +510,11 @@ test_analysis_styles (void)
   mk_gui_test_wait_frames (GTK_WIDGET (window), 3);
   screenshot (GTK_WIDGET (window), "overview-dark");
   gtk_widget_activate_action (GTK_WIDGET (page), "analysis.open-manager", "s", "Сергей Морозов");
-  mk_gui_test_wait_frames (GTK_WIDGET (window), 3);
+  wait_leaflet (page);
   screenshot (GTK_WIDGET (window), "detail-dark");
+  screenshot (child (page, "days_group"), "detail-days-dark");
   gtk_widget_activate_action (GTK_WIDGET (page), "analysis.back", NULL);
+  wait_leaflet (page);
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 
   /* A narrow window: everything still fits, nothing is cut. */
@@ -511,7 +529,7 @@ test_analysis_styles (void)
   g_assert_cmpint (min, <=, 360);
   screenshot (GTK_WIDGET (window), "narrow");
   gtk_widget_activate_action (GTK_WIDGET (page), "analysis.open-manager", "s", "Борис Петров");
-  mk_gui_test_wait_frames (GTK_WIDGET (window), 3);
+  wait_leaflet (page);
   gtk_widget_measure (GTK_WIDGET (page), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
   g_assert_cmpint (min, <=, 360);
   screenshot (GTK_WIDGET (window), "narrow-detail");
