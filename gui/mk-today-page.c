@@ -431,6 +431,21 @@ update_list_state (MkTodayPage *self)
                           self->store != NULL && mk_store_is_empty (self->store));
 }
 
+/* A running timer marks the Today tab in the header's view switcher, so it
+ * is seen from the other pages too. */
+static void
+update_header_mark (MkTodayPage *self)
+{
+  GtkWidget *stack = gtk_widget_get_parent (GTK_WIDGET (self));
+  AdwViewStackPage *page;
+
+  if (!ADW_IS_VIEW_STACK (stack))
+    return;
+  page = adw_view_stack_get_page (ADW_VIEW_STACK (stack), GTK_WIDGET (self));
+  if (page != NULL)
+    adw_view_stack_page_set_needs_attention (page, mk_today_timer_is_running (self->timer));
+}
+
 static void
 store_changed_cb (MkTodayPage *self)
 {
@@ -438,6 +453,7 @@ store_changed_cb (MkTodayPage *self)
   update_list_state (self);
   update_summary (self);
   mk_today_timer_update (self->timer);
+  update_header_mark (self);
 }
 
 static void
@@ -707,6 +723,7 @@ mk_today_page_map (GtkWidget *widget)
 
   if (self->store == NULL && MK_IS_WINDOW (root) && mk_window_get_store (MK_WINDOW (root)))
     mk_today_page_set_store (self, mk_window_get_store (MK_WINDOW (root)));
+  update_header_mark (self);
   if (self->store != NULL && mk_person_chooser_get_person (self->person_chooser) == NULL)
     mk_person_chooser_popup (self->person_chooser);
   else

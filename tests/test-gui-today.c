@@ -325,6 +325,7 @@ test_today_timer (void)
   g_autofree char *task = NULL;
   gint64 category_id = 0;
   GListModel *entries;
+  AdwViewStack *stack;
 
   gtk_editable_set_text (GTK_EDITABLE (child (page, "quick_entry")), "call Acme follow-up");
   gtk_widget_activate_action (GTK_WIDGET (page), "today.toggle-timer", NULL);
@@ -337,11 +338,17 @@ test_today_timer (void)
                    "calls");
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (child (page, "timer_label"))),
                             "Acme follow-up"));
+  /* The Today tab in the header is marked while the timer runs. */
+  stack = ADW_VIEW_STACK (gtk_widget_get_parent (GTK_WIDGET (page)));
+  g_assert_true (adw_view_stack_page_get_needs_attention (
+                   adw_view_stack_get_page (stack, GTK_WIDGET (page))));
 
   gtk_widget_activate_action (GTK_WIDGET (page), "today.toggle-timer", NULL);
   mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
   g_assert_false (mk_store_get_timer (store, NULL, NULL, NULL, NULL));
   g_assert_cmpint (mk_store_count_entries (store), ==, count + 1);
+  g_assert_false (adw_view_stack_page_get_needs_attention (
+                    adw_view_stack_get_page (stack, GTK_WIDGET (page))));
 
   entries = mk_today_page_get_entries (page);
   g_assert_cmpuint (g_list_model_get_n_items (entries), ==, count + 1);
@@ -396,6 +403,34 @@ test_today_days (void)
   mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
   g_assert_cmpstr (mk_today_page_get_day (page), ==, today);
   g_assert_false (gtk_widget_get_sensitive (child (page, "today_button")));
+}
+
+/* During an active study the page says which day of it is shown. */
+static void
+test_today_study_day (void)
+{
+  MkTodayPage *page = get_page ();
+  MkStore *store = mk_today_page_get_store (page);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) before = g_date_time_add_days (now, -1);
+  g_autoptr(GDateTime) after = g_date_time_add_days (now, 1);
+  g_autofree char *from = g_date_time_format (before, "%Y-%m-%d");
+  g_autofree char *to = g_date_time_format (after, "%Y-%m-%d");
+  g_autofree char *expected = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "Day %d of %d"),
+                                               2, 3);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *label = child (page, "study_label");
+
+  g_assert_false (gtk_widget_get_visible (label));
+  g_assert_true (mk_store_set_study (store, "Pilot", from, to, &error));
+  g_assert_no_error (error);
+  mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
+  g_assert_true (gtk_widget_get_visible (label));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, expected);
+
+  g_assert_true (mk_store_clear_study (store, &error));
+  mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
+  g_assert_false (gtk_widget_get_visible (label));
 }
 
 static void
@@ -589,6 +624,7 @@ main (int   argc,
   g_test_add_func ("/gui/today/edit-delete-undo", test_today_edit_delete_undo);
   g_test_add_func ("/gui/today/timer", test_today_timer);
   g_test_add_func ("/gui/today/days", test_today_days);
+  g_test_add_func ("/gui/today/study-day", test_today_study_day);
   g_test_add_func ("/gui/today/shortcuts-listed", test_today_shortcuts_listed);
   g_test_add_func ("/gui/today/focus-and-days", test_today_shortcuts_work);
   g_test_add_func ("/gui/today/restart-with-running-timer", test_today_restart_with_timer);
