@@ -427,6 +427,34 @@ list_headers (const MkColumnMap *map)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* Sets *@column to the column named @name ("" for none), or fails listing
+ * the headers. */
+static gboolean
+override_column (const MkColumnMap  *map,
+                 const Analysis     *a,
+                 const char         *name,
+                 int                *column,
+                 GError            **error)
+{
+  g_autofree char *wanted = mk_column_normalize_header (name);
+
+  if (*wanted == '\0')
+    {
+      *column = -1;
+      return TRUE;
+    }
+  *column = find_header (a, wanted);
+  if (*column < 0)
+    {
+      g_autofree char *list = list_headers (map);
+
+      g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_COLUMNS,
+                   _("there is no column named '%s'; the columns are %s"), name, list);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 #define CHOOSE(field, role) choose (&a, spec ? spec->field : NULL, \
                                     spec ? G_N_ELEMENTS (spec->field) : 0, role)
 
@@ -451,7 +479,7 @@ mk_column_map_new (const char * const    *headers,
                    const MkColumnOptions *options,
                    GError               **error)
 {
-  static const MkColumnOptions defaults = { MK_PRESET_AUTO, NULL, FALSE };
+  static const MkColumnOptions defaults = { MK_PRESET_AUTO, NULL, FALSE, NULL, NULL, NULL };
   g_autoptr(MkColumnMap) map = NULL;
   const PresetSpec *spec = NULL;
   Analysis a = { 0, };
@@ -542,48 +570,77 @@ mk_column_map_new (const char * const    *headers,
   map->category = -1;
   if (options->category_column != NULL)
     {
-      g_autofree char *wanted = mk_column_normalize_header (options->category_column);
-
-      map->category = find_header (&a, wanted);
-      if (map->category < 0)
+      if (!override_column (map, &a, options->category_column, &map->category, error))
         {
-          g_autofree char *list = list_headers (map);
-
-          g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_COLUMNS,
-                       _("there is no column named '%s'; the columns are %s"),
-                       options->category_column, list);
           analysis_clear (&a);
           return NULL;
         }
     }
-  else if (spec != NULL)
-    map->category = CHOOSE (category, MK_COLUMN_NONE);
-  for (gsize i = 0; map->category < 0 && i < G_N_ELEMENTS (category_roles); i++)
-    map->category = best_of_role (&a, category_roles[i]);
+  else
+    {
+      if (spec != NULL)
+        map->category = CHOOSE (category, MK_COLUMN_NONE);
+      for (gsize i = 0; map->category < 0 && i < G_N_ELEMENTS (category_roles); i++)
+        map->category = best_of_role (&a, category_roles[i]);
+    }
 
   /* The task text. */
-  map->task = spec != NULL ? CHOOSE (task, MK_COLUMN_NONE) : -1;
-  if (map->task < 0)
-    map->task = best_of_role (&a, MK_COLUMN_DESCRIPTION);
-  if (map->task < 0)
+  if (options->task_column != NULL)
     {
-      int task = best_of_role (&a, MK_COLUMN_TASK);
-
-      if (task != map->category)
-        map->task = task;
+      if (!override_column (map, &a, options->task_column, &map->task, error))
+        {
+          analysis_clear (&a);
+          return NULL;
+        }
     }
-  if (map->task == map->category)
-    map->task = -1;
+  else
+    {
+      map->task = spec != NULL ? CHOOSE (task, MK_COLUMN_NONE) : -1;
+      if (map->task < 0)
+        map->task = best_of_role (&a, MK_COLUMN_DESCRIPTION);
+      if (map->task < 0)
+        {
+          int task = best_of_role (&a, MK_COLUMN_TASK);
+
+          if (task != map->category)
+            map->task = task;
+        }
+      if (map->task == map->category)
+        map->task = -1;
+    }
 
   /* The duration. */
-  map->duration = spec != NULL ? CHOOSE (duration, MK_COLUMN_NONE) : -1;
-  if (map->duration < 0)
-    map->duration = best_of_role (&a, MK_COLUMN_DURATION);
-  if (map->duration < 0)
-    map->duration = best_of_role (&a, MK_COLUMN_MINUTES);
-  if (map->duration < 0)
-    map->duration = best_of_role (&a, MK_COLUMN_HOURS);
+  if (options->duration_column != NULL)
+    {
+      if (!override_column (map, &a, options->duration_column, &map->duration, error))
+        {
+          analysis_clear (&a);
+          return NULL;
+        }
+    }
+  else
+    {
+      map->duration = spec != NULL ? CHOOSE (duration, MK_COLUMN_NONE) : -1;
+      if (map->duration < 0)
+        map->duration = best_of_role (&a, MK_COLUMN_DURATION);
+      if (map->duration < 0)
+        map->duration = best_of_role (&a, MK_COLUMN_MINUTES);
+      if (map->duration < 0)
+        map->duration = best_of_role (&a, MK_COLUMN_HOURS);
+    }
   map->duration_unit = map->duration >= 0 ? a.unit[map->duration] : MK_DURATION_UNIT_AUTO;
+
+  /* The person. */
+  if (options->person_column != NULL)
+    {
+      if (!override_column (map, &a, options->person_column, &map->person, error))
+        {
+          analysis_clear (&a);
+          return NULL;
+        }
+      if (*options->person_column == '\0')
+        map->first_name = map->last_name = map->email = -1;
+    }
 
   analysis_clear (&a);
 

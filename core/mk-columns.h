@@ -121,14 +121,26 @@ typedef struct {
  * MkColumnOptions:
  * @preset: the preset to use, or %MK_PRESET_AUTO
  * @category_column: (nullable): the header of the column that gives the
- *   category, overriding the preset and the precedence rule
+ *   category, overriding the preset and the precedence rule; "" for none
+ *   (every row goes to `other`)
  * @person_given: %TRUE when the caller names the person for every row
  *   (--person), so the file needs no person column
+ * @person_column: (nullable): the header of the person column; "" for none
+ *   (only with @person_given)
+ * @duration_column: (nullable): the header of the duration column; its unit
+ *   comes from the header ("" for none: start and end then)
+ * @task_column: (nullable): the header of the task column; "" for none
+ *
+ * The caller's choices; %NULL means automatic.  A name that is no header
+ * fails with %MK_IMPORT_ERROR_COLUMNS.
  */
 typedef struct {
   MkPreset    preset;
   const char *category_column;
   gboolean    person_given;
+  const char *person_column;
+  const char *duration_column;
+  const char *task_column;
 } MkColumnOptions;
 
 MkColumnRole  mk_column_role_for_header   (const char            *header,

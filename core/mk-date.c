@@ -29,6 +29,15 @@
 #include "mk-duration.h"
 #include "mk-error.h"
 
+/* Errors are often not wanted (a caller trying one reading after another):
+ * then neither the message nor the quoted text is built. */
+#define SET_ERROR(err, ...) \
+  G_STMT_START { if ((err) != NULL) g_set_error ((err), __VA_ARGS__); } G_STMT_END
+#define SET_ERROR_LITERAL(err, ...) \
+  G_STMT_START { if ((err) != NULL) g_set_error_literal ((err), __VA_ARGS__); } G_STMT_END
+/* The text as quoted in a message: trimmed, made only when needed. */
+#define SHOWN (shown != NULL ? shown : (shown = g_strstrip (g_strdup (text))))
+
 typedef struct {
   int         value[3];
   int         digits[3];
@@ -119,11 +128,16 @@ parse_time_part (const char  *text,
                  int         *seconds,
                  GError     **error)
 {
-  g_autofree char *time = g_strdup (rest);
-  g_autoptr(GError) local_error = NULL;
+  g_autofree char *time = NULL;
+  g_autofree char *shown = NULL;
   char *zone;
 
-  g_strstrip (time);
+  if (*rest == '\0')
+    {
+      *seconds = -1;
+      return TRUE;
+    }
+  time = g_strstrip (g_strdup (rest));
   zone = strpbrk (time, "+-Z");
   if (zone != NULL && zone > time)
     *zone = '\0';
@@ -132,10 +146,10 @@ parse_time_part (const char  *text,
       *seconds = -1;
       return TRUE;
     }
-  if (!mk_time_of_day_parse_seconds (time, seconds, &local_error) || *seconds >= 86400)
+  if (!mk_time_of_day_parse_seconds (time, seconds, NULL) || *seconds >= 86400)
     {
-      g_set_error (error, MK_PARSE_ERROR, MK_PARSE_ERROR_TIME,
-                   _("date '%s' has a time that is not a time of day"), text);
+      SET_ERROR (error, MK_PARSE_ERROR, MK_PARSE_ERROR_TIME,
+                 _("date '%s' has a time that is not a time of day"), SHOWN);
       return FALSE;
     }
   return TRUE;
@@ -173,14 +187,13 @@ mk_date_parse (const char   *text,
 
   if (*skip_spaces (text) == '\0')
     {
-      g_set_error_literal (error, MK_PARSE_ERROR, MK_PARSE_ERROR_EMPTY, _("the date is empty"));
+      SET_ERROR_LITERAL (error, MK_PARSE_ERROR, MK_PARSE_ERROR_EMPTY, _("the date is empty"));
       return FALSE;
     }
-  shown = g_strstrip (g_strdup (text));
   if (!split_date (text, &parts))
     {
-      g_set_error (error, MK_PARSE_ERROR, MK_PARSE_ERROR_DATE,
-                   _("'%s' is not a date (write YYYY-MM-DD or DD.MM.YYYY)"), shown);
+      SET_ERROR (error, MK_PARSE_ERROR, MK_PARSE_ERROR_DATE,
+                   _("'%s' is not a date (write YYYY-MM-DD or DD.MM.YYYY)"), SHOWN);
       return FALSE;
     }
 
@@ -209,8 +222,8 @@ mk_date_parse (const char   *text,
         day_first = TRUE;
       else
         {
-          g_set_error (error, MK_PARSE_ERROR, MK_PARSE_ERROR_DATE,
-                       _("date '%s' could be day/month or month/day"), shown);
+          SET_ERROR (error, MK_PARSE_ERROR, MK_PARSE_ERROR_DATE,
+                       _("date '%s' could be day/month or month/day"), SHOWN);
           return FALSE;
         }
       day = day_first ? parts.value[0] : parts.value[1];
@@ -219,24 +232,24 @@ mk_date_parse (const char   *text,
 
   if (month < 1 || month > 12)
     {
-      g_set_error (error, MK_PARSE_ERROR, MK_PARSE_ERROR_DATE,
-                   _("date '%s' has month %d"), shown, month);
+      SET_ERROR (error, MK_PARSE_ERROR, MK_PARSE_ERROR_DATE,
+                   _("date '%s' has month %d"), SHOWN, month);
       return FALSE;
     }
   if (year < 1900 || year > 2199)
     {
-      g_set_error (error, MK_PARSE_ERROR, MK_PARSE_ERROR_DATE,
-                   _("date '%s' has year %d"), shown, year);
+      SET_ERROR (error, MK_PARSE_ERROR, MK_PARSE_ERROR_DATE,
+                   _("date '%s' has year %d"), SHOWN, year);
       return FALSE;
     }
   if (day < 1 || !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
     {
-      g_set_error (error, MK_PARSE_ERROR, MK_PARSE_ERROR_DATE,
-                   _("date '%s' does not exist"), shown);
+      SET_ERROR (error, MK_PARSE_ERROR, MK_PARSE_ERROR_DATE,
+                   _("date '%s' does not exist"), SHOWN);
       return FALSE;
     }
 
-  if (!parse_time_part (shown, parts.rest, &value->seconds, error))
+  if (!parse_time_part (text, parts.rest, &value->seconds, error))
     return FALSE;
   value->year = year;
   value->month = month;

@@ -38,6 +38,15 @@
 #include "mk-duration.h"
 #include "mk-error.h"
 
+/* Errors are often not wanted (a caller trying one reading after another):
+ * then neither the message nor the quoted text is built. */
+#define SET_ERROR(err, ...) \
+  G_STMT_START { if ((err) != NULL) g_set_error ((err), __VA_ARGS__); } G_STMT_END
+#define SET_ERROR_LITERAL(err, ...) \
+  G_STMT_START { if ((err) != NULL) g_set_error_literal ((err), __VA_ARGS__); } G_STMT_END
+/* The text as quoted in a message: trimmed, made only when needed. */
+#define SHOWN (shown != NULL ? shown : (shown = g_strstrip (g_strdup (text))))
+
 #define MS_PER_SECOND G_GINT64_CONSTANT (1000)
 #define MS_PER_MINUTE G_GINT64_CONSTANT (60000)
 #define MS_PER_HOUR   G_GINT64_CONSTANT (3600000)
@@ -498,28 +507,31 @@ ms_to_minutes (gint64 ms)
   return (int) ((ms + MS_PER_MINUTE / 2) / MS_PER_MINUTE);
 }
 
+/* @text is quoted in messages, trimmed. */
 static gboolean
 check_ms (const char *text,
           gint64      ms,
           int        *minutes,
           GError    **error)
 {
+  g_autofree char *shown = NULL;
+
   if (ms == 0)
     {
-      g_set_error (error, MK_PARSE_ERROR, MK_PARSE_ERROR_RANGE,
-                   _("duration '%s' is zero"), text);
+      SET_ERROR (error, MK_PARSE_ERROR, MK_PARSE_ERROR_RANGE,
+                 _("duration '%s' is zero"), SHOWN);
       return FALSE;
     }
   if (ms < MS_PER_MINUTE / 2)
     {
-      g_set_error (error, MK_PARSE_ERROR, MK_PARSE_ERROR_RANGE,
-                   _("duration '%s' is shorter than half a minute"), text);
+      SET_ERROR (error, MK_PARSE_ERROR, MK_PARSE_ERROR_RANGE,
+                 _("duration '%s' is shorter than half a minute"), SHOWN);
       return FALSE;
     }
   if (ms_to_minutes (ms) > MK_DURATION_MAX_MINUTES)
     {
-      g_set_error (error, MK_PARSE_ERROR, MK_PARSE_ERROR_RANGE,
-                   _("duration '%s' is longer than 24 hours"), text);
+      SET_ERROR (error, MK_PARSE_ERROR, MK_PARSE_ERROR_RANGE,
+                 _("duration '%s' is longer than 24 hours"), SHOWN);
       return FALSE;
     }
   *minutes = ms_to_minutes (ms);
@@ -563,11 +575,10 @@ mk_duration_parse (const char      *text,
   p = skip_spaces (text);
   if (*p == '\0')
     {
-      g_set_error_literal (error, MK_PARSE_ERROR, MK_PARSE_ERROR_EMPTY,
+      SET_ERROR_LITERAL (error, MK_PARSE_ERROR, MK_PARSE_ERROR_EMPTY,
                            _("the duration is empty"));
       return FALSE;
     }
-  shown = g_strstrip (g_strdup (text));
 
   p = read_sign (p, &negative);
   status = read_duration (p, unit_hint, &end, &ms, &bad);
@@ -577,17 +588,17 @@ mk_duration_parse (const char      *text,
   switch (status)
     {
     case PARSE_BAD_MINUTES:
-      g_set_error (error, MK_PARSE_ERROR, MK_PARSE_ERROR_DURATION,
-                   _("duration '%s' has %d minutes"), shown, bad);
+      SET_ERROR (error, MK_PARSE_ERROR, MK_PARSE_ERROR_DURATION,
+                   _("duration '%s' has %d minutes"), SHOWN, bad);
       return FALSE;
     case PARSE_BAD_SECONDS:
-      g_set_error (error, MK_PARSE_ERROR, MK_PARSE_ERROR_DURATION,
-                   _("duration '%s' has %d seconds"), shown, bad);
+      SET_ERROR (error, MK_PARSE_ERROR, MK_PARSE_ERROR_DURATION,
+                   _("duration '%s' has %d seconds"), SHOWN, bad);
       return FALSE;
     case PARSE_SYNTAX:
-      g_set_error (error, MK_PARSE_ERROR, MK_PARSE_ERROR_DURATION,
+      SET_ERROR (error, MK_PARSE_ERROR, MK_PARSE_ERROR_DURATION,
                    _("'%s' is not a duration (write minutes, h:mm or decimal hours)"),
-                   shown);
+                   SHOWN);
       return FALSE;
     case PARSE_OK:
     default:
@@ -596,11 +607,11 @@ mk_duration_parse (const char      *text,
 
   if (negative && ms > 0)
     {
-      g_set_error (error, MK_PARSE_ERROR, MK_PARSE_ERROR_RANGE,
-                   _("duration '%s' is negative"), shown);
+      SET_ERROR (error, MK_PARSE_ERROR, MK_PARSE_ERROR_RANGE,
+                   _("duration '%s' is negative"), SHOWN);
       return FALSE;
     }
-  return check_ms (shown, ms, minutes, error);
+  return check_ms (text, ms, minutes, error);
 }
 
 /**
@@ -665,7 +676,7 @@ mk_duration_check_seconds (const char  *text,
 
   if (seconds < 0)
     {
-      g_set_error (error, MK_PARSE_ERROR, MK_PARSE_ERROR_RANGE,
+      SET_ERROR (error, MK_PARSE_ERROR, MK_PARSE_ERROR_RANGE,
                    _("duration '%s' is negative"), text);
       return FALSE;
     }
@@ -729,11 +740,10 @@ mk_time_of_day_parse_seconds (const char  *text,
   p = skip_spaces (text);
   if (*p == '\0')
     {
-      g_set_error_literal (error, MK_PARSE_ERROR, MK_PARSE_ERROR_EMPTY,
+      SET_ERROR_LITERAL (error, MK_PARSE_ERROR, MK_PARSE_ERROR_EMPTY,
                            _("the time of day is empty"));
       return FALSE;
     }
-  shown = g_strstrip (g_strdup (text));
 
   q = p;
   while (g_ascii_isdigit (*q) && digits < 3)
@@ -776,22 +786,22 @@ mk_time_of_day_parse_seconds (const char  *text,
 
   if (minute >= 60)
     {
-      g_set_error (error, MK_PARSE_ERROR, MK_PARSE_ERROR_TIME,
-                   _("time '%s' has %d minutes"), shown, minute);
+      SET_ERROR (error, MK_PARSE_ERROR, MK_PARSE_ERROR_TIME,
+                   _("time '%s' has %d minutes"), SHOWN, minute);
       return FALSE;
     }
   if (second >= 60)
     {
-      g_set_error (error, MK_PARSE_ERROR, MK_PARSE_ERROR_TIME,
-                   _("time '%s' has %d seconds"), shown, second);
+      SET_ERROR (error, MK_PARSE_ERROR, MK_PARSE_ERROR_TIME,
+                   _("time '%s' has %d seconds"), SHOWN, second);
       return FALSE;
     }
   if (meridiem != 0)
     {
       if (hour < 1 || hour > 12)
         {
-          g_set_error (error, MK_PARSE_ERROR, MK_PARSE_ERROR_TIME,
-                       _("time '%s' has hour %d, but AM/PM hours are 1 to 12"), shown, hour);
+          SET_ERROR (error, MK_PARSE_ERROR, MK_PARSE_ERROR_TIME,
+                       _("time '%s' has hour %d, but AM/PM hours are 1 to 12"), SHOWN, hour);
           return FALSE;
         }
       hour %= 12;
@@ -800,8 +810,8 @@ mk_time_of_day_parse_seconds (const char  *text,
     }
   else if (hour > 24 || (hour == 24 && (minute != 0 || second != 0)))
     {
-      g_set_error (error, MK_PARSE_ERROR, MK_PARSE_ERROR_TIME,
-                   _("time '%s' has hour %d"), shown, hour);
+      SET_ERROR (error, MK_PARSE_ERROR, MK_PARSE_ERROR_TIME,
+                   _("time '%s' has hour %d"), SHOWN, hour);
       return FALSE;
     }
 
@@ -809,8 +819,8 @@ mk_time_of_day_parse_seconds (const char  *text,
   return TRUE;
 
 syntax:
-  g_set_error (error, MK_PARSE_ERROR, MK_PARSE_ERROR_TIME,
-               _("'%s' is not a time of day (write HH:MM)"), shown);
+  SET_ERROR (error, MK_PARSE_ERROR, MK_PARSE_ERROR_TIME,
+               _("'%s' is not a time of day (write HH:MM)"), SHOWN);
   return FALSE;
 }
 

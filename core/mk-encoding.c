@@ -288,37 +288,63 @@ mk_encoding_detect (const char    *file_name,
 }
 
 /**
- * mk_decoder_new:
- * @encoding: the encoding from mk_encoding_detect()
+ * mk_decoder_new_full:
+ * @encoding: the encoding to decode
  * @file_name: the file's name, for messages
+ * @skip_bom: whether the data starts with a byte-order mark to drop (2
+ *   bytes for UTF-16, 3 for UTF-8)
  *
- * Returns: (transfer full): a decoder positioned at the start of the file
- *   (a byte-order mark is skipped).
+ * For an encoding chosen by the user rather than detected: the data may or
+ * may not start with a byte-order mark.
+ *
+ * Returns: (transfer full): a decoder positioned at the start of the file.
  */
 MkDecoder *
-mk_decoder_new (MkEncoding  encoding,
-                const char *file_name)
+mk_decoder_new_full (MkEncoding  encoding,
+                     const char *file_name,
+                     gboolean    skip_bom)
 {
   MkDecoder *self = g_new0 (MkDecoder, 1);
 
   self->encoding = encoding;
   self->file_name = g_strdup (file_name ? file_name : "");
   self->line = 1;
-  switch (encoding)
+  if (skip_bom)
     {
-    case MK_ENCODING_UTF8_BOM:
-      self->bom_left = 3;
-      break;
-    case MK_ENCODING_UTF16LE:
-    case MK_ENCODING_UTF16BE:
-      self->bom_left = 2;
-      break;
-    case MK_ENCODING_UTF8:
-    case MK_ENCODING_WINDOWS_1251:
-    default:
-      break;
+      switch (encoding)
+        {
+        case MK_ENCODING_UTF8:
+        case MK_ENCODING_UTF8_BOM:
+          self->bom_left = 3;
+          break;
+        case MK_ENCODING_UTF16LE:
+        case MK_ENCODING_UTF16BE:
+          self->bom_left = 2;
+          break;
+        case MK_ENCODING_WINDOWS_1251:
+        default:
+          break;
+        }
     }
   return self;
+}
+
+/**
+ * mk_decoder_new:
+ * @encoding: the encoding from mk_encoding_detect()
+ * @file_name: the file's name, for messages
+ *
+ * Returns: (transfer full): a decoder positioned at the start of the file
+ *   (the byte-order mark that @encoding implies is skipped).
+ */
+MkDecoder *
+mk_decoder_new (MkEncoding  encoding,
+                const char *file_name)
+{
+  return mk_decoder_new_full (encoding, file_name,
+                              encoding == MK_ENCODING_UTF8_BOM
+                              || encoding == MK_ENCODING_UTF16LE
+                              || encoding == MK_ENCODING_UTF16BE);
 }
 
 /**
@@ -354,31 +380,35 @@ count_lines (MkDecoder  *self,
              const char *text,
              gsize       len)
 {
-  gboolean prev_cr = self->prev_cr;
-  guint64 line = self->line;
+  const char *end = text + len;
 
-  for (gsize i = 0; i < len; i++)
+  if (len == 0)
+    return;
+  if (memchr (text, '\r', len) == NULL)
     {
-      char c = text[i];
-
-      if (c > '\r')
-        prev_cr = FALSE;
-      else if (c == '\n')
+      /* The usual case: LF only, counted with memchr. */
+      for (const char *p = text; (p = memchr (p, '\n', (gsize) (end - p))) != NULL; p++)
+        if (!(p == text && self->prev_cr))
+          self->line++;
+      self->prev_cr = FALSE;
+      return;
+    }
+  for (const char *p = text; p < end; p++)
+    {
+      if (*p == '\n')
         {
-          if (!prev_cr)
-            line++;
-          prev_cr = FALSE;
+          if (!self->prev_cr)
+            self->line++;
+          self->prev_cr = FALSE;
         }
-      else if (c == '\r')
+      else if (*p == '\r')
         {
-          line++;
-          prev_cr = TRUE;
+          self->line++;
+          self->prev_cr = TRUE;
         }
       else
-        prev_cr = FALSE;
+        self->prev_cr = FALSE;
     }
-  self->prev_cr = prev_cr;
-  self->line = line;
 }
 
 static void

@@ -45,6 +45,9 @@ typedef struct _MkDecoder MkDecoder;
 
 MkDecoder  *mk_decoder_new          (MkEncoding    encoding,
                                      const char   *file_name);
+MkDecoder  *mk_decoder_new_full     (MkEncoding    encoding,
+                                     const char   *file_name,
+                                     gboolean      skip_bom);
 void        mk_decoder_free         (MkDecoder    *self);
 gboolean    mk_decoder_feed         (MkDecoder    *self,
                                      const guint8 *data,

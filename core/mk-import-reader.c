@@ -38,19 +38,26 @@ struct _MkImportReader {
   guint64    size;
   guint64    position;
   MkEncoding encoding;
+  gboolean   skip_bom;
   MkDialect  dialect;
   char      *sha256;
+  GBytes    *head;          /* the first chunk, to sniff again after an override */
 };
 
-/* The state of one run. */
+/* The state of one run.  The current record's fields are copied into one
+ * arena, NUL-separated, with their offsets and lengths in plain arrays:
+ * nothing is allocated per field once the arrays have grown. */
 typedef struct {
   MkImportReader *reader;
   MkRecordFunc    func;
   gpointer        user_data;
-  GString        *arena;       /* the current record's fields, NUL-separated */
-  GArray         *offsets;     /* gsize: where each field starts in @arena */
-  GArray         *lengths;     /* gsize */
-  GPtrArray      *pointers;
+  char           *arena;
+  gsize           arena_len;
+  gsize           arena_size;
+  gsize          *offsets;
+  gsize          *lengths;
+  const char    **pointers;
+  guint           n_fields;
   guint64         line;        /* line the current record starts on */
   guint64         breaks;      /* line breaks inside the current record's fields */
   gboolean        last_was_cr; /* the last callback was a CR terminator */
@@ -113,20 +120,26 @@ open_file (MkImportReader  *self,
   return TRUE;
 }
 
-/* Reads the first chunk and decides encoding and dialect. */
 static gboolean
-sniff (MkImportReader  *self,
-       const guint8    *head,
-       gsize            len,
-       GError         **error)
+implies_bom (MkEncoding encoding)
+{
+  return encoding == MK_ENCODING_UTF8_BOM || encoding == MK_ENCODING_UTF16LE
+         || encoding == MK_ENCODING_UTF16BE;
+}
+
+/* Decodes the first chunk with the reader's encoding and sniffs the
+ * dialect from it. */
+static gboolean
+sniff_dialect (MkImportReader  *self,
+               GError         **error)
 {
   g_autoptr(MkDecoder) decoder = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
+  gsize len;
+  const guint8 *head = g_bytes_get_data (self->head, &len);
   gboolean complete = len >= self->size;
 
-  if (!mk_encoding_detect (self->name, head, len, complete, &self->encoding, error))
-    return FALSE;
-  decoder = mk_decoder_new (self->encoding, self->name);
+  decoder = mk_decoder_new_full (self->encoding, self->name, self->skip_bom);
   if (!mk_decoder_feed (decoder, head, len, text, error))
     return FALSE;
   if (complete && !mk_decoder_finish (decoder, text, error))
@@ -134,6 +147,80 @@ sniff (MkImportReader  *self,
   /* A chunk that looked like UTF-8 may have turned out to be Windows-1251. */
   self->encoding = mk_decoder_get_encoding (decoder);
   mk_dialect_sniff (text->str, text->len, complete, &self->dialect);
+  return TRUE;
+}
+
+/* Decides encoding and dialect from the first chunk. */
+static gboolean
+sniff (MkImportReader  *self,
+       const guint8    *head,
+       gsize            len,
+       GError         **error)
+{
+  gboolean complete = len >= self->size;
+
+  self->head = g_bytes_new (head, len);
+  if (!mk_encoding_detect (self->name, head, len, complete, &self->encoding, error))
+    return FALSE;
+  self->skip_bom = implies_bom (self->encoding);
+  return sniff_dialect (self, error);
+}
+
+/**
+ * mk_import_reader_override:
+ * @self: a reader
+ * @set_encoding: whether to read in @encoding instead of the detected one
+ * @encoding: the encoding the user chose; a byte-order mark of that
+ *   encoding at the start is still skipped
+ * @delimiter: the delimiter the user chose, or 0 to keep the sniffed one
+ * @error: return location for an error
+ *
+ * Applies the user's choices from the import dialog.
+ *
+ * Returns: %TRUE on success; fails like mk_import_reader_new() when the
+ *   first chunk cannot be decoded in @encoding.
+ */
+gboolean
+mk_import_reader_override (MkImportReader  *self,
+                           gboolean         set_encoding,
+                           MkEncoding       encoding,
+                           char             delimiter,
+                           GError         **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (set_encoding)
+    {
+      gsize len;
+      const guint8 *head = g_bytes_get_data (self->head, &len);
+      gboolean utf8_bom = len >= 3 && memcmp (head, "\xEF\xBB\xBF", 3) == 0;
+
+      switch (encoding)
+        {
+        case MK_ENCODING_UTF8:
+        case MK_ENCODING_UTF8_BOM:
+          self->encoding = utf8_bom ? MK_ENCODING_UTF8_BOM : MK_ENCODING_UTF8;
+          self->skip_bom = utf8_bom;
+          break;
+        case MK_ENCODING_UTF16LE:
+          self->encoding = encoding;
+          self->skip_bom = len >= 2 && head[0] == 0xFF && head[1] == 0xFE;
+          break;
+        case MK_ENCODING_UTF16BE:
+          self->encoding = encoding;
+          self->skip_bom = len >= 2 && head[0] == 0xFE && head[1] == 0xFF;
+          break;
+        case MK_ENCODING_WINDOWS_1251:
+        default:
+          self->encoding = MK_ENCODING_WINDOWS_1251;
+          self->skip_bom = FALSE;
+          break;
+        }
+      if (!sniff_dialect (self, error))
+        return FALSE;
+    }
+  if (delimiter != 0)
+    self->dialect.delimiter = delimiter;
   return TRUE;
 }
 
@@ -241,6 +328,7 @@ mk_import_reader_free (MkImportReader *self)
     return;
   g_free (self->path);
   g_clear_pointer (&self->bytes, g_bytes_unref);
+  g_clear_pointer (&self->head, g_bytes_unref);
   g_free (self->name);
   g_free (self->sha256);
   g_free (self);
@@ -285,37 +373,17 @@ mk_import_reader_get_sha256 (MkImportReader *self)
   return self->sha256;
 }
 
-static guint64
-count_breaks (const char *text,
-              gsize       len)
-{
-  guint64 n = 0;
-
-  for (gsize i = 0; i < len; i++)
-    {
-      if (text[i] == '\n')
-        n++;
-      else if (text[i] == '\r')
-        {
-          n++;
-          if (i + 1 < len && text[i + 1] == '\n')
-            i++;
-        }
-    }
-  return n;
-}
-
 static void
 field_cb (void   *data,
           size_t  len,
           void   *user_data)
 {
   Run *run = user_data;
-  gsize offset = run->arena->len;
+  const char *text = data;
 
   if (run->stop)
     return;
-  if (run->offsets->len >= MK_IMPORT_READER_MAX_FIELDS)
+  if (run->n_fields >= MK_IMPORT_READER_MAX_FIELDS)
     {
       g_set_error (&run->error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_SYNTAX,
                    _("%s:%" G_GUINT64_FORMAT ": the line has more than %d fields"),
@@ -323,15 +391,29 @@ field_cb (void   *data,
       run->stop = TRUE;
       return;
     }
-  if (len > 0)
+  if (run->arena_len + len + 1 > run->arena_size)
     {
-      g_string_append_len (run->arena, data, (gssize) len);
-      if (memchr (data, '\n', len) != NULL || memchr (data, '\r', len) != NULL)
-        run->breaks += count_breaks (data, len);
+      run->arena_size = MAX (run->arena_size * 2, run->arena_len + len + 1);
+      run->arena = g_realloc (run->arena, run->arena_size);
     }
-  g_string_append_c (run->arena, '\0');
-  g_array_append_val (run->offsets, offset);
-  g_array_append_val (run->lengths, len);
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = text[i];
+
+      run->arena[run->arena_len + i] = c;
+      if (G_UNLIKELY (c == '\n' || c == '\r'))
+        {
+          /* Only a quoted field holds line breaks; CRLF counts once. */
+          if (c == '\n' && i > 0 && text[i - 1] == '\r')
+            continue;
+          run->breaks++;
+        }
+    }
+  run->offsets[run->n_fields] = run->arena_len;
+  run->lengths[run->n_fields] = len;
+  run->n_fields++;
+  run->arena_len += len;
+  run->arena[run->arena_len++] = '\0';
   run->last_was_cr = FALSE;
 }
 
@@ -340,13 +422,11 @@ deliver (Run *run)
 {
   MkRecord record;
 
-  g_ptr_array_set_size (run->pointers, 0);
-  for (guint i = 0; i < run->offsets->len; i++)
-    g_ptr_array_add (run->pointers,
-                     run->arena->str + g_array_index (run->offsets, gsize, i));
-  record.fields = (const char * const *) run->pointers->pdata;
-  record.lengths = (const gsize *) (gpointer) run->lengths->data;
-  record.n_fields = run->offsets->len;
+  for (guint i = 0; i < run->n_fields; i++)
+    run->pointers[i] = run->arena + run->offsets[i];
+  record.fields = run->pointers;
+  record.lengths = run->lengths;
+  record.n_fields = run->n_fields;
   record.line = run->line;
   if (!run->func (&record, run->user_data, &run->error))
     run->stop = TRUE;
@@ -357,7 +437,7 @@ row_cb (int   c,
         void *user_data)
 {
   Run *run = user_data;
-  gboolean empty = run->offsets->len == 0;
+  gboolean empty = run->n_fields == 0;
 
   if (run->stop)
     return;
@@ -373,18 +453,17 @@ row_cb (int   c,
   run->line += run->breaks + 1;
   run->breaks = 0;
   run->last_was_cr = c == '\r';
-  g_string_truncate (run->arena, 0);
-  g_array_set_size (run->offsets, 0);
-  g_array_set_size (run->lengths, 0);
+  run->arena_len = 0;
+  run->n_fields = 0;
 }
 
 static void
 run_clear (Run *run)
 {
-  g_string_free (run->arena, TRUE);
-  g_array_unref (run->offsets);
-  g_array_unref (run->lengths);
-  g_ptr_array_unref (run->pointers);
+  g_free (run->arena);
+  g_free (run->offsets);
+  g_free (run->lengths);
+  g_free (run->pointers);
   g_clear_error (&run->error);
 }
 
@@ -491,13 +570,14 @@ mk_import_reader_run (MkImportReader  *self,
   run.reader = self;
   run.func = func;
   run.user_data = user_data;
-  run.arena = g_string_sized_new (1024);
-  run.offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
-  run.lengths = g_array_new (FALSE, FALSE, sizeof (gsize));
-  run.pointers = g_ptr_array_new ();
+  run.arena_size = 4096;
+  run.arena = g_malloc (run.arena_size);
+  run.offsets = g_new (gsize, MK_IMPORT_READER_MAX_FIELDS);
+  run.lengths = g_new (gsize, MK_IMPORT_READER_MAX_FIELDS);
+  run.pointers = g_new (const char *, MK_IMPORT_READER_MAX_FIELDS);
   run.line = 1 + self->dialect.skip_lines;
 
-  decoder = mk_decoder_new (self->encoding, self->name);
+  decoder = mk_decoder_new_full (self->encoding, self->name, self->skip_bom);
   text = g_string_sized_new (MK_IMPORT_READER_CHUNK + 16);
   if (self->sha256 == NULL)
     checksum = g_checksum_new (G_CHECKSUM_SHA256);

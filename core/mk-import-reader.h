@@ -63,6 +63,11 @@ MkImportReader  *mk_import_reader_new_for_bytes  (GBytes          *bytes,
                                                   const char      *display_name,
                                                   GError         **error);
 void             mk_import_reader_free           (MkImportReader  *self);
+gboolean         mk_import_reader_override       (MkImportReader  *self,
+                                                  gboolean         set_encoding,
+                                                  MkEncoding       encoding,
+                                                  char             delimiter,
+                                                  GError         **error);
 MkEncoding       mk_import_reader_get_encoding   (MkImportReader  *self);
 const MkDialect *mk_import_reader_get_dialect    (MkImportReader  *self);
 const char      *mk_import_reader_get_name       (MkImportReader  *self);

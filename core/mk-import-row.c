@@ -48,6 +48,8 @@ struct _MkImportConverter {
   GString               *arena;
   GPtrArray             *values;
   GString               *person_buf;
+  GString               *key_buf;
+  GArray                *offsets;
 };
 
 static const char * const total_words[] = {
@@ -85,6 +87,8 @@ mk_import_converter_new (MkStore               *store,
   self->arena = g_string_sized_new (256);
   self->values = g_ptr_array_new ();
   self->person_buf = g_string_sized_new (64);
+  self->key_buf = g_string_sized_new (64);
+  self->offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
   return self;
 }
 
@@ -100,6 +104,8 @@ mk_import_converter_free (MkImportConverter *self)
   g_string_free (self->arena, TRUE);
   g_ptr_array_unref (self->values);
   g_string_free (self->person_buf, TRUE);
+  g_string_free (self->key_buf, TRUE);
+  g_array_unref (self->offsets);
   g_free (self);
 }
 
@@ -125,12 +131,12 @@ static void
 trim_values (MkImportConverter *self,
              const MkRecord    *record)
 {
-  g_autoptr(GArray) offsets = NULL;
+  GArray *offsets = self->offsets;
   guint n = MAX (record->n_fields, self->map->n_columns);
 
   g_string_truncate (self->arena, 0);
   g_ptr_array_set_size (self->values, 0);
-  offsets = g_array_sized_new (FALSE, FALSE, sizeof (gsize), n);
+  g_array_set_size (offsets, 0);
   for (guint i = 0; i < n; i++)
     {
       const char *start = i < record->n_fields ? record->fields[i] : "";
@@ -196,20 +202,19 @@ static gboolean
 is_totals_row (MkImportConverter *self)
 {
   const char *first = NULL;
-  gboolean only_numbers = TRUE;
 
-  for (guint i = 0; i < self->values->len; i++)
+  for (guint i = 0; first == NULL && i < self->values->len; i++)
     {
       const char *v = g_ptr_array_index (self->values, i);
 
-      if (*v == '\0')
-        continue;
-      if (first == NULL)
+      if (*v != '\0')
         first = v;
-      if (!looks_numeric (v))
-        only_numbers = FALSE;
     }
-  if (first != NULL)
+  if (first == NULL)
+    return FALSE;
+  /* Only a word can start a totals label: skip the casefold for the
+   * usual first cell, a date or a number. */
+  if (!g_ascii_isdigit (*first))
     {
       g_autofree char *folded = g_utf8_casefold (first, -1);
       gsize len = strlen (folded);
@@ -222,7 +227,16 @@ is_totals_row (MkImportConverter *self)
                 && folded[strlen (total_words[i])] == ' '))
           return TRUE;
     }
-  return only_numbers && *value (self, self->date_column) == '\0';
+  if (*value (self, self->date_column) != '\0')
+    return FALSE;
+  for (guint i = 0; i < self->values->len; i++)
+    {
+      const char *v = g_ptr_array_index (self->values, i);
+
+      if (*v != '\0' && !looks_numeric (v))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static gint64
@@ -231,15 +245,29 @@ person_id_for (MkImportConverter *self,
                const char        *email,
                GError           **error)
 {
-  g_autofree char *folded = g_utf8_casefold (name, -1);
-  g_autofree char *key = g_strconcat (folded, "\n", email ? email : "", NULL);
-  gint64 *cached = g_hash_table_lookup (self->people, key);
   g_autoptr(MkPerson) person = NULL;
+  g_autofree char *folded = NULL;
+  g_autofree char *folded_key = NULL;
+  gint64 *cached;
   gint64 id = 0;
 
+  /* First by the text as written (no allocation), then by its casefolded
+   * form, so "ANNA" and "Anna" are one person and one query. */
+  g_string_truncate (self->key_buf, 0);
+  g_string_append (self->key_buf, name);
+  g_string_append_c (self->key_buf, '\n');
+  if (email != NULL)
+    g_string_append (self->key_buf, email);
+  cached = g_hash_table_lookup (self->people, self->key_buf->str);
   if (cached != NULL)
     return *cached;
-  if (self->store != NULL)
+
+  folded = g_utf8_casefold (name, -1);
+  folded_key = g_strconcat ("\x01", folded, "\n", email ? email : "", NULL);
+  cached = g_hash_table_lookup (self->people, folded_key);
+  if (cached != NULL)
+    id = *cached;
+  else if (self->store != NULL)
     {
       if (self->write_people)
         {
@@ -252,7 +280,10 @@ person_id_for (MkImportConverter *self,
       if (person != NULL)
         id = mk_person_get_id (person);
     }
-  g_hash_table_insert (self->people, g_steal_pointer (&key), g_memdup2 (&id, sizeof id));
+  g_hash_table_insert (self->people, g_steal_pointer (&folded_key),
+                       g_memdup2 (&id, sizeof id));
+  g_hash_table_insert (self->people, g_strdup (self->key_buf->str),
+                       g_memdup2 (&id, sizeof id));
   return id;
 }
 
@@ -533,27 +564,29 @@ convert_person (MkImportConverter *self,
 }
 
 /**
- * mk_import_converter_convert:
+ * mk_import_converter_parse:
  * @self: a converter
  * @record: a data record (not the header)
- * @row: (out caller-allocates): the row
+ * @row: (out caller-allocates): the row, without person id and category
  * @error: return location for the reason a row is invalid (MK_PARSE_ERROR,
- *   no file or line in it) or for a store failure
+ *   no file or line in it)
  *
- * Returns: %MK_ROW_OK, %MK_ROW_SKIPPED for blank and totals rows,
- *   %MK_ROW_INVALID with @error set, or %MK_ROW_FAILED when the store
- *   failed (the import must stop).
+ * The half of a conversion that needs no store: values, day, start,
+ * duration, the person's name, the category text and the task.  Safe to
+ * run in another thread than mk_import_converter_resolve() (they share no
+ * state), but not in two threads at once.
+ *
+ * Returns: %MK_ROW_OK, %MK_ROW_SKIPPED for blank and totals rows, or
+ *   %MK_ROW_INVALID with @error set.
  */
 MkRowStatus
-mk_import_converter_convert (MkImportConverter *self,
-                             const MkRecord    *record,
-                             MkImportRow       *row,
-                             GError           **error)
+mk_import_converter_parse (MkImportConverter *self,
+                           const MkRecord    *record,
+                           MkImportRow       *row,
+                           GError           **error)
 {
   const MkColumnMap *map = self->map;
   gboolean blank = TRUE;
-  gboolean found;
-  gint64 person_id;
 
   memset (row, 0, sizeof *row);
   row->input.start = -1;
@@ -569,21 +602,69 @@ mk_import_converter_convert (MkImportConverter *self,
   if (!convert_day_and_time (self, row, error) || !convert_person (self, row, error))
     return MK_ROW_INVALID;
 
+  row->category_text = value (self, map->category);
+  row->task = map->task >= 0 && *value (self, map->task) != '\0' ? value (self, map->task)
+                                                                 : NULL;
+  row->input.task = row->task;
+  return MK_ROW_OK;
+}
+
+/**
+ * mk_import_converter_resolve:
+ * @self: a converter
+ * @row: a row from mk_import_converter_parse() (its strings may live
+ *   elsewhere by now)
+ * @error: return location for a store failure
+ *
+ * The half of a conversion that asks the store: the person's id (created
+ * when the converter writes people) and the category, counting texts with
+ * no alias.
+ *
+ * Returns: %MK_ROW_OK, or %MK_ROW_FAILED when the store failed.
+ */
+MkRowStatus
+mk_import_converter_resolve (MkImportConverter *self,
+                             MkImportRow       *row,
+                             GError           **error)
+{
+  gboolean found;
+  gint64 person_id;
+
   person_id = person_id_for (self, row->person, row->email, error);
   if (person_id < 0)
     return MK_ROW_FAILED;
   row->input.person_id = person_id;
 
-  row->category_text = value (self, map->category);
   row->category = category_for (self, row->category_text, &found);
   if (!found)
     count_unmapped (self, row->category_text);
   row->input.category_id = row->category ? mk_category_get_id (row->category) : 0;
-
-  row->task = map->task >= 0 && *value (self, map->task) != '\0' ? value (self, map->task)
-                                                                 : NULL;
-  row->input.task = row->task;
   return MK_ROW_OK;
+}
+
+/**
+ * mk_import_converter_convert:
+ * @self: a converter
+ * @record: a data record (not the header)
+ * @row: (out caller-allocates): the row
+ * @error: return location for the reason a row is invalid or for a store
+ *   failure
+ *
+ * mk_import_converter_parse() and mk_import_converter_resolve() in one.
+ *
+ * Returns: %MK_ROW_OK, %MK_ROW_SKIPPED, %MK_ROW_INVALID or %MK_ROW_FAILED.
+ */
+MkRowStatus
+mk_import_converter_convert (MkImportConverter *self,
+                             const MkRecord    *record,
+                             MkImportRow       *row,
+                             GError           **error)
+{
+  MkRowStatus status = mk_import_converter_parse (self, record, row, error);
+
+  if (status != MK_ROW_OK)
+    return status;
+  return mk_import_converter_resolve (self, row, error);
 }
 
 /* FNV-1a over the identity of a row, without its occurrence number. */
@@ -621,91 +702,4 @@ mk_import_row_hash (const MkImportRow *row)
   h = fnv (h, row->day, 10);
   h = fnv (h, task, strlen (task) + 1);
   return h;
-}
-
-/* The key set: open addressing, linear probing, at most 70% full. */
-void
-mk_key_set_init (MkKeySet *set)
-{
-  set->mask = 1023;
-  set->n = 0;
-  set->slots = g_new0 (guint64, set->mask + 1);
-}
-
-void
-mk_key_set_clear (MkKeySet *set)
-{
-  g_clear_pointer (&set->slots, g_free);
-  set->n = 0;
-  set->mask = 0;
-}
-
-static inline gsize
-key_slot (guint64 key,
-          gsize   mask)
-{
-  key ^= key >> 33;
-  key *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
-  key ^= key >> 33;
-  return (gsize) key & mask;
-}
-
-static void
-key_set_grow (MkKeySet *set)
-{
-  gsize old_size = set->mask + 1;
-  guint64 *old = set->slots;
-
-  set->mask = old_size * 2 - 1;
-  set->slots = g_new0 (guint64, set->mask + 1);
-  for (gsize i = 0; i < old_size; i++)
-    if (old[i] != 0)
-      {
-        gsize j = key_slot (old[i], set->mask);
-
-        while (set->slots[j] != 0)
-          j = (j + 1) & set->mask;
-        set->slots[j] = old[i];
-      }
-  g_free (old);
-}
-
-/* Returns FALSE if @key was already there. */
-gboolean
-mk_key_set_add (MkKeySet *set,
-                guint64   key)
-{
-  gsize j;
-
-  g_assert (key != 0);
-  if ((set->n + 1) * 10 > (set->mask + 1) * 7)
-    key_set_grow (set);
-  j = key_slot (key, set->mask);
-  while (set->slots[j] != 0)
-    {
-      if (set->slots[j] == key)
-        return FALSE;
-      j = (j + 1) & set->mask;
-    }
-  set->slots[j] = key;
-  set->n++;
-  return TRUE;
-}
-
-gboolean
-mk_key_set_contains (const MkKeySet *set,
-                     guint64         key)
-{
-  gsize j;
-
-  if (set->slots == NULL)
-    return FALSE;
-  j = key_slot (key, set->mask);
-  while (set->slots[j] != 0)
-    {
-      if (set->slots[j] == key)
-        return TRUE;
-      j = (j + 1) & set->mask;
-    }
-  return FALSE;
 }

@@ -12,6 +12,7 @@
 #include "mk-date.h"
 #include "mk-import-reader.h"
 #include "mk-importer.h"
+#include "mk-key-set.h"
 
 G_BEGIN_DECLS
 
@@ -56,6 +57,13 @@ void               mk_import_converter_free         (MkImportConverter     *self
 void               mk_import_converter_add_override (MkImportConverter     *self,
                                                      const char            *text,
                                                      MkCategory            *category);
+MkRowStatus        mk_import_converter_parse        (MkImportConverter     *self,
+                                                     const MkRecord        *record,
+                                                     MkImportRow           *row,
+                                                     GError               **error);
+MkRowStatus        mk_import_converter_resolve      (MkImportConverter     *self,
+                                                     MkImportRow           *row,
+                                                     GError               **error);
 MkRowStatus        mk_import_converter_convert      (MkImportConverter     *self,
                                                      const MkRecord        *record,
                                                      MkImportRow           *row,
@@ -64,21 +72,6 @@ GPtrArray         *mk_import_converter_take_unmapped (MkImportConverter    *self
 int                mk_import_date_source            (const MkColumnMap     *map);
 
 guint64            mk_import_row_hash               (const MkImportRow     *row);
-
-/* A set of 64-bit keys in one flat array: 8 bytes a key, no allocation per
- * key.  Zero is not a valid key. */
-typedef struct {
-  guint64 *slots;
-  gsize    mask;
-  gsize    n;
-} MkKeySet;
-
-void      mk_key_set_init   (MkKeySet *set);
-void      mk_key_set_clear  (MkKeySet *set);
-gboolean  mk_key_set_add    (MkKeySet *set,
-                             guint64   key);
-gboolean  mk_key_set_contains (const MkKeySet *set,
-                               guint64         key);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MkImportConverter, mk_import_converter_free)
 

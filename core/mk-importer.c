@@ -119,6 +119,8 @@ mk_import_preview_free (MkImportPreview *preview)
   g_free (preview->columns_problem);
   g_clear_pointer (&preview->rows, g_ptr_array_unref);
   g_clear_pointer (&preview->problems, g_ptr_array_unref);
+  g_strfreev (preview->headers);
+  g_clear_pointer (&preview->unmapped, g_ptr_array_unref);
   g_free (preview);
 }
 
@@ -158,6 +160,7 @@ header_cb (const MkRecord  *record,
       const MkImportOptions *options = import->options;
       MkColumnOptions column_options = {
         options->preset, options->category_column, options->person != NULL,
+        options->person_column, options->duration_column, options->task_column,
       };
       g_autoptr(GPtrArray) header = NULL;
 
@@ -167,6 +170,18 @@ header_cb (const MkRecord  *record,
       header = g_ptr_array_new_with_free_func (g_free);
       for (guint i = 0; i < record->n_fields; i++)
         g_ptr_array_add (header, g_strndup (record->fields[i], record->lengths[i]));
+      if (import->preview != NULL && import->preview->headers == NULL)
+        {
+          import->preview->headers = g_new0 (char *, header->len + 1);
+          for (guint i = 0; i < header->len; i++)
+            {
+              const char *cell = g_ptr_array_index (header, i);
+
+              if (g_str_has_prefix (cell, "\xEF\xBB\xBF"))
+                cell += 3;
+              import->preview->headers[i] = g_strstrip (g_strdup (cell));
+            }
+        }
       import->map = mk_column_map_new ((const char * const *) header->pdata, header->len,
                                        &column_options, error);
       if (import->map == NULL)
@@ -537,6 +552,7 @@ import_rows (Import   *import,
       mk_store_bulk_abort (g_steal_pointer (&import->bulk));
       return TRUE;
     }
+  mk_store_bulk_set_sha256 (import->bulk, result->sha256);
   result->batch_id = mk_store_bulk_get_batch_id (import->bulk);
   if (!mk_store_bulk_commit (g_steal_pointer (&import->bulk), &result->counts, error))
     {
@@ -643,7 +659,10 @@ mk_importer_run (MkStore                *store,
   if (result != NULL)
     *result = NULL;
   reader = mk_import_reader_new (path, NULL, error);
-  if (reader == NULL)
+  if (reader == NULL
+      || (options != NULL
+          && !mk_import_reader_override (reader, options->encoding_given, options->encoding,
+                                         options->delimiter, error)))
     return FALSE;
   return run_reader (store, reader, options, cancellable, progress, progress_data, result,
                      error);
@@ -678,7 +697,10 @@ mk_importer_run_bytes (MkStore                *store,
   if (result != NULL)
     *result = NULL;
   reader = mk_import_reader_new_for_bytes (bytes, display_name, error);
-  if (reader == NULL)
+  if (reader == NULL
+      || (options != NULL
+          && !mk_import_reader_override (reader, options->encoding_given, options->encoding,
+                                         options->delimiter, error)))
     return FALSE;
   return run_reader (store, reader, options, NULL, NULL, NULL, result, error);
 }
@@ -721,7 +743,9 @@ mk_importer_preview (MkStore                *store,
       options = &defaults;
     }
   reader = mk_import_reader_new (path, NULL, error);
-  if (reader == NULL)
+  if (reader == NULL
+      || !mk_import_reader_override (reader, options->encoding_given, options->encoding,
+                                     options->delimiter, error))
     return NULL;
 
   preview = g_new0 (MkImportPreview, 1);
@@ -748,6 +772,7 @@ mk_importer_preview (MkStore                *store,
           return NULL;
         }
       preview->columns_problem = g_strdup (local_error->message);
+      preview->unmapped = g_ptr_array_new ();
       import_clear (&import);
       return g_steal_pointer (&preview);
     }
@@ -762,6 +787,7 @@ mk_importer_preview (MkStore                *store,
       return NULL;
     }
   preview->map = g_steal_pointer (&import.map);
+  preview->unmapped = mk_import_converter_take_unmapped (import.converter);
   import_clear (&import);
   return g_steal_pointer (&preview);
 }
@@ -774,6 +800,9 @@ typedef struct {
   GStrv                 maps;
   char                 *person;
   char                 *category_column;
+  char                 *person_column;
+  char                 *duration_column;
+  char                 *task_column;
   GMainContext         *context;
   MkImportProgressFunc  progress;
   gpointer              progress_data;
@@ -805,6 +834,9 @@ async_data_free (gpointer p)
   g_strfreev (data->maps);
   g_free (data->person);
   g_free (data->category_column);
+  g_free (data->person_column);
+  g_free (data->duration_column);
+  g_free (data->task_column);
   g_main_context_unref (data->context);
   g_free (data);
 }
@@ -917,6 +949,12 @@ mk_importer_run_async (MkStore                *store,
   data->options.maps = (const char * const *) data->maps;
   data->options.person = data->person;
   data->options.category_column = data->category_column;
+  data->person_column = g_strdup (data->options.person_column);
+  data->duration_column = g_strdup (data->options.duration_column);
+  data->task_column = g_strdup (data->options.task_column);
+  data->options.person_column = data->person_column;
+  data->options.duration_column = data->duration_column;
+  data->options.task_column = data->task_column;
   data->context = g_main_context_ref_thread_default ();
   data->progress = progress;
   data->progress_data = progress_data;
@@ -957,6 +995,9 @@ mk_importer_run_finish (MkStore        *store,
   ok = outcome->error == NULL;
   if (!ok)
     g_propagate_error (error, g_steal_pointer (&outcome->error));
+  /* The worker committed on its own connection: tell this one's views. */
+  if (outcome->result != NULL && outcome->result->batch_id != 0)
+    g_signal_emit_by_name (store, "changed");
   if (import_result != NULL)
     *import_result = g_steal_pointer (&outcome->result);
   async_outcome_free (outcome);

@@ -39,8 +39,20 @@ G_BEGIN_DECLS
  *   of refusing the file
  * @dry_run: read and check everything, write nothing
  * @max_problems: how many problems to list; 0 for the default
+ * @encoding_given: read the file in @encoding instead of detecting it
+ * @encoding: the encoding, when @encoding_given (a byte-order mark of that
+ *   encoding is still skipped)
+ * @delimiter: the delimiter (',' ';' '\t' '|'), or 0 to sniff it
+ * @person_column: (nullable): the header of the person column; "" for
+ *   none (only with @person)
+ * @duration_column: (nullable): the header of the duration column, its
+ *   unit from its header; "" for none (start and end then)
+ * @task_column: (nullable): the header of the task column; "" for none
  *
- * How to import.  Initialise with mk_import_options_init().
+ * How to import.  Initialise with mk_import_options_init(); %NULL column
+ * names mean automatic, and a name that is no header fails with
+ * %MK_IMPORT_ERROR_COLUMNS.  @category_column may be "" too: every row then
+ * goes to `other`.
  */
 typedef struct {
   MkPreset            preset;
@@ -51,6 +63,12 @@ typedef struct {
   gboolean            skip_invalid;
   gboolean            dry_run;
   guint               max_problems;
+  gboolean            encoding_given;
+  MkEncoding          encoding;
+  char                delimiter;
+  const char         *person_column;
+  const char         *duration_column;
+  const char         *task_column;
 } MkImportOptions;
 
 /**
@@ -137,6 +155,10 @@ typedef struct {
  * @date_order: the date order decided from the rows previewed
  * @rows: (element-type MkPreviewRow): the first rows, parsed
  * @problems: (element-type utf8): "FILE:LINE: reason" for the rows shown
+ * @headers: (nullable): the header cells, trimmed, whenever a header was
+ *   read (also when the columns cannot be mapped)
+ * @unmapped: (element-type MkUnmappedValue): category texts of the rows
+ *   shown that have no alias, most frequent first
  */
 typedef struct {
   char         *file_name;
@@ -147,6 +169,8 @@ typedef struct {
   MkDateOrder   date_order;
   GPtrArray    *rows;
   GPtrArray    *problems;
+  GStrv         headers;
+  GPtrArray    *unmapped;
 } MkImportPreview;
 
 /**

@@ -4,89 +4,231 @@
  * mk_store_bulk_commit() or mk_store_bulk_abort().  Invariants:
  *  - nothing is visible to other connections before the commit, and an
  *    abort or a crash leaves the file exactly as before (one transaction);
- *  - the rollups are summed in memory and written once at commit, so they
- *    equal the entries the moment the transaction commits;
- *  - a row whose fingerprint already exists for its (person, day) is a
- *    duplicate and is not inserted; the fingerprints of a (person, day)
- *    are read from the database the first time the batch touches it.
+ *  - the rollups (day_total, entry_length) are summed in memory and written
+ *    once at commit, so they equal the entries the moment the transaction
+ *    commits;
+ *  - a row whose fingerprint already exists in the database for its
+ *    (person, day) is a duplicate and is not inserted; the fingerprints of
+ *    a (person, day) are read the first time the bulk touches it.  Within
+ *    one bulk, fingerprints are expected to be distinct (the importer makes
+ *    them so by numbering identical rows).
+ *
+ * Speed (the import budget of DESIGN.md, measured by build-aux/bench-import):
+ *  - rows are buffered and inserted CHUNK_ROWS at a time, sorted by
+ *    (person, day, start), so the entry indexes are filled in order rather
+ *    than at random;
+ *  - the insert statement binds one creation time for the whole batch
+ *    instead of computing it per row;
+ *  - rollups are kept in compact tables: day totals in a small hash table,
+ *    entry lengths as packed 64-bit keys in one flat array, written sorted
+ *    at commit;
+ *  - nothing is allocated per row.
  */
 #define G_LOG_DOMAIN "mk-store-bulk"
 
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "mk-error.h"
+#include "mk-key-set.h"
 #include "mk-store-bulk.h"
 #include "mk-store-private.h"
 
-typedef struct {
-  gint64 person_id;
-  gint64 category_id;   /* 0 for a (person, day) key */
-  int    minutes;       /* entry length for histogram keys, 0 otherwise */
-  char   day[11];
-} BulkKey;
+#define CHUNK_ROWS 32768
+
+/* Bits of a packed entry-length key: person index, day index, category,
+ * minutes (1 … 1440 fits 11 bits). */
+#define LEN_MINUTE_BITS   11
+#define LEN_CATEGORY_BITS 17
+#define LEN_DAY_BITS      16
+#define LEN_PERSON_BITS   20
+
+static const char insert_sql[] =
+  "INSERT INTO entry (person_id, day, start, minutes, category_id, task, source, batch_id, "
+  "fingerprint, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+static const char set_sha_sql[] = "UPDATE import_batch SET sha256 = ?1 WHERE id = ?2";
 
 typedef struct {
+  gint64  person_id;
+  gint64  fingerprint;
+  gint64  category_id;
+  gint32  day;          /* YYYYMMDD */
+  gint16  start;
+  gint16  minutes;
+  guint32 task;         /* offset in the tasks arena */
+} BulkRow;
+
+typedef struct {
+  gint64 person_id;
+  gint64 category_id;
+  gint32 day;
   gint64 minutes;
   gint64 entries;
   gint64 prime;
   gint64 timed;
 } BulkTotal;
 
+typedef struct {
+  guint64 *keys;
+  guint32 *counts;
+  gsize    mask;
+  gsize    n;
+} LengthTable;
+
 struct _MkStoreBulk
 {
-  MkStore    *store;
-  gint64      batch_id;
-  GHashTable *fingerprints;  /* BulkKey (person, day) → GHashTable of gint64 */
-  GHashTable *totals;        /* BulkKey (person, day, category) → BulkTotal */
-  GHashTable *lengths;       /* BulkKey (person, day, category, minutes) → count */
+  MkStore      *store;
+  gint64        batch_id;
+  char          created[32];
+  char         *sha256;
+  sqlite3_stmt *insert;
+
+  BulkRow      *rows;
+  guint         n_rows;
+  GString      *tasks;
+
+  GHashTable   *loaded_pairs;  /* (person, day) whose fingerprints were read */
+  MkKeySet      db_fingerprints;
+
+  GHashTable   *totals;        /* BulkTotal → itself */
+  LengthTable   lengths;
+  GHashTable   *person_index;  /* person id → dense index + 1 */
+  GArray       *person_ids;
+  GHashTable   *day_index;     /* YYYYMMDD → dense index + 1 */
+  GArray       *days;
 };
 
 static guint
-bulk_key_hash (gconstpointer p)
+total_hash (gconstpointer p)
 {
-  const BulkKey *k = p;
-  guint h = g_str_hash (k->day);
+  const BulkTotal *t = p;
 
-  h = h * 31 + (guint) k->person_id;
-  h = h * 31 + (guint) k->category_id;
-  return h * 31 + (guint) k->minutes;
+  return (guint) (t->person_id * 2654435761u) ^ (guint) (t->day * 40503u)
+         ^ (guint) t->category_id;
 }
 
 static gboolean
-bulk_key_equal (gconstpointer a,
-                gconstpointer b)
+total_equal (gconstpointer a,
+             gconstpointer b)
 {
-  const BulkKey *ka = a;
-  const BulkKey *kb = b;
+  const BulkTotal *x = a;
+  const BulkTotal *y = b;
 
-  return ka->person_id == kb->person_id && ka->category_id == kb->category_id &&
-         ka->minutes == kb->minutes && memcmp (ka->day, kb->day, 10) == 0;
+  return x->person_id == y->person_id && x->day == y->day && x->category_id == y->category_id;
 }
 
-static BulkKey *
-bulk_key_new (gint64      person_id,
-              const char *day,
-              gint64      category_id,
-              int         minutes)
+static gint32
+day_number (const char *day)
 {
-  BulkKey *key = g_new0 (BulkKey, 1);
+  return (day[0] - '0') * 10000000 + (day[1] - '0') * 1000000 + (day[2] - '0') * 100000
+         + (day[3] - '0') * 10000 + (day[5] - '0') * 1000 + (day[6] - '0') * 100
+         + (day[8] - '0') * 10 + (day[9] - '0');
+}
 
-  key->person_id = person_id;
-  memcpy (key->day, day, 10);
-  key->category_id = category_id;
-  key->minutes = minutes;
-  return key;
+static void
+day_text (gint32 number,
+          char   out[11])
+{
+  g_snprintf (out, 11, "%04d-%02d-%02d", number / 10000, number / 100 % 100, number % 100);
+}
+
+static void
+length_table_init (LengthTable *t)
+{
+  t->mask = 4095;
+  t->n = 0;
+  t->keys = g_new0 (guint64, t->mask + 1);
+  t->counts = g_new0 (guint32, t->mask + 1);
+}
+
+static void
+length_table_clear (LengthTable *t)
+{
+  g_clear_pointer (&t->keys, g_free);
+  g_clear_pointer (&t->counts, g_free);
+}
+
+static inline gsize
+length_slot (guint64 key,
+             gsize   mask)
+{
+  key ^= key >> 31;
+  key *= G_GUINT64_CONSTANT (0x9e3779b97f4a7c15);
+  key ^= key >> 29;
+  return (gsize) key & mask;
+}
+
+static void length_table_add (LengthTable *t, guint64 key, guint32 count);
+
+static void
+length_table_grow (LengthTable *t)
+{
+  LengthTable old = *t;
+
+  t->mask = (old.mask + 1) * 2 - 1;
+  t->n = 0;
+  t->keys = g_new0 (guint64, t->mask + 1);
+  t->counts = g_new0 (guint32, t->mask + 1);
+  for (gsize i = 0; i <= old.mask; i++)
+    if (old.keys[i] != 0)
+      length_table_add (t, old.keys[i], old.counts[i]);
+  length_table_clear (&old);
+}
+
+static void
+length_table_add (LengthTable *t,
+                  guint64      key,
+                  guint32      count)
+{
+  gsize j;
+
+  if ((t->n + 1) * 10 > (t->mask + 1) * 7)
+    length_table_grow (t);
+  j = length_slot (key, t->mask);
+  while (t->keys[j] != 0 && t->keys[j] != key)
+    j = (j + 1) & t->mask;
+  if (t->keys[j] == 0)
+    {
+      t->keys[j] = key;
+      t->n++;
+    }
+  t->counts[j] += count;
+}
+
+static guint
+dense_index (GHashTable *index,
+             GArray     *values,
+             gint64      value)
+{
+  gpointer found = g_hash_table_lookup (index, &value);
+
+  if (found == NULL)
+    {
+      g_array_append_val (values, value);
+      found = GUINT_TO_POINTER (values->len);
+      g_hash_table_insert (index, g_memdup2 (&value, sizeof value), found);
+    }
+  return GPOINTER_TO_UINT (found) - 1;
 }
 
 static void
 bulk_free (MkStoreBulk *bulk)
 {
-  g_clear_pointer (&bulk->fingerprints, g_hash_table_unref);
+  g_clear_pointer (&bulk->insert, sqlite3_finalize);
+  g_free (bulk->rows);
+  g_string_free (bulk->tasks, TRUE);
+  g_clear_pointer (&bulk->loaded_pairs, g_hash_table_unref);
+  mk_key_set_clear (&bulk->db_fingerprints);
   g_clear_pointer (&bulk->totals, g_hash_table_unref);
-  g_clear_pointer (&bulk->lengths, g_hash_table_unref);
+  length_table_clear (&bulk->lengths);
+  g_clear_pointer (&bulk->person_index, g_hash_table_unref);
+  g_clear_pointer (&bulk->person_ids, g_array_unref);
+  g_clear_pointer (&bulk->day_index, g_hash_table_unref);
+  g_clear_pointer (&bulk->days, g_array_unref);
+  g_free (bulk->sha256);
   g_clear_object (&bulk->store);
   g_free (bulk);
 }
@@ -95,7 +237,8 @@ bulk_free (MkStoreBulk *bulk)
  * mk_store_bulk_begin:
  * @store: a store with no transaction open
  * @file_name: the imported file's name, recorded in the batch
- * @sha256: (nullable): the file's SHA-256 in hex
+ * @sha256: (nullable): the file's SHA-256 in hex, if known already (see
+ *   mk_store_bulk_set_sha256())
  * @preset: (nullable): the detected preset ("toggl", "generic", …)
  * @error: return location for a #GError
  *
@@ -111,14 +254,26 @@ mk_store_bulk_begin (MkStore    *store,
                      const char *preset,
                      GError    **error)
 {
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *created = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
   MkStoreBulk *bulk;
   sqlite3_stmt *stmt;
+  sqlite3_stmt *insert = NULL;
 
   g_return_val_if_fail (MK_IS_STORE (store), NULL);
   g_return_val_if_fail (file_name != NULL, NULL);
 
+  if (sqlite3_prepare_v3 (store->db, insert_sql, -1, SQLITE_PREPARE_PERSISTENT, &insert,
+                          NULL) != SQLITE_OK)
+    {
+      mk_store_set_error (store, error, _("preparing the import"));
+      return NULL;
+    }
   if (!mk_store_begin (store, error))
-    return NULL;
+    {
+      sqlite3_finalize (insert);
+      return NULL;
+    }
 
   stmt = mk_store_stmt (store, STMT_BATCH_INSERT);
   sqlite3_bind_text (stmt, 1, file_name, -1, SQLITE_TRANSIENT);
@@ -128,6 +283,7 @@ mk_store_bulk_begin (MkStore    *store,
     sqlite3_bind_text (stmt, 3, preset, -1, SQLITE_TRANSIENT);
   if (!mk_store_step_done (store, stmt, error))
     {
+      sqlite3_finalize (insert);
       mk_store_rollback (store);
       return NULL;
     }
@@ -135,10 +291,18 @@ mk_store_bulk_begin (MkStore    *store,
   bulk = g_new0 (MkStoreBulk, 1);
   bulk->store = g_object_ref (store);
   bulk->batch_id = sqlite3_last_insert_rowid (store->db);
-  bulk->fingerprints = g_hash_table_new_full (bulk_key_hash, bulk_key_equal, g_free,
-                                              (GDestroyNotify) g_hash_table_unref);
-  bulk->totals = g_hash_table_new_full (bulk_key_hash, bulk_key_equal, g_free, g_free);
-  bulk->lengths = g_hash_table_new_full (bulk_key_hash, bulk_key_equal, g_free, NULL);
+  g_strlcpy (bulk->created, created, sizeof bulk->created);
+  bulk->insert = insert;
+  bulk->rows = g_new (BulkRow, CHUNK_ROWS);
+  bulk->tasks = g_string_sized_new (CHUNK_ROWS * 32);
+  bulk->loaded_pairs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  mk_key_set_init (&bulk->db_fingerprints);
+  bulk->totals = g_hash_table_new_full (total_hash, total_equal, g_free, NULL);
+  length_table_init (&bulk->lengths);
+  bulk->person_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  bulk->person_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  bulk->day_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  bulk->days = g_array_new (FALSE, FALSE, sizeof (gint64));
   return bulk;
 }
 
@@ -155,23 +319,40 @@ mk_store_bulk_get_batch_id (MkStoreBulk *bulk)
   return bulk->batch_id;
 }
 
-static GHashTable *
-fingerprints_for (MkStoreBulk *bulk,
-                  gint64       person_id,
-                  const char  *day,
-                  GError     **error)
+/**
+ * mk_store_bulk_set_sha256:
+ * @bulk: a bulk
+ * @sha256: (nullable): the file's SHA-256 in hex
+ *
+ * Records the file's checksum in the batch at commit; for an importer that
+ * learns it only after reading the whole file.
+ */
+void
+mk_store_bulk_set_sha256 (MkStoreBulk *bulk,
+                          const char  *sha256)
 {
-  BulkKey lookup = { .person_id = person_id };
-  GHashTable *set;
+  g_return_if_fail (bulk != NULL);
+
+  g_free (bulk->sha256);
+  bulk->sha256 = g_strdup (sha256);
+}
+
+/* Reads the fingerprints of (person, day) the first time it is touched. */
+static gboolean
+load_fingerprints (MkStoreBulk *bulk,
+                   gint64       person_id,
+                   const char  *day,
+                   gint32       day_no,
+                   GError     **error)
+{
+  gint64 pair = person_id * 100000000 + day_no;
   sqlite3_stmt *stmt;
   int rc;
 
-  memcpy (lookup.day, day, 10);
-  set = g_hash_table_lookup (bulk->fingerprints, &lookup);
-  if (set != NULL)
-    return set;
+  if (g_hash_table_contains (bulk->loaded_pairs, &pair))
+    return TRUE;
+  g_hash_table_add (bulk->loaded_pairs, g_memdup2 (&pair, sizeof pair));
 
-  set = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   stmt = mk_store_stmt (bulk->store, STMT_ENTRY_FINGERPRINTS);
   sqlite3_bind_int64 (stmt, 1, person_id);
   sqlite3_bind_text (stmt, 2, day, 10, SQLITE_TRANSIENT);
@@ -179,31 +360,123 @@ fingerprints_for (MkStoreBulk *bulk,
     {
       gint64 fp = sqlite3_column_int64 (stmt, 0);
 
-      g_hash_table_add (set, g_memdup2 (&fp, sizeof fp));
+      if (fp != 0)
+        mk_key_set_add (&bulk->db_fingerprints, (guint64) fp);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      g_hash_table_unref (set);
       mk_store_set_error (bulk->store, error, _("looking for entries imported before"));
-      return NULL;
+      return FALSE;
     }
-  g_hash_table_insert (bulk->fingerprints, bulk_key_new (person_id, day, 0, 0), set);
-  return set;
+  return TRUE;
+}
+
+static int
+compare_rows (const void *a,
+              const void *b)
+{
+  const BulkRow *x = a;
+  const BulkRow *y = b;
+
+  if (x->person_id != y->person_id)
+    return x->person_id < y->person_id ? -1 : 1;
+  if (x->day != y->day)
+    return x->day < y->day ? -1 : 1;
+  return (x->start > y->start) - (x->start < y->start);
+}
+
+/* Inserts the buffered rows, sorted, and empties the buffer. */
+static gboolean
+flush_rows (MkStoreBulk *bulk,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = bulk->insert;
+
+  qsort (bulk->rows, bulk->n_rows, sizeof (BulkRow), compare_rows);
+  sqlite3_bind_int (stmt, 7, MK_ENTRY_SOURCE_IMPORT);
+  sqlite3_bind_int64 (stmt, 8, bulk->batch_id);
+  sqlite3_bind_text (stmt, 10, bulk->created, -1, SQLITE_STATIC);
+  for (guint i = 0; i < bulk->n_rows; i++)
+    {
+      const BulkRow *row = &bulk->rows[i];
+      const char *task = bulk->tasks->str + row->task;
+      char day[11];
+      int rc;
+
+      day_text (row->day, day);
+      sqlite3_bind_int64 (stmt, 1, row->person_id);
+      sqlite3_bind_text (stmt, 2, day, 10, SQLITE_TRANSIENT);
+      if (row->start >= 0)
+        sqlite3_bind_int (stmt, 3, row->start);
+      else
+        sqlite3_bind_null (stmt, 3);
+      sqlite3_bind_int (stmt, 4, row->minutes);
+      sqlite3_bind_int64 (stmt, 5, row->category_id);
+      sqlite3_bind_text (stmt, 6, task, -1, SQLITE_STATIC);
+      if (row->fingerprint != 0)
+        sqlite3_bind_int64 (stmt, 9, row->fingerprint);
+      else
+        sqlite3_bind_null (stmt, 9);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          mk_store_set_error (bulk->store, error, _("adding the imported entries"));
+          return FALSE;
+        }
+    }
+  bulk->n_rows = 0;
+  g_string_truncate (bulk->tasks, 0);
+  return TRUE;
+}
+
+static void
+add_to_rollups (MkStoreBulk        *bulk,
+                const MkEntryInput *input,
+                gint32              day_no)
+{
+  MkStore *store = bulk->store;
+  BulkTotal lookup = { input->person_id, input->category_id, day_no, 0, 0, 0, 0 };
+  BulkTotal *total = g_hash_table_lookup (bulk->totals, &lookup);
+  guint person = dense_index (bulk->person_index, bulk->person_ids, input->person_id);
+  guint day = dense_index (bulk->day_index, bulk->days, day_no);
+  guint64 key;
+
+  if (total == NULL)
+    {
+      total = g_memdup2 (&lookup, sizeof lookup);
+      g_hash_table_add (bulk->totals, total);
+    }
+  total->minutes += input->minutes;
+  total->entries += 1;
+  total->prime += mk_store_prime_overlap (&store->settings, input->start, input->minutes);
+  total->timed += input->start >= 0 ? input->minutes : 0;
+
+  g_assert (person < (1u << LEN_PERSON_BITS) && day < (1u << LEN_DAY_BITS));
+  g_assert (input->category_id < (1 << LEN_CATEGORY_BITS));
+  key = ((guint64) person << (LEN_DAY_BITS + LEN_CATEGORY_BITS + LEN_MINUTE_BITS))
+        | ((guint64) day << (LEN_CATEGORY_BITS + LEN_MINUTE_BITS))
+        | ((guint64) input->category_id << LEN_MINUTE_BITS)
+        | (guint64) input->minutes;
+  length_table_add (&bulk->lengths, key, 1);
 }
 
 /**
  * mk_store_bulk_add:
  * @bulk: a bulk
- * @input: the entry (its batch id is set from the bulk)
+ * @input: the entry (its batch id and source are set from the bulk)
  * @duplicate: (out) (optional): set to %TRUE when the row was already there
  *   and was skipped
  * @error: return location for a #GError
  *
- * Validates and inserts one entry, or skips it as a duplicate.  On error the
- * caller decides: skip the row, or abort the whole bulk.
+ * Validates and adds one entry, or skips it as a duplicate.  The entry
+ * reaches the table in a later chunk; it is committed with the bulk.  On
+ * error the caller decides: skip the row, or abort the whole bulk.
  *
- * Returns: %TRUE if the row was inserted or skipped as a duplicate.
+ * Returns: %TRUE if the row was added or skipped as a duplicate; %FALSE
+ *   with %MK_STORE_ERROR_INVALID for an entry the store refuses, or
+ *   another store error.
  */
 gboolean
 mk_store_bulk_add (MkStoreBulk        *bulk,
@@ -212,10 +485,8 @@ mk_store_bulk_add (MkStoreBulk        *bulk,
                    GError            **error)
 {
   MkStore *store;
-  MkEntryInput row;
-  BulkTotal *total;
-  BulkKey lookup = { 0 };
-  gpointer count;
+  BulkRow *row;
+  gint32 day_no;
 
   g_return_val_if_fail (bulk != NULL && input != NULL, FALSE);
 
@@ -227,55 +498,50 @@ mk_store_bulk_add (MkStoreBulk        *bulk,
    * rest is checked here, without a query per row. */
   if (input->minutes < 1 || input->minutes > 1440 || !mk_store_valid_day (input->day) ||
       input->start < -1 || input->start > 1439 ||
-      mk_store_get_category (store, input->category_id) == NULL || input->person_id <= 0)
+      input->category_id <= 0 || input->category_id >= (1 << LEN_CATEGORY_BITS) ||
+      mk_store_get_category (store, input->category_id) == NULL || input->person_id <= 0 ||
+      (input->task != NULL && strlen (input->task) >= G_MAXUINT32 / 2))
     return mk_store_validate_entry (store, input, error);
 
+  day_no = day_number (input->day);
   if (input->fingerprint != 0)
     {
-      GHashTable *set = fingerprints_for (bulk, input->person_id, input->day, error);
-
-      if (set == NULL)
+      if (!load_fingerprints (bulk, input->person_id, input->day, day_no, error))
         return FALSE;
-      if (g_hash_table_contains (set, &input->fingerprint))
+      if (mk_key_set_contains (&bulk->db_fingerprints, (guint64) input->fingerprint))
         {
           if (duplicate)
             *duplicate = TRUE;
           return TRUE;
         }
-      g_hash_table_add (set, g_memdup2 (&input->fingerprint, sizeof input->fingerprint));
     }
 
-  row = *input;
-  row.batch_id = bulk->batch_id;
-  row.source = MK_ENTRY_SOURCE_IMPORT;
-  if (!mk_store_insert_entry_row (store, &row, NULL, error))
+  if (bulk->n_rows == CHUNK_ROWS && !flush_rows (bulk, error))
     return FALSE;
+  row = &bulk->rows[bulk->n_rows++];
+  row->person_id = input->person_id;
+  row->fingerprint = input->fingerprint;
+  row->category_id = input->category_id;
+  row->day = day_no;
+  row->start = (gint16) input->start;
+  row->minutes = (gint16) input->minutes;
+  row->task = (guint32) bulk->tasks->len;
+  if (input->task != NULL)
+    g_string_append (bulk->tasks, input->task);
+  g_string_append_c (bulk->tasks, '\0');
 
-  lookup.person_id = row.person_id;
-  lookup.category_id = row.category_id;
-  memcpy (lookup.day, row.day, 10);
-  total = g_hash_table_lookup (bulk->totals, &lookup);
-  if (total == NULL)
-    {
-      total = g_new0 (BulkTotal, 1);
-      g_hash_table_insert (bulk->totals,
-                           bulk_key_new (row.person_id, row.day, row.category_id, 0), total);
-    }
-  total->minutes += row.minutes;
-  total->entries += 1;
-  total->prime += mk_store_prime_overlap (&store->settings, row.start, row.minutes);
-  total->timed += row.start >= 0 ? row.minutes : 0;
-
-  lookup.minutes = row.minutes;
-  if (g_hash_table_lookup_extended (bulk->lengths, &lookup, NULL, &count))
-    g_hash_table_replace (bulk->lengths,
-                          bulk_key_new (row.person_id, row.day, row.category_id, row.minutes),
-                          GINT_TO_POINTER (GPOINTER_TO_INT (count) + 1));
-  else
-    g_hash_table_insert (bulk->lengths,
-                         bulk_key_new (row.person_id, row.day, row.category_id, row.minutes),
-                         GINT_TO_POINTER (1));
+  add_to_rollups (bulk, input, day_no);
   return TRUE;
+}
+
+static int
+compare_keys (const void *a,
+              const void *b)
+{
+  guint64 x = *(const guint64 *) a;
+  guint64 y = *(const guint64 *) b;
+
+  return (x > y) - (x < y);
 }
 
 static gboolean
@@ -285,18 +551,19 @@ write_rollups (MkStoreBulk *bulk,
   MkStore *store = bulk->store;
   GHashTableIter iter;
   gpointer key;
-  gpointer value;
+  gsize n = 0;
 
   g_hash_table_iter_init (&iter, bulk->totals);
-  while (g_hash_table_iter_next (&iter, &key, &value))
+  while (g_hash_table_iter_next (&iter, &key, NULL))
     {
-      const BulkKey *k = key;
-      const BulkTotal *t = value;
+      const BulkTotal *t = key;
       sqlite3_stmt *stmt = mk_store_stmt (store, STMT_DAY_TOTAL_ADD);
+      char day[11];
 
-      sqlite3_bind_int64 (stmt, 1, k->person_id);
-      sqlite3_bind_text (stmt, 2, k->day, 10, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 3, k->category_id);
+      day_text (t->day, day);
+      sqlite3_bind_int64 (stmt, 1, t->person_id);
+      sqlite3_bind_text (stmt, 2, day, 10, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 3, t->category_id);
       sqlite3_bind_int64 (stmt, 4, t->minutes);
       sqlite3_bind_int64 (stmt, 5, t->entries);
       sqlite3_bind_int64 (stmt, 6, t->prime);
@@ -305,20 +572,41 @@ write_rollups (MkStoreBulk *bulk,
         return FALSE;
     }
 
-  g_hash_table_iter_init (&iter, bulk->lengths);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      const BulkKey *k = key;
-      sqlite3_stmt *stmt = mk_store_stmt (store, STMT_LENGTH_ADD);
+  /* Entry lengths in key order: the packed key sorts by person, day,
+   * category and minutes, so the table's b-tree is filled mostly in order.
+   * Each pair is (key, count). */
+  {
+    g_autofree guint64 *pairs = g_new (guint64, bulk->lengths.n * 2 + 2);
 
-      sqlite3_bind_int64 (stmt, 1, k->person_id);
-      sqlite3_bind_text (stmt, 2, k->day, 10, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 3, k->category_id);
-      sqlite3_bind_int (stmt, 4, k->minutes);
-      sqlite3_bind_int (stmt, 5, GPOINTER_TO_INT (value));
-      if (!mk_store_step_done (store, stmt, error))
-        return FALSE;
-    }
+    for (gsize i = 0; i <= bulk->lengths.mask; i++)
+      if (bulk->lengths.keys[i] != 0)
+        {
+          pairs[n * 2] = bulk->lengths.keys[i];
+          pairs[n * 2 + 1] = bulk->lengths.counts[i];
+          n++;
+        }
+    qsort (pairs, n, 2 * sizeof (guint64), compare_keys);
+    for (gsize i = 0; i < n; i++)
+      {
+        guint64 k = pairs[i * 2];
+        guint person = (guint) (k >> (LEN_DAY_BITS + LEN_CATEGORY_BITS + LEN_MINUTE_BITS));
+        guint day_i = (guint) (k >> (LEN_CATEGORY_BITS + LEN_MINUTE_BITS))
+                      & ((1u << LEN_DAY_BITS) - 1);
+        gint64 category = (gint64) ((k >> LEN_MINUTE_BITS) & ((1u << LEN_CATEGORY_BITS) - 1));
+        int minutes = (int) (k & ((1u << LEN_MINUTE_BITS) - 1));
+        sqlite3_stmt *stmt = mk_store_stmt (store, STMT_LENGTH_ADD);
+        char day[11];
+
+        day_text ((gint32) g_array_index (bulk->days, gint64, day_i), day);
+        sqlite3_bind_int64 (stmt, 1, g_array_index (bulk->person_ids, gint64, person));
+        sqlite3_bind_text (stmt, 2, day, 10, SQLITE_TRANSIENT);
+        sqlite3_bind_int64 (stmt, 3, category);
+        sqlite3_bind_int (stmt, 4, minutes);
+        sqlite3_bind_int64 (stmt, 5, (gint64) pairs[i * 2 + 1]);
+        if (!mk_store_step_done (store, stmt, error))
+          return FALSE;
+      }
+  }
   return TRUE;
 }
 
@@ -328,8 +616,8 @@ write_rollups (MkStoreBulk *bulk,
  * @counts: (nullable): what happened to the file's rows, recorded in the batch
  * @error: return location for a #GError
  *
- * Writes the rollups and the batch's counts and commits everything.  On
- * failure everything is rolled back.
+ * Inserts the last rows, writes the rollups and the batch's counts and
+ * commits everything.  On failure everything is rolled back.
  *
  * Returns: %TRUE once committed.
  */
@@ -344,7 +632,7 @@ mk_store_bulk_commit (MkStoreBulk          *bulk,
   g_return_val_if_fail (bulk != NULL, FALSE);
 
   store = bulk->store;
-  ok = write_rollups (bulk, error);
+  ok = flush_rows (bulk, error) && write_rollups (bulk, error);
   if (ok && counts != NULL)
     {
       sqlite3_stmt *stmt = mk_store_stmt (store, STMT_BATCH_FINISH);
@@ -357,6 +645,22 @@ mk_store_bulk_commit (MkStoreBulk          *bulk,
       sqlite3_bind_int64 (stmt, 6, bulk->batch_id);
       ok = mk_store_step_done (store, stmt, error);
     }
+  if (ok && bulk->sha256 != NULL)
+    {
+      sqlite3_stmt *stmt = NULL;
+
+      ok = sqlite3_prepare_v2 (store->db, set_sha_sql, -1, &stmt, NULL) == SQLITE_OK;
+      if (ok)
+        {
+          sqlite3_bind_text (stmt, 1, bulk->sha256, -1, SQLITE_STATIC);
+          sqlite3_bind_int64 (stmt, 2, bulk->batch_id);
+          ok = sqlite3_step (stmt) == SQLITE_DONE;
+        }
+      sqlite3_finalize (stmt);
+      if (!ok)
+        mk_store_set_error (store, error, _("recording the import"));
+    }
+  g_clear_pointer (&bulk->insert, sqlite3_finalize);
   if (ok)
     ok = mk_store_commit (store, error);
   else
@@ -379,6 +683,7 @@ mk_store_bulk_abort (MkStoreBulk *bulk)
 {
   g_return_if_fail (bulk != NULL);
 
+  g_clear_pointer (&bulk->insert, sqlite3_finalize);
   mk_store_rollback (bulk->store);
   bulk_free (bulk);
 }

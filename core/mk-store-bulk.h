@@ -34,6 +34,8 @@ MkStoreBulk *mk_store_bulk_begin        (MkStore            *store,
                                          const char         *preset,
                                          GError            **error);
 gint64       mk_store_bulk_get_batch_id (MkStoreBulk        *bulk);
+void         mk_store_bulk_set_sha256   (MkStoreBulk        *bulk,
+                                         const char         *sha256);
 gboolean     mk_store_bulk_add          (MkStoreBulk        *bulk,
                                          const MkEntryInput *input,
                                          gboolean           *duplicate,

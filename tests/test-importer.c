@@ -729,6 +729,67 @@ test_cli_exit_codes (Fixture       *f,
   g_unlink (export_path);
 }
 
+static void
+test_dialog_overrides (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *utf16 = corpus_path ("utf16be.csv");
+  g_autofree char *toggl = corpus_path ("toggl-detailed.csv");
+  g_autoptr(MkImportPreview) preview = NULL;
+  g_autoptr(GError) error = NULL;
+  MkImportOptions options;
+  MkPreviewRow *row;
+
+  /* The encoding chosen by hand, its byte-order mark still skipped. */
+  mk_import_options_init (&options);
+  options.encoding_given = TRUE;
+  options.encoding = MK_ENCODING_UTF16BE;
+  preview = mk_importer_preview (NULL, utf16, &options, 5, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (preview->headers[0], ==, "Date");
+  g_assert_cmpuint (preview->rows->len, ==, 1);
+  g_clear_pointer (&preview, mk_import_preview_free);
+
+  /* A wrong delimiter by hand: one column, no date; the headers are still
+   * there for the dialog's drop-downs. */
+  mk_import_options_init (&options);
+  options.delimiter = ';';
+  preview = mk_importer_preview (NULL, toggl, &options, 5, &error);
+  g_assert_no_error (error);
+  g_assert_null (preview->map);
+  g_assert_nonnull (preview->columns_problem);
+  g_assert_cmpuint (g_strv_length (preview->headers), ==, 1);
+  g_clear_pointer (&preview, mk_import_preview_free);
+
+  /* Columns chosen by hand: no task, the person from the e-mail column,
+   * the category from Description. */
+  mk_import_options_init (&options);
+  options.task_column = "";
+  options.person_column = "Email";
+  options.category_column = "Description";
+  preview = mk_importer_preview (f->store, toggl, &options, 5, &error);
+  g_assert_no_error (error);
+  row = g_ptr_array_index (preview->rows, 0);
+  g_assert_null (row->task);
+  g_assert_cmpstr (row->person, ==, "anna@example.com");
+  g_assert_cmpstr (row->category_text, ==, "Intro call Acme");
+  /* "Proposal, v2" and "Cold calls" name categories; the other two do not. */
+  g_assert_cmpuint (preview->unmapped->len, ==, 2);
+  g_clear_pointer (&preview, mk_import_preview_free);
+
+  options.duration_column = "Billable";
+  g_assert_true (mk_importer_run (f->store, toggl, &options, NULL, NULL, NULL, NULL, &error)
+                 == FALSE);
+  g_assert_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_INVALID_ROWS);
+  g_clear_error (&error);
+
+  options.duration_column = "Length";
+  preview = mk_importer_preview (NULL, toggl, &options, 5, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (preview->columns_problem,
+                                   "toggl-detailed.csv: there is no column named 'Length'"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -750,6 +811,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/importer/dry-run-writes-nothing", Fixture, NULL, fixture_set_up, test_dry_run,
               fixture_tear_down);
+  g_test_add ("/importer/dialog-overrides", Fixture, NULL, fixture_set_up,
+              test_dialog_overrides, fixture_tear_down);
   g_test_add ("/cli/import-export-exit-codes", Fixture, NULL, fixture_set_up,
               test_cli_exit_codes, fixture_tear_down);
   keys = load_expected ();
