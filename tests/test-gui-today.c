@@ -17,6 +17,8 @@
 
 #include "mk-application.h"
 #include "mk-day-bar.h"
+#include "mk-entry-editor.h"
+#include "mk-entry-row.h"
 #include "mk-quick-entry.h"
 #include "mk-store.h"
 #include "mk-today-page.h"
@@ -316,6 +318,74 @@ test_today_edit_delete_undo (void)
   gtk_widget_activate_action (GTK_WIDGET (page), "today.undo", NULL);
   mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
   g_assert_cmpint (db_count (), ==, count);
+}
+
+/* The list row showing the entry @id. */
+static GtkWidget *
+find_row (GtkWidget *root,
+          gint64     id)
+{
+  if (MK_IS_ENTRY_ROW (root) && mk_entry_row_get_entry (MK_ENTRY_ROW (root)) != NULL
+      && mk_entry_get_id (mk_entry_row_get_entry (MK_ENTRY_ROW (root))) == id)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, id);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The pencil of a row opens the editor; Save changes the entry in the database. */
+static void
+test_today_edit_with_editor (void)
+{
+  MkTodayPage *page = get_page ();
+  g_autoptr(MkEntry) entry = shown_task (page, "Acme intro");
+  g_autoptr(MkEntry) stored = NULL;
+  GtkWidget *row;
+  GtkWidget *editor;
+  GtkWidget *spin;
+  GtkWidget *start;
+
+  row = find_row (GTK_WIDGET (page), mk_entry_get_id (entry));
+  g_assert_nonnull (row);
+
+  mk_entry_row_edit (MK_ENTRY_ROW (row));
+  editor = mk_gui_test_find_by_type (row, MK_TYPE_ENTRY_EDITOR);
+  g_assert_nonnull (editor);
+  g_assert_true (mk_gui_test_wait_mapped (editor));
+  spin = mk_gui_test_find_by_name (editor, "minutes_spin");
+  start = mk_gui_test_find_by_name (editor, "start_entry");
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin)), ==, 30);
+
+  /* A start that is not a time of day is refused in the editor. */
+  gtk_editable_set_text (GTK_EDITABLE (start), "25:99");
+  g_signal_emit_by_name (mk_gui_test_find_by_name (editor, "save_button"), "clicked");
+  mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
+  g_assert_true (gtk_widget_get_visible (mk_gui_test_find_by_name (editor, "error_label")));
+  stored = db_entry (mk_entry_get_id (entry));
+  g_assert_cmpint (mk_entry_get_start (stored), ==, -1);
+  g_clear_object (&stored);
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 35);
+  gtk_editable_set_text (GTK_EDITABLE (start), "8:05");
+  g_signal_emit_by_name (mk_gui_test_find_by_name (editor, "save_button"), "clicked");
+  mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
+  stored = db_entry (mk_entry_get_id (entry));
+  g_assert_cmpint (mk_entry_get_minutes (stored), ==, 35);
+  g_assert_cmpint (mk_entry_get_start (stored), ==, 8 * 60 + 5);
+  g_assert_cmpstr (mk_entry_get_task (stored), ==, "Acme intro");
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "today.undo", NULL);
+  mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
+  g_clear_object (&stored);
+  stored = db_entry (mk_entry_get_id (entry));
+  g_assert_cmpint (mk_entry_get_minutes (stored), ==, 30);
+  g_assert_cmpint (mk_entry_get_start (stored), ==, -1);
 }
 
 static void
@@ -625,6 +695,7 @@ main (int   argc,
   g_test_add_func ("/gui/today/person", test_today_person);
   g_test_add_func ("/gui/today/quick-entry", test_today_quick_entry);
   g_test_add_func ("/gui/today/edit-delete-undo", test_today_edit_delete_undo);
+  g_test_add_func ("/gui/today/edit-with-editor", test_today_edit_with_editor);
   g_test_add_func ("/gui/today/timer", test_today_timer);
   g_test_add_func ("/gui/today/days", test_today_days);
   g_test_add_func ("/gui/today/study-day", test_today_study_day);
