@@ -182,7 +182,8 @@ load_page (MkEntryList *self,
         continue;
       input.person_id = sqlite3_column_int64 (stmt, 1);
       input.day = (const char *) sqlite3_column_text (stmt, 2);
-      input.start = sqlite3_column_type (stmt, 3) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 3);
+      input.start = sqlite3_column_type (stmt, 3) == SQLITE_NULL
+                    ? -1 : sqlite3_column_int (stmt, 3);
       input.minutes = sqlite3_column_int (stmt, 4);
       input.category_id = sqlite3_column_int64 (stmt, 5);
       input.task = (const char *) sqlite3_column_text (stmt, 6);

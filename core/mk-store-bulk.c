@@ -92,6 +92,8 @@ struct _MkStoreBulk
 
   GHashTable   *loaded_pairs;  /* (person, day) whose fingerprints were read */
   MkKeySet      db_fingerprints;
+  gboolean      all_loaded;    /* every fingerprint of the table was read */
+  GPtrArray    *index_sql;     /* indexes of `entry` dropped for a big import */
 
   GHashTable   *totals;        /* BulkTotal → itself */
   LengthTable   lengths;
@@ -221,6 +223,7 @@ bulk_free (MkStoreBulk *bulk)
   g_free (bulk->rows);
   g_string_free (bulk->tasks, TRUE);
   g_clear_pointer (&bulk->loaded_pairs, g_hash_table_unref);
+  g_clear_pointer (&bulk->index_sql, g_ptr_array_unref);
   mk_key_set_clear (&bulk->db_fingerprints);
   g_clear_pointer (&bulk->totals, g_hash_table_unref);
   length_table_clear (&bulk->lengths);
@@ -337,6 +340,112 @@ mk_store_bulk_set_sha256 (MkStoreBulk *bulk,
   bulk->sha256 = g_strdup (sha256);
 }
 
+/* Runs one statement of the bulk's own (no values: schema work). */
+static gboolean
+exec_sql (MkStoreBulk  *bulk,
+          const char   *sql,
+          GError      **error)
+{
+  if (sqlite3_exec (bulk->store->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      mk_store_set_error (bulk->store, error, _("reorganising the entry table for the import"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * mk_store_bulk_expect_rows:
+ * @bulk: a bulk with no rows added yet
+ * @n_rows: about how many rows will be added
+ * @error: return location for a #GError
+ *
+ * Tells the bulk how big the import is.  When it is at least as big as the
+ * entry table already is, the table's indexes are dropped for the import
+ * and built again, in one sorted pass each, at commit (inside the same
+ * transaction, so an abort restores them): inserting a million rows into
+ * indexed b-trees at random costs many times more.  The fingerprints of
+ * the existing entries are then read in one scan.
+ *
+ * Returns: %TRUE on success (also when nothing changes).
+ */
+gboolean
+mk_store_bulk_expect_rows (MkStoreBulk  *bulk,
+                           guint64       n_rows,
+                           GError      **error)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt = NULL;
+  gint64 existing = 0;
+  int rc;
+
+  g_return_val_if_fail (bulk != NULL, FALSE);
+  g_return_val_if_fail (bulk->n_rows == 0 && bulk->index_sql == NULL, FALSE);
+
+  db = bulk->store->db;
+  if (n_rows < 10000)
+    return TRUE;
+  if (sqlite3_prepare_v2 (db, "SELECT coalesce(max(id), 0) FROM entry", -1, &stmt, NULL)
+      == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    existing = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  if ((guint64) existing > n_rows)
+    return TRUE;
+
+  /* Every fingerprint, in one scan, before the index that finds them by
+   * (person, day) goes away. */
+  if (sqlite3_prepare_v2 (db, "SELECT fingerprint FROM entry WHERE fingerprint IS NOT NULL",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      mk_store_set_error (bulk->store, error, _("looking for entries imported before"));
+      return FALSE;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 fp = sqlite3_column_int64 (stmt, 0);
+
+      if (fp != 0)
+        mk_key_set_add (&bulk->db_fingerprints, (guint64) fp);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      mk_store_set_error (bulk->store, error, _("looking for entries imported before"));
+      return FALSE;
+    }
+  bulk->all_loaded = TRUE;
+
+  /* The indexes' own definitions, to build them again as they were. */
+  bulk->index_sql = g_ptr_array_new_with_free_func (g_free);
+  if (sqlite3_prepare_v2 (db, "SELECT name, sql FROM sqlite_master WHERE type = 'index' "
+                          "AND tbl_name = 'entry' AND sql IS NOT NULL", -1, &stmt, NULL)
+      != SQLITE_OK)
+    {
+      mk_store_set_error (bulk->store, error, _("reorganising the entry table for the import"));
+      return FALSE;
+    }
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_ptr_array_add (bulk->index_sql, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      g_ptr_array_add (bulk->index_sql, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+  sqlite3_finalize (stmt);
+  for (guint i = 0; i < bulk->index_sql->len; i += 2)
+    {
+      const char *name = g_ptr_array_index (bulk->index_sql, i);
+      /* The name comes from the schema, quoted as an identifier. */
+      char *drop = sqlite3_mprintf ("DROP INDEX \"%w\"", name);
+      gboolean ok = exec_sql (bulk, drop, error);
+
+      sqlite3_free (drop);
+      if (!ok)
+        return FALSE;
+    }
+  g_debug ("import of ~%" G_GUINT64_FORMAT " rows into %" G_GINT64_FORMAT
+           ": %u indexes rebuilt at commit", n_rows, existing, bulk->index_sql->len / 2);
+  return TRUE;
+}
+
 /* Reads the fingerprints of (person, day) the first time it is touched. */
 static gboolean
 load_fingerprints (MkStoreBulk *bulk,
@@ -349,6 +458,8 @@ load_fingerprints (MkStoreBulk *bulk,
   sqlite3_stmt *stmt;
   int rc;
 
+  if (bulk->all_loaded)
+    return TRUE;
   if (g_hash_table_contains (bulk->loaded_pairs, &pair))
     return TRUE;
   g_hash_table_add (bulk->loaded_pairs, g_memdup2 (&pair, sizeof pair));
@@ -633,6 +744,8 @@ mk_store_bulk_commit (MkStoreBulk          *bulk,
 
   store = bulk->store;
   ok = flush_rows (bulk, error) && write_rollups (bulk, error);
+  for (guint i = 1; ok && bulk->index_sql != NULL && i < bulk->index_sql->len; i += 2)
+    ok = exec_sql (bulk, g_ptr_array_index (bulk->index_sql, i), error);
   if (ok && counts != NULL)
     {
       sqlite3_stmt *stmt = mk_store_stmt (store, STMT_BATCH_FINISH);

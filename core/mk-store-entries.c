@@ -325,17 +325,11 @@ mk_store_update_entry (MkStore            *self,
   sqlite3_bind_int64 (stmt, 5, input->category_id);
   sqlite3_bind_text (stmt, 6, input->task ? input->task : "", -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 7, id);
-  if (!mk_store_step_done (self, stmt, error) ||
-      !mk_store_rollup_add (self, &old, -1, error) ||
-      !mk_store_rollup_add (self, input, +1, error))
-    {
-      mk_store_rollback (self);
-      return FALSE;
-    }
-  if (!mk_store_commit (self, error))
-    return FALSE;
-  mk_store_emit_changed (self);
-  return TRUE;
+  return mk_store_finish (self,
+                          mk_store_step_done (self, stmt, error) &&
+                          mk_store_rollup_add (self, &old, -1, error) &&
+                          mk_store_rollup_add (self, input, +1, error),
+                          error);
 }
 
 static gboolean

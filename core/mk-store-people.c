@@ -414,15 +414,7 @@ mk_store_merge_people (MkStore *self,
       ok = mk_store_step_done (self, stmt, error);
     }
 
-  if (!ok)
-    {
-      mk_store_rollback (self);
-      return FALSE;
-    }
-  if (!mk_store_commit (self, error))
-    return FALSE;
-  mk_store_emit_changed (self);
-  return TRUE;
+  return mk_store_finish (self, ok, error);
 }
 
 /**

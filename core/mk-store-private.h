@@ -92,6 +92,9 @@ gboolean      mk_store_begin             (MkStore      *self,
 gboolean      mk_store_commit            (MkStore      *self,
                                           GError      **error);
 void          mk_store_rollback          (MkStore      *self);
+gboolean      mk_store_finish            (MkStore      *self,
+                                          gboolean      ok,
+                                          GError      **error);
 void          mk_store_emit_changed      (MkStore      *self);
 void          mk_store_reload_categories (MkStore      *self);
 char         *mk_store_name_key          (const char   *name);

@@ -283,15 +283,7 @@ mk_store_set_study (MkStore    *self,
 
   if (!mk_store_begin (self, error))
     return FALSE;
-  if (!mk_store_write_study (self, shown, from, to, error))
-    {
-      mk_store_rollback (self);
-      return FALSE;
-    }
-  if (!mk_store_commit (self, error))
-    return FALSE;
-  mk_store_emit_changed (self);
-  return TRUE;
+  return mk_store_finish (self, mk_store_write_study (self, shown, from, to, error), error);
 }
 
 /**
@@ -337,15 +329,10 @@ mk_store_clear_study (MkStore *self,
 
   if (!mk_store_begin (self, error))
     return FALSE;
-  if (!mk_store_step_done (self, mk_store_stmt (self, STMT_STUDY_DEACTIVATE), error))
-    {
-      mk_store_rollback (self);
-      return FALSE;
-    }
-  if (!mk_store_commit (self, error))
-    return FALSE;
-  mk_store_emit_changed (self);
-  return TRUE;
+  return mk_store_finish (self,
+                          mk_store_step_done (self, mk_store_stmt (self, STMT_STUDY_DEACTIVATE),
+                                              error),
+                          error);
 }
 
 /**
@@ -440,15 +427,7 @@ mk_store_start_timer (MkStore    *self,
   sqlite3_bind_int64 (stmt, 2, category_id);
   sqlite3_bind_text (stmt, 3, task ? task : "", -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, when, -1, SQLITE_TRANSIENT);
-  if (!mk_store_step_done (self, stmt, error))
-    {
-      mk_store_rollback (self);
-      return FALSE;
-    }
-  if (!mk_store_commit (self, error))
-    return FALSE;
-  mk_store_emit_changed (self);
-  return TRUE;
+  return mk_store_finish (self, mk_store_step_done (self, stmt, error), error);
 }
 
 /**
@@ -542,13 +521,7 @@ mk_store_cancel_timer (MkStore *self,
 
   if (!mk_store_begin (self, error))
     return FALSE;
-  if (!mk_store_step_done (self, mk_store_stmt (self, STMT_TIMER_CLEAR), error))
-    {
-      mk_store_rollback (self);
-      return FALSE;
-    }
-  if (!mk_store_commit (self, error))
-    return FALSE;
-  mk_store_emit_changed (self);
-  return TRUE;
+  return mk_store_finish (self,
+                          mk_store_step_done (self, mk_store_stmt (self, STMT_TIMER_CLEAR), error),
+                          error);
 }

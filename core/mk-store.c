@@ -327,6 +327,33 @@ mk_store_rollback (MkStore *self)
   self->in_transaction = FALSE;
 }
 
+/**
+ * mk_store_finish:
+ * @self: a store inside the transaction of one change
+ * @ok: whether every step of the change succeeded
+ * @error: return location for a #GError (already set when @ok is %FALSE)
+ *
+ * Ends a change: commits it and emits "changed" when @ok, rolls it back
+ * otherwise.
+ *
+ * Returns: %TRUE once committed.
+ */
+gboolean
+mk_store_finish (MkStore  *self,
+                 gboolean  ok,
+                 GError  **error)
+{
+  if (!ok)
+    {
+      mk_store_rollback (self);
+      return FALSE;
+    }
+  if (!mk_store_commit (self, error))
+    return FALSE;
+  mk_store_emit_changed (self);
+  return TRUE;
+}
+
 void
 mk_store_emit_changed (MkStore *self)
 {

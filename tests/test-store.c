@@ -424,7 +424,8 @@ test_categories_add_and_update (void)
   demo = mk_store_add_category (store, "demo_prep", "Demo prep", "#33d17a",
                                 MK_CATEGORY_KIND_SUPPORTING, &error);
   g_assert_no_error (error);
-  g_assert_true (mk_store_lookup_alias (store, "demo prep") == mk_store_get_category_by_key (store, "demo_prep"));
+  g_assert_true (mk_store_lookup_alias (store, "demo prep") ==
+                 mk_store_get_category_by_key (store, "demo_prep"));
 
   bad = mk_store_add_category (store, "Demo Prep!", "x", "#33d17a", MK_CATEGORY_KIND_SELLING,
                                &error);
