@@ -327,6 +327,7 @@ mk_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *prefs_accels[] = { "<Control>comma", NULL };
+  static const char *import_accels[] = { "<Control>o", NULL };
   static const char *today_accels[] = { "<Alt>1", NULL };
   static const char *entries_accels[] = { "<Alt>2", NULL };
   static const char *analysis_accels[] = { "<Alt>3", NULL };
@@ -340,6 +341,7 @@ mk_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.preferences",
                                          prefs_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.import", import_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.page::today",
                                          today_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.page::entries",

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "mk-analysis-page.h"
+#include "mk-import-dialog.h"
 #include "mk-preferences-window.h"
 #include "mk-today-page.h"
 #include "mk-window.h"
@@ -126,6 +127,14 @@ preferences_action_cb (GtkWidget  *widget,
 }
 
 static void
+import_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  mk_import_dialog_choose_files (MK_WINDOW (widget));
+}
+
+static void
 load_demo_action_cb (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *param)
@@ -225,6 +234,7 @@ mk_window_class_init (MkWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action_cb);
   gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action_cb);
   gtk_widget_class_install_action (widget_class, "win.my-analysis", "s", my_analysis_action_cb);
 }
 
@@ -247,4 +257,7 @@ mk_window_init (MkWindow *self)
 
   page_action = g_property_action_new ("page", self->stack, "visible-child-name");
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (page_action));
+
+  /* Timesheet files dropped on the window open the Import dialog. */
+  mk_import_dialog_add_drop_target (self);
 }

@@ -1,0 +1,572 @@
+/* test-gui-import.c — the Import dialog under a real display server.
+ *
+ * Runs the real application on an empty database and drives the Import
+ * dialog the way the file chooser and a drop do, through
+ * mk_import_dialog_open_files(), then through its widgets and actions:
+ * a Toggl export and a Windows-1251 semicolon sheet with a column and a
+ * category changed, a 200,000-row file stopped half-way, a file with bad
+ * rows (the listed line numbers, then "Import Valid Rows"), a Hamster file
+ * that needs a person, and files that cannot be imported.  After each step
+ * the database is read through a second connection, as another program
+ * would.  A screenshot of every page goes to MINUTKA_SCREENSHOT_DIR (the
+ * -ru run takes them in Russian).
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "mk-import-dialog.h"
+#include "mk-import-preview-page.h"
+#include "mk-import-row-item.h"
+#include "mk-store.h"
+#include "mk-window.h"
+#include "gui-test-utils.h"
+
+#define WAIT_USEC (30 * G_USEC_PER_SEC)
+
+static MkApplication *app;
+
+static gboolean
+russian (void)
+{
+  return g_strcmp0 (g_getenv ("MINUTKA_TEST_LANG"), "ru") == 0;
+}
+
+static void
+screenshot (GtkWidget  *widget,
+            const char *name)
+{
+  g_autofree char *file = g_strdup_printf ("import-%s%s.png", name, russian () ? "-ru" : "");
+
+  mk_gui_test_screenshot (widget, file);
+}
+
+/* The preview is taller than the window: one shot at the top, one at the end. */
+static void
+screenshot_preview (GtkWidget  *dialog,
+                    const char *name)
+{
+  GtkScrolledWindow *scroller;
+  GtkAdjustment *adjustment;
+  g_autofree char *bottom = g_strdup_printf ("%s-end", name);
+
+  screenshot (dialog, name);
+  scroller = GTK_SCROLLED_WINDOW (mk_gui_test_find_by_name (dialog, "scroller"));
+  adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  if (gtk_adjustment_get_upper (adjustment) <= gtk_adjustment_get_page_size (adjustment))
+    return;
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  mk_gui_test_wait_frames (dialog, 3);
+  screenshot (dialog, bottom);
+  gtk_adjustment_set_value (adjustment, 0);
+}
+
+static MkWindow *
+get_window (void)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  g_assert_true (MK_IS_WINDOW (window));
+  return MK_WINDOW (window);
+}
+
+/* The database as another program sees it. */
+static MkStore *
+open_db (void)
+{
+  g_autoptr(GError) error = NULL;
+  MkStore *store = mk_store_open (mk_store_get_path (mk_window_get_store (get_window ())),
+                                  &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+typedef struct {
+  MkStore    *store;
+  GHashTable *minutes;
+} Totals;
+
+static void
+sum_cb (gint64      person_id,
+        const char *day,
+        gint64      category_id,
+        int         minutes,
+        int         n_entries,
+        int         prime_minutes,
+        int         timed_minutes,
+        gpointer    user_data)
+{
+  Totals *t = user_data;
+  g_autoptr(MkPerson) person = mk_store_get_person (t->store, person_id, NULL);
+  MkCategory *category = mk_store_get_category (t->store, category_id);
+  char *key = g_strdup_printf ("%s/%s", mk_person_get_name (person),
+                               mk_category_get_key (category));
+
+  g_hash_table_replace (t->minutes, key,
+                        GINT_TO_POINTER (GPOINTER_TO_INT (g_hash_table_lookup (t->minutes, key))
+                                         + minutes));
+}
+
+/* The minutes of PERSON in category KEY, over the whole database. */
+static int
+minutes_of (MkStore    *store,
+            const char *person,
+            const char *key)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) minutes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *wanted = g_strdup_printf ("%s/%s", person, key);
+  Totals t = { store, minutes };
+
+  g_assert_true (mk_store_foreach_day_total (store, "1900-01-01", "2199-12-31", sum_cb, &t,
+                                             &error));
+  g_assert_no_error (error);
+  return GPOINTER_TO_INT (g_hash_table_lookup (minutes, wanted));
+}
+
+static char *
+data_file (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "import", name, NULL);
+}
+
+static gboolean
+wait_page (MkImportDialog *dialog,
+           const char     *page)
+{
+  gint64 end = g_get_monotonic_time () + WAIT_USEC;
+  GtkStack *stack;
+
+  while (g_strcmp0 (mk_import_dialog_get_page (dialog), page) != 0
+         && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE), g_usleep (500);
+  /* Let the cross-fade end, for the screenshots. */
+  stack = GTK_STACK (mk_gui_test_find_by_name (GTK_WIDGET (dialog), "stack"));
+  while (gtk_stack_get_transition_running (stack) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE), g_usleep (500);
+  mk_gui_test_wait_frames (GTK_WIDGET (dialog), 2);
+  return g_strcmp0 (mk_import_dialog_get_page (dialog), page) == 0;
+}
+
+static MkImportPreviewPage *
+preview_page (MkImportDialog *dialog)
+{
+  return MK_IMPORT_PREVIEW_PAGE (mk_gui_test_find_by_name (GTK_WIDGET (dialog), "preview_page"));
+}
+
+/* Waits until the preview shows the latest options. */
+static void
+wait_preview (MkImportDialog *dialog)
+{
+  MkImportPreviewPage *page = preview_page (dialog);
+  gint64 end = g_get_monotonic_time () + WAIT_USEC;
+
+  mk_gui_test_iterate (20);
+  while (mk_import_preview_page_get_loading (page) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE), g_usleep (500);
+  g_assert_false (mk_import_preview_page_get_loading (page));
+  mk_gui_test_wait_frames (GTK_WIDGET (dialog), 2);
+}
+
+static MkImportDialog *
+open_dialog (const char * const *paths)
+{
+  MkImportDialog *dialog = mk_import_dialog_new (get_window ());
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (paths[i]);
+
+      g_list_store_append (files, file);
+    }
+  mk_import_dialog_open_files (dialog, G_LIST_MODEL (files));
+  g_assert_true (mk_gui_test_wait_mapped (GTK_WIDGET (dialog)));
+  return dialog;
+}
+
+static void
+select_in_combo (MkImportDialog *dialog,
+                 const char     *row_name,
+                 const char     *item)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (mk_gui_test_find_by_name (GTK_WIDGET (dialog), row_name));
+  GListModel *model = adw_combo_row_get_model (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), item) == 0)
+      {
+        adw_combo_row_set_selected (row, i);
+        wait_preview (dialog);
+        return;
+      }
+  g_error ("%s has no item '%s'", row_name, item);
+}
+
+static const char *
+label_text (MkImportDialog *dialog,
+            const char     *name)
+{
+  return gtk_label_get_text (GTK_LABEL (mk_gui_test_find_by_name (GTK_WIDGET (dialog), name)));
+}
+
+static char *
+problems_text (MkImportDialog *dialog)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (mk_gui_test_find_by_name (GTK_WIDGET (dialog),
+                                                              "problems_view"));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+run_import (MkImportDialog *dialog)
+{
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "import.start", NULL);
+  g_assert_true (wait_page (dialog, "result"));
+}
+
+static void
+test_import_toggl (void)
+{
+  g_autofree char *path = data_file ("toggl-detailed.csv");
+  const char *paths[] = { path, NULL };
+  g_autoptr(MkStore) db = NULL;
+  MkImportDialog *dialog = open_dialog (paths);
+  MkImportPreviewPage *page;
+  GListModel *rows;
+  g_autoptr(MkImportRowItem) first = NULL;
+
+  g_assert_true (wait_page (dialog, "preview"));
+  page = preview_page (dialog);
+  g_assert_true (mk_import_preview_page_get_ready (page));
+  rows = mk_import_preview_page_get_rows (page);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 4);
+  first = g_list_model_get_item (rows, 0);
+  g_assert_cmpstr (mk_import_row_item_get_day (first), ==, "2024-03-05");
+  g_assert_cmpstr (mk_import_row_item_get_person (first), ==, "Anna Petrova");
+  g_assert_cmpint (mk_import_row_item_get_minutes (first), ==, 90);
+  g_assert_cmpstr (mk_import_row_item_get_task (first), ==, "Intro call Acme");
+  screenshot_preview (GTK_WIDGET (dialog), "preview-toggl");
+
+  /* The mapping change: the person is read from the e-mail column. */
+  select_in_combo (dialog, "person_column_row", "Email");
+  g_clear_object (&first);
+  first = g_list_model_get_item (rows, 0);
+  g_assert_cmpstr (mk_import_row_item_get_person (first), ==, "anna@example.com");
+
+  run_import (dialog);
+  screenshot (GTK_WIDGET (dialog), "result-toggl");
+  g_assert_cmpstr (label_text (dialog, "imported_label"), ==, "4");
+  g_assert_cmpstr (label_text (dialog, "duplicates_label"), ==, "0");
+
+  db = open_db ();
+  g_assert_cmpint (minutes_of (db, "anna@example.com", "calls"), ==, 90);
+  g_assert_cmpint (minutes_of (db, "anna@example.com", "admin"), ==, 30);
+  g_assert_cmpint (minutes_of (db, "boris@example.com", "follow_up"), ==, 45);
+  g_assert_cmpint (minutes_of (db, "Anna Petrova", "calls"), ==, 0);
+
+  /* "Show in Analysis" closes the dialog on the Analysis page. */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "import.show-analysis", NULL);
+  mk_gui_test_iterate (50);
+  g_assert_cmpstr (mk_window_get_visible_page (get_window ()), ==, "analysis");
+}
+
+static void
+test_import_windows_1251 (void)
+{
+  g_autofree char *path = data_file ("excel-ru-1251.csv");
+  const char *paths[] = { path, NULL };
+  g_autoptr(MkStore) db = NULL;
+  MkImportDialog *dialog = open_dialog (paths);
+  MkImportPreviewPage *page;
+  AdwComboRow *encoding;
+  g_autoptr(MkImportRowItem) first = NULL;
+
+  g_assert_true (wait_page (dialog, "preview"));
+  page = preview_page (dialog);
+  encoding = ADW_COMBO_ROW (mk_gui_test_find_by_name (GTK_WIDGET (dialog), "encoding_row"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (encoding)),
+                            "Windows-1251"));
+  first = g_list_model_get_item (mk_import_preview_page_get_rows (page), 0);
+  g_assert_cmpstr (mk_import_row_item_get_person (first), ==, "Ольга Ким");
+  g_assert_cmpint (mk_import_row_item_get_minutes (first), ==, 90);
+
+  /* Read as UTF-8 the Russian text falls apart: the user sees it and goes back. */
+  select_in_combo (dialog, "encoding_row", "UTF-8");
+  select_in_combo (dialog, "encoding_row", "Windows-1251");
+  g_assert_true (mk_import_preview_page_get_ready (page));
+
+  /* The mapping change: the category comes from "Описание"; one of its
+   * texts is given a category, the others stay Other. */
+  select_in_combo (dialog, "category_column_row", "Описание");
+  g_assert_true (mk_import_preview_page_choose_category (page, "Обзвон базы", "calls"));
+  wait_preview (dialog);
+  screenshot_preview (GTK_WIDGET (dialog), "preview-1251");
+
+  run_import (dialog);
+  g_assert_cmpstr (label_text (dialog, "imported_label"), ==, "4");
+  db = open_db ();
+  g_assert_cmpint (minutes_of (db, "Ольга Ким", "calls"), ==, 90);
+  g_assert_cmpint (minutes_of (db, "Ольга Ким", "other"), ==, 45);
+  g_assert_cmpint (minutes_of (db, "Пётр Сидоров", "other"), ==, 90);
+  /* The choice was saved as an alias. */
+  g_assert_nonnull (mk_store_lookup_alias (db, "обзвон базы"));
+  gtk_window_close (GTK_WINDOW (dialog));
+}
+
+static char *
+write_big_file (guint n_rows)
+{
+  g_autofree char *path = g_build_filename (mk_gui_test_tmpdir (), "big.csv", NULL);
+  g_autoptr(GString) text = g_string_new ("Date,Manager,Category,Minutes,Task\n");
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < n_rows; i++)
+    g_string_append_printf (text, "2024-%02u-%02u,Manager %u,%s,%u,Row %u\n",
+                            1 + i % 12, 1 + i % 28, i % 40,
+                            i % 3 == 0 ? "Calls" : i % 3 == 1 ? "Admin" : "Follow-up",
+                            5 + i % 50, i);
+  g_file_set_contents (path, text->str, (gssize) text->len, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&path);
+}
+
+static void
+test_import_cancel_big (void)
+{
+  g_autofree char *path = write_big_file (200000);
+  const char *paths[] = { path, NULL };
+  g_autoptr(MkStore) before = open_db ();
+  gint64 n_before = mk_store_count_entries (before);
+  g_autoptr(MkStore) db = NULL;
+  MkImportDialog *dialog = open_dialog (paths);
+  GtkProgressBar *bar;
+  gint64 end;
+
+  g_assert_true (wait_page (dialog, "preview"));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "import.start", NULL);
+  g_assert_true (wait_page (dialog, "progress"));
+  bar = GTK_PROGRESS_BAR (mk_gui_test_find_by_name (GTK_WIDGET (dialog), "progress_bar"));
+
+  /* Half-way: stop. */
+  end = g_get_monotonic_time () + WAIT_USEC;
+  while (gtk_progress_bar_get_fraction (bar) < 0.4 && g_get_monotonic_time () < end
+         && g_strcmp0 (mk_import_dialog_get_page (dialog), "progress") == 0)
+    g_main_context_iteration (NULL, FALSE), g_usleep (200);
+  g_assert_cmpstr (mk_import_dialog_get_page (dialog), ==, "progress");
+  g_assert_cmpfloat (gtk_progress_bar_get_fraction (bar), >=, 0.4);
+  g_assert_cmpfloat (gtk_progress_bar_get_fraction (bar), <, 1.0);
+  g_assert_cmpstr (label_text (dialog, "progress_label"), !=, "");
+  screenshot (GTK_WIDGET (dialog), "progress");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "import.cancel", NULL);
+
+  g_assert_true (wait_page (dialog, "result"));
+  screenshot (GTK_WIDGET (dialog), "result-cancelled");
+  g_assert_cmpstr (label_text (dialog, "imported_label"), ==, "0");
+  db = open_db ();
+  g_assert_cmpint (mk_store_count_entries (db), ==, n_before);
+  g_assert_cmpint (minutes_of (db, "Manager 1", "admin"), ==, 0);
+  gtk_window_close (GTK_WINDOW (dialog));
+}
+
+static void
+test_import_rejected_rows (void)
+{
+  g_autofree char *path = data_file ("bad-rows.csv");
+  const char *paths[] = { path, NULL };
+  g_autoptr(MkStore) db = NULL;
+  MkImportDialog *dialog = open_dialog (paths);
+  g_autofree char *problems = NULL;
+  g_autofree char *expected = NULL;
+  static const char *lines[] = {
+    "bad-rows.csv:3: date '31.02.2024' does not exist",
+    "bad-rows.csv:4: duration '1:75' has 75 minutes",
+    "bad-rows.csv:5: duration '-30' is negative",
+    "bad-rows.csv:6: duration '25:00' is longer than 24 hours",
+    "bad-rows.csv:7: no person: column 'Manager' is empty",
+    "bad-rows.csv:8: no duration: column 'Minutes' is empty",
+    NULL,
+  };
+
+  g_assert_true (wait_page (dialog, "preview"));
+  screenshot_preview (GTK_WIDGET (dialog), "preview-bad-rows");
+  run_import (dialog);
+  screenshot (GTK_WIDGET (dialog), "result-refused");
+
+  /* Refused: nothing written, every bad line listed. */
+  problems = problems_text (dialog);
+  if (!russian ())
+    {
+      expected = g_strjoinv ("\n", (char **) lines);
+      g_assert_cmpstr (problems, ==, expected);
+    }
+  else
+    for (guint i = 0; lines[i] != NULL; i++)
+      {
+        g_autofree char *prefix = g_strndup (lines[i], strchr (lines[i] + 13, ':') - lines[i]);
+
+        g_assert_nonnull (strstr (problems, prefix));
+      }
+  g_assert_cmpstr (label_text (dialog, "rejected_label"), ==, "6");
+  db = open_db ();
+  g_assert_cmpint (minutes_of (db, "Anna", "calls"), ==, 0);
+  g_clear_object (&db);
+
+  /* "Import Valid Rows": back to the preview with Skip Invalid Rows on. */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "import.retry-valid", NULL);
+  g_assert_true (wait_page (dialog, "preview"));
+  run_import (dialog);
+  screenshot (GTK_WIDGET (dialog), "result-rejected");
+  g_assert_cmpstr (label_text (dialog, "imported_label"), ==, "2");
+  g_assert_cmpstr (label_text (dialog, "rejected_label"), ==, "6");
+  g_free (problems);
+  problems = problems_text (dialog);
+  g_assert_nonnull (strstr (problems, "bad-rows.csv:3:"));
+  g_assert_nonnull (strstr (problems, "bad-rows.csv:8:"));
+  db = open_db ();
+  g_assert_cmpint (minutes_of (db, "Anna", "calls"), ==, 30);
+  g_assert_cmpint (minutes_of (db, "Anna", "admin"), ==, 15);
+  gtk_window_close (GTK_WINDOW (dialog));
+}
+
+static void
+test_import_hamster_person (void)
+{
+  g_autofree char *path = data_file ("hamster.tsv");
+  const char *paths[] = { path, NULL };
+  g_autoptr(MkStore) db = NULL;
+  MkImportDialog *dialog = open_dialog (paths);
+  MkImportPreviewPage *page;
+  GtkWidget *person_row;
+
+  g_assert_true (wait_page (dialog, "preview"));
+  page = preview_page (dialog);
+  person_row = mk_gui_test_find_by_name (GTK_WIDGET (dialog), "person_row");
+  g_assert_true (gtk_widget_get_visible (person_row));
+  g_assert_false (mk_import_preview_page_get_ready (page));
+  g_assert_nonnull (mk_import_preview_page_get_problem (page));
+  screenshot_preview (GTK_WIDGET (dialog), "preview-hamster");
+
+  gtk_editable_set_text (GTK_EDITABLE (person_row), "Kate");
+  wait_preview (dialog);
+  g_assert_true (mk_import_preview_page_get_ready (page));
+  run_import (dialog);
+  db = open_db ();
+  g_assert_cmpint (minutes_of (db, "Kate", "calls"), ==, 70);
+  g_assert_cmpint (minutes_of (db, "Kate", "admin"), ==, 30);
+  gtk_window_close (GTK_WINDOW (dialog));
+}
+
+static void
+test_import_bad_files (void)
+{
+  g_autofree char *png = data_file ("binary-png.png");
+  g_autofree char *empty = data_file ("empty.csv");
+  g_autofree char *quote = data_file ("unterminated-quote.csv");
+  g_autofree char *ambiguous = data_file ("dates-ambiguous.csv");
+  const char *paths[] = { png, empty, quote, ambiguous, NULL };
+  static const char *messages[] = {
+    "binary-png.png", "empty.csv", "unterminated-quote.csv:3:",
+  };
+  MkImportDialog *dialog = open_dialog (paths);
+  MkImportPreviewPage *page;
+
+  /* Three files that cannot be read: the importer's message each time. */
+  for (guint i = 0; i < G_N_ELEMENTS (messages); i++)
+    {
+      g_assert_true (wait_page (dialog, "error"));
+      g_assert_nonnull (strstr (label_text (dialog, "error_label"), messages[i]));
+      if (i == 0)
+        screenshot (GTK_WIDGET (dialog), "error");
+      gtk_widget_activate_action (GTK_WIDGET (dialog), "import.next", NULL);
+    }
+
+  /* Dates of unknown order: the preview asks, and Import waits for the answer. */
+  g_assert_true (wait_page (dialog, "preview"));
+  page = preview_page (dialog);
+  g_assert_false (mk_import_preview_page_get_ready (page));
+  g_assert_nonnull (mk_import_preview_page_get_problem (page));
+  screenshot_preview (GTK_WIDGET (dialog), "preview-ambiguous");
+  /* The drop-down lists Automatic, year first, day first, month first. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (mk_gui_test_find_by_name (GTK_WIDGET (dialog),
+                                                                       "date_order_row")), 3);
+  wait_preview (dialog);
+  g_assert_true (mk_import_preview_page_get_ready (page));
+  g_assert_null (mk_import_preview_page_get_problem (page));
+  gtk_window_close (GTK_WINDOW (dialog));
+}
+
+static void
+test_import_entry_points (void)
+{
+  MkWindow *window = get_window ();
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+                                                                "win.import");
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  g_autofree char *path = data_file ("toggl-detailed.csv");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkDropTarget *target = NULL;
+  GtkWindow *chooser;
+  GSList *list;
+  GValue value = G_VALUE_INIT;
+  gboolean dropped = FALSE;
+  GtkWindow *dialog;
+
+  /* Ctrl+O and the menu open the file chooser. */
+  g_assert_nonnull (accels);
+  g_assert_cmpstr (accels[0], ==, "<Control>o");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.import", NULL);
+  chooser = mk_gui_test_wait_window (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_nonnull (chooser);
+  g_assert_true (gtk_file_chooser_get_select_multiple (GTK_FILE_CHOOSER (chooser)));
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  mk_gui_test_iterate (50);
+
+  /* A file dropped on the window opens the dialog on it. */
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        target = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (target);
+  list = g_slist_prepend (NULL, file);
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (list));
+  g_slist_free (list);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &dropped);
+  g_value_unset (&value);
+  g_assert_true (dropped);
+  dialog = mk_gui_test_wait_window (MK_TYPE_IMPORT_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_modal (dialog));
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
+  g_assert_true (wait_page (MK_IMPORT_DIALOG (dialog), "preview"));
+  gtk_window_close (dialog);
+  mk_gui_test_iterate (50);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  mk_gui_test_init (&argc, &argv);
+
+  g_test_add_func ("/gui/import/toggl-with-person-column", test_import_toggl);
+  g_test_add_func ("/gui/import/windows-1251-with-category-column",
+                   test_import_windows_1251);
+  g_test_add_func ("/gui/import/cancel-big-leaves-database", test_import_cancel_big);
+  g_test_add_func ("/gui/import/rejected-rows-listed", test_import_rejected_rows);
+  g_test_add_func ("/gui/import/hamster-asks-person", test_import_hamster_person);
+  g_test_add_func ("/gui/import/bad-files-show-message", test_import_bad_files);
+  g_test_add_func ("/gui/import/menu-shortcut-and-drop", test_import_entry_points);
+
+  app = mk_gui_test_app_new (NULL);
+  return mk_gui_test_run (app);
+}
