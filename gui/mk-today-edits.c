@@ -5,7 +5,8 @@
  * adding the same fields back (the entry gets a new id), an edit by
  * writing the old fields back.  The record is taken before the undo runs,
  * so a failing undo cannot be repeated by accident.  "can-undo" tells the
- * page when to enable its undo action.
+ * page when to enable its undo action; the generation tells an old toast
+ * that its change is no longer the one undo would take back.
  */
 #define G_LOG_DOMAIN "mk-today-edits"
 
@@ -36,6 +37,7 @@ struct _MkTodayEdits
 
   MkStore  *store;
   Undo      undo;
+  guint     generation;   /* counts the changes remembered */
 };
 
 G_DEFINE_FINAL_TYPE (MkTodayEdits, mk_today_edits, G_TYPE_OBJECT)
@@ -66,6 +68,7 @@ remember (MkTodayEdits *self,
   gboolean could = self->undo.kind != UNDO_NONE;
 
   undo_clear (&self->undo);
+  self->generation++;
   self->undo.kind = kind;
   self->undo.entry_id = entry_id;
   if (entry != NULL)
@@ -202,6 +205,21 @@ mk_today_edits_can_undo (MkTodayEdits *self)
   g_return_val_if_fail (MK_IS_TODAY_EDITS (self), FALSE);
 
   return self->undo.kind != UNDO_NONE;
+}
+
+/**
+ * mk_today_edits_get_generation:
+ * @self: the edits
+ *
+ * Returns: a number that changes with every change remembered, so that a
+ *   toast offering undo can tell whether its change is still the last one.
+ */
+guint
+mk_today_edits_get_generation (MkTodayEdits *self)
+{
+  g_return_val_if_fail (MK_IS_TODAY_EDITS (self), 0);
+
+  return self->generation;
 }
 
 /**

@@ -26,6 +26,7 @@ gboolean      mk_today_edits_update    (MkTodayEdits *self,
                                         const char   *task,
                                         GError      **error);
 gboolean      mk_today_edits_can_undo  (MkTodayEdits *self);
+guint         mk_today_edits_get_generation (MkTodayEdits *self);
 gboolean      mk_today_edits_undo      (MkTodayEdits *self,
                                         GError      **error);
 

@@ -18,7 +18,8 @@
  * delete, from the toast's button or Ctrl+Z.
  *
  * Actions (prefix "today."): add, focus-entry, toggle-timer, previous-day,
- * next-day, go-today, undo, delete-entry (x), update-entry ((xiixs)).
+ * next-day, go-today, undo, undo-change (u: a toast's change), delete-entry
+ * (x), update-entry ((xiixs)).
  */
 #define G_LOG_DOMAIN "mk-today-page"
 
@@ -76,8 +77,10 @@ static void mk_today_page_reload (MkTodayPage *self);
 static void
 update_undo_action (MkTodayPage *self)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "today.undo",
-                                 mk_today_edits_can_undo (self->edits));
+  gboolean can_undo = mk_today_edits_can_undo (self->edits);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "today.undo", can_undo);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "today.undo-change", can_undo);
 }
 
 static GListModel *
@@ -121,8 +124,8 @@ show_toast (MkTodayPage *self,
 
   /* No adw_toast_dismiss() of the previous toast: libadwaita 1.2 can crash
    * when a toast is dismissed while its overlay animates, so toasts queue
-   * and time out.  A stale Undo button is harmless: the action is disabled
-   * once its change is undone or replaced by a newer one. */
+   * and time out.  Each toast's Undo names its change (the generation), so
+   * a toast still showing after a newer change cannot undo the newer one. */
   if (overlay == NULL)
     return;
 
@@ -130,7 +133,9 @@ show_toast (MkTodayPage *self,
   if (with_undo)
     {
       adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_action_name (toast, "today.undo");
+      adw_toast_set_action_name (toast, "today.undo-change");
+      adw_toast_set_action_target_value (
+        toast, g_variant_new_uint32 (mk_today_edits_get_generation (self->edits)));
     }
   adw_toast_overlay_add_toast (overlay, toast);
 }
@@ -314,6 +319,13 @@ undo_action_cb (GtkWidget  *widget,
 
   if (self->store == NULL || !mk_today_edits_can_undo (self->edits))
     return;
+  /* From a toast: only while its change is still the last one. */
+  if (param != NULL
+      && g_variant_get_uint32 (param) != mk_today_edits_get_generation (self->edits))
+    {
+      set_hint (self, _("Only the last change can be undone"), TRUE);
+      return;
+    }
   if (!mk_today_edits_undo (self->edits, &error))
     show_toast (self, error->message, FALSE);
   else
@@ -711,6 +723,21 @@ mk_today_page_get_entries (MkTodayPage *self)
   return rows (self);
 }
 
+/**
+ * mk_today_page_get_undo_generation:
+ * @self: the page
+ *
+ * Returns: the number that "today.undo-change" takes to undo the last
+ *   change, as the toast of that change carries it.
+ */
+guint
+mk_today_page_get_undo_generation (MkTodayPage *self)
+{
+  g_return_val_if_fail (MK_IS_TODAY_PAGE (self), 0);
+
+  return mk_today_edits_get_generation (self->edits);
+}
+
 /* GObject */
 
 static void
@@ -792,6 +819,7 @@ mk_today_page_class_init (MkTodayPageClass *klass)
   gtk_widget_class_install_action (widget_class, "today.next-day", NULL, day_action_cb);
   gtk_widget_class_install_action (widget_class, "today.go-today", NULL, day_action_cb);
   gtk_widget_class_install_action (widget_class, "today.undo", NULL, undo_action_cb);
+  gtk_widget_class_install_action (widget_class, "today.undo-change", "u", undo_action_cb);
   gtk_widget_class_install_action (widget_class, "today.delete-entry", "x",
                                    delete_entry_action_cb);
   gtk_widget_class_install_action (widget_class, "today.update-entry", "(xiixs)",

@@ -24,5 +24,6 @@ gboolean    mk_today_page_set_person_name (MkTodayPage *self,
 GListModel *mk_today_page_get_entries     (MkTodayPage *self);
 gboolean    mk_today_page_submit          (MkTodayPage *self,
                                            const char  *line);
+guint       mk_today_page_get_undo_generation (MkTodayPage *self);
 
 G_END_DECLS

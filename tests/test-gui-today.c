@@ -279,6 +279,7 @@ test_today_edit_delete_undo (void)
   gint64 id = mk_entry_get_id (entry);
   gint64 calls = 0;
   gint64 count = db_count ();
+  guint generation;
 
   {
     g_autoptr(MkStore) store = open_db ();
@@ -318,6 +319,24 @@ test_today_edit_delete_undo (void)
   gtk_widget_activate_action (GTK_WIDGET (page), "today.undo", NULL);
   mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
   g_assert_cmpint (db_count (), ==, count);
+
+  /* A toast left from an older change cannot undo a newer one.  (Undoing the
+   * delete above added the entry back under a new id.) */
+  g_clear_object (&entry);
+  entry = shown_task (page, "stand-up");
+  gtk_widget_activate_action (GTK_WIDGET (page), "today.delete-entry", "x",
+                              mk_entry_get_id (entry));
+  generation = mk_today_page_get_undo_generation (page);
+  type_line (page, "5 admin CRM");
+  g_assert_cmpint (db_count (), ==, count);
+  gtk_widget_activate_action (GTK_WIDGET (page), "today.undo-change", "u", generation);
+  mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
+  g_assert_cmpint (db_count (), ==, count);
+  g_assert_true (gtk_widget_has_css_class (child (page, "hint_label"), "error"));
+  gtk_widget_activate_action (GTK_WIDGET (page), "today.undo-change", "u",
+                              mk_today_page_get_undo_generation (page));
+  mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
+  g_assert_cmpint (db_count (), ==, count - 1);
 }
 
 /* The list row showing the entry @id. */
