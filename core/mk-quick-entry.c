@@ -555,8 +555,8 @@ mk_quick_entry_describe (const MkQuickEntry *self,
   if (self->category != NULL)
     g_ptr_array_add (parts, g_strdup (mk_category_get_name (self->category)));
   else if (fallback != NULL)
-    g_ptr_array_add (parts, g_strdup_printf (/* Translators: %s is a category, e.g. "Calls (last used)". */
-                                             _("%s (last used)"),
+    /* Translators: %s is a category, e.g. "Calls (last used)". */
+    g_ptr_array_add (parts, g_strdup_printf (_("%s (last used)"),
                                              mk_category_get_name (fallback)));
   else
     g_ptr_array_add (parts, g_strdup (_("no category")));

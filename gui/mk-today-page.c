@@ -32,6 +32,7 @@
 
 #include "mk-day-bar.h"
 #include "mk-day-list.h"
+#include "mk-day-switcher.h"
 #include "mk-entry-list.h"
 #include "mk-error.h"
 #include "mk-person-chooser.h"
@@ -51,13 +52,9 @@ struct _MkTodayPage
   GListModel      *categories;
   MkTodayEdits    *edits;
   GSettings       *settings;
-  char            *day;
 
   GtkWidget       *main_box;
-  GtkMenuButton   *day_button;
-  GtkPopover      *calendar_popover;
-  GtkCalendar     *calendar;
-  GtkWidget       *today_button;
+  MkDaySwitcher   *day_switcher;
   GtkLabel        *study_label;
   MkPersonChooser *person_chooser;
   MkQuickEntryRow *quick_row;
@@ -89,22 +86,10 @@ rows (MkTodayPage *self)
   return mk_day_list_get_rows (self->day_list);
 }
 
-static char *
-today_iso (void)
+static const char *
+shown_day (MkTodayPage *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
-static GDateTime *
-day_to_datetime (const char *day)
-{
-  int y, m, d;
-
-  if (day == NULL || sscanf (day, "%d-%d-%d", &y, &m, &d) != 3)
-    return g_date_time_new_now_local ();
-  return g_date_time_new_local (y, m, d, 12, 0, 0);
+  return mk_day_switcher_get_day (self->day_switcher);
 }
 
 static AdwToastOverlay *
@@ -202,7 +187,7 @@ add_from_line (MkTodayPage *self,
     return FALSE;
 
   input.person_id = mk_person_get_id (mk_person_chooser_get_person (self->person_chooser));
-  input.day = self->day;
+  input.day = shown_day (self);
   input.start = parsed->start;
   input.minutes = parsed->minutes;
   input.category_id = mk_category_get_id (category);
@@ -417,13 +402,11 @@ update_summary (MkTodayPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->study_label), FALSE);
   if (mk_store_get_study (self->store, NULL, &study_from, &study_to)
       && study_from != NULL && study_to != NULL
-      && g_strcmp0 (self->day, study_from) >= 0 && g_strcmp0 (self->day, study_to) <= 0)
+      && g_strcmp0 (shown_day (self), study_from) >= 0
+      && g_strcmp0 (shown_day (self), study_to) <= 0)
     {
-      g_autoptr(GDateTime) from = day_to_datetime (study_from);
-      g_autoptr(GDateTime) to = day_to_datetime (study_to);
-      g_autoptr(GDateTime) day = day_to_datetime (self->day);
-      int index = g_date_time_difference (day, from) / G_TIME_SPAN_DAY + 1;
-      int length = g_date_time_difference (to, from) / G_TIME_SPAN_DAY + 1;
+      int index = mk_day_switcher_days_between (study_from, shown_day (self)) + 1;
+      int length = mk_day_switcher_days_between (study_from, study_to) + 1;
       g_autofree char *text = NULL;
 
       /* Translators: the place of the shown day in the study, "Day 2 of 3". */
@@ -468,21 +451,6 @@ store_changed_cb (MkTodayPage *self)
   update_header_mark (self);
 }
 
-static void
-update_day_widgets (MkTodayPage *self)
-{
-  g_autoptr(GDateTime) day = day_to_datetime (self->day);
-  g_autofree char *today = today_iso ();
-  g_autofree char *label = NULL;
-
-  /* Translators: the day shown on the Today page, a GDateTime format: "Thursday, 26 November". */
-  label = g_date_time_format (day, _("%A, %-d %B"));
-  gtk_menu_button_set_label (self->day_button, label);
-  gtk_widget_set_sensitive (self->today_button, g_strcmp0 (today, self->day) != 0);
-  /* calendar_day_selected_cb ignores the day already shown. */
-  gtk_calendar_select_day (self->calendar, day);
-}
-
 /* Shows the chosen person's chosen day. */
 static void
 mk_today_page_reload (MkTodayPage *self)
@@ -491,47 +459,23 @@ mk_today_page_reload (MkTodayPage *self)
   /* A person id of -1 matches nobody, so a page without a person is empty. */
   gint64 person_id = person ? mk_person_get_id (person) : -1;
 
-  update_day_widgets (self);
   if (self->store == NULL)
     return;
 
   if (self->entries == NULL)
     {
-      self->entries = mk_entry_list_new_for_day (self->store, person_id, self->day);
+      self->entries = mk_entry_list_new_for_day (self->store, person_id, shown_day (self));
       mk_day_list_set_source (self->day_list, G_LIST_MODEL (self->entries));
     }
   else
     {
       mk_entry_list_set_person (self->entries, person_id);
-      mk_entry_list_set_range (self->entries, self->day, self->day);
+      mk_entry_list_set_range (self->entries, shown_day (self), shown_day (self));
     }
 
   update_list_state (self);
   update_summary (self);
   select_last_used_category (self);
-}
-
-static void
-calendar_day_selected_cb (MkTodayPage *self)
-{
-  g_autoptr(GDateTime) date = gtk_calendar_get_date (self->calendar);
-  g_autofree char *day = g_date_time_format (date, "%Y-%m-%d");
-
-  if (g_strcmp0 (day, self->day) == 0)
-    return;
-  gtk_popover_popdown (self->calendar_popover);
-  mk_today_page_set_day (self, day);
-}
-
-static void
-move_day (MkTodayPage *self,
-          int          days)
-{
-  g_autoptr(GDateTime) day = day_to_datetime (self->day);
-  g_autoptr(GDateTime) moved = g_date_time_add_days (day, days);
-  g_autofree char *iso = g_date_time_format (moved, "%Y-%m-%d");
-
-  mk_today_page_set_day (self, iso);
 }
 
 static void
@@ -542,15 +486,17 @@ day_action_cb (GtkWidget  *widget,
   MkTodayPage *self = MK_TODAY_PAGE (widget);
 
   if (g_str_equal (action_name, "today.previous-day"))
-    move_day (self, -1);
+    mk_day_switcher_move (self->day_switcher, -1);
   else if (g_str_equal (action_name, "today.next-day"))
-    move_day (self, 1);
+    mk_day_switcher_move (self->day_switcher, 1);
   else
-    {
-      g_autofree char *today = today_iso ();
+    mk_day_switcher_go_today (self->day_switcher);
+}
 
-      mk_today_page_set_day (self, today);
-    }
+static void
+day_changed_cb (MkTodayPage *self)
+{
+  mk_today_page_reload (self);
 }
 
 static void
@@ -652,7 +598,7 @@ mk_today_page_get_day (MkTodayPage *self)
 {
   g_return_val_if_fail (MK_IS_TODAY_PAGE (self), NULL);
 
-  return self->day;
+  return shown_day (self);
 }
 
 /**
@@ -667,11 +613,7 @@ mk_today_page_set_day (MkTodayPage *self,
   g_return_if_fail (MK_IS_TODAY_PAGE (self));
   g_return_if_fail (day != NULL);
 
-  if (g_strcmp0 (self->day, day) == 0)
-    return;
-  g_free (self->day);
-  self->day = g_strdup (day);
-  mk_today_page_reload (self);
+  mk_day_switcher_set_day (self->day_switcher, day);
 }
 
 /**
@@ -770,7 +712,6 @@ mk_today_page_dispose (GObject *object)
   g_clear_object (&self->categories);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
-  g_clear_pointer (&self->day, g_free);
 
   G_OBJECT_CLASS (mk_today_page_parent_class)->dispose (object);
 }
@@ -788,15 +729,13 @@ mk_today_page_class_init (MkTodayPageClass *klass)
   g_type_ensure (MK_TYPE_PERSON_CHOOSER);
   g_type_ensure (MK_TYPE_TODAY_TIMER);
   g_type_ensure (MK_TYPE_DAY_LIST);
+  g_type_ensure (MK_TYPE_DAY_SWITCHER);
   g_type_ensure (MK_TYPE_QUICK_ENTRY_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/mk-today-page.ui");
   gtk_widget_class_bind_template_child (widget_class, MkTodayPage, main_box);
-  gtk_widget_class_bind_template_child (widget_class, MkTodayPage, day_button);
-  gtk_widget_class_bind_template_child (widget_class, MkTodayPage, calendar_popover);
-  gtk_widget_class_bind_template_child (widget_class, MkTodayPage, calendar);
-  gtk_widget_class_bind_template_child (widget_class, MkTodayPage, today_button);
+  gtk_widget_class_bind_template_child (widget_class, MkTodayPage, day_switcher);
   gtk_widget_class_bind_template_child (widget_class, MkTodayPage, study_label);
   gtk_widget_class_bind_template_child (widget_class, MkTodayPage, person_chooser);
   gtk_widget_class_bind_template_child (widget_class, MkTodayPage, quick_row);
@@ -807,7 +746,7 @@ mk_today_page_class_init (MkTodayPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MkTodayPage, day_list);
   gtk_widget_class_bind_template_child (widget_class, MkTodayPage, demo_button);
   gtk_widget_class_bind_template_callback (widget_class, quick_row_submit_cb);
-  gtk_widget_class_bind_template_callback (widget_class, calendar_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, day_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, person_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "today.add", NULL, add_action_cb);
@@ -848,7 +787,6 @@ mk_today_page_init (MkTodayPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (BASE_APP_ID);
-  self->day = today_iso ();
   self->edits = mk_today_edits_new ();
   g_signal_connect_object (self->edits, "notify::can-undo", G_CALLBACK (update_undo_action),
                            self, G_CONNECT_SWAPPED);
@@ -866,6 +804,5 @@ mk_today_page_init (MkTodayPage *self)
   add_shortcut (shortcuts, GDK_KEY_z, GDK_CONTROL_MASK, "today.undo");
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
-  update_day_widgets (self);
   update_undo_action (self);
 }

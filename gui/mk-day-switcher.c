@@ -1,0 +1,240 @@
+/* mk-day-switcher.c — which day the Today page shows: back, forward, a calendar, Today.
+ *
+ * Holds the day as "YYYY-MM-DD" (the "day" property), today when made.
+ * The arrows and Today activate the page's actions (so Alt+Left/Right do
+ * the same), which call mk_day_switcher_move() and _go_today(); the
+ * calendar pop-over sets the day directly.  Any day may be chosen: logging
+ * for a past day is allowed.
+ */
+#define G_LOG_DOMAIN "mk-day-switcher"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "mk-day-switcher.h"
+
+struct _MkDaySwitcher
+{
+  GtkWidget      parent_instance;
+
+  char          *day;
+
+  GtkWidget     *box;
+  GtkMenuButton *day_button;
+  GtkPopover    *calendar_popover;
+  GtkCalendar   *calendar;
+  GtkWidget     *today_button;
+};
+
+G_DEFINE_FINAL_TYPE (MkDaySwitcher, mk_day_switcher, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DAY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static char *
+today_iso (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/* Noon of @day, local time, so that adding days never crosses a DST edge wrongly. */
+static GDateTime *
+day_to_date_time (const char *day)
+{
+  int y, m, d;
+
+  if (day == NULL || sscanf (day, "%d-%d-%d", &y, &m, &d) != 3)
+    return g_date_time_new_now_local ();
+  return g_date_time_new_local (y, m, d, 12, 0, 0);
+}
+
+/**
+ * mk_day_switcher_days_between:
+ * @from: a day, "YYYY-MM-DD"
+ * @to: a day, "YYYY-MM-DD"
+ *
+ * Returns: how many days @to is after @from (negative when before).
+ */
+int
+mk_day_switcher_days_between (const char *from,
+                              const char *to)
+{
+  g_autoptr(GDateTime) a = day_to_date_time (from);
+  g_autoptr(GDateTime) b = day_to_date_time (to);
+  GTimeSpan diff = g_date_time_difference (b, a);
+
+  /* Rounded: a DST change makes a day 23 or 25 hours long. */
+  if (diff < 0)
+    return -(int) ((-diff + G_TIME_SPAN_DAY / 2) / G_TIME_SPAN_DAY);
+  return (int) ((diff + G_TIME_SPAN_DAY / 2) / G_TIME_SPAN_DAY);
+}
+
+static void
+update_widgets (MkDaySwitcher *self)
+{
+  g_autoptr(GDateTime) day = day_to_date_time (self->day);
+  g_autofree char *today = today_iso ();
+  g_autofree char *label = NULL;
+
+  /* Translators: the day shown on the Today page, a GDateTime format: "Thursday, 26 November". */
+  label = g_date_time_format (day, _("%A, %-d %B"));
+  gtk_menu_button_set_label (self->day_button, label);
+  gtk_widget_set_sensitive (self->today_button, g_strcmp0 (today, self->day) != 0);
+  /* calendar_day_selected_cb ignores the day already shown. */
+  gtk_calendar_select_day (self->calendar, day);
+}
+
+/**
+ * mk_day_switcher_get_day:
+ * @self: the switcher
+ *
+ * Returns: (transfer none): the day, "YYYY-MM-DD".
+ */
+const char *
+mk_day_switcher_get_day (MkDaySwitcher *self)
+{
+  g_return_val_if_fail (MK_IS_DAY_SWITCHER (self), NULL);
+
+  return self->day;
+}
+
+/**
+ * mk_day_switcher_set_day:
+ * @self: the switcher
+ * @day: "YYYY-MM-DD"
+ */
+void
+mk_day_switcher_set_day (MkDaySwitcher *self,
+                         const char    *day)
+{
+  g_return_if_fail (MK_IS_DAY_SWITCHER (self));
+  g_return_if_fail (day != NULL);
+
+  if (g_strcmp0 (self->day, day) == 0)
+    return;
+  g_free (self->day);
+  self->day = g_strdup (day);
+  update_widgets (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAY]);
+}
+
+/**
+ * mk_day_switcher_move:
+ * @self: the switcher
+ * @days: how many days forward (negative: back)
+ */
+void
+mk_day_switcher_move (MkDaySwitcher *self,
+                      int            days)
+{
+  g_autoptr(GDateTime) day = NULL;
+  g_autoptr(GDateTime) moved = NULL;
+  g_autofree char *iso = NULL;
+
+  g_return_if_fail (MK_IS_DAY_SWITCHER (self));
+
+  day = day_to_date_time (self->day);
+  moved = g_date_time_add_days (day, days);
+  iso = g_date_time_format (moved, "%Y-%m-%d");
+  mk_day_switcher_set_day (self, iso);
+}
+
+/**
+ * mk_day_switcher_go_today:
+ * @self: the switcher
+ */
+void
+mk_day_switcher_go_today (MkDaySwitcher *self)
+{
+  g_autofree char *today = today_iso ();
+
+  g_return_if_fail (MK_IS_DAY_SWITCHER (self));
+
+  mk_day_switcher_set_day (self, today);
+}
+
+static void
+calendar_day_selected_cb (MkDaySwitcher *self)
+{
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (self->calendar);
+  g_autofree char *day = g_date_time_format (date, "%Y-%m-%d");
+
+  if (g_strcmp0 (day, self->day) == 0)
+    return;
+  gtk_popover_popdown (self->calendar_popover);
+  mk_day_switcher_set_day (self, day);
+}
+
+static void
+mk_day_switcher_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  MkDaySwitcher *self = MK_DAY_SWITCHER (object);
+
+  switch (prop_id)
+    {
+    case PROP_DAY:
+      g_value_set_string (value, self->day);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mk_day_switcher_dispose (GObject *object)
+{
+  MkDaySwitcher *self = MK_DAY_SWITCHER (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), MK_TYPE_DAY_SWITCHER);
+  g_clear_pointer (&self->day, g_free);
+
+  G_OBJECT_CLASS (mk_day_switcher_parent_class)->dispose (object);
+}
+
+static void
+mk_day_switcher_class_init (MkDaySwitcherClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = mk_day_switcher_get_property;
+  object_class->dispose = mk_day_switcher_dispose;
+
+  properties[PROP_DAY] =
+    g_param_spec_string ("day", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE_PATH "/mk-day-switcher.ui");
+  gtk_widget_class_bind_template_child (widget_class, MkDaySwitcher, box);
+  gtk_widget_class_bind_template_child (widget_class, MkDaySwitcher, day_button);
+  gtk_widget_class_bind_template_child (widget_class, MkDaySwitcher, calendar_popover);
+  gtk_widget_class_bind_template_child (widget_class, MkDaySwitcher, calendar);
+  gtk_widget_class_bind_template_child (widget_class, MkDaySwitcher, today_button);
+  gtk_widget_class_bind_template_callback (widget_class, calendar_day_selected_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "mk-day-switcher");
+}
+
+static void
+mk_day_switcher_init (MkDaySwitcher *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->day = today_iso ();
+  update_widgets (self);
+}
