@@ -5,10 +5,12 @@
  * given), reads the rollups and runs the engine, all in a GTask thread.
  *
  * Invariants.  A store is used from one thread at a time, so the worker
- * never touches the window's MkStore: it opens its own connection to the
- * same file the first time and returns it, and the caller passes it back
- * for the next computation, one computation at a time.  Reading commits
- * nothing.  The result is immutable and safe to hand to the main thread.
+ * never touches the window's MkStore: each computation opens its own
+ * connection to the same file and closes it when done.  A fresh connection
+ * every time matters: an MkStore caches the categories and settings it
+ * loaded, and would not see those another connection (Preferences, an
+ * import) committed since.  Reading commits nothing.  The result is
+ * immutable and safe to hand to the main thread.
  */
 #define G_LOG_DOMAIN "mk-analysis-page"
 
@@ -18,7 +20,6 @@
 
 typedef struct {
   char             *path;
-  MkStore          *worker;
   MkAnalysisPeriod  period;
   char             *from;
   char             *to;
@@ -31,7 +32,6 @@ request_free (gpointer data)
   Request *request = data;
 
   g_free (request->path);
-  g_clear_object (&request->worker);
   g_free (request->from);
   g_free (request->to);
   g_free (request);
@@ -46,7 +46,6 @@ mk_analysis_computed_free (MkAnalysisComputed *computed)
 {
   if (computed == NULL)
     return;
-  g_clear_object (&computed->worker);
   g_clear_object (&computed->analysis);
   g_free (computed->study_name);
   g_free (computed);
@@ -55,6 +54,7 @@ mk_analysis_computed_free (MkAnalysisComputed *computed)
 /* The days a period covers, read through the worker's connection. */
 static void
 resolve_period (Request            *request,
+                MkStore            *worker,
                 MkAnalysisComputed *result,
                 char              **from,
                 char              **to)
@@ -62,18 +62,18 @@ resolve_period (Request            *request,
   switch (request->period)
     {
     case MK_ANALYSIS_PERIOD_STUDY:
-      if (!mk_store_get_study (result->worker, &result->study_name, from, to)
+      if (!mk_store_get_study (worker, &result->study_name, from, to)
           || *from == NULL || *to == NULL)
         {
           g_clear_pointer (&result->study_name, g_free);
           g_clear_pointer (from, g_free);
           g_clear_pointer (to, g_free);
-          mk_analysis_default_period (result->worker, from, to);
+          mk_analysis_default_period (worker, from, to);
         }
       break;
     case MK_ANALYSIS_PERIOD_LAST_DAYS:
       {
-        g_auto(GStrv) days = mk_store_last_logged_days (result->worker, 3);
+        g_auto(GStrv) days = mk_store_last_logged_days (worker, 3);
         guint n = days != NULL ? g_strv_length (days) : 0;
 
         if (n > 0)
@@ -100,6 +100,7 @@ compute_thread (GTask        *task,
 {
   Request *request = task_data;
   g_autoptr(MkAnalysisComputed) result = g_new0 (MkAnalysisComputed, 1);
+  g_autoptr(MkStore) worker = NULL;
   g_autoptr(MkAnalysisInput) input = NULL;
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
@@ -107,16 +108,15 @@ compute_thread (GTask        *task,
   MkSettings settings;
   gint64 start = g_get_monotonic_time ();
 
-  result->worker = request->worker != NULL ? g_object_ref (request->worker)
-                                           : mk_store_open (request->path, &error);
-  if (result->worker == NULL)
+  worker = mk_store_open (request->path, &error);
+  if (worker == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
 
-  if (!mk_store_is_empty (result->worker))
-    resolve_period (request, result, &from, &to);
+  if (!mk_store_is_empty (worker))
+    resolve_period (request, worker, result, &from, &to);
   if (from == NULL || to == NULL)
     {
       result->nothing_logged = TRUE;
@@ -125,13 +125,13 @@ compute_thread (GTask        *task,
       return;
     }
 
-  input = mk_analysis_input_new_from_store (result->worker, from, to, &error);
+  input = mk_analysis_input_new_from_store (worker, from, to, &error);
   if (input == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
-  mk_store_get_settings (result->worker, &settings);
+  mk_store_get_settings (worker, &settings);
   result->analysis = mk_analysis_new (input, &settings, request->mode);
   result->usec = g_get_monotonic_time () - start;
 
@@ -142,8 +142,6 @@ compute_thread (GTask        *task,
 /**
  * mk_analysis_compute_async:
  * @db_path: the database file
- * @worker: (nullable): the connection a previous computation returned, or
- *   %NULL to open one
  * @period: which period to analyse
  * @from: (nullable): the first day ("YYYY-MM-DD") for a week or a custom range
  * @to: (nullable): the last day for a week or a custom range
@@ -152,12 +150,10 @@ compute_thread (GTask        *task,
  * @callback: called on the main context with the result
  * @user_data: data for @callback
  *
- * Computes the analysis in a worker thread.  Do not start another with the
- * same @worker before this one has finished.
+ * Computes the analysis in a worker thread, on a connection of its own.
  */
 void
 mk_analysis_compute_async (const char          *db_path,
-                           MkStore             *worker,
                            MkAnalysisPeriod     period,
                            const char          *from,
                            const char          *to,
@@ -170,11 +166,9 @@ mk_analysis_compute_async (const char          *db_path,
   Request *request;
 
   g_return_if_fail (db_path != NULL);
-  g_return_if_fail (worker == NULL || MK_IS_STORE (worker));
 
   request = g_new0 (Request, 1);
   request->path = g_strdup (db_path);
-  request->worker = worker ? g_object_ref (worker) : NULL;
   request->period = period;
   request->from = g_strdup (from);
   request->to = g_strdup (to);

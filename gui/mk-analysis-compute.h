@@ -24,14 +24,12 @@ typedef enum {
 
 /**
  * MkAnalysisComputed:
- * @worker: the connection the worker used; hand it to the next call
  * @analysis: (nullable): the analysis, %NULL when nothing is logged at all
  * @study_name: (nullable): the study's name when the period is a study
  * @nothing_logged: the database holds no time at all
  * @usec: how long the computation took
  */
 typedef struct {
-  MkStore    *worker;
   MkAnalysis *analysis;
   char       *study_name;
   gboolean    nothing_logged;
@@ -39,7 +37,6 @@ typedef struct {
 } MkAnalysisComputed;
 
 void                mk_analysis_compute_async  (const char          *db_path,
-                                                MkStore             *worker,
                                                 MkAnalysisPeriod     period,
                                                 const char          *from,
                                                 const char          *to,

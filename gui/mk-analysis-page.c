@@ -11,15 +11,16 @@
  *
  * Invariants.  The page computes no statistic and runs no SQL: it asks
  * core for an MkAnalysis and shows it.  The analysis is computed in a
- * worker thread (GTask) on the worker's own MkStore connection to the same
- * file (a store is used from one thread at a time), so the page never
- * freezes; the old result stays on screen with a spinner in the toolbar
+ * worker thread (GTask, mk-analysis-compute.c) on a fresh MkStore
+ * connection to the same file (a store is used from one thread at a time,
+ * and caches categories and settings), so the page never freezes; the old result stays on screen with a spinner in the toolbar
  * until the new one is ready.  At most one computation runs at a time:
  * a change (the store's "changed" signal, a new period or peer group)
  * while one runs marks the result stale and starts another when it ends.
  * While the page is not mapped, changes only mark it stale; it recomputes
- * when shown.  The first computation starts as soon as the page has a
- * store, so the result is usually ready before the user switches to it.
+ * when shown.  The first computation starts a moment after the window
+ * opens (WARMUP_DELAY_MS), or at once when the page is shown first, so the
+ * result is usually ready before the user switches to it.
  *
  * Actions (prefix "analysis."): open-manager (s), back, show-entries,
  * export (s: "pdf" or "csv").
@@ -43,6 +44,10 @@
 #include "mk-window.h"
 
 #define CHANGE_DELAY_MS 150
+/* The first analysis is computed this long after the window opens, so it
+ * is ready when the user switches to the page without delaying the
+ * window's first frame. */
+#define WARMUP_DELAY_MS 1500
 
 struct _MkAnalysisPage
 {
@@ -50,13 +55,13 @@ struct _MkAnalysisPage
 
   MkStore          *store;
   gulong            changed_id;
-  MkStore          *worker_store;   /* touched only by the running computation */
   GCancellable     *cancellable;
   MkAnalysis       *analysis;
   gboolean          nothing_logged;
   gboolean          busy;
   gboolean          stale;
   guint             change_source;
+  guint             warmup_source;
   MkAnalysisPeriod  period;
   MkPeerMode        mode;
   char             *custom_from;
@@ -287,9 +292,6 @@ compute_done_cb (GObject      *source,
                result->analysis ? g_list_model_get_n_items (
                  mk_analysis_get_managers (result->analysis)) : 0,
                result->usec / 1000.0);
-      if (self->worker_store == NULL && self->store != NULL
-          && g_strcmp0 (mk_store_get_path (result->worker), mk_store_get_path (self->store)) == 0)
-        self->worker_store = g_object_ref (result->worker);
       g_set_object (&self->analysis, result->analysis);
       self->nothing_logged = result->nothing_logged;
       show_result (self, result->study_name);
@@ -316,6 +318,7 @@ mk_analysis_page_compute (MkAnalysisPage *self)
     }
   self->stale = FALSE;
   g_clear_handle_id (&self->change_source, g_source_remove);
+  g_clear_handle_id (&self->warmup_source, g_source_remove);
 
   if (self->period == MK_ANALYSIS_PERIOD_WEEK)
     mk_analysis_week_range (&from, &to);
@@ -329,7 +332,7 @@ mk_analysis_page_compute (MkAnalysisPage *self)
   if (self->analysis == NULL && !self->nothing_logged)
     gtk_stack_set_visible_child_name (self->content_stack, "loading");
 
-  mk_analysis_compute_async (mk_store_get_path (self->store), self->worker_store, self->period,
+  mk_analysis_compute_async (mk_store_get_path (self->store), self->period,
                              from, to, self->mode, self->cancellable, compute_done_cb,
                              g_object_ref (self));
 }
@@ -351,6 +354,17 @@ store_changed_cb (MkAnalysisPage *self)
   self->stale = TRUE;
   if (gtk_widget_get_mapped (GTK_WIDGET (self)) && self->change_source == 0)
     self->change_source = g_timeout_add (CHANGE_DELAY_MS, change_timeout_cb, self);
+}
+
+static gboolean
+warmup_cb (gpointer user_data)
+{
+  MkAnalysisPage *self = user_data;
+
+  self->warmup_source = 0;
+  if (self->stale)
+    mk_analysis_page_compute (self);
+  return G_SOURCE_REMOVE;
 }
 
 /* Options */
@@ -503,12 +517,16 @@ mk_analysis_page_set_store (MkAnalysisPage *self,
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_id, self->store);
   g_set_object (&self->store, store);
-  g_clear_object (&self->worker_store);
+  g_clear_handle_id (&self->warmup_source, g_source_remove);
   if (store != NULL)
     {
       self->changed_id = g_signal_connect_swapped (store, "changed",
                                                    G_CALLBACK (store_changed_cb), self);
-      mk_analysis_page_compute (self);
+      self->stale = TRUE;
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        mk_analysis_page_compute (self);
+      else
+        self->warmup_source = g_timeout_add (WARMUP_DELAY_MS, warmup_cb, self);
     }
 }
 
@@ -772,6 +790,7 @@ mk_analysis_page_dispose (GObject *object)
   MkAnalysisPage *self = MK_ANALYSIS_PAGE (object);
 
   g_clear_handle_id (&self->change_source, g_source_remove);
+  g_clear_handle_id (&self->warmup_source, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_id, self->store);
@@ -786,7 +805,6 @@ mk_analysis_page_finalize (GObject *object)
   MkAnalysisPage *self = MK_ANALYSIS_PAGE (object);
 
   g_clear_object (&self->store);
-  g_clear_object (&self->worker_store);
   g_clear_object (&self->analysis);
   g_clear_object (&self->cancellable);
   g_free (self->custom_from);

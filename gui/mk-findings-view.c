@@ -9,8 +9,8 @@
  *
  * Invariants.  The sentences are the engine's, only stripped of the
  * manager's name that the group title already shows.  A big team does not
- * stall the page: the first GROUPS_AT_ONCE groups are built at once, the
- * rest when the user asks for them.
+ * stall the page: the first GROUPS_AT_ONCE groups are built at once, then
+ * GROUPS_MORE more each time the user asks for them.
  */
 #define G_LOG_DOMAIN "mk-findings-view"
 
@@ -22,7 +22,8 @@
 #include "mk-analysis-format.h"
 #include "mk-findings-view.h"
 
-#define GROUPS_AT_ONCE 25
+#define GROUPS_AT_ONCE 10
+#define GROUPS_MORE    25
 
 struct _MkFindingsView
 {
@@ -167,8 +168,9 @@ build_groups (MkFindingsView *self,
 
   if (left > 0)
     {
+      guint more = MIN (left, GROUPS_MORE);
       g_autofree char *label = g_strdup_printf (ngettext ("Show %u More Manager",
-                                                          "Show %u More Managers", left), left);
+                                                          "Show %u More Managers", more), more);
 
       gtk_button_set_label (GTK_BUTTON (self->more_button), label);
     }
@@ -179,7 +181,7 @@ static void
 more_clicked_cb (MkFindingsView *self)
 {
   if (self->analysis != NULL)
-    build_groups (self, G_MAXUINT);
+    build_groups (self, GROUPS_MORE);
 }
 
 static void

@@ -4,13 +4,15 @@
  * from "My analysis": the sample (days, minutes a day, coverage, peer
  * group), a weak-sample warning, the selling time that could be won back,
  * every category's share against the peer median and target, the days on
- * a clock with the prime selling hours shaded, and the findings.  The back
+ * a clock with the prime selling hours shaded (read in a worker thread),
+ * and the findings.  The back
  * button and "Show Entries" are the page's actions ("analysis.back",
  * "analysis.show-entries").
  *
  * Invariants.  Every number comes from the MkAnalysis; the only thing read
  * from the store is the manager's entries for the day timelines, through a
- * core MkEntryList, copied into the timeline and released.  Showing a
+ * core MkEntryList on the worker's own connection, copied into the
+ * timeline.  A newer show cancels the reading of an older one.  Showing a
  * manager the analysis has no result for (no time in the period) is not an
  * error: the detail says so.
  */
@@ -35,6 +37,9 @@ struct _MkManagerDetail
 
   char                 *name;
   gboolean              has_result;
+  MkSettings            settings;       /* of the analysis shown, for the prime hours */
+  GCancellable         *days_cancellable;
+  gboolean              days_loading;
 
   GtkWidget            *main_box;
   GtkLabel             *title_label;
@@ -220,30 +225,14 @@ fill_categories (MkManagerDetail *self,
 }
 
 static void
-fill_days (MkManagerDetail *self,
-           MkStore         *store,
-           MkAnalysis      *analysis,
-           MkManagerResult *manager)
+show_days (MkManagerDetail *self,
+           GListModel      *entries)
 {
-  const MkSettings *settings = mk_analysis_get_settings (analysis);
-  g_autoptr(MkPerson) person = NULL;
-  g_autoptr(MkEntryList) entries = NULL;
   g_autoptr(GString) description = g_string_new (NULL);
+  const MkSettings *settings = &self->settings;
   guint untimed;
 
-  if (store != NULL)
-    person = mk_store_find_person (store, mk_manager_result_get_name (manager),
-                                   mk_manager_result_get_email (manager));
-  if (person != NULL)
-    {
-      entries = mk_entry_list_new (store);
-      mk_entry_list_set_person (entries, mk_person_get_id (person));
-      mk_entry_list_set_range (entries, mk_analysis_get_from (analysis),
-                               mk_analysis_get_to (analysis));
-      mk_entry_list_set_sort (entries, MK_ENTRY_SORT_TIME, FALSE);
-    }
-  mk_day_timeline_set_entries (self->timeline, G_LIST_MODEL (entries), settings);
-
+  mk_day_timeline_set_entries (self->timeline, entries, settings);
   if (mk_day_timeline_get_n_days (self->timeline) == 0)
     {
       gtk_widget_set_visible (GTK_WIDGET (self->days_group), FALSE);
@@ -251,7 +240,7 @@ fill_days (MkManagerDetail *self,
     }
 
   g_string_append (description, _("Shaded: prime selling hours"));
-  for (guint i = 0; settings != NULL && i < settings->n_prime; i++)
+  for (guint i = 0; i < settings->n_prime; i++)
     g_string_append_printf (description, "%s%02d:%02d–%02d:%02d", i == 0 ? " " : ", ",
                             settings->prime[i].start / 60, settings->prime[i].start % 60,
                             settings->prime[i].end / 60, settings->prime[i].end % 60);
@@ -267,6 +256,131 @@ fill_days (MkManagerDetail *self,
     }
   adw_preferences_group_set_description (self->days_group, description->str);
   gtk_widget_set_visible (GTK_WIDGET (self->days_group), TRUE);
+}
+
+/* The manager's entries are read in a worker thread on a connection of its
+ * own (a store is used from one thread at a time), so opening a detail
+ * never waits on the database, however big. */
+typedef struct {
+  char *path;
+  char *name;
+  char *email;
+  char *from;
+  char *to;
+} DaysRequest;
+
+static void
+days_request_free (gpointer data)
+{
+  DaysRequest *request = data;
+
+  g_free (request->path);
+  g_free (request->name);
+  g_free (request->email);
+  g_free (request->from);
+  g_free (request->to);
+  g_free (request);
+}
+
+static void
+days_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  DaysRequest *request = task_data;
+  g_autoptr(MkStore) store = NULL;
+  g_autoptr(MkPerson) person = NULL;
+  g_autoptr(MkEntryList) entries = NULL;
+  g_autoptr(GListStore) copy = g_list_store_new (MK_TYPE_ENTRY);
+  GError *error = NULL;
+  guint n;
+
+  store = mk_store_open (request->path, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  person = mk_store_find_person (store, request->name, request->email);
+  if (person != NULL)
+    {
+      entries = mk_entry_list_new (store);
+      mk_entry_list_set_person (entries, mk_person_get_id (person));
+      mk_entry_list_set_range (entries, request->from, request->to);
+      mk_entry_list_set_sort (entries, MK_ENTRY_SORT_TIME, FALSE);
+      n = g_list_model_get_n_items (G_LIST_MODEL (entries));
+      for (guint i = 0; i < n && !g_cancellable_is_cancelled (cancellable); i++)
+        {
+          g_autoptr(MkEntry) entry = g_list_model_get_item (G_LIST_MODEL (entries), i);
+
+          g_list_store_append (copy, entry);
+        }
+    }
+  g_task_return_pointer (task, g_steal_pointer (&copy), g_object_unref);
+}
+
+static void
+days_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(MkManagerDetail) self = user_data;
+  g_autoptr(GListModel) entries = NULL;
+  g_autoptr(GError) error = NULL;
+
+  entries = g_task_propagate_pointer (G_TASK (result), &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (entries == NULL)
+    g_warning ("The day timelines could not be read: %s", error->message);
+  self->days_loading = FALSE;
+  show_days (self, entries);
+}
+
+static void
+fill_days (MkManagerDetail *self,
+           MkStore         *store,
+           MkAnalysis      *analysis,
+           MkManagerResult *manager)
+{
+  g_autoptr(GTask) task = NULL;
+  DaysRequest *request;
+
+  g_cancellable_cancel (self->days_cancellable);
+  g_clear_object (&self->days_cancellable);
+  gtk_widget_set_visible (GTK_WIDGET (self->days_group), FALSE);
+  if (store == NULL)
+    return;
+
+  self->settings = *mk_analysis_get_settings (analysis);
+  self->days_cancellable = g_cancellable_new ();
+  self->days_loading = TRUE;
+
+  request = g_new0 (DaysRequest, 1);
+  request->path = g_strdup (mk_store_get_path (store));
+  request->name = g_strdup (mk_manager_result_get_name (manager));
+  request->email = g_strdup (mk_manager_result_get_email (manager));
+  request->from = g_strdup (mk_analysis_get_from (analysis));
+  request->to = g_strdup (mk_analysis_get_to (analysis));
+
+  task = g_task_new (NULL, self->days_cancellable, days_done_cb, g_object_ref (self));
+  g_task_set_source_tag (task, fill_days);
+  g_task_set_task_data (task, request, days_request_free);
+  g_task_run_in_thread (task, days_thread);
+}
+
+/**
+ * mk_manager_detail_get_days_loading:
+ * @self: the detail
+ *
+ * Returns: %TRUE while the day timelines are being read.
+ */
+gboolean
+mk_manager_detail_get_days_loading (MkManagerDetail *self)
+{
+  g_return_val_if_fail (MK_IS_MANAGER_DETAIL (self), FALSE);
+  return self->days_loading;
 }
 
 static void
@@ -364,6 +478,8 @@ mk_manager_detail_show (MkManagerDetail *self,
                                 "or log the day on the Today page."), name, period);
       gtk_label_set_text (self->sample_label, text);
       gtk_widget_set_visible (self->weak_box, FALSE);
+      g_cancellable_cancel (self->days_cancellable);
+      self->days_loading = FALSE;
       gtk_widget_set_visible (GTK_WIDGET (self->days_group), FALSE);
       return;
     }
@@ -412,6 +528,10 @@ mk_manager_detail_has_result (MkManagerDetail *self)
 static void
 mk_manager_detail_dispose (GObject *object)
 {
+  MkManagerDetail *self = MK_MANAGER_DETAIL (object);
+
+  g_cancellable_cancel (self->days_cancellable);
+  g_clear_object (&self->days_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (object), MK_TYPE_MANAGER_DETAIL);
 
   G_OBJECT_CLASS (mk_manager_detail_parent_class)->dispose (object);

@@ -18,5 +18,6 @@ void        mk_manager_detail_show        (MkManagerDetail *self,
                                            const char      *name);
 const char *mk_manager_detail_get_name    (MkManagerDetail *self);
 gboolean    mk_manager_detail_has_result  (MkManagerDetail *self);
+gboolean    mk_manager_detail_get_days_loading (MkManagerDetail *self);
 
 G_END_DECLS

@@ -50,6 +50,11 @@ struct _MkTeamChart
   int         hover_category;
   int         focus_row;
   int         press_row;
+  guint       drawn_first;   /* rows drawn in the last snapshot */
+  guint       drawn_last;
+  GtkAdjustment *vadjustment; /* of the viewport the chart scrolls in */
+  gulong      scrolled_id;
+  gulong      resized_id;
 };
 
 G_DEFINE_FINAL_TYPE (MkTeamChart, mk_team_chart, GTK_TYPE_WIDGET)
@@ -276,12 +281,46 @@ draw_row (MkTeamChart    *self,
   cairo_destroy (cr);
 }
 
+/* The rows the scrolled window shows (all of them outside one), so that a
+ * team of hundreds costs a screenful of rows per frame, not hundreds. */
+static void
+visible_rows (MkTeamChart *self,
+              guint       *first,
+              guint       *last)
+{
+  GtkWidget *viewport = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_VIEWPORT);
+  graphene_rect_t bounds;
+  double top, bottom;
+
+  *first = 0;
+  *last = self->rows->len;
+  if (viewport == NULL || !gtk_widget_compute_bounds (viewport, GTK_WIDGET (self), &bounds))
+    return;
+
+  top = (bounds.origin.y - AXIS_HEIGHT) / ROW_HEIGHT - 1;
+  bottom = (bounds.origin.y + bounds.size.height - AXIS_HEIGHT) / ROW_HEIGHT + 1;
+  *first = (guint) CLAMP (top, 0, self->rows->len);
+  *last = (guint) CLAMP (bottom, *first, self->rows->len);
+}
+
+static void
+scrolled_cb (MkTeamChart *self)
+{
+  guint first, last;
+
+  /* The viewport only moves the drawn rows; new ones need drawing. */
+  visible_rows (self, &first, &last);
+  if (first != self->drawn_first || last != self->drawn_last)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 static void
 mk_team_chart_snapshot (GtkWidget   *widget,
                         GtkSnapshot *snapshot)
 {
   MkTeamChart *self = MK_TEAM_CHART (widget);
   int width = gtk_widget_get_width (widget);
+  guint first, last;
   Geometry geo;
   GdkRGBA fg;
   GdkRGBA grid;
@@ -312,9 +351,11 @@ mk_team_chart_snapshot (GtkWidget   *widget,
                                                       self->rows->len * ROW_HEIGHT));
     }
 
-  for (guint i = 0; i < self->rows->len; i++)
+  visible_rows (self, &first, &last);
+  self->drawn_first = first;
+  self->drawn_last = last;
+  for (guint i = first; i < last; i++)
     draw_row (self, snapshot, &geo, i, AXIS_HEIGHT + i * ROW_HEIGHT, width);
-
 }
 
 static void
@@ -682,6 +723,40 @@ mk_team_chart_get_bar_area (MkTeamChart     *self,
 }
 
 static void
+mk_team_chart_map (GtkWidget *widget)
+{
+  MkTeamChart *self = MK_TEAM_CHART (widget);
+  GtkWidget *viewport;
+
+  GTK_WIDGET_CLASS (mk_team_chart_parent_class)->map (widget);
+
+  viewport = gtk_widget_get_ancestor (widget, GTK_TYPE_VIEWPORT);
+  if (viewport != NULL)
+    {
+      self->vadjustment = g_object_ref (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (viewport)));
+      self->scrolled_id = g_signal_connect_swapped (self->vadjustment, "value-changed",
+                                                    G_CALLBACK (scrolled_cb), self);
+      self->resized_id = g_signal_connect_swapped (self->vadjustment, "changed",
+                                                   G_CALLBACK (scrolled_cb), self);
+    }
+}
+
+static void
+mk_team_chart_unmap (GtkWidget *widget)
+{
+  MkTeamChart *self = MK_TEAM_CHART (widget);
+
+  if (self->vadjustment != NULL)
+    {
+      g_clear_signal_handler (&self->scrolled_id, self->vadjustment);
+      g_clear_signal_handler (&self->resized_id, self->vadjustment);
+    }
+  g_clear_object (&self->vadjustment);
+
+  GTK_WIDGET_CLASS (mk_team_chart_parent_class)->unmap (widget);
+}
+
+static void
 mk_team_chart_css_changed (GtkWidget         *widget,
                            GtkCssStyleChange *change)
 {
@@ -754,6 +829,8 @@ mk_team_chart_class_init (MkTeamChartClass *klass)
   widget_class->measure = mk_team_chart_measure;
   widget_class->query_tooltip = mk_team_chart_query_tooltip;
   widget_class->css_changed = mk_team_chart_css_changed;
+  widget_class->map = mk_team_chart_map;
+  widget_class->unmap = mk_team_chart_unmap;
 
   properties[PROP_ANALYSIS] =
     g_param_spec_object ("analysis", NULL, NULL, MK_TYPE_ANALYSIS,

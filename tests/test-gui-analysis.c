@@ -104,6 +104,23 @@ wait_leaflet (MkAnalysisPage *page)
   mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
 }
 
+static GtkWidget *child (gpointer root, const char *name);
+
+/* Lets the leaflet finish sliding to the detail and the detail read the
+ * manager's day timelines. */
+static void
+wait_detail (MkAnalysisPage *page)
+{
+  MkManagerDetail *detail = MK_MANAGER_DETAIL (child (page, "detail"));
+  gint64 end = g_get_monotonic_time () + WAIT_USEC;
+
+  wait_leaflet (page);
+  while (mk_manager_detail_get_days_loading (detail) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+  g_assert_false (mk_manager_detail_get_days_loading (detail));
+  mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
+}
+
 static MkAnalysisPage *
 show_page (void)
 {
@@ -297,7 +314,7 @@ test_analysis_detail (void)
 
   /* A click on a bar ends in the chart's signal. */
   g_signal_emit_by_name (get_chart (page), "manager-activated", "Борис Петров");
-  wait_leaflet (page);
+  wait_detail (page);
   g_assert_cmpstr (mk_analysis_page_get_shown_manager (page), ==, "Борис Петров");
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (detail)));
   g_assert_true (mk_manager_detail_has_result (detail));
@@ -321,7 +338,7 @@ test_analysis_detail (void)
   g_assert_null (mk_analysis_page_get_shown_manager (page));
 
   gtk_widget_activate_action (GTK_WIDGET (page), "analysis.open-manager", "s", "Michael Brown");
-  wait_leaflet (page);
+  wait_detail (page);
   g_assert_cmpstr (mk_analysis_page_get_shown_manager (page), ==, "Michael Brown");
   g_assert_true (gtk_widget_get_visible (child (detail, "weak_box")));
   screenshot (GTK_WIDGET (window), "detail-weak");
@@ -442,12 +459,14 @@ test_analysis_recomputes (void)
   g_autoptr(MkPerson) person = NULL;
   g_autoptr(GError) error = NULL;
   MkEntryInput input = { 0 };
+  g_autofree char *day = NULL;
   MkAnalysis *after;
 
   person = mk_store_ensure_person (store, "Zoe Newcomer", NULL, &error);
   g_assert_no_error (error);
   input.person_id = mk_person_get_id (person);
-  input.day = mk_analysis_get_to (before);
+  day = g_strdup (mk_analysis_get_to (before));
+  input.day = day;
   input.start = 9 * 60;
   input.minutes = 240;
   input.category_id = mk_category_get_id (calls);
@@ -460,6 +479,26 @@ test_analysis_recomputes (void)
   g_assert_nonnull (mk_analysis_find_manager (after, "Zoe Newcomer"));
   g_assert_cmpuint (mk_team_chart_get_n_bars (get_chart (page)), ==,
                     G_N_ELEMENTS (demo_managers) + 1);
+
+  /* While another page is shown, a change only marks the analysis stale:
+   * nothing is computed until the page is shown again. */
+  g_action_group_activate_action (G_ACTION_GROUP (get_window ()), "page",
+                                  g_variant_new_string ("today"));
+  mk_gui_test_wait_frames (GTK_WIDGET (get_window ()), 2);
+  input.start = 14 * 60;
+  input.minutes = 60;
+  g_assert_cmpint (mk_store_add_entry (store, &input, &error), >, 0);
+  g_assert_no_error (error);
+  mk_gui_test_iterate (600);
+  g_assert_false (mk_analysis_page_get_busy (page));
+  g_assert_true (mk_analysis_page_get_analysis (page) == after);
+
+  page = show_page ();
+  before = after;
+  after = wait_analysis (page, before);
+  g_assert_cmpint (mk_manager_result_get_minutes (mk_analysis_find_manager (after,
+                                                                            "Zoe Newcomer")),
+                   ==, 300);
 }
 
 static void
@@ -510,7 +549,7 @@ test_analysis_styles (void)
   mk_gui_test_wait_frames (GTK_WIDGET (window), 3);
   screenshot (GTK_WIDGET (window), "overview-dark");
   gtk_widget_activate_action (GTK_WIDGET (page), "analysis.open-manager", "s", "Сергей Морозов");
-  wait_leaflet (page);
+  wait_detail (page);
   screenshot (GTK_WIDGET (window), "detail-dark");
   screenshot (child (page, "days_group"), "detail-days-dark");
   gtk_widget_activate_action (GTK_WIDGET (page), "analysis.back", NULL);
@@ -529,7 +568,7 @@ test_analysis_styles (void)
   g_assert_cmpint (min, <=, 360);
   screenshot (GTK_WIDGET (window), "narrow");
   gtk_widget_activate_action (GTK_WIDGET (page), "analysis.open-manager", "s", "Борис Петров");
-  wait_leaflet (page);
+  wait_detail (page);
   gtk_widget_measure (GTK_WIDGET (page), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
   g_assert_cmpint (min, <=, 360);
   screenshot (GTK_WIDGET (window), "narrow-detail");

@@ -1,0 +1,217 @@
+/* bench-analysis-page.c — the Analysis page on a big database (DESIGN.md, "Budgets").
+ *
+ *   bench-analysis-page DB [RUNS]
+ *
+ * Runs the real application on DB (made by gen-db) under a display server
+ * and prints, in milliseconds:
+ *   cold-switch    the window is up (its first frame painted) and the user
+ *                  switches to Analysis at once: switch → the page's first
+ *                  painted frame (budget 500);
+ *   cold-result    the same switch → the frame that shows the chart (the
+ *                  worker may still be computing when the page first shows);
+ *   compute        one computation in the worker thread, start to result;
+ *   switch         Today → Analysis with the analysis already computed,
+ *                  switch → first painted frame, RUNS times;
+ *   to-today       Analysis → Today, for comparison with another page;
+ *   detail         opening the first manager's detail → painted frame;
+ *   stall          the longest gap between two main-loop iterations while
+ *                  the worker computes (the page never freezes).
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "mk-analysis-page.h"
+#include "mk-application.h"
+#include "mk-team-chart.h"
+#include "mk-version.h"
+#include "mk-window.h"
+
+static gint64 first_frame = -1;
+static guint runs = 10;
+
+static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static void
+print_stats (const char *name,
+             double     *ms,
+             guint       n)
+{
+  qsort (ms, n, sizeof *ms, compare_doubles);
+  g_print ("%-12s median %7.2f ms   p95 %7.2f ms   max %7.2f ms   (%u runs)\n", name,
+           ms[n / 2], ms[MIN (n - 1, n * 95 / 100)], ms[n - 1], n);
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gint64        *painted)
+{
+  if (*painted < 0)
+    *painted = g_get_monotonic_time ();
+}
+
+/* Iterates until the window has painted one more frame; returns when. */
+static gint64
+wait_painted (GtkWidget *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+  gint64 painted = -1;
+  gulong id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
+
+  gtk_widget_queue_draw (window);
+  while (painted < 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, id);
+  return painted;
+}
+
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+switch_to (GtkWidget  *window,
+           const char *page)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (window), "page", g_variant_new_string (page));
+}
+
+/* Iterates until the page has a result, noting the longest iteration. */
+static double
+wait_result (MkAnalysisPage *page)
+{
+  gint64 last = g_get_monotonic_time ();
+  gint64 worst = 0;
+
+  while (mk_analysis_page_get_busy (page) || mk_analysis_page_get_analysis (page) == NULL)
+    {
+      gint64 now;
+
+      g_main_context_iteration (NULL, FALSE);
+      now = g_get_monotonic_time ();
+      worst = MAX (worst, now - last);
+      last = now;
+      g_usleep (200);
+    }
+  return worst / 1000.0;
+}
+
+static gboolean
+run_cb (gpointer user_data)
+{
+  GApplication *app = G_APPLICATION (user_data);
+  GtkWidget *window = GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  MkAnalysisPage *page;
+  MkTeamChart *chart;
+  g_autofree double *switches = g_new0 (double, runs);
+  g_autofree double *others = g_new0 (double, runs);
+  gint64 t0, painted;
+  double stall;
+
+  while (first_frame < 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  page = MK_ANALYSIS_PAGE (find_type (window, MK_TYPE_ANALYSIS_PAGE));
+  chart = MK_TEAM_CHART (find_type (GTK_WIDGET (page), MK_TYPE_TEAM_CHART));
+
+  /* Cold: straight after the window shows, the worker may be computing. */
+  t0 = g_get_monotonic_time ();
+  switch_to (window, "analysis");
+  painted = wait_painted (window);
+  g_print ("cold-switch  %7.2f ms   (page %s)\n", (painted - t0) / 1000.0,
+           mk_analysis_page_get_busy (page) ? "computing" : "ready");
+  stall = wait_result (page);
+  painted = wait_painted (window);
+  g_print ("cold-result  %7.2f ms   (%u bars, %u entries)\n", (painted - t0) / 1000.0,
+           mk_team_chart_get_n_bars (chart),
+           (guint) mk_store_count_entries (mk_window_get_store (MK_WINDOW (window))));
+
+  /* One computation on its own, with the main loop's longest stall. */
+  t0 = g_get_monotonic_time ();
+  mk_analysis_page_set_peer_mode (page, MK_PEER_MODE_TEAM);
+  stall = MAX (stall, wait_result (page));
+  g_print ("compute      %7.2f ms\n", (g_get_monotonic_time () - t0) / 1000.0);
+  g_print ("stall        %7.2f ms   (longest main-loop iteration while computing)\n", stall);
+  mk_analysis_page_set_peer_mode (page, MK_PEER_MODE_LEVEL);
+  wait_result (page);
+
+  for (guint i = 0; i < runs; i++)
+    {
+      t0 = g_get_monotonic_time ();
+      switch_to (window, "today");
+      others[i] = (wait_painted (window) - t0) / 1000.0;
+      t0 = g_get_monotonic_time ();
+      switch_to (window, "analysis");
+      switches[i] = (wait_painted (window) - t0) / 1000.0;
+    }
+  print_stats ("switch", switches, runs);
+  print_stats ("to-today", others, runs);
+
+  t0 = g_get_monotonic_time ();
+  mk_analysis_page_show_manager (page, mk_team_chart_get_bar_name (chart, 0));
+  painted = wait_painted (window);
+  g_print ("detail       %7.2f ms\n", (painted - t0) / 1000.0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_application_release (app);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+activate_cb (GApplication *app,
+             gpointer      user_data)
+{
+  GtkWidget *window = GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (app)));
+
+  g_application_hold (app);
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (after_paint_cb), &first_frame);
+  g_idle_add (run_cb, app);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(MkApplication) app = NULL;
+  char *app_argv[] = { (char *) "minutka", (char *) "--db", NULL, NULL };
+
+  if (argc < 2)
+    {
+      g_printerr ("usage: bench-analysis-page DB [RUNS]\n");
+      return 2;
+    }
+  if (argc > 2)
+    runs = MAX (1, atoi (argv[2]));
+
+  mk_core_init_i18n ();
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+
+  app = mk_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (app, "activate", G_CALLBACK (activate_cb), NULL);
+  app_argv[2] = argv[1];
+  return g_application_run (G_APPLICATION (app), 3, app_argv);
+}
