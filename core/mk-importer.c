@@ -33,6 +33,7 @@
 #include <string.h>
 
 #include "mk-error.h"
+#include "mk-import-pipe.h"
 #include "mk-import-reader.h"
 #include "mk-import-row.h"
 #include "mk-importer.h"
@@ -226,13 +227,12 @@ add_problem (Import         *import,
 }
 
 static void
-report_progress (Import *import)
+report_progress (Import  *import,
+                 guint64  bytes)
 {
   if (import->progress != NULL)
-    import->progress (import->result->counts.rows_read,
-                      mk_import_reader_get_position (import->reader),
-                      mk_import_reader_get_size (import->reader),
-                      import->progress_data);
+    import->progress (import->result->counts.rows_read, bytes,
+                      mk_import_reader_get_size (import->reader), import->progress_data);
 }
 
 /* Adds a valid row through the bulk, with its fingerprint. */
@@ -321,60 +321,63 @@ rows_cb (const MkRecord  *record,
   if (record->line <= import->header_line)
     return TRUE;
   if (record->n_fields == 0)
-    {
-      /* An empty line: a blank row, except at the very end of the file. */
-      if (import->result != NULL)
-        {
-          import->result->counts.rows_read++;
-          import->result->counts.skipped++;
-        }
-      return TRUE;
-    }
+    return TRUE;
 
+  /* Only previews read rows this way; runs go through the pipe. */
+  g_assert (import->preview != NULL);
   status = mk_import_converter_convert (import->converter, record, &row, &problem);
-
-  if (import->preview != NULL)
+  if (status == MK_ROW_FAILED)
     {
-      if (status == MK_ROW_FAILED)
-        {
-          g_propagate_error (error, g_steal_pointer (&problem));
-          return FALSE;
-        }
-      add_preview_row (import, record, status, &row, problem);
-      if (status == MK_ROW_INVALID)
-        add_problem (import, record->line, problem->message);
-      return --import->preview_left > 0;
+      g_propagate_error (error, g_steal_pointer (&problem));
+      return FALSE;
     }
+  add_preview_row (import, record, status, &row, problem);
+  if (status == MK_ROW_INVALID)
+    add_problem (import, record->line, problem->message);
+  return --import->preview_left > 0;
+}
 
-  import->result->counts.rows_read++;
-  switch (status)
+/* One row of a run, in the caller's thread: the database half of the
+ * conversion, the fingerprint and the bulk.  Returns FALSE to stop reading
+ * (with @error set on a failure). */
+static gboolean
+take_row (Import      *import,
+          MkPipedRow  *p,
+          GError     **error)
+{
+  MkImportResult *result = import->result;
+
+  result->counts.rows_read++;
+  switch (p->status)
     {
     case MK_ROW_SKIPPED:
-      import->result->counts.skipped++;
+      result->counts.skipped++;
       break;
     case MK_ROW_INVALID:
-      import->result->counts.rejected++;
-      add_problem (import, record->line, problem->message);
+      result->counts.rejected++;
+      add_problem (import, p->line, p->problem);
       if (!import->options->skip_invalid)
         import->refusing = TRUE;
       break;
-    case MK_ROW_FAILED:
-      g_propagate_error (error, g_steal_pointer (&problem));
-      return FALSE;
     case MK_ROW_OK:
-    default:
-      if (!import->refusing && !add_row (import, &row, record->line, error))
+      if (import->refusing)
+        break;
+      if (mk_import_converter_resolve (import->converter, &p->row, error) != MK_ROW_OK
+          || !add_row (import, &p->row, p->line, error))
         return FALSE;
       break;
+    case MK_ROW_FAILED:
+    default:
+      g_assert_not_reached ();
     }
 
-  if (import->refusing && import->result->problems->len >= import->max_problems)
+  if (import->refusing && result->problems->len >= import->max_problems)
     return FALSE;
-  if (import->result->counts.rows_read % PROGRESS_EVERY_ROWS == 0)
+  if (result->counts.rows_read % PROGRESS_EVERY_ROWS == 0)
     {
       if (g_cancellable_set_error_if_cancelled (import->cancellable, error))
         return FALSE;
-      report_progress (import);
+      report_progress (import, p->bytes);
     }
   return TRUE;
 }
@@ -507,14 +510,46 @@ import_rows (Import   *import,
                                       mk_preset_to_string (result->preset), error);
   if (import->bulk == NULL)
     return FALSE;
+  /* Timesheet rows are 40 bytes or more: a generous estimate. */
+  if (!mk_store_bulk_expect_rows (import->bulk, mk_import_reader_get_size (import->reader) / 40,
+                                  error))
+    return FALSE;
   import->converter = mk_import_converter_new (import->store, TRUE, import->map, options,
                                                chosen_order (import));
   if (!apply_maps (import, error))
     return FALSE;
   mk_key_set_init (&import->seen);
 
-  ok = mk_import_reader_run (import->reader, rows_cb, import, import->cancellable,
-                             &local_error);
+  {
+    MkImportPipe *pipe = mk_import_pipe_start (import->reader, import->converter,
+                                               import->header_line, import->cancellable);
+    g_autoptr(GError) reader_error = NULL;
+    MkPipedRow row;
+    gboolean reader_ok;
+
+    ok = TRUE;
+    while (ok && mk_import_pipe_next (pipe, &row))
+      if (!take_row (import, &row, &local_error))
+        ok = local_error == NULL;
+    reader_ok = mk_import_pipe_finish (pipe, &reader_error);
+    if (ok && !reader_ok)
+      {
+        ok = FALSE;
+        g_propagate_error (&local_error, g_steal_pointer (&reader_error));
+      }
+    if (ok && g_cancellable_set_error_if_cancelled (import->cancellable, &local_error))
+      ok = FALSE;
+    if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      {
+        g_clear_error (&local_error);
+        g_set_error (&local_error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_CANCELLED,
+                     _("The import of %s was cancelled; nothing was written."),
+                     result->file_name);
+      }
+  }
+  /* Every row has its occurrence number: the memory can go before the
+   * commit needs its own. */
+  mk_key_set_clear (&import->seen);
   result->unmapped = mk_import_converter_take_unmapped (import->converter);
   result->sha256 = g_strdup (mk_import_reader_get_sha256 (import->reader));
   if (!ok)
@@ -527,7 +562,7 @@ import_rows (Import   *import,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  report_progress (import);
+  report_progress (import, mk_import_reader_get_size (import->reader));
 
   if (import->refusing)
     {

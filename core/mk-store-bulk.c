@@ -45,6 +45,8 @@
 #define LEN_CATEGORY_BITS 17
 #define LEN_DAY_BITS      16
 #define LEN_PERSON_BITS   20
+#define LEN_DAY_SHIFT     (LEN_CATEGORY_BITS + LEN_MINUTE_BITS)
+#define LEN_PERSON_SHIFT  (LEN_DAY_BITS + LEN_DAY_SHIFT)
 
 static const char insert_sql[] =
   "INSERT INTO entry (person_id, day, start, minutes, category_id, task, source, batch_id, "
@@ -134,7 +136,21 @@ static void
 day_text (gint32 number,
           char   out[11])
 {
-  g_snprintf (out, 11, "%04d-%02d-%02d", number / 10000, number / 100 % 100, number % 100);
+  int year = number / 10000;
+  int month = number / 100 % 100;
+  int day = number % 100;
+
+  out[0] = (char) ('0' + year / 1000 % 10);
+  out[1] = (char) ('0' + year / 100 % 10);
+  out[2] = (char) ('0' + year / 10 % 10);
+  out[3] = (char) ('0' + year % 10);
+  out[4] = '-';
+  out[5] = (char) ('0' + month / 10);
+  out[6] = (char) ('0' + month % 10);
+  out[7] = '-';
+  out[8] = (char) ('0' + day / 10);
+  out[9] = (char) ('0' + day % 10);
+  out[10] = '\0';
 }
 
 static void
@@ -655,6 +671,44 @@ compare_keys (const void *a,
   return (x > y) - (x < y);
 }
 
+static int
+compare_int64 (const void *a,
+               const void *b)
+{
+  gint64 x = *(const gint64 *) a;
+  gint64 y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+static GArray *
+sorted_copy (GArray *values)
+{
+  GArray *copy = g_array_sized_new (FALSE, FALSE, sizeof (gint64), values->len);
+
+  g_array_append_vals (copy, values->data, values->len);
+  g_array_sort (copy, compare_int64);
+  return copy;
+}
+
+/* For each value, its position in ascending order (values are distinct). */
+static guint *
+rank_values (GArray *values)
+{
+  g_autoptr(GArray) sorted = sorted_copy (values);
+  guint *rank = g_new (guint, values->len + 1);
+
+  for (guint i = 0; i < values->len; i++)
+    {
+      gint64 v = g_array_index (values, gint64, i);
+      const gint64 *found = bsearch (&v, sorted->data, sorted->len, sizeof (gint64),
+                                     compare_int64);
+
+      rank[i] = (guint) (found - (const gint64 *) (gconstpointer) sorted->data);
+    }
+  return rank;
+}
+
 static gboolean
 write_rollups (MkStoreBulk *bulk,
                GError     **error)
@@ -683,33 +737,46 @@ write_rollups (MkStoreBulk *bulk,
         return FALSE;
     }
 
-  /* Entry lengths in key order: the packed key sorts by person, day,
-   * category and minutes, so the table's b-tree is filled mostly in order.
-   * Each pair is (key, count). */
+  /* Entry lengths in the table's key order (person, day, category,
+   * minutes), so that its b-tree is filled from left to right: the dense
+   * person and day indexes of the packed keys are replaced by their ranks
+   * in id and date order, then the keys are sorted.  Each pair is (key,
+   * count); the hash table goes before the rows are written. */
   {
     g_autofree guint64 *pairs = g_new (guint64, bulk->lengths.n * 2 + 2);
+    g_autofree guint *person_rank = rank_values (bulk->person_ids);
+    g_autofree guint *day_rank = rank_values (bulk->days);
+    g_autoptr(GArray) persons = sorted_copy (bulk->person_ids);
+    g_autoptr(GArray) days = sorted_copy (bulk->days);
 
     for (gsize i = 0; i <= bulk->lengths.mask; i++)
       if (bulk->lengths.keys[i] != 0)
         {
-          pairs[n * 2] = bulk->lengths.keys[i];
+          guint64 k = bulk->lengths.keys[i];
+          guint person = (guint) (k >> LEN_PERSON_SHIFT);
+          guint day_i = (guint) (k >> LEN_DAY_SHIFT) & ((1u << LEN_DAY_BITS) - 1);
+
+          k &= (G_GUINT64_CONSTANT (1) << LEN_DAY_SHIFT) - 1;
+          k |= (guint64) day_rank[day_i] << LEN_DAY_SHIFT;
+          k |= (guint64) person_rank[person] << LEN_PERSON_SHIFT;
+          pairs[n * 2] = k;
           pairs[n * 2 + 1] = bulk->lengths.counts[i];
           n++;
         }
+    length_table_clear (&bulk->lengths);
     qsort (pairs, n, 2 * sizeof (guint64), compare_keys);
     for (gsize i = 0; i < n; i++)
       {
         guint64 k = pairs[i * 2];
-        guint person = (guint) (k >> (LEN_DAY_BITS + LEN_CATEGORY_BITS + LEN_MINUTE_BITS));
-        guint day_i = (guint) (k >> (LEN_CATEGORY_BITS + LEN_MINUTE_BITS))
-                      & ((1u << LEN_DAY_BITS) - 1);
+        guint person = (guint) (k >> LEN_PERSON_SHIFT);
+        guint day_i = (guint) (k >> LEN_DAY_SHIFT) & ((1u << LEN_DAY_BITS) - 1);
         gint64 category = (gint64) ((k >> LEN_MINUTE_BITS) & ((1u << LEN_CATEGORY_BITS) - 1));
         int minutes = (int) (k & ((1u << LEN_MINUTE_BITS) - 1));
         sqlite3_stmt *stmt = mk_store_stmt (store, STMT_LENGTH_ADD);
         char day[11];
 
-        day_text ((gint32) g_array_index (bulk->days, gint64, day_i), day);
-        sqlite3_bind_int64 (stmt, 1, g_array_index (bulk->person_ids, gint64, person));
+        day_text ((gint32) g_array_index (days, gint64, day_i), day);
+        sqlite3_bind_int64 (stmt, 1, g_array_index (persons, gint64, person));
         sqlite3_bind_text (stmt, 2, day, 10, SQLITE_TRANSIENT);
         sqlite3_bind_int64 (stmt, 3, category);
         sqlite3_bind_int (stmt, 4, minutes);
@@ -739,13 +806,17 @@ mk_store_bulk_commit (MkStoreBulk          *bulk,
 {
   MkStore *store;
   gboolean ok;
+  gint64 t0, t1, t2;
 
   g_return_val_if_fail (bulk != NULL, FALSE);
 
   store = bulk->store;
+  t0 = g_get_monotonic_time ();
   ok = flush_rows (bulk, error) && write_rollups (bulk, error);
+  t1 = g_get_monotonic_time ();
   for (guint i = 1; ok && bulk->index_sql != NULL && i < bulk->index_sql->len; i += 2)
     ok = exec_sql (bulk, g_ptr_array_index (bulk->index_sql, i), error);
+  t2 = g_get_monotonic_time ();
   if (ok && counts != NULL)
     {
       sqlite3_stmt *stmt = mk_store_stmt (store, STMT_BATCH_FINISH);
@@ -778,6 +849,8 @@ mk_store_bulk_commit (MkStoreBulk          *bulk,
     ok = mk_store_commit (store, error);
   else
     mk_store_rollback (store);
+  g_debug ("commit: last rows and rollups %.2f s, indexes %.2f s, commit %.2f s",
+           (t1 - t0) / 1e6, (t2 - t1) / 1e6, (g_get_monotonic_time () - t2) / 1e6);
 
   if (ok)
     mk_store_emit_changed (store);
