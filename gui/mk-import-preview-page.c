@@ -24,6 +24,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "mk-import-category-choices.h"
 #include "mk-import-columns.h"
 #include "mk-import-preview-page.h"
 #include "mk-import-row-item.h"
@@ -54,9 +55,10 @@ struct _MkImportPreviewPage
   AdwComboRow     *delimiter_row;
   AdwComboRow     *date_order_row;
   AdwComboRow     *column_rows[N_ROLES];
+  GtkWidget       *person_group;
   AdwEntryRow     *person_row;
   GtkSwitch       *skip_invalid_switch;
-  AdwPreferencesGroup *unmapped_group;
+  MkImportCategoryChoices *unmapped_group;
   AdwPreferencesGroup *rows_group;
   GtkColumnView   *rows_view;
 
@@ -65,10 +67,6 @@ struct _MkImportPreviewPage
   char            *path;
   GListStore      *rows;
   GListModel      *categories;
-  GtkStringList   *category_names;
-  GHashTable      *choices;          /* unknown text → category key */
-  GPtrArray       *unmapped_rows;    /* the rows in unmapped_group */
-  GPtrArray       *maps;             /* "TEXT=KEY", NULL-terminated */
   GStrv            headers;
   char            *column_names[N_ROLES];
   char            *person;
@@ -133,8 +131,6 @@ date_order_display_name (MkDateOrder order)
       return _("Day first (31.03.2024)");
     case MK_DATE_ORDER_MDY:
       return _("Month first (03/31/2024)");
-    case MK_DATE_ORDER_AMBIGUOUS:
-      return _("Cannot tell: choose one");
     case MK_DATE_ORDER_UNKNOWN:
     default:
       return _("Automatic");
@@ -173,7 +169,7 @@ mk_import_preview_page_get_options (MkImportPreviewPage *self,
   options->task_column = self->column_names[ROLE_TASK];
   options->person = self->needs_person && self->person && *self->person ? self->person : NULL;
   options->skip_invalid = gtk_switch_get_active (self->skip_invalid_switch);
-  options->maps = self->maps->len > 1 ? (const char * const *) self->maps->pdata : NULL;
+  options->maps = mk_import_category_choices_get_maps (self->unmapped_group);
 }
 
 typedef struct {
@@ -329,97 +325,14 @@ static char *
 category_name_for_row (MkImportPreviewPage *self,
                        const MkPreviewRow  *row)
 {
-  const char *key = row->category_key;
+  const char *key = mk_import_category_choices_lookup (self->unmapped_group,
+                                                       row->category_text);
   MkCategory *category;
 
-  if (row->category_text != NULL && g_hash_table_contains (self->choices, row->category_text))
-    key = g_hash_table_lookup (self->choices, row->category_text);
+  if (key == NULL)
+    key = row->category_key;
   category = category_for_key (self, key);
   return g_strdup (category ? mk_category_get_name (category) : key);
-}
-
-static void
-rebuild_maps (MkImportPreviewPage *self)
-{
-  GHashTableIter iter;
-  gpointer text, key;
-
-  g_ptr_array_set_size (self->maps, 0);
-  g_hash_table_iter_init (&iter, self->choices);
-  while (g_hash_table_iter_next (&iter, &text, &key))
-    g_ptr_array_add (self->maps, g_strdup_printf ("%s=%s", (char *) text, (char *) key));
-  g_ptr_array_add (self->maps, NULL);
-}
-
-static void
-unmapped_selected_cb (AdwComboRow         *row,
-                      GParamSpec          *pspec,
-                      MkImportPreviewPage *self)
-{
-  const char *text = g_object_get_data (G_OBJECT (row), "mk-text");
-  guint selected = adw_combo_row_get_selected (row);
-
-  if (self->updating)
-    return;
-  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION)
-    g_hash_table_remove (self->choices, text);
-  else
-    {
-      g_autoptr(MkCategory) category = g_list_model_get_item (self->categories, selected - 1);
-
-      g_hash_table_insert (self->choices, g_strdup (text),
-                           g_strdup (mk_category_get_key (category)));
-    }
-  rebuild_maps (self);
-  /* Read the preview again so that the table shows the chosen category. */
-  reload (self);
-}
-
-static void
-show_unmapped (MkImportPreviewPage *self,
-               GPtrArray           *unmapped)
-{
-  for (guint i = 0; i < self->unmapped_rows->len; i++)
-    adw_preferences_group_remove (self->unmapped_group, self->unmapped_rows->pdata[i]);
-  g_ptr_array_set_size (self->unmapped_rows, 0);
-
-  for (guint i = 0; unmapped != NULL && i < unmapped->len; i++)
-    {
-      const MkUnmappedValue *value = g_ptr_array_index (unmapped, i);
-      const char *key;
-      AdwComboRow *row;
-      g_autofree char *count = NULL;
-      g_autofree char *number = NULL;
-      guint selected = 0;
-
-      if (value->text == NULL || *value->text == '\0')
-        continue;
-      row = ADW_COMBO_ROW (adw_combo_row_new ());
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), value->text);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      number = g_strdup_printf ("%" G_GUINT64_FORMAT, value->count);
-      /* Translators: %s is a number of rows of the file's first rows. */
-      count = g_strdup_printf (ngettext ("%s row in the preview", "%s rows in the preview",
-                                         (unsigned long) MIN (value->count, G_MAXUINT32)),
-                               number);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), count);
-      adw_combo_row_set_model (row, G_LIST_MODEL (self->category_names));
-      key = g_hash_table_lookup (self->choices, value->text);
-      for (guint j = 0; key != NULL && j < g_list_model_get_n_items (self->categories); j++)
-        {
-          g_autoptr(MkCategory) category = g_list_model_get_item (self->categories, j);
-
-          if (g_strcmp0 (mk_category_get_key (category), key) == 0)
-            selected = j + 1;
-        }
-      adw_combo_row_set_selected (row, selected);
-      g_object_set_data_full (G_OBJECT (row), "mk-text", g_strdup (value->text), g_free);
-      gtk_widget_set_name (GTK_WIDGET (row), "unmapped-row");
-      g_signal_connect (row, "notify::selected", G_CALLBACK (unmapped_selected_cb), self);
-      adw_preferences_group_add (self->unmapped_group, GTK_WIDGET (row));
-      g_ptr_array_add (self->unmapped_rows, row);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->unmapped_group), self->unmapped_rows->len > 0);
 }
 
 static void
@@ -428,8 +341,8 @@ set_column_model (MkImportPreviewPage *self,
 {
   g_autoptr(GtkStringList) list = NULL;
 
-  if (self->headers != NULL && headers != NULL && g_strv_equal ((const char * const *) headers,
-                                                                 (const char * const *) self->headers))
+  if (self->headers != NULL && headers != NULL
+      && g_strv_equal ((const char * const *) headers, (const char * const *) self->headers))
     return;
   g_strfreev (self->headers);
   self->headers = g_strdupv (headers);
@@ -529,7 +442,7 @@ apply_preview (MkImportPreviewPage *self,
       self->problem = g_strdup (self->error->message);
       gtk_label_set_text (self->problem_label, self->problem);
       gtk_widget_set_visible (self->problem_box, TRUE);
-      show_unmapped (self, NULL);
+      mk_import_category_choices_show (self->unmapped_group, NULL);
       show_rows_summary (self, NULL);
       set_ready (self, FALSE);
       return;
@@ -550,7 +463,13 @@ apply_preview (MkImportPreviewPage *self,
                               delimiter_display_name (preview->dialect.delimiter));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->delimiter_row), subtitle);
   g_free (subtitle);
-  subtitle = g_strdup_printf (_("Detected: %s"), date_order_display_name (preview->date_order));
+  if (preview->date_order == MK_DATE_ORDER_UNKNOWN)
+    subtitle = g_strdup ("");
+  else if (preview->date_order == MK_DATE_ORDER_AMBIGUOUS)
+    subtitle = g_strdup (_("The dates fit both orders: choose one"));
+  else
+    subtitle = g_strdup_printf (_("Detected: %s"),
+                                date_order_display_name (preview->date_order));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->date_order_row), subtitle);
 
   set_column_subtitle (self, ROLE_PERSON, map, map ? map->person : -1);
@@ -559,19 +478,21 @@ apply_preview (MkImportPreviewPage *self,
   set_column_subtitle (self, ROLE_TASK, map, map ? map->task : -1);
 
   self->needs_person = preview_needs_person (preview);
-  gtk_widget_set_visible (GTK_WIDGET (self->person_row), self->needs_person);
+  gtk_widget_set_visible (self->person_group, self->needs_person);
   self->updating = FALSE;
 
   ambiguous = preview->date_order == MK_DATE_ORDER_AMBIGUOUS
               && adw_combo_row_get_selected (self->date_order_row) == 0;
-  if (preview->columns_problem != NULL)
+  /* The dialog's own words first: the importer's messages name the
+   * command line's options. */
+  if (self->needs_person && (self->person == NULL || *self->person == '\0'))
+    self->problem = g_strdup (_("The file has no person column. Type whose timesheet "
+                                "it is."));
+  else if (preview->columns_problem != NULL)
     self->problem = g_strdup (preview->columns_problem);
   else if (ambiguous)
     self->problem = g_strdup (_("Every date fits both day/month and month/day order. "
                                 "Choose the date order below."));
-  else if (self->needs_person && (self->person == NULL || *self->person == '\0'))
-    self->problem = g_strdup (_("The file has no person column. Type whose timesheet "
-                                "it is."));
   gtk_label_set_text (self->problem_label, self->problem ? self->problem : "");
   gtk_widget_set_visible (self->problem_box, self->problem != NULL);
 
@@ -586,7 +507,7 @@ apply_preview (MkImportPreviewPage *self,
     }
   g_list_store_splice (self->rows, 0, 0, items->pdata, items->len);
   show_rows_summary (self, preview);
-  show_unmapped (self, preview->unmapped);
+  mk_import_category_choices_show (self->unmapped_group, preview->unmapped);
 
   set_ready (self, self->problem == NULL && map != NULL);
 }
@@ -643,10 +564,6 @@ mk_import_preview_page_finalize (GObject *object)
   g_free (self->path);
   g_clear_object (&self->rows);
   g_clear_object (&self->categories);
-  g_clear_object (&self->category_names);
-  g_clear_pointer (&self->choices, g_hash_table_unref);
-  g_clear_pointer (&self->unmapped_rows, g_ptr_array_unref);
-  g_clear_pointer (&self->maps, g_ptr_array_unref);
   g_strfreev (self->headers);
   for (guint r = 0; r < N_ROLES; r++)
     g_free (self->column_names[r]);
@@ -704,6 +621,7 @@ mk_import_preview_page_class_init (MkImportPreviewPageClass *klass)
   signals[LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  g_type_ensure (MK_TYPE_IMPORT_CATEGORY_CHOICES);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH
                                                "/mk-import-preview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, MkImportPreviewPage, scroller);
@@ -725,6 +643,7 @@ mk_import_preview_page_class_init (MkImportPreviewPageClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "task_column_row", FALSE,
                                              G_STRUCT_OFFSET (MkImportPreviewPage,
                                                               column_rows[ROLE_TASK]));
+  gtk_widget_class_bind_template_child (widget_class, MkImportPreviewPage, person_group);
   gtk_widget_class_bind_template_child (widget_class, MkImportPreviewPage, person_row);
   gtk_widget_class_bind_template_child (widget_class, MkImportPreviewPage, skip_invalid_switch);
   gtk_widget_class_bind_template_child (widget_class, MkImportPreviewPage, unmapped_group);
@@ -761,12 +680,7 @@ mk_import_preview_page_init (MkImportPreviewPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->rows = g_list_store_new (MK_TYPE_IMPORT_ROW_ITEM);
-  self->choices = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  self->unmapped_rows = g_ptr_array_new ();
-  self->maps = g_ptr_array_new_with_free_func (g_free);
-  g_ptr_array_add (self->maps, NULL);
   self->categories = G_LIST_MODEL (g_list_store_new (MK_TYPE_CATEGORY));
-  self->category_names = gtk_string_list_new (NULL);
 
   preset_names[0] = _("Automatic");
   for (guint i = 1; i < G_N_ELEMENTS (presets); i++)
@@ -802,6 +716,8 @@ mk_import_preview_page_init (MkImportPreviewPage *self)
     g_signal_connect_swapped (self->column_rows[r], "notify::selected",
                               G_CALLBACK (override_changed_cb), self);
   g_signal_connect_swapped (self->person_row, "changed", G_CALLBACK (person_changed_cb), self);
+  /* Read the preview again so that the table shows the chosen category. */
+  g_signal_connect_swapped (self->unmapped_group, "changed", G_CALLBACK (reload), self);
 
   mk_import_columns_add (self->rows_view);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
@@ -837,18 +753,10 @@ mk_import_preview_page_load (MkImportPreviewPage *self,
   self->path = g_file_get_path (file);
   g_clear_error (&self->error);
 
-  /* The categories the unknown texts can go to; "Other" first stays the default. */
+  /* The categories the unknown texts can go to. */
   categories = mk_store_list_categories (store, FALSE);
   g_set_object (&self->categories, categories);
-  gtk_string_list_splice (self->category_names, 0,
-                          g_list_model_get_n_items (G_LIST_MODEL (self->category_names)), NULL);
-  gtk_string_list_append (self->category_names, _("Other (leave unmapped)"));
-  for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
-    {
-      g_autoptr(MkCategory) category = g_list_model_get_item (categories, i);
-
-      gtk_string_list_append (self->category_names, mk_category_get_name (category));
-    }
+  mk_import_category_choices_reset (self->unmapped_group, categories);
 
   /* A new file starts from what is detected. */
   self->updating = TRUE;
@@ -863,8 +771,6 @@ mk_import_preview_page_load (MkImportPreviewPage *self,
   gtk_editable_set_text (GTK_EDITABLE (self->person_row), "");
   g_clear_pointer (&self->person, g_free);
   gtk_switch_set_active (self->skip_invalid_switch, FALSE);
-  g_hash_table_remove_all (self->choices);
-  rebuild_maps (self);
   self->updating = FALSE;
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (
@@ -971,29 +877,6 @@ mk_import_preview_page_choose_category (MkImportPreviewPage *self,
                                         const char          *key)
 {
   g_return_val_if_fail (MK_IS_IMPORT_PREVIEW_PAGE (self), FALSE);
-  g_return_val_if_fail (text != NULL, FALSE);
 
-  for (guint i = 0; i < self->unmapped_rows->len; i++)
-    {
-      AdwComboRow *row = g_ptr_array_index (self->unmapped_rows, i);
-
-      if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "mk-text"), text) != 0)
-        continue;
-      if (key == NULL)
-        {
-          adw_combo_row_set_selected (row, 0);
-          return TRUE;
-        }
-      for (guint j = 0; j < g_list_model_get_n_items (self->categories); j++)
-        {
-          g_autoptr(MkCategory) category = g_list_model_get_item (self->categories, j);
-
-          if (g_strcmp0 (mk_category_get_key (category), key) == 0)
-            {
-              adw_combo_row_set_selected (row, j + 1);
-              return TRUE;
-            }
-        }
-    }
-  return FALSE;
+  return mk_import_category_choices_choose (self->unmapped_group, text, key);
 }
