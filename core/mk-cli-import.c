@@ -96,11 +96,12 @@ print_summary (GString              *out,
                           mk_dialect_delimiter_name (result->dialect.delimiter));
   g_string_append_c (out, '\n');
   g_string_append (out, "  ");
-  g_string_append_printf (out, _("rows read %" G_GUINT64_FORMAT ", imported %" G_GUINT64_FORMAT
-                                 " (%" G_GUINT64_FORMAT " min), duplicates %" G_GUINT64_FORMAT
-                                 ", skipped %" G_GUINT64_FORMAT ", rejected %" G_GUINT64_FORMAT),
-                          c->rows_read, c->imported, result->minutes, c->duplicates,
-                          c->skipped, c->rejected);
+  g_string_append_printf (out, _("rows read %llu, imported %llu (%llu min), duplicates %llu, "
+                                 "skipped %llu, rejected %llu"),
+                          (unsigned long long) c->rows_read, (unsigned long long) c->imported,
+                          (unsigned long long) result->minutes,
+                          (unsigned long long) c->duplicates, (unsigned long long) c->skipped,
+                          (unsigned long long) c->rejected);
   if (result->dry_run)
     g_string_append_printf (out, " — %s", _("dry run, nothing was written"));
   g_string_append_c (out, '\n');
@@ -139,10 +140,10 @@ print_problems (GString              *err,
   if (result->n_problems > result->problems->len)
     {
       g_string_append_printf (err, g_dngettext (GETTEXT_PACKAGE,
-                                                "… and %" G_GUINT64_FORMAT " more invalid row",
-                                                "… and %" G_GUINT64_FORMAT " more invalid rows",
+                                                "… and %llu more invalid row",
+                                                "… and %llu more invalid rows",
                                                 result->n_problems - result->problems->len),
-                              result->n_problems - result->problems->len);
+                              (unsigned long long) (result->n_problems - result->problems->len));
       g_string_append_c (err, '\n');
     }
 }
@@ -304,9 +305,9 @@ mk_cli_export (MkStore    *store,
       return EXIT_BAD_INPUT;
     }
   g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE,
-                                            "%s: %" G_GUINT64_FORMAT " entry exported",
-                                            "%s: %" G_GUINT64_FORMAT " entries exported", n),
-                          path, n);
+                                            "%s: %llu entry exported",
+                                            "%s: %llu entries exported", n),
+                          path, (unsigned long long) n);
   g_string_append_c (out, '\n');
   if (n == 0)
     {

@@ -416,8 +416,8 @@ set_nul_error (MkDecoder  *self,
                GError    **error)
 {
   g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_NOT_TEXT,
-               _("%s:%" G_GUINT64_FORMAT ": a NUL byte: the file is binary, not a CSV file"),
-               self->file_name, self->line);
+               _("%s:%llu: a NUL byte: the file is binary, not a CSV file"),
+               self->file_name, (unsigned long long) self->line);
 }
 
 static void
@@ -548,9 +548,9 @@ decode_utf8 (MkDecoder     *self,
 
 invalid:
   g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_ENCODING,
-               _("%s:%" G_GUINT64_FORMAT ": the bytes are not valid UTF-8, although the file "
+               _("%s:%llu: the bytes are not valid UTF-8, although the file "
                  "started as UTF-8; save it again as CSV in UTF-8"),
-               self->file_name, self->line);
+               self->file_name, (unsigned long long) self->line);
   return FALSE;
 }
 
@@ -705,8 +705,8 @@ mk_decoder_finish (MkDecoder  *self,
     {
       self->n_carry = 0;
       g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_ENCODING,
-                   _("%s:%" G_GUINT64_FORMAT ": the file ends in the middle of a character; "
-                     "it may be cut short"), self->file_name, self->line);
+                   _("%s:%llu: the file ends in the middle of a character; "
+                     "it may be cut short"), self->file_name, (unsigned long long) self->line);
       return FALSE;
     }
   return TRUE;

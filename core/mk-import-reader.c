@@ -386,8 +386,9 @@ field_cb (void   *data,
   if (run->n_fields >= MK_IMPORT_READER_MAX_FIELDS)
     {
       g_set_error (&run->error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_SYNTAX,
-                   _("%s:%" G_GUINT64_FORMAT ": the line has more than %d fields"),
-                   run->reader->name, run->line, MK_IMPORT_READER_MAX_FIELDS);
+                   _("%s:%llu: the line has more than %d fields"),
+                   run->reader->name, (unsigned long long) run->line,
+                   MK_IMPORT_READER_MAX_FIELDS);
       run->stop = TRUE;
       return;
     }
@@ -474,13 +475,13 @@ syntax_error (Run            *run,
 {
   if (at_end)
     g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_SYNTAX,
-                 _("%s:%" G_GUINT64_FORMAT ": a quoted field starts here and is never closed"),
-                 run->reader->name, run->line);
+                 _("%s:%llu: a quoted field starts here and is never closed"),
+                 run->reader->name, (unsigned long long) run->line);
   else
     g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_SYNTAX,
-                 _("%s:%" G_GUINT64_FORMAT ": a stray quote; a field with quotes must be "
+                 _("%s:%llu: a stray quote; a field with quotes must be "
                    "wholly in quotes, with each quote inside doubled"),
-                 run->reader->name, run->line + run->breaks);
+                 run->reader->name, (unsigned long long) (run->line + run->breaks));
   return FALSE;
 }
 
@@ -510,8 +511,9 @@ parse_text (Run                *run,
   if (parser->entry_pos > MK_IMPORT_READER_MAX_FIELD)
     {
       g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_SYNTAX,
-                   _("%s:%" G_GUINT64_FORMAT ": a field longer than 1 MB starts here; "
-                     "probably a quote is never closed"), run->reader->name, run->line);
+                   _("%s:%llu: a field longer than 1 MB starts here; "
+                     "probably a quote is never closed"), run->reader->name,
+                   (unsigned long long) run->line);
       return FALSE;
     }
   return TRUE;

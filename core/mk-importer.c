@@ -568,12 +568,10 @@ import_rows (Import   *import,
     {
       g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_INVALID_ROWS,
                    g_dngettext (GETTEXT_PACKAGE,
-                                "%s: %" G_GUINT64_FORMAT " row is not valid, so nothing was "
-                                "imported",
-                                "%s: %" G_GUINT64_FORMAT " rows are not valid, so nothing was "
-                                "imported",
+                                "%s: %llu row is not valid, so nothing was imported",
+                                "%s: %llu rows are not valid, so nothing was imported",
                                 result->n_problems),
-                   result->file_name, result->n_problems);
+                   result->file_name, (unsigned long long) result->n_problems);
       return FALSE;
     }
   if (result->counts.rows_read == result->counts.skipped)
