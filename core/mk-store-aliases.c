@@ -129,6 +129,7 @@ mk_store_remove_alias (MkStore    *self,
 {
   g_autofree char *key = NULL;
   sqlite3_stmt *stmt;
+  gboolean ok;
 
   g_return_val_if_fail (MK_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -138,21 +139,13 @@ mk_store_remove_alias (MkStore    *self,
     return FALSE;
   stmt = alias_stmt (self, ALIAS_STMT_DELETE);
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  if (!mk_store_step_done (self, stmt, error))
+  ok = mk_store_step_done (self, stmt, error);
+  if (ok && sqlite3_changes (self->db) == 0)
     {
-      mk_store_rollback (self);
-      return FALSE;
-    }
-  if (sqlite3_changes (self->db) == 0)
-    {
-      mk_store_rollback (self);
       g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_NOT_FOUND,
                    _("“%s” is not an alias of any category; reload the list."),
                    text ? text : "");
-      return FALSE;
+      ok = FALSE;
     }
-  if (!mk_store_commit (self, error))
-    return FALSE;
-  mk_store_emit_changed (self);
-  return TRUE;
+  return mk_store_finish (self, ok, error);
 }

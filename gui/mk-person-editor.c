@@ -59,13 +59,42 @@ close_subpage (MkPersonEditor *self)
     adw_preferences_window_close_subpage (ADW_PREFERENCES_WINDOW (root));
 }
 
+/* How many words two names share, case aside: "Смирнова Анна" and
+ * "Анна Смирнова" share two, so the likely duplicate is offered first. */
+static guint
+shared_words (const char *a,
+              const char *b)
+{
+  g_autofree char *fa = g_utf8_casefold (a, -1);
+  g_autofree char *fb = g_utf8_casefold (b, -1);
+  g_auto(GStrv) wa = g_strsplit_set (fa, " \t.,", -1);
+  g_auto(GStrv) wb = g_strsplit_set (fb, " \t.,", -1);
+  guint n = 0;
+
+  for (guint i = 0; wa[i] != NULL; i++)
+    if (*wa[i] != '\0' && g_strv_contains ((const char * const *) wb, wa[i]))
+      n++;
+  return n;
+}
+
+/* Lists everyone else as a possible duplicate.  The choice survives a
+ * refresh; the first time, the person sharing most words of the name is
+ * chosen. */
 static void
-sync_duplicates (MkPersonEditor *self)
+sync_duplicates (MkPersonEditor *self,
+                 const char     *name)
 {
   g_autoptr(GListModel) people = mk_store_list_people (self->store, TRUE);
   g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
   g_auto(GStrv) strv = NULL;
   guint n = g_list_model_get_n_items (people);
+  guint selected = adw_combo_row_get_selected (self->duplicate_row);
+  gint64 chosen = 0;
+  guint best = 0;
+  guint best_score = 0;
+
+  if (self->duplicate_ids->len > 0 && selected < self->duplicate_ids->len)
+    chosen = g_array_index (self->duplicate_ids, gint64, selected);
 
   g_array_set_size (self->duplicate_ids, 0);
   for (guint i = 0; i < n; i++)
@@ -73,9 +102,16 @@ sync_duplicates (MkPersonEditor *self)
       g_autoptr(MkPerson) person = g_list_model_get_item (people, i);
       gint64 id = mk_person_get_id (person);
       const char *email = mk_person_get_email (person);
+      guint score;
 
       if (id == self->person_id)
         continue;
+      score = id == chosen ? G_MAXUINT : shared_words (name, mk_person_get_name (person));
+      if (score > best_score)
+        {
+          best_score = score;
+          best = self->duplicate_ids->len;
+        }
       g_array_append_val (self->duplicate_ids, id);
       if (email != NULL && *email != '\0')
         {
@@ -90,6 +126,8 @@ sync_duplicates (MkPersonEditor *self)
   gtk_string_list_splice (self->duplicate_names, 0,
                           g_list_model_get_n_items (G_LIST_MODEL (self->duplicate_names)),
                           (const char * const *) strv);
+  if (self->duplicate_ids->len > 0)
+    adw_combo_row_set_selected (self->duplicate_row, best);
   gtk_widget_set_sensitive (GTK_WIDGET (self->merge_group), self->duplicate_ids->len > 0);
 }
 
@@ -125,7 +163,7 @@ sync_from_store (MkPersonEditor *self,
     set_text (self->team_row, mk_person_get_team (person));
   adw_combo_row_set_selected (self->level_row, mk_person_get_level (person));
   gtk_switch_set_active (self->archived_switch, mk_person_get_archived (person));
-  sync_duplicates (self);
+  sync_duplicates (self, mk_person_get_name (person));
   self->syncing = FALSE;
 }
 
@@ -223,7 +261,7 @@ store_changed_cb (MkPersonEditor *self)
   adw_window_title_set_subtitle (self->window_title, mk_level_label (mk_person_get_level (person)));
   adw_combo_row_set_selected (self->level_row, mk_person_get_level (person));
   gtk_switch_set_active (self->archived_switch, mk_person_get_archived (person));
-  sync_duplicates (self);
+  sync_duplicates (self, mk_person_get_name (person));
   self->syncing = FALSE;
 }
 
