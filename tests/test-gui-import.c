@@ -271,9 +271,23 @@ test_import_toggl (void)
   g_assert_cmpint (minutes_of (db, "Anna Petrova", "calls"), ==, 0);
 
   /* "Show in Analysis" closes the dialog on the Analysis page. */
+  g_assert_true (gtk_widget_get_visible (mk_gui_test_find_by_name (GTK_WIDGET (dialog),
+                                                                   "analysis_button")));
   gtk_widget_activate_action (GTK_WIDGET (dialog), "import.show-analysis", NULL);
   mk_gui_test_iterate (50);
   g_assert_cmpstr (mk_window_get_visible_page (get_window ()), ==, "analysis");
+
+  /* The same export again: every row is a duplicate, nothing is added. */
+  dialog = open_dialog (paths);
+  g_assert_true (wait_page (dialog, "preview"));
+  select_in_combo (dialog, "person_column_row", "Email");
+  run_import (dialog);
+  g_assert_cmpstr (label_text (dialog, "imported_label"), ==, "0");
+  g_assert_cmpstr (label_text (dialog, "duplicates_label"), ==, "4");
+  g_assert_false (gtk_widget_get_visible (mk_gui_test_find_by_name (GTK_WIDGET (dialog),
+                                                                    "analysis_button")));
+  g_assert_cmpint (minutes_of (db, "anna@example.com", "calls"), ==, 90);
+  gtk_window_close (GTK_WINDOW (dialog));
 }
 
 static void
@@ -372,6 +386,37 @@ test_import_cancel_big (void)
   g_assert_cmpint (mk_store_count_entries (db), ==, n_before);
   g_assert_cmpint (minutes_of (db, "Manager 1", "admin"), ==, 0);
   gtk_window_close (GTK_WINDOW (dialog));
+}
+
+static void
+test_import_close_while_importing (void)
+{
+  g_autofree char *path = write_big_file (200000);
+  const char *paths[] = { path, NULL };
+  g_autoptr(MkStore) before = open_db ();
+  gint64 n_before = mk_store_count_entries (before);
+  g_autoptr(MkStore) db = NULL;
+  MkImportDialog *dialog = open_dialog (paths);
+  GtkProgressBar *bar;
+  gint64 end;
+
+  g_assert_true (wait_page (dialog, "preview"));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "import.start", NULL);
+  g_assert_true (wait_page (dialog, "progress"));
+  bar = GTK_PROGRESS_BAR (mk_gui_test_find_by_name (GTK_WIDGET (dialog), "progress_bar"));
+  end = g_get_monotonic_time () + WAIT_USEC;
+  while (gtk_progress_bar_get_fraction (bar) < 0.2 && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE), g_usleep (200);
+
+  /* Closing the window stops the import; the worker rolls back. */
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_close (GTK_WINDOW (dialog));
+  end = g_get_monotonic_time () + WAIT_USEC;
+  while (dialog != NULL && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE), g_usleep (200);
+  g_assert_null (dialog);
+  db = open_db ();
+  g_assert_cmpint (mk_store_count_entries (db), ==, n_before);
 }
 
 static void
@@ -498,6 +543,12 @@ test_import_bad_files (void)
   wait_preview (dialog);
   g_assert_true (mk_import_preview_page_get_ready (page));
   g_assert_null (mk_import_preview_page_get_problem (page));
+
+  /* The page shown while a file is read, for the screenshot only. */
+  gtk_stack_set_visible_child_name (GTK_STACK (mk_gui_test_find_by_name (GTK_WIDGET (dialog),
+                                                                         "stack")), "loading");
+  g_assert_true (wait_page (dialog, "loading"));
+  screenshot (GTK_WIDGET (dialog), "loading");
   gtk_window_close (GTK_WINDOW (dialog));
 }
 
@@ -562,6 +613,8 @@ main (int   argc,
   g_test_add_func ("/gui/import/windows-1251-with-category-column",
                    test_import_windows_1251);
   g_test_add_func ("/gui/import/cancel-big-leaves-database", test_import_cancel_big);
+  g_test_add_func ("/gui/import/close-while-importing-leaves-database",
+                   test_import_close_while_importing);
   g_test_add_func ("/gui/import/rejected-rows-listed", test_import_rejected_rows);
   g_test_add_func ("/gui/import/hamster-asks-person", test_import_hamster_person);
   g_test_add_func ("/gui/import/bad-files-show-message", test_import_bad_files);
