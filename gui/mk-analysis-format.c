@@ -130,11 +130,9 @@ mk_format_period (const char *from,
 
   if (a == NULL || b == NULL)
     return g_strdup (_("No period"));
-  /* TRANSLATORS: a day in a period, strftime format: "23 Nov 2026". */
-  first = g_date_time_format (a, _("%e %b %Y"));
-  last = g_date_time_format (b, _("%e %b %Y"));
-  g_strstrip (first);
-  g_strstrip (last);
+  /* TRANSLATORS: a day in a period, g_date_time_format(): "23 Nov 2026". */
+  first = g_date_time_format (a, _("%-d %b %Y"));
+  last = g_date_time_format (b, _("%-d %b %Y"));
   if (g_strcmp0 (from, to) == 0)
     return g_steal_pointer (&first);
   return g_strdup_printf ("%s – %s", first, last);

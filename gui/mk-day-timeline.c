@@ -281,8 +281,8 @@ day_label (const char *day)
   date = g_date_time_new_local (y, m, d, 0, 0, 0);
   if (date == NULL)
     return g_strdup (day);
-  /* TRANSLATORS: a day in the timeline, strftime format: "Mon 23 Nov". */
-  return g_strstrip (g_date_time_format (date, _("%a %e %b")));
+  /* TRANSLATORS: a day in the timeline, g_date_time_format(): "Mon 23 Nov". */
+  return g_date_time_format (date, _("%a %-d %b"));
 }
 
 static void
