@@ -69,6 +69,12 @@ struct _MkImportDialog
 
 G_DEFINE_FINAL_TYPE (MkImportDialog, mk_import_dialog, ADW_TYPE_WINDOW)
 
+static gboolean
+has_next_file (MkImportDialog *self)
+{
+  return self->files != NULL && self->index + 1 < g_list_model_get_n_items (self->files);
+}
+
 static void
 update_actions (MkImportDialog *self)
 {
@@ -80,7 +86,13 @@ update_actions (MkImportDialog *self)
                                  && mk_import_preview_page_get_ready (self->preview_page));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.cancel", self->running);
   gtk_widget_set_visible (self->import_button, on_preview || g_strcmp0 (page, "loading") == 0);
-  gtk_widget_set_visible (self->close_button, g_strcmp0 (page, "result") != 0);
+  /* Before an import "Cancel" says that nothing happens; after one, "Close". */
+  gtk_button_set_label (GTK_BUTTON (self->close_button),
+                        g_strcmp0 (page, "result") == 0 || g_strcmp0 (page, "error") == 0
+                        ? _("_Close") : _("_Cancel"));
+  /* After the last file, "Done" is the one way out. */
+  gtk_widget_set_visible (self->close_button,
+                          g_strcmp0 (page, "result") != 0 || has_next_file (self));
 }
 
 static void
@@ -90,12 +102,6 @@ show_page (MkImportDialog *self,
   gtk_stack_set_visible_child_name (self->stack, name);
   gtk_spinner_set_spinning (self->loading_spinner, g_strcmp0 (name, "loading") == 0);
   update_actions (self);
-}
-
-static gboolean
-has_next_file (MkImportDialog *self)
-{
-  return self->files != NULL && self->index + 1 < g_list_model_get_n_items (self->files);
 }
 
 /* ngettext() takes an unsigned long: keep the last digits, which decide
@@ -334,6 +340,7 @@ retry_valid_action_cb (GtkWidget  *widget,
 
   mk_import_preview_page_set_skip_invalid (self->preview_page, TRUE);
   show_page (self, "preview");
+  gtk_widget_activate_action (widget, "import.start", NULL);
 }
 
 static void
