@@ -90,6 +90,7 @@ mk_store_list_categories (MkStore  *self,
 
   g_return_val_if_fail (MK_IS_STORE (self), G_LIST_MODEL (list));
 
+  mk_store_sync_external (self);
   all = g_ptr_array_new ();
   g_hash_table_iter_init (&iter, self->categories);
   while (g_hash_table_iter_next (&iter, NULL, &value))
@@ -133,6 +134,7 @@ mk_store_get_category_by_key (MkStore    *self,
 
   g_return_val_if_fail (MK_IS_STORE (self), NULL);
 
+  mk_store_sync_external (self);
   g_hash_table_iter_init (&iter, self->categories);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     if (g_strcmp0 (mk_category_get_key (value), key) == 0)
@@ -165,6 +167,7 @@ mk_store_lookup_alias (MkStore    *self,
 
   if (text == NULL)
     return NULL;
+  mk_store_sync_external (self);
   key = mk_store_alias_key (text);
   if (*key == '\0')
     return NULL;

@@ -76,6 +76,7 @@ struct _MkStore
 
   MkSettings     settings;
   GHashTable    *categories;   /* id → MkCategory, refreshed on every category change */
+  int            data_version; /* PRAGMA data_version when the caches were read */
   guint          in_transaction : 1;
 };
 
@@ -96,6 +97,7 @@ gboolean      mk_store_finish            (MkStore      *self,
                                           gboolean      ok,
                                           GError      **error);
 void          mk_store_emit_changed      (MkStore      *self);
+void          mk_store_sync_external     (MkStore      *self);
 void          mk_store_reload_categories (MkStore      *self);
 char         *mk_store_name_key          (const char   *name);
 char         *mk_store_alias_key         (const char   *text);

@@ -53,6 +53,7 @@ mk_store_get_settings (MkStore    *self,
   g_return_if_fail (MK_IS_STORE (self));
   g_return_if_fail (settings != NULL);
 
+  mk_store_sync_external (self);
   *settings = self->settings;
 }
 

@@ -672,6 +672,30 @@ load_settings (MkStore *self,
 }
 
 /**
+ * mk_store_sync_external:
+ * @self: a store
+ *
+ * The store caches the settings and the categories.  When another
+ * connection (the Preferences of another window, an import's worker, the
+ * command line) has committed since they were read, PRAGMA data_version has
+ * moved on: read them again.  Cheap enough to call before each cached read
+ * that is not in a per-row loop.
+ */
+void
+mk_store_sync_external (MkStore *self)
+{
+  int version = 0;
+
+  if (self->in_transaction || pragma_int (self, "PRAGMA data_version", &version) != SQLITE_OK)
+    return;
+  if (version == self->data_version)
+    return;
+  self->data_version = version;
+  load_settings (self, NULL);
+  mk_store_reload_categories (self);
+}
+
+/**
  * mk_store_open:
  * @path: (nullable): the database file, or %NULL for the default one
  *   (`$XDG_DATA_HOME/minutka/minutka.db`)
@@ -748,6 +772,7 @@ mk_store_open (const char *path,
     }
 
   mk_store_reload_categories (self);
+  pragma_int (self, "PRAGMA data_version", &self->data_version);
   return g_steal_pointer (&self);
 }
 

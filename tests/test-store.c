@@ -249,6 +249,35 @@ test_open_two_handles_wait (void)
   mk_test_assert_consistent (b);
 }
 
+static void
+test_open_sees_other_connections (void)
+{
+  g_autofree char *path = mk_test_db_path ("two.db");
+  g_autoptr(MkStore) a = NULL;
+  g_autoptr(MkStore) b = NULL;
+  g_autoptr(MkCategory) added = NULL;
+  g_autoptr(GError) error = NULL;
+  MkSettings settings;
+
+  g_unlink (path);
+  a = mk_store_open (path, &error);
+  b = mk_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_null (mk_store_get_category_by_key (b, "demos"));
+
+  /* Preferences in one window, analysis on another connection. */
+  added = mk_store_add_category (a, "demos", "Demos", "#33d17a", MK_CATEGORY_KIND_SELLING, &error);
+  mk_store_get_settings (a, &settings);
+  settings.workday_minutes = 420;
+  g_assert_true (mk_store_set_settings (a, &settings, &error));
+  g_assert_no_error (error);
+
+  g_assert_nonnull (mk_store_get_category_by_key (b, "demos"));
+  g_assert_nonnull (mk_store_lookup_alias (b, "Demos"));
+  mk_store_get_settings (b, &settings);
+  g_assert_cmpint (settings.workday_minutes, ==, 420);
+}
+
 /* People */
 
 static void
@@ -871,6 +900,7 @@ main (int   argc,
   g_test_add_func ("/store/migrate/refuses-newer", test_open_refuses_newer);
   g_test_add_func ("/store/open/refuses-unwritable-place", test_open_refuses_unwritable_place);
   g_test_add_func ("/store/open/two-handles-wait", test_open_two_handles_wait);
+  g_test_add_func ("/store/open/sees-other-connections", test_open_sees_other_connections);
   g_test_add_func ("/store/people/match-names-loosely", test_people_match_names_loosely);
   g_test_add_func ("/store/people/email-is-the-key", test_people_email_is_the_key);
   g_test_add_func ("/store/people/bad-input", test_people_bad_input);
