@@ -11,6 +11,7 @@
 #include "mk-key-set.h"
 
 
+/* An empty set. */
 void
 mk_key_set_init (MkKeySet *set)
 {
@@ -19,6 +20,8 @@ mk_key_set_init (MkKeySet *set)
   set->slots = g_new0 (guint64, set->mask + 1);
 }
 
+/* Frees the set's array; the set is empty and must be initialised again
+ * before use. */
 void
 mk_key_set_clear (MkKeySet *set)
 {
@@ -57,7 +60,7 @@ key_set_grow (MkKeySet *set)
   g_free (old);
 }
 
-/* Returns FALSE if @key was already there. */
+/* Adds @key (not zero).  Returns FALSE if it was there already. */
 gboolean
 mk_key_set_add (MkKeySet *set,
                 guint64   key)
@@ -79,6 +82,7 @@ mk_key_set_add (MkKeySet *set,
   return TRUE;
 }
 
+/* Returns TRUE if @key is in the set. */
 gboolean
 mk_key_set_contains (const MkKeySet *set,
                      guint64         key)

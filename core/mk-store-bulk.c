@@ -35,6 +35,7 @@
 #include "mk-error.h"
 #include "mk-key-set.h"
 #include "mk-store-bulk.h"
+#include "mk-store-bulk-rollup.h"
 #include "mk-store-private.h"
 
 #define CHUNK_ROWS 32768
@@ -73,13 +74,6 @@ typedef struct {
   gint64 timed;
 } BulkTotal;
 
-typedef struct {
-  guint64 *keys;
-  guint32 *counts;
-  gsize    mask;
-  gsize    n;
-} LengthTable;
-
 struct _MkStoreBulk
 {
   MkStore      *store;
@@ -98,7 +92,7 @@ struct _MkStoreBulk
   GPtrArray    *index_sql;     /* indexes of `entry` dropped for a big import */
 
   GHashTable   *totals;        /* BulkTotal → itself */
-  LengthTable   lengths;
+  MkLengthTable   lengths;
   GHashTable   *person_index;  /* person id → dense index + 1 */
   GArray       *person_ids;
   GHashTable   *day_index;     /* YYYYMMDD → dense index + 1 */
@@ -153,69 +147,6 @@ day_text (gint32 number,
   out[10] = '\0';
 }
 
-static void
-length_table_init (LengthTable *t)
-{
-  t->mask = 4095;
-  t->n = 0;
-  t->keys = g_new0 (guint64, t->mask + 1);
-  t->counts = g_new0 (guint32, t->mask + 1);
-}
-
-static void
-length_table_clear (LengthTable *t)
-{
-  g_clear_pointer (&t->keys, g_free);
-  g_clear_pointer (&t->counts, g_free);
-}
-
-static inline gsize
-length_slot (guint64 key,
-             gsize   mask)
-{
-  key ^= key >> 31;
-  key *= G_GUINT64_CONSTANT (0x9e3779b97f4a7c15);
-  key ^= key >> 29;
-  return (gsize) key & mask;
-}
-
-static void length_table_add (LengthTable *t, guint64 key, guint32 count);
-
-static void
-length_table_grow (LengthTable *t)
-{
-  LengthTable old = *t;
-
-  t->mask = (old.mask + 1) * 2 - 1;
-  t->n = 0;
-  t->keys = g_new0 (guint64, t->mask + 1);
-  t->counts = g_new0 (guint32, t->mask + 1);
-  for (gsize i = 0; i <= old.mask; i++)
-    if (old.keys[i] != 0)
-      length_table_add (t, old.keys[i], old.counts[i]);
-  length_table_clear (&old);
-}
-
-static void
-length_table_add (LengthTable *t,
-                  guint64      key,
-                  guint32      count)
-{
-  gsize j;
-
-  if ((t->n + 1) * 10 > (t->mask + 1) * 7)
-    length_table_grow (t);
-  j = length_slot (key, t->mask);
-  while (t->keys[j] != 0 && t->keys[j] != key)
-    j = (j + 1) & t->mask;
-  if (t->keys[j] == 0)
-    {
-      t->keys[j] = key;
-      t->n++;
-    }
-  t->counts[j] += count;
-}
-
 static guint
 dense_index (GHashTable *index,
              GArray     *values,
@@ -242,7 +173,7 @@ bulk_free (MkStoreBulk *bulk)
   g_clear_pointer (&bulk->index_sql, g_ptr_array_unref);
   mk_key_set_clear (&bulk->db_fingerprints);
   g_clear_pointer (&bulk->totals, g_hash_table_unref);
-  length_table_clear (&bulk->lengths);
+  mk_length_table_clear (&bulk->lengths);
   g_clear_pointer (&bulk->person_index, g_hash_table_unref);
   g_clear_pointer (&bulk->person_ids, g_array_unref);
   g_clear_pointer (&bulk->day_index, g_hash_table_unref);
@@ -317,7 +248,7 @@ mk_store_bulk_begin (MkStore    *store,
   bulk->loaded_pairs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   mk_key_set_init (&bulk->db_fingerprints);
   bulk->totals = g_hash_table_new_full (total_hash, total_equal, g_free, NULL);
-  length_table_init (&bulk->lengths);
+  mk_length_table_init (&bulk->lengths);
   bulk->person_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   bulk->person_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   bulk->day_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
@@ -586,7 +517,7 @@ add_to_rollups (MkStoreBulk        *bulk,
         | ((guint64) day << (LEN_CATEGORY_BITS + LEN_MINUTE_BITS))
         | ((guint64) input->category_id << LEN_MINUTE_BITS)
         | (guint64) input->minutes;
-  length_table_add (&bulk->lengths, key, 1);
+  mk_length_table_add (&bulk->lengths, key, 1);
 }
 
 /**
@@ -671,44 +602,6 @@ compare_keys (const void *a,
   return (x > y) - (x < y);
 }
 
-static int
-compare_int64 (const void *a,
-               const void *b)
-{
-  gint64 x = *(const gint64 *) a;
-  gint64 y = *(const gint64 *) b;
-
-  return (x > y) - (x < y);
-}
-
-static GArray *
-sorted_copy (GArray *values)
-{
-  GArray *copy = g_array_sized_new (FALSE, FALSE, sizeof (gint64), values->len);
-
-  g_array_append_vals (copy, values->data, values->len);
-  g_array_sort (copy, compare_int64);
-  return copy;
-}
-
-/* For each value, its position in ascending order (values are distinct). */
-static guint *
-rank_values (GArray *values)
-{
-  g_autoptr(GArray) sorted = sorted_copy (values);
-  guint *rank = g_new (guint, values->len + 1);
-
-  for (guint i = 0; i < values->len; i++)
-    {
-      gint64 v = g_array_index (values, gint64, i);
-      const gint64 *found = bsearch (&v, sorted->data, sorted->len, sizeof (gint64),
-                                     compare_int64);
-
-      rank[i] = (guint) (found - (const gint64 *) (gconstpointer) sorted->data);
-    }
-  return rank;
-}
-
 static gboolean
 write_rollups (MkStoreBulk *bulk,
                GError     **error)
@@ -744,10 +637,10 @@ write_rollups (MkStoreBulk *bulk,
    * count); the hash table goes before the rows are written. */
   {
     g_autofree guint64 *pairs = g_new (guint64, bulk->lengths.n * 2 + 2);
-    g_autofree guint *person_rank = rank_values (bulk->person_ids);
-    g_autofree guint *day_rank = rank_values (bulk->days);
-    g_autoptr(GArray) persons = sorted_copy (bulk->person_ids);
-    g_autoptr(GArray) days = sorted_copy (bulk->days);
+    g_autofree guint *person_rank = mk_bulk_rank_values (bulk->person_ids);
+    g_autofree guint *day_rank = mk_bulk_rank_values (bulk->days);
+    g_autoptr(GArray) persons = mk_bulk_sorted_copy (bulk->person_ids);
+    g_autoptr(GArray) days = mk_bulk_sorted_copy (bulk->days);
 
     for (gsize i = 0; i <= bulk->lengths.mask; i++)
       if (bulk->lengths.keys[i] != 0)
@@ -763,7 +656,7 @@ write_rollups (MkStoreBulk *bulk,
           pairs[n * 2 + 1] = bulk->lengths.counts[i];
           n++;
         }
-    length_table_clear (&bulk->lengths);
+    mk_length_table_clear (&bulk->lengths);
     qsort (pairs, n, 2 * sizeof (guint64), compare_keys);
     for (gsize i = 0; i < n; i++)
       {

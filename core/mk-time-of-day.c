@@ -1,0 +1,256 @@
+/* mk-time-of-day.c — times of day as timesheets write them.
+ *
+ * Design notes.
+ *
+ * A time of day is "H:MM", "HH:MM:SS" (fractions of a second ignored),
+ * "H.MM" (Russian habit), or 12-hour with AM/PM ("9:30 PM", "9pm",
+ * "12:05 a.m.").  "24:00" is accepted as the end of a day.  Times are read
+ * to the second; mk_time_of_day_parse() floors to the minute, as a clock
+ * shows it.  The functions are declared in mk-duration.h, beside the
+ * durations they are used with.
+ */
+#define G_LOG_DOMAIN "mk-duration"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "mk-duration.h"
+#include "mk-error.h"
+
+/* See mk-duration.c. */
+#define SET_ERROR(err, ...) \
+  G_STMT_START { if ((err) != NULL) g_set_error ((err), __VA_ARGS__); } G_STMT_END
+#define SET_ERROR_LITERAL(err, ...) \
+  G_STMT_START { if ((err) != NULL) g_set_error_literal ((err), __VA_ARGS__); } G_STMT_END
+#define SHOWN (shown != NULL ? shown : (shown = g_strstrip (g_strdup (text))))
+
+/* ASCII blanks, the no-break space and the narrow no-break space. */
+static const char *
+skip_spaces (const char *p)
+{
+  for (;;)
+    {
+      if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
+        p++;
+      else if ((guchar) p[0] == 0xC2 && (guchar) p[1] == 0xA0)
+        p += 2;
+      else if ((guchar) p[0] == 0xE2 && (guchar) p[1] == 0x80 && (guchar) p[2] == 0xAF)
+        p += 3;
+      else
+        return p;
+    }
+}
+
+static gboolean
+is_word_char (const char *p)
+{
+  gunichar c;
+
+  if (*p == '\0')
+    return FALSE;
+  if ((guchar) *p < 0x80)
+    return g_ascii_isalnum (*p) || *p == '_';
+  c = g_utf8_get_char_validated (p, -1);
+  if (c == (gunichar) -1 || c == (gunichar) -2)
+    return FALSE;
+  return g_unichar_isalnum (c);
+}
+
+/* Reads exactly two digits into @value. */
+static gboolean
+read_two_digits (const char *p,
+                 int        *value)
+{
+  if (!g_ascii_isdigit (p[0]) || !g_ascii_isdigit (p[1]) || g_ascii_isdigit (p[2]))
+    return FALSE;
+  *value = (p[0] - '0') * 10 + (p[1] - '0');
+  return TRUE;
+}
+
+/* Reads "am", "a.m.", "AM", "pm", "p.m.", "PM".  Returns 0 for none, 1 for
+ * AM, 2 for PM, and the end of what was read in @end. */
+static int
+read_meridiem (const char  *p,
+               const char **end)
+{
+  char first = g_ascii_tolower (p[0]);
+  const char *q;
+
+  if (first != 'a' && first != 'p')
+    return 0;
+  q = p + 1;
+  if (*q == '.')
+    q++;
+  if (g_ascii_tolower (*q) != 'm')
+    return 0;
+  q++;
+  if (*q == '.')
+    q++;
+  if (is_word_char (q))
+    return 0;
+  *end = q;
+  return first == 'a' ? 1 : 2;
+}
+
+/**
+ * mk_time_of_day_parse_seconds:
+ * @text: "9:30", "09:30:15", "9.30", "9:30 PM", "9pm", "24:00"
+ * @seconds_after_midnight: (out): 0 … 86400 (86400 only for "24:00")
+ * @error: return location for an error
+ *
+ * Reads a time of day, to the second.
+ *
+ * Returns: %TRUE on success; fails with %MK_PARSE_ERROR_EMPTY for blank
+ *   text and %MK_PARSE_ERROR_TIME otherwise ("time '25:10' has hour 25").
+ */
+gboolean
+mk_time_of_day_parse_seconds (const char  *text,
+                              int         *seconds_after_midnight,
+                              GError     **error)
+{
+  g_autofree char *shown = NULL;
+  const char *p;
+  const char *q;
+  int hour = 0;
+  int minute = 0;
+  int second = 0;
+  int meridiem;
+  int digits = 0;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (seconds_after_midnight != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  p = skip_spaces (text);
+  if (*p == '\0')
+    {
+      SET_ERROR_LITERAL (error, MK_PARSE_ERROR, MK_PARSE_ERROR_EMPTY,
+                           _("the time of day is empty"));
+      return FALSE;
+    }
+
+  q = p;
+  while (g_ascii_isdigit (*q) && digits < 3)
+    {
+      hour = hour * 10 + (*q - '0');
+      digits++;
+      q++;
+    }
+  if (digits == 0 || digits > 2)
+    goto syntax;
+
+  if (*q == ':' || (*q == '.' && g_ascii_isdigit (q[1])))
+    {
+      if (!read_two_digits (q + 1, &minute))
+        goto syntax;
+      q += 3;
+      if (*q == ':')
+        {
+          if (!read_two_digits (q + 1, &second))
+            goto syntax;
+          q += 3;
+          if ((*q == '.' || *q == ',') && g_ascii_isdigit (q[1]))
+            {
+              q++;
+              while (g_ascii_isdigit (*q))
+                q++;
+            }
+        }
+      meridiem = read_meridiem (skip_spaces (q), &q);
+    }
+  else
+    {
+      /* "9pm", "9 AM": an hour alone needs AM or PM. */
+      meridiem = read_meridiem (skip_spaces (q), &q);
+      if (meridiem == 0)
+        goto syntax;
+    }
+  if (*skip_spaces (q) != '\0')
+    goto syntax;
+
+  if (minute >= 60)
+    {
+      SET_ERROR (error, MK_PARSE_ERROR, MK_PARSE_ERROR_TIME,
+                   _("time '%s' has %d minutes"), SHOWN, minute);
+      return FALSE;
+    }
+  if (second >= 60)
+    {
+      SET_ERROR (error, MK_PARSE_ERROR, MK_PARSE_ERROR_TIME,
+                   _("time '%s' has %d seconds"), SHOWN, second);
+      return FALSE;
+    }
+  if (meridiem != 0)
+    {
+      if (hour < 1 || hour > 12)
+        {
+          SET_ERROR (error, MK_PARSE_ERROR, MK_PARSE_ERROR_TIME,
+                       _("time '%s' has hour %d, but AM/PM hours are 1 to 12"), SHOWN, hour);
+          return FALSE;
+        }
+      hour %= 12;
+      if (meridiem == 2)
+        hour += 12;
+    }
+  else if (hour > 24 || (hour == 24 && (minute != 0 || second != 0)))
+    {
+      SET_ERROR (error, MK_PARSE_ERROR, MK_PARSE_ERROR_TIME,
+                   _("time '%s' has hour %d"), SHOWN, hour);
+      return FALSE;
+    }
+
+  *seconds_after_midnight = hour * 3600 + minute * 60 + second;
+  return TRUE;
+
+syntax:
+  SET_ERROR (error, MK_PARSE_ERROR, MK_PARSE_ERROR_TIME,
+               _("'%s' is not a time of day (write HH:MM)"), SHOWN);
+  return FALSE;
+}
+
+/**
+ * mk_time_of_day_parse:
+ * @text: "9:30", "09:30:15", "9:30 PM"
+ * @minutes_after_midnight: (out): 0 … 1440, seconds dropped as a clock
+ *   shows them (1440 only for "24:00")
+ * @error: return location for an error
+ *
+ * Reads a time of day to the minute; see mk_time_of_day_parse_seconds().
+ *
+ * Returns: %TRUE on success; fails like mk_time_of_day_parse_seconds().
+ */
+gboolean
+mk_time_of_day_parse (const char  *text,
+                      int         *minutes_after_midnight,
+                      GError     **error)
+{
+  int seconds;
+
+  g_return_val_if_fail (minutes_after_midnight != NULL, FALSE);
+
+  if (!mk_time_of_day_parse_seconds (text, &seconds, error))
+    return FALSE;
+  *minutes_after_midnight = seconds / 60;
+  return TRUE;
+}
+
+/**
+ * mk_seconds_between_times:
+ * @start_seconds: a time of day in seconds after midnight
+ * @end_seconds: a later time of day, possibly after midnight
+ *
+ * The length of work from @start_seconds to @end_seconds, where an end
+ * earlier than the start is on the next day (23:30 → 00:30 is one hour).
+ * Equal times give 0, which mk_duration_check_seconds() refuses.
+ *
+ * Returns: the seconds between the two times, 0 … 86400.
+ */
+gint64
+mk_seconds_between_times (int start_seconds,
+                          int end_seconds)
+{
+  if (end_seconds >= start_seconds)
+    return end_seconds - start_seconds;
+  return (gint64) end_seconds + 86400 - start_seconds;
+}
