@@ -179,6 +179,12 @@ mk_entry_row_edit (MkEntryRow *self)
 }
 
 static void
+edit_clicked_cb (MkEntryRow *self)
+{
+  mk_entry_row_edit (self);
+}
+
+static void
 mk_entry_row_dispose (GObject *object)
 {
   MkEntryRow *self = MK_ENTRY_ROW (object);
@@ -209,7 +215,7 @@ mk_entry_row_class_init (MkEntryRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MkEntryRow, task_label);
   gtk_widget_class_bind_template_child (widget_class, MkEntryRow, edit_button);
   gtk_widget_class_bind_template_child (widget_class, MkEntryRow, delete_button);
-  gtk_widget_class_bind_template_callback (widget_class, mk_entry_row_edit);
+  gtk_widget_class_bind_template_callback (widget_class, edit_clicked_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "mk-entry-row");

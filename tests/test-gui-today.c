@@ -547,6 +547,47 @@ test_today_shortcuts_listed (void)
     }
 }
 
+/* The page binds its keys to its actions, for the whole window. */
+static void
+test_today_shortcuts_bound (void)
+{
+  static const struct {
+    const char *trigger;
+    const char *action;
+  } keys[] = {
+    { "<Control>n", "today.focus-entry" }, { "<Control>t", "today.toggle-timer" },
+    { "<Alt>Left", "today.previous-day" }, { "<Alt>Right", "today.next-day" },
+    { "<Control>z", "today.undo" },
+  };
+  MkTodayPage *page = get_page ();
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (page));
+  guint found = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      g_assert_cmpint (gtk_shortcut_controller_get_scope (GTK_SHORTCUT_CONTROLLER (controller)),
+                       ==, GTK_SHORTCUT_SCOPE_MANAGED);
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *trigger = gtk_shortcut_trigger_to_string (
+                                       gtk_shortcut_get_trigger (shortcut));
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+            if (g_str_equal (trigger, keys[k].trigger) && GTK_IS_NAMED_ACTION (action)
+                && g_str_equal (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)),
+                                keys[k].action))
+              found |= 1u << k;
+        }
+    }
+  g_assert_cmpuint (found, ==, (1u << G_N_ELEMENTS (keys)) - 1);
+}
+
 /* The page's shortcuts run its actions wherever the focus is. */
 static void
 test_today_shortcuts_work (void)
@@ -719,6 +760,7 @@ main (int   argc,
   g_test_add_func ("/gui/today/days", test_today_days);
   g_test_add_func ("/gui/today/study-day", test_today_study_day);
   g_test_add_func ("/gui/today/shortcuts-listed", test_today_shortcuts_listed);
+  g_test_add_func ("/gui/today/shortcuts-bound", test_today_shortcuts_bound);
   g_test_add_func ("/gui/today/focus-and-days", test_today_shortcuts_work);
   g_test_add_func ("/gui/today/restart-with-running-timer", test_today_restart_with_timer);
 
