@@ -493,6 +493,7 @@ mk_import_dialog_new (MkWindow *parent)
   MkImportDialog *self;
 
   g_return_val_if_fail (MK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (mk_window_get_store (parent) != NULL, NULL);
 
   self = g_object_new (MK_TYPE_IMPORT_DIALOG, "transient-for", parent, NULL);
   g_set_weak_pointer (&self->parent, parent);
