@@ -23,6 +23,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mk-analysis-format.h"
 #include "mk-error.h"
 #include "mk-import-dialog.h"
 #include "mk-import-preview-page.h"
@@ -250,16 +251,13 @@ show_result (MkImportDialog *self,
   else
     {
       g_autofree char *entries = g_strdup_printf ("%" G_GUINT64_FORMAT, counts.imported);
-      g_autofree char *minutes = g_strdup_printf ("%" G_GUINT64_FORMAT, result->minutes);
+      g_autofree char *minutes = mk_format_minutes ((double) result->minutes);
 
       /* Translators: %s is a number of entries. */
       title = g_strdup_printf (ngettext ("Imported %s Entry", "Imported %s Entries",
                                          plural_n (counts.imported)), entries);
-      /* Translators: "toggl.csv: 190 minutes of work came in." */
-      description = g_strdup_printf (ngettext ("%s: %s minute of work came in.",
-                                               "%s: %s minutes of work came in.",
-                                               plural_n (result->minutes)),
-                                     result->file_name, minutes);
+      /* Translators: "toggl.csv: 3 h 11 min of work came in." */
+      description = g_strdup_printf (_("%s: %s of work came in."), result->file_name, minutes);
       gtk_image_set_from_icon_name (self->result_icon, "emblem-ok-symbolic");
       self->imported_total += counts.imported;
     }
