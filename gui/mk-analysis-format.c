@@ -315,3 +315,58 @@ mk_format_chart_table (MkAnalysis *analysis)
     }
   return g_string_free (text, FALSE);
 }
+
+/**
+ * mk_format_period_title:
+ * @analysis: the analysis
+ * @period: how the period was chosen
+ * @study_name: (nullable): the study's name when the period is the study
+ *
+ * Returns: (transfer full): the page's title: "Study “Demo sample”:
+ *   23 Nov 2026 – 25 Nov 2026", "This week: …", or the bare range.
+ */
+char *
+mk_format_period_title (MkAnalysis       *analysis,
+                        MkAnalysisPeriod  period,
+                        const char       *study_name)
+{
+  g_autofree char *range = mk_format_period (mk_analysis_get_from (analysis),
+                                             mk_analysis_get_to (analysis));
+
+  switch (period)
+    {
+    case MK_ANALYSIS_PERIOD_STUDY:
+      if (study_name != NULL && study_name[0] != '\0')
+        return g_strdup_printf (_("Study “%s”: %s"), study_name, range);
+      if (study_name != NULL)
+        return g_strdup_printf (_("Study: %s"), range);
+      return g_strdup_printf (_("No study set, the last logged days: %s"), range);
+    case MK_ANALYSIS_PERIOD_LAST_DAYS:
+      return g_strdup_printf (_("Last 3 logged days: %s"), range);
+    case MK_ANALYSIS_PERIOD_WEEK:
+      return g_strdup_printf (_("This week: %s"), range);
+    case MK_ANALYSIS_PERIOD_CUSTOM:
+    default:
+      return g_steal_pointer (&range);
+    }
+}
+
+/**
+ * mk_format_team_profile:
+ * @analysis: the analysis
+ *
+ * Returns: (transfer full): the team's selling and non-selling shares
+ *   beside the reference studies' figures.
+ */
+char *
+mk_format_team_profile (MkAnalysis *analysis)
+{
+  g_autofree char *selling = mk_format_percent (mk_analysis_get_selling_share (analysis));
+  g_autofree char *non_selling = mk_format_percent (mk_analysis_get_non_selling_share (analysis));
+
+  return g_strdup_printf (_("Team profile: selling %s, non-selling %s of logged time. Reference "
+                            "studies: Proudfoot %.0f%% selling (%.0f%% ideal), CSO Insights "
+                            "%.0f%%."),
+                          selling, non_selling, MK_REFERENCE_PROUDFOOT_SELLING * 100,
+                          MK_REFERENCE_PROUDFOOT_IDEAL * 100, MK_REFERENCE_CSO_SELLING * 100);
+}

@@ -3,6 +3,7 @@
 
 #include <glib.h>
 
+#include "mk-analysis-compute.h"
 #include "mk-analysis.h"
 
 G_BEGIN_DECLS
@@ -22,5 +23,9 @@ char *mk_format_segment_tooltip (MkAnalysis      *analysis,
                                  MkManagerResult *manager,
                                  guint            category);
 char *mk_format_chart_table     (MkAnalysis      *analysis);
+char *mk_format_period_title    (MkAnalysis       *analysis,
+                                 MkAnalysisPeriod  period,
+                                 const char       *study_name);
+char *mk_format_team_profile    (MkAnalysis       *analysis);
 
 G_END_DECLS

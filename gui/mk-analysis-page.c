@@ -129,47 +129,6 @@ update_actions (MkAnalysisPage *self)
                                  self->analysis != NULL);
 }
 
-static char *
-period_title (MkAnalysisPage *self,
-              const char     *study_name)
-{
-  g_autofree char *range = mk_format_period (mk_analysis_get_from (self->analysis),
-                                             mk_analysis_get_to (self->analysis));
-
-  switch (self->period)
-    {
-    case MK_ANALYSIS_PERIOD_STUDY:
-      if (study_name != NULL && study_name[0] != '\0')
-        return g_strdup_printf (_("Study “%s”: %s"), study_name, range);
-      if (study_name != NULL)
-        return g_strdup_printf (_("Study: %s"), range);
-      return g_strdup_printf (_("No study set, the last logged days: %s"), range);
-    case MK_ANALYSIS_PERIOD_LAST_DAYS:
-      return g_strdup_printf (_("Last 3 logged days: %s"), range);
-    case MK_ANALYSIS_PERIOD_WEEK:
-      return g_strdup_printf (_("This week: %s"), range);
-    case MK_ANALYSIS_PERIOD_CUSTOM:
-    default:
-      return g_steal_pointer (&range);
-    }
-}
-
-static void
-update_profile (MkAnalysisPage *self)
-{
-  g_autofree char *selling = mk_format_percent (mk_analysis_get_selling_share (self->analysis));
-  g_autofree char *non_selling = mk_format_percent (
-    mk_analysis_get_non_selling_share (self->analysis));
-  g_autofree char *text = NULL;
-
-  text = g_strdup_printf (_("Team profile: selling %s, non-selling %s of logged time. Reference "
-                            "studies: Proudfoot %.0f%% selling (%.0f%% ideal), CSO Insights "
-                            "%.0f%%."),
-                          selling, non_selling, MK_REFERENCE_PROUDFOOT_SELLING * 100,
-                          MK_REFERENCE_PROUDFOOT_IDEAL * 100, MK_REFERENCE_CSO_SELLING * 100);
-  gtk_label_set_text (self->profile_label, text);
-}
-
 static void
 update_range_buttons (MkAnalysisPage *self)
 {
@@ -241,11 +200,12 @@ show_result (MkAnalysisPage *self,
     }
   else
     {
-      g_autofree char *title = period_title (self, study_name);
+      g_autofree char *title = mk_format_period_title (self->analysis, self->period, study_name);
+      g_autofree char *profile = mk_format_team_profile (self->analysis);
 
       gtk_label_set_text (self->period_label, title);
       gtk_label_set_text (self->summary_label, mk_analysis_get_summary (self->analysis));
-      update_profile (self);
+      gtk_label_set_text (self->profile_label, profile);
       gtk_stack_set_visible_child_name (self->content_stack, "results");
     }
   mk_team_chart_set_analysis (self->chart, self->analysis);
@@ -678,49 +638,6 @@ mk_analysis_page_get_shown_manager (MkAnalysisPage *self)
   if (g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "detail") != 0)
     return NULL;
   return mk_manager_detail_get_name (self->detail);
-}
-
-/**
- * mk_analysis_page_export_async:
- * @self: the page
- * @format: the report's format
- * @file: where to write it
- * @cancellable: (nullable): a #GCancellable
- * @callback: called on the main context when the file is written
- * @user_data: data for @callback
- *
- * Writes the report of the analysis shown, in a worker thread.
- */
-void
-mk_analysis_page_export_async (MkAnalysisPage      *self,
-                               MkReportFormat       format,
-                               GFile               *file,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
-{
-  g_return_if_fail (MK_IS_ANALYSIS_PAGE (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  mk_analysis_export_async (self->analysis, format, file, cancellable, callback, user_data);
-}
-
-/**
- * mk_analysis_page_export_finish:
- * @self: the page
- * @result: the result passed to the callback
- * @error: return location for a #GError
- *
- * Returns: %TRUE when the report was written; %FALSE with @error set
- *   (G_IO_ERROR) when it was not, or when there was nothing to export.
- */
-gboolean
-mk_analysis_page_export_finish (MkAnalysisPage *self,
-                                GAsyncResult   *result,
-                                GError        **error)
-{
-  g_return_val_if_fail (MK_IS_ANALYSIS_PAGE (self), FALSE);
-  return mk_analysis_export_finish (result, error);
 }
 
 /* GObject and GtkWidget */

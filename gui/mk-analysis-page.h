@@ -5,7 +5,6 @@
 
 #include "mk-analysis-compute.h"
 #include "mk-analysis.h"
-#include "mk-report.h"
 #include "mk-store.h"
 
 G_BEGIN_DECLS
@@ -29,14 +28,5 @@ gboolean    mk_analysis_page_show_manager      (MkAnalysisPage   *self,
 void        mk_analysis_page_show_person       (MkAnalysisPage   *self,
                                                 const char       *name_or_id);
 const char *mk_analysis_page_get_shown_manager (MkAnalysisPage   *self);
-void        mk_analysis_page_export_async      (MkAnalysisPage   *self,
-                                                MkReportFormat    format,
-                                                GFile            *file,
-                                                GCancellable     *cancellable,
-                                                GAsyncReadyCallback callback,
-                                                gpointer          user_data);
-gboolean    mk_analysis_page_export_finish     (MkAnalysisPage   *self,
-                                                GAsyncResult     *result,
-                                                GError          **error);
 
 G_END_DECLS

@@ -15,9 +15,10 @@
  * segments use the category colours.  The same numbers are in the
  * accessible description as a text table, for screen readers.
  *
- * Interaction: hovering a segment shows a tooltip with minutes, share,
- * median and target; a click on a bar, or Enter on the focused bar (Up and
- * Down move the focus), emits MkTeamChart::manager-activated.
+ * Interaction (mk-team-chart-input.c): hovering a segment shows a tooltip
+ * with minutes, share, median and target; a click on a bar, or Enter on
+ * the focused bar (Up and Down move the focus), emits
+ * MkTeamChart::manager-activated.
  */
 #define G_LOG_DOMAIN "mk-team-chart"
 
@@ -27,35 +28,7 @@
 #include <math.h>
 
 #include "mk-analysis-format.h"
-#include "mk-team-chart.h"
-
-#define AXIS_HEIGHT    22
-#define ROW_HEIGHT     34
-#define BAR_TOP        5
-#define BAR_HEIGHT     18
-#define MARK_HEIGHT    6
-#define LABEL_GAP      12
-#define RIGHT_PAD      14
-#define MIN_BAR_WIDTH  120
-
-struct _MkTeamChart
-{
-  GtkWidget   parent_instance;
-
-  MkAnalysis *analysis;
-  GPtrArray  *rows;          /* MkManagerResult, in ranking order */
-  int         label_width;   /* widest name in pixels, -1 until measured */
-
-  int         hover_row;
-  int         hover_category;
-  int         focus_row;
-  int         press_row;
-  guint       drawn_first;   /* rows drawn in the last snapshot */
-  guint       drawn_last;
-  GtkAdjustment *vadjustment; /* of the viewport the chart scrolls in */
-  gulong      scrolled_id;
-  gulong      resized_id;
-};
+#include "mk-team-chart-private.h"
 
 G_DEFINE_FINAL_TYPE (MkTeamChart, mk_team_chart, GTK_TYPE_WIDGET)
 
@@ -72,12 +45,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
-
-typedef struct {
-  double label_width;
-  double bar_x;
-  double bar_width;
-} Geometry;
 
 static void
 get_color (GtkWidget *widget,
@@ -119,10 +86,11 @@ measure_label_width (MkTeamChart *self)
   return self->label_width;
 }
 
-static void
-get_geometry (MkTeamChart *self,
+/* Where the names end and the bars start for a chart @width wide. */
+void
+mk_team_chart_get_geometry (MkTeamChart *self,
               int          width,
-              Geometry    *geo)
+              MkTeamChartGeometry    *geo)
 {
   double label = measure_label_width (self);
 
@@ -132,8 +100,9 @@ get_geometry (MkTeamChart *self,
   geo->bar_width = MAX (width - geo->bar_x - RIGHT_PAD, 10);
 }
 
-static double
-share_of (MkManagerResult *manager,
+/* A manager's share of a category, 0 when there is none. */
+double
+mk_team_chart_share_of (MkManagerResult *manager,
           guint            category)
 {
   double share = mk_manager_result_get_share (manager, category);
@@ -167,7 +136,7 @@ draw_hatching (GtkSnapshot           *snapshot,
 static void
 draw_row (MkTeamChart    *self,
           GtkSnapshot    *snapshot,
-          const Geometry *geo,
+          const MkTeamChartGeometry *geo,
           guint           row,
           double          y,
           int             width)
@@ -230,7 +199,7 @@ draw_row (MkTeamChart    *self,
   x = geo->bar_x;
   for (guint c = 0; c < n; c++)
     {
-      double w = share_of (manager, c) * geo->bar_width;
+      double w = mk_team_chart_share_of (manager, c) * geo->bar_width;
       GdkRGBA color;
 
       if (w <= 0)
@@ -283,7 +252,7 @@ draw_row (MkTeamChart    *self,
           gtk_snapshot_restore (snapshot);
           gtk_snapshot_pop (snapshot);
         }
-      start += share_of (manager, c);
+      start += mk_team_chart_share_of (manager, c);
     }
 }
 
@@ -327,14 +296,14 @@ mk_team_chart_snapshot (GtkWidget   *widget,
   MkTeamChart *self = MK_TEAM_CHART (widget);
   int width = gtk_widget_get_width (widget);
   guint first, last;
-  Geometry geo;
+  MkTeamChartGeometry geo;
   GdkRGBA fg;
   GdkRGBA grid;
 
   if (self->analysis == NULL || self->rows->len == 0)
     return;
 
-  get_geometry (self, width, &geo);
+  mk_team_chart_get_geometry (self, width, &geo);
   get_color (widget, &fg, 0.7);
   get_color (widget, &grid, 0.15);
 
@@ -392,211 +361,15 @@ mk_team_chart_measure (GtkWidget      *widget,
     }
 }
 
-/* Which bar and which segment (or -1) lie under (@x, @y). */
-static int
-hit_test (MkTeamChart *self,
-          double       x,
-          double       y,
-          int         *category)
-{
-  Geometry geo;
-  MkManagerResult *manager;
-  guint n;
-  double start = 0;
-  int row;
-
-  *category = -1;
-  if (self->analysis == NULL || y < AXIS_HEIGHT)
-    return -1;
-  row = (int) ((y - AXIS_HEIGHT) / ROW_HEIGHT);
-  if (row < 0 || row >= (int) self->rows->len)
-    return -1;
-
-  get_geometry (self, gtk_widget_get_width (GTK_WIDGET (self)), &geo);
-  if (x < geo.bar_x || x > geo.bar_x + geo.bar_width)
-    return row;
-
-  manager = self->rows->pdata[row];
-  n = mk_analysis_get_n_categories (self->analysis);
-  for (guint c = 0; c < n; c++)
-    {
-      double share = share_of (manager, c);
-
-      if (share > 0 && x < geo.bar_x + (start + share) * geo.bar_width)
-        {
-          *category = c;
-          break;
-        }
-      start += share;
-    }
-  return row;
-}
-
-static gboolean
-mk_team_chart_query_tooltip (GtkWidget  *widget,
-                             int         x,
-                             int         y,
-                             gboolean    keyboard_mode,
-                             GtkTooltip *tooltip)
-{
-  MkTeamChart *self = MK_TEAM_CHART (widget);
-  g_autofree char *markup = NULL;
-  int category = -1;
-  int row;
-
-  if (keyboard_mode)
-    row = self->focus_row;
-  else
-    row = hit_test (self, x, y, &category);
-  if (row < 0 || row >= (int) self->rows->len)
-    return FALSE;
-
-  markup = category >= 0
-           ? mk_format_segment_tooltip (self->analysis, self->rows->pdata[row], category)
-           : mk_format_manager_tooltip (self->rows->pdata[row]);
-  gtk_tooltip_set_markup (tooltip, markup);
-  /* A new tooltip as soon as the pointer crosses into another segment. */
-  if (category >= 0)
-    {
-      Geometry geo;
-      MkManagerResult *manager = self->rows->pdata[row];
-      double start = 0;
-
-      get_geometry (self, gtk_widget_get_width (widget), &geo);
-      for (int c = 0; c < category; c++)
-        start += share_of (manager, c);
-      gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) {
-        (int) (geo.bar_x + start * geo.bar_width), AXIS_HEIGHT + row * ROW_HEIGHT,
-        MAX ((int) (share_of (manager, category) * geo.bar_width), 1), ROW_HEIGHT });
-    }
-  else
-    gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { 0, AXIS_HEIGHT + row * ROW_HEIGHT,
-                                                         gtk_widget_get_width (widget),
-                                                         ROW_HEIGHT });
-  return TRUE;
-}
-
-static void
-motion_cb (GtkEventControllerMotion *motion,
-           double                    x,
-           double                    y,
-           MkTeamChart              *self)
-{
-  int category;
-  int row = hit_test (self, x, y, &category);
-
-  if (row != self->hover_row || category != self->hover_category)
-    {
-      self->hover_row = row;
-      self->hover_category = category;
-      gtk_widget_queue_draw (GTK_WIDGET (self));
-    }
-}
-
-static void
-leave_cb (GtkEventControllerMotion *motion,
-          MkTeamChart              *self)
-{
-  self->hover_row = -1;
-  self->hover_category = -1;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
-activate_row (MkTeamChart *self,
-              int          row)
+/* Tells the page that @row's bar was clicked or activated. */
+void
+mk_team_chart_activate_row (MkTeamChart *self,
+                            int          row)
 {
   if (row < 0 || row >= (int) self->rows->len)
     return;
   g_signal_emit (self, signals[MANAGER_ACTIVATED], 0,
                  mk_manager_result_get_name (self->rows->pdata[row]));
-}
-
-static void
-pressed_cb (GtkGestureClick *gesture,
-            int              n_press,
-            double           x,
-            double           y,
-            MkTeamChart     *self)
-{
-  int category;
-
-  self->press_row = hit_test (self, x, y, &category);
-  if (self->press_row >= 0)
-    {
-      self->focus_row = self->press_row;
-      gtk_widget_grab_focus (GTK_WIDGET (self));
-    }
-}
-
-static void
-released_cb (GtkGestureClick *gesture,
-             int              n_press,
-             double           x,
-             double           y,
-             MkTeamChart     *self)
-{
-  int category;
-  int row = hit_test (self, x, y, &category);
-
-  if (row >= 0 && row == self->press_row)
-    activate_row (self, row);
-  self->press_row = -1;
-}
-
-static gboolean
-key_pressed_cb (GtkEventControllerKey *key,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                MkTeamChart           *self)
-{
-  int n = (int) self->rows->len;
-  int row = self->focus_row;
-
-  if (n == 0)
-    return FALSE;
-
-  switch (keyval)
-    {
-    case GDK_KEY_Up:
-    case GDK_KEY_KP_Up:
-      if (row <= 0)
-        return FALSE;   /* let focus leave the chart upwards */
-      row--;
-      break;
-    case GDK_KEY_Down:
-    case GDK_KEY_KP_Down:
-      if (row >= n - 1)
-        return FALSE;
-      row = row < 0 ? 0 : row + 1;
-      break;
-    case GDK_KEY_Home:
-      row = 0;
-      break;
-    case GDK_KEY_End:
-      row = n - 1;
-      break;
-    case GDK_KEY_Return:
-    case GDK_KEY_KP_Enter:
-    case GDK_KEY_space:
-      activate_row (self, MAX (row, 0));
-      return TRUE;
-    default:
-      return FALSE;
-    }
-
-  self->focus_row = row;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-  return TRUE;
-}
-
-static void
-focus_changed_cb (MkTeamChart *self)
-{
-  if (self->focus_row < 0 && self->rows->len > 0)
-    self->focus_row = 0;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /**
@@ -717,12 +490,12 @@ mk_team_chart_get_bar_area (MkTeamChart     *self,
                             guint            bar,
                             graphene_rect_t *area)
 {
-  Geometry geo;
+  MkTeamChartGeometry geo;
 
   g_return_val_if_fail (MK_IS_TEAM_CHART (self), FALSE);
   if (bar >= self->rows->len)
     return FALSE;
-  get_geometry (self, gtk_widget_get_width (GTK_WIDGET (self)), &geo);
+  mk_team_chart_get_geometry (self, gtk_widget_get_width (GTK_WIDGET (self)), &geo);
   graphene_rect_init (area, geo.bar_x, AXIS_HEIGHT + bar * ROW_HEIGHT + BAR_TOP,
                       geo.bar_width, BAR_HEIGHT);
   return TRUE;
@@ -859,11 +632,6 @@ mk_team_chart_class_init (MkTeamChartClass *klass)
 static void
 mk_team_chart_init (MkTeamChart *self)
 {
-  GtkEventController *motion;
-  GtkEventController *key;
-  GtkEventController *focus;
-  GtkGesture *click;
-
   self->rows = g_ptr_array_new_with_free_func (g_object_unref);
   self->label_width = -1;
   self->hover_row = self->hover_category = -1;
@@ -874,25 +642,7 @@ mk_team_chart_init (MkTeamChart *self)
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "pointer");
 
-  motion = gtk_event_controller_motion_new ();
-  g_signal_connect (motion, "motion", G_CALLBACK (motion_cb), self);
-  g_signal_connect (motion, "leave", G_CALLBACK (leave_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), motion);
-
-  click = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
-  g_signal_connect (click, "pressed", G_CALLBACK (pressed_cb), self);
-  g_signal_connect (click, "released", G_CALLBACK (released_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
-
-  key = gtk_event_controller_key_new ();
-  g_signal_connect (key, "key-pressed", G_CALLBACK (key_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), key);
-
-  focus = gtk_event_controller_focus_new ();
-  g_signal_connect_swapped (focus, "enter", G_CALLBACK (focus_changed_cb), self);
-  g_signal_connect_swapped (focus, "leave", G_CALLBACK (gtk_widget_queue_draw), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), focus);
+  mk_team_chart_add_controllers (self);
 
   update_accessible (self);
 }
