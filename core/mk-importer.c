@@ -518,7 +518,9 @@ import_rows (Import   *import,
                                                chosen_order (import));
   if (!apply_maps (import, error))
     return FALSE;
-  mk_key_set_init (&import->seen);
+  /* Room for the rows a file of this size holds (60 bytes a row is
+   * typical), so that the set does not copy itself while growing. */
+  mk_key_set_init_sized (&import->seen, mk_import_reader_get_size (import->reader) / 60);
 
   {
     MkImportPipe *pipe = mk_import_pipe_start (import->reader, import->converter,

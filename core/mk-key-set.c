@@ -15,9 +15,22 @@
 void
 mk_key_set_init (MkKeySet *set)
 {
-  set->mask = 1023;
+  mk_key_set_init_sized (set, 0);
+}
+
+/* An empty set with room for about @expected keys without growing: a set
+ * that grows copies itself, and for a moment needs three times its size. */
+void
+mk_key_set_init_sized (MkKeySet *set,
+                       gsize     expected)
+{
+  gsize size = 1024;
+
+  while (size * 7 / 10 < expected && size < (G_MAXSIZE >> 4))
+    size *= 2;
+  set->mask = size - 1;
   set->n = 0;
-  set->slots = g_new0 (guint64, set->mask + 1);
+  set->slots = g_new0 (guint64, size);
 }
 
 /* Frees the set's array; the set is empty and must be initialised again

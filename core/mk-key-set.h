@@ -18,6 +18,8 @@ typedef struct {
 } MkKeySet;
 
 void      mk_key_set_init     (MkKeySet       *set);
+void      mk_key_set_init_sized (MkKeySet     *set,
+                                 gsize         expected);
 void      mk_key_set_clear    (MkKeySet       *set);
 gboolean  mk_key_set_add      (MkKeySet       *set,
                                guint64         key);

@@ -89,6 +89,7 @@ struct _MkStoreBulk
   GHashTable   *loaded_pairs;  /* (person, day) whose fingerprints were read */
   MkKeySet      db_fingerprints;
   gboolean      all_loaded;    /* every fingerprint of the table was read */
+  int           saved_cache;   /* PRAGMA cache_size to restore, or 0 */
   GPtrArray    *index_sql;     /* indexes of `entry` dropped for a big import */
 
   GHashTable   *totals;        /* BulkTotal → itself */
@@ -388,9 +389,32 @@ mk_store_bulk_expect_rows (MkStoreBulk  *bulk,
       if (!ok)
         return FALSE;
     }
+  /* Appending rows to unindexed tables needs little cache; the memory
+   * goes to the importer's tables until the commit builds the indexes. */
+  if (sqlite3_prepare_v2 (db, "PRAGMA cache_size", -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    bulk->saved_cache = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (bulk->saved_cache != 0 && !exec_sql (bulk, "PRAGMA cache_size = -6000", error))
+    return FALSE;
+
   g_debug ("import of ~%" G_GUINT64_FORMAT " rows into %" G_GINT64_FORMAT
            ": %u indexes rebuilt at commit", n_rows, existing, bulk->index_sql->len / 2);
   return TRUE;
+}
+
+/* Gives the connection its page cache back. */
+static void
+restore_cache (MkStoreBulk *bulk)
+{
+  char *sql;
+
+  if (bulk->saved_cache == 0)
+    return;
+  sql = sqlite3_mprintf ("PRAGMA cache_size = %d", bulk->saved_cache);
+  sqlite3_exec (bulk->store->db, sql, NULL, NULL, NULL);
+  sqlite3_free (sql);
+  bulk->saved_cache = 0;
 }
 
 /* Reads the fingerprints of (person, day) the first time it is touched. */
@@ -706,6 +730,7 @@ mk_store_bulk_commit (MkStoreBulk          *bulk,
   store = bulk->store;
   t0 = g_get_monotonic_time ();
   ok = flush_rows (bulk, error) && write_rollups (bulk, error);
+  restore_cache (bulk);
   t1 = g_get_monotonic_time ();
   for (guint i = 1; ok && bulk->index_sql != NULL && i < bulk->index_sql->len; i += 2)
     ok = exec_sql (bulk, g_ptr_array_index (bulk->index_sql, i), error);
@@ -764,5 +789,6 @@ mk_store_bulk_abort (MkStoreBulk *bulk)
 
   g_clear_pointer (&bulk->insert, sqlite3_finalize);
   mk_store_rollback (bulk->store);
+  restore_cache (bulk);
   bulk_free (bulk);
 }
