@@ -310,10 +310,17 @@ test_import_windows_1251 (void)
   g_assert_cmpstr (mk_import_row_item_get_person (first), ==, "Ольга Ким");
   g_assert_cmpint (mk_import_row_item_get_minutes (first), ==, 90);
 
-  /* Read as UTF-8 the Russian text falls apart: the user sees it and goes back. */
-  select_in_combo (dialog, "encoding_row", "UTF-8");
+  /* Read as UTF-16 the file makes no sense: the preview says what is
+   * wrong and waits; back to Windows-1251 it is fine again. */
+  select_in_combo (dialog, "encoding_row", "UTF-16LE");
+  g_assert_false (mk_import_preview_page_get_ready (page));
+  g_assert_nonnull (mk_import_preview_page_get_problem (page));
+  g_assert_cmpstr (mk_import_dialog_get_page (dialog), ==, "preview");
   select_in_combo (dialog, "encoding_row", "Windows-1251");
   g_assert_true (mk_import_preview_page_get_ready (page));
+  g_clear_object (&first);
+  first = g_list_model_get_item (mk_import_preview_page_get_rows (page), 0);
+  g_assert_cmpstr (mk_import_row_item_get_person (first), ==, "Ольга Ким");
 
   /* The mapping change: the category comes from "Описание"; one of its
    * texts is given a category, the others stay Other. */
