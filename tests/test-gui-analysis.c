@@ -492,6 +492,34 @@ test_analysis_export (void)
     g_assert_nonnull (strstr (csv_text, demo_managers[i]));
 }
 
+/* "Export Report as PDF…" through the file chooser, as a user would. */
+static void
+test_analysis_export_chooser (void)
+{
+  MkAnalysisPage *page = show_page ();
+  g_autofree char *path = g_build_filename (mk_gui_test_tmpdir (), "chosen.pdf", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (mk_gui_test_tmpdir ());
+  GtkWindow *dialog;
+  gint64 end;
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "analysis.export", "s", "pdf");
+  dialog = mk_gui_test_wait_window (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_nonnull (dialog);
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  g_assert_true (g_str_has_suffix (gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (dialog)),
+                                   ".pdf"));
+  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), "chosen.pdf");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  end = g_get_monotonic_time () + WAIT_USEC;
+  while (g_get_monotonic_time () < end && !g_file_test (path, G_FILE_TEST_EXISTS))
+    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+  mk_gui_test_iterate (300);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
 static void
 test_analysis_recomputes (void)
 {
@@ -632,6 +660,7 @@ main (int   argc,
   g_test_add_func ("/gui/analysis/detail-opens-and-returns", test_analysis_detail);
   g_test_add_func ("/gui/analysis/my-analysis-by-name-and-id", test_analysis_my_analysis);
   g_test_add_func ("/gui/analysis/export-pdf-names-every-manager", test_analysis_export);
+  g_test_add_func ("/gui/analysis/export-through-file-chooser", test_analysis_export_chooser);
   g_test_add_func ("/gui/analysis/recomputes-on-change", test_analysis_recomputes);
   g_test_add_func ("/gui/analysis/period-and-peer-group", test_analysis_options);
   g_test_add_func ("/gui/analysis/dark-and-narrow", test_analysis_styles);
