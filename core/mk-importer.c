@@ -11,8 +11,10 @@
  *      day/month and month/day): the whole date column, so the order is
  *      decided from the whole column; still ambiguous → refused, asking
  *      for --date-format;
- *   3. the rows, converted (mk-import-row.c) and added through an
- *      MkStoreBulk: one transaction for the whole file.
+ *   3. the rows: read and parsed on a second thread (mk-import-pipe.c),
+ *      then resolved against the store and added through an MkStoreBulk
+ *      on the caller's thread: one transaction for the whole file.
+ * Previews read their few rows on the caller's thread, without a bulk.
  * Invariants:
  *   - nothing is written unless the whole file was read and every row was
  *     valid (or skip_invalid); a dry run, a cancel or an error rolls back;
@@ -309,7 +311,7 @@ add_preview_row (Import         *import,
 }
 
 static gboolean
-rows_cb (const MkRecord  *record,
+preview_row_cb (const MkRecord  *record,
          gpointer         user_data,
          GError         **error)
 {
@@ -323,7 +325,6 @@ rows_cb (const MkRecord  *record,
   if (record->n_fields == 0)
     return TRUE;
 
-  /* Only previews read rows this way; runs go through the pipe. */
   g_assert (import->preview != NULL);
   status = mk_import_converter_convert (import->converter, record, &row, &problem);
   if (status == MK_ROW_FAILED)
@@ -815,7 +816,7 @@ mk_importer_preview (MkStore                *store,
   import.converter = mk_import_converter_new (store, FALSE, import.map, options,
                                               chosen_order (&import));
   if (!apply_maps (&import, &local_error)
-      || !mk_import_reader_run (reader, rows_cb, &import, NULL, &local_error))
+      || !mk_import_reader_run (reader, preview_row_cb, &import, NULL, &local_error))
     {
       import_clear (&import);
       g_propagate_error (error, g_steal_pointer (&local_error));
