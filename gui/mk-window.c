@@ -13,6 +13,7 @@
 
 #include "mk-analysis-page.h"
 #include "mk-import-dialog.h"
+#include "mk-entries-page.h"
 #include "mk-preferences-window.h"
 #include "mk-today-page.h"
 #include "mk-window.h"
@@ -225,6 +226,7 @@ mk_window_class_init (MkWindowClass *klass)
 
   /* The pages named in mk-window.ui. */
   g_type_ensure (MK_TYPE_TODAY_PAGE);
+  g_type_ensure (MK_TYPE_ENTRIES_PAGE);
   g_type_ensure (MK_TYPE_ANALYSIS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/mk-window.ui");

@@ -1,0 +1,13 @@
+/* mk-day-format.h — days ("YYYY-MM-DD", as core stores them) for people to read. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+GDateTime *mk_day_to_date_time (const char *day);
+char      *mk_day_from_date_time (GDateTime *date_time);
+char      *mk_day_format       (const char *day);
+char      *mk_day_format_short (const char *day);
+
+G_END_DECLS

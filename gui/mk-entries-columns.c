@@ -1,0 +1,340 @@
+/* mk-entries-columns.c — the columns of the Entries page's table.
+ *
+ * Date, start, person, category (a colour swatch and the name), minutes,
+ * task and source, each cell a label bound to the MkEntry of its row.
+ * Rows are recycled while scrolling, so a cell shows only what its last
+ * bind set and keeps no reference to the entry.
+ *
+ * Sorting: the model sorts in SQLite (mk_entry_list_set_sort()), so the
+ * column sorters never sort anything; they only let a header be clicked.
+ * GTK 4.8 has no getter for the column view's primary sort column, so
+ * mk_entries_columns_get_sort() asks the view's sorter to compare two
+ * objects: the first column sorter it consults records its column, and
+ * the sign of the result tells the direction.
+ */
+#define G_LOG_DOMAIN "mk-entries-columns"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mk-day-format.h"
+#include "mk-entries-columns.h"
+#include "mk-quick-entry.h"
+
+typedef enum {
+  COLUMN_DATE,
+  COLUMN_START,
+  COLUMN_PERSON,
+  COLUMN_CATEGORY,
+  COLUMN_MINUTES,
+  COLUMN_TASK,
+  COLUMN_SOURCE,
+} Column;
+
+/* A category's colour as a small rounded square. */
+#define MK_TYPE_ENTRIES_SWATCH (mk_entries_swatch_get_type ())
+G_DECLARE_FINAL_TYPE (MkEntriesSwatch, mk_entries_swatch, MK, ENTRIES_SWATCH, GtkWidget)
+
+struct _MkEntriesSwatch
+{
+  GtkWidget parent_instance;
+  GdkRGBA   color;
+};
+
+G_DEFINE_FINAL_TYPE (MkEntriesSwatch, mk_entries_swatch, GTK_TYPE_WIDGET)
+
+static void
+mk_entries_swatch_snapshot (GtkWidget   *widget,
+                    GtkSnapshot *snapshot)
+{
+  MkEntriesSwatch *self = MK_ENTRIES_SWATCH (widget);
+  float width = gtk_widget_get_width (widget);
+  float height = gtk_widget_get_height (widget);
+  GskRoundedRect rect;
+
+  gsk_rounded_rect_init_from_rect (&rect, &GRAPHENE_RECT_INIT (0, 0, width, height),
+                                   MIN (width, height) / 2);
+  gtk_snapshot_push_rounded_clip (snapshot, &rect);
+  gtk_snapshot_append_color (snapshot, &self->color, &rect.bounds);
+  gtk_snapshot_pop (snapshot);
+}
+
+static void
+mk_entries_swatch_class_init (MkEntriesSwatchClass *klass)
+{
+  GTK_WIDGET_CLASS (klass)->snapshot = mk_entries_swatch_snapshot;
+  gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "swatch");
+}
+
+static void
+mk_entries_swatch_init (MkEntriesSwatch *self)
+{
+  gtk_widget_add_css_class (GTK_WIDGET (self), "category-swatch");
+  gtk_widget_set_valign (GTK_WIDGET (self), GTK_ALIGN_CENTER);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+}
+
+static void
+mk_entries_swatch_set_color (MkEntriesSwatch *self,
+                             const char      *color)
+{
+  GdkRGBA rgba;
+
+  /* A colour core cannot give is drawn neutral grey rather than not at all. */
+  if (color == NULL || !gdk_rgba_parse (&rgba, color))
+    gdk_rgba_parse (&rgba, "#9a9996");
+  if (!gdk_rgba_equal (&rgba, &self->color))
+    {
+      self->color = rgba;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+}
+
+/* Cells */
+
+static char *
+source_text (MkEntry *entry)
+{
+  switch (mk_entry_get_source (entry))
+    {
+    case MK_ENTRY_SOURCE_TIMER:
+      return g_strdup (_("Timer"));
+    case MK_ENTRY_SOURCE_IMPORT:
+      {
+        g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                   mk_entry_get_batch_id (entry));
+
+        /* Translators: the source of an imported entry: "Import #3" (the third import). */
+        return g_strdup_printf (_("Import #%s"), number);
+      }
+    case MK_ENTRY_SOURCE_MANUAL:
+    default:
+      return g_strdup (_("Manual"));
+    }
+}
+
+/* Each column keeps room for about this many characters: in a narrow
+ * window the table scrolls sideways rather than cutting every cell short. */
+static const int column_chars[] = {
+  [COLUMN_DATE] = 15,
+  [COLUMN_START] = 5,
+  [COLUMN_PERSON] = 14,
+  [COLUMN_CATEGORY] = 10,
+  [COLUMN_MINUTES] = 9,
+  [COLUMN_TASK] = 24,
+  [COLUMN_SOURCE] = 9,
+};
+
+static GtkWidget *
+new_label (Column column,
+           float  xalign)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_width_chars (GTK_LABEL (label), column_chars[column]);
+  gtk_label_set_xalign (GTK_LABEL (label), xalign);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  return label;
+}
+
+static void
+setup_cb (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          gpointer                  user_data)
+{
+  Column column = GPOINTER_TO_INT (user_data);
+  GtkWidget *child;
+
+  switch (column)
+    {
+    case COLUMN_CATEGORY:
+      child = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      gtk_box_append (GTK_BOX (child), g_object_new (MK_TYPE_ENTRIES_SWATCH, NULL));
+      gtk_box_append (GTK_BOX (child), new_label (column, 0));
+      break;
+    case COLUMN_START:
+    case COLUMN_MINUTES:
+      child = new_label (column, 1);
+      gtk_widget_add_css_class (child, "numeric");
+      break;
+    case COLUMN_DATE:
+    case COLUMN_PERSON:
+    case COLUMN_TASK:
+    case COLUMN_SOURCE:
+    default:
+      child = new_label (column, 0);
+      break;
+    }
+  if (column == COLUMN_SOURCE)
+    gtk_widget_add_css_class (child, "dim-label");
+  gtk_list_item_set_child (item, child);
+}
+
+static void
+bind_cb (GtkSignalListItemFactory *factory,
+         GtkListItem              *item,
+         gpointer                  user_data)
+{
+  Column column = GPOINTER_TO_INT (user_data);
+  MkEntry *entry = gtk_list_item_get_item (item);
+  GtkWidget *child = gtk_list_item_get_child (item);
+  g_autofree char *text = NULL;
+  const char *task;
+
+  if (entry == NULL)
+    return;
+
+  switch (column)
+    {
+    case COLUMN_DATE:
+      text = mk_day_format (mk_entry_get_day (entry));
+      break;
+    case COLUMN_START:
+      text = mk_entry_get_start (entry) >= 0
+             ? mk_quick_entry_format_time (mk_entry_get_start (entry)) : g_strdup ("");
+      break;
+    case COLUMN_PERSON:
+      text = g_strdup (mk_entry_get_person_name (entry));
+      break;
+    case COLUMN_CATEGORY:
+      {
+        MkCategory *category = mk_entry_get_category (entry);
+
+        mk_entries_swatch_set_color (MK_ENTRIES_SWATCH (gtk_widget_get_first_child (child)),
+                             category ? mk_category_get_color (category) : NULL);
+        child = gtk_widget_get_last_child (child);
+        text = g_strdup (category ? mk_category_get_name (category) : "");
+      }
+      break;
+    case COLUMN_MINUTES:
+      text = mk_quick_entry_format_minutes (mk_entry_get_minutes (entry));
+      break;
+    case COLUMN_TASK:
+      task = mk_entry_get_task (entry);
+      text = g_strdup (task ? task : "");
+      gtk_widget_set_tooltip_text (child, task && *task ? task : NULL);
+      break;
+    case COLUMN_SOURCE:
+    default:
+      text = source_text (entry);
+      break;
+    }
+  gtk_label_set_text (GTK_LABEL (child), text);
+}
+
+/* Sorting */
+
+typedef struct {
+  GtkColumnViewColumn *column;  /* not owned: the column owns its sorter, which owns this */
+  GtkColumnViewColumn **probe;  /* where the consulted column is written */
+} SortProbe;
+
+static int
+probe_compare_cb (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  SortProbe *probe = user_data;
+
+  *probe->probe = probe->column;
+  return GTK_ORDERING_SMALLER;
+}
+
+/**
+ * mk_entries_columns_get_sort:
+ * @view: a column view set up by mk_entries_columns_add()
+ * @sort: (out): the store's order for the column the user sorted by
+ * @descending: (out): whether largest or latest first
+ * @column: (out) (optional) (transfer none): that column
+ *
+ * Returns: %TRUE when a column is sorted; otherwise the outputs are untouched.
+ */
+gboolean
+mk_entries_columns_get_sort (GtkColumnView        *view,
+                             MkEntrySort          *sort,
+                             gboolean             *descending,
+                             GtkColumnViewColumn **column)
+{
+  GtkColumnViewColumn **probe = g_object_get_data (G_OBJECT (view), "mk-sort-probe");
+  g_autoptr(GObject) a = g_object_new (G_TYPE_OBJECT, NULL);
+  g_autoptr(GObject) b = g_object_new (G_TYPE_OBJECT, NULL);
+  GtkOrdering order;
+
+  g_return_val_if_fail (probe != NULL, FALSE);
+
+  /* Two distinct objects: a sorter may call any object equal to itself. */
+  *probe = NULL;
+  order = gtk_sorter_compare (gtk_column_view_get_sorter (view), a, b);
+  if (*probe == NULL || order == GTK_ORDERING_EQUAL)
+    return FALSE;
+  *sort = (MkEntrySort) GPOINTER_TO_INT (g_object_get_data (G_OBJECT (*probe), "mk-sort"));
+  *descending = order == GTK_ORDERING_LARGER;
+  if (column != NULL)
+    *column = *probe;
+  return TRUE;
+}
+
+static GtkColumnViewColumn *
+add_column (GtkColumnView *view,
+            Column         column,
+            const char    *title,
+            int            sort,
+            const char    *id)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *col;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), GINT_TO_POINTER (column));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), GINT_TO_POINTER (column));
+  col = gtk_column_view_column_new (title, factory);
+  g_object_set_data (G_OBJECT (col), "mk-column-id", (gpointer) id);
+  gtk_column_view_column_set_resizable (col, TRUE);
+  if (sort >= 0)
+    {
+      SortProbe *probe = g_new0 (SortProbe, 1);
+      g_autoptr(GtkSorter) sorter = NULL;
+
+      probe->column = col;
+      probe->probe = g_object_get_data (G_OBJECT (view), "mk-sort-probe");
+      g_object_set_data (G_OBJECT (col), "mk-sort", GINT_TO_POINTER (sort));
+      sorter = GTK_SORTER (gtk_custom_sorter_new (probe_compare_cb, probe, g_free));
+      gtk_column_view_column_set_sorter (col, sorter);
+    }
+  gtk_column_view_append_column (view, col);
+  g_object_unref (col);
+  return col;
+}
+
+/**
+ * mk_entries_columns_add:
+ * @view: an empty column view over MkEntry items
+ *
+ * Adds the columns, each with its header title and, where the store can
+ * sort by it, a sorter.  The view's items are sorted by date by default,
+ * latest first.
+ */
+void
+mk_entries_columns_add (GtkColumnView *view)
+{
+  GtkColumnViewColumn *date;
+  GtkColumnViewColumn *task;
+
+  g_return_if_fail (GTK_IS_COLUMN_VIEW (view));
+
+  g_object_set_data_full (G_OBJECT (view), "mk-sort-probe", g_new0 (GtkColumnViewColumn *, 1),
+                          g_free);
+
+  /* Translators: column headers of the Entries table. */
+  date = add_column (view, COLUMN_DATE, _("Date"), MK_ENTRY_SORT_TIME, "date");
+  add_column (view, COLUMN_START, _("Start"), MK_ENTRY_SORT_TIME, "start");
+  add_column (view, COLUMN_PERSON, _("Person"), MK_ENTRY_SORT_PERSON, "person");
+  add_column (view, COLUMN_CATEGORY, _("Category"), MK_ENTRY_SORT_CATEGORY, "category");
+  add_column (view, COLUMN_MINUTES, _("Minutes"), MK_ENTRY_SORT_MINUTES, "minutes");
+  task = add_column (view, COLUMN_TASK, _("Task"), MK_ENTRY_SORT_TASK, "task");
+  add_column (view, COLUMN_SOURCE, _("Source"), -1, "source");
+
+  gtk_column_view_column_set_expand (task, TRUE);
+  gtk_column_view_sort_by_column (view, date, GTK_SORT_DESCENDING);
+}

@@ -1,0 +1,16 @@
+/* mk-entries-columns.h — the columns of the Entries page's table. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "mk-entry-list.h"
+
+G_BEGIN_DECLS
+
+void     mk_entries_columns_add      (GtkColumnView        *view);
+gboolean mk_entries_columns_get_sort (GtkColumnView        *view,
+                                      MkEntrySort          *sort,
+                                      gboolean             *descending,
+                                      GtkColumnViewColumn **column);
+
+G_END_DECLS

@@ -1,0 +1,828 @@
+/* mk-entries-page.c — the Entries page: every entry, filtered, corrected, re-categorised.
+ *
+ * A GtkColumnView over core's MkEntryList, which pages from SQLite and
+ * sorts there: the header clicks are forwarded to mk_entry_list_set_sort()
+ * and the filters (period, person, category, search) to its setters, so
+ * nothing here ever holds more than the rows on screen.  The footer shows
+ * the count and minutes of what the filters let through, from the list's
+ * own totals.  The selection is an MkEntrySelection (positions only; see
+ * there why not GtkMultiSelection).
+ *
+ * Changes (edit, delete, move to another category) go through MkStore, one
+ * transaction each, and the view follows the store's "changed" signal.  A
+ * refused write shows core's message in mk_window_show_error() and leaves
+ * everything as it was: the editor stays open with what was typed.  One
+ * level of undo (the toast's button or Ctrl+Z) keeps copies of the entries
+ * as they were, made with mk_entry_to_input() before the change.
+ *
+ * Moving entries may offer to save an alias: core finds the word the moved
+ * tasks share and no alias knows (mk_entry_words_common_unknown()).
+ *
+ * Actions (prefix "entries."): edit, delete-selected, move-selected (x),
+ * undo, select-all, search, period (s: "study" or "all"), save-alias,
+ * dismiss-alias.
+ */
+#define G_LOG_DOMAIN "mk-entries-page"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "mk-day-format.h"
+#include "mk-entries-columns.h"
+#include "mk-entries-page.h"
+#include "mk-entries-undo.h"
+#include "mk-entries-editor.h"
+#include "mk-entries-filters.h"
+#include "mk-entry-selection.h"
+#include "mk-entry-words.h"
+#include "mk-quick-entry.h"
+#include "mk-window.h"
+
+/* The most entries one delete or move may change: the selection's entries
+ * are read page by page, and undo keeps a copy of each. */
+#define MAX_CHANGE 10000
+
+struct _MkEntriesPage
+{
+  GtkWidget         parent_instance;
+
+  MkStore          *store;
+  gulong            changed_id;
+  MkEntryList      *entries;
+  MkEntrySelection *selection;
+  MkEntriesUndo    *undo;
+  char             *alias_word;
+  gint64            alias_category_id;
+  char             *totals;
+  MkEntriesEditor  *editor;       /* weak */
+
+  GtkStack         *stack;
+  MkEntriesFilters *filters;
+  GtkRevealer      *alias_revealer;
+  GtkLabel         *alias_label;
+  GtkStack         *list_stack;
+  GtkColumnView    *column_view;
+  GtkLabel         *totals_label;
+  GtkWidget        *selection_box;
+  GtkLabel         *selection_label;
+  GtkWidget        *edit_button;
+  GtkBox           *move_box;
+  GtkPopover       *move_popover;
+};
+
+G_DEFINE_FINAL_TYPE (MkEntriesPage, mk_entries_page, GTK_TYPE_WIDGET)
+
+/**
+ * mk_entries_page_new:
+ *
+ * Returns: (transfer floating): a page without a store; it takes the
+ *   window's store when it is first shown.
+ */
+GtkWidget *
+mk_entries_page_new (void)
+{
+  return g_object_new (MK_TYPE_ENTRIES_PAGE, NULL);
+}
+
+static MkWindow *
+get_window (MkEntriesPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return MK_IS_WINDOW (root) ? MK_WINDOW (root) : NULL;
+}
+
+static void
+show_error (MkEntriesPage *self,
+            const char    *heading,
+            const GError  *error)
+{
+  MkWindow *window = get_window (self);
+
+  if (window != NULL)
+    mk_window_show_error (window, heading, error);
+  else
+    g_warning ("%s: %s", heading, error->message);
+}
+
+/* Totals and states */
+
+static void
+update_totals (MkEntriesPage *self)
+{
+  guint n = self->entries ? g_list_model_get_n_items (G_LIST_MODEL (self->entries)) : 0;
+  gint64 minutes = self->entries ? mk_entry_list_get_total_minutes (self->entries) : 0;
+  g_autofree char *count = g_strdup_printf ("%'u", n);
+  g_autofree char *duration = mk_quick_entry_format_minutes ((int) MIN (minutes, G_MAXINT));
+  g_autofree char *entries = NULL;
+
+  /* Translators: the count in the Entries footer, "1 234 entries"; %s is the number. */
+  entries = g_strdup_printf (ngettext ("%s entry", "%s entries", n), count);
+  g_free (self->totals);
+  /* Translators: the Entries footer: "1 234 entries · 312 h 5 min". */
+  self->totals = g_strdup_printf (_("%s · %s"), entries, duration);
+  gtk_label_set_text (self->totals_label, self->totals);
+
+  gtk_stack_set_visible_child_name (self->stack,
+                                    self->store && !mk_store_is_empty (self->store)
+                                    ? "list" : "empty");
+  gtk_stack_set_visible_child_name (self->list_stack, n > 0 ? "view" : "no-match");
+}
+
+static void
+update_selection (MkEntriesPage *self)
+{
+  guint n = self->selection ? mk_entry_selection_get_n_selected (self->selection) : 0;
+  g_autofree char *text = NULL;
+
+  /* Translators: how many rows of the Entries table are selected. */
+  text = g_strdup_printf (ngettext ("%'u selected", "%'u selected", n), n);
+  gtk_label_set_text (self->selection_label, text);
+  gtk_widget_set_visible (self->selection_box, n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "entries.edit", n == 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "entries.delete-selected", n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "entries.move-selected", n > 0);
+}
+
+static void
+update_undo (MkEntriesPage *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "entries.undo",
+                                 mk_entries_undo_can_undo (self->undo));
+}
+
+static void
+selection_changed_cb (MkEntriesPage *self)
+{
+  update_selection (self);
+}
+
+static void
+entries_changed_cb (MkEntriesPage *self)
+{
+  update_totals (self);
+  update_selection (self);
+}
+
+static void rebuild_move_menu (MkEntriesPage *self);
+
+static void
+categories_changed_cb (MkEntriesPage *self)
+{
+  rebuild_move_menu (self);
+}
+
+static void
+store_changed_cb (MkEntriesPage *self)
+{
+  mk_entries_filters_update (self->filters);
+  update_totals (self);
+}
+
+/* Selected entries */
+
+/* Copies of the selected entries, in list order, or NULL with @error set
+ * when there are too many to change at once. */
+static GPtrArray *
+selected_entries (MkEntriesPage *self,
+                  GError       **error)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (
+    GTK_SELECTION_MODEL (self->selection));
+  GPtrArray *entries = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkBitsetIter iter;
+  guint position;
+
+  if (gtk_bitset_get_size (selected) > MAX_CHANGE)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   /* Translators: %d is a number such as 10000. */
+                   _("At most %d entries can be changed at once. Narrow the list with the "
+                     "filters, or select fewer rows."), MAX_CHANGE);
+      g_ptr_array_unref (entries);
+      return NULL;
+    }
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position); more;
+       more = gtk_bitset_iter_next (&iter, &position))
+    {
+      MkEntry *entry = g_list_model_get_item (G_LIST_MODEL (self->entries), position);
+
+      if (entry != NULL)
+        g_ptr_array_add (entries, entry);
+    }
+  return entries;
+}
+
+static gint64 *
+entry_ids (GPtrArray *entries)
+{
+  gint64 *ids = g_new (gint64, MAX (entries->len, 1));
+
+  for (guint i = 0; i < entries->len; i++)
+    ids[i] = mk_entry_get_id (g_ptr_array_index (entries, i));
+  return ids;
+}
+
+/* Undo and toasts */
+
+static void
+toast_undo_cb (AdwToast      *toast,
+               MkEntriesPage *self)
+{
+  guint generation = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (toast), "mk-undo"));
+
+  /* Only the toast of the change that can still be undone undoes it. */
+  if (generation == mk_entries_undo_get_generation (self->undo))
+    gtk_widget_activate_action (GTK_WIDGET (self), "entries.undo", NULL);
+}
+
+static void
+show_toast (MkEntriesPage *self,
+            const char    *title,
+            gboolean       with_undo)
+{
+  MkWindow *window = get_window (self);
+  AdwToast *toast;
+
+  if (window == NULL)
+    return;
+  toast = adw_toast_new (title);
+  if (with_undo)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      g_object_set_data (G_OBJECT (toast), "mk-undo",
+                         GUINT_TO_POINTER (mk_entries_undo_get_generation (self->undo)));
+      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (toast_undo_cb), self, 0);
+    }
+  mk_window_show_toast (window, toast);
+}
+
+static void
+undo_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  MkEntriesPage *self = MK_ENTRIES_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL || !mk_entries_undo_can_undo (self->undo))
+    return;
+  if (!mk_entries_undo_run (self->undo, self->store, &error))
+    show_error (self, _("The Change Was Not Undone"), error);
+  else
+    show_toast (self, _("Undone"), FALSE);
+  update_undo (self);
+}
+
+/* Edit */
+
+static void
+editor_save_cb (MkEntriesEditor *editor,
+                MkEntriesPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MkEntry) before = NULL;
+  MkEntry *entry = mk_entries_editor_get_entry (editor);
+  MkEntryInput input;
+
+  if (self->store == NULL || !mk_entries_editor_get_input (editor, &input, &error))
+    return;
+  before = mk_store_get_entry (self->store, mk_entry_get_id (entry), &error);
+  if (before == NULL || !mk_store_update_entry (self->store, mk_entry_get_id (entry), &input,
+                                                &error))
+    {
+      /* The editor stays open with what was typed. */
+      show_error (self, _("The Entry Was Not Saved"), error);
+      return;
+    }
+  mk_entries_undo_set_update (self->undo, before);
+  update_undo (self);
+  show_toast (self, _("Entry changed"), TRUE);
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+static void
+open_editor (MkEntriesPage *self,
+             MkEntry       *entry)
+{
+  GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
+  GListModel *categories = mk_entries_filters_get_categories (self->filters);
+
+  if (self->editor != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->editor));
+  if (categories == NULL)
+    return;
+  self->editor = mk_entries_editor_new (parent, entry, categories);
+  g_object_add_weak_pointer (G_OBJECT (self->editor), (gpointer *) &self->editor);
+  g_signal_connect_object (self->editor, "save", G_CALLBACK (editor_save_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (self->editor));
+}
+
+/**
+ * mk_entries_page_edit:
+ * @self: the page
+ * @position: a row of the list
+ *
+ * Opens the editor on that row's entry, as Enter or a double click does.
+ */
+void
+mk_entries_page_edit (MkEntriesPage *self,
+                      guint          position)
+{
+  g_autoptr(MkEntry) entry = NULL;
+
+  g_return_if_fail (MK_IS_ENTRIES_PAGE (self));
+
+  if (self->entries != NULL)
+    entry = g_list_model_get_item (G_LIST_MODEL (self->entries), position);
+  if (entry != NULL)
+    open_editor (self, entry);
+}
+
+static void
+column_view_activate_cb (MkEntriesPage *self,
+                         guint          position)
+{
+  mk_entries_page_edit (self, position);
+}
+
+static void
+edit_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  MkEntriesPage *self = MK_ENTRIES_PAGE (widget);
+  g_autoptr(GtkBitset) selected = NULL;
+
+  if (self->selection == NULL)
+    return;
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  if (!gtk_bitset_is_empty (selected))
+    mk_entries_page_edit (self, gtk_bitset_get_minimum (selected));
+}
+
+/* Delete */
+
+static void
+delete_selected_action_cb (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
+{
+  MkEntriesPage *self = MK_ENTRIES_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree gint64 *ids = NULL;
+  g_autofree char *title = NULL;
+
+  if (self->store == NULL)
+    return;
+  entries = selected_entries (self, &error);
+  if (entries == NULL)
+    {
+      show_error (self, _("The Entries Were Not Deleted"), error);
+      return;
+    }
+  if (entries->len == 0)
+    return;
+  ids = entry_ids (entries);
+  if (!mk_store_delete_entries (self->store, ids, entries->len, &error))
+    {
+      show_error (self, _("The Entries Were Not Deleted"), error);
+      return;
+    }
+  mk_entries_undo_set_delete (self->undo, entries);
+  update_undo (self);
+  title = g_strdup_printf (ngettext ("%'u entry deleted", "%'u entries deleted", entries->len),
+                           entries->len);
+  show_toast (self, title, TRUE);
+}
+
+/* Move to another category, and the alias offer */
+
+static MkCategory *
+lookup_alias_cb (const char *text,
+                 gpointer    user_data)
+{
+  MkCategory *category = mk_store_lookup_alias (MK_STORE (user_data), text);
+
+  return category ? g_object_ref (category) : NULL;
+}
+
+static void
+offer_alias (MkEntriesPage *self,
+             GPtrArray     *entries,
+             MkCategory    *category)
+{
+  g_autofree const char **tasks = g_new0 (const char *, entries->len + 1);
+  g_autofree char *word = NULL;
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < entries->len; i++)
+    tasks[i] = mk_entry_get_task (g_ptr_array_index (entries, i));
+  word = mk_entry_words_common_unknown (tasks, entries->len, lookup_alias_cb, self->store);
+  g_clear_pointer (&self->alias_word, g_free);
+  if (word == NULL)
+    {
+      gtk_revealer_set_reveal_child (self->alias_revealer, FALSE);
+      return;
+    }
+
+  if (entries->len == 1)
+    /* Translators: the alias offer after moving one entry; "CRM", "Admin". */
+    text = g_strdup_printf (_("The moved entry mentions “%s”. File this word under %s from "
+                              "now on?"), word, mk_category_get_name (category));
+  else
+    /* Translators: the alias offer after moving entries; "CRM", "Admin". */
+    text = g_strdup_printf (_("Every moved entry mentions “%s”. File this word under %s from "
+                              "now on?"), word, mk_category_get_name (category));
+  gtk_label_set_text (self->alias_label, text);
+  self->alias_word = g_steal_pointer (&word);
+  self->alias_category_id = mk_category_get_id (category);
+  gtk_revealer_set_reveal_child (self->alias_revealer, TRUE);
+}
+
+/**
+ * mk_entries_page_get_alias_offer:
+ * @self: the page
+ *
+ * Returns: (nullable): the word the page offers to save as an alias, or
+ *   %NULL when it offers none.
+ */
+const char *
+mk_entries_page_get_alias_offer (MkEntriesPage *self)
+{
+  g_return_val_if_fail (MK_IS_ENTRIES_PAGE (self), NULL);
+
+  return gtk_revealer_get_reveal_child (self->alias_revealer) ? self->alias_word : NULL;
+}
+
+static void
+move_selected_action_cb (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  MkEntriesPage *self = MK_ENTRIES_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree gint64 *ids = NULL;
+  g_autofree char *title = NULL;
+  MkCategory *category;
+
+  gtk_popover_popdown (self->move_popover);
+  if (self->store == NULL)
+    return;
+  category = mk_store_get_category (self->store, g_variant_get_int64 (param));
+  entries = selected_entries (self, &error);
+  if (entries == NULL)
+    {
+      show_error (self, _("The Entries Were Not Moved"), error);
+      return;
+    }
+  if (entries->len == 0)
+    return;
+  ids = entry_ids (entries);
+  if (!mk_store_recategorise_entries (self->store, ids, entries->len,
+                                      g_variant_get_int64 (param), &error))
+    {
+      show_error (self, _("The Entries Were Not Moved"), error);
+      return;
+    }
+  mk_entries_undo_set_move (self->undo, entries);
+  update_undo (self);
+  /* Translators: after moving entries: "Moved 14 entries to Follow-ups". */
+  title = g_strdup_printf (ngettext ("Moved %'u entry to %s", "Moved %'u entries to %s",
+                                     entries->len),
+                           entries->len, category ? mk_category_get_name (category) : "");
+  show_toast (self, title, TRUE);
+  if (category != NULL)
+    offer_alias (self, entries, category);
+}
+
+static void
+save_alias_action_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  MkEntriesPage *self = MK_ENTRIES_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  MkCategory *category;
+
+  if (self->store == NULL || self->alias_word == NULL)
+    return;
+  if (!mk_store_add_alias (self->store, self->alias_word, self->alias_category_id, &error))
+    {
+      show_error (self, _("The Alias Was Not Saved"), error);
+      return;
+    }
+  category = mk_store_get_category (self->store, self->alias_category_id);
+  /* Translators: after saving an alias: "“CRM” now means Admin". */
+  title = g_strdup_printf (_("“%s” now means %s"), self->alias_word,
+                           category ? mk_category_get_name (category) : "");
+  show_toast (self, title, FALSE);
+  gtk_revealer_set_reveal_child (self->alias_revealer, FALSE);
+}
+
+static void
+dismiss_alias_action_cb (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  MkEntriesPage *self = MK_ENTRIES_PAGE (widget);
+
+  gtk_revealer_set_reveal_child (self->alias_revealer, FALSE);
+}
+
+static void
+rebuild_move_menu (MkEntriesPage *self)
+{
+  GtkWidget *child;
+  GListModel *categories = mk_entries_filters_get_categories (self->filters);
+  guint n = categories ? g_list_model_get_n_items (categories) : 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->move_box))) != NULL)
+    gtk_box_remove (self->move_box, child);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MkCategory) category = g_list_model_get_item (categories, i);
+      GtkWidget *button;
+
+      if (mk_category_get_archived (category))
+        continue;
+      button = gtk_button_new_with_label (mk_category_get_name (category));
+      gtk_widget_add_css_class (button, "flat");
+      gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), 0);
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
+                                              g_variant_new_int64 (mk_category_get_id (category)));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "entries.move-selected");
+      gtk_box_append (self->move_box, button);
+    }
+}
+
+/* Other actions */
+
+static void
+select_all_action_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  MkEntriesPage *self = MK_ENTRIES_PAGE (widget);
+
+  if (self->selection != NULL)
+    gtk_selection_model_select_all (GTK_SELECTION_MODEL (self->selection));
+}
+
+static void
+search_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  MkEntriesPage *self = MK_ENTRIES_PAGE (widget);
+
+  mk_entries_filters_focus_search (self->filters);
+}
+
+static void
+sorter_changed_cb (MkEntriesPage *self)
+{
+  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
+  GtkColumnViewColumn *column = NULL;
+  MkEntrySort sort = MK_ENTRY_SORT_TIME;
+  gboolean descending = TRUE;
+
+  if (!mk_entries_columns_get_sort (self->column_view, &sort, &descending, &column))
+    {
+      sort = MK_ENTRY_SORT_TIME;
+      descending = TRUE;
+    }
+  else
+    {
+      GListModel *columns = gtk_column_view_get_columns (self->column_view);
+
+      /* The store sorts by one column, but GTK keeps the columns clicked
+       * before as secondary ones and leaves their arrows in the headers.
+       * Taking a column's sorter away and giving it back drops it from the
+       * sort and redraws its header. */
+      g_signal_handlers_block_by_func (sorter, sorter_changed_cb, self);
+      for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+        {
+          g_autoptr(GtkColumnViewColumn) other = g_list_model_get_item (columns, i);
+          g_autoptr(GtkSorter) other_sorter = NULL;
+
+          if (other == column || gtk_column_view_column_get_sorter (other) == NULL)
+            continue;
+          other_sorter = g_object_ref (gtk_column_view_column_get_sorter (other));
+          gtk_column_view_column_set_sorter (other, NULL);
+          gtk_column_view_column_set_sorter (other, other_sorter);
+        }
+      g_signal_handlers_unblock_by_func (sorter, sorter_changed_cb, self);
+    }
+  if (self->entries != NULL)
+    mk_entry_list_set_sort (self->entries, sort, descending);
+}
+
+/* Public */
+
+/**
+ * mk_entries_page_set_store:
+ * @self: the page
+ * @store: the database to show
+ */
+void
+mk_entries_page_set_store (MkEntriesPage *self,
+                           MkStore       *store)
+{
+  g_return_if_fail (MK_IS_ENTRIES_PAGE (self));
+  g_return_if_fail (MK_IS_STORE (store));
+  g_return_if_fail (self->store == NULL);
+
+  self->store = g_object_ref (store);
+  self->entries = mk_entry_list_new (store);
+  self->selection = mk_entry_selection_new (G_LIST_MODEL (self->entries));
+  g_signal_connect_swapped (self->selection, "selection-changed",
+                            G_CALLBACK (selection_changed_cb), self);
+  g_signal_connect_swapped (self->entries, "items-changed", G_CALLBACK (entries_changed_cb),
+                            self);
+  mk_entries_filters_set_list (self->filters, store, self->entries);
+  sorter_changed_cb (self);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  /* After the list's own handler: the list has refreshed when this runs. */
+  self->changed_id = g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb),
+                                               self);
+  store_changed_cb (self);
+  update_selection (self);
+}
+
+/**
+ * mk_entries_page_get_filters:
+ * @self: the page
+ *
+ * Returns: (transfer none): the page's filter bar.
+ */
+MkEntriesFilters *
+mk_entries_page_get_filters (MkEntriesPage *self)
+{
+  g_return_val_if_fail (MK_IS_ENTRIES_PAGE (self), NULL);
+
+  return self->filters;
+}
+
+/**
+ * mk_entries_page_get_entries:
+ * @self: the page
+ *
+ * Returns: (transfer none) (nullable): the entries shown, as filtered.
+ */
+MkEntryList *
+mk_entries_page_get_entries (MkEntriesPage *self)
+{
+  g_return_val_if_fail (MK_IS_ENTRIES_PAGE (self), NULL);
+
+  return self->entries;
+}
+
+/**
+ * mk_entries_page_get_totals:
+ * @self: the page
+ *
+ * Returns: (transfer none): the footer's text, "540 entries · 60 h 30 min".
+ */
+const char *
+mk_entries_page_get_totals (MkEntriesPage *self)
+{
+  g_return_val_if_fail (MK_IS_ENTRIES_PAGE (self), NULL);
+
+  return self->totals ? self->totals : "";
+}
+
+/* GObject */
+
+static void
+mk_entries_page_map (GtkWidget *widget)
+{
+  MkEntriesPage *self = MK_ENTRIES_PAGE (widget);
+  MkWindow *window = get_window (self);
+
+  GTK_WIDGET_CLASS (mk_entries_page_parent_class)->map (widget);
+
+  if (self->store == NULL && window != NULL && mk_window_get_store (window) != NULL)
+    mk_entries_page_set_store (self, mk_window_get_store (window));
+}
+
+static void
+mk_entries_page_dispose (GObject *object)
+{
+  MkEntriesPage *self = MK_ENTRIES_PAGE (object);
+
+  if (self->editor != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->editor));
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->changed_id, self->store);
+  if (self->column_view != NULL)
+    gtk_column_view_set_model (self->column_view, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MK_TYPE_ENTRIES_PAGE);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->entries);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->undo, mk_entries_undo_free);
+  g_clear_pointer (&self->alias_word, g_free);
+  g_clear_pointer (&self->totals, g_free);
+
+  G_OBJECT_CLASS (mk_entries_page_parent_class)->dispose (object);
+}
+
+static void
+mk_entries_page_class_init (MkEntriesPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = mk_entries_page_dispose;
+  widget_class->map = mk_entries_page_map;
+
+  g_type_ensure (MK_TYPE_ENTRIES_FILTERS);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE_PATH "/mk-entries-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, MkEntriesPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, MkEntriesPage, filters);
+  gtk_widget_class_bind_template_child (widget_class, MkEntriesPage, alias_revealer);
+  gtk_widget_class_bind_template_child (widget_class, MkEntriesPage, alias_label);
+  gtk_widget_class_bind_template_child (widget_class, MkEntriesPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, MkEntriesPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, MkEntriesPage, totals_label);
+  gtk_widget_class_bind_template_child (widget_class, MkEntriesPage, selection_box);
+  gtk_widget_class_bind_template_child (widget_class, MkEntriesPage, selection_label);
+  gtk_widget_class_bind_template_child (widget_class, MkEntriesPage, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, MkEntriesPage, move_box);
+  gtk_widget_class_bind_template_child (widget_class, MkEntriesPage, move_popover);
+  gtk_widget_class_bind_template_callback (widget_class, column_view_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, categories_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "entries.edit", NULL, edit_action_cb);
+  gtk_widget_class_install_action (widget_class, "entries.delete-selected", NULL,
+                                   delete_selected_action_cb);
+  gtk_widget_class_install_action (widget_class, "entries.move-selected", "x",
+                                   move_selected_action_cb);
+  gtk_widget_class_install_action (widget_class, "entries.undo", NULL, undo_action_cb);
+  gtk_widget_class_install_action (widget_class, "entries.select-all", NULL,
+                                   select_all_action_cb);
+  gtk_widget_class_install_action (widget_class, "entries.search", NULL, search_action_cb);
+  gtk_widget_class_install_action (widget_class, "entries.save-alias", NULL,
+                                   save_alias_action_cb);
+  gtk_widget_class_install_action (widget_class, "entries.dismiss-alias", NULL,
+                                   dismiss_alias_action_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "mk-entries-page");
+}
+
+static void
+add_shortcut (GtkEventController *controller,
+              guint               key,
+              GdkModifierType     mods,
+              const char         *action)
+{
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (key, mods),
+                                                          gtk_named_action_new (action)));
+}
+
+static void
+mk_entries_page_init (MkEntriesPage *self)
+{
+  GtkEventController *shortcuts;
+  GtkEventController *capture;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->undo = mk_entries_undo_new ();
+  mk_entries_columns_add (self->column_view);
+  g_signal_connect_swapped (gtk_column_view_get_sorter (self->column_view), "changed",
+                            G_CALLBACK (sorter_changed_cb), self);
+
+  /* Delete, Ctrl+A and Ctrl+Z act on the list only when the focused widget
+   * (a text field) did not want the key first: bubble phase. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                     GTK_SHORTCUT_SCOPE_MANAGED);
+  add_shortcut (shortcuts, GDK_KEY_Delete, 0, "entries.delete-selected");
+  add_shortcut (shortcuts, GDK_KEY_KP_Delete, 0, "entries.delete-selected");
+  add_shortcut (shortcuts, GDK_KEY_z, GDK_CONTROL_MASK, "entries.undo");
+  add_shortcut (shortcuts, GDK_KEY_a, GDK_CONTROL_MASK, "entries.select-all");
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+
+  capture = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (capture),
+                                     GTK_SHORTCUT_SCOPE_MANAGED);
+  gtk_event_controller_set_propagation_phase (capture, GTK_PHASE_CAPTURE);
+  add_shortcut (capture, GDK_KEY_f, GDK_CONTROL_MASK, "entries.search");
+  gtk_widget_add_controller (GTK_WIDGET (self), capture);
+
+  update_totals (self);
+  update_selection (self);
+  update_undo (self);
+}

@@ -1,0 +1,15 @@
+/* mk-entry-selection.h — a multiple selection by position, for paged models. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define MK_TYPE_ENTRY_SELECTION (mk_entry_selection_get_type ())
+G_DECLARE_FINAL_TYPE (MkEntrySelection, mk_entry_selection, MK, ENTRY_SELECTION, GObject)
+
+MkEntrySelection *mk_entry_selection_new        (GListModel       *model);
+GListModel       *mk_entry_selection_get_model  (MkEntrySelection *self);
+guint             mk_entry_selection_get_n_selected (MkEntrySelection *self);
+
+G_END_DECLS

@@ -1,0 +1,249 @@
+/* bench-entries.c — the Entries page over a million entries (a benchmark, not a test).
+ *
+ *   bench-entries [N]        (run it under Xvfb: meson test --benchmark entries)
+ *
+ * Builds (once, then reuses) a database of N entries (default 1,000,000)
+ * with the store's bulk insert, starts the real application on it and
+ * prints how long these take, each up to the first frame drawn after it:
+ *   - the window's first frame after start-up;
+ *   - switching to the Entries page (counting the rows and reading the
+ *     first page);
+ *   - scrolling to the end of the list, then to the middle;
+ *   - sorting by minutes, searching the tasks, filtering by one person.
+ * The figures are printed, not judged: the budgets are in DESIGN.md.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "bench-entries-gen.h"
+#include "gui-test-utils.h"
+#include "mk-application.h"
+#include "mk-entries-page.h"
+#include "mk-window.h"
+
+static MkApplication *app;
+static gint64 start_time;
+static gint64 first_paint_time;
+static gint64 last_paint_time;
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  last_paint_time = g_get_monotonic_time ();
+  if (first_paint_time == 0)
+    first_paint_time = last_paint_time;
+}
+
+static void
+activate_cb (GApplication *application,
+             gpointer      user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
+  GdkFrameClock *clock = window ? gtk_widget_get_frame_clock (GTK_WIDGET (window)) : NULL;
+
+  if (clock != NULL && first_paint_time == 0)
+    g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
+}
+
+/* Runs @what and returns the milliseconds until the first frame painted after it. */
+static double
+until_painted (GtkWidget *widget,
+               void     (*what) (gpointer data),
+               gpointer   data)
+{
+  gint64 begin = g_get_monotonic_time ();
+  gint64 end = begin + 60 * G_USEC_PER_SEC;
+
+  last_paint_time = 0;
+  what (data);
+  gtk_widget_queue_draw (widget);
+  while (last_paint_time == 0 && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  return (last_paint_time - begin) / 1000.0;
+}
+
+static MkWindow *
+window (void)
+{
+  return MK_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+}
+
+static MkEntriesPage *
+page (void)
+{
+  return MK_ENTRIES_PAGE (mk_gui_test_find_by_type (GTK_WIDGET (window ()),
+                                                    MK_TYPE_ENTRIES_PAGE));
+}
+
+static GtkAdjustment *
+vadjustment (void)
+{
+  GtkWidget *view = mk_gui_test_find_by_name (GTK_WIDGET (page ()), "column_view");
+
+  return gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+}
+
+static void
+show_entries (gpointer data)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (window ()), "page",
+                                  g_variant_new_string ("entries"));
+}
+
+static void
+scroll_to (gpointer data)
+{
+  GtkAdjustment *adj = vadjustment ();
+  double fraction = *(double *) data;
+  double value = (gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj)) * fraction;
+
+  gtk_adjustment_set_value (adj, value);
+}
+
+static void
+sort_by_minutes (gpointer data)
+{
+  GtkColumnView *view = GTK_COLUMN_VIEW (mk_gui_test_find_by_name (GTK_WIDGET (page ()),
+                                                                   "column_view"));
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (column), "mk-column-id"), data) == 0)
+        gtk_column_view_sort_by_column (view, column, GTK_SORT_DESCENDING);
+    }
+}
+
+static void
+search (gpointer data)
+{
+  mk_entries_filters_set_search (mk_entries_page_get_filters (page ()), data);
+}
+
+static void
+filter_person (gpointer data)
+{
+  mk_entries_filters_set_person (mk_entries_page_get_filters (page ()), *(gint64 *) data);
+}
+
+/* Scrolling can take a few frames to settle: the list view re-estimates
+ * its height once the rows at the new place are measured. */
+static void
+settle (void)
+{
+  mk_gui_test_wait_frames (GTK_WIDGET (window ()), 3);
+}
+
+static void
+bench_entries (void)
+{
+  MkWindow *win = window ();
+  GListModel *entries;
+  GtkAdjustment *adj;
+  gint64 person = 0;
+  double end = 1.0;
+  double middle = 0.5;
+  double ms;
+
+  g_assert_true (mk_gui_test_wait_mapped (GTK_WIDGET (win)));
+  g_print ("window first frame after start:     %8.1f ms\n",
+           (first_paint_time - start_time) / 1000.0);
+
+  ms = until_painted (GTK_WIDGET (win), show_entries, NULL);
+  entries = G_LIST_MODEL (mk_entries_page_get_entries (page ()));
+  g_print ("Entries page first frame:           %8.1f ms  (%u entries)\n", ms,
+           g_list_model_get_n_items (entries));
+  settle ();
+
+  ms = until_painted (GTK_WIDGET (win), scroll_to, &end);
+  settle ();
+  adj = vadjustment ();
+  /* The estimate of the height may grow once the end is measured: go there again. */
+  if (gtk_adjustment_get_value (adj) + gtk_adjustment_get_page_size (adj) <
+      gtk_adjustment_get_upper (adj) - 1)
+    {
+      ms += until_painted (GTK_WIDGET (win), scroll_to, &end);
+      settle ();
+    }
+  g_print ("scroll to the end, first frame:     %8.1f ms  (at %.0f of %.0f px)\n", ms,
+           gtk_adjustment_get_value (adj) + gtk_adjustment_get_page_size (adj),
+           gtk_adjustment_get_upper (adj));
+
+  ms = until_painted (GTK_WIDGET (win), scroll_to, &middle);
+  settle ();
+  g_print ("scroll to the middle, first frame:  %8.1f ms\n", ms);
+
+  ms = until_painted (GTK_WIDGET (win), sort_by_minutes, (gpointer) "minutes");
+  settle ();
+  g_print ("sort by minutes, first frame:       %8.1f ms\n", ms);
+  ms = until_painted (GTK_WIDGET (win), scroll_to, &end);
+  settle ();
+  g_print ("  then scroll to the end:           %8.1f ms\n", ms);
+  ms = until_painted (GTK_WIDGET (win), sort_by_minutes, (gpointer) "date");
+  settle ();
+
+  ms = until_painted (GTK_WIDGET (win), search, (gpointer) "crm");
+  settle ();
+  g_print ("search \"crm\", first frame:          %8.1f ms  (%u entries)\n", ms,
+           g_list_model_get_n_items (entries));
+  ms = until_painted (GTK_WIDGET (win), search, NULL);
+  settle ();
+
+  {
+    g_autoptr(MkEntry) first = g_list_model_get_item (entries, 0);
+
+    person = mk_entry_get_person_id (first);
+  }
+  ms = until_painted (GTK_WIDGET (win), filter_person, &person);
+  settle ();
+  g_print ("filter by one person, first frame:  %8.1f ms  (%u entries)\n", ms,
+           g_list_model_get_n_items (entries));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  gint64 n_entries = 1000000;
+
+  start_time = g_get_monotonic_time ();
+  mk_gui_test_init (&argc, &argv);
+  if (argc > 1)
+    n_entries = g_ascii_strtoll (argv[1], NULL, 10);
+
+  /* The database is kept between runs: building it takes a while. */
+  name = g_strdup_printf ("minutka-bench-entries-%" G_GINT64_FORMAT ".db", n_entries);
+  path = g_build_filename (g_get_tmp_dir (), name, NULL);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      gint64 begin = g_get_monotonic_time ();
+      g_autofree char *partial = g_strconcat (path, ".partial", NULL);
+
+      g_unlink (partial);
+      if (!bench_entries_generate (partial, n_entries, &error))
+        {
+          g_printerr ("bench-entries: %s\n", error->message);
+          return 1;
+        }
+      if (g_rename (partial, path) != 0)
+        {
+          g_printerr ("bench-entries: cannot rename %s\n", partial);
+          return 1;
+        }
+      g_print ("built %s in %.1f s\n", path, (g_get_monotonic_time () - begin) / 1e6);
+      start_time = g_get_monotonic_time ();
+    }
+  g_print ("database: %s (%" G_GINT64_FORMAT " entries)\n", path, n_entries);
+
+  g_test_add_func ("/bench/entries", bench_entries);
+  app = mk_gui_test_app_new (path);
+  g_signal_connect_after (app, "activate", G_CALLBACK (activate_cb), NULL);
+  return mk_gui_test_run (app);
+}

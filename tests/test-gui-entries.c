@@ -1,0 +1,724 @@
+/* test-gui-entries.c — the Entries page under a real display server.
+ *
+ * Runs the real window on the demo team sample and drives the Entries
+ * page through its filter bar, its actions and its editor.  After each
+ * step the database is read through a second connection, as another
+ * program would, and through a different path than the page uses: counts
+ * and minutes come from the store's day totals (the rollups), entries by
+ * their id.  Screenshots of the page (empty, filled, filtered, selected,
+ * the editor; light and dark; a 400-pixel-wide window) go to
+ * MINUTKA_SCREENSHOT_DIR, with "-ru" in the Russian run.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "mk-application.h"
+#include "mk-entries-editor.h"
+#include "mk-entries-page.h"
+#include "mk-store.h"
+#include "mk-window.h"
+#include "gui-test-utils.h"
+
+static MkApplication *app;
+static char *db_path;
+
+static MkWindow *
+get_window (void)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  g_assert_nonnull (window);
+  return MK_WINDOW (window);
+}
+
+static MkEntriesPage *
+get_page (void)
+{
+  MkWindow *window = get_window ();
+  GtkWidget *page;
+
+  g_assert_true (mk_gui_test_wait_mapped (GTK_WIDGET (window)));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "page",
+                                  g_variant_new_string ("entries"));
+  page = mk_gui_test_find_by_type (GTK_WIDGET (window), MK_TYPE_ENTRIES_PAGE);
+  g_assert_nonnull (page);
+  g_assert_true (mk_gui_test_wait_mapped (page));
+  return MK_ENTRIES_PAGE (page);
+}
+
+static GtkWidget *
+child (gpointer    root,
+       const char *name)
+{
+  GtkWidget *widget = mk_gui_test_find_by_name (GTK_WIDGET (root), name);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+static void
+settle (MkEntriesPage *page)
+{
+  mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
+}
+
+static void
+action (MkEntriesPage *page,
+        const char    *name,
+        GVariant      *param)
+{
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (page), name, param));
+  settle (page);
+}
+
+static GListModel *
+shown (MkEntriesPage *page)
+{
+  return G_LIST_MODEL (mk_entries_page_get_entries (page));
+}
+
+static MkEntry *
+shown_entry (MkEntriesPage *page,
+             guint          position)
+{
+  g_assert_cmpuint (g_list_model_get_n_items (shown (page)), >, position);
+  return g_list_model_get_item (shown (page), position);
+}
+
+static GtkSelectionModel *
+selection (MkEntriesPage *page)
+{
+  return gtk_column_view_get_model (GTK_COLUMN_VIEW (child (page, "column_view")));
+}
+
+/* The database as another program sees it. */
+static MkStore *
+open_db (void)
+{
+  g_autoptr(GError) error = NULL;
+  MkStore *store = mk_store_open (db_path, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+static MkEntry *
+db_entry (gint64 id)
+{
+  g_autoptr(MkStore) store = open_db ();
+  g_autoptr(GError) error = NULL;
+  MkEntry *entry = mk_store_get_entry (store, id, &error);
+
+  g_assert_no_error (error);
+  return entry;
+}
+
+static gboolean
+db_has_entry (gint64 id)
+{
+  g_autoptr(MkStore) store = open_db ();
+  g_autoptr(MkEntry) entry = mk_store_get_entry (store, id, NULL);
+
+  return entry != NULL;
+}
+
+static gint64
+db_id (const char *what,
+       const char *key)
+{
+  g_autoptr(MkStore) store = open_db ();
+
+  if (g_str_equal (what, "person"))
+    {
+      g_autoptr(MkPerson) person = mk_store_find_person (store, key, NULL);
+
+      g_assert_nonnull (person);
+      return mk_person_get_id (person);
+    }
+  g_assert_nonnull (mk_store_get_category_by_key (store, key));
+  return mk_category_get_id (mk_store_get_category_by_key (store, key));
+}
+
+typedef struct {
+  gint64 person_id;    /* 0: everyone */
+  gint64 category_id;  /* 0: all */
+  gint64 n_entries;
+  gint64 minutes;
+} Totals;
+
+static void
+add_day_total_cb (gint64      person_id,
+                  const char *day,
+                  gint64      category_id,
+                  int         minutes,
+                  int         n_entries,
+                  int         prime_minutes,
+                  int         timed_minutes,
+                  gpointer    user_data)
+{
+  Totals *totals = user_data;
+
+  if ((totals->person_id == 0 || totals->person_id == person_id) &&
+      (totals->category_id == 0 || totals->category_id == category_id))
+    {
+      totals->n_entries += n_entries;
+      totals->minutes += minutes;
+    }
+}
+
+/* Entries and minutes of a person and category, from the day totals. */
+static Totals
+db_totals (gint64      person_id,
+           gint64      category_id,
+           const char *from,
+           const char *to)
+{
+  g_autoptr(MkStore) store = open_db ();
+  g_autoptr(GError) error = NULL;
+  Totals totals = { person_id, category_id, 0, 0 };
+
+  g_assert_true (mk_store_foreach_day_total (store, from ? from : "1900-01-01",
+                                             to ? to : "2199-12-31", add_day_total_cb, &totals,
+                                             &error));
+  g_assert_no_error (error);
+  return totals;
+}
+
+static void
+assert_shows (MkEntriesPage *page,
+              Totals         totals)
+{
+  g_autofree char *count = g_strdup_printf ("%'u", (guint) totals.n_entries);
+
+  g_assert_cmpint (totals.n_entries, >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (shown (page)), ==, totals.n_entries);
+  g_assert_cmpint (mk_entry_list_get_total_minutes (mk_entries_page_get_entries (page)), ==,
+                   totals.minutes);
+  /* The footer says the same. */
+  g_assert_true (g_str_has_prefix (mk_entries_page_get_totals (page), count));
+}
+
+static void
+screenshot (MkEntriesPage *page,
+            const char    *name,
+            gboolean       dark_too)
+{
+  const char *lang = g_getenv ("MINUTKA_TEST_LANG");
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autofree char *light = g_strdup_printf ("entries-%s%s%s.png", name, lang ? "-" : "",
+                                            lang ? lang : "");
+  g_autofree char *dark = g_strdup_printf ("entries-%s-dark%s%s.png", name, lang ? "-" : "",
+                                           lang ? lang : "");
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  mk_gui_test_wait_frames (GTK_WIDGET (page), 3);
+  mk_gui_test_screenshot (GTK_WIDGET (get_window ()), light);
+  if (!dark_too)
+    return;
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  mk_gui_test_wait_frames (GTK_WIDGET (page), 3);
+  mk_gui_test_screenshot (GTK_WIDGET (get_window ()), dark);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
+}
+
+static void
+test_entries_empty (void)
+{
+  MkEntriesPage *page = get_page ();
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (page, "stack"))), ==,
+                   "empty");
+  screenshot (page, "empty", TRUE);
+}
+
+static void
+test_entries_demo (void)
+{
+  MkEntriesPage *page = get_page ();
+  g_autoptr(MkStore) store = NULL;
+
+  /* The window's menu item loads the demo; the page follows the store. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_window ()), "win.load-demo", NULL));
+  settle (page);
+  store = open_db ();
+  g_assert_cmpint (mk_store_count_entries (store), >, 500);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (page, "stack"))), ==,
+                   "list");
+  assert_shows (page, db_totals (0, 0, NULL, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (shown (page)), ==, mk_store_count_entries (store));
+
+  /* Latest first: the first row is of the last demo day, the last of the first. */
+  {
+    g_autoptr(MkEntry) first = shown_entry (page, 0);
+    g_autoptr(MkEntry) last = shown_entry (page, g_list_model_get_n_items (shown (page)) - 1);
+
+    g_assert_cmpstr (mk_entry_get_day (first), >, mk_entry_get_day (last));
+  }
+  screenshot (page, "demo", TRUE);
+}
+
+static void
+test_entries_filters (void)
+{
+  MkEntriesPage *page = get_page ();
+  MkEntriesFilters *filters = mk_entries_page_get_filters (page);
+  gint64 boris = db_id ("person", "Борис Петров");
+  gint64 admin = db_id ("category", "admin");
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  mk_entries_filters_set_person (filters, boris);
+  settle (page);
+  assert_shows (page, db_totals (boris, 0, NULL, NULL));
+
+  mk_entries_filters_set_category (filters, admin);
+  settle (page);
+  assert_shows (page, db_totals (boris, admin, NULL, NULL));
+  for (guint i = 0; i < g_list_model_get_n_items (shown (page)); i++)
+    {
+      g_autoptr(MkEntry) entry = shown_entry (page, i);
+
+      g_assert_cmpint (mk_entry_get_person_id (entry), ==, boris);
+      g_assert_cmpint (mk_category_get_id (mk_entry_get_category (entry)), ==, admin);
+    }
+  screenshot (page, "filtered", TRUE);
+
+  /* One day of the study. */
+  {
+    g_autoptr(MkStore) store = open_db ();
+
+    g_assert_true (mk_store_get_study (store, NULL, &from, &to));
+  }
+  mk_entries_filters_set_period (filters, from, from);
+  settle (page);
+  assert_shows (page, db_totals (boris, admin, from, from));
+  g_assert_cmpuint (g_list_model_get_n_items (shown (page)), <,
+                    db_totals (boris, admin, NULL, NULL).n_entries);
+
+  /* The "Study" preset covers the whole sample again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (filters), "filters.period", "s",
+                                             "study"));
+  settle (page);
+  assert_shows (page, db_totals (boris, admin, from, to));
+
+  /* A search nobody matches says so instead of an empty table. */
+  mk_entries_filters_set_search (filters, "no such task anywhere");
+  settle (page);
+  g_assert_cmpuint (g_list_model_get_n_items (shown (page)), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (page, "list_stack"))),
+                   ==, "no-match");
+
+  /* Everyone, all categories, all time: everything again. */
+  mk_entries_filters_set_search (filters, NULL);
+  mk_entries_filters_set_person (filters, 0);
+  mk_entries_filters_set_category (filters, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (filters), "filters.period", "s", "all"));
+  settle (page);
+  assert_shows (page, db_totals (0, 0, NULL, NULL));
+
+  /* The search reads the task text, any case. */
+  mk_entries_filters_set_search (filters, "crm");
+  settle (page);
+  g_assert_cmpuint (g_list_model_get_n_items (shown (page)), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (shown (page)); i++)
+    {
+      g_autoptr(MkEntry) entry = shown_entry (page, i);
+      g_autofree char *task = g_utf8_strdown (mk_entry_get_task (entry), -1);
+
+      g_assert_nonnull (strstr (task, "crm"));
+    }
+  mk_entries_filters_set_search (filters, NULL);
+  settle (page);
+}
+
+static void
+test_entries_sort (void)
+{
+  MkEntriesPage *page = get_page ();
+  GtkColumnView *view = GTK_COLUMN_VIEW (child (page, "column_view"));
+  GListModel *columns = gtk_column_view_get_columns (view);
+  g_autoptr(GtkColumnViewColumn) minutes = NULL;
+  g_autoptr(GtkColumnViewColumn) date = NULL;
+  int previous = G_MAXINT;
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      const char *id = g_object_get_data (G_OBJECT (column), "mk-column-id");
+
+      if (g_strcmp0 (id, "minutes") == 0)
+        g_set_object (&minutes, column);
+      else if (g_strcmp0 (id, "date") == 0)
+        g_set_object (&date, column);
+    }
+  g_assert_nonnull (minutes);
+  g_assert_nonnull (date);
+
+  /* What a click on the header does: the store sorts, longest first. */
+  gtk_column_view_sort_by_column (view, minutes, GTK_SORT_DESCENDING);
+  settle (page);
+  for (guint i = 0; i < g_list_model_get_n_items (shown (page)); i++)
+    {
+      g_autoptr(MkEntry) entry = shown_entry (page, i);
+
+      g_assert_cmpint (mk_entry_get_minutes (entry), <=, previous);
+      previous = mk_entry_get_minutes (entry);
+    }
+  gtk_column_view_sort_by_column (view, minutes, GTK_SORT_ASCENDING);
+  settle (page);
+  {
+    g_autoptr(MkEntry) first = shown_entry (page, 0);
+
+    g_assert_cmpint (mk_entry_get_minutes (first), <=, previous);
+  }
+  gtk_column_view_sort_by_column (view, date, GTK_SORT_DESCENDING);
+  settle (page);
+}
+
+static MkEntriesEditor *
+open_editor_on_first (MkEntriesPage *page)
+{
+  GtkWindow *editor;
+
+  gtk_selection_model_select_item (selection (page), 0, TRUE);
+  settle (page);
+  action (page, "entries.edit", NULL);
+  editor = mk_gui_test_wait_window (MK_TYPE_ENTRIES_EDITOR);
+  g_assert_nonnull (editor);
+  return MK_ENTRIES_EDITOR (editor);
+}
+
+static void
+test_entries_edit (void)
+{
+  MkEntriesPage *page = get_page ();
+  g_autoptr(MkEntry) before = shown_entry (page, 0);
+  g_autoptr(MkEntry) after = NULL;
+  g_autoptr(MkEntry) restored = NULL;
+  gint64 id = mk_entry_get_id (before);
+  gint64 calls = db_id ("category", "calls");
+  gint64 training = db_id ("category", "training");
+  gint64 category = mk_category_get_id (mk_entry_get_category (before)) == calls ? training
+                                                                                 : calls;
+  MkEntriesEditor *editor = open_editor_on_first (page);
+  const char *lang = g_getenv ("MINUTKA_TEST_LANG");
+  g_autofree char *shot = g_strdup_printf ("entries-editor%s%s.png", lang ? "-" : "",
+                                           lang ? lang : "");
+
+  mk_gui_test_screenshot (GTK_WIDGET (editor), shot);
+
+  /* A start that is no time of day is refused in the editor; nothing is written. */
+  mk_entries_editor_set_values (editor, NULL, "25:99", 0, 0, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  settle (page);
+  g_assert_true (gtk_widget_get_visible (child (editor, "error_label")));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  after = db_entry (id);
+  g_assert_cmpint (mk_entry_get_start (after), ==, mk_entry_get_start (before));
+  g_clear_object (&after);
+
+  mk_entries_editor_set_values (editor, "2026-11-20", "7:05", 77, category, "Edited in the test");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  settle (page);
+  g_assert_null (mk_gui_test_find_by_type (GTK_WIDGET (get_window ()), MK_TYPE_ENTRIES_EDITOR));
+  after = db_entry (id);
+  g_assert_cmpstr (mk_entry_get_day (after), ==, "2026-11-20");
+  g_assert_cmpint (mk_entry_get_start (after), ==, 7 * 60 + 5);
+  g_assert_cmpint (mk_entry_get_minutes (after), ==, 77);
+  g_assert_cmpint (mk_category_get_id (mk_entry_get_category (after)), ==, category);
+  g_assert_cmpstr (mk_entry_get_task (after), ==, "Edited in the test");
+  g_assert_cmpint (mk_entry_get_person_id (after), ==, mk_entry_get_person_id (before));
+
+  action (page, "entries.undo", NULL);
+  restored = db_entry (id);
+  g_assert_cmpstr (mk_entry_get_day (restored), ==, mk_entry_get_day (before));
+  g_assert_cmpint (mk_entry_get_start (restored), ==, mk_entry_get_start (before));
+  g_assert_cmpint (mk_entry_get_minutes (restored), ==, mk_entry_get_minutes (before));
+  g_assert_cmpint (mk_category_get_id (mk_entry_get_category (restored)), ==,
+                   mk_category_get_id (mk_entry_get_category (before)));
+  g_assert_cmpstr (mk_entry_get_task (restored), ==, mk_entry_get_task (before));
+  assert_shows (page, db_totals (0, 0, NULL, NULL));
+}
+
+static void
+test_entries_edit_refused (void)
+{
+  MkEntriesPage *page = get_page ();
+  g_autoptr(MkEntry) entry = shown_entry (page, 0);
+  MkEntriesEditor *editor = open_editor_on_first (page);
+  GtkWindow *message;
+
+  /* Another program deletes the entry while it is being edited. */
+  {
+    g_autoptr(MkStore) store = open_db ();
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (mk_store_delete_entry (store, mk_entry_get_id (entry), &error));
+  }
+  mk_entries_editor_set_values (editor, NULL, NULL, 33, 0, "typed, not lost");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  message = mk_gui_test_wait_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (message);
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (message)), !=, "");
+  /* The editor stays open with what was typed. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (editor, "task_row"))), ==,
+                   "typed, not lost");
+  gtk_window_destroy (message);
+  gtk_window_destroy (GTK_WINDOW (editor));
+  settle (page);
+
+  /* Put it back for the next tests. */
+  {
+    g_autoptr(MkStore) store = open_db ();
+    g_autoptr(GError) error = NULL;
+    MkEntryInput input;
+
+    mk_entry_to_input (entry, &input);
+    g_assert_cmpint (mk_store_add_entry (store, &input, &error), >, 0);
+    g_assert_no_error (error);
+  }
+}
+
+static void
+test_entries_delete_undo (void)
+{
+  MkEntriesPage *page = get_page ();
+  MkEntriesFilters *filters = mk_entries_page_get_filters (page);
+  gint64 emily = db_id ("person", "Emily Watson");
+  Totals before;
+  gint64 ids[3];
+
+  mk_entries_filters_set_person (filters, emily);
+  settle (page);
+  before = db_totals (emily, 0, NULL, NULL);
+  assert_shows (page, before);
+
+  gtk_selection_model_select_range (selection (page), 2, 3, TRUE);
+  settle (page);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(MkEntry) entry = shown_entry (page, 2 + i);
+
+      ids[i] = mk_entry_get_id (entry);
+    }
+  g_assert_true (gtk_widget_get_visible (child (page, "selection_box")));
+  screenshot (page, "selected", TRUE);
+
+  action (page, "entries.delete-selected", NULL);
+  for (guint i = 0; i < 3; i++)
+    g_assert_false (db_has_entry (ids[i]));
+  g_assert_cmpint (db_totals (emily, 0, NULL, NULL).n_entries, ==, before.n_entries - 3);
+  assert_shows (page, db_totals (emily, 0, NULL, NULL));
+  /* The rows are gone, and so is the selection. */
+  g_assert_false (gtk_widget_get_visible (child (page, "selection_box")));
+
+  action (page, "entries.undo", NULL);
+  g_assert_cmpint (db_totals (emily, 0, NULL, NULL).n_entries, ==, before.n_entries);
+  g_assert_cmpint (db_totals (emily, 0, NULL, NULL).minutes, ==, before.minutes);
+  assert_shows (page, before);
+
+  /* Nothing left to undo. */
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (page), "entries.undo", NULL) &&
+                  db_totals (emily, 0, NULL, NULL).n_entries != before.n_entries);
+
+  /* Select all, then delete everything Emily logged, then undo. */
+  action (page, "entries.select-all", NULL);
+  g_assert_cmpuint (gtk_bitset_get_size (gtk_selection_model_get_selection (selection (page))),
+                    ==, before.n_entries);
+  action (page, "entries.delete-selected", NULL);
+  g_assert_cmpint (db_totals (emily, 0, NULL, NULL).n_entries, ==, 0);
+  action (page, "entries.undo", NULL);
+  g_assert_cmpint (db_totals (emily, 0, NULL, NULL).n_entries, ==, before.n_entries);
+  g_assert_cmpint (db_totals (emily, 0, NULL, NULL).minutes, ==, before.minutes);
+
+  mk_entries_filters_set_person (filters, 0);
+  settle (page);
+}
+
+static void
+test_entries_recategorise (void)
+{
+  MkEntriesPage *page = get_page ();
+  MkEntriesFilters *filters = mk_entries_page_get_filters (page);
+  gint64 other = db_id ("category", "other");
+  gint64 meetings = db_id ("category", "meetings");
+  Totals other_before = db_totals (0, other, NULL, NULL);
+  Totals meetings_before = db_totals (0, meetings, NULL, NULL);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 moved_minutes = 0;
+  guint n;
+
+  mk_entries_filters_set_category (filters, other);
+  mk_entries_filters_set_search (filters, "Помощь коллеге");
+  settle (page);
+  n = g_list_model_get_n_items (shown (page));
+  g_assert_cmpuint (n, >=, 2);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MkEntry) entry = shown_entry (page, i);
+      gint64 id = mk_entry_get_id (entry);
+
+      g_array_append_val (ids, id);
+      moved_minutes += mk_entry_get_minutes (entry);
+    }
+
+  action (page, "entries.select-all", NULL);
+  action (page, "entries.move-selected", g_variant_new_int64 (meetings));
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(MkEntry) entry = db_entry (g_array_index (ids, gint64, i));
+
+      g_assert_cmpint (mk_category_get_id (mk_entry_get_category (entry)), ==, meetings);
+    }
+  g_assert_cmpint (db_totals (0, other, NULL, NULL).minutes, ==,
+                   other_before.minutes - moved_minutes);
+  g_assert_cmpint (db_totals (0, meetings, NULL, NULL).minutes, ==,
+                   meetings_before.minutes + moved_minutes);
+  /* They left the "Other" list. */
+  g_assert_cmpuint (g_list_model_get_n_items (shown (page)), ==, 0);
+
+  /* Every moved task says "Помощь", which no alias knows: the page offers it. */
+  g_assert_cmpstr (mk_entries_page_get_alias_offer (page), ==, "Помощь");
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (child (page, "alias_revealer"))));
+  mk_entries_filters_set_search (filters, NULL);
+  settle (page);
+  screenshot (page, "alias-offer", TRUE);
+  action (page, "entries.save-alias", NULL);
+  {
+    g_autoptr(MkStore) store = open_db ();
+    MkCategory *category = mk_store_lookup_alias (store, "помощь");
+
+    g_assert_nonnull (category);
+    g_assert_cmpint (mk_category_get_id (category), ==, meetings);
+  }
+  g_assert_null (mk_entries_page_get_alias_offer (page));
+
+  /* Undo moves them back to "Other". */
+  action (page, "entries.undo", NULL);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(MkEntry) entry = db_entry (g_array_index (ids, gint64, i));
+
+      g_assert_cmpint (mk_category_get_id (mk_entry_get_category (entry)), ==, other);
+    }
+  g_assert_cmpint (db_totals (0, other, NULL, NULL).minutes, ==, other_before.minutes);
+  g_assert_cmpint (db_totals (0, meetings, NULL, NULL).minutes, ==, meetings_before.minutes);
+  assert_shows (page, db_totals (0, other, NULL, NULL));
+
+  mk_entries_filters_set_category (filters, 0);
+  settle (page);
+}
+
+static int
+min_width (GtkWidget *widget)
+{
+  int min = 0;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  return min;
+}
+
+static void
+test_entries_narrow (void)
+{
+  MkEntriesPage *page = get_page ();
+  GtkWindow *window = GTK_WINDOW (get_window ());
+  AdwViewStack *stack = ADW_VIEW_STACK (mk_gui_test_find_by_type (GTK_WIDGET (window),
+                                                                   ADW_TYPE_VIEW_STACK));
+  g_autoptr(GPtrArray) hidden = g_ptr_array_new ();
+  int width = 0;
+  int height = 0;
+
+  /* The page itself fits a phone-sized window: the filters wrap, the
+   * table scrolls sideways. */
+  g_assert_cmpint (min_width (GTK_WIDGET (page)), <=, 360);
+
+  /* The stack is as wide as its widest page; a page of another part of the
+   * window that is too wide is left out of this screenshot (and reported). */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (stack)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (child != GTK_WIDGET (page) && gtk_widget_get_visible (child) && min_width (child) > 400)
+      {
+        g_test_message ("%s is %d px wide at least; hidden for the narrow screenshot",
+                        G_OBJECT_TYPE_NAME (child), min_width (child));
+        gtk_widget_set_visible (child, FALSE);
+        g_ptr_array_add (hidden, child);
+      }
+
+  gtk_window_get_default_size (window, &width, &height);
+  gtk_window_unmaximize (window);
+  gtk_window_set_default_size (window, 400, 720);
+  /* The header bar's title squeezer animates the change of width. */
+  mk_gui_test_wait_frames (GTK_WIDGET (page), 30);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 420);
+  screenshot (page, "narrow", TRUE);
+
+  for (guint i = 0; i < hidden->len; i++)
+    gtk_widget_set_visible (g_ptr_array_index (hidden, i), TRUE);
+  gtk_window_set_default_size (window, width, height);
+  mk_gui_test_wait_frames (GTK_WIDGET (page), 5);
+}
+
+static void
+test_entries_shortcuts_listed (void)
+{
+  static const char *listed[] = { "<Control>f", "Return", "Delete", "<Control>a", "<Control>z" };
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_BASE_PATH
+                                                                 "/gtk/help-overlay.ui");
+  g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
+  const char *title = g_dpgettext2 (GETTEXT_PACKAGE, "shortcut window", "Entries");
+  GtkWidget *group = NULL;
+
+  for (GSList *l = objects; l != NULL; l = l->next)
+    if (GTK_IS_SHORTCUTS_GROUP (l->data))
+      {
+        g_autofree char *group_title = NULL;
+
+        g_object_get (l->data, "title", &group_title, NULL);
+        if (g_strcmp0 (group_title, title) == 0)
+          group = l->data;
+      }
+  g_assert_nonnull (group);
+
+  for (guint i = 0; i < G_N_ELEMENTS (listed); i++)
+    {
+      gboolean found = FALSE;
+
+      for (GtkWidget *shortcut = gtk_widget_get_first_child (group); shortcut && !found;
+           shortcut = gtk_widget_get_next_sibling (shortcut))
+        if (GTK_IS_SHORTCUTS_SHORTCUT (shortcut))
+          {
+            g_autofree char *accelerator = NULL;
+
+            g_object_get (shortcut, "accelerator", &accelerator, NULL);
+            found = g_strcmp0 (accelerator, listed[i]) == 0;
+          }
+      g_assert_true (found);
+    }
+  gtk_window_destroy (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  mk_gui_test_init (&argc, &argv);
+
+  db_path = g_build_filename (mk_gui_test_tmpdir (), "entries.db", NULL);
+  g_test_add_func ("/gui/entries/empty", test_entries_empty);
+  g_test_add_func ("/gui/entries/demo", test_entries_demo);
+  g_test_add_func ("/gui/entries/filters", test_entries_filters);
+  g_test_add_func ("/gui/entries/sort", test_entries_sort);
+  g_test_add_func ("/gui/entries/edit-undo", test_entries_edit);
+  g_test_add_func ("/gui/entries/edit-refused", test_entries_edit_refused);
+  g_test_add_func ("/gui/entries/delete-undo", test_entries_delete_undo);
+  g_test_add_func ("/gui/entries/recategorise-alias-undo", test_entries_recategorise);
+  g_test_add_func ("/gui/entries/narrow", test_entries_narrow);
+  g_test_add_func ("/gui/entries/shortcuts-listed", test_entries_shortcuts_listed);
+
+  app = mk_gui_test_app_new (db_path);
+  return mk_gui_test_run (app);
+}
