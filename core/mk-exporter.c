@@ -2,8 +2,9 @@
  *
  * Design notes.
  *
- * Entries are read through an MkEntryList sorted by day and start, a page
- * at a time, so memory stays small for a million entries.  The file is
+ * Entries are read with one statement, in day and start order (the
+ * entry_day index gives that order), and written as they come, so a
+ * million entries take one pass and little memory.  The file is
  * written to a temporary file beside the target and renamed over it when
  * complete (g_file_replace), so a failed export never leaves half a file.
  *
@@ -20,12 +21,17 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "mk-domain.h"
-#include "mk-entry-list.h"
 #include "mk-error.h"
 #include "mk-exporter.h"
+#include "mk-store-private.h"
 
 #define FLUSH_SIZE (64 * 1024)
+
+static const char select_sql[] =
+  "SELECT e.day, e.start, e.minutes, c.key, p.name, p.email, e.task "
+  "FROM entry e JOIN person p ON p.id = e.person_id JOIN category c ON c.id = e.category_id "
+  "WHERE (?1 IS NULL OR e.day >= ?1) AND (?2 IS NULL OR e.day <= ?2) "
+  "ORDER BY e.day, e.start, e.id";
 
 /**
  * mk_exporter_format_cell:
@@ -108,63 +114,69 @@ mk_exporter_write (MkStore     *store,
 {
   g_autoptr(GFile) file = NULL;
   g_autoptr(GFileOutputStream) stream = NULL;
-  g_autoptr(MkEntryList) list = NULL;
-  g_autoptr(GHashTable) emails = NULL;
   g_autoptr(GString) buf = g_string_sized_new (FLUSH_SIZE + 1024);
-  guint n;
+  sqlite3_stmt *stmt = NULL;
+  guint64 n = 0;
+  int rc;
 
   g_return_val_if_fail (MK_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  if (sqlite3_prepare_v2 (store->db, select_sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      mk_store_set_error (store, error, _("reading the entries to export"));
+      return FALSE;
+    }
   file = g_file_new_for_path (path);
   stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, error);
   if (stream == NULL)
-    return FALSE;
-
-  list = mk_entry_list_new (store);
-  mk_entry_list_set_range (list, from, to);
-  mk_entry_list_set_sort (list, MK_ENTRY_SORT_TIME, FALSE);
-  emails = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+    {
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+  if (from != NULL)
+    sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);
+  if (to != NULL)
+    sqlite3_bind_text (stmt, 2, to, -1, SQLITE_TRANSIENT);
 
   g_string_append (buf, MK_EXPORT_HEADER "\n");
-  n = g_list_model_get_n_items (G_LIST_MODEL (list));
-  for (guint i = 0; i < n; i++)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autoptr(MkEntry) entry = g_list_model_get_item (G_LIST_MODEL (list), i);
-      gint64 person_id = mk_entry_get_person_id (entry);
-      const char *email;
-      int start = mk_entry_get_start (entry);
-
-      if (!g_hash_table_contains (emails, &person_id))
+      g_string_append (buf, (const char *) sqlite3_column_text (stmt, 0));
+      g_string_append_c (buf, ',');
+      if (sqlite3_column_type (stmt, 1) != SQLITE_NULL)
         {
-          g_autoptr(MkPerson) person = mk_store_get_person (store, person_id, NULL);
+          int start = sqlite3_column_int (stmt, 1);
 
-          g_hash_table_insert (emails, g_memdup2 (&person_id, sizeof person_id),
-                               g_strdup (person ? mk_person_get_email (person) : NULL));
+          g_string_append_printf (buf, "%02d:%02d", start / 60, start % 60);
         }
-      email = g_hash_table_lookup (emails, &person_id);
-
-      g_string_append (buf, mk_entry_get_day (entry));
+      g_string_append_printf (buf, ",%d,", sqlite3_column_int (stmt, 2));
+      append_cell (buf, (const char *) sqlite3_column_text (stmt, 3));
       g_string_append_c (buf, ',');
-      if (start >= 0)
-        g_string_append_printf (buf, "%02d:%02d", start / 60, start % 60);
-      g_string_append_printf (buf, ",%d,", mk_entry_get_minutes (entry));
-      append_cell (buf, mk_category_get_key (mk_entry_get_category (entry)));
+      append_cell (buf, (const char *) sqlite3_column_text (stmt, 4));
       g_string_append_c (buf, ',');
-      append_cell (buf, mk_entry_get_person_name (entry));
+      append_cell (buf, (const char *) sqlite3_column_text (stmt, 5));
       g_string_append_c (buf, ',');
-      append_cell (buf, email);
-      g_string_append_c (buf, ',');
-      append_cell (buf, mk_entry_get_task (entry));
+      append_cell (buf, (const char *) sqlite3_column_text (stmt, 6));
       g_string_append_c (buf, '\n');
+      n++;
 
       if (buf->len >= FLUSH_SIZE)
         {
           if (!g_output_stream_write_all (G_OUTPUT_STREAM (stream), buf->str, buf->len, NULL,
                                           NULL, error))
-            return abandon (stream);
+            {
+              sqlite3_finalize (stmt);
+              return abandon (stream);
+            }
           g_string_truncate (buf, 0);
         }
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      mk_store_set_error (store, error, _("reading the entries to export"));
+      return abandon (stream);
     }
   if (!g_output_stream_write_all (G_OUTPUT_STREAM (stream), buf->str, buf->len, NULL, NULL,
                                   error))
