@@ -154,6 +154,15 @@ validate_settings (const MkSettings *s,
                        "within one day."));
         return FALSE;
       }
+  for (guint i = 0; i < s->n_prime; i++)
+    for (guint j = i + 1; j < s->n_prime; j++)
+      if (s->prime[i].start < s->prime[j].end && s->prime[j].start < s->prime[i].end)
+        {
+          g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_INVALID,
+                       _("Two ranges of prime selling hours overlap; the minutes in both "
+                         "would count twice. Join them into one range."));
+          return FALSE;
+        }
   return TRUE;
 }
 

@@ -664,6 +664,13 @@ test_settings_round_trip (void)
   g_assert_false (mk_store_set_settings (store, &s, &error));
   g_assert_error (error, MK_STORE_ERROR, MK_STORE_ERROR_INVALID);
   g_clear_error (&error);
+  s.workday_minutes = 450;
+  s.prime[1].start = 11 * 60;   /* 10:00–12:00 and 11:00–17:00 overlap */
+  g_assert_false (mk_store_set_settings (store, &s, &error));
+  g_assert_error (error, MK_STORE_ERROR, MK_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "overlap"));
+  g_clear_error (&error);
+  s.prime[1].start = 14 * 60;
   g_object_unref (store);
 
   store = mk_store_open (path, &error);
