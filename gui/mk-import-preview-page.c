@@ -777,10 +777,11 @@ mk_import_preview_page_load (MkImportPreviewPage *self,
                               GTK_SCROLLED_WINDOW (self->scroller)), 0);
   if (self->path == NULL)
     {
+      g_autofree char *name = g_file_get_parse_name (file);
+
       self->generation++;
       g_set_error (&self->error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _("%s is not a local file; copy it to this computer first"),
-                   g_file_peek_path (file) ? g_file_peek_path (file) : "?");
+                   _("%s is not a local file; copy it to this computer first"), name);
       apply_preview (self, NULL);
       g_signal_emit (self, signals[LOADED], 0);
       return;

@@ -523,6 +523,9 @@ test_import_bad_files (void)
   g_autofree char *quote = data_file ("unterminated-quote.csv");
   g_autofree char *ambiguous = data_file ("dates-ambiguous.csv");
   const char *paths[] = { png, empty, quote, ambiguous, NULL };
+  g_autoptr(GListStore) remote = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GFile) remote_file = g_file_new_for_uri ("https://example.com/toggl.csv");
+  MkImportDialog *remote_dialog;
   static const char *messages[] = {
     "binary-png.png", "empty.csv", "unterminated-quote.csv:3:",
   };
@@ -551,6 +554,15 @@ test_import_bad_files (void)
   wait_preview (dialog);
   g_assert_true (mk_import_preview_page_get_ready (page));
   g_assert_null (mk_import_preview_page_get_problem (page));
+
+  /* A file that is not on this computer. */
+  remote_dialog = mk_import_dialog_new (get_window ());
+  g_list_store_append (remote, remote_file);
+  mk_import_dialog_open_files (remote_dialog, G_LIST_MODEL (remote));
+  g_assert_true (wait_page (remote_dialog, "error"));
+  g_assert_nonnull (strstr (label_text (remote_dialog, "error_label"),
+                            "https://example.com/toggl.csv"));
+  gtk_window_close (GTK_WINDOW (remote_dialog));
 
   /* The page shown while a file is read, for the screenshot only. */
   gtk_stack_set_visible_child_name (GTK_STACK (mk_gui_test_find_by_name (GTK_WIDGET (dialog),
