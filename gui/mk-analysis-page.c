@@ -38,6 +38,7 @@
 #include "mk-analysis-format.h"
 #include "mk-analysis-page.h"
 #include "mk-chart-legend.h"
+#include "mk-entries-page.h"
 #include "mk-findings-view.h"
 #include "mk-manager-detail.h"
 #include "mk-team-chart.h"
@@ -422,22 +423,25 @@ show_entries_action_cb (GtkWidget  *widget,
   const char *name = mk_analysis_page_get_shown_manager (self);
   GtkWidget *stack = gtk_widget_get_ancestor (widget, ADW_TYPE_VIEW_STACK);
   GtkWidget *entries = NULL;
-  gboolean filtered = FALSE;
+  g_autoptr(MkPerson) person = NULL;
 
-  if (name == NULL || self->analysis == NULL)
+  if (name == NULL || self->analysis == NULL || self->store == NULL)
     return;
 
-  /* The Entries page offers "entries.show-person" (name, from, to) when it
-   * can filter; without it the page is still opened, unfiltered. */
+  /* The Entries page, filtered to this manager and the analysis period.
+   * It is shown first: it reads the store only when it is first mapped. */
+  gtk_widget_activate_action (widget, "win.page", "s", "entries");
   if (stack != NULL)
     entries = adw_view_stack_get_child_by_name (ADW_VIEW_STACK (stack), "entries");
-  if (entries != NULL)
-    filtered = gtk_widget_activate_action (entries, "entries.show-person", "(sss)", name,
-                                           mk_analysis_get_from (self->analysis),
-                                           mk_analysis_get_to (self->analysis));
-  if (!filtered)
-    g_debug ("the Entries page cannot filter by person; opened unfiltered");
-  gtk_widget_activate_action (widget, "win.page", "s", "entries");
+  person = mk_store_find_person (self->store, name, NULL);
+  if (MK_IS_ENTRIES_PAGE (entries) && person != NULL)
+    {
+      MkEntriesFilters *filters = mk_entries_page_get_filters (MK_ENTRIES_PAGE (entries));
+
+      mk_entries_filters_set_person (filters, mk_person_get_id (person));
+      mk_entries_filters_set_period (filters, mk_analysis_get_from (self->analysis),
+                                     mk_analysis_get_to (self->analysis));
+    }
 }
 
 static void

@@ -21,6 +21,7 @@
 #include "mk-analysis-page.h"
 #include "mk-application.h"
 #include "mk-day-timeline.h"
+#include "mk-entries-page.h"
 #include "mk-findings-view.h"
 #include "mk-manager-detail.h"
 #include "mk-store.h"
@@ -385,10 +386,25 @@ test_analysis_detail (void)
   g_assert_true (gtk_widget_get_visible (child (detail, "weak_box")));
   screenshot (GTK_WIDGET (window), "detail-weak");
 
-  /* "Show Entries" leaves for the Entries page. */
+  /* "Show Entries" leaves for the Entries page, showing Michael's lines of
+   * the period only. */
   gtk_widget_activate_action (GTK_WIDGET (page), "analysis.show-entries", NULL);
   mk_gui_test_wait_frames (GTK_WIDGET (window), 3);
   g_assert_cmpstr (mk_window_get_visible_page (window), ==, "entries");
+  {
+    MkEntriesPage *entries = MK_ENTRIES_PAGE (mk_gui_test_find_by_type (GTK_WIDGET (window),
+                                                                        MK_TYPE_ENTRIES_PAGE));
+    GListModel *list = G_LIST_MODEL (mk_entries_page_get_entries (entries));
+    guint n = g_list_model_get_n_items (list);
+
+    g_assert_cmpuint (n, >, 0);
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(MkEntry) entry = g_list_model_get_item (list, i);
+
+        g_assert_cmpstr (mk_entry_get_person_name (entry), ==, "Michael Brown");
+      }
+  }
 
   show_page ();
   gtk_widget_activate_action (GTK_WIDGET (page), "analysis.back", NULL);
