@@ -1,10 +1,11 @@
-/* mk-day-switcher.c — which day the Today page shows: back, forward, a calendar, Today.
+/* mk-day-switcher.c — which day the Today page shows: back, forward, a calendar.
  *
  * Holds the day as "YYYY-MM-DD" (the "day" property), today when made.
- * The arrows and Today activate the page's actions (so Alt+Left/Right do
- * the same), which call mk_day_switcher_move() and _go_today(); the
- * calendar pop-over sets the day directly.  Any day may be chosen: logging
- * for a past day is allowed.
+ * The arrows activate the page's actions (so Alt+Left/Right do the same),
+ * which call mk_day_switcher_move(); the page's Today button calls
+ * _go_today() and is a separate widget, so that on a narrow window it can
+ * go to the next line.  The calendar pop-over sets the day directly.  Any
+ * day may be chosen: logging for a past day is allowed.
  */
 #define G_LOG_DOMAIN "mk-day-switcher"
 
@@ -25,7 +26,6 @@ struct _MkDaySwitcher
   GtkMenuButton *day_button;
   GtkPopover    *calendar_popover;
   GtkCalendar   *calendar;
-  GtkWidget     *today_button;
 };
 
 G_DEFINE_FINAL_TYPE (MkDaySwitcher, mk_day_switcher, GTK_TYPE_WIDGET)
@@ -82,13 +82,11 @@ static void
 update_widgets (MkDaySwitcher *self)
 {
   g_autoptr(GDateTime) day = day_to_date_time (self->day);
-  g_autofree char *today = today_iso ();
   g_autofree char *label = NULL;
 
   /* Translators: the day shown on the Today page, a GDateTime format: "Thursday, 26 November". */
   label = g_date_time_format (day, _("%A, %-d %B"));
   gtk_menu_button_set_label (self->day_button, label);
-  gtk_widget_set_sensitive (self->today_button, g_strcmp0 (today, self->day) != 0);
   /* calendar_day_selected_cb ignores the day already shown. */
   gtk_calendar_select_day (self->calendar, day);
 }
@@ -105,6 +103,22 @@ mk_day_switcher_get_day (MkDaySwitcher *self)
   g_return_val_if_fail (MK_IS_DAY_SWITCHER (self), NULL);
 
   return self->day;
+}
+
+/**
+ * mk_day_switcher_shows_today:
+ * @self: the switcher
+ *
+ * Returns: %TRUE if the day is today's date (local time).
+ */
+gboolean
+mk_day_switcher_shows_today (MkDaySwitcher *self)
+{
+  g_autofree char *today = today_iso ();
+
+  g_return_val_if_fail (MK_IS_DAY_SWITCHER (self), FALSE);
+
+  return g_strcmp0 (today, self->day) == 0;
 }
 
 /**
@@ -223,7 +237,6 @@ mk_day_switcher_class_init (MkDaySwitcherClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MkDaySwitcher, day_button);
   gtk_widget_class_bind_template_child (widget_class, MkDaySwitcher, calendar_popover);
   gtk_widget_class_bind_template_child (widget_class, MkDaySwitcher, calendar);
-  gtk_widget_class_bind_template_child (widget_class, MkDaySwitcher, today_button);
   gtk_widget_class_bind_template_callback (widget_class, calendar_day_selected_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

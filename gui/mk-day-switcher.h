@@ -1,4 +1,4 @@
-/* mk-day-switcher.h — which day the Today page shows: back, forward, a calendar, Today. */
+/* mk-day-switcher.h — which day the Today page shows: back, forward, a calendar. */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -14,6 +14,7 @@ void        mk_day_switcher_set_day      (MkDaySwitcher *self,
 void        mk_day_switcher_move         (MkDaySwitcher *self,
                                           int            days);
 void        mk_day_switcher_go_today     (MkDaySwitcher *self);
+gboolean    mk_day_switcher_shows_today  (MkDaySwitcher *self);
 int         mk_day_switcher_days_between (const char    *from,
                                           const char    *to);
 

@@ -7,7 +7,8 @@
  * page's actions "today.update-entry" and "today.delete-entry" with the
  * entry's id, so the page commits, refreshes and offers undo in one place.
  * Rows are recycled by the list view: everything shown comes from the
- * entry set last.
+ * entry set last.  When the list is too narrow for one line, the task and
+ * the buttons go on a second line (an MkWrapBox).
  */
 #define G_LOG_DOMAIN "mk-entry-row"
 
@@ -18,6 +19,7 @@
 #include "mk-entry-editor.h"
 #include "mk-entry-row.h"
 #include "mk-quick-entry.h"
+#include "mk-wrap-box.h"
 
 struct _MkEntryRow
 {
@@ -205,6 +207,7 @@ mk_entry_row_class_init (MkEntryRowClass *klass)
 
   object_class->dispose = mk_entry_row_dispose;
 
+  g_type_ensure (MK_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/mk-entry-row.ui");
   gtk_widget_class_bind_template_child (widget_class, MkEntryRow, box);

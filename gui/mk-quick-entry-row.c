@@ -8,7 +8,8 @@
  * so.  This widget never writes: Enter emits "submit", the Add button
  * activates "today.add", and the page asks mk_quick_entry_row_read() for
  * the line, adds it, and calls mk_quick_entry_row_done().  A line that was
- * not added stays in the field.
+ * not added stays in the field.  On a narrow window the drop-down, the
+ * minutes and Add go under the entry (an MkWrapBox).
  */
 #define G_LOG_DOMAIN "mk-quick-entry-row"
 
@@ -18,6 +19,7 @@
 
 #include "mk-error.h"
 #include "mk-quick-entry-row.h"
+#include "mk-wrap-box.h"
 
 struct _MkQuickEntryRow
 {
@@ -322,6 +324,7 @@ mk_quick_entry_row_class_init (MkQuickEntryRowClass *klass)
   signals[SUBMIT] = g_signal_new ("submit", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  g_type_ensure (MK_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/mk-quick-entry-row.ui");
   gtk_widget_class_bind_template_child (widget_class, MkQuickEntryRow, box);

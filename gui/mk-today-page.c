@@ -17,6 +17,9 @@
  * SQL and parses nothing itself.  One level of undo: the last add, edit or
  * delete, from the toast's button or Ctrl+Z.
  *
+ * Narrow windows (down to 360 px): the rows of controls are MkWrapBoxes,
+ * one line when wide, folding onto a second line when they do not fit.
+ *
  * Actions (prefix "today."): add, focus-entry, toggle-timer, previous-day,
  * next-day, go-today, undo, undo-change (u: a toast's change), delete-entry
  * (x), update-entry ((xiixs)).
@@ -41,6 +44,7 @@
 #include "mk-today-page.h"
 #include "mk-today-timer.h"
 #include "mk-window.h"
+#include "mk-wrap-box.h"
 
 struct _MkTodayPage
 {
@@ -493,9 +497,18 @@ day_action_cb (GtkWidget  *widget,
     mk_day_switcher_go_today (self->day_switcher);
 }
 
+/* Today goes to today: nothing to do when it is shown. */
+static void
+update_today_action (MkTodayPage *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "today.go-today",
+                                 !mk_day_switcher_shows_today (self->day_switcher));
+}
+
 static void
 day_changed_cb (MkTodayPage *self)
 {
+  update_today_action (self);
   mk_today_page_reload (self);
 }
 
@@ -731,6 +744,7 @@ mk_today_page_class_init (MkTodayPageClass *klass)
   g_type_ensure (MK_TYPE_DAY_LIST);
   g_type_ensure (MK_TYPE_DAY_SWITCHER);
   g_type_ensure (MK_TYPE_QUICK_ENTRY_ROW);
+  g_type_ensure (MK_TYPE_WRAP_BOX);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/mk-today-page.ui");
@@ -805,4 +819,5 @@ mk_today_page_init (MkTodayPage *self)
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
   update_undo_action (self);
+  update_today_action (self);
 }

@@ -220,6 +220,10 @@ mk_today_timer_init (MkTodayTimer *self)
   self->label = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_set_name (GTK_WIDGET (self->label), "timer_label");
   gtk_label_set_xalign (self->label, 0);
+  /* On a narrow window the text takes two lines before it is cut short. */
+  gtk_label_set_wrap (self->label, TRUE);
+  gtk_label_set_wrap_mode (self->label, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (self->label, 2);
   gtk_label_set_ellipsize (self->label, PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (GTK_WIDGET (self->label), TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self->label), "numeric");
