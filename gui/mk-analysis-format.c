@@ -158,7 +158,8 @@ mk_format_finding (MkFinding *finding)
 
   if (message == NULL)
     return g_strdup ("");
-  if (len > 0 && strncmp (message, name, len) == 0 && message[len] == ':' && message[len + 1] == ' ')
+  if (len > 0 && strncmp (message, name, len) == 0
+      && message[len] == ':' && message[len + 1] == ' ')
     message += len + 2;
 
   text = g_string_new (NULL);

@@ -13,8 +13,9 @@
  * core for an MkAnalysis and shows it.  The analysis is computed in a
  * worker thread (GTask, mk-analysis-compute.c) on a fresh MkStore
  * connection to the same file (a store is used from one thread at a time,
- * and caches categories and settings), so the page never freezes; the old result stays on screen with a spinner in the toolbar
- * until the new one is ready.  At most one computation runs at a time:
+ * and caches categories and settings), so the page never freezes; the old
+ * result stays on screen with a spinner in the toolbar until the new one
+ * is ready.  At most one computation runs at a time:
  * a change (the store's "changed" signal, a new period or peer group)
  * while one runs marks the result stale and starts another when it ends.
  * While the page is not mapped, changes only mark it stale; it recomputes
