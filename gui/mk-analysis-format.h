@@ -8,24 +8,24 @@
 
 G_BEGIN_DECLS
 
-char *mk_format_percent        (double           share);
-char *mk_format_minutes        (double           minutes);
-char *mk_format_target         (double           target_min,
-                                double           target_max);
-char *mk_format_median         (MkManagerResult *manager,
-                                double           median);
-char *mk_format_period         (const char      *from,
-                                const char      *to);
-char *mk_format_finding        (MkFinding       *finding);
-const char *mk_severity_icon_name (MkSeverity    severity);
-char *mk_format_manager_tooltip (MkManagerResult *manager);
-char *mk_format_segment_tooltip (MkAnalysis      *analysis,
-                                 MkManagerResult *manager,
-                                 guint            category);
-char *mk_format_chart_table     (MkAnalysis      *analysis);
-char *mk_format_period_title    (MkAnalysis       *analysis,
-                                 MkAnalysisPeriod  period,
-                                 const char       *study_name);
-char *mk_format_team_profile    (MkAnalysis       *analysis);
+char       *mk_format_percent         (double            share);
+char       *mk_format_minutes         (double            minutes);
+char       *mk_format_target          (double            target_min,
+                                       double            target_max);
+char       *mk_format_median          (MkManagerResult  *manager,
+                                       double            median);
+char       *mk_format_period          (const char       *from,
+                                       const char       *to);
+char       *mk_format_period_title    (MkAnalysis       *analysis,
+                                       MkAnalysisPeriod  period,
+                                       const char       *study_name);
+char       *mk_format_team_profile    (MkAnalysis       *analysis);
+char       *mk_format_finding         (MkFinding        *finding);
+const char *mk_severity_icon_name     (MkSeverity        severity);
+char       *mk_format_manager_tooltip (MkManagerResult  *manager);
+char       *mk_format_segment_tooltip (MkAnalysis       *analysis,
+                                       MkManagerResult  *manager,
+                                       guint             category);
+char       *mk_format_chart_table     (MkAnalysis       *analysis);
 
 G_END_DECLS

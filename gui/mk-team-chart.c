@@ -88,9 +88,9 @@ measure_label_width (MkTeamChart *self)
 
 /* Where the names end and the bars start for a chart @width wide. */
 void
-mk_team_chart_get_geometry (MkTeamChart *self,
-              int          width,
-              MkTeamChartGeometry    *geo)
+mk_team_chart_get_geometry (MkTeamChart         *self,
+                            int                  width,
+                            MkTeamChartGeometry *geo)
 {
   double label = measure_label_width (self);
 
@@ -103,7 +103,7 @@ mk_team_chart_get_geometry (MkTeamChart *self,
 /* A manager's share of a category, 0 when there is none. */
 double
 mk_team_chart_share_of (MkManagerResult *manager,
-          guint            category)
+                        guint            category)
 {
   double share = mk_manager_result_get_share (manager, category);
 
@@ -134,12 +134,12 @@ draw_hatching (GtkSnapshot           *snapshot,
 }
 
 static void
-draw_row (MkTeamChart    *self,
-          GtkSnapshot    *snapshot,
+draw_row (MkTeamChart               *self,
+          GtkSnapshot               *snapshot,
           const MkTeamChartGeometry *geo,
-          guint           row,
-          double          y,
-          int             width)
+          guint                      row,
+          double                     y,
+          int                        width)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   MkManagerResult *manager = self->rows->pdata[row];
