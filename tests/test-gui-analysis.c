@@ -164,11 +164,15 @@ static void
 test_analysis_empty (void)
 {
   MkAnalysisPage *page = show_page ();
+  int min;
 
   wait_idle (page);
   g_assert_cmpstr (visible_content (page), ==, "empty");
   g_assert_true (gtk_widget_get_mapped (child (page, "demo_button")));
   g_assert_false (gtk_widget_get_visible (child (page, "toolbar")));
+  /* It fits the window's narrowest width (360 px), in English and Russian. */
+  gtk_widget_measure (GTK_WIDGET (page), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  g_assert_cmpint (min, <=, 360);
   screenshot (GTK_WIDGET (get_window ()), "empty");
 }
 
