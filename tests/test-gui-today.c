@@ -557,7 +557,9 @@ width_of (MkTodayPage *page,
 static void
 test_today_narrow (void)
 {
+  static const char *long_days[] = { "2026-09-30", "2026-09-27" };
   MkTodayPage *page = get_page ();
+  g_autofree char *today = g_strdup (mk_today_page_get_day (page));
   GtkWindow *window = GTK_WINDOW (get_window ());
   GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (window));
   g_autoptr(GPtrArray) hidden = g_ptr_array_new ();
@@ -568,6 +570,17 @@ test_today_narrow (void)
   int width = 0;
   int height = 0;
 
+  /* Also on the days with the longest names: "Wednesday, 30 September",
+   * "Воскресенье, 27 сентября". */
+  for (guint i = 0; i < G_N_ELEMENTS (long_days); i++)
+    {
+      mk_today_page_set_day (page, long_days[i]);
+      gtk_widget_measure (GTK_WIDGET (page), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL,
+                          NULL);
+      g_test_message ("%s: the page is %d px wide at least", long_days[i], min);
+      g_assert_cmpint (min, <=, 360);
+    }
+  mk_today_page_set_day (page, today);
   gtk_widget_measure (GTK_WIDGET (page), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
   g_assert_cmpint (min, <=, 360);
 
