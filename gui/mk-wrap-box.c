@@ -83,12 +83,11 @@ share_line (MkWrapBox        *self,
       if (n_expand > 0 && gtk_widget_compute_expand (places[i].child,
                                                      GTK_ORIENTATION_HORIZONTAL))
         {
-          int share = extra / (int) n_expand;
+          /* Equal shares; the last expanding child gets what division leaves. */
+          int share = extra / (int) n_expand--;
 
-          /* The first expanding child takes the pixels the division leaves. */
-          child_width += share + (extra - share * (int) n_expand);
-          extra -= share + (extra - share * (int) n_expand);
-          n_expand--;
+          child_width += share;
+          extra -= share;
         }
       places[i].line = line;
       places[i].x = x;
