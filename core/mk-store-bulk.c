@@ -340,8 +340,22 @@ mk_store_bulk_expect_rows (MkStoreBulk  *bulk,
   if ((guint64) existing > n_rows)
     return TRUE;
 
+  /* Appending rows to unindexed tables needs little cache; the memory
+   * goes to the importer's tables until the commit builds the indexes.
+   * Set before the scan below, so that the scan does not fill the larger
+   * cache first. */
+  if (sqlite3_prepare_v2 (db, "PRAGMA cache_size", -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    bulk->saved_cache = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (bulk->saved_cache != 0 && !exec_sql (bulk, "PRAGMA cache_size = -6000", error))
+    return FALSE;
+
   /* Every fingerprint, in one scan, before the index that finds them by
-   * (person, day) goes away. */
+   * (person, day) goes away; the set sized for them at once, since a set
+   * that grows needs three times its size for a moment. */
+  mk_key_set_clear (&bulk->db_fingerprints);
+  mk_key_set_init_sized (&bulk->db_fingerprints, (gsize) existing);
   if (sqlite3_prepare_v2 (db, "SELECT fingerprint FROM entry WHERE fingerprint IS NOT NULL",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
@@ -389,15 +403,6 @@ mk_store_bulk_expect_rows (MkStoreBulk  *bulk,
       if (!ok)
         return FALSE;
     }
-  /* Appending rows to unindexed tables needs little cache; the memory
-   * goes to the importer's tables until the commit builds the indexes. */
-  if (sqlite3_prepare_v2 (db, "PRAGMA cache_size", -1, &stmt, NULL) == SQLITE_OK
-      && sqlite3_step (stmt) == SQLITE_ROW)
-    bulk->saved_cache = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  if (bulk->saved_cache != 0 && !exec_sql (bulk, "PRAGMA cache_size = -6000", error))
-    return FALSE;
-
   g_debug ("import of ~%" G_GUINT64_FORMAT " rows into %" G_GINT64_FORMAT
            ": %u indexes rebuilt at commit", n_rows, existing, bulk->index_sql->len / 2);
   return TRUE;
@@ -728,6 +733,10 @@ mk_store_bulk_commit (MkStoreBulk          *bulk,
   g_return_val_if_fail (bulk != NULL, FALSE);
 
   store = bulk->store;
+  /* No more rows: the fingerprints' memory goes to the rollups and the
+   * index builds. */
+  mk_key_set_clear (&bulk->db_fingerprints);
+  g_hash_table_remove_all (bulk->loaded_pairs);
   t0 = g_get_monotonic_time ();
   ok = flush_rows (bulk, error) && write_rollups (bulk, error);
   restore_cache (bulk);
