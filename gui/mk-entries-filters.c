@@ -54,6 +54,7 @@ G_DEFINE_FINAL_TYPE (MkEntriesFilters, mk_entries_filters, GTK_TYPE_WIDGET)
 
 enum {
   SIGNAL_CATEGORIES_CHANGED,
+  SIGNAL_FILTERING,
   N_SIGNALS
 };
 
@@ -131,7 +132,10 @@ mk_entries_filters_set_period (MkEntriesFilters *self,
       self->to = g_strdup (to);
     }
   if (self->list != NULL)
-    mk_entry_list_set_range (self->list, self->from, self->to);
+    {
+      g_signal_emit (self, signals[SIGNAL_FILTERING], 0);
+      mk_entry_list_set_range (self->list, self->from, self->to);
+    }
   update_period_widgets (self);
 }
 
@@ -230,22 +234,31 @@ static void
 person_selected_cb (MkEntriesFilters *self)
 {
   if (self->list != NULL && !self->updating)
-    mk_entry_list_set_person (self->list, selected_id (self->person_dropdown));
+    {
+      g_signal_emit (self, signals[SIGNAL_FILTERING], 0);
+      mk_entry_list_set_person (self->list, selected_id (self->person_dropdown));
+    }
 }
 
 static void
 category_selected_cb (MkEntriesFilters *self)
 {
   if (self->list != NULL && !self->updating)
-    mk_entry_list_set_category (self->list, selected_id (self->category_dropdown));
+    {
+      g_signal_emit (self, signals[SIGNAL_FILTERING], 0);
+      mk_entry_list_set_category (self->list, selected_id (self->category_dropdown));
+    }
 }
 
 static void
 search_changed_cb (MkEntriesFilters *self)
 {
   if (self->list != NULL)
-    mk_entry_list_set_search (self->list,
-                              gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+    {
+      g_signal_emit (self, signals[SIGNAL_FILTERING], 0);
+      mk_entry_list_set_search (self->list,
+                                gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+    }
 }
 
 /**
@@ -662,6 +675,16 @@ mk_entries_filters_class_init (MkEntriesFiltersClass *klass)
    */
   signals[SIGNAL_CATEGORIES_CHANGED] =
     g_signal_new ("categories-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * MkEntriesFilters::filtering:
+   *
+   * A filter is about to be handed to the list (it may be the same as
+   * before); the page shows the top of the list for a new filter.
+   */
+  signals[SIGNAL_FILTERING] =
+    g_signal_new ("filtering", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,

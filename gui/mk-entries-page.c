@@ -56,6 +56,9 @@ struct _MkEntriesPage
   char             *alias_word;
   gint64            alias_category_id;
   char             *totals;
+  double            scroll_value;  /* before a whole-list refresh */
+  guint             restore_id;
+  guint             restore_frames;
   MkEntriesEditor  *editor;       /* weak */
 
   GtkStack         *stack;
@@ -167,6 +170,69 @@ entries_changed_cb (MkEntriesPage *self)
 }
 
 static void rebuild_move_menu (MkEntriesPage *self);
+
+static GtkAdjustment *
+vadjustment (MkEntriesPage *self)
+{
+  return gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+}
+
+/* A new filter or sort shows the top of its list. */
+static void
+scroll_to_top (MkEntriesPage *self)
+{
+  if (vadjustment (self) != NULL)
+    gtk_adjustment_set_value (vadjustment (self), 0);
+}
+
+/* Puts the rows back where they were, once the view has laid out the new
+ * list (the second frame after it). */
+static gboolean
+restore_scroll_cb (GtkWidget     *widget,
+                   GdkFrameClock *clock,
+                   gpointer       user_data)
+{
+  MkEntriesPage *self = user_data;
+  GtkAdjustment *adj = vadjustment (self);
+
+  if (++self->restore_frames < 2)
+    return G_SOURCE_CONTINUE;
+  self->restore_id = 0;
+  if (adj != NULL)
+    gtk_adjustment_set_value (adj, MIN (self->scroll_value, gtk_adjustment_get_upper (adj) -
+                                                            gtk_adjustment_get_page_size (adj)));
+  return G_SOURCE_REMOVE;
+}
+
+/* MkEntrySelection passes a refresh of the whole list on as "all removed",
+ * then "all added".  Before the view sees the removal, it is moved to the
+ * top (where the rows cost least to read again); after a change in the
+ * store (an edit, an import) it goes back to where it was.  A new filter or
+ * sort has scrolled to the top before, so it stays there. */
+static void
+selection_items_changed_cb (MkEntriesPage *self,
+                            guint          position,
+                            guint          removed,
+                            guint          added)
+{
+  GtkAdjustment *adj = vadjustment (self);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+
+  if (position != 0 || adj == NULL)
+    return;
+  if (removed > 0 && added == 0 && n == 0)
+    {
+      self->scroll_value = gtk_adjustment_get_value (adj);
+      gtk_adjustment_set_value (adj, 0);
+    }
+  else if (removed == 0 && added > 0 && added == n && self->scroll_value > 0 &&
+           self->restore_id == 0)
+    {
+      self->restore_frames = 0;
+      self->restore_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view),
+                                                       restore_scroll_cb, self, NULL);
+    }
+}
 
 static void
 categories_changed_cb (MkEntriesPage *self)
@@ -620,7 +686,10 @@ sorter_changed_cb (MkEntriesPage *self)
       g_signal_handlers_unblock_by_func (sorter, sorter_changed_cb, self);
     }
   if (self->entries != NULL)
-    mk_entry_list_set_sort (self->entries, sort, descending);
+    {
+      scroll_to_top (self);
+      mk_entry_list_set_sort (self->entries, sort, descending);
+    }
 }
 
 /* Public */
@@ -647,6 +716,9 @@ mk_entries_page_set_store (MkEntriesPage *self,
                             self);
   mk_entries_filters_set_list (self->filters, store, self->entries);
   sorter_changed_cb (self);
+  /* Before the view: it must be at the top when it hears of a refresh. */
+  g_signal_connect_swapped (self->selection, "items-changed",
+                            G_CALLBACK (selection_items_changed_cb), self);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
   /* After the list's own handler: the list has refreshed when this runs. */
@@ -761,6 +833,7 @@ mk_entries_page_class_init (MkEntriesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MkEntriesPage, move_popover);
   gtk_widget_class_bind_template_callback (widget_class, column_view_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, categories_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, scroll_to_top);
 
   gtk_widget_class_install_action (widget_class, "entries.edit", NULL, edit_action_cb);
   gtk_widget_class_install_action (widget_class, "entries.delete-selected", NULL,

@@ -13,6 +13,13 @@
  * selection and later ones shift; an MkEntryList refresh replaces the
  * whole list, so it clears the selection, which is what a person expects
  * after the rows they selected were deleted or moved.
+ *
+ * The list view has the same habit as GtkMultiSelection: when the rows it
+ * shows are replaced, it looks for them among all the new items, reading
+ * every page.  So a change of the whole list is passed on as two: all
+ * items removed (while the selection reports itself empty), then all
+ * added.  The view then starts afresh at the top; the page puts the
+ * scroll position back where that is wanted.
  */
 #define G_LOG_DOMAIN "mk-entry-selection"
 
@@ -26,6 +33,7 @@ struct _MkEntrySelection
 
   GListModel *model;
   GtkBitset  *selected;
+  gboolean    emptied;   /* between the two halves of a whole-list change */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -49,7 +57,7 @@ get_n_items (GListModel *list)
 {
   MkEntrySelection *self = MK_ENTRY_SELECTION (list);
 
-  return g_list_model_get_n_items (self->model);
+  return self->emptied ? 0 : g_list_model_get_n_items (self->model);
 }
 
 static gpointer
@@ -58,7 +66,7 @@ get_item (GListModel *list,
 {
   MkEntrySelection *self = MK_ENTRY_SELECTION (list);
 
-  return g_list_model_get_item (self->model, position);
+  return self->emptied ? NULL : g_list_model_get_item (self->model, position);
 }
 
 static void
@@ -127,6 +135,15 @@ items_changed_cb (GListModel       *model,
                   MkEntrySelection *self)
 {
   gtk_bitset_splice (self->selected, position, removed, added);
+  if (position == 0 && removed > 0 && added > 0 &&
+      added == g_list_model_get_n_items (self->model))
+    {
+      self->emptied = TRUE;
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, 0);
+      self->emptied = FALSE;
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, added);
+      return;
+    }
   g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
 }
 

@@ -9,7 +9,10 @@
  *   - switching to the Entries page (counting the rows and reading the
  *     first page);
  *   - scrolling to the end of the list, then to the middle;
+ *   - adding an entry (another part of the window would) while the list
+ *     shows its middle: the list is read again and stays where it was;
  *   - sorting by minutes, searching the tasks, filtering by one person.
+ * The entry added is deleted again, so the database stays as built.
  * The figures are printed, not judged: the budgets are in DESIGN.md.
  */
 #include "config.h"
@@ -125,6 +128,19 @@ search (gpointer data)
 }
 
 static void
+add_entry (gpointer data)
+{
+  MkEntryInput *input = data;
+  g_autoptr(GError) error = NULL;
+
+  input->fingerprint = 0;
+  input->batch_id = 0;
+  input->source = MK_ENTRY_SOURCE_MANUAL;
+  if (mk_store_add_entry (mk_window_get_store (window ()), input, &error) <= 0)
+    g_error ("bench-entries: %s", error->message);
+}
+
+static void
 filter_person (gpointer data)
 {
   mk_entries_filters_set_person (mk_entries_page_get_filters (page ()), *(gint64 *) data);
@@ -176,6 +192,32 @@ bench_entries (void)
   ms = until_painted (GTK_WIDGET (win), scroll_to, &middle);
   settle ();
   g_print ("scroll to the middle, first frame:  %8.1f ms\n", ms);
+
+  {
+    g_autoptr(MkEntry) some = g_list_model_get_item (entries, 10);
+    g_autoptr(GError) error = NULL;
+    double before = gtk_adjustment_get_value (adj);
+    MkEntryInput input;
+    gint64 added;
+
+    mk_entry_to_input (some, &input);
+    ms = until_painted (GTK_WIDGET (win), add_entry, &input);
+    settle ();
+    g_print ("add an entry, in the middle:        %8.1f ms  (scrolled %.0f px → %.0f px)\n", ms,
+             before, gtk_adjustment_get_value (adj));
+    /* The newest entry has the largest id: find it at the top of the day. */
+    added = 0;
+    for (guint i = 0; i < g_list_model_get_n_items (entries) && added == 0 && i < 1000; i++)
+      {
+        g_autoptr(MkEntry) entry = g_list_model_get_item (entries, i);
+
+        if (mk_entry_get_source (entry) == MK_ENTRY_SOURCE_MANUAL)
+          added = mk_entry_get_id (entry);
+      }
+    if (added == 0 || !mk_store_delete_entry (mk_window_get_store (win), added, &error))
+      g_printerr ("bench-entries: the added entry was not deleted again\n");
+    settle ();
+  }
 
   ms = until_painted (GTK_WIDGET (win), sort_by_minutes, (gpointer) "minutes");
   settle ();
