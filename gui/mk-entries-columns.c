@@ -276,6 +276,35 @@ mk_entries_columns_get_sort (GtkColumnView        *view,
   return TRUE;
 }
 
+/**
+ * mk_entries_columns_sort_by_one:
+ * @view: a column view set up by mk_entries_columns_add()
+ * @column: the column it is sorted by
+ *
+ * The store sorts by one column, but GTK keeps the columns clicked before
+ * as secondary ones and leaves their arrows in the headers.  Taking each
+ * other column's sorter away and giving it back drops it from the sort and
+ * redraws its header.  The view's sorter emits "changed" meanwhile.
+ */
+void
+mk_entries_columns_sort_by_one (GtkColumnView       *view,
+                                GtkColumnViewColumn *column)
+{
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) other = g_list_model_get_item (columns, i);
+      g_autoptr(GtkSorter) sorter = NULL;
+
+      if (other == column || gtk_column_view_column_get_sorter (other) == NULL)
+        continue;
+      sorter = g_object_ref (gtk_column_view_column_get_sorter (other));
+      gtk_column_view_column_set_sorter (other, NULL);
+      gtk_column_view_column_set_sorter (other, sorter);
+    }
+}
+
 static GtkColumnViewColumn *
 add_column (GtkColumnView *view,
             Column         column,

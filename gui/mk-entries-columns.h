@@ -12,5 +12,7 @@ gboolean mk_entries_columns_get_sort (GtkColumnView        *view,
                                       MkEntrySort          *sort,
                                       gboolean             *descending,
                                       GtkColumnViewColumn **column);
+void     mk_entries_columns_sort_by_one (GtkColumnView       *view,
+                                         GtkColumnViewColumn *column);
 
 G_END_DECLS

@@ -19,8 +19,8 @@
  * tasks share and no alias knows (mk_entry_words_common_unknown()).
  *
  * Actions (prefix "entries."): edit, delete-selected, move-selected (x),
- * undo, select-all, search, period (s: "study" or "all"), save-alias,
- * dismiss-alias.
+ * undo, select-all, search, save-alias, dismiss-alias.  The filter bar
+ * (MkEntriesFilters) has its own.
  */
 #define G_LOG_DOMAIN "mk-entries-page"
 
@@ -247,40 +247,6 @@ store_changed_cb (MkEntriesPage *self)
   update_totals (self);
 }
 
-/* Selected entries */
-
-/* Copies of the selected entries, in list order, or NULL with @error set
- * when there are too many to change at once. */
-static GPtrArray *
-selected_entries (MkEntriesPage *self,
-                  GError       **error)
-{
-  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (
-    GTK_SELECTION_MODEL (self->selection));
-  GPtrArray *entries = g_ptr_array_new_with_free_func (g_object_unref);
-  GtkBitsetIter iter;
-  guint position;
-
-  if (gtk_bitset_get_size (selected) > MAX_CHANGE)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   /* Translators: %d is a number such as 10000. */
-                   _("At most %d entries can be changed at once. Narrow the list with the "
-                     "filters, or select fewer rows."), MAX_CHANGE);
-      g_ptr_array_unref (entries);
-      return NULL;
-    }
-  for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position); more;
-       more = gtk_bitset_iter_next (&iter, &position))
-    {
-      MkEntry *entry = g_list_model_get_item (G_LIST_MODEL (self->entries), position);
-
-      if (entry != NULL)
-        g_ptr_array_add (entries, entry);
-    }
-  return entries;
-}
-
 static gint64 *
 entry_ids (GPtrArray *entries)
 {
@@ -444,7 +410,7 @@ delete_selected_action_cb (GtkWidget  *widget,
 
   if (self->store == NULL)
     return;
-  entries = selected_entries (self, &error);
+  entries = mk_entry_selection_get_selected (self->selection, MAX_CHANGE, &error);
   if (entries == NULL)
     {
       show_error (self, _("The Entries Were Not Deleted"), error);
@@ -540,7 +506,7 @@ move_selected_action_cb (GtkWidget  *widget,
   if (self->store == NULL)
     return;
   category = mk_store_get_category (self->store, g_variant_get_int64 (param));
-  entries = selected_entries (self, &error);
+  entries = mk_entry_selection_get_selected (self->selection, MAX_CHANGE, &error);
   if (entries == NULL)
     {
       show_error (self, _("The Entries Were Not Moved"), error);
@@ -665,24 +631,8 @@ sorter_changed_cb (MkEntriesPage *self)
     }
   else
     {
-      GListModel *columns = gtk_column_view_get_columns (self->column_view);
-
-      /* The store sorts by one column, but GTK keeps the columns clicked
-       * before as secondary ones and leaves their arrows in the headers.
-       * Taking a column's sorter away and giving it back drops it from the
-       * sort and redraws its header. */
       g_signal_handlers_block_by_func (sorter, sorter_changed_cb, self);
-      for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
-        {
-          g_autoptr(GtkColumnViewColumn) other = g_list_model_get_item (columns, i);
-          g_autoptr(GtkSorter) other_sorter = NULL;
-
-          if (other == column || gtk_column_view_column_get_sorter (other) == NULL)
-            continue;
-          other_sorter = g_object_ref (gtk_column_view_column_get_sorter (other));
-          gtk_column_view_column_set_sorter (other, NULL);
-          gtk_column_view_column_set_sorter (other, other_sorter);
-        }
+      mk_entries_columns_sort_by_one (self->column_view, column);
       g_signal_handlers_unblock_by_func (sorter, sorter_changed_cb, self);
     }
   if (self->entries != NULL)

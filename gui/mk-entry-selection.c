@@ -25,6 +25,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "mk-entry-selection.h"
 
 struct _MkEntrySelection
@@ -217,4 +219,46 @@ mk_entry_selection_get_n_selected (MkEntrySelection *self)
   g_return_val_if_fail (MK_IS_ENTRY_SELECTION (self), 0);
 
   return (guint) gtk_bitset_get_size (self->selected);
+}
+
+/**
+ * mk_entry_selection_get_selected:
+ * @self: a selection
+ * @max: the most items to hand out
+ * @error: return location for a #GError
+ *
+ * Reads the selected items from the model, in list order.
+ *
+ * Returns: (transfer full) (element-type GObject) (nullable): the items,
+ *   or %NULL with @error set when more than @max are selected.
+ */
+GPtrArray *
+mk_entry_selection_get_selected (MkEntrySelection *self,
+                                 guint             max,
+                                 GError          **error)
+{
+  GPtrArray *items;
+  GtkBitsetIter iter;
+  guint position;
+
+  g_return_val_if_fail (MK_IS_ENTRY_SELECTION (self), NULL);
+
+  if (gtk_bitset_get_size (self->selected) > max)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   /* Translators: %d is a number such as 10000. */
+                   _("At most %d entries can be changed at once. Narrow the list with the "
+                     "filters, or select fewer rows."), (int) max);
+      return NULL;
+    }
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, self->selected, &position); more;
+       more = gtk_bitset_iter_next (&iter, &position))
+    {
+      gpointer item = g_list_model_get_item (self->model, position);
+
+      if (item != NULL)
+        g_ptr_array_add (items, item);
+    }
+  return items;
 }

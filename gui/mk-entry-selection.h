@@ -11,5 +11,8 @@ G_DECLARE_FINAL_TYPE (MkEntrySelection, mk_entry_selection, MK, ENTRY_SELECTION,
 MkEntrySelection *mk_entry_selection_new        (GListModel       *model);
 GListModel       *mk_entry_selection_get_model  (MkEntrySelection *self);
 guint             mk_entry_selection_get_n_selected (MkEntrySelection *self);
+GPtrArray        *mk_entry_selection_get_selected   (MkEntrySelection *self,
+                                                     guint             max,
+                                                     GError          **error);
 
 G_END_DECLS
