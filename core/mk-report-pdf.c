@@ -6,6 +6,10 @@
  * Sans, so Cyrillic names and translations show, and stays real text in the
  * PDF (pdftotext reads it back).  A block that does not fit on the page
  * starts a new one; nothing is drawn below the bottom margin.
+ *
+ * Printing draws the same flow onto the printer's cairo_t: the whole
+ * document is laid out again, and only the asked page is let through the
+ * clip, so a printed page is exactly the PDF's page.
  */
 #define G_LOG_DOMAIN "mk-report"
 
@@ -32,6 +36,7 @@ typedef struct {
   MkAnalysis *analysis;
   double      y;
   int         page;
+  int         target;   /* 0: every page, each shown; N: only page N is drawn */
 } Pdf;
 
 static cairo_status_t
@@ -120,6 +125,28 @@ footer (Pdf *pdf)
   pango_cairo_show_layout (pdf->cr, layout);
 }
 
+/* Starts drawing page pdf->page; when printing one page, every other
+ * page is clipped away. */
+static void
+page_begin (Pdf *pdf)
+{
+  cairo_save (pdf->cr);
+  if (pdf->target > 0 && pdf->page != pdf->target)
+    {
+      cairo_rectangle (pdf->cr, 0, 0, 0, 0);
+      cairo_clip (pdf->cr);
+    }
+}
+
+static void
+page_end (Pdf *pdf)
+{
+  footer (pdf);
+  cairo_restore (pdf->cr);
+  if (pdf->target == 0)
+    cairo_show_page (pdf->cr);
+}
+
 /* Makes room for @height points, starting a new page when needed. */
 static void
 need (Pdf    *pdf,
@@ -127,10 +154,10 @@ need (Pdf    *pdf,
 {
   if (pdf->y + height <= PAGE_HEIGHT - MARGIN)
     return;
-  footer (pdf);
-  cairo_show_page (pdf->cr);
+  page_end (pdf);
   pdf->page++;
   pdf->y = MARGIN;
+  page_begin (pdf);
 }
 
 /* Draws a paragraph at the left margin (+@indent) and moves down. */
@@ -399,27 +426,24 @@ table (Pdf *pdf)
  * Returns: (transfer full) (nullable): the PDF file's bytes, or %NULL with
  *   @error (G_IO_ERROR) when cairo fails.
  */
-GBytes *
-mk_report_pdf (MkAnalysis *analysis,
-               GError    **error)
+/* Lays the whole report out on @cr; draws every page (@target 0) or only
+ * page @target.  Returns the number of pages. */
+static int
+flow (MkAnalysis *analysis,
+      cairo_t    *cr,
+      int         target)
 {
-  g_autoptr(GByteArray) bytes = g_byte_array_new ();
   g_autofree char *period = NULL;
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  Pdf pdf = { 0 };
+  cairo_font_options_t *options = cairo_font_options_create ();
+  Pdf pdf = { .cr = cr, .analysis = analysis, .y = MARGIN, .page = 1, .target = target };
 
-  g_return_val_if_fail (MK_IS_ANALYSIS (analysis), NULL);
+  /* The same text metrics on a PDF, a printer and a counting surface. */
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  cairo_set_font_options (cr, options);
+  cairo_font_options_destroy (options);
 
-  surface = cairo_pdf_surface_create_for_stream (write_cb, bytes, PAGE_WIDTH, PAGE_HEIGHT);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
-                                  _("Minutka report: where the working day goes"));
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Minutka");
-  pdf.cr = cairo_create (surface);
-  pdf.analysis = analysis;
-  pdf.y = MARGIN;
-  pdf.page = 1;
-
+  page_begin (&pdf);
   paragraph (&pdf, _("Minutka report: where the working day goes"), 15, TRUE, 0, 4);
   period = g_strdup_printf (_("Period: %s – %s"),
                             mk_analysis_get_from (analysis) ? mk_analysis_get_from (analysis)
@@ -434,9 +458,72 @@ mk_report_pdf (MkAnalysis *analysis,
       findings (&pdf);
       table (&pdf);
     }
-  footer (&pdf);
+  page_end (&pdf);
+  return pdf.page;
+}
 
-  cairo_destroy (pdf.cr);
+/**
+ * mk_report_pdf_count_pages:
+ * @analysis: an analysis
+ *
+ * Returns: how many A4 pages the report has (at least 1).
+ */
+int
+mk_report_pdf_count_pages (MkAnalysis *analysis)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  int pages;
+
+  g_return_val_if_fail (MK_IS_ANALYSIS (analysis), 1);
+
+  surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cr = cairo_create (surface);
+  pages = flow (analysis, cr, G_MAXINT);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return pages;
+}
+
+/**
+ * mk_report_pdf_draw_page:
+ * @analysis: an analysis
+ * @cr: where to draw, in points of an A4 page (595 × 842)
+ * @page: the page, from 0
+ *
+ * Draws page @page of the PDF report, for printing.
+ */
+void
+mk_report_pdf_draw_page (MkAnalysis *analysis,
+                         cairo_t    *cr,
+                         int         page)
+{
+  g_return_if_fail (MK_IS_ANALYSIS (analysis));
+  g_return_if_fail (cr != NULL && page >= 0);
+
+  cairo_save (cr);
+  flow (analysis, cr, page + 1);
+  cairo_restore (cr);
+}
+
+GBytes *
+mk_report_pdf (MkAnalysis *analysis,
+               GError    **error)
+{
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+
+  g_return_val_if_fail (MK_IS_ANALYSIS (analysis), NULL);
+
+  surface = cairo_pdf_surface_create_for_stream (write_cb, bytes, PAGE_WIDTH, PAGE_HEIGHT);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
+                                  _("Minutka report: where the working day goes"));
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Minutka");
+  cr = cairo_create (surface);
+  flow (analysis, cr, 0);
+  cairo_destroy (cr);
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);

@@ -7,6 +7,7 @@
  */
 #pragma once
 
+#include <cairo.h>
 #include <gio/gio.h>
 
 #include "mk-analysis.h"
@@ -36,6 +37,10 @@ char     *mk_report_json               (MkAnalysis     *analysis);
 char     *mk_report_csv                (MkAnalysis     *analysis);
 GBytes   *mk_report_pdf                (MkAnalysis     *analysis,
                                         GError        **error);
+int       mk_report_pdf_count_pages    (MkAnalysis     *analysis);
+void      mk_report_pdf_draw_page      (MkAnalysis     *analysis,
+                                        cairo_t        *cr,
+                                        int             page);
 gboolean  mk_report_write              (MkAnalysis     *analysis,
                                         MkReportFormat  format,
                                         const char     *path,

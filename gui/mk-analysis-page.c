@@ -36,6 +36,7 @@
 
 #include "mk-analysis-compute.h"
 #include "mk-analysis-export.h"
+#include "mk-analysis-print.h"
 #include "mk-analysis-format.h"
 #include "mk-analysis-page.h"
 #include "mk-chart-legend.h"
@@ -127,6 +128,7 @@ update_actions (MkAnalysisPage *self)
   gboolean has_data = self->analysis != NULL && !mk_analysis_is_empty (self->analysis);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "analysis.export", has_data);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "analysis.print", has_data);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "analysis.open-manager",
                                  self->analysis != NULL);
 }
@@ -458,6 +460,23 @@ export_action_cb (GtkWidget  *widget,
   if (!mk_report_format_from_string (g_variant_get_string (param, NULL), &format))
     return;
   mk_analysis_export_choose (GTK_WINDOW (gtk_widget_get_root (widget)), self->analysis, format);
+}
+
+static void
+print_action_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  MkAnalysisPage *self = MK_ANALYSIS_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->analysis == NULL)
+    return;
+  if (!mk_analysis_print (GTK_WINDOW (root), self->analysis,
+                          GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, &error) &&
+      MK_IS_WINDOW (root))
+    mk_window_show_error (MK_WINDOW (root), _("The Report Was Not Printed"), error);
 }
 
 /* Public API */
@@ -795,6 +814,7 @@ mk_analysis_page_class_init (MkAnalysisPageClass *klass)
   gtk_widget_class_install_action (widget_class, "analysis.show-entries", NULL,
                                    show_entries_action_cb);
   gtk_widget_class_install_action (widget_class, "analysis.export", "s", export_action_cb);
+  gtk_widget_class_install_action (widget_class, "analysis.print", NULL, print_action_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }

@@ -19,6 +19,7 @@
 #include "mk-analysis-export.h"
 #include "mk-analysis-format.h"
 #include "mk-analysis-page.h"
+#include "mk-analysis-print.h"
 #include "mk-application.h"
 #include "mk-day-timeline.h"
 #include "mk-entries-page.h"
@@ -512,6 +513,47 @@ test_analysis_export (void)
     g_assert_nonnull (strstr (csv_text, demo_managers[i]));
 }
 
+/* Print draws the PDF's pages through GtkPrintOperation: exported to a
+ * file, the printed pages name every manager and count as many pages as
+ * the PDF report. */
+static void
+test_analysis_print (void)
+{
+  MkAnalysisPage *page = show_page ();
+  MkAnalysis *analysis = mk_analysis_page_get_analysis (page);
+  g_autofree char *path = g_build_filename (mk_gui_test_tmpdir (), "printed.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *info = NULL;
+  const char *pages_line;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+  const char *info_argv[] = { "pdfinfo", path, NULL };
+  int status = 0;
+  int pages;
+
+  g_assert_nonnull (analysis);
+  pages = mk_report_pdf_count_pages (analysis);
+  g_assert_cmpint (pages, >=, 2);
+  g_assert_true (mk_analysis_print (NULL, analysis, GTK_PRINT_OPERATION_ACTION_EXPORT, path,
+                                    &error));
+  g_assert_no_error (error);
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &text, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (demo_managers); i++)
+    g_assert_nonnull (strstr (text, demo_managers[i]));
+
+  g_spawn_sync (NULL, (char **) info_argv, NULL,
+                G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &info, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  pages_line = strstr (info, "Pages:");
+  g_assert_nonnull (pages_line);
+  g_assert_cmpint (atoi (pages_line + strlen ("Pages:")), ==, pages);
+}
+
 /* "Export Report as PDF…" through the file chooser, as a user would. */
 static void
 test_analysis_export_chooser (void)
@@ -681,6 +723,7 @@ main (int   argc,
   g_test_add_func ("/gui/analysis/my-analysis-by-name-and-id", test_analysis_my_analysis);
   g_test_add_func ("/gui/analysis/export-pdf-names-every-manager", test_analysis_export);
   g_test_add_func ("/gui/analysis/export-through-file-chooser", test_analysis_export_chooser);
+  g_test_add_func ("/gui/analysis/print-draws-the-report-pages", test_analysis_print);
   g_test_add_func ("/gui/analysis/recomputes-on-change", test_analysis_recomputes);
   g_test_add_func ("/gui/analysis/period-and-peer-group", test_analysis_options);
   g_test_add_func ("/gui/analysis/dark-and-narrow", test_analysis_styles);
