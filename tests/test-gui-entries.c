@@ -701,6 +701,55 @@ test_entries_shortcuts_listed (void)
   gtk_window_destroy (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
 }
 
+/* The keys of the help overlay reach the page's actions. */
+static void
+test_entries_keys_bound (void)
+{
+  static const struct {
+    const char *trigger;
+    const char *action;
+  } keys[] = {
+    { "Delete", "entries.delete-selected" },
+    { "<Control>z", "entries.undo" },
+    { "<Control>a", "entries.select-all" },
+    { "<Control>f", "entries.search" },
+  };
+  MkEntriesPage *page = get_page ();
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (page));
+
+  for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+    {
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < g_list_model_get_n_items (controllers) && !found; i++)
+        {
+          g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+          if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+            continue;
+          for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+            {
+              g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller),
+                                                                       j);
+              g_autofree char *trigger = gtk_shortcut_trigger_to_string (
+                gtk_shortcut_get_trigger (shortcut));
+              GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+              if (g_strcmp0 (trigger, keys[k].trigger) == 0 && GTK_IS_NAMED_ACTION (action) &&
+                  g_strcmp0 (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)),
+                             keys[k].action) == 0)
+                found = TRUE;
+            }
+        }
+      g_assert_true (found);
+    }
+
+  /* Enter (and a double click) on a row opens the editor: the view's "activate". */
+  g_assert_cmpuint (g_signal_handler_find (child (page, "column_view"), G_SIGNAL_MATCH_ID,
+                                           g_signal_lookup ("activate", GTK_TYPE_COLUMN_VIEW),
+                                           0, NULL, NULL, NULL), !=, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -718,6 +767,7 @@ main (int   argc,
   g_test_add_func ("/gui/entries/recategorise-alias-undo", test_entries_recategorise);
   g_test_add_func ("/gui/entries/narrow", test_entries_narrow);
   g_test_add_func ("/gui/entries/shortcuts-listed", test_entries_shortcuts_listed);
+  g_test_add_func ("/gui/entries/keys-bound", test_entries_keys_bound);
 
   app = mk_gui_test_app_new (db_path);
   return mk_gui_test_run (app);
