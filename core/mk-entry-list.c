@@ -9,6 +9,14 @@
  * SQL: the statement is assembled from constant fragments chosen by which
  * filters are set and which sort is asked for; every value is bound.  Each
  * assembled statement is prepared once and cached by its shape.
+ *
+ * Paging with OFFSET makes SQLite step over every row before the page, so
+ * two things keep a page at the end of a million rows cheap: the rows are
+ * skipped in a subquery that reads only the ids (the person and the other
+ * columns are joined for the page's rows alone), and a page in the second
+ * half of the list is read in the reverse order from the other end, then
+ * turned around.  The end of the list costs what its start costs; the
+ * middle costs the most.
  */
 #define G_LOG_DOMAIN "mk-entry-list"
 
@@ -30,9 +38,13 @@ enum {
   FILTER_SEARCH   = 1 << 4,
 };
 
-static const char select_sql[] =
+static const char select_ids_sql[] =
   "SELECT e.id, e.person_id, e.day, e.start, e.minutes, e.category_id, e.task, e.source, "
-  "e.batch_id, e.fingerprint, p.name FROM entry e JOIN person p ON p.id = e.person_id";
+  "e.batch_id, e.fingerprint, p.name FROM (SELECT e.id AS id FROM entry e";
+static const char select_person_sql[] = " JOIN person p ON p.id = e.person_id";
+static const char select_rows_sql[] =
+  " LIMIT :limit OFFSET :offset) s JOIN entry e ON e.id = s.id "
+  "JOIN person p ON p.id = e.person_id";
 static const char count_sql[] =
   "SELECT count(*), coalesce(sum(e.minutes), 0) FROM entry e";
 
@@ -93,20 +105,26 @@ filter_mask (MkEntryList *self)
          (self->search != NULL ? FILTER_SEARCH : 0);
 }
 
+/* The counting statement, or the page statement in the list's order or,
+ * with @reverse, in the opposite one. */
 static sqlite3_stmt *
 statement (MkEntryList *self,
-           gboolean     count)
+           gboolean     count,
+           gboolean     reverse)
 {
   guint mask = filter_mask (self);
-  guint shape = (mask << 8) | ((guint) self->sort << 2) | (self->descending ? 2 : 0) |
+  gboolean descending = count ? FALSE : (self->descending != reverse);
+  guint shape = (mask << 8) | ((guint) self->sort << 2) | (descending ? 2 : 0) |
                 (count ? 1 : 0);
   sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, GUINT_TO_POINTER (shape));
 
   if (stmt == NULL)
     {
-      g_autoptr(GString) sql = g_string_new (count ? count_sql : select_sql);
+      g_autoptr(GString) sql = g_string_new (count ? count_sql : select_ids_sql);
       gboolean first = TRUE;
 
+      if (!count && self->sort == MK_ENTRY_SORT_PERSON)
+        g_string_append (sql, select_person_sql);
       for (guint i = 0; i < G_N_ELEMENTS (filter_sql); i++)
         if (mask & (1u << i))
           {
@@ -116,8 +134,10 @@ statement (MkEntryList *self,
           }
       if (!count)
         {
-          g_string_append (sql, order_sql[self->sort][self->descending ? 1 : 0]);
-          g_string_append (sql, " LIMIT :limit OFFSET :offset");
+          /* Once to choose the rows, once to keep them in order after the join. */
+          g_string_append (sql, order_sql[self->sort][descending ? 1 : 0]);
+          g_string_append (sql, select_rows_sql);
+          g_string_append (sql, order_sql[self->sort][descending ? 1 : 0]);
         }
       if (sqlite3_prepare_v3 (self->store->db, sql->str, -1, SQLITE_PREPARE_PERSISTENT, &stmt,
                               NULL) != SQLITE_OK)
@@ -149,7 +169,7 @@ statement (MkEntryList *self,
 static void
 recount (MkEntryList *self)
 {
-  sqlite3_stmt *stmt = statement (self, TRUE);
+  sqlite3_stmt *stmt = statement (self, TRUE, FALSE);
 
   self->n_items = 0;
   self->total_minutes = 0;
@@ -167,12 +187,17 @@ static GPtrArray *
 load_page (MkEntryList *self,
            guint        page)
 {
-  sqlite3_stmt *stmt = statement (self, FALSE);
+  gint64 offset = (gint64) page * PAGE_SIZE;
+  gint64 length = MIN ((gint64) PAGE_SIZE, (gint64) self->n_items - offset);
+  /* A page nearer the end is read from the end, in the opposite order. */
+  gboolean reverse = length > 0 && 2 * offset + length > (gint64) self->n_items;
+  sqlite3_stmt *stmt = statement (self, FALSE, reverse);
   GPtrArray *items = g_ptr_array_new_full (PAGE_SIZE, g_object_unref);
 
-  sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, ":limit"), PAGE_SIZE);
-  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":offset"),
-                      (gint64) page * PAGE_SIZE);
+  if (reverse)
+    offset = (gint64) self->n_items - offset - length;
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":limit"), MAX (length, 0));
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":offset"), offset);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       MkEntryInput input = { 0 };
@@ -195,6 +220,14 @@ load_page (MkEntryList *self,
                                             category));
     }
   sqlite3_reset (stmt);
+  if (reverse)
+    for (guint i = 0; i < items->len / 2; i++)
+      {
+        gpointer first = items->pdata[i];
+
+        items->pdata[i] = items->pdata[items->len - 1 - i];
+        items->pdata[items->len - 1 - i] = first;
+      }
   return items;
 }
 
@@ -494,7 +527,10 @@ mk_entry_list_set_sort (MkEntryList *self,
     return;
   self->sort = sort;
   self->descending = !!descending;
-  mk_entry_list_refresh (self);
+  /* The same rows in another order: no need to count them again. */
+  drop_pages (self);
+  if (self->n_items > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, self->n_items, self->n_items);
 }
 
 /**

@@ -870,6 +870,72 @@ test_entry_list_pages_and_filters (void)
   }
 }
 
+/* Pages of the second half are read from the end: every sort must give the
+ * same sequence whichever page is read first, with no row missing or twice. */
+static void
+test_entry_list_every_order_every_page (void)
+{
+  g_autoptr(MkStore) store = mk_test_store_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 people[3] = { person (store, "Anna"), person (store, "Boris"), person (store, "Vera") };
+  g_autoptr(GListModel) categories = mk_store_list_categories (store, FALSE);
+  MkStoreBulk *bulk = mk_store_bulk_begin (store, "x.csv", NULL, NULL, &error);
+
+  for (int i = 0; i < 1001; i++)
+    {
+      char day_s[11];
+      g_autoptr(MkCategory) category = g_list_model_get_item (categories, i % 5);
+      g_autofree char *task = g_strdup_printf ("task %d", (i * 37) % 101);
+      MkEntryInput in = { people[i % 3], day_s, i % 7 ? (i * 13) % 1440 : -1, 1 + (i * 11) % 90,
+                          mk_category_get_id (category), task, 0, 0, i + 1 };
+
+      g_snprintf (day_s, sizeof day_s, "2026-10-%02d", 1 + (i * 5) % 31);
+      g_assert_true (mk_store_bulk_add (bulk, &in, NULL, &error));
+    }
+  g_assert_true (mk_store_bulk_commit (bulk, NULL, &error));
+
+  for (int sort = MK_ENTRY_SORT_TIME; sort <= MK_ENTRY_SORT_TASK; sort++)
+    for (int descending = 0; descending < 2; descending++)
+      {
+        g_autoptr(MkEntryList) forward = mk_entry_list_new (store);
+        g_autoptr(MkEntryList) backward = mk_entry_list_new (store);
+        g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                            NULL);
+        guint n;
+
+        mk_entry_list_set_sort (forward, sort, descending);
+        mk_entry_list_set_sort (backward, sort, descending);
+        n = g_list_model_get_n_items (G_LIST_MODEL (forward));
+        g_assert_cmpuint (n, ==, 1001);
+        for (guint i = n; i > 0; i--)
+          {
+            g_autoptr(MkEntry) b = g_list_model_get_item (G_LIST_MODEL (backward), i - 1);
+
+            g_assert_nonnull (b);
+          }
+        for (guint i = 0; i < n; i++)
+          {
+            g_autoptr(MkEntry) a = g_list_model_get_item (G_LIST_MODEL (forward), i);
+            g_autoptr(MkEntry) b = g_list_model_get_item (G_LIST_MODEL (backward), i);
+            gint64 id = mk_entry_get_id (a);
+
+            g_assert_cmpint (id, ==, mk_entry_get_id (b));
+            g_assert_false (g_hash_table_contains (seen, &id));
+            g_hash_table_add (seen, g_memdup2 (&id, sizeof id));
+            if (sort == MK_ENTRY_SORT_MINUTES && i > 0)
+              {
+                g_autoptr(MkEntry) prev = g_list_model_get_item (G_LIST_MODEL (forward), i - 1);
+
+                if (descending)
+                  g_assert_cmpint (mk_entry_get_minutes (prev), >=, mk_entry_get_minutes (a));
+                else
+                  g_assert_cmpint (mk_entry_get_minutes (prev), <=, mk_entry_get_minutes (a));
+              }
+          }
+        g_assert_cmpuint (g_hash_table_size (seen), ==, n);
+      }
+}
+
 static void
 test_demo_loads_once (void)
 {
@@ -899,6 +965,8 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/store/open/creates-private-file", test_open_creates_private_file);
+  g_test_add_func ("/store/entry-list/every-order-every-page",
+                   test_entry_list_every_order_every_page);
   g_test_add_func ("/store/open/default-path", test_open_default_path);
   g_test_add_func ("/store/open/reopen-keeps-data", test_open_reopen_keeps_data);
   g_test_add_func ("/store/open/refuses-png", test_open_refuses_png);
