@@ -12,8 +12,8 @@
 #include <glib/gi18n.h>
 
 #include "mk-analysis-page.h"
-#include "mk-import-dialog.h"
 #include "mk-entries-page.h"
+#include "mk-import-dialog.h"
 #include "mk-preferences-window.h"
 #include "mk-today-page.h"
 #include "mk-window.h"
