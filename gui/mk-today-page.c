@@ -519,7 +519,24 @@ person_changed_cb (MkTodayPage *self)
 
   if (person != NULL && self->settings != NULL)
     g_settings_set_string (self->settings, "current-person", mk_person_get_name (person));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "today.my-analysis", person != NULL);
   mk_today_page_reload (self);
+}
+
+/* The manager sees exactly the detail the supervisor sees about them. */
+static void
+my_analysis_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  MkTodayPage *self = MK_TODAY_PAGE (widget);
+  MkPerson *person = mk_person_chooser_get_person (self->person_chooser);
+  g_autofree char *id = NULL;
+
+  if (person == NULL)
+    return;
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, mk_person_get_id (person));
+  gtk_widget_activate_action (widget, "win.my-analysis", "s", id);
 }
 
 /* Public API */
@@ -771,6 +788,8 @@ mk_today_page_class_init (MkTodayPageClass *klass)
   gtk_widget_class_install_action (widget_class, "today.previous-day", NULL, day_action_cb);
   gtk_widget_class_install_action (widget_class, "today.next-day", NULL, day_action_cb);
   gtk_widget_class_install_action (widget_class, "today.go-today", NULL, day_action_cb);
+  gtk_widget_class_install_action (widget_class, "today.my-analysis", NULL,
+                                   my_analysis_action_cb);
   gtk_widget_class_install_action (widget_class, "today.undo", NULL, undo_action_cb);
   gtk_widget_class_install_action (widget_class, "today.undo-change", "u", undo_action_cb);
   gtk_widget_class_install_action (widget_class, "today.delete-entry", "x",
@@ -820,4 +839,5 @@ mk_today_page_init (MkTodayPage *self)
 
   update_undo_action (self);
   update_today_action (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "today.my-analysis", FALSE);
 }

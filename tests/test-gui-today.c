@@ -16,6 +16,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "mk-analysis-page.h"
 #include "mk-application.h"
 #include "mk-day-bar.h"
 #include "mk-entry-editor.h"
@@ -210,6 +211,32 @@ test_today_person (void)
   store = open_db ();
   person = mk_store_find_person (store, "anna  petrova", NULL);
   g_assert_nonnull (person);
+}
+
+/* "My Analysis" opens the same detail the supervisor sees, for the person
+ * who is logging. */
+static void
+test_today_my_analysis (void)
+{
+  MkTodayPage *page = get_page ();
+  MkWindow *window = get_window ();
+  GtkWidget *button = child (page, "my_analysis_button");
+  AdwViewStack *stack = ADW_VIEW_STACK (mk_gui_test_find_by_type (GTK_WIDGET (window),
+                                                                   ADW_TYPE_VIEW_STACK));
+  MkAnalysisPage *analysis = MK_ANALYSIS_PAGE (adw_view_stack_get_child_by_name (stack,
+                                                                                "analysis"));
+
+  g_assert_nonnull (mk_today_page_get_person (page));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  mk_gui_test_wait_frames (GTK_WIDGET (window), 3);
+  g_assert_cmpstr (mk_window_get_visible_page (window), ==, "analysis");
+  g_assert_cmpstr (mk_analysis_page_get_shown_manager (analysis), ==,
+                   mk_person_get_name (mk_today_page_get_person (page)));
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "page",
+                                  g_variant_new_string ("today"));
+  mk_gui_test_wait_frames (GTK_WIDGET (window), 2);
 }
 
 static void
@@ -871,6 +898,7 @@ main (int   argc,
   g_test_add_func ("/gui/today/person", test_today_person);
   g_test_add_func ("/gui/today/quick-entry", test_today_quick_entry);
   g_test_add_func ("/gui/today/edit-delete-undo", test_today_edit_delete_undo);
+  g_test_add_func ("/gui/today/my-analysis", test_today_my_analysis);
   g_test_add_func ("/gui/today/edit-with-editor", test_today_edit_with_editor);
   g_test_add_func ("/gui/today/timer", test_today_timer);
   g_test_add_func ("/gui/today/days", test_today_days);
