@@ -53,7 +53,7 @@ static const char *filter_sql[] = {
   "e.category_id = :category",
   "e.day >= :from",
   "e.day <= :to",
-  "e.task LIKE :search ESCAPE '\\'",
+  "mk_fold (e.task) LIKE :search ESCAPE '\\'",
 };
 
 static const char *order_sql[][2] = {
@@ -481,7 +481,8 @@ mk_entry_list_set_range (MkEntryList *self,
  * @self: a list
  * @text: (nullable): words the task must contain, or %NULL / "" for all
  *
- * Matches the task text anywhere, ignoring ASCII case.
+ * Matches the task text anywhere, ignoring case in any language ("помощь"
+ * finds "Помощь коллеге").
  */
 void
 mk_entry_list_set_search (MkEntryList *self,
@@ -493,8 +494,10 @@ mk_entry_list_set_search (MkEntryList *self,
 
   if (text != NULL && *text != '\0')
     {
+      g_autofree char *folded = g_utf8_casefold (text, -1);
+
       pattern = g_string_new ("%");
-      for (const char *p = text; *p; p++)
+      for (const char *p = folded; *p; p++)
         {
           if (*p == '%' || *p == '_' || *p == '\\')
             g_string_append_c (pattern, '\\');

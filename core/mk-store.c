@@ -467,6 +467,23 @@ mk_store_prime_overlap (const MkSettings *settings,
   return total;
 }
 
+/* mk_fold(text): the text case-folded the Unicode way, for searches that
+ * ignore case in every language (SQLite's LIKE folds ASCII only). */
+static void
+fold_func (sqlite3_context *context,
+           int              argc,
+           sqlite3_value  **argv)
+{
+  const char *text = (const char *) sqlite3_value_text (argv[0]);
+
+  if (text == NULL)
+    {
+      sqlite3_result_null (context);
+      return;
+    }
+  sqlite3_result_text (context, g_utf8_casefold (text, -1), -1, g_free);
+}
+
 /* Opening */
 
 static gboolean
@@ -548,6 +565,9 @@ open_connection (MkStore  *self,
     }
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  sqlite3_create_function_v2 (self->db, "mk_fold", 1,
+                              SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+                              fold_func, NULL, NULL, NULL);
 
   /* Read before writing anything, so that a foreign or newer file stays as it was. */
   if (pragma_int (self, "PRAGMA application_id", &app_id) != SQLITE_OK ||

@@ -937,6 +937,31 @@ test_entry_list_every_order_every_page (void)
 }
 
 static void
+test_entry_list_search_ignores_case (void)
+{
+  g_autoptr(MkStore) store = mk_test_store_new ();
+  g_autoptr(MkEntryList) list = NULL;
+  gint64 anna = person (store, "Anna");
+
+  add (store, anna, "2026-11-23", 600, 30, "calls", "Помощь коллеге с КП");
+  add (store, anna, "2026-11-23", 640, 20, "admin", "CRM: Acme Corp");
+  add (store, anna, "2026-11-23", 700, 15, "admin", "отчёт");
+  list = mk_entry_list_new (store);
+
+  mk_entry_list_set_search (list, "помощь");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  mk_entry_list_set_search (list, "ПОМОЩЬ КОЛЛЕГЕ");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  mk_entry_list_set_search (list, "acme");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  g_assert_cmpint (mk_entry_list_get_total_minutes (list), ==, 20);
+  mk_entry_list_set_search (list, "кп");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  mk_entry_list_set_search (list, "нет такого");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+}
+
+static void
 test_demo_loads_once (void)
 {
   g_autoptr(MkStore) store = mk_test_store_new ();
@@ -995,6 +1020,7 @@ main (int   argc,
   g_test_add_func ("/store/timer/survives-reopen", test_timer_survives_reopen);
   g_test_add_func ("/store/bulk/dedupes-and-aborts", test_bulk_dedupes_and_aborts);
   g_test_add_func ("/store/entry-list/pages-and-filters", test_entry_list_pages_and_filters);
+  g_test_add_func ("/store/entry-list/search-ignores-case", test_entry_list_search_ignores_case);
   g_test_add_func ("/store/demo/loads-once", test_demo_loads_once);
 
   return g_test_run ();
