@@ -28,15 +28,7 @@
 #include "mk-date.h"
 #include "mk-duration.h"
 #include "mk-error.h"
-
-/* Errors are often not wanted (a caller trying one reading after another):
- * then neither the message nor the quoted text is built. */
-#define SET_ERROR(err, ...) \
-  G_STMT_START { if ((err) != NULL) g_set_error ((err), __VA_ARGS__); } G_STMT_END
-#define SET_ERROR_LITERAL(err, ...) \
-  G_STMT_START { if ((err) != NULL) g_set_error_literal ((err), __VA_ARGS__); } G_STMT_END
-/* The text as quoted in a message: trimmed, made only when needed. */
-#define SHOWN (shown != NULL ? shown : (shown = g_strstrip (g_strdup (text))))
+#include "mk-parse-private.h"
 
 typedef struct {
   int         value[3];

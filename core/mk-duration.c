@@ -33,15 +33,7 @@
 
 #include "mk-duration.h"
 #include "mk-error.h"
-
-/* Errors are often not wanted (a caller trying one reading after another):
- * then neither the message nor the quoted text is built. */
-#define SET_ERROR(err, ...) \
-  G_STMT_START { if ((err) != NULL) g_set_error ((err), __VA_ARGS__); } G_STMT_END
-#define SET_ERROR_LITERAL(err, ...) \
-  G_STMT_START { if ((err) != NULL) g_set_error_literal ((err), __VA_ARGS__); } G_STMT_END
-/* The text as quoted in a message: trimmed, made only when needed. */
-#define SHOWN (shown != NULL ? shown : (shown = g_strstrip (g_strdup (text))))
+#include "mk-parse-private.h"
 
 #define MS_PER_SECOND G_GINT64_CONSTANT (1000)
 #define MS_PER_MINUTE G_GINT64_CONSTANT (60000)
@@ -113,39 +105,6 @@ hint_unit (MkDurationUnit hint,
     default:
       return has_fraction ? UNIT_HOURS : UNIT_MINUTES;
     }
-}
-
-/* Spaces people and spreadsheets put around numbers: ASCII blanks, the
- * no-break space and the narrow no-break space. */
-static const char *
-skip_spaces (const char *p)
-{
-  for (;;)
-    {
-      if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
-        p++;
-      else if ((guchar) p[0] == 0xC2 && (guchar) p[1] == 0xA0)
-        p += 2;
-      else if ((guchar) p[0] == 0xE2 && (guchar) p[1] == 0x80 && (guchar) p[2] == 0xAF)
-        p += 3;
-      else
-        return p;
-    }
-}
-
-static gboolean
-is_word_char (const char *p)
-{
-  gunichar c;
-
-  if (*p == '\0')
-    return FALSE;
-  if ((guchar) *p < 0x80)
-    return g_ascii_isalnum (*p) || *p == '_';
-  c = g_utf8_get_char_validated (p, -1);
-  if (c == (gunichar) -1 || c == (gunichar) -2)
-    return FALSE;
-  return g_unichar_isalnum (c);
 }
 
 /* Reads a word of letters at @p into a casefolded unit, without a trailing
@@ -317,7 +276,7 @@ read_clock_duration (const char  *p,
         q++;
     }
 
-  after = read_unit (skip_spaces (q), &unit);
+  after = read_unit (mk_parse_skip_spaces (q), &unit);
   if (unit != UNIT_NONE)
     q = after;
 
@@ -414,16 +373,16 @@ read_terms (const char     *p,
       Number number;
       const char *after_number;
       const char *after_unit;
-      const char *r = any ? skip_spaces (q) : q;
+      const char *r = any ? mk_parse_skip_spaces (q) : q;
       Unit unit;
 
       after_number = read_number (r, &number);
       if (after_number == r)
         break;
-      after_unit = read_unit (skip_spaces (after_number), &unit);
+      after_unit = read_unit (mk_parse_skip_spaces (after_number), &unit);
       if (unit == UNIT_NONE)
         {
-          if (is_word_char (after_number))
+          if (mk_parse_is_word_char (after_number))
             break;
           if (!any)
             {
@@ -485,15 +444,15 @@ read_sign (const char *p,
   if (*p == '-')
     {
       *negative = TRUE;
-      return skip_spaces (p + 1);
+      return mk_parse_skip_spaces (p + 1);
     }
   if (strncmp (p, "\xE2\x88\x92", 3) == 0)
     {
       *negative = TRUE;
-      return skip_spaces (p + 3);
+      return mk_parse_skip_spaces (p + 3);
     }
   if (*p == '+')
-    return skip_spaces (p + 1);
+    return mk_parse_skip_spaces (p + 1);
   return p;
 }
 
@@ -568,7 +527,7 @@ mk_duration_parse (const char      *text,
   g_return_val_if_fail (minutes != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  p = skip_spaces (text);
+  p = mk_parse_skip_spaces (text);
   if (*p == '\0')
     {
       SET_ERROR_LITERAL (error, MK_PARSE_ERROR, MK_PARSE_ERROR_EMPTY,
@@ -578,7 +537,7 @@ mk_duration_parse (const char      *text,
 
   p = read_sign (p, &negative);
   status = read_duration (p, unit_hint, &end, &ms, &bad);
-  if (status == PARSE_OK && *skip_spaces (end) != '\0')
+  if (status == PARSE_OK && *mk_parse_skip_spaces (end) != '\0')
     status = PARSE_SYNTAX;
 
   switch (status)
@@ -640,8 +599,8 @@ mk_duration_parse_prefix (const char      *text,
   g_return_val_if_fail (minutes != NULL, FALSE);
   g_return_val_if_fail (end != NULL, FALSE);
 
-  p = skip_spaces (text);
-  if (read_duration (p, unit_hint, &q, &ms, &bad) != PARSE_OK || is_word_char (q))
+  p = mk_parse_skip_spaces (text);
+  if (read_duration (p, unit_hint, &q, &ms, &bad) != PARSE_OK || mk_parse_is_word_char (q))
     return FALSE;
   *minutes = ms_to_minutes (ms);
   *end = q;

@@ -17,45 +17,7 @@
 
 #include "mk-duration.h"
 #include "mk-error.h"
-
-/* See mk-duration.c. */
-#define SET_ERROR(err, ...) \
-  G_STMT_START { if ((err) != NULL) g_set_error ((err), __VA_ARGS__); } G_STMT_END
-#define SET_ERROR_LITERAL(err, ...) \
-  G_STMT_START { if ((err) != NULL) g_set_error_literal ((err), __VA_ARGS__); } G_STMT_END
-#define SHOWN (shown != NULL ? shown : (shown = g_strstrip (g_strdup (text))))
-
-/* ASCII blanks, the no-break space and the narrow no-break space. */
-static const char *
-skip_spaces (const char *p)
-{
-  for (;;)
-    {
-      if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
-        p++;
-      else if ((guchar) p[0] == 0xC2 && (guchar) p[1] == 0xA0)
-        p += 2;
-      else if ((guchar) p[0] == 0xE2 && (guchar) p[1] == 0x80 && (guchar) p[2] == 0xAF)
-        p += 3;
-      else
-        return p;
-    }
-}
-
-static gboolean
-is_word_char (const char *p)
-{
-  gunichar c;
-
-  if (*p == '\0')
-    return FALSE;
-  if ((guchar) *p < 0x80)
-    return g_ascii_isalnum (*p) || *p == '_';
-  c = g_utf8_get_char_validated (p, -1);
-  if (c == (gunichar) -1 || c == (gunichar) -2)
-    return FALSE;
-  return g_unichar_isalnum (c);
-}
+#include "mk-parse-private.h"
 
 /* Reads exactly two digits into @value. */
 static gboolean
@@ -87,7 +49,7 @@ read_meridiem (const char  *p,
   q++;
   if (*q == '.')
     q++;
-  if (is_word_char (q))
+  if (mk_parse_is_word_char (q))
     return 0;
   *end = q;
   return first == 'a' ? 1 : 2;
@@ -122,7 +84,7 @@ mk_time_of_day_parse_seconds (const char  *text,
   g_return_val_if_fail (seconds_after_midnight != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  p = skip_spaces (text);
+  p = mk_parse_skip_spaces (text);
   if (*p == '\0')
     {
       SET_ERROR_LITERAL (error, MK_PARSE_ERROR, MK_PARSE_ERROR_EMPTY,
@@ -157,16 +119,16 @@ mk_time_of_day_parse_seconds (const char  *text,
                 q++;
             }
         }
-      meridiem = read_meridiem (skip_spaces (q), &q);
+      meridiem = read_meridiem (mk_parse_skip_spaces (q), &q);
     }
   else
     {
       /* "9pm", "9 AM": an hour alone needs AM or PM. */
-      meridiem = read_meridiem (skip_spaces (q), &q);
+      meridiem = read_meridiem (mk_parse_skip_spaces (q), &q);
       if (meridiem == 0)
         goto syntax;
     }
-  if (*skip_spaces (q) != '\0')
+  if (*mk_parse_skip_spaces (q) != '\0')
     goto syntax;
 
   if (minute >= 60)
