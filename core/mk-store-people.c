@@ -201,6 +201,139 @@ mk_store_ensure_person (MkStore    *self,
   return person;
 }
 
+/* Whether @email_k (already trimmed and lower-cased) looks like an address:
+ * one "@" with text on both sides and no white space.  Only a new person's
+ * email is checked, to catch a name typed into the email field. */
+static gboolean
+email_looks_valid (const char *email_k)
+{
+  const char *at = strchr (email_k, '@');
+
+  return at != NULL && at != email_k && at[1] != '\0' && strchr (at + 1, '@') == NULL &&
+         strpbrk (email_k, " \t\r\n") == NULL;
+}
+
+/* The message for adding someone core already knows as @existing, whom
+ * mk_store_find_person() found by @email_k (when it matches) or by name. */
+static void
+set_exists_error (MkPerson   *existing,
+                  const char *email_k,
+                  GError    **error)
+{
+  const char *name = mk_person_get_name (existing);
+  const char *known_email = mk_person_get_email (existing);
+  g_autofree char *why = NULL;
+
+  if (email_k != NULL && g_strcmp0 (known_email, email_k) == 0)
+    why = g_strdup_printf (_("%s already belongs to %s."), email_k, name);
+  else if (known_email != NULL)
+    why = g_strdup_printf (_("%s is already in the list, with the email %s. If this is another "
+                             "person with the same name, type their email too."),
+                           name, known_email);
+  else
+    why = g_strdup_printf (_("%s is already in the list. Open them there to change their "
+                             "details."), name);
+
+  if (mk_person_get_archived (existing))
+    g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_EXISTS, "%s %s", why,
+                 _("They are archived: open them in the list and turn Archived off."));
+  else
+    g_set_error_literal (error, MK_STORE_ERROR, MK_STORE_ERROR_EXISTS, why);
+}
+
+/**
+ * mk_store_add_person:
+ * @self: a store
+ * @name: the person's name; it must not be empty
+ * @email: (nullable): their email; empty means none
+ * @level: their level, or %MK_LEVEL_NONE
+ * @team: (nullable): their team; empty means none
+ * @error: return location for a #GError
+ *
+ * Adds someone new, as a supervisor does before the study starts, in one
+ * transaction.  Unlike mk_store_ensure_person() it never hands back a
+ * person already known: whoever mk_store_find_person() would take for the
+ * same person (the same email, or the same name when either of the two has
+ * no email) is refused, and nothing is written.
+ *
+ * Returns: (transfer full) (nullable): the new person, or %NULL with
+ *   MK_STORE_ERROR_INVALID (no name, an email that is not an address),
+ *   MK_STORE_ERROR_EXISTS (the message names who is already there), or
+ *   another store error when the database cannot be written.
+ */
+MkPerson *
+mk_store_add_person (MkStore    *self,
+                     const char *name,
+                     const char *email,
+                     MkLevel     level,
+                     const char *team,
+                     GError    **error)
+{
+  g_autofree char *shown = name ? g_strstrip (g_strdup (name)) : NULL;
+  g_autofree char *team_shown = team ? g_strstrip (g_strdup (team)) : NULL;
+  g_autofree char *email_k = email_key (email);
+  g_autofree char *name_k = NULL;
+  g_autoptr(MkPerson) existing = NULL;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+  gint64 id;
+
+  g_return_val_if_fail (MK_IS_STORE (self), NULL);
+  g_return_val_if_fail (level >= MK_LEVEL_NONE && level <= MK_LEVEL_SENIOR, NULL);
+
+  if (shown == NULL || *shown == '\0')
+    {
+      g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_INVALID,
+                   _("A person needs a name. Type the manager's name."));
+      return NULL;
+    }
+  if (email_k != NULL && !email_looks_valid (email_k))
+    {
+      g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_INVALID,
+                   _("“%s” is not an email address. Type it like anna@example.com, "
+                     "or leave the email empty."), email_k);
+      return NULL;
+    }
+  name_k = mk_store_name_key (shown);
+
+  if (!mk_store_begin (self, error))
+    return NULL;
+
+  existing = mk_store_find_person (self, shown, email_k);
+  if (existing != NULL)
+    {
+      mk_store_rollback (self);
+      set_exists_error (existing, email_k, error);
+      return NULL;
+    }
+
+  stmt = mk_store_stmt (self, STMT_PERSON_INSERT);
+  sqlite3_bind_text (stmt, 1, shown, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, name_k, -1, SQLITE_TRANSIENT);
+  if (email_k != NULL)
+    sqlite3_bind_text (stmt, 3, email_k, -1, SQLITE_TRANSIENT);
+  ok = mk_store_step_done (self, stmt, error);
+  id = sqlite3_last_insert_rowid (self->db);
+  if (ok)
+    {
+      /* The level and team, with the statement that edits a person. */
+      stmt = mk_store_stmt (self, STMT_PERSON_UPDATE);
+      sqlite3_bind_text (stmt, 1, shown, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, name_k, -1, SQLITE_TRANSIENT);
+      if (email_k != NULL)
+        sqlite3_bind_text (stmt, 3, email_k, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 4, mk_level_to_string (level), -1, SQLITE_STATIC);
+      if (team_shown != NULL && *team_shown != '\0')
+        sqlite3_bind_text (stmt, 5, team_shown, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 6, 0);
+      sqlite3_bind_int64 (stmt, 7, id);
+      ok = mk_store_step_done (self, stmt, error);
+    }
+  if (!mk_store_finish (self, ok, error))
+    return NULL;
+  return person_query (self, STMT_PERSON_BY_ID, NULL, id);
+}
+
 /**
  * mk_store_get_person:
  * @self: a store

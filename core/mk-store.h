@@ -55,6 +55,7 @@ gboolean    mk_store_check                (MkStore       *self,
                                            GString       *report,
                                            GError       **error);
 gboolean    mk_store_is_empty             (MkStore       *self);
+gboolean    mk_store_check_external       (MkStore       *self);
 
 /* People */
 MkPerson   *mk_store_find_person          (MkStore       *self,
@@ -63,6 +64,12 @@ MkPerson   *mk_store_find_person          (MkStore       *self,
 MkPerson   *mk_store_ensure_person        (MkStore       *self,
                                            const char    *name,
                                            const char    *email,
+                                           GError       **error);
+MkPerson   *mk_store_add_person           (MkStore       *self,
+                                           const char    *name,
+                                           const char    *email,
+                                           MkLevel        level,
+                                           const char    *team,
                                            GError       **error);
 MkPerson   *mk_store_get_person           (MkStore       *self,
                                            gint64         id,
