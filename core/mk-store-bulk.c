@@ -4,24 +4,32 @@
  * mk_store_bulk_commit() or mk_store_bulk_abort().  Invariants:
  *  - nothing is visible to other connections before the commit, and an
  *    abort or a crash leaves the file exactly as before (one transaction);
- *  - the rollups (day_total, entry_length) are summed in memory and written
- *    once at commit, so they equal the entries the moment the transaction
- *    commits;
+ *  - the day totals and their length histograms are summed in memory and
+ *    written once at commit, so they equal the entries the moment the
+ *    transaction commits;
  *  - a row whose fingerprint already exists in the database for its
  *    (person, day) is a duplicate and is not inserted; the fingerprints of
  *    a (person, day) are read the first time the bulk touches it.  Within
  *    one bulk, fingerprints are expected to be distinct (the importer makes
- *    them so by numbering identical rows).
+ *    them so by numbering identical rows);
+ *  - every person and category is checked to exist the first time the bulk
+ *    sees it, so SQLite's own foreign-key checks, switched off for the
+ *    bulk's transaction, would find nothing.
  *
  * Speed (the import budget of DESIGN.md, measured by build-aux/bench-import):
  *  - rows are buffered and inserted CHUNK_ROWS at a time, sorted by
- *    (person, day, start), so the entry indexes are filled in order rather
- *    than at random;
- *  - the insert statement binds one creation time for the whole batch
- *    instead of computing it per row;
+ *    (day, person, start), the order of the entry index;
+ *  - an import at least as big as the table drops the entry index and
+ *    builds it again at commit, in one sorted pass; it also runs with a
+ *    rollback journal instead of the write-ahead log when no other
+ *    connection has the file open, so that each new page is written once
+ *    instead of twice (log, then checkpoint) — the journal holds only the
+ *    pages that existed before, and a crash still rolls everything back;
+ *  - no per-row foreign-key lookups (see above), no per-row creation time
+ *    (the batch has it);
  *  - rollups are kept in compact tables: day totals in a small hash table,
  *    entry lengths as packed 64-bit keys in one flat array, written sorted
- *    at commit;
+ *    at commit as one histogram per day total;
  *  - nothing is allocated per row.
  */
 #define G_LOG_DOMAIN "mk-store-bulk"
@@ -51,7 +59,7 @@
 
 static const char insert_sql[] =
   "INSERT INTO entry (person_id, day, start, minutes, category_id, task, source, batch_id, "
-  "fingerprint, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+  "fingerprint, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, NULL)";
 static const char set_sha_sql[] = "UPDATE import_batch SET sha256 = ?1 WHERE id = ?2";
 
 typedef struct {
@@ -78,9 +86,11 @@ struct _MkStoreBulk
 {
   MkStore      *store;
   gint64        batch_id;
-  char          created[32];
+  char         *file_name;
+  char         *preset;
   char         *sha256;
   sqlite3_stmt *insert;
+  gboolean      journal_switched; /* running with a rollback journal */
 
   BulkRow      *rows;
   guint         n_rows;
@@ -180,8 +190,91 @@ bulk_free (MkStoreBulk *bulk)
   g_clear_pointer (&bulk->day_index, g_hash_table_unref);
   g_clear_pointer (&bulk->days, g_array_unref);
   g_free (bulk->sha256);
+  g_free (bulk->file_name);
+  g_free (bulk->preset);
   g_clear_object (&bulk->store);
   g_free (bulk);
+}
+
+static gboolean end_transaction (MkStoreBulk *bulk,
+                                 gboolean     commit,
+                                 GError     **error);
+
+/* Opens the write transaction, foreign-key checks off (they cannot change
+ * inside one), and records the batch in it. */
+static gboolean
+start_transaction (MkStoreBulk *bulk,
+                   GError     **error)
+{
+  MkStore *store = bulk->store;
+  sqlite3_stmt *stmt;
+
+  sqlite3_exec (store->db, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL);
+  if (!mk_store_begin (store, error))
+    {
+      sqlite3_exec (store->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+      return FALSE;
+    }
+  stmt = mk_store_stmt (store, STMT_BATCH_INSERT);
+  sqlite3_bind_text (stmt, 1, bulk->file_name, -1, SQLITE_TRANSIENT);
+  if (bulk->sha256 != NULL)
+    sqlite3_bind_text (stmt, 2, bulk->sha256, -1, SQLITE_TRANSIENT);
+  if (bulk->preset != NULL)
+    sqlite3_bind_text (stmt, 3, bulk->preset, -1, SQLITE_TRANSIENT);
+  if (!mk_store_step_done (store, stmt, error))
+    {
+      end_transaction (bulk, FALSE, NULL);
+      return FALSE;
+    }
+  bulk->batch_id = sqlite3_last_insert_rowid (store->db);
+  return TRUE;
+}
+
+/* Commits (@commit) or rolls back, then puts the connection back as the
+ * store keeps it: foreign keys checked, write-ahead log. */
+static gboolean
+end_transaction (MkStoreBulk *bulk,
+                 gboolean     commit,
+                 GError     **error)
+{
+  MkStore *store = bulk->store;
+  gboolean ok = TRUE;
+
+  if (commit)
+    ok = mk_store_commit (store, error);
+  else
+    mk_store_rollback (store);
+  sqlite3_exec (store->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+  if (bulk->journal_switched)
+    {
+      /* Fails only if another connection opened the file meanwhile; the
+       * next opening of the store switches it then. */
+      if (sqlite3_exec (store->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) != SQLITE_OK)
+        g_debug ("the database stays in rollback-journal mode until it is opened again: %s",
+                 sqlite3_errmsg (store->db));
+      bulk->journal_switched = FALSE;
+    }
+  return ok;
+}
+
+/* For a big import: starts the (still empty) transaction again with a
+ * rollback journal, if no other connection has the file open — then SQLite
+ * switches; otherwise it stays in WAL mode and so does the import. */
+static gboolean
+restart_with_rollback_journal (MkStoreBulk *bulk,
+                               GError     **error)
+{
+  sqlite3 *db = bulk->store->db;
+  sqlite3_stmt *stmt = NULL;
+
+  end_transaction (bulk, FALSE, NULL);
+  if (sqlite3_prepare_v2 (db, "PRAGMA journal_mode = DELETE", -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    bulk->journal_switched =
+      g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), "delete") == 0;
+  sqlite3_finalize (stmt);
+  g_debug ("big import with %s", bulk->journal_switched ? "a rollback journal" : "the WAL");
+  return start_transaction (bulk, error);
 }
 
 /**
@@ -205,10 +298,7 @@ mk_store_bulk_begin (MkStore    *store,
                      const char *preset,
                      GError    **error)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *created = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
   MkStoreBulk *bulk;
-  sqlite3_stmt *stmt;
   sqlite3_stmt *insert = NULL;
 
   g_return_val_if_fail (MK_IS_STORE (store), NULL);
@@ -220,29 +310,12 @@ mk_store_bulk_begin (MkStore    *store,
       mk_store_set_error (store, error, _("preparing the import"));
       return NULL;
     }
-  if (!mk_store_begin (store, error))
-    {
-      sqlite3_finalize (insert);
-      return NULL;
-    }
-
-  stmt = mk_store_stmt (store, STMT_BATCH_INSERT);
-  sqlite3_bind_text (stmt, 1, file_name, -1, SQLITE_TRANSIENT);
-  if (sha256 != NULL)
-    sqlite3_bind_text (stmt, 2, sha256, -1, SQLITE_TRANSIENT);
-  if (preset != NULL)
-    sqlite3_bind_text (stmt, 3, preset, -1, SQLITE_TRANSIENT);
-  if (!mk_store_step_done (store, stmt, error))
-    {
-      sqlite3_finalize (insert);
-      mk_store_rollback (store);
-      return NULL;
-    }
 
   bulk = g_new0 (MkStoreBulk, 1);
   bulk->store = g_object_ref (store);
-  bulk->batch_id = sqlite3_last_insert_rowid (store->db);
-  g_strlcpy (bulk->created, created, sizeof bulk->created);
+  bulk->file_name = g_strdup (file_name);
+  bulk->sha256 = g_strdup (sha256);
+  bulk->preset = g_strdup (preset);
   bulk->insert = insert;
   bulk->rows = g_new (BulkRow, CHUNK_ROWS);
   bulk->tasks = g_string_sized_new (CHUNK_ROWS * 32);
@@ -254,6 +327,11 @@ mk_store_bulk_begin (MkStore    *store,
   bulk->person_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   bulk->day_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   bulk->days = g_array_new (FALSE, FALSE, sizeof (gint64));
+  if (!start_transaction (bulk, error))
+    {
+      bulk_free (bulk);
+      return NULL;
+    }
   return bulk;
 }
 
@@ -339,6 +417,8 @@ mk_store_bulk_expect_rows (MkStoreBulk  *bulk,
   sqlite3_finalize (stmt);
   if ((guint64) existing > n_rows)
     return TRUE;
+  if (!restart_with_rollback_journal (bulk, error))
+    return FALSE;
 
   /* Appending rows to unindexed tables needs little cache; the memory
    * goes to the importer's tables until the commit builds the indexes.
@@ -466,10 +546,10 @@ compare_rows (const void *a,
   const BulkRow *x = a;
   const BulkRow *y = b;
 
-  if (x->person_id != y->person_id)
-    return x->person_id < y->person_id ? -1 : 1;
   if (x->day != y->day)
     return x->day < y->day ? -1 : 1;
+  if (x->person_id != y->person_id)
+    return x->person_id < y->person_id ? -1 : 1;
   return (x->start > y->start) - (x->start < y->start);
 }
 
@@ -483,7 +563,6 @@ flush_rows (MkStoreBulk *bulk,
   qsort (bulk->rows, bulk->n_rows, sizeof (BulkRow), compare_rows);
   sqlite3_bind_int (stmt, 7, MK_ENTRY_SOURCE_IMPORT);
   sqlite3_bind_int64 (stmt, 8, bulk->batch_id);
-  sqlite3_bind_text (stmt, 10, bulk->created, -1, SQLITE_STATIC);
   for (guint i = 0; i < bulk->n_rows; i++)
     {
       const BulkRow *row = &bulk->rows[i];
@@ -521,12 +600,12 @@ flush_rows (MkStoreBulk *bulk,
 static void
 add_to_rollups (MkStoreBulk        *bulk,
                 const MkEntryInput *input,
-                gint32              day_no)
+                gint32              day_no,
+                guint               person)
 {
   MkStore *store = bulk->store;
   BulkTotal lookup = { input->person_id, input->category_id, day_no, 0, 0, 0, 0 };
   BulkTotal *total = g_hash_table_lookup (bulk->totals, &lookup);
-  guint person = dense_index (bulk->person_index, bulk->person_ids, input->person_id);
   guint day = dense_index (bulk->day_index, bulk->days, day_no);
   guint64 key;
 
@@ -574,6 +653,8 @@ mk_store_bulk_add (MkStoreBulk        *bulk,
   MkStore *store;
   BulkRow *row;
   gint32 day_no;
+  gpointer found;
+  guint person;
 
   g_return_val_if_fail (bulk != NULL && input != NULL, FALSE);
 
@@ -589,6 +670,18 @@ mk_store_bulk_add (MkStoreBulk        *bulk,
       mk_store_get_category (store, input->category_id) == NULL || input->person_id <= 0 ||
       (input->task != NULL && strlen (input->task) >= G_MAXUINT32 / 2))
     return mk_store_validate_entry (store, input, error);
+
+  /* A person seen for the first time is looked up once: foreign keys are
+   * not checked by SQLite during a bulk. */
+  found = g_hash_table_lookup (bulk->person_index, &input->person_id);
+  if (found == NULL)
+    {
+      if (!mk_store_validate_entry (store, input, error))
+        return FALSE;
+      person = dense_index (bulk->person_index, bulk->person_ids, input->person_id);
+    }
+  else
+    person = GPOINTER_TO_UINT (found) - 1;
 
   day_no = day_number (input->day);
   if (input->fingerprint != 0)
@@ -617,7 +710,7 @@ mk_store_bulk_add (MkStoreBulk        *bulk,
     g_string_append (bulk->tasks, input->task);
   g_string_append_c (bulk->tasks, '\0');
 
-  add_to_rollups (bulk, input, day_no);
+  add_to_rollups (bulk, input, day_no, person);
   return TRUE;
 }
 
@@ -631,82 +724,95 @@ compare_keys (const void *a,
   return (x > y) - (x < y);
 }
 
+/* Writes one day total with the histogram of its lengths (@bins). */
+static gboolean
+write_total (MkStoreBulk            *bulk,
+             gint64                  person_id,
+             gint32                  day_no,
+             gint64                  category_id,
+             const MkStoreLengthBin *bins,
+             guint                   n_bins,
+             GByteArray             *blob,
+             GError                **error)
+{
+  MkStore *store = bulk->store;
+  BulkTotal lookup = { person_id, category_id, day_no, 0, 0, 0, 0 };
+  const BulkTotal *t = g_hash_table_lookup (bulk->totals, &lookup);
+  sqlite3_stmt *stmt = mk_store_stmt (store, STMT_DAY_TOTAL_MERGE);
+  char day[11];
+
+  g_assert (t != NULL);
+  g_byte_array_set_size (blob, 0);
+  mk_store_lengths_encode (bins, n_bins, blob);
+  day_text (day_no, day);
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  sqlite3_bind_text (stmt, 2, day, 10, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, category_id);
+  sqlite3_bind_int64 (stmt, 4, t->minutes);
+  sqlite3_bind_int64 (stmt, 5, t->entries);
+  sqlite3_bind_int64 (stmt, 6, t->prime);
+  sqlite3_bind_int64 (stmt, 7, t->timed);
+  sqlite3_bind_blob (stmt, 8, blob->data, (int) blob->len, SQLITE_STATIC);
+  return mk_store_step_done (store, stmt, error);
+}
+
+/* Every entry added one packed length key, so the keys, grouped by their
+ * (person, day, category) part, give every day total with its histogram.
+ * The dense person and day indexes of the keys are replaced by their ranks
+ * in id and date order, then the keys are sorted, so that day_total's
+ * b-tree (person, day, category) is filled from left to right.  Each pair
+ * is (key, count); the hash table goes before the rows are written. */
 static gboolean
 write_rollups (MkStoreBulk *bulk,
                GError     **error)
 {
-  MkStore *store = bulk->store;
-  GHashTableIter iter;
-  gpointer key;
+  g_autofree guint64 *pairs = g_new (guint64, bulk->lengths.n * 2 + 2);
+  g_autofree guint *person_rank = mk_bulk_rank_values (bulk->person_ids);
+  g_autofree guint *day_rank = mk_bulk_rank_values (bulk->days);
+  g_autoptr(GArray) persons = mk_bulk_sorted_copy (bulk->person_ids);
+  g_autoptr(GArray) days = mk_bulk_sorted_copy (bulk->days);
+  g_autoptr(GArray) bins = g_array_new (FALSE, FALSE, sizeof (MkStoreLengthBin));
+  g_autoptr(GByteArray) blob = g_byte_array_new ();
   gsize n = 0;
 
-  g_hash_table_iter_init (&iter, bulk->totals);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      const BulkTotal *t = key;
-      sqlite3_stmt *stmt = mk_store_stmt (store, STMT_DAY_TOTAL_ADD);
-      char day[11];
-
-      day_text (t->day, day);
-      sqlite3_bind_int64 (stmt, 1, t->person_id);
-      sqlite3_bind_text (stmt, 2, day, 10, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 3, t->category_id);
-      sqlite3_bind_int64 (stmt, 4, t->minutes);
-      sqlite3_bind_int64 (stmt, 5, t->entries);
-      sqlite3_bind_int64 (stmt, 6, t->prime);
-      sqlite3_bind_int64 (stmt, 7, t->timed);
-      if (!mk_store_step_done (store, stmt, error))
-        return FALSE;
-    }
-
-  /* Entry lengths in the table's key order (person, day, category,
-   * minutes), so that its b-tree is filled from left to right: the dense
-   * person and day indexes of the packed keys are replaced by their ranks
-   * in id and date order, then the keys are sorted.  Each pair is (key,
-   * count); the hash table goes before the rows are written. */
-  {
-    g_autofree guint64 *pairs = g_new (guint64, bulk->lengths.n * 2 + 2);
-    g_autofree guint *person_rank = mk_bulk_rank_values (bulk->person_ids);
-    g_autofree guint *day_rank = mk_bulk_rank_values (bulk->days);
-    g_autoptr(GArray) persons = mk_bulk_sorted_copy (bulk->person_ids);
-    g_autoptr(GArray) days = mk_bulk_sorted_copy (bulk->days);
-
-    for (gsize i = 0; i <= bulk->lengths.mask; i++)
-      if (bulk->lengths.keys[i] != 0)
-        {
-          guint64 k = bulk->lengths.keys[i];
-          guint person = (guint) (k >> LEN_PERSON_SHIFT);
-          guint day_i = (guint) (k >> LEN_DAY_SHIFT) & ((1u << LEN_DAY_BITS) - 1);
-
-          k &= (G_GUINT64_CONSTANT (1) << LEN_DAY_SHIFT) - 1;
-          k |= (guint64) day_rank[day_i] << LEN_DAY_SHIFT;
-          k |= (guint64) person_rank[person] << LEN_PERSON_SHIFT;
-          pairs[n * 2] = k;
-          pairs[n * 2 + 1] = bulk->lengths.counts[i];
-          n++;
-        }
-    mk_length_table_clear (&bulk->lengths);
-    qsort (pairs, n, 2 * sizeof (guint64), compare_keys);
-    for (gsize i = 0; i < n; i++)
+  for (gsize i = 0; i <= bulk->lengths.mask; i++)
+    if (bulk->lengths.keys[i] != 0)
       {
-        guint64 k = pairs[i * 2];
+        guint64 k = bulk->lengths.keys[i];
         guint person = (guint) (k >> LEN_PERSON_SHIFT);
         guint day_i = (guint) (k >> LEN_DAY_SHIFT) & ((1u << LEN_DAY_BITS) - 1);
-        gint64 category = (gint64) ((k >> LEN_MINUTE_BITS) & ((1u << LEN_CATEGORY_BITS) - 1));
-        int minutes = (int) (k & ((1u << LEN_MINUTE_BITS) - 1));
-        sqlite3_stmt *stmt = mk_store_stmt (store, STMT_LENGTH_ADD);
-        char day[11];
 
-        day_text ((gint32) g_array_index (days, gint64, day_i), day);
-        sqlite3_bind_int64 (stmt, 1, g_array_index (persons, gint64, person));
-        sqlite3_bind_text (stmt, 2, day, 10, SQLITE_TRANSIENT);
-        sqlite3_bind_int64 (stmt, 3, category);
-        sqlite3_bind_int (stmt, 4, minutes);
-        sqlite3_bind_int64 (stmt, 5, (gint64) pairs[i * 2 + 1]);
-        if (!mk_store_step_done (store, stmt, error))
-          return FALSE;
+        k &= (G_GUINT64_CONSTANT (1) << LEN_DAY_SHIFT) - 1;
+        k |= (guint64) day_rank[day_i] << LEN_DAY_SHIFT;
+        k |= (guint64) person_rank[person] << LEN_PERSON_SHIFT;
+        pairs[n * 2] = k;
+        pairs[n * 2 + 1] = bulk->lengths.counts[i];
+        n++;
       }
-  }
+  mk_length_table_clear (&bulk->lengths);
+  qsort (pairs, n, 2 * sizeof (guint64), compare_keys);
+
+  for (gsize i = 0; i < n; i++)
+    {
+      guint64 k = pairs[i * 2];
+      MkStoreLengthBin bin = { (int) (k & ((1u << LEN_MINUTE_BITS) - 1)),
+                               (gint64) pairs[i * 2 + 1] };
+
+      g_array_append_val (bins, bin);
+      if (i + 1 == n || (pairs[(i + 1) * 2] >> LEN_MINUTE_BITS) != (k >> LEN_MINUTE_BITS))
+        {
+          guint person = (guint) (k >> LEN_PERSON_SHIFT);
+          guint day_i = (guint) (k >> LEN_DAY_SHIFT) & ((1u << LEN_DAY_BITS) - 1);
+          gint64 category = (gint64) ((k >> LEN_MINUTE_BITS) & ((1u << LEN_CATEGORY_BITS) - 1));
+
+          if (!write_total (bulk, g_array_index (persons, gint64, person),
+                            (gint32) g_array_index (days, gint64, day_i), category,
+                            (const MkStoreLengthBin *) (void *) bins->data, bins->len, blob,
+                            error))
+            return FALSE;
+          g_array_set_size (bins, 0);
+        }
+    }
   return TRUE;
 }
 
@@ -772,10 +878,7 @@ mk_store_bulk_commit (MkStoreBulk          *bulk,
         mk_store_set_error (store, error, _("recording the import"));
     }
   g_clear_pointer (&bulk->insert, sqlite3_finalize);
-  if (ok)
-    ok = mk_store_commit (store, error);
-  else
-    mk_store_rollback (store);
+  ok = end_transaction (bulk, ok, error) && ok;
   g_debug ("commit: last rows and rollups %.2f s, indexes %.2f s, commit %.2f s",
            (t1 - t0) / 1e6, (t2 - t1) / 1e6, (g_get_monotonic_time () - t2) / 1e6);
 
@@ -797,7 +900,7 @@ mk_store_bulk_abort (MkStoreBulk *bulk)
   g_return_if_fail (bulk != NULL);
 
   g_clear_pointer (&bulk->insert, sqlite3_finalize);
-  mk_store_rollback (bulk->store);
+  end_transaction (bulk, FALSE, NULL);
   restore_cache (bulk);
   bulk_free (bulk);
 }

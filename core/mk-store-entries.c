@@ -1,7 +1,7 @@
 /* mk-store-entries.c — entries and their rollups.
  *
- * Invariant (see mk-store-schema.c): day_total and entry_length always
- * equal what `entry` adds up to.  Each function here that changes `entry`
+ * Invariant (see mk-store-schema.c): day_total, with its entry-length
+ * histograms, always equals what `entry` adds up to.  Each function here that changes `entry`
  * changes the rollups in the same transaction, by adding the entry with
  * sign +1 or -1; rows that drop to zero entries are pruned.
  * mk_store_check() recomputes everything from `entry` to prove it.
@@ -119,7 +119,8 @@ mk_store_insert_entry_row (MkStore            *self,
  * @sign: +1 or -1
  * @error: return location for a #GError
  *
- * Keeps day_total and entry_length equal to what `entry` adds up to.
+ * Keeps day_total (with its entry-length histogram) equal to what `entry`
+ * adds up to.
  */
 gboolean
 mk_store_rollup_add (MkStore            *self,
@@ -142,15 +143,7 @@ mk_store_rollup_add (MkStore            *self,
   sqlite3_bind_int (stmt, 5, sign);
   sqlite3_bind_int (stmt, 6, sign * prime);
   sqlite3_bind_int (stmt, 7, sign * timed);
-  if (!mk_store_step_done (self, stmt, error))
-    return FALSE;
-
-  stmt = mk_store_stmt (self, STMT_LENGTH_ADD);
-  sqlite3_bind_int64 (stmt, 1, input->person_id);
-  sqlite3_bind_text (stmt, 2, input->day, 10, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 3, input->category_id);
-  sqlite3_bind_int (stmt, 4, input->minutes);
-  sqlite3_bind_int (stmt, 5, sign);
+  sqlite3_bind_int (stmt, 8, input->minutes);
   if (!mk_store_step_done (self, stmt, error))
     return FALSE;
 
@@ -160,14 +153,6 @@ mk_store_rollup_add (MkStore            *self,
       sqlite3_bind_int64 (stmt, 1, input->person_id);
       sqlite3_bind_text (stmt, 2, input->day, 10, SQLITE_TRANSIENT);
       sqlite3_bind_int64 (stmt, 3, input->category_id);
-      if (!mk_store_step_done (self, stmt, error))
-        return FALSE;
-
-      stmt = mk_store_stmt (self, STMT_LENGTH_PRUNE);
-      sqlite3_bind_int64 (stmt, 1, input->person_id);
-      sqlite3_bind_text (stmt, 2, input->day, 10, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 3, input->category_id);
-      sqlite3_bind_int (stmt, 4, input->minutes);
       if (!mk_store_step_done (self, stmt, error))
         return FALSE;
     }
@@ -518,11 +503,6 @@ mk_store_rebuild_rollups (MkStore *self,
   g_assert (self->in_transaction);
 
   stmt = mk_store_stmt (self, STMT_DAY_TOTAL_DELETE_PERSON);
-  sqlite3_bind_int64 (stmt, 1, person_id);
-  sqlite3_bind_int64 (stmt, 2, person_id);
-  if (!mk_store_step_done (self, stmt, error))
-    return FALSE;
-  stmt = mk_store_stmt (self, STMT_LENGTH_DELETE_PERSON);
   sqlite3_bind_int64 (stmt, 1, person_id);
   sqlite3_bind_int64 (stmt, 2, person_id);
   if (!mk_store_step_done (self, stmt, error))

@@ -520,13 +520,6 @@ mk_store_merge_people (MkStore *self,
   ok = mk_store_step_done (self, stmt, error);
   if (ok)
     {
-      stmt = mk_store_stmt (self, STMT_LENGTH_DELETE_PERSON);
-      sqlite3_bind_int64 (stmt, 1, keep_id);
-      sqlite3_bind_int64 (stmt, 2, merge_id);
-      ok = mk_store_step_done (self, stmt, error);
-    }
-  if (ok)
-    {
       stmt = mk_store_stmt (self, STMT_PERSON_MOVE_ENTRIES);
       sqlite3_bind_int64 (stmt, 1, keep_id);
       sqlite3_bind_int64 (stmt, 2, merge_id);

@@ -29,7 +29,6 @@ typedef enum {
   STMT_PERSON_MOVE_ENTRIES,
   STMT_PERSON_DELETE,
   STMT_DAY_TOTAL_DELETE_PERSON,
-  STMT_LENGTH_DELETE_PERSON,
   STMT_TIMER_MOVE,
   STMT_ENTRY_OF_PERSON,
   STMT_CATEGORY_LIST,
@@ -46,9 +45,8 @@ typedef enum {
   STMT_ENTRY_ANY,
   STMT_ENTRY_FINGERPRINTS,
   STMT_DAY_TOTAL_ADD,
+  STMT_DAY_TOTAL_MERGE,
   STMT_DAY_TOTAL_PRUNE,
-  STMT_LENGTH_ADD,
-  STMT_LENGTH_PRUNE,
   STMT_DAY_TOTAL_RANGE,
   STMT_LENGTH_RANGE,
   STMT_LAST_DAYS,
@@ -99,6 +97,19 @@ gboolean      mk_store_finish            (MkStore      *self,
 void          mk_store_emit_changed      (MkStore      *self);
 void          mk_store_sync_external     (MkStore      *self);
 void          mk_store_reload_categories (MkStore      *self);
+/* Entry-length histograms (mk-store-lengths.c). */
+typedef struct {
+  int    minutes;
+  gint64 count;
+} MkStoreLengthBin;
+
+void          mk_store_register_length_functions (sqlite3 *db);
+gboolean      mk_store_lengths_decode    (const void   *blob,
+                                          gsize         size,
+                                          GArray       *bins);
+void          mk_store_lengths_encode    (const MkStoreLengthBin *bins,
+                                          guint         n_bins,
+                                          GByteArray   *out);
 char         *mk_store_name_key          (const char   *name);
 char         *mk_store_alias_key         (const char   *text);
 gboolean      mk_store_valid_day         (const char   *day);

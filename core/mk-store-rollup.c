@@ -1,6 +1,7 @@
 /* mk-store-rollup.c — reading the rollups, and proving them right.
  *
- * Analysis reads only day_total and entry_length, so its cost follows
+ * Analysis reads only day_total (totals and entry-length histograms, see
+ * mk-store-lengths.c), so its cost follows
  * people × days × categories, not the number of entries.  mk_store_check()
  * is the proof that the rollups are exact: it recomputes them from `entry`
  * and compares, after SQLite's own integrity check.
@@ -77,19 +78,57 @@ mk_store_foreach_length (MkStore      *self,
                          gpointer      user_data,
                          GError      **error)
 {
+  g_autoptr(GArray) bins = g_array_new (FALSE, FALSE, sizeof (MkStoreLengthBin));
+  gint64 counts[1441] = { 0 };
+  gint64 person = 0;
+  gint64 category = 0;
+  gboolean ok = TRUE;
   sqlite3_stmt *stmt;
-  int rc;
+  int rc = SQLITE_DONE;
 
   g_return_val_if_fail (MK_IS_STORE (self), FALSE);
   g_return_val_if_fail (from != NULL && to != NULL && func != NULL, FALSE);
 
+  /* Rows come by (person, category); the days of one pair are summed in
+   * @counts and handed on, by length, when the pair changes. */
   stmt = mk_store_stmt (self, STMT_LENGTH_RANGE);
   sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, to, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    func (sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
-          sqlite3_column_int (stmt, 2), sqlite3_column_int (stmt, 3), user_data);
+  for (;;)
+    {
+      gboolean more = ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW;
+      gint64 p = more ? sqlite3_column_int64 (stmt, 0) : 0;
+      gint64 c = more ? sqlite3_column_int64 (stmt, 1) : 0;
+
+      if (person != 0 && (!more || p != person || c != category))
+        for (int m = 1; m <= 1440; m++)
+          if (counts[m] > 0)
+            {
+              func (person, category, m, (int) MIN (counts[m], G_MAXINT), user_data);
+              counts[m] = 0;
+            }
+      if (!more)
+        break;
+      person = p;
+      category = c;
+      g_array_set_size (bins, 0);
+      ok = mk_store_lengths_decode (sqlite3_column_blob (stmt, 2),
+                                    (gsize) sqlite3_column_bytes (stmt, 2), bins);
+      for (guint i = 0; i < bins->len; i++)
+        {
+          const MkStoreLengthBin *bin = &g_array_index (bins, MkStoreLengthBin, i);
+
+          counts[bin->minutes] += bin->count;
+        }
+    }
   sqlite3_reset (stmt);
+  if (!ok)
+    {
+      g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_CORRUPT,
+                   _("The entry lengths in the database are damaged. Run “minutka --check” "
+                     "and restore the database from a backup copy."));
+      return FALSE;
+    }
   if (rc != SQLITE_DONE)
     {
       mk_store_set_error (self, error, _("reading the entry lengths"));
@@ -135,12 +174,13 @@ static const char check_totals_sql[] =
   "SELECT (SELECT count(*) FROM (SELECT * FROM e EXCEPT SELECT * FROM d)) + "
   "       (SELECT count(*) FROM (SELECT * FROM d EXCEPT SELECT * FROM e))";
 
+/* Histograms are canonical blobs (mk-store-lengths.c): equal histograms are
+ * equal blobs.  Rows without entries are the totals check's business. */
 static const char check_lengths_sql[] =
-  "WITH e AS (SELECT person_id, day, category_id, minutes, count(*) AS n FROM entry "
-  "           GROUP BY person_id, day, category_id, minutes), "
-  "     l AS (SELECT person_id, day, category_id, minutes, n FROM entry_length) "
-  "SELECT (SELECT count(*) FROM (SELECT * FROM e EXCEPT SELECT * FROM l)) + "
-  "       (SELECT count(*) FROM (SELECT * FROM l EXCEPT SELECT * FROM e))";
+  "WITH e AS (SELECT person_id, day, category_id, mk_lengths_of (minutes) AS l FROM entry "
+  "           GROUP BY person_id, day, category_id) "
+  "SELECT count(*) FROM e LEFT JOIN day_total d USING (person_id, day, category_id) "
+  "WHERE d.lengths IS NOT e.l";
 
 static const char check_prime_entries_sql[] =
   "SELECT person_id, day, category_id, start, minutes FROM entry WHERE start IS NOT NULL "

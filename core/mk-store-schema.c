@@ -1,6 +1,6 @@
 /* mk-store-schema.c — the database schema, its migrations and the seed data.
  *
- * Schema version 1 (PRAGMA user_version = 1, PRAGMA application_id =
+ * Schema version 2 (PRAGMA user_version = 2, PRAGMA application_id =
  * MK_APPLICATION_ID):
  *
  *   person(id, name, name_key, email, level, team, archived)
@@ -14,21 +14,32 @@
  *                duplicates, skipped, rejected, created)
  *   entry(id, person_id, day, start, minutes, category_id, task, source,
  *         batch_id, fingerprint, created, updated)
- *   day_total(person_id, day, category_id, minutes, entries, prime_minutes, timed_minutes)
- *   entry_length(person_id, day, category_id, minutes, n)
+ *       created is NULL for imported entries: their batch's `created` says
+ *       when they came.  One index, entry_day_person (day, person_id,
+ *       start), serves a person's day, a period, and the list in time order.
+ *   day_total(person_id, day, category_id, minutes, entries, prime_minutes,
+ *             timed_minutes, lengths)
+ *       lengths is the histogram of the entries' lengths (mk-store-lengths.c).
  *   study(id, name, day_from, day_to, active)
  *   setting(key, value)
  *   timer(id = 1, person_id, category_id, task, started_at)
  *
  * Invariant: for every (person, day, category), day_total holds exactly the
  * sum of minutes, the count of entries, the minutes of entries with a start
- * time and the minutes inside the prime hours of the entries in `entry`;
- * entry_length holds how many entries of each length there are.  Rows that
- * drop to zero entries are deleted.  Every change to `entry` updates both
- * in the same transaction.  mk_store_check() recomputes them to prove it.
+ * time, the minutes inside the prime hours and the histogram of lengths of
+ * the entries in `entry`.  Rows that drop to zero entries are deleted.
+ * Every change to `entry` updates day_total in the same transaction.
+ * mk_store_check() recomputes it to prove it.
  *
- * Migrations run in one transaction: either the whole schema of the new
- * version is there, or the file is as it was.
+ * A new file is created at version 1 and migrated like an old one, so the
+ * migrations run on every new database, not only on old files.  Migrations
+ * run in one transaction: either the whole schema of the new version is
+ * there, or the file is as it was.
+ *
+ * Version 2 (from 1): entry_length(person_id, day, category_id, minutes, n)
+ * became day_total.lengths; entry.created may be NULL; the two entry indexes
+ * (person_id, day) and (day, start) became one.  Each halved the work of a
+ * big import.
  */
 #define G_LOG_DOMAIN "mk-store"
 
@@ -132,6 +143,33 @@ static const char schema_v1[] =
   "  started_at TEXT NOT NULL"
   ");";
 
+/* Version 1 → 2.  The entry table is copied to change `created`, the
+ * column order staying the same. */
+static const char migrate_v2[] =
+  "CREATE TABLE entry_v2 ("
+  "  id INTEGER PRIMARY KEY,"
+  "  person_id INTEGER NOT NULL REFERENCES person (id),"
+  "  day TEXT NOT NULL CHECK (length(day) = 10),"
+  "  start INTEGER CHECK (start IS NULL OR start BETWEEN 0 AND 1439),"
+  "  minutes INTEGER NOT NULL CHECK (minutes BETWEEN 1 AND 1440),"
+  "  category_id INTEGER NOT NULL REFERENCES category (id),"
+  "  task TEXT NOT NULL DEFAULT '',"
+  "  source INTEGER NOT NULL DEFAULT 0,"
+  "  batch_id INTEGER REFERENCES import_batch (id),"
+  "  fingerprint INTEGER,"
+  "  created TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+  "  updated TEXT"
+  ");"
+  "INSERT INTO entry_v2 SELECT * FROM entry;"
+  "DROP TABLE entry;"
+  "ALTER TABLE entry_v2 RENAME TO entry;"
+  "CREATE INDEX entry_day_person ON entry (day, person_id, start);"
+  "ALTER TABLE day_total ADD COLUMN lengths BLOB;"
+  "UPDATE day_total SET lengths = (SELECT mk_lengths_of (l.minutes, l.n) FROM entry_length l "
+  "  WHERE l.person_id = day_total.person_id AND l.day = day_total.day "
+  "  AND l.category_id = day_total.category_id);"
+  "DROP TABLE entry_length;";
+
 typedef struct {
   const char *key;
   const char *name;
@@ -222,11 +260,12 @@ mk_store_builtin_category_name (const char *key)
 static gboolean
 exec (MkStore    *self,
       const char *sql,
+      const char *doing,
       GError    **error)
 {
   if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
     {
-      mk_store_set_error (self, error, _("creating the database tables"));
+      mk_store_set_error (self, error, doing);
       return FALSE;
     }
   return TRUE;
@@ -316,10 +355,15 @@ mk_store_migrate (MkStore *self,
 
   if (from_version < 1)
     {
-      if (!exec (self, schema_v1, error) || !seed_v1 (self, error))
+      if (!exec (self, schema_v1, _("creating the database tables"), error) ||
+          !seed_v1 (self, error))
         return FALSE;
     }
 
+  if (from_version < 2 &&
+      !exec (self, migrate_v2, _("updating the database to this version of Minutka"), error))
+    return FALSE;
+
   pragma = g_strdup_printf ("PRAGMA user_version = %d", MK_STORE_SCHEMA_VERSION);
-  return exec (self, pragma, error);
+  return exec (self, pragma, _("updating the database to this version of Minutka"), error);
 }

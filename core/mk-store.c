@@ -62,8 +62,6 @@ static const char *statement_sql[N_STMTS] = {
   [STMT_PERSON_DELETE] = "DELETE FROM person WHERE id = ?",
   [STMT_DAY_TOTAL_DELETE_PERSON] =
     "DELETE FROM day_total WHERE person_id IN (?1, ?2) OR ?1 = 0",
-  [STMT_LENGTH_DELETE_PERSON] =
-    "DELETE FROM entry_length WHERE person_id IN (?1, ?2) OR ?1 = 0",
   [STMT_TIMER_MOVE] = "UPDATE timer SET person_id = ?1 WHERE person_id = ?2",
   [STMT_ENTRY_OF_PERSON] =
     "SELECT person_id, day, start, minutes, category_id FROM entry "
@@ -96,27 +94,28 @@ static const char *statement_sql[N_STMTS] = {
   [STMT_ENTRY_ANY] = "SELECT EXISTS (SELECT 1 FROM entry)",
   [STMT_ENTRY_FINGERPRINTS] =
     "SELECT fingerprint FROM entry WHERE person_id = ? AND day = ? AND fingerprint IS NOT NULL",
+  /* One entry of ?8 minutes added (?5 = 1) or removed (?5 = -1). */
   [STMT_DAY_TOTAL_ADD] =
     "INSERT INTO day_total (person_id, day, category_id, minutes, entries, prime_minutes, "
-    "timed_minutes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+    "timed_minutes, lengths) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, mk_lengths_add (NULL, ?8, ?5)) "
     "ON CONFLICT (person_id, day, category_id) DO UPDATE SET "
     "minutes = minutes + ?4, entries = entries + ?5, prime_minutes = prime_minutes + ?6, "
-    "timed_minutes = timed_minutes + ?7",
+    "timed_minutes = timed_minutes + ?7, lengths = mk_lengths_add (lengths, ?8, ?5)",
+  /* Many entries at once, their lengths as a histogram (?8). */
+  [STMT_DAY_TOTAL_MERGE] =
+    "INSERT INTO day_total (person_id, day, category_id, minutes, entries, prime_minutes, "
+    "timed_minutes, lengths) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+    "ON CONFLICT (person_id, day, category_id) DO UPDATE SET "
+    "minutes = minutes + ?4, entries = entries + ?5, prime_minutes = prime_minutes + ?6, "
+    "timed_minutes = timed_minutes + ?7, lengths = mk_lengths_merge (lengths, ?8)",
   [STMT_DAY_TOTAL_PRUNE] =
     "DELETE FROM day_total WHERE person_id = ? AND day = ? AND category_id = ? AND entries <= 0",
-  [STMT_LENGTH_ADD] =
-    "INSERT INTO entry_length (person_id, day, category_id, minutes, n) "
-    "VALUES (?1, ?2, ?3, ?4, ?5) "
-    "ON CONFLICT (person_id, day, category_id, minutes) DO UPDATE SET n = n + ?5",
-  [STMT_LENGTH_PRUNE] =
-    "DELETE FROM entry_length WHERE person_id = ? AND day = ? AND category_id = ? "
-    "AND minutes = ? AND n <= 0",
   [STMT_DAY_TOTAL_RANGE] =
     "SELECT person_id, day, category_id, minutes, entries, prime_minutes, timed_minutes "
     "FROM day_total WHERE day BETWEEN ? AND ? ORDER BY person_id, day, category_id",
   [STMT_LENGTH_RANGE] =
-    "SELECT person_id, category_id, minutes, sum(n) FROM entry_length "
-    "WHERE day BETWEEN ? AND ? GROUP BY person_id, category_id, minutes",
+    "SELECT person_id, category_id, lengths FROM day_total "
+    "WHERE day BETWEEN ? AND ? ORDER BY person_id, category_id",
   [STMT_LAST_DAYS] =
     "SELECT day FROM (SELECT DISTINCT day FROM day_total ORDER BY day DESC LIMIT ?) "
     "ORDER BY day",
@@ -568,6 +567,7 @@ open_connection (MkStore  *self,
   sqlite3_create_function_v2 (self->db, "mk_fold", 1,
                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
                               fold_func, NULL, NULL, NULL);
+  mk_store_register_length_functions (self->db);
 
   /* Read before writing anything, so that a foreign or newer file stays as it was. */
   if (pragma_int (self, "PRAGMA application_id", &app_id) != SQLITE_OK ||

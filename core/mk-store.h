@@ -15,7 +15,7 @@
 
 G_BEGIN_DECLS
 
-#define MK_STORE_SCHEMA_VERSION 1
+#define MK_STORE_SCHEMA_VERSION 2
 
 /**
  * MkPrimeRange:
