@@ -7,11 +7,28 @@
  *   2. a known binary signature (ZIP/xlsx, old Excel, PNG, PDF, …), a NUL
  *      byte or many control characters refuse the file as not text;
  *   3. bytes that are valid UTF-8 (a character cut by the chunk's end
- *      allowed) are UTF-8, anything else is Windows-1251.
- * A file whose first chunk is plain ASCII is called UTF-8.  If the decoder
- * later meets a byte that is not UTF-8 while everything before it was
- * ASCII, it switches to Windows-1251 without loss: ASCII means the same in
- * both.  After a real UTF-8 character, a bad byte is an error.
+ *      allowed) are UTF-8; otherwise the runs of non-ASCII bytes vote: a
+ *      run that is whole UTF-8 characters is one vote for UTF-8, any other
+ *      run one vote for Windows-1251, and Windows-1251 needs more votes.
+ *      Russian in Windows-1251 almost never forms UTF-8 (its letters are
+ *      0xC0 … 0xFF, UTF-8 continuation bytes are 0x80 … 0xBF), Russian in
+ *      UTF-8 always does, so a UTF-8 file with one damaged byte stays
+ *      UTF-8 (and that byte is reported with its line), never garbled.
+ *
+ * A file whose first chunk is plain ASCII is called UTF-8 but is not
+ * settled: the decoder settles it at the first non-ASCII byte, wherever it
+ * is, by the same vote over the bytes at hand (the rest of the chunk, or
+ * up to the end of the sniffed size if that byte lies in it, so that the
+ * sniffing and every later run agree).  ASCII means the same in both
+ * encodings, so nothing read before is lost and the file is read once.
+ *
+ * After that nothing is guessed, and text that contradicts the choice is
+ * an error naming the line, so that no name is ever written garbled:
+ * settled UTF-8 refuses a byte that is not UTF-8; Windows-1251 refuses a
+ * run of three or more non-ASCII bytes that is whole UTF-8 characters (a
+ * UTF-8 word, which Russian in Windows-1251 never is).  An encoding the
+ * user chose (mk_decoder_new_full()) is read as told: strict UTF-8,
+ * unchecked Windows-1251.
  *
  * The decoder appends UTF-8 to the caller's GString and never emits a NUL
  * (NUL in the data is refused) nor a byte-order mark.  It keeps at most
@@ -56,7 +73,9 @@ struct _MkDecoder {
   guint      n_carry;
   gunichar   high_surrogate;   /* UTF-16: a pending high surrogate, or 0 */
   guint      bom_left;         /* bytes of the byte-order mark still to skip */
-  gboolean   saw_non_ascii;
+  gboolean   forced;           /* the user chose the encoding: no guess, no check */
+  gboolean   settled;          /* UTF-8: the first non-ASCII byte has been judged */
+  guint64    cp1251_line;      /* Windows-1251: line of the first non-ASCII byte */
   gboolean   prev_cr;          /* the last emitted character was CR */
   guint64    line;             /* 1-based line of the next emitted character */
   guint64    offset;           /* bytes of input consumed */
@@ -188,6 +207,79 @@ is_utf8_prefix (const guint8 *p,
   return TRUE;
 }
 
+/* TRUE if the run of non-ASCII bytes @p … @p+@len is whole UTF-8
+ * characters; with @cut, a run ended by the end of the buffer may also end
+ * in the start of a character. */
+static gboolean
+run_is_utf8 (const guint8 *p,
+             gsize         len,
+             gboolean      cut)
+{
+  const char *end;
+
+  if (g_utf8_validate_len ((const char *) p, len, &end))
+    return TRUE;
+  return cut && (const guint8 *) end > p
+         && is_utf8_prefix ((const guint8 *) end, len - (gsize) ((const guint8 *) end - p));
+}
+
+/* The vote of the design notes: counts, over @p … @p+@len, the runs of
+ * non-ASCII bytes that are whole UTF-8 characters (@utf8) and those that
+ * are not (@other).  A lone character cut by the end of the buffer counts
+ * for neither. */
+static void
+count_runs (const guint8 *p,
+            gsize         len,
+            gsize        *utf8,
+            gsize        *other)
+{
+  gsize i = 0;
+
+  *utf8 = 0;
+  *other = 0;
+  while (i < len)
+    {
+      gsize start;
+
+      if (p[i] < 0x80)
+        {
+          i++;
+          continue;
+        }
+      start = i;
+      while (i < len && p[i] >= 0x80)
+        i++;
+      if (run_is_utf8 (p + start, i - start, i == len))
+        (*utf8)++;
+      else if (!(i == len && is_utf8_prefix (p + start, i - start)))
+        (*other)++;
+    }
+}
+
+/* How many bytes at @p are ASCII other than NUL, eight at a time while
+ * they last. */
+static gsize
+ascii_prefix (const guint8 *p,
+              gsize         len)
+{
+  const guint64 high = G_GUINT64_CONSTANT (0x8080808080808080);
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  gsize i = 0;
+
+  for (; i + 8 <= len; i += 8)
+    {
+      guint64 w;
+
+      memcpy (&w, p + i, 8);
+      /* A byte >= 0x80, or (none being) a NUL byte. */
+      if ((w & high) != 0 || ((w - ones) & ~w & high) != 0)
+        break;
+    }
+  while (i < len && p[i] != 0 && p[i] < 0x80)
+    i++;
+  return i;
+}
+
 /**
  * mk_encoding_detect:
  * @file_name: the file's name for messages (its basename is enough)
@@ -283,7 +375,12 @@ mk_encoding_detect (const char    *file_name,
                                        len - (gsize) ((const guint8 *) end - head))))
     *encoding = MK_ENCODING_UTF8;
   else
-    *encoding = MK_ENCODING_WINDOWS_1251;
+    {
+      gsize utf8, other;
+
+      count_runs (head, len, &utf8, &other);
+      *encoding = other > utf8 ? MK_ENCODING_WINDOWS_1251 : MK_ENCODING_UTF8;
+    }
   return TRUE;
 }
 
@@ -295,7 +392,9 @@ mk_encoding_detect (const char    *file_name,
  *   bytes for UTF-16, 3 for UTF-8)
  *
  * For an encoding chosen by the user rather than detected: the data may or
- * may not start with a byte-order mark.
+ * may not start with a byte-order mark, and it is read as told, without
+ * the guessing and checks of mk_decoder_new(): UTF-8 refuses any byte that
+ * is not UTF-8, Windows-1251 reads every byte.
  *
  * Returns: (transfer full): a decoder positioned at the start of the file.
  */
@@ -309,6 +408,7 @@ mk_decoder_new_full (MkEncoding  encoding,
   self->encoding = encoding;
   self->file_name = g_strdup (file_name ? file_name : "");
   self->line = 1;
+  self->forced = TRUE;
   if (skip_bom)
     {
       switch (encoding)
@@ -334,6 +434,10 @@ mk_decoder_new_full (MkEncoding  encoding,
  * @encoding: the encoding from mk_encoding_detect()
  * @file_name: the file's name, for messages
  *
+ * A detected %MK_ENCODING_UTF8 is settled at the first non-ASCII byte and
+ * may turn into Windows-1251 there; a detected Windows-1251 refuses UTF-8
+ * words later on (see the design notes).
+ *
  * Returns: (transfer full): a decoder positioned at the start of the file
  *   (the byte-order mark that @encoding implies is skipped).
  */
@@ -341,10 +445,13 @@ MkDecoder *
 mk_decoder_new (MkEncoding  encoding,
                 const char *file_name)
 {
-  return mk_decoder_new_full (encoding, file_name,
-                              encoding == MK_ENCODING_UTF8_BOM
-                              || encoding == MK_ENCODING_UTF16LE
-                              || encoding == MK_ENCODING_UTF16BE);
+  MkDecoder *self = mk_decoder_new_full (encoding, file_name,
+                                         encoding == MK_ENCODING_UTF8_BOM
+                                         || encoding == MK_ENCODING_UTF16LE
+                                         || encoding == MK_ENCODING_UTF16BE);
+
+  self->forced = FALSE;
+  return self;
 }
 
 /**
@@ -430,6 +537,34 @@ append_unichar (GString  *out,
   g_string_append_len (out, buf, n);
 }
 
+/* Brings the line count up to the text emitted before @upto, which
+ * *@counted marks the end of what was counted so far. */
+static void
+count_lines_upto (MkDecoder  *self,
+                  GString    *out,
+                  gsize      *counted,
+                  const char *upto)
+{
+  gsize pos = (gsize) (upto - out->str);
+
+  count_lines (self, out->str + *counted, pos - *counted);
+  *counted = pos;
+}
+
+static void
+set_mixed_error (MkDecoder  *self,
+                 GError    **error)
+{
+  g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_ENCODING,
+               _("%s:%llu: this line is UTF-8 text, but line %llu is Windows-1251: the "
+                 "file mixes two encodings; save it again as CSV in UTF-8"),
+               self->file_name, (unsigned long long) self->line,
+               (unsigned long long) self->cp1251_line);
+}
+
+/* Decodes Windows-1251.  Unless the user chose it, a run of three or more
+ * non-ASCII bytes that is whole UTF-8 characters stops the decoding: it
+ * is a UTF-8 word in a file read as Windows-1251. */
 static gboolean
 decode_1251 (MkDecoder     *self,
              const guint8  *data,
@@ -438,6 +573,9 @@ decode_1251 (MkDecoder     *self,
              GError       **error)
 {
   gsize start = out->len;
+  gsize counted = start;
+  gsize run = 0;
+  char *run_out = NULL;
   char *w;
 
   g_string_set_size (out, start + len * 3);
@@ -448,33 +586,55 @@ decode_1251 (MkDecoder     *self,
 
       if (b < 0x80)
         {
+          if (G_UNLIKELY (run >= 3) && !self->forced && run_is_utf8 (data + i - run, run, FALSE))
+            goto mixed;
+          run = 0;
           if (G_UNLIKELY (b == 0))
             {
               g_string_set_size (out, (gsize) (w - out->str));
-              count_lines (self, out->str + start, out->len - start);
+              count_lines (self, out->str + counted, out->len - counted);
               set_nul_error (self, error);
               return FALSE;
             }
           *w++ = (char) b;
         }
       else
-        w += g_unichar_to_utf8 (cp1251_high[b - 0x80], w);
+        {
+          if (G_UNLIKELY (self->cp1251_line == 0))
+            {
+              count_lines_upto (self, out, &counted, w);
+              self->cp1251_line = self->line;
+            }
+          if (run++ == 0)
+            run_out = w;
+          w += g_unichar_to_utf8 (cp1251_high[b - 0x80], w);
+        }
     }
+  if (run >= 3 && !self->forced && run_is_utf8 (data + len - run, run, FALSE))
+    goto mixed;
   g_string_set_size (out, (gsize) (w - out->str));
-  count_lines (self, out->str + start, out->len - start);
+  count_lines (self, out->str + counted, out->len - counted);
   return TRUE;
+
+mixed:
+  count_lines_upto (self, out, &counted, run_out);
+  g_string_set_size (out, counted);
+  set_mixed_error (self, error);
+  return FALSE;
 }
 
-static gboolean
-all_ascii (const guint8 *p,
-           gsize         len)
+static void
+set_invalid_error (MkDecoder  *self,
+                   GError    **error)
 {
-  for (gsize i = 0; i < len; i++)
-    if (p[i] >= 0x80)
-      return FALSE;
-  return TRUE;
+  g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_ENCODING,
+               _("%s:%llu: the bytes are not valid UTF-8, although the file "
+                 "started as UTF-8; save it again as CSV in UTF-8"),
+               self->file_name, (unsigned long long) self->line);
 }
 
+/* Decodes UTF-8 whose encoding is settled: a byte that is not UTF-8 is an
+ * error. */
 static gboolean
 decode_utf8 (MkDecoder     *self,
              const guint8  *data,
@@ -494,11 +654,13 @@ decode_utf8 (MkDecoder     *self,
       if (g_utf8_validate_len ((const char *) self->carry, self->n_carry, &end))
         {
           g_string_append_len (out, (const char *) self->carry, self->n_carry);
-          self->saw_non_ascii = TRUE;
           self->n_carry = 0;
         }
       else if (!is_utf8_prefix (self->carry, self->n_carry))
-        goto invalid;
+        {
+          set_invalid_error (self, error);
+          return FALSE;
+        }
     }
 
   while (len > 0)
@@ -511,8 +673,6 @@ decode_utf8 (MkDecoder     *self,
       else
         valid = (gsize) ((const guint8 *) end - data);
 
-      if (!self->saw_non_ascii && !all_ascii (data, valid))
-        self->saw_non_ascii = TRUE;
       g_string_append_len (out, (const char *) data, valid);
       count_lines (self, (const char *) data, valid);
       self->offset += valid;
@@ -533,25 +693,78 @@ decode_utf8 (MkDecoder     *self,
           self->offset += len;
           return TRUE;
         }
-      if (!self->saw_non_ascii)
-        {
-          /* Everything so far was ASCII: this is Windows-1251 after all. */
-          g_debug ("%s: switching to Windows-1251 at byte %" G_GUINT64_FORMAT,
-                   self->file_name, self->offset);
-          self->encoding = MK_ENCODING_WINDOWS_1251;
-          self->offset += len;
-          return decode_1251 (self, data, len, out, error);
-        }
-      goto invalid;
+      set_invalid_error (self, error);
+      return FALSE;
     }
   return TRUE;
+}
 
-invalid:
-  g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_ENCODING,
-               _("%s:%llu: the bytes are not valid UTF-8, although the file "
-                 "started as UTF-8; save it again as CSV in UTF-8"),
-               self->file_name, (unsigned long long) self->line);
-  return FALSE;
+/* Decodes a detected UTF-8 file that has been plain ASCII so far: at the
+ * first non-ASCII byte the vote of the design notes settles the encoding,
+ * over the bytes at hand. */
+static gboolean
+decode_unsettled (MkDecoder     *self,
+                  const guint8  *data,
+                  gsize          len,
+                  GString       *out,
+                  GError       **error)
+{
+  gsize ascii;
+  gsize window;
+  gsize utf8, other;
+
+  if (self->n_carry > 0)
+    {
+      /* A lone character start kept from the previous chunk: judge it
+       * together with this one. */
+      gsize n = self->n_carry;
+      g_autofree guint8 *joined = g_malloc (n + len);
+
+      memcpy (joined, self->carry, n);
+      memcpy (joined + n, data, len);
+      self->n_carry = 0;
+      self->offset -= n;
+      return decode_unsettled (self, joined, n + len, out, error);
+    }
+
+  ascii = ascii_prefix (data, len);
+  g_string_append_len (out, (const char *) data, ascii);
+  count_lines (self, (const char *) data, ascii);
+  self->offset += ascii;
+  data += ascii;
+  len -= ascii;
+  if (len == 0)
+    return TRUE;
+  if (data[0] == 0)
+    {
+      set_nul_error (self, error);
+      return FALSE;
+    }
+
+  /* Within the sniffed size, the vote ends where mk_encoding_detect()'s
+   * did, so that both agree. */
+  window = len;
+  if (self->offset < MK_ENCODING_SNIFF_SIZE)
+    window = MIN (len, MAX (MK_ENCODING_SNIFF_SIZE - self->offset, 4));
+  count_runs (data, window, &utf8, &other);
+  if (other > utf8)
+    {
+      g_debug ("%s: Windows-1251 from line %" G_GUINT64_FORMAT ", byte %" G_GUINT64_FORMAT,
+               self->file_name, self->line, self->offset);
+      self->encoding = MK_ENCODING_WINDOWS_1251;
+      self->offset += len;
+      return decode_1251 (self, data, len, out, error);
+    }
+  if (utf8 == 0 && window == len && is_utf8_prefix (data, len))
+    {
+      /* Only the start of a character so far: wait for the rest. */
+      memcpy (self->carry, data, len);
+      self->n_carry = len;
+      self->offset += len;
+      return TRUE;
+    }
+  self->settled = TRUE;
+  return decode_utf8 (self, data, len, out, error);
 }
 
 static gboolean
@@ -635,7 +848,8 @@ decode_utf16 (MkDecoder     *self,
  *
  * Returns: %TRUE on success.  Fails with %MK_IMPORT_ERROR_NOT_TEXT on a NUL
  *   byte and with %MK_IMPORT_ERROR_ENCODING on bytes that are not UTF-8
- *   after UTF-8 text; the message names the file and the line.
+ *   after UTF-8 text, or a UTF-8 word in text read as Windows-1251; the
+ *   message names the file and the line.
  */
 gboolean
 mk_decoder_feed (MkDecoder     *self,
@@ -661,6 +875,9 @@ mk_decoder_feed (MkDecoder     *self,
   switch (self->encoding)
     {
     case MK_ENCODING_UTF8:
+      if (!self->settled && !self->forced)
+        return decode_unsettled (self, data, len, out, error);
+      return decode_utf8 (self, data, len, out, error);
     case MK_ENCODING_UTF8_BOM:
       return decode_utf8 (self, data, len, out, error);
     case MK_ENCODING_UTF16LE:
@@ -680,8 +897,9 @@ mk_decoder_feed (MkDecoder     *self,
  * @error: return location for an error
  *
  * Ends the file: a character cut short by the end of the file is an error
- * for UTF-8; for UTF-16 an odd last byte or a lone surrogate becomes
- * U+FFFD, the replacement character.
+ * for UTF-8 (unless the file was plain ASCII until then: the last byte is
+ * then read as Windows-1251); for UTF-16 an odd last byte or a lone
+ * surrogate becomes U+FFFD, the replacement character.
  *
  * Returns: %TRUE on success; fails with %MK_IMPORT_ERROR_ENCODING.
  */
@@ -700,6 +918,19 @@ mk_decoder_finish (MkDecoder  *self,
       self->n_carry = 0;
       self->high_surrogate = 0;
       return TRUE;
+    }
+  if (self->n_carry > 0 && self->encoding == MK_ENCODING_UTF8 && !self->settled
+      && !self->forced)
+    {
+      /* Plain ASCII, then the start of a character at the very end: that
+       * byte is no UTF-8. */
+      guint8 last[4];
+      gsize n = self->n_carry;
+
+      memcpy (last, self->carry, n);
+      self->n_carry = 0;
+      self->encoding = MK_ENCODING_WINDOWS_1251;
+      return decode_1251 (self, last, n, out, error);
     }
   if (self->n_carry > 0)
     {

@@ -38,6 +38,7 @@ struct _MkImportReader {
   guint64    size;
   guint64    position;
   MkEncoding encoding;
+  gboolean   forced;        /* the user chose the encoding (no guessing) */
   gboolean   skip_bom;
   MkDialect  dialect;
   char      *sha256;
@@ -127,6 +128,18 @@ implies_bom (MkEncoding encoding)
          || encoding == MK_ENCODING_UTF16BE;
 }
 
+/* A decoder for a run: a detected encoding is checked as the file goes
+ * (and plain ASCII may turn out to be Windows-1251), a chosen one is read
+ * as told. */
+static MkDecoder *
+new_decoder (MkImportReader *self)
+{
+  if (self->forced)
+    return mk_decoder_new_full (self->encoding, self->name, self->skip_bom);
+  g_assert (self->skip_bom == implies_bom (self->encoding));
+  return mk_decoder_new (self->encoding, self->name);
+}
+
 /* Decodes the first chunk with the reader's encoding and sniffs the
  * dialect from it. */
 static gboolean
@@ -139,7 +152,7 @@ sniff_dialect (MkImportReader  *self,
   const guint8 *head = g_bytes_get_data (self->head, &len);
   gboolean complete = len >= self->size;
 
-  decoder = mk_decoder_new_full (self->encoding, self->name, self->skip_bom);
+  decoder = new_decoder (self);
   if (!mk_decoder_feed (decoder, head, len, text, error))
     return FALSE;
   if (complete && !mk_decoder_finish (decoder, text, error))
@@ -216,6 +229,7 @@ mk_import_reader_override (MkImportReader  *self,
           self->skip_bom = FALSE;
           break;
         }
+      self->forced = TRUE;
       if (!sniff_dialect (self, error))
         return FALSE;
     }
@@ -579,7 +593,7 @@ mk_import_reader_run (MkImportReader  *self,
   run.pointers = g_new (const char *, MK_IMPORT_READER_MAX_FIELDS);
   run.line = 1 + self->dialect.skip_lines;
 
-  decoder = mk_decoder_new_full (self->encoding, self->name, self->skip_bom);
+  decoder = new_decoder (self);
   text = g_string_sized_new (MK_IMPORT_READER_CHUNK + 16);
   if (self->sha256 == NULL)
     checksum = g_checksum_new (G_CHECKSUM_SHA256);
@@ -645,6 +659,9 @@ mk_import_reader_run (MkImportReader  *self,
         }
       if (checksum != NULL)
         self->sha256 = g_strdup (g_checksum_get_string (checksum));
+      /* Plain ASCII at the start may have turned out to be Windows-1251
+       * further on; later runs and callers see the encoding as read. */
+      self->encoding = mk_decoder_get_encoding (decoder);
     }
   else if (run.error != NULL)
     {
