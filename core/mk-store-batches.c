@@ -1,0 +1,150 @@
+/* mk-store-batches.c — reading import batches by id, for lists of entries.
+ *
+ * A list of entries shows where each imported entry came from: the file's
+ * name and the time of its import.  Thousands of rows share one batch, and
+ * a list binds rows while it scrolls, so a batch is read from SQLite once
+ * and then kept: a row costs one hash lookup, never a query.
+ *
+ * Invariants:
+ *  - A committed batch's file name, preset and time never change (the
+ *    importer writes them when it begins; only the counts are updated
+ *    after), and batches are never deleted while entries point at them, so
+ *    a cached batch is never stale.  The cache holds batches that exist
+ *    only, read outside transactions (a batch seen inside one could still
+ *    be rolled back): an id not found is asked again next time (another
+ *    connection may have committed it since).
+ *  - The statement and the cache are object data on the store (the store's
+ *    own statement table belongs to mk-store.c); both go with the store,
+ *    and SQLite closes the connection once the statement is finalized.
+ *  - MkImportBatch pointers handed out stay valid as long as the store.
+ */
+#define G_LOG_DOMAIN "mk-store"
+
+#include "config.h"
+
+#include "mk-store-batches.h"
+#include "mk-store-private.h"
+
+static const char batch_sql[] =
+  "SELECT file_name, preset, created FROM import_batch WHERE id = ?";
+
+typedef struct {
+  sqlite3_stmt *stmt;
+  GHashTable   *batches;  /* gint64 id → MkImportBatch */
+} BatchCache;
+
+static GQuark
+batch_cache_quark (void)
+{
+  static GQuark quark;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("mk-store-batch-cache");
+  return quark;
+}
+
+static void
+import_batch_free (gpointer data)
+{
+  MkImportBatch *batch = data;
+
+  g_free ((char *) batch->file_name);
+  g_free ((char *) batch->preset);
+  g_clear_pointer (&batch->imported_at, g_date_time_unref);
+  g_free (batch);
+}
+
+static void
+batch_cache_free (gpointer data)
+{
+  BatchCache *cache = data;
+
+  g_clear_pointer (&cache->stmt, sqlite3_finalize);
+  g_clear_pointer (&cache->batches, g_hash_table_unref);
+  g_free (cache);
+}
+
+static BatchCache *
+batch_cache (MkStore *self)
+{
+  BatchCache *cache = g_object_get_qdata (G_OBJECT (self), batch_cache_quark ());
+
+  if (cache != NULL)
+    return cache;
+
+  cache = g_new0 (BatchCache, 1);
+  if (sqlite3_prepare_v3 (self->db, batch_sql, -1, SQLITE_PREPARE_PERSISTENT, &cache->stmt,
+                          NULL) != SQLITE_OK)
+    g_error ("The import batch statement does not compile: %s", sqlite3_errmsg (self->db));
+  cache->batches = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, import_batch_free);
+  g_object_set_qdata_full (G_OBJECT (self), batch_cache_quark (), cache, batch_cache_free);
+  return cache;
+}
+
+/* The batch's row, or NULL when there is none (or it cannot be read now). */
+static MkImportBatch *
+read_batch (MkStore    *self,
+            BatchCache *cache,
+            gint64      batch_id)
+{
+  MkImportBatch *batch = NULL;
+
+  sqlite3_bind_int64 (cache->stmt, 1, batch_id);
+  if (sqlite3_step (cache->stmt) == SQLITE_ROW)
+    {
+      const char *file_name = (const char *) sqlite3_column_text (cache->stmt, 0);
+      const char *preset = (const char *) sqlite3_column_text (cache->stmt, 1);
+      const char *created = (const char *) sqlite3_column_text (cache->stmt, 2);
+
+      batch = g_new0 (MkImportBatch, 1);
+      batch->id = batch_id;
+      batch->file_name = g_strdup (file_name ? file_name : "");
+      batch->preset = g_strdup (preset);
+      /* "YYYY-MM-DDTHH:MM:SSZ", as the schema's default writes it. */
+      batch->imported_at = created ? g_date_time_new_from_iso8601 (created, NULL) : NULL;
+      if (batch->imported_at == NULL)
+        g_warning ("Import batch %" G_GINT64_FORMAT " has an unreadable time '%s'",
+                   batch_id, created ? created : "");
+    }
+  sqlite3_reset (cache->stmt);
+  sqlite3_clear_bindings (cache->stmt);
+  return batch;
+}
+
+/**
+ * mk_store_get_import_batch:
+ * @self: a store
+ * @batch_id: an import batch's id (mk_entry_get_batch_id())
+ *
+ * Reads what a batch was — the file's name, its format, the time of the
+ * import — once, then answers from memory: calling it for every row of a
+ * list costs a hash lookup.
+ *
+ * Returns: (transfer none) (nullable): the batch, valid as long as @self;
+ *   %NULL when no committed batch has that id, or inside a transaction
+ *   for a batch not read before.  Its @imported_at is %NULL only for a
+ *   damaged row (a warning is logged).
+ */
+const MkImportBatch *
+mk_store_get_import_batch (MkStore *self,
+                           gint64   batch_id)
+{
+  BatchCache *cache;
+  MkImportBatch *batch;
+
+  g_return_val_if_fail (MK_IS_STORE (self), NULL);
+
+  if (batch_id <= 0)
+    return NULL;
+
+  cache = batch_cache (self);
+  batch = g_hash_table_lookup (cache->batches, &batch_id);
+  /* Inside a transaction a batch may be one that is rolled back later. */
+  if (batch == NULL && sqlite3_get_autocommit (self->db))
+    {
+      batch = read_batch (self, cache, batch_id);
+      if (batch != NULL)
+        g_hash_table_insert (cache->batches, &batch->id, batch);
+    }
+  return batch;
+}
