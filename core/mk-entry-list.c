@@ -37,6 +37,7 @@ enum {
   FILTER_TO       = 1 << 3,
   FILTER_SEARCH   = 1 << 4,
   FILTER_FOLDED   = 1 << 5,
+  FILTER_DAY      = 1 << 6,
 };
 
 static const char select_ids_sql[] =
@@ -58,6 +59,9 @@ static const char *filter_sql[] = {
    * the Unicode folding, which costs about twice as much per row. */
   "e.task LIKE :search ESCAPE '\\'",
   "mk_fold (e.task) LIKE :search ESCAPE '\\'",
+  /* One day: an equality, so that the entry index (day, person_id, start)
+   * finds a person's day directly instead of scanning the whole day. */
+  "e.day = :from",
 };
 
 static const char *order_sql[][2] = {
@@ -102,10 +106,13 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (MkEntryList, mk_entry_list, G_TYPE_OBJECT,
 static guint
 filter_mask (MkEntryList *self)
 {
+  gboolean one_day = self->from != NULL && g_strcmp0 (self->from, self->to) == 0;
+
   return (self->person_id > 0 ? FILTER_PERSON : 0) |
          (self->category_id > 0 ? FILTER_CATEGORY : 0) |
-         (self->from != NULL ? FILTER_FROM : 0) |
-         (self->to != NULL ? FILTER_TO : 0) |
+         (one_day ? FILTER_DAY : 0) |
+         (self->from != NULL && !one_day ? FILTER_FROM : 0) |
+         (self->to != NULL && !one_day ? FILTER_TO : 0) |
          (self->search != NULL && g_str_is_ascii (self->search) ? FILTER_SEARCH : 0) |
          (self->search != NULL && !g_str_is_ascii (self->search) ? FILTER_FOLDED : 0);
 }
@@ -165,7 +172,8 @@ statement (MkEntryList *self,
     sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":category"),
                         self->category_id);
   BIND_TEXT (":from", self->from);
-  BIND_TEXT (":to", self->to);
+  if (sqlite3_bind_parameter_index (stmt, ":to") > 0)
+    BIND_TEXT (":to", self->to);
   BIND_TEXT (":search", self->search);
 #undef BIND_TEXT
   return stmt;

@@ -2,9 +2,10 @@
  *
  * Design notes.
  *
- * Entries are read with one statement, in day and start order (the
- * entry_day index gives that order), and written as they come, so a
- * million entries take one pass and little memory.  The file is
+ * Entries are read with one statement, by day, then person, then start
+ * (the order of the entry_day_person index, so no sorting), and written
+ * as they come, so a million entries take one pass and little memory.
+ * The file is
  * written to a temporary file beside the target and renamed over it when
  * complete (g_file_replace), so a failed export never leaves half a file.
  *
@@ -31,7 +32,7 @@ static const char select_sql[] =
   "SELECT e.day, e.start, e.minutes, c.key, p.name, p.email, e.task "
   "FROM entry e JOIN person p ON p.id = e.person_id JOIN category c ON c.id = e.category_id "
   "WHERE (?1 IS NULL OR e.day >= ?1) AND (?2 IS NULL OR e.day <= ?2) "
-  "ORDER BY e.day, e.start, e.id";
+  "ORDER BY e.day, e.person_id, e.start, e.id";
 
 /**
  * mk_exporter_format_cell:

@@ -97,6 +97,9 @@ gboolean      mk_store_finish            (MkStore      *self,
 void          mk_store_emit_changed      (MkStore      *self);
 void          mk_store_sync_external     (MkStore      *self);
 void          mk_store_reload_categories (MkStore      *self);
+/* The first schema, which migrations start from (mk-store-schema.c). */
+extern const char mk_store_schema_v1_sql[];
+
 /* Entry-length histograms (mk-store-lengths.c). */
 typedef struct {
   int    minutes;

@@ -50,7 +50,8 @@
 #include "mk-error.h"
 #include "mk-store-private.h"
 
-static const char schema_v1[] =
+/* Version 1, as first released; every new file starts here (see above). */
+const char mk_store_schema_v1_sql[] =
   "CREATE TABLE person ("
   "  id INTEGER PRIMARY KEY,"
   "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
@@ -355,7 +356,7 @@ mk_store_migrate (MkStore *self,
 
   if (from_version < 1)
     {
-      if (!exec (self, schema_v1, _("creating the database tables"), error) ||
+      if (!exec (self, mk_store_schema_v1_sql, _("creating the database tables"), error) ||
           !seed_v1 (self, error))
         return FALSE;
     }
