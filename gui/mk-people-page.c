@@ -3,8 +3,11 @@
  * Lists everyone in the database, archived people too, with their email,
  * level and team.  Activating a row opens the person's editor
  * (mk-person-editor) as a subpage, where the details are changed and a
- * duplicate is merged.  The list is read again on every "changed" of the
- * store.
+ * duplicate is merged; "people.add" (Add Person…) opens the same editor
+ * empty, for someone new.  The list is read again on every "changed" of the
+ * store, so a person added shows at once; the page then focuses their row.
+ * A long name is cut to one line with an ellipsis, the whole name in the
+ * row's tooltip, so the rows never widen the window.
  */
 #define G_LOG_DOMAIN "mk-preferences"
 
@@ -110,7 +113,10 @@ create_row (gpointer item,
   gtk_widget_set_name (row, name);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), mk_person_get_name (person));
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
+  gtk_widget_set_tooltip_text (row, mk_person_get_name (person));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row),
                              gtk_image_new_from_icon_name ("avatar-default-symbolic"));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
@@ -170,6 +176,42 @@ mk_people_page_edit_person (MkPeoplePage *self,
                                                                             person_id)));
 }
 
+/* Shows the row of the person just added: the list was already read again
+ * on the store's "changed". */
+static void
+person_added_cb (MkPersonEditor *editor,
+                 gint64          person_id,
+                 MkPeoplePage   *self)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list_box)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      gpointer id = g_object_get_data (G_OBJECT (row), "person-id");
+
+      if (id != NULL && *(gint64 *) id == person_id)
+        {
+          gtk_widget_grab_focus (row);
+          break;
+        }
+    }
+}
+
+static void
+add_action_cb (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  MkPeoplePage *self = MK_PEOPLE_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  MkPersonEditor *editor;
+
+  if (!ADW_IS_PREFERENCES_WINDOW (root) || self->store == NULL)
+    return;
+  editor = mk_person_editor_new_for_adding (self->store);
+  g_signal_connect_object (editor, "person-added", G_CALLBACK (person_added_cb), self, 0);
+  adw_preferences_window_present_subpage (ADW_PREFERENCES_WINDOW (root), GTK_WIDGET (editor));
+}
+
 static void
 mk_people_page_dispose (GObject *object)
 {
@@ -206,6 +248,7 @@ mk_people_page_class_init (MkPeoplePageClass *klass)
                                                RESOURCE_BASE_PATH "/mk-people-page.ui");
   gtk_widget_class_bind_template_child (widget_class, MkPeoplePage, list_box);
   gtk_widget_class_bind_template_child (widget_class, MkPeoplePage, empty_page);
+  gtk_widget_class_install_action (widget_class, "people.add", NULL, add_action_cb);
 }
 
 static void

@@ -4,10 +4,17 @@
  * is applied or changed; and merging a duplicate spelling of the person
  * into this one, after a dialog that says how many entries will move.
  *
+ * The same form adds a new person (mk_person_editor_new_for_adding()):
+ * then nothing is written field by field; Add (or Enter in a field) hands
+ * name, email, level and team to mk_store_add_person() at once.  A refusal
+ * (no name, a name or email already known) is shown under the fields, the
+ * field at fault is marked, and the form stays for the user to correct.
+ *
  * Invariants: a field is saved on its own (applying the email does not
  * save a name still being typed); while the fields are filled from the
  * database (`syncing`) nothing is written.  If the person disappears (merged
- * into someone else elsewhere) the subpage closes.
+ * into someone else elsewhere) the subpage closes.  An adding form has
+ * person_id 0 and never writes anything but the one new person.
  */
 #define G_LOG_DOMAIN "mk-preferences"
 
@@ -16,6 +23,7 @@
 #include <glib/gi18n.h>
 
 #include "mk-entry-list.h"
+#include "mk-error.h"
 #include "mk-people-page.h"
 #include "mk-person-editor.h"
 #include "mk-preferences-window.h"
@@ -43,12 +51,28 @@ struct _MkPersonEditor
   AdwComboRow    *level_row;
   AdwEntryRow    *team_row;
   GtkSwitch      *archived_switch;
+  AdwActionRow   *archived_row;
+  GtkButton      *add_button;
+  GtkLabel       *error_label;
   AdwPreferencesGroup *merge_group;
   AdwComboRow    *duplicate_row;
   GtkStringList  *duplicate_names;
 };
 
 G_DEFINE_FINAL_TYPE (MkPersonEditor, mk_person_editor, GTK_TYPE_BOX)
+
+enum {
+  PERSON_ADDED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static gboolean
+adding (MkPersonEditor *self)
+{
+  return self->person_id == 0;
+}
 
 static void
 close_subpage (MkPersonEditor *self)
@@ -155,6 +179,8 @@ sync_from_store (MkPersonEditor *self,
   self->syncing = TRUE;
   adw_window_title_set_title (self->window_title, mk_person_get_name (person));
   adw_window_title_set_subtitle (self->window_title, mk_level_label (mk_person_get_level (person)));
+  /* The title is cut short for a long name; the tooltip has all of it. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), mk_person_get_name (person));
   if (refill == FIELD_NONE || refill == FIELD_NAME)
     set_text (self->name_row, mk_person_get_name (person));
   if (refill == FIELD_NONE || refill == FIELD_EMAIL)
@@ -178,7 +204,7 @@ save (MkPersonEditor *self,
   const char *team;
   AdwEntryRow *row = NULL;
 
-  if (self->syncing || self->store == NULL)
+  if (self->syncing || self->store == NULL || adding (self))
     return;
   person = mk_store_get_person (self->store, self->person_id, NULL);
   if (person == NULL)
@@ -249,8 +275,11 @@ field_changed_cb (MkPersonEditor *self)
 static void
 store_changed_cb (MkPersonEditor *self)
 {
-  g_autoptr(MkPerson) person = mk_store_get_person (self->store, self->person_id, NULL);
+  g_autoptr(MkPerson) person = NULL;
 
+  if (adding (self))
+    return;
+  person = mk_store_get_person (self->store, self->person_id, NULL);
   if (person == NULL)
     {
       close_subpage (self);
@@ -263,6 +292,108 @@ store_changed_cb (MkPersonEditor *self)
   gtk_switch_set_active (self->archived_switch, mk_person_get_archived (person));
   sync_duplicates (self, mk_person_get_name (person));
   self->syncing = FALSE;
+}
+
+/* Adding */
+
+static gboolean
+has_text (AdwEntryRow *row)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+clear_refusal (MkPersonEditor *self)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->email_row), "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+}
+
+/* Marks the field core refused and says why under the fields.  The email
+ * is at fault when it is not an address or belongs to someone; else the
+ * name is. */
+static void
+show_refusal (MkPersonEditor *self,
+              const GError   *error)
+{
+  const char *email = gtk_editable_get_text (GTK_EDITABLE (self->email_row));
+  AdwEntryRow *row = self->name_row;
+
+  if (has_text (self->name_row) && has_text (self->email_row))
+    {
+      g_autoptr(MkPerson) owner = mk_store_find_person (self->store, NULL, email);
+
+      if (g_error_matches (error, MK_STORE_ERROR, MK_STORE_ERROR_INVALID) ||
+          (owner != NULL && mk_person_get_email (owner) != NULL))
+        row = self->email_row;
+    }
+  gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+  gtk_label_set_text (self->error_label, error->message);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+}
+
+static void
+add_person (MkPersonEditor *self)
+{
+  g_autoptr(MkPerson) person = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (!adding (self) || self->store == NULL)
+    return;
+
+  clear_refusal (self);
+  person = mk_store_add_person (self->store,
+                                gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
+                                gtk_editable_get_text (GTK_EDITABLE (self->email_row)),
+                                (MkLevel) adw_combo_row_get_selected (self->level_row),
+                                gtk_editable_get_text (GTK_EDITABLE (self->team_row)),
+                                &error);
+  if (person == NULL)
+    {
+      show_refusal (self, error);
+      return;
+    }
+
+  g_signal_emit (self, signals[PERSON_ADDED], 0, mk_person_get_id (person));
+  /* Translators: a toast once a person was added in Preferences → People. */
+  message = g_strdup_printf (_("%s was added"), mk_person_get_name (person));
+  if (ADW_IS_PREFERENCES_WINDOW (root))
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), adw_toast_new (message));
+  close_subpage (self);
+}
+
+static void
+add_action_cb (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  add_person (MK_PERSON_EDITOR (widget));
+}
+
+/* Enter in a field of the adding form adds, as in a dialog. */
+static void
+entry_activated_cb (MkPersonEditor *self)
+{
+  if (adding (self) && has_text (self->name_row))
+    add_person (self);
+}
+
+static void
+text_changed_cb (MkPersonEditor *self)
+{
+  if (!adding (self))
+    return;
+  clear_refusal (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.add", has_text (self->name_row));
 }
 
 static void
@@ -381,6 +512,40 @@ mk_person_editor_new (MkStore *store,
   return self;
 }
 
+/**
+ * mk_person_editor_new_for_adding:
+ * @store: the database
+ *
+ * The same form, empty, for adding someone new: Add writes the person at
+ * once through mk_store_add_person(), emits #MkPersonEditor::person-added
+ * and closes the subpage; a refused name or email is explained in the form.
+ *
+ * Returns: (transfer floating): an editor for a new person, to be shown with
+ *   adw_preferences_window_present_subpage().
+ */
+MkPersonEditor *
+mk_person_editor_new_for_adding (MkStore *store)
+{
+  MkPersonEditor *self;
+
+  g_return_val_if_fail (MK_IS_STORE (store), NULL);
+
+  self = g_object_new (MK_TYPE_PERSON_EDITOR, NULL);
+  self->store = g_object_ref (store);
+  self->person_id = 0;
+  adw_window_title_set_title (self->window_title, _("Add Person"));
+  gtk_widget_set_visible (GTK_WIDGET (self->add_button), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->archived_row), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->merge_group), FALSE);
+  adw_entry_row_set_show_apply_button (self->name_row, FALSE);
+  adw_entry_row_set_show_apply_button (self->email_row, FALSE);
+  adw_entry_row_set_show_apply_button (self->team_row, FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->email_row), _("Email (optional)"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->team_row), _("Team (optional)"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.add", FALSE);
+  return self;
+}
+
 static void
 mk_person_editor_dispose (GObject *object)
 {
@@ -421,6 +586,9 @@ mk_person_editor_class_init (MkPersonEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MkPersonEditor, level_row);
   gtk_widget_class_bind_template_child (widget_class, MkPersonEditor, team_row);
   gtk_widget_class_bind_template_child (widget_class, MkPersonEditor, archived_switch);
+  gtk_widget_class_bind_template_child (widget_class, MkPersonEditor, archived_row);
+  gtk_widget_class_bind_template_child (widget_class, MkPersonEditor, add_button);
+  gtk_widget_class_bind_template_child (widget_class, MkPersonEditor, error_label);
   gtk_widget_class_bind_template_child (widget_class, MkPersonEditor, merge_group);
   gtk_widget_class_bind_template_child (widget_class, MkPersonEditor, duplicate_row);
   gtk_widget_class_bind_template_child (widget_class, MkPersonEditor, duplicate_names);
@@ -428,8 +596,20 @@ mk_person_editor_class_init (MkPersonEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, email_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, team_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, text_changed_cb);
   gtk_widget_class_install_action (widget_class, "editor.back", NULL, back_action_cb);
   gtk_widget_class_install_action (widget_class, "editor.merge", NULL, merge_action_cb);
+  gtk_widget_class_install_action (widget_class, "editor.add", NULL, add_action_cb);
+
+  /**
+   * MkPersonEditor::person-added:
+   * @self: an editor made by mk_person_editor_new_for_adding()
+   * @person_id: the id of the person just added (committed)
+   */
+  signals[PERSON_ADDED] = g_signal_new ("person-added", G_TYPE_FROM_CLASS (klass),
+                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                        G_TYPE_NONE, 1, G_TYPE_INT64);
 }
 
 static void

@@ -10,7 +10,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (MkPersonEditor, mk_person_editor, MK, PERSON_EDITOR, GtkBox)
 
-MkPersonEditor *mk_person_editor_new (MkStore *store,
-                                      gint64   person_id);
+MkPersonEditor *mk_person_editor_new            (MkStore *store,
+                                                 gint64   person_id);
+MkPersonEditor *mk_person_editor_new_for_adding (MkStore *store);
 
 G_END_DECLS

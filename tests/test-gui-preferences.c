@@ -3,9 +3,9 @@
  * Starts the real application on a database holding the demo team, opens
  * Preferences through "win.preferences" and drives its pages through their
  * widgets and actions: adds a category and an alias, changes a target band
- * (and sees a band the wrong way round refused in a dialog), merges a
- * duplicate spelling of a manager after the confirmation dialog, starts and
- * ends a study, changes the workday and the prime hours.  After each step the
+ * (and sees a band the wrong way round refused in a dialog), starts and
+ * ends a study, changes the workday and the prime hours.  The People page
+ * has its own program, test-gui-people.c.  After each step the
  * database is read through a second connection, as another program would,
  * and the Analysis page of the main window, visible behind Preferences, is
  * checked to follow each change at once.
@@ -17,9 +17,6 @@
 #include "mk-analysis-page.h"
 #include "mk-categories-page.h"
 #include "mk-category-editor.h"
-#include "mk-entry-list.h"
-#include "mk-people-page.h"
-#include "mk-person-editor.h"
 #include "mk-preferences-window.h"
 #include "mk-settings-page.h"
 #include "mk-store.h"
@@ -460,163 +457,6 @@ test_target_band (void)
 }
 
 static void
-test_merge_people (void)
-{
-  MkStore *store = mk_window_get_store (get_window ());
-  g_autoptr(GError) error = NULL;
-  g_autoptr(MkPerson) anna = mk_store_find_person (store, NULL, "anna.smirnova@example.com");
-  g_autoptr(MkPerson) twin = NULL;
-  g_autoptr(MkEntryList) anna_entries = NULL;
-  g_autoptr(MkStore) db = NULL;
-  g_autofree char *row_name = NULL;
-  AdwPreferencesWindow *prefs;
-  GtkWindow *dialog;
-  GtkWidget *page;
-  GtkWidget *editor;
-  guint before;
-  gint64 twin_id;
-
-  /* The same manager imported under a second spelling, with two entries. */
-  g_assert_nonnull (anna);
-  twin = mk_store_ensure_person (store, "Смирнова Анна", NULL, &error);
-  g_assert_no_error (error);
-  twin_id = mk_person_get_id (twin);
-  for (int i = 0; i < 2; i++)
-    {
-      MkEntryInput input = {
-        .person_id = twin_id, .day = "2026-11-24", .start = 17 * 60 + 30 * i, .minutes = 25,
-        .category_id = mk_category_get_id (mk_store_get_category_by_key (store, "calls")),
-        .task = "Acme", .source = MK_ENTRY_SOURCE_IMPORT,
-      };
-
-      g_assert_cmpint (mk_store_add_entry (store, &input, &error), >, 0);
-      g_assert_no_error (error);
-    }
-  anna_entries = mk_entry_list_new (store);
-  mk_entry_list_set_person (anna_entries, mk_person_get_id (anna));
-  before = g_list_model_get_n_items (G_LIST_MODEL (anna_entries));
-  g_assert_cmpuint (before, >, 0);
-
-  prefs = open_preferences ("people");
-  page = find_type (prefs, MK_TYPE_PEOPLE_PAGE);
-  screenshot (GTK_WIDGET (prefs), "people-with-duplicate");
-  row_name = g_strdup_printf ("person-%" G_GINT64_FORMAT, mk_person_get_id (anna));
-  gtk_widget_activate (find (page, row_name));
-  mk_gui_test_wait_frames (GTK_WIDGET (prefs), 3);
-  editor = find_type (prefs, MK_TYPE_PERSON_EDITOR);
-  g_assert_true (gtk_widget_get_mapped (editor));
-  /* The spelling with the same words is offered first. */
-  {
-    AdwComboRow *row = ADW_COMBO_ROW (find (editor, "duplicate_row"));
-    GtkStringObject *item = adw_combo_row_get_selected_item (row);
-
-    g_assert_nonnull (item);
-    g_assert_cmpstr (gtk_string_object_get_string (item), ==, "Смирнова Анна");
-  }
-  screenshot (GTK_WIDGET (prefs), "person-editor");
-
-  /* The dialog says how many entries move; Cancel changes nothing. */
-  gtk_widget_activate_action (editor, "editor.merge", NULL);
-  dialog = mk_gui_test_wait_window (ADW_TYPE_MESSAGE_DIALOG);
-  g_assert_nonnull (dialog);
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "2 "));
-  screenshot (GTK_WIDGET (dialog), "merge-dialog");
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  gtk_window_destroy (dialog);
-  mk_gui_test_iterate (100);
-  db = open_db ();
-  g_assert_nonnull (mk_store_get_person (db, twin_id, NULL));
-  g_clear_object (&db);
-
-  gtk_widget_activate_action (editor, "editor.merge", NULL);
-  dialog = mk_gui_test_wait_window (ADW_TYPE_MESSAGE_DIALOG);
-  g_assert_nonnull (dialog);
-  /* A click on a response also closes the dialog; here the test closes it. */
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "merge");
-  gtk_window_destroy (dialog);
-  mk_gui_test_iterate (100);
-
-  db = open_db ();
-  {
-    g_autoptr(MkPerson) gone = mk_store_get_person (db, twin_id, NULL);
-    g_autoptr(MkEntryList) moved = mk_entry_list_new (db);
-
-    g_assert_null (gone);
-    mk_entry_list_set_person (moved, mk_person_get_id (anna));
-    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (moved)), ==, before + 2);
-    g_assert_true (mk_store_check (db, NULL, &error));
-    g_assert_no_error (error);
-  }
-  /* The duplicate is gone from the editor's list of candidates too. */
-  {
-    GListModel *names = adw_combo_row_get_model (ADW_COMBO_ROW (find (editor, "duplicate_row")));
-
-    for (guint i = 0; i < g_list_model_get_n_items (names); i++)
-      {
-        g_autoptr(GtkStringObject) item = g_list_model_get_item (names, i);
-
-        g_assert_false (g_str_has_prefix (gtk_string_object_get_string (item), "Смирнова Анна"));
-      }
-  }
-}
-
-static void
-test_person_details (void)
-{
-  MkStore *store = mk_window_get_store (get_window ());
-  g_autoptr(MkPerson) boris = mk_store_find_person (store, NULL, "boris.petrov@example.com");
-  g_autofree char *row_name = NULL;
-  g_autofree char *body = NULL;
-  AdwPreferencesWindow *prefs = open_preferences ("people");
-  GtkWidget *editor;
-  MkStore *db;
-
-  row_name = g_strdup_printf ("person-%" G_GINT64_FORMAT, mk_person_get_id (boris));
-  gtk_widget_activate (find (find_type (prefs, MK_TYPE_PEOPLE_PAGE), row_name));
-  mk_gui_test_wait_frames (GTK_WIDGET (prefs), 3);
-  editor = find_type (prefs, MK_TYPE_PERSON_EDITOR);
-
-  gtk_editable_set_text (GTK_EDITABLE (find (editor, "team_row")), "Север");
-  g_signal_emit_by_name (find (editor, "team_row"), "apply");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find (editor, "level_row")), MK_LEVEL_SENIOR);
-  db = open_db ();
-  {
-    g_autoptr(MkPerson) saved = mk_store_get_person (db, mk_person_get_id (boris), NULL);
-
-    g_assert_cmpstr (mk_person_get_team (saved), ==, "Север");
-    g_assert_cmpint (mk_person_get_level (saved), ==, MK_LEVEL_SENIOR);
-    g_assert_cmpstr (mk_person_get_email (saved), ==, "boris.petrov@example.com");
-  }
-  g_object_unref (db);
-
-  /* Archived: kept with their entries, hidden from the pickers. */
-  gtk_switch_set_active (GTK_SWITCH (find (editor, "archived_switch")), TRUE);
-  db = open_db ();
-  {
-    g_autoptr(MkPerson) saved = mk_store_get_person (db, mk_person_get_id (boris), NULL);
-    g_autoptr(GListModel) shown = mk_store_list_people (db, FALSE);
-
-    g_assert_true (mk_person_get_archived (saved));
-    g_assert_cmpstr (mk_person_get_team (saved), ==, "Север");
-    for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
-      {
-        g_autoptr(MkPerson) person = g_list_model_get_item (shown, i);
-
-        g_assert_cmpint (mk_person_get_id (person), !=, mk_person_get_id (boris));
-      }
-  }
-  g_object_unref (db);
-  gtk_switch_set_active (GTK_SWITCH (find (editor, "archived_switch")), FALSE);
-
-  /* Someone else's email is refused with core's message naming the owner. */
-  gtk_editable_set_text (GTK_EDITABLE (find (editor, "email_row")), "olga.lebedeva@example.com");
-  g_signal_emit_by_name (find (editor, "email_row"), "apply");
-  body = dismiss_dialog ();
-  g_assert_nonnull (strstr (body, "Ольга Лебедева"));
-  g_assert_true (gtk_widget_has_css_class (find (editor, "email_row"), "error"));
-}
-
-static void
 test_study (void)
 {
   AdwPreferencesWindow *prefs = open_preferences ("analysis");
@@ -753,8 +593,6 @@ main (int   argc,
   g_test_add_func ("/gui/preferences/pages", test_pages);
   g_test_add_func ("/gui/preferences/add-category-and-alias", test_add_category_and_alias);
   g_test_add_func ("/gui/preferences/target-band", test_target_band);
-  g_test_add_func ("/gui/preferences/merge-people", test_merge_people);
-  g_test_add_func ("/gui/preferences/person-details", test_person_details);
   g_test_add_func ("/gui/preferences/study", test_study);
   g_test_add_func ("/gui/preferences/workday-and-prime-hours", test_workday_and_prime_hours);
 
