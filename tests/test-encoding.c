@@ -239,6 +239,153 @@ test_cut_at_end (void)
   g_assert_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_ENCODING);
 }
 
+/* Feeds @pieces (NULL-terminated) to a decoder for @encoding; returns the
+ * text, or NULL with @error set by the feed or the finish that failed. */
+static char *
+decode_pieces (MkDecoder          *decoder,
+               const char * const *pieces,
+               GError            **error)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (gsize i = 0; pieces[i] != NULL; i++)
+    if (!mk_decoder_feed (decoder, (const guint8 *) pieces[i], strlen (pieces[i]), out, error))
+      return NULL;
+  if (!mk_decoder_finish (decoder, out, error))
+    return NULL;
+  return g_strdup (out->str);
+}
+
+static void
+test_detect_damaged_utf8 (void)
+{
+  /* UTF-8 names and one damaged byte: still UTF-8, so that the decoder
+   * refuses the byte instead of reading every name as Windows-1251. */
+  const char text[] = "Дата;Менеджер\nИван Петров;\xFF\nОльга Ким;1\n";
+
+  g_assert_cmpint (detect_ok (text, sizeof text - 1), ==, MK_ENCODING_UTF8);
+}
+
+static void
+test_detect_1251_looking_like_utf8 (void)
+{
+  /* "Пётр;Фёдор\n" in Windows-1251: "Пё" and "Фё" are valid UTF-8 pairs, the
+   * words are not. */
+  const char text[] = "\xCF\xB8\xF2\xF0;\xD4\xB8\xE4\xEE\xF0\n";
+
+  g_assert_cmpint (detect_ok (text, sizeof text - 1), ==, MK_ENCODING_WINDOWS_1251);
+}
+
+static void
+test_ascii_then_1251_split (void)
+{
+  /* The first Windows-1251 byte ("И", 0xC8, a UTF-8 lead byte) ends one
+   * chunk and "рина" starts the next. */
+  const char *pieces[] = { "Date;Who\n1;\xC8", "\xF0\xE8\xED\xE0\n", NULL };
+  g_autoptr(MkDecoder) decoder = mk_decoder_new (MK_ENCODING_UTF8, "t.csv");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = decode_pieces (decoder, pieces, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (out, ==, "Date;Who\n1;Ирина\n");
+  g_assert_cmpint (mk_decoder_get_encoding (decoder), ==, MK_ENCODING_WINDOWS_1251);
+}
+
+static void
+test_ascii_then_1251_looking_like_utf8 (void)
+{
+  /* "Пётр" starts with a valid UTF-8 pair (0xCF 0xB8). */
+  const char *pieces[] = { "Date;Who\n", "1;\xCF\xB8\xF2\xF0\n2;\xD4\xB8\xE4\xEE\xF0\n", NULL };
+  g_autoptr(MkDecoder) decoder = mk_decoder_new (MK_ENCODING_UTF8, "t.csv");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = decode_pieces (decoder, pieces, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (out, ==, "Date;Who\n1;Пётр\n2;Фёдор\n");
+}
+
+static void
+test_ascii_then_damaged_utf8 (void)
+{
+  /* Plain ASCII, then UTF-8 names with one damaged byte on line 3. */
+  const char *pieces[] = { "Date;Who\n", "1;Иван\n2;Ол\xFFга\n3;Пётр\n", NULL };
+  g_autoptr(MkDecoder) decoder = mk_decoder_new (MK_ENCODING_UTF8, "t.csv");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = decode_pieces (decoder, pieces, &error);
+
+  g_assert_null (out);
+  g_assert_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_ENCODING);
+  g_assert_true (g_str_has_prefix (error->message, "t.csv:3: the bytes are not valid UTF-8"));
+}
+
+static void
+test_1251_then_utf8_word (void)
+{
+  /* Windows-1251 on line 2, a UTF-8 name on line 4: refused, both named. */
+  const char *pieces[] = { "Date;Who\n1;\xC1\xEE\xF0\xE8\xF1\n", "2;x\n3;Иван\n", NULL };
+  g_autoptr(MkDecoder) decoder = mk_decoder_new (MK_ENCODING_UTF8, "t.csv");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = decode_pieces (decoder, pieces, &error);
+
+  g_assert_null (out);
+  g_assert_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_ENCODING);
+  g_assert_cmpstr (error->message, ==,
+                   "t.csv:4: this line is UTF-8 text, but line 2 is Windows-1251: the file "
+                   "mixes two encodings; save it again as CSV in UTF-8");
+}
+
+static void
+test_1251_then_utf8_at_end (void)
+{
+  /* The UTF-8 word is the last thing in the chunk, with no line end. */
+  const char *pieces[] = { cp1251_header, "Ким", NULL };
+  g_autoptr(MkDecoder) decoder = mk_decoder_new (MK_ENCODING_WINDOWS_1251, "t.csv");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = decode_pieces (decoder, pieces, &error);
+
+  g_assert_null (out);
+  g_assert_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_ENCODING);
+  g_assert_true (g_str_has_prefix (error->message, "t.csv:2: this line is UTF-8 text, "
+                                                   "but line 1 is Windows-1251"));
+}
+
+static void
+test_chosen_encoding_read_as_told (void)
+{
+  const char *ascii_then_1251[] = { "Date;Who\n", "1;\xC1\xEE\xF0\xE8\xF1\n", NULL };
+  const char *utf8[] = { "\xC8\xEC\xFF\n", "Иван\n", NULL };
+  g_autoptr(MkDecoder) as_utf8 = mk_decoder_new_full (MK_ENCODING_UTF8, "t.csv", FALSE);
+  g_autoptr(MkDecoder) as_1251 = mk_decoder_new_full (MK_ENCODING_WINDOWS_1251, "t.csv",
+                                                      FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out_utf8 = decode_pieces (as_utf8, ascii_then_1251, &error);
+  g_autofree char *out_1251 = NULL;
+
+  /* UTF-8 chosen: no switch to Windows-1251. */
+  g_assert_null (out_utf8);
+  g_assert_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_ENCODING);
+  g_clear_error (&error);
+
+  /* Windows-1251 chosen: UTF-8 bytes are read as Windows-1251, as asked. */
+  out_1251 = decode_pieces (as_1251, utf8, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (out_1251, ==, "Имя\nР\uFFFDР\u0406Р°Р\u0405\n");
+}
+
+static void
+test_ascii_then_lone_byte_at_end (void)
+{
+  /* The file's last byte could start a UTF-8 character but nothing
+   * follows: after plain ASCII it is Windows-1251 ("И"). */
+  const char *pieces[] = { "Date;Who\n1;\xC8", NULL };
+  g_autoptr(MkDecoder) decoder = mk_decoder_new (MK_ENCODING_UTF8, "t.csv");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = decode_pieces (decoder, pieces, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (out, ==, "Date;Who\n1;И");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -260,6 +407,22 @@ main (int   argc,
   g_test_add_func ("/encoding/decode/utf8-then-garbage-names-line", test_utf8_then_garbage);
   g_test_add_func ("/encoding/decode/nul-in-later-chunk", test_nul_in_later_chunk);
   g_test_add_func ("/encoding/decode/cut-at-end", test_cut_at_end);
+  g_test_add_func ("/encoding/detect/damaged-utf8-stays-utf8", test_detect_damaged_utf8);
+  g_test_add_func ("/encoding/detect/windows-1251-with-yo", test_detect_1251_looking_like_utf8);
+  g_test_add_func ("/encoding/decode/ascii-then-1251-split-between-chunks",
+                   test_ascii_then_1251_split);
+  g_test_add_func ("/encoding/decode/ascii-then-1251-with-yo",
+                   test_ascii_then_1251_looking_like_utf8);
+  g_test_add_func ("/encoding/decode/ascii-then-damaged-utf8-names-line",
+                   test_ascii_then_damaged_utf8);
+  g_test_add_func ("/encoding/decode/1251-then-utf8-word-names-both-lines",
+                   test_1251_then_utf8_word);
+  g_test_add_func ("/encoding/decode/1251-then-utf8-word-at-chunk-end",
+                   test_1251_then_utf8_at_end);
+  g_test_add_func ("/encoding/decode/chosen-encoding-read-as-told",
+                   test_chosen_encoding_read_as_told);
+  g_test_add_func ("/encoding/decode/ascii-then-lone-byte-at-end",
+                   test_ascii_then_lone_byte_at_end);
 
   return g_test_run ();
 }
