@@ -217,6 +217,10 @@ run_is_utf8 (const guint8 *p,
 {
   const char *end;
 
+  /* The usual answer for Russian in Windows-1251: two letters in a row,
+   * the second no continuation byte. */
+  if (len >= 2 && (p[1] & 0xC0) != 0x80)
+    return FALSE;
   if (g_utf8_validate_len ((const char *) p, len, &end))
     return TRUE;
   return cut && (const guint8 *) end > p
