@@ -6,6 +6,9 @@
  * one computer and "Anna Petrova" on another are the same person.  The
  * chooser only says who was chosen (the "person" property); the page
  * remembers it in GSettings.
+ *
+ * A long name never widens the window: the button cuts it with an ellipsis
+ * (the whole name is in its tooltip) and the pop-over's list wraps it.
  */
 #define G_LOG_DOMAIN "mk-person-chooser"
 
@@ -23,6 +26,7 @@ struct _MkPersonChooser
   MkPerson      *person;
 
   GtkMenuButton *button;
+  GtkLabel      *button_label;
   GtkPopover    *popover;
   GtkListBox    *list;
   GtkEntry      *name_entry;
@@ -99,8 +103,8 @@ mk_person_chooser_set_person (MkPersonChooser *self,
   if (person != NULL)
     gtk_popover_popdown (self->popover);
 
-  gtk_menu_button_set_label (self->button,
-                             person ? mk_person_get_name (person) : _("Who Is Logging?"));
+  gtk_label_set_text (self->button_label,
+                      person ? mk_person_get_name (person) : _("Who Is Logging?"));
   tooltip = person ? g_strdup_printf (_("Logging as %s — click to switch"),
                                       mk_person_get_name (person))
                    : g_strdup (_("Choose your name"));
@@ -173,6 +177,9 @@ popover_show_cb (MkPersonChooser *self)
       GtkWidget *row = gtk_list_box_row_new ();
 
       gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
       gtk_widget_set_margin_start (label, 6);
       gtk_widget_set_margin_end (label, 6);
       gtk_widget_set_margin_top (label, 6);
@@ -266,10 +273,23 @@ mk_person_chooser_init (MkPersonChooser *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *heading = gtk_label_new (_("Add your name"));
+  GtkWidget *button_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  /* The button's own label would not ellipsize in GTK 4.8, so the button
+   * gets a label that does, and draws its arrow beside it. */
+  self->button_label = GTK_LABEL (gtk_label_new (_("Who Is Logging?")));
+  gtk_label_set_ellipsize (self->button_label, PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (self->button_label, 32);
+  gtk_label_set_xalign (self->button_label, 0);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->button_label), TRUE);
+  gtk_box_append (GTK_BOX (button_box), GTK_WIDGET (self->button_label));
+  gtk_box_append (GTK_BOX (button_box), gtk_image_new_from_icon_name ("pan-down-symbolic"));
+
+  gtk_widget_set_name (GTK_WIDGET (self->button_label), "person_label");
 
   self->button = GTK_MENU_BUTTON (gtk_menu_button_new ());
-  gtk_menu_button_set_icon_name (self->button, "avatar-default-symbolic");
-  gtk_menu_button_set_always_show_arrow (self->button, TRUE);
+  gtk_widget_set_name (GTK_WIDGET (self->button), "person_button");
+  gtk_menu_button_set_child (self->button, button_box);
   gtk_widget_set_parent (GTK_WIDGET (self->button), GTK_WIDGET (self));
 
   self->list = GTK_LIST_BOX (gtk_list_box_new ());
@@ -309,6 +329,5 @@ mk_person_chooser_init (MkPersonChooser *self)
   g_signal_connect_swapped (self->popover, "show", G_CALLBACK (popover_show_cb), self);
   gtk_menu_button_set_popover (self->button, GTK_WIDGET (self->popover));
 
-  gtk_menu_button_set_label (self->button, _("Who Is Logging?"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->button), _("Choose your name"));
 }

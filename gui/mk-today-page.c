@@ -19,6 +19,9 @@
  *
  * Narrow windows (down to 360 px): the rows of controls are MkWrapBoxes,
  * one line when wide, folding onto a second line when they do not fit.
+ * A long name of the person logging is cut with an ellipsis, in the person
+ * chooser and in the summary (where the minutes stay in view), whole in
+ * their tooltips.
  *
  * Actions (prefix "today."): add, focus-entry, toggle-timer, previous-day,
  * next-day, go-today, undo, undo-change (u: a toast's change), delete-entry
@@ -373,6 +376,26 @@ toggle_timer_action_cb (GtkWidget  *widget,
 
 /* Day, person and summary */
 
+/* The summary names the person before the minutes: a name longer than
+ * this is cut with an ellipsis there, so the minutes stay in view. */
+#define SUMMARY_NAME_CHARS 24
+
+static char *
+summary_name (const char *name)
+{
+  g_autofree char *cut = NULL;
+  char *end;
+
+  if (g_utf8_strlen (name, -1) <= SUMMARY_NAME_CHARS)
+    return g_strdup (name);
+  cut = g_utf8_substring (name, 0, SUMMARY_NAME_CHARS - 1);
+  /* "Констанция-…", not "Констанция- …" or "Anna …". */
+  end = cut + strlen (cut);
+  while (end > cut && (end[-1] == ' ' || end[-1] == '-'))
+    *--end = '\0';
+  return g_strconcat (cut, "…", NULL);
+}
+
 static void
 update_summary (MkTodayPage *self)
 {
@@ -396,11 +419,21 @@ update_summary (MkTodayPage *self)
   total_text = mk_quick_entry_format_minutes (total);
   workday_text = mk_quick_entry_format_minutes (settings.workday_minutes);
   if (person == NULL)
-    summary = g_strdup (_("Choose who is logging to see the day"));
+    {
+      summary = g_strdup (_("Choose who is logging to see the day"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->summary_label), NULL);
+    }
   else
-    /* Translators: "Anna: 1 h 50 min of 8 h logged". */
-    summary = g_strdup_printf (_("%s: %s of %s logged"), mk_person_get_name (person),
-                               total_text, workday_text);
+    {
+      g_autofree char *name = summary_name (mk_person_get_name (person));
+
+      /* Translators: "Anna: 1 h 50 min of 8 h logged". */
+      summary = g_strdup_printf (_("%s: %s of %s logged"), name, total_text, workday_text);
+      /* The whole name, when the summary shows it cut. */
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->summary_label),
+                                   g_strcmp0 (name, mk_person_get_name (person)) != 0
+                                   ? mk_person_get_name (person) : NULL);
+    }
   gtk_label_set_text (self->summary_label, summary);
 
   gtk_widget_set_visible (GTK_WIDGET (self->study_label), FALSE);

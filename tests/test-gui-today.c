@@ -60,7 +60,8 @@ child (MkTodayPage *page,
 {
   GtkWidget *widget = mk_gui_test_find_by_name (GTK_WIDGET (page), name);
 
-  g_assert_nonnull (widget);
+  if (widget == NULL)
+    g_error ("the Today page has no widget named %s", name);
   return widget;
 }
 
@@ -579,14 +580,21 @@ width_of (MkTodayPage *page,
   return bounds.size.width;
 }
 
+/* An 81-character name, with the hyphens and spaces such names have. */
+#define LONG_NAME "Констанция-Александрина Вильгельмовна Преображенская-Святополк-Мирская-Оболенская"
+
 /* Phones and tiled halves: the page, and so the window, work at 360 px wide.
- * The rows of controls fold onto more lines instead. */
+ * The rows of controls fold onto more lines instead, and a long name of the
+ * person logging is cut with an ellipsis (the whole name in a tooltip). */
 static void
 test_today_narrow (void)
 {
   static const char *long_days[] = { "2026-09-30", "2026-09-27" };
   MkTodayPage *page = get_page ();
   g_autofree char *today = g_strdup (mk_today_page_get_day (page));
+  g_autofree char *logging = g_strdup (mk_person_get_name (mk_today_page_get_person (page)));
+  g_autoptr(GError) error = NULL;
+  guint category;
   GtkWindow *window = GTK_WINDOW (get_window ());
   GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (window));
   g_autofree char *layout = NULL;
@@ -595,6 +603,13 @@ test_today_narrow (void)
   int min = 0;
   int width = 0;
   int height = 0;
+
+  /* Someone with a very long name logs. */
+  g_assert_true (mk_today_page_set_person_name (page, LONG_NAME, &error));
+  g_assert_no_error (error);
+  mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (child (page, "person_button")),
+                            LONG_NAME));
 
   /* Also on the days with the longest names: "Wednesday, 30 September",
    * "Воскресенье, 27 сентября". */
@@ -609,6 +624,14 @@ test_today_narrow (void)
   mk_today_page_set_day (page, today);
   gtk_widget_measure (GTK_WIDGET (page), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
   g_assert_cmpint (min, <=, 360);
+  gtk_widget_measure (child (page, "person_chooser"), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL,
+                      NULL, NULL);
+  g_test_message ("the person chooser is %d px wide at least", min);
+  g_assert_cmpint (min, <, 100);
+  /* Back to the person with entries, for the entries' layout below. */
+  g_assert_true (mk_today_page_set_person_name (page, logging, &error));
+  g_assert_no_error (error);
+  mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
 
   /* Every page fits a 360 px window, or the window cannot get that narrow. */
   stack = gtk_widget_get_parent (GTK_WIDGET (page));
@@ -645,6 +668,35 @@ test_today_narrow (void)
   g_assert_true (same_line (page, "category_dropdown", "add_button"));
   g_assert_false (same_line (page, "minutes_label", "task_label"));
   screenshot (page, "narrow");
+
+  /* The long name is cut, not the window.  A person new to the page gets
+   * another category chosen; the same one as before is chosen again, so that
+   * only the name differs (the category's own width is not this check's). */
+  category = gtk_drop_down_get_selected (GTK_DROP_DOWN (child (page, "category_dropdown")));
+  g_assert_true (mk_today_page_set_person_name (page, LONG_NAME, &error));
+  g_assert_no_error (error);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (child (page, "category_dropdown")), category);
+  mk_gui_test_wait_frames (GTK_WIDGET (page), 4);
+  g_assert_cmpint (gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (window))), ==,
+                   360);
+  g_assert_cmpfloat (width_of (page, "person_chooser"), <=, width_of (page, "quick_row"));
+  g_assert_true (pango_layout_is_ellipsized (
+                   gtk_label_get_layout (GTK_LABEL (child (page, "person_label")))));
+  /* The summary cuts the name, not the minutes, and has it whole in its tooltip. */
+  {
+    GtkWidget *summary = child (page, "summary_label");
+    const char *text = gtk_label_get_text (GTK_LABEL (summary));
+
+    g_test_message ("summary: %s", text);
+    g_assert_nonnull (strstr (text, "…"));
+    g_assert_null (strstr (text, LONG_NAME));
+    g_assert_true (g_str_has_prefix (text, "Констанция-Александрина"));
+    g_assert_nonnull (strstr (text, "0"));
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (summary), ==, LONG_NAME);
+  }
+  screenshot (page, "narrow-long-name");
+  g_assert_true (mk_today_page_set_person_name (page, logging, &error));
+  g_assert_no_error (error);
 
   /* Wide again: one line each, as before. */
   gtk_window_set_default_size (window, MAX (width, 800), height);
