@@ -5,6 +5,11 @@
  * Rows are recycled while scrolling, so a cell shows only what its last
  * bind set and keeps no reference to the entry.
  *
+ * Source says how the entry came: "Manual", "Timer", or for an import the
+ * file's name, with the time of the import in its tooltip.  The batch is
+ * asked of the window's store, which reads each batch once and keeps it
+ * (mk_store_get_import_batch()), so binding a row never queries SQLite.
+ *
  * Sorting: the model sorts in SQLite (mk_entry_list_set_sort()), so the
  * column sorters never sort anything; they only let a header be clicked.
  * GTK 4.8 has no getter for the column view's primary sort column, so
@@ -21,6 +26,8 @@
 #include "mk-day-format.h"
 #include "mk-entries-columns.h"
 #include "mk-quick-entry.h"
+#include "mk-store-batches.h"
+#include "mk-window.h"
 
 typedef enum {
   COLUMN_DATE,
@@ -93,21 +100,45 @@ mk_entries_swatch_set_color (MkEntriesSwatch *self,
 
 /* Cells */
 
+/* The source cell's text and, for an import, its tooltip.  @store may be
+ * NULL (a view outside a window): an import is then told by its number. */
 static char *
-source_text (MkEntry *entry)
+source_text (MkEntry  *entry,
+             MkStore  *store,
+             char    **tooltip)
 {
+  const MkImportBatch *batch;
+
+  *tooltip = NULL;
   switch (mk_entry_get_source (entry))
     {
     case MK_ENTRY_SOURCE_TIMER:
       return g_strdup (_("Timer"));
     case MK_ENTRY_SOURCE_IMPORT:
-      {
-        g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT,
-                                                   mk_entry_get_batch_id (entry));
+      batch = store ? mk_store_get_import_batch (store, mk_entry_get_batch_id (entry)) : NULL;
+      if (batch != NULL && *batch->file_name != '\0')
+        {
+          if (batch->imported_at != NULL)
+            {
+              g_autoptr(GDateTime) local = g_date_time_to_local (batch->imported_at);
+              /* Translators: when a file was imported, in the Entries list's tooltip;
+               * see g_date_time_format() for the codes: "26 Nov 2026, 14:05". */
+              g_autofree char *when = g_date_time_format (local, _("%-d %b %Y, %H:%M"));
 
-        /* Translators: the source of an imported entry: "Import #3" (the third import). */
-        return g_strdup_printf (_("Import #%s"), number);
-      }
+              /* Translators: tooltip of an imported entry's source: the file, then the time. */
+              *tooltip = g_strdup_printf (_("Imported from “%s” on %s"), batch->file_name,
+                                          when ? when : "");
+            }
+          return g_strdup (batch->file_name);
+        }
+      else
+        {
+          g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                     mk_entry_get_batch_id (entry));
+
+          /* Translators: the source of an imported entry: "Import #3" (the third import). */
+          return g_strdup_printf (_("Import #%s"), number);
+        }
     case MK_ENTRY_SOURCE_MANUAL:
     default:
       return g_strdup (_("Manual"));
@@ -168,8 +199,39 @@ setup_cb (GtkSignalListItemFactory *factory,
       break;
     }
   if (column == COLUMN_SOURCE)
-    gtk_widget_add_css_class (child, "dim-label");
+    {
+      gtk_widget_add_css_class (child, "dim-label");
+      /* A file's name keeps its start and its extension: "timesh…rch.csv". */
+      gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_MIDDLE);
+    }
   gtk_list_item_set_child (item, child);
+}
+
+/* The store of the window the view is in: the rows are bound once the
+ * page has its store, which it takes from the window when it is shown. */
+static MkStore *
+view_store (GtkColumnView *view)
+{
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (view), MK_TYPE_WINDOW);
+
+  return window ? mk_window_get_store (MK_WINDOW (window)) : NULL;
+}
+
+static void
+bind_source_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                GtkColumnView            *view)
+{
+  MkEntry *entry = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  g_autofree char *tooltip = NULL;
+  g_autofree char *text = NULL;
+
+  if (entry == NULL)
+    return;
+  text = source_text (entry, view_store (view), &tooltip);
+  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_widget_set_tooltip_text (label, tooltip);
 }
 
 static void
@@ -218,8 +280,7 @@ bind_cb (GtkSignalListItemFactory *factory,
       break;
     case COLUMN_SOURCE:
     default:
-      text = source_text (entry);
-      break;
+      g_assert_not_reached ();
     }
   gtk_label_set_text (GTK_LABEL (child), text);
 }
@@ -316,7 +377,10 @@ add_column (GtkColumnView *view,
   GtkColumnViewColumn *col;
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), GINT_TO_POINTER (column));
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), GINT_TO_POINTER (column));
+  if (column == COLUMN_SOURCE)
+    g_signal_connect (factory, "bind", G_CALLBACK (bind_source_cb), view);
+  else
+    g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), GINT_TO_POINTER (column));
   col = gtk_column_view_column_new (title, factory);
   g_object_set_data (G_OBJECT (col), "mk-column-id", (gpointer) id);
   gtk_column_view_column_set_resizable (col, TRUE);

@@ -4,6 +4,14 @@
  * Analysis) and the primary menu.  The visible page is a window action,
  * "win.page", so menus, shortcuts and tests all switch pages the same way.
  * The window size is kept in GSettings and restored on the next start.
+ *
+ * Other programs write to the same database (`minutka --import`, another
+ * Minutka, an import's worker).  While the window is shown it asks the
+ * store every EXTERNAL_CHECK_SECONDS, and whenever it becomes the active
+ * window, whether another connection has committed
+ * (mk_store_check_external(): one prepared PRAGMA, no table read); if so
+ * the store emits "changed" and every page refreshes the way it does after
+ * the window's own changes, keeping its open editors and scroll position.
  */
 #define G_LOG_DOMAIN "mk-window"
 
@@ -18,11 +26,14 @@
 #include "mk-today-page.h"
 #include "mk-window.h"
 
+#define EXTERNAL_CHECK_SECONDS 2
+
 struct _MkWindow
 {
   AdwApplicationWindow  parent_instance;
 
   GSettings            *settings;
+  guint                 external_id;  /* the check's timeout while mapped */
 
   AdwViewStack         *stack;
   AdwToastOverlay      *toast_overlay;
@@ -185,6 +196,60 @@ mk_window_save_size (MkWindow *self)
   g_settings_apply (self->settings);
 }
 
+/* Other programs' changes */
+
+static void
+check_external (MkWindow *self)
+{
+  MkStore *store = mk_window_get_store (self);
+
+  if (store != NULL)
+    mk_store_check_external (store);
+}
+
+static gboolean
+external_timeout_cb (gpointer user_data)
+{
+  MkWindow *self = user_data;
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (self));
+
+  /* A minimized window catches up when it is shown and activated again. */
+  if (surface != NULL && GDK_IS_TOPLEVEL (surface) &&
+      (gdk_toplevel_get_state (GDK_TOPLEVEL (surface)) & GDK_TOPLEVEL_STATE_MINIMIZED) != 0)
+    return G_SOURCE_CONTINUE;
+  check_external (self);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+is_active_changed_cb (MkWindow *self)
+{
+  if (gtk_window_is_active (GTK_WINDOW (self)))
+    check_external (self);
+}
+
+static void
+mk_window_map (GtkWidget *widget)
+{
+  MkWindow *self = MK_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (mk_window_parent_class)->map (widget);
+
+  check_external (self);
+  if (self->external_id == 0)
+    self->external_id = g_timeout_add_seconds (EXTERNAL_CHECK_SECONDS, external_timeout_cb, self);
+}
+
+static void
+mk_window_unmap (GtkWidget *widget)
+{
+  MkWindow *self = MK_WINDOW (widget);
+
+  g_clear_handle_id (&self->external_id, g_source_remove);
+
+  GTK_WIDGET_CLASS (mk_window_parent_class)->unmap (widget);
+}
+
 static gboolean
 mk_window_close_request (GtkWindow *window)
 {
@@ -198,6 +263,7 @@ mk_window_dispose (GObject *object)
 {
   MkWindow *self = MK_WINDOW (object);
 
+  g_clear_handle_id (&self->external_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), MK_TYPE_WINDOW);
 
   G_OBJECT_CLASS (mk_window_parent_class)->dispose (object);
@@ -222,6 +288,8 @@ mk_window_class_init (MkWindowClass *klass)
 
   object_class->dispose = mk_window_dispose;
   object_class->finalize = mk_window_finalize;
+  widget_class->map = mk_window_map;
+  widget_class->unmap = mk_window_unmap;
   window_class->close_request = mk_window_close_request;
 
   /* The pages named in mk-window.ui. */
@@ -262,4 +330,6 @@ mk_window_init (MkWindow *self)
 
   /* Timesheet files dropped on the window open the Import dialog. */
   mk_import_dialog_add_drop_target (self);
+
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_changed_cb), NULL);
 }
