@@ -9,10 +9,13 @@
  * "Hours Rounded".  A name not in the table may be a duration name with a
  * unit note: "Duration (decimal)", "Длительность, мин", "Time spent (s)".
  *
- * A preset is recognised when every header of its signature is present; it
- * then names, per part of an entry, the headers to use in order of
- * preference.  Parts a preset leaves open, and every part for the generic
- * mapping, take the best-priority column of their role.
+ * A preset (the table and its sources are in mk-column-presets.c) is
+ * recognised when every header of its signature is present; it then
+ * names, per part of an entry, the headers to use in order of preference,
+ * and may say what a bare number in its duration column means.  Parts a
+ * preset leaves open (and a person column it names but the file lacks),
+ * and every part for the generic mapping, take the best-priority column of
+ * their role.
  *
  * Which column gives the category: --category-column, else the preset's,
  * else the first of category/activity, project, task, tags.  The task text
@@ -27,7 +30,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "mk-columns.h"
+#include "mk-columns-private.h"
 #include "mk-error.h"
 
 typedef struct {
@@ -100,6 +103,8 @@ static const HeaderName header_names[] = {
   { "min", MK_COLUMN_MINUTES, 0 }, { "duration min", MK_COLUMN_MINUTES, 0 },
   { "минуты", MK_COLUMN_MINUTES, 0 }, { "минут", MK_COLUMN_MINUTES, 0 },
   { "мин", MK_COLUMN_MINUTES, 0 }, { "длительность мин", MK_COLUMN_MINUTES, 0 },
+  { "duration minutes", MK_COLUMN_MINUTES, 0 },
+  { "длительность в минутах", MK_COLUMN_MINUTES, 0 },
 
   { "hours", MK_COLUMN_HOURS, 0 }, { "hrs", MK_COLUMN_HOURS, 1 },
   { "часы", MK_COLUMN_HOURS, 0 }, { "часов", MK_COLUMN_HOURS, 0 },
@@ -111,73 +116,6 @@ static const HeaderName header_names[] = {
   { "затрачено", MK_COLUMN_DURATION, 1 }, { "потрачено", MK_COLUMN_DURATION, 1 },
   { "spent", MK_COLUMN_DURATION, 2 }, { "время", MK_COLUMN_DURATION, 3 },
   { "time", MK_COLUMN_DURATION, 3 },
-};
-
-/* A preset: the headers that identify it, and per part of an entry the
- * headers to read, best first (NULL: the generic choice). */
-typedef struct {
-  MkPreset    preset;
-  const char *signature[8];
-  const char *date[3];
-  const char *person[4];
-  const char *category[4];
-  const char *task[3];
-  const char *start[2];
-  const char *end[2];
-  const char *end_date[2];
-  const char *duration[3];
-} PresetSpec;
-
-static const PresetSpec presets[] = {
-  { MK_PRESET_MINUTKA,
-    { "date", "start", "minutes", "category", "person", "email", "task" },
-    { "date" }, { "person" }, { "category" }, { "task" }, { "start" }, { NULL }, { NULL },
-    { "minutes" } },
-  { MK_PRESET_TOGGL,
-    { "user", "email", "project", "description", "start date", "start time", "duration" },
-    { "start date" }, { "user" }, { "project" }, { "description" }, { "start time" },
-    { "end time" }, { "end date" }, { "duration" } },
-  { MK_PRESET_CLOCKIFY,
-    { "project", "description", "user", "email", "start date", "start time", "duration (h)" },
-    { "start date" }, { "user" }, { "project" }, { "description" }, { "start time" },
-    { "end time" }, { "end date" }, { "duration (h)", "duration (decimal)" } },
-  { MK_PRESET_KIMAI,
-    { "date", "from", "to", "duration", "customer", "project", "activity" },
-    { "date" }, { "user", "username", "name" }, { "activity" }, { "description" },
-    { "from" }, { "to" }, { NULL }, { "duration" } },
-  { MK_PRESET_HARVEST,
-    { "date", "client", "project", "task", "notes", "hours", "first name", "last name" },
-    { "date" }, { NULL }, { "task" }, { "notes" }, { NULL }, { NULL }, { NULL },
-    { "hours" } },
-  { MK_PRESET_HAMSTER,
-    { "activity", "start time", "end time", "duration min", "category" },
-    { NULL }, { NULL }, { "category" }, { "activity" }, { "start time" }, { "end time" },
-    { NULL }, { "duration min" } },
-  { MK_PRESET_HAMSTER,
-    { "занятие", "время начала", "время окончания", "длительность мин", "категория" },
-    { NULL }, { NULL }, { "категория" }, { "занятие" }, { "время начала" },
-    { "время окончания" }, { NULL }, { "длительность мин" } },
-  { MK_PRESET_TEMPO,
-    { "issue key", "hours", "work date" },
-    { "work date" }, { "full name", "username", "user" },
-    { "activity name", "account name", "project name" },
-    { "work description", "issue summary" }, { NULL }, { NULL }, { NULL }, { "hours" } },
-};
-
-static const struct {
-  MkPreset    preset;
-  const char *key;
-  const char *display;
-} preset_names[] = {
-  { MK_PRESET_AUTO, "auto", N_("recognised from the header") },
-  { MK_PRESET_GENERIC, "generic", N_("generic spreadsheet") },
-  { MK_PRESET_TOGGL, "toggl", N_("Toggl Track detailed export") },
-  { MK_PRESET_CLOCKIFY, "clockify", N_("Clockify detailed report") },
-  { MK_PRESET_KIMAI, "kimai", N_("Kimai export") },
-  { MK_PRESET_HARVEST, "harvest", N_("Harvest detailed time report") },
-  { MK_PRESET_HAMSTER, "hamster", N_("Hamster export") },
-  { MK_PRESET_TEMPO, "tempo", N_("Jira Tempo worklogs") },
-  { MK_PRESET_MINUTKA, "minutka", N_("Minutka export") },
 };
 
 /**
@@ -400,7 +338,7 @@ choose (const Analysis     *a,
 
 static gboolean
 matches_signature (const Analysis   *a,
-                   const PresetSpec *spec,
+                   const MkPresetSpec *spec,
                    const char      **missing)
 {
   for (gsize i = 0; i < G_N_ELEMENTS (spec->signature) && spec->signature[i] != NULL; i++)
@@ -481,7 +419,10 @@ mk_column_map_new (const char * const    *headers,
 {
   static const MkColumnOptions defaults = { MK_PRESET_AUTO, NULL, FALSE, NULL, NULL, NULL };
   g_autoptr(MkColumnMap) map = NULL;
-  const PresetSpec *spec = NULL;
+  const MkPresetSpec *spec = NULL;
+  gsize n_presets;
+  const MkPresetSpec *presets = mk_column_presets (&n_presets);
+  gboolean preset_duration = FALSE;
   Analysis a = { 0, };
   MkColumnRole category_roles[] = {
     MK_COLUMN_CATEGORY, MK_COLUMN_PROJECT, MK_COLUMN_TASK, MK_COLUMN_TAGS,
@@ -516,7 +457,7 @@ mk_column_map_new (const char * const    *headers,
   if (options->preset == MK_PRESET_AUTO)
     {
       map->preset = MK_PRESET_GENERIC;
-      for (gsize i = 0; i < G_N_ELEMENTS (presets); i++)
+      for (gsize i = 0; i < n_presets; i++)
         if (matches_signature (&a, &presets[i], NULL))
           {
             spec = &presets[i];
@@ -530,12 +471,12 @@ mk_column_map_new (const char * const    *headers,
     {
       const char *missing = NULL;
 
-      for (gsize i = 0; i < G_N_ELEMENTS (presets); i++)
+      for (gsize i = 0; i < n_presets; i++)
         if (presets[i].preset == options->preset && matches_signature (&a, &presets[i], NULL))
           spec = &presets[i];
       if (spec == NULL)
         {
-          for (gsize i = 0; i < G_N_ELEMENTS (presets); i++)
+          for (gsize i = 0; i < n_presets; i++)
             if (presets[i].preset == options->preset)
               {
                 matches_signature (&a, &presets[i], &missing);
@@ -552,7 +493,11 @@ mk_column_map_new (const char * const    *headers,
 
   map->date = CHOOSE (date, MK_COLUMN_DATE);
   map->person = CHOOSE (person, MK_COLUMN_PERSON);
+  if (map->person < 0)
+    map->person = best_of_role (&a, MK_COLUMN_PERSON);
   map->first_name = best_of_role (&a, MK_COLUMN_FIRST_NAME);
+  if (map->first_name == map->person)
+    map->first_name = -1;
   map->last_name = best_of_role (&a, MK_COLUMN_LAST_NAME);
   map->email = best_of_role (&a, MK_COLUMN_EMAIL);
   map->start = CHOOSE (start, MK_COLUMN_START);
@@ -621,6 +566,7 @@ mk_column_map_new (const char * const    *headers,
   else
     {
       map->duration = spec != NULL ? CHOOSE (duration, MK_COLUMN_NONE) : -1;
+      preset_duration = map->duration >= 0;
       if (map->duration < 0)
         map->duration = best_of_role (&a, MK_COLUMN_DURATION);
       if (map->duration < 0)
@@ -629,6 +575,10 @@ mk_column_map_new (const char * const    *headers,
         map->duration = best_of_role (&a, MK_COLUMN_HOURS);
     }
   map->duration_unit = map->duration >= 0 ? a.unit[map->duration] : MK_DURATION_UNIT_AUTO;
+  /* The export knows better than the header's words: Kimai's "Duration"
+   * is decimal hours ("1" is an hour), Clockify's "Duration (h)" hours. */
+  if (preset_duration && spec->unit != MK_DURATION_UNIT_AUTO)
+    map->duration_unit = spec->unit;
 
   /* The person. */
   if (options->person_column != NULL)
@@ -733,61 +683,6 @@ mk_column_map_get_role (const MkColumnMap *map,
         }
     }
   return MK_COLUMN_NONE;
-}
-
-/**
- * mk_preset_to_string:
- * @preset: a preset
- *
- * Returns: (transfer none): its key for --preset: "auto", "toggl", …
- */
-const char *
-mk_preset_to_string (MkPreset preset)
-{
-  for (gsize i = 0; i < G_N_ELEMENTS (preset_names); i++)
-    if (preset_names[i].preset == preset)
-      return preset_names[i].key;
-  g_return_val_if_reached ("generic");
-}
-
-/**
- * mk_preset_from_string:
- * @text: a key as given to --preset (any case)
- * @preset: (out): the preset
- *
- * Returns: %TRUE if @text names a preset.
- */
-gboolean
-mk_preset_from_string (const char *text,
-                       MkPreset   *preset)
-{
-  g_return_val_if_fail (preset != NULL, FALSE);
-
-  if (text == NULL)
-    return FALSE;
-  for (gsize i = 0; i < G_N_ELEMENTS (preset_names); i++)
-    if (g_ascii_strcasecmp (text, preset_names[i].key) == 0)
-      {
-        *preset = preset_names[i].preset;
-        return TRUE;
-      }
-  return FALSE;
-}
-
-/**
- * mk_preset_get_display_name:
- * @preset: a preset
- *
- * Returns: (transfer none): its name for people, untranslated (pass it
- *   through _()): "Toggl Track detailed export".
- */
-const char *
-mk_preset_get_display_name (MkPreset preset)
-{
-  for (gsize i = 0; i < G_N_ELEMENTS (preset_names); i++)
-    if (preset_names[i].preset == preset)
-      return preset_names[i].display;
-  g_return_val_if_reached ("");
 }
 
 /**

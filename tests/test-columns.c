@@ -119,8 +119,9 @@ test_preset_harvest (void)
 static void
 test_preset_hamster_needs_person (void)
 {
-  const char *headers[] = { "activity", "start time", "end time", "duration min", "category",
-                            "description", "tags", NULL };
+  /* The TSV header of projecthamster/hamster's reports.py. */
+  const char *headers[] = { "activity", "start time", "end time", "duration minutes",
+                            "category", "description", "tags", NULL };
   g_autofree char *message = map_fails (headers, MK_PRESET_AUTO, NULL);
   g_autoptr(MkColumnMap) map = map_ok (headers, MK_PRESET_AUTO, NULL, TRUE);
 
@@ -261,6 +262,96 @@ test_preset_strings (void)
   g_assert_cmpstr (mk_preset_to_string (MK_PRESET_TEMPO), ==, "tempo");
 }
 
+static void
+test_preset_kimai2_default_template (void)
+{
+  /* The header of Kimai 2's default CSV export template. */
+  const char *headers[] = { "Date", "From", "To", "Duration", "Currency", "Price",
+                            "Internal price", "Hourly price", "Fixed price", "Name", "User",
+                            "E-mail", "Staff number", "Customer", "Project", "Activity",
+                            "Description", "Billable", "Tags", "Type", "Category", "Account",
+                            "Project number", "VAT-ID", "Order number", NULL };
+  g_autoptr(MkColumnMap) map = map_ok (headers, MK_PRESET_AUTO, NULL, FALSE);
+
+  g_assert_cmpint (map->preset, ==, MK_PRESET_KIMAI);
+  /* The display name, not the login. */
+  g_assert_cmpint (map->person, ==, 9);
+  g_assert_cmpint (map->email, ==, 11);
+  /* The activity, not Kimai's timesheet category ("work"). */
+  g_assert_cmpint (map->category, ==, 15);
+  g_assert_cmpint (map->task, ==, 16);
+  g_assert_cmpint (map->start, ==, 1);
+  g_assert_cmpint (map->end, ==, 2);
+  /* Decimal hours: "1" is an hour, not a minute. */
+  g_assert_cmpint (map->duration, ==, 3);
+  g_assert_cmpint (map->duration_unit, ==, MK_DURATION_UNIT_HOURS);
+}
+
+static void
+test_preset_kimai_russian (void)
+{
+  const char *headers[] = { "Дата", "С", "До", "Продолжительность", "Заработная плата",
+                            "Пользователь", "Клиент", "Проект", "Активность", "Описание",
+                            NULL };
+  g_autoptr(MkColumnMap) map = map_ok (headers, MK_PRESET_AUTO, NULL, FALSE);
+
+  g_assert_cmpint (map->preset, ==, MK_PRESET_KIMAI);
+  g_assert_cmpint (map->person, ==, 5);
+  g_assert_cmpint (map->category, ==, 8);
+  g_assert_cmpint (map->task, ==, 9);
+  g_assert_cmpint (map->start, ==, 1);
+  g_assert_cmpint (map->end, ==, 2);
+  g_assert_cmpint (map->duration, ==, 3);
+}
+
+static void
+test_preset_hamster_russian (void)
+{
+  const char *headers[] = { "занятие", "время начала", "время окончания",
+                            "длительность в минутах", "категория", "описание", "метки", NULL };
+  g_autoptr(MkColumnMap) map = map_ok (headers, MK_PRESET_AUTO, NULL, TRUE);
+
+  g_assert_cmpint (map->preset, ==, MK_PRESET_HAMSTER);
+  g_assert_cmpint (map->start, ==, 1);
+  g_assert_cmpint (map->end, ==, 2);
+  g_assert_cmpint (map->duration, ==, 3);
+  g_assert_cmpint (map->duration_unit, ==, MK_DURATION_UNIT_MINUTES);
+  g_assert_cmpint (map->category, ==, 4);
+  g_assert_cmpint (map->task, ==, 0);
+}
+
+static void
+test_preset_clockify_hours (void)
+{
+  /* "Duration (h)" follows the workspace's duration format: "01:30:00",
+   * "1:30" or "1.50"; a bare number there is hours. */
+  const char *headers[] = { "Project", "Client", "Description", "Task", "User", "Group",
+                            "Email", "Tags", "Billable", "Start Date", "Start Time",
+                            "End Date", "End Time", "Duration (h)", "Duration (decimal)", NULL };
+  g_autoptr(MkColumnMap) map = map_ok (headers, MK_PRESET_AUTO, NULL, FALSE);
+
+  g_assert_cmpint (map->preset, ==, MK_PRESET_CLOCKIFY);
+  g_assert_cmpint (map->duration, ==, 13);
+  g_assert_cmpint (map->duration_unit, ==, MK_DURATION_UNIT_HOURS);
+}
+
+static void
+test_preset_tempo_checked_columns (void)
+{
+  /* Only the checked spellings, and a person column Tempo's preset does
+   * not name: it is found by the generic names. */
+  const char *headers[] = { "Parent Key", "Work date", "Hours", "Billed Hours",
+                            "Work Description", "Author", NULL };
+  g_autoptr(MkColumnMap) map = map_ok (headers, MK_PRESET_AUTO, NULL, FALSE);
+
+  g_assert_cmpint (map->preset, ==, MK_PRESET_TEMPO);
+  g_assert_cmpint (map->date, ==, 1);
+  g_assert_cmpint (map->duration, ==, 2);
+  g_assert_cmpint (map->duration_unit, ==, MK_DURATION_UNIT_HOURS);
+  g_assert_cmpint (map->task, ==, 4);
+  g_assert_cmpint (map->person, ==, 5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -274,6 +365,13 @@ main (int   argc,
   g_test_add_func ("/columns/preset/harvest", test_preset_harvest);
   g_test_add_func ("/columns/preset/hamster-needs-person", test_preset_hamster_needs_person);
   g_test_add_func ("/columns/preset/kimai-tempo-minutka", test_preset_kimai_tempo_minutka);
+  g_test_add_func ("/columns/preset/kimai2-default-template-decimal-hours",
+                   test_preset_kimai2_default_template);
+  g_test_add_func ("/columns/preset/kimai-russian", test_preset_kimai_russian);
+  g_test_add_func ("/columns/preset/hamster-russian", test_preset_hamster_russian);
+  g_test_add_func ("/columns/preset/clockify-duration-h-is-hours", test_preset_clockify_hours);
+  g_test_add_func ("/columns/preset/tempo-checked-columns-person-by-generic-name",
+                   test_preset_tempo_checked_columns);
   g_test_add_func ("/columns/generic/russian", test_generic_russian);
   g_test_add_func ("/columns/generic/category-precedence", test_category_precedence);
   g_test_add_func ("/columns/category-column-override", test_category_column_override);
