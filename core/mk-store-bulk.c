@@ -17,8 +17,10 @@
  *    bulk's transaction, would find nothing.
  *
  * Speed (the import budget of DESIGN.md, measured by build-aux/bench-import):
- *  - rows are buffered and inserted CHUNK_ROWS at a time, sorted by
- *    (day, person, start), the order of the entry index;
+ *  - rows are buffered and inserted a chunk at a time, sorted by (day,
+ *    person, start), the order of the entry index, several rows to a
+ *    statement; for a big import on a thread of their own
+ *    (mk-store-bulk-writer.c) while the next rows are read and checked;
  *  - an import at least as big as the table drops the entry index and
  *    builds it again at commit, in one sorted pass; it also runs with a
  *    rollback journal instead of the write-ahead log when no other
@@ -44,9 +46,8 @@
 #include "mk-key-set.h"
 #include "mk-store-bulk.h"
 #include "mk-store-bulk-rollup.h"
+#include "mk-store-bulk-writer.h"
 #include "mk-store-private.h"
-
-#define CHUNK_ROWS 32768
 
 /* Bits of a packed entry-length key: person index, day index, category,
  * minutes (1 … 1440 fits 11 bits). */
@@ -57,20 +58,7 @@
 #define LEN_DAY_SHIFT     (LEN_CATEGORY_BITS + LEN_MINUTE_BITS)
 #define LEN_PERSON_SHIFT  (LEN_DAY_BITS + LEN_DAY_SHIFT)
 
-static const char insert_sql[] =
-  "INSERT INTO entry (person_id, day, start, minutes, category_id, task, source, batch_id, "
-  "fingerprint, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, NULL)";
 static const char set_sha_sql[] = "UPDATE import_batch SET sha256 = ?1 WHERE id = ?2";
-
-typedef struct {
-  gint64  person_id;
-  gint64  fingerprint;
-  gint64  category_id;
-  gint32  day;          /* YYYYMMDD */
-  gint16  start;
-  gint16  minutes;
-  guint32 task;         /* offset in the tasks arena */
-} BulkRow;
 
 typedef struct {
   gint64 person_id;
@@ -89,12 +77,10 @@ struct _MkStoreBulk
   char         *file_name;
   char         *preset;
   char         *sha256;
-  sqlite3_stmt *insert;
   gboolean      journal_switched; /* running with a rollback journal */
 
-  BulkRow      *rows;
-  guint         n_rows;
-  GString      *tasks;
+  MkBulkWriter *writer;
+  guint64       n_rows;        /* added so far */
 
   GHashTable   *loaded_pairs;  /* (person, day) whose fingerprints were read */
   MkKeySet      db_fingerprints;
@@ -137,27 +123,6 @@ day_number (const char *day)
          + (day[8] - '0') * 10 + (day[9] - '0');
 }
 
-static void
-day_text (gint32 number,
-          char   out[11])
-{
-  int year = number / 10000;
-  int month = number / 100 % 100;
-  int day = number % 100;
-
-  out[0] = (char) ('0' + year / 1000 % 10);
-  out[1] = (char) ('0' + year / 100 % 10);
-  out[2] = (char) ('0' + year / 10 % 10);
-  out[3] = (char) ('0' + year % 10);
-  out[4] = '-';
-  out[5] = (char) ('0' + month / 10);
-  out[6] = (char) ('0' + month % 10);
-  out[7] = '-';
-  out[8] = (char) ('0' + day / 10);
-  out[9] = (char) ('0' + day % 10);
-  out[10] = '\0';
-}
-
 static guint
 dense_index (GHashTable *index,
              GArray     *values,
@@ -177,9 +142,7 @@ dense_index (GHashTable *index,
 static void
 bulk_free (MkStoreBulk *bulk)
 {
-  g_clear_pointer (&bulk->insert, sqlite3_finalize);
-  g_free (bulk->rows);
-  g_string_free (bulk->tasks, TRUE);
+  g_clear_pointer (&bulk->writer, mk_bulk_writer_free);
   g_clear_pointer (&bulk->loaded_pairs, g_hash_table_unref);
   g_clear_pointer (&bulk->index_sql, g_ptr_array_unref);
   mk_key_set_clear (&bulk->db_fingerprints);
@@ -274,7 +237,11 @@ restart_with_rollback_journal (MkStoreBulk *bulk,
       g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), "delete") == 0;
   sqlite3_finalize (stmt);
   g_debug ("big import with %s", bulk->journal_switched ? "a rollback journal" : "the WAL");
-  return start_transaction (bulk, error);
+  if (!start_transaction (bulk, error))
+    return FALSE;
+  mk_bulk_writer_free (bulk->writer);
+  bulk->writer = mk_bulk_writer_new (bulk->store, bulk->batch_id, error);
+  return bulk->writer != NULL;
 }
 
 /**
@@ -299,26 +266,15 @@ mk_store_bulk_begin (MkStore    *store,
                      GError    **error)
 {
   MkStoreBulk *bulk;
-  sqlite3_stmt *insert = NULL;
 
   g_return_val_if_fail (MK_IS_STORE (store), NULL);
   g_return_val_if_fail (file_name != NULL, NULL);
-
-  if (sqlite3_prepare_v3 (store->db, insert_sql, -1, SQLITE_PREPARE_PERSISTENT, &insert,
-                          NULL) != SQLITE_OK)
-    {
-      mk_store_set_error (store, error, _("preparing the import"));
-      return NULL;
-    }
 
   bulk = g_new0 (MkStoreBulk, 1);
   bulk->store = g_object_ref (store);
   bulk->file_name = g_strdup (file_name);
   bulk->sha256 = g_strdup (sha256);
   bulk->preset = g_strdup (preset);
-  bulk->insert = insert;
-  bulk->rows = g_new (BulkRow, CHUNK_ROWS);
-  bulk->tasks = g_string_sized_new (CHUNK_ROWS * 32);
   bulk->loaded_pairs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   mk_key_set_init (&bulk->db_fingerprints);
   bulk->totals = g_hash_table_new_full (total_hash, total_equal, g_free, NULL);
@@ -329,6 +285,13 @@ mk_store_bulk_begin (MkStore    *store,
   bulk->days = g_array_new (FALSE, FALSE, sizeof (gint64));
   if (!start_transaction (bulk, error))
     {
+      bulk_free (bulk);
+      return NULL;
+    }
+  bulk->writer = mk_bulk_writer_new (store, bulk->batch_id, error);
+  if (bulk->writer == NULL)
+    {
+      end_transaction (bulk, FALSE, NULL);
       bulk_free (bulk);
       return NULL;
     }
@@ -428,7 +391,7 @@ mk_store_bulk_expect_rows (MkStoreBulk  *bulk,
       && sqlite3_step (stmt) == SQLITE_ROW)
     bulk->saved_cache = sqlite3_column_int (stmt, 0);
   sqlite3_finalize (stmt);
-  if (bulk->saved_cache != 0 && !exec_sql (bulk, "PRAGMA cache_size = -6000", error))
+  if (bulk->saved_cache != 0 && !exec_sql (bulk, "PRAGMA cache_size = -2000", error))
     return FALSE;
 
   /* Every fingerprint, in one scan, before the index that finds them by
@@ -483,6 +446,8 @@ mk_store_bulk_expect_rows (MkStoreBulk  *bulk,
       if (!ok)
         return FALSE;
     }
+  /* The rows go in on a thread of their own while the next are read. */
+  mk_bulk_writer_start_thread (bulk->writer);
   g_debug ("import of ~%" G_GUINT64_FORMAT " rows into %" G_GINT64_FORMAT
            ": %u indexes rebuilt at commit", n_rows, existing, bulk->index_sql->len / 2);
   return TRUE;
@@ -536,64 +501,6 @@ load_fingerprints (MkStoreBulk *bulk,
       mk_store_set_error (bulk->store, error, _("looking for entries imported before"));
       return FALSE;
     }
-  return TRUE;
-}
-
-static int
-compare_rows (const void *a,
-              const void *b)
-{
-  const BulkRow *x = a;
-  const BulkRow *y = b;
-
-  if (x->day != y->day)
-    return x->day < y->day ? -1 : 1;
-  if (x->person_id != y->person_id)
-    return x->person_id < y->person_id ? -1 : 1;
-  return (x->start > y->start) - (x->start < y->start);
-}
-
-/* Inserts the buffered rows, sorted, and empties the buffer. */
-static gboolean
-flush_rows (MkStoreBulk *bulk,
-            GError     **error)
-{
-  sqlite3_stmt *stmt = bulk->insert;
-
-  qsort (bulk->rows, bulk->n_rows, sizeof (BulkRow), compare_rows);
-  sqlite3_bind_int (stmt, 7, MK_ENTRY_SOURCE_IMPORT);
-  sqlite3_bind_int64 (stmt, 8, bulk->batch_id);
-  for (guint i = 0; i < bulk->n_rows; i++)
-    {
-      const BulkRow *row = &bulk->rows[i];
-      const char *task = bulk->tasks->str + row->task;
-      char day[11];
-      int rc;
-
-      day_text (row->day, day);
-      sqlite3_bind_int64 (stmt, 1, row->person_id);
-      sqlite3_bind_text (stmt, 2, day, 10, SQLITE_TRANSIENT);
-      if (row->start >= 0)
-        sqlite3_bind_int (stmt, 3, row->start);
-      else
-        sqlite3_bind_null (stmt, 3);
-      sqlite3_bind_int (stmt, 4, row->minutes);
-      sqlite3_bind_int64 (stmt, 5, row->category_id);
-      sqlite3_bind_text (stmt, 6, task, -1, SQLITE_STATIC);
-      if (row->fingerprint != 0)
-        sqlite3_bind_int64 (stmt, 9, row->fingerprint);
-      else
-        sqlite3_bind_null (stmt, 9);
-      rc = sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        {
-          mk_store_set_error (bulk->store, error, _("adding the imported entries"));
-          return FALSE;
-        }
-    }
-  bulk->n_rows = 0;
-  g_string_truncate (bulk->tasks, 0);
   return TRUE;
 }
 
@@ -651,7 +558,8 @@ mk_store_bulk_add (MkStoreBulk        *bulk,
                    GError            **error)
 {
   MkStore *store;
-  BulkRow *row;
+  MkBulkChunk *chunk;
+  MkBulkRow *row;
   gint32 day_no;
   gpointer found;
   guint person;
@@ -696,19 +604,25 @@ mk_store_bulk_add (MkStoreBulk        *bulk,
         }
     }
 
-  if (bulk->n_rows == CHUNK_ROWS && !flush_rows (bulk, error))
-    return FALSE;
-  row = &bulk->rows[bulk->n_rows++];
+  chunk = mk_bulk_writer_chunk (bulk->writer);
+  if (chunk->n_rows == MK_BULK_CHUNK_ROWS)
+    {
+      if (!mk_bulk_writer_flush (bulk->writer, error))
+        return FALSE;
+      chunk = mk_bulk_writer_chunk (bulk->writer);
+    }
+  row = &chunk->rows[chunk->n_rows++];
   row->person_id = input->person_id;
   row->fingerprint = input->fingerprint;
   row->category_id = input->category_id;
   row->day = day_no;
   row->start = (gint16) input->start;
   row->minutes = (gint16) input->minutes;
-  row->task = (guint32) bulk->tasks->len;
-  if (input->task != NULL)
-    g_string_append (bulk->tasks, input->task);
-  g_string_append_c (bulk->tasks, '\0');
+  row->task = (guint32) chunk->tasks->len;
+  row->task_len = input->task != NULL ? (guint32) strlen (input->task) : 0;
+  g_string_append_len (chunk->tasks, input->task, row->task_len);
+  g_string_append_c (chunk->tasks, '\0');
+  bulk->n_rows++;
 
   add_to_rollups (bulk, input, day_no, person);
   return TRUE;
@@ -744,7 +658,7 @@ write_total (MkStoreBulk            *bulk,
   g_assert (t != NULL);
   g_byte_array_set_size (blob, 0);
   mk_store_lengths_encode (bins, n_bins, blob);
-  day_text (day_no, day);
+  mk_bulk_day_text (day_no, day);
   sqlite3_bind_int64 (stmt, 1, person_id);
   sqlite3_bind_text (stmt, 2, day, 10, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 3, category_id);
@@ -844,7 +758,7 @@ mk_store_bulk_commit (MkStoreBulk          *bulk,
   mk_key_set_clear (&bulk->db_fingerprints);
   g_hash_table_remove_all (bulk->loaded_pairs);
   t0 = g_get_monotonic_time ();
-  ok = flush_rows (bulk, error) && write_rollups (bulk, error);
+  ok = mk_bulk_writer_finish (bulk->writer, error) && write_rollups (bulk, error);
   restore_cache (bulk);
   t1 = g_get_monotonic_time ();
   for (guint i = 1; ok && bulk->index_sql != NULL && i < bulk->index_sql->len; i += 2)
@@ -877,7 +791,6 @@ mk_store_bulk_commit (MkStoreBulk          *bulk,
       if (!ok)
         mk_store_set_error (store, error, _("recording the import"));
     }
-  g_clear_pointer (&bulk->insert, sqlite3_finalize);
   ok = end_transaction (bulk, ok, error) && ok;
   g_debug ("commit: last rows and rollups %.2f s, indexes %.2f s, commit %.2f s",
            (t1 - t0) / 1e6, (t2 - t1) / 1e6, (g_get_monotonic_time () - t2) / 1e6);
@@ -899,7 +812,7 @@ mk_store_bulk_abort (MkStoreBulk *bulk)
 {
   g_return_if_fail (bulk != NULL);
 
-  g_clear_pointer (&bulk->insert, sqlite3_finalize);
+  g_clear_pointer (&bulk->writer, mk_bulk_writer_free);
   end_transaction (bulk, FALSE, NULL);
   restore_cache (bulk);
   bulk_free (bulk);

@@ -75,6 +75,7 @@ struct _MkStore
   MkSettings     settings;
   GHashTable    *categories;   /* id → MkCategory, refreshed on every category change */
   int            data_version; /* PRAGMA data_version when the caches were read */
+  struct _MkBulkWriter *bulk_writer; /* writing on its own thread: wait before using db */
   guint          in_transaction : 1;
 };
 

@@ -30,6 +30,7 @@
 
 #include "mk-error.h"
 #include "mk-paths.h"
+#include "mk-store-bulk-writer.h"
 #include "mk-store-private.h"
 
 /* "MNTK": marks a file as Minutka's in PRAGMA application_id. */
@@ -172,6 +173,11 @@ mk_store_class_init (MkStoreClass *klass)
 
   object_class->finalize = mk_store_finalize;
 
+  /* SQLite's memory statistics cost a global lock on every allocation,
+   * which an import makes millions of; Minutka never reads them.  Takes
+   * effect only before SQLite's first use, which this is. */
+  sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
+
   /**
    * MkStore::changed:
    *
@@ -196,6 +202,9 @@ mk_store_stmt (MkStore *self,
 {
   g_assert (id < N_STMTS);
 
+  /* During a big import the connection may be busy on the writing thread. */
+  if (G_UNLIKELY (self->bulk_writer != NULL))
+    mk_bulk_writer_wait (self->bulk_writer);
   if (self->stmts[id] == NULL)
     {
       int rc = sqlite3_prepare_v3 (self->db, statement_sql[id], -1, SQLITE_PREPARE_PERSISTENT,
