@@ -337,9 +337,9 @@ choose (const Analysis     *a,
 }
 
 static gboolean
-matches_signature (const Analysis   *a,
+matches_signature (const Analysis     *a,
                    const MkPresetSpec *spec,
-                   const char      **missing)
+                   const char        **missing)
 {
   for (gsize i = 0; i < G_N_ELEMENTS (spec->signature) && spec->signature[i] != NULL; i++)
     if (find_header (a, spec->signature[i]) < 0)

@@ -299,7 +299,8 @@ decode_1251 (MkDecoder     *self,
 
       if (b < 0x80)
         {
-          if (G_UNLIKELY (run >= 3) && !self->forced && mk_utf8_run_is_whole (data + i - run, run, FALSE))
+          if (G_UNLIKELY (run >= 3) && !self->forced
+              && mk_utf8_run_is_whole (data + i - run, run, FALSE))
             goto mixed;
           run = 0;
           if (G_UNLIKELY (b == 0))
