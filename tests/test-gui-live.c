@@ -217,6 +217,30 @@ test_live_entry_appears (void)
   g_assert_cmpuint (changed_count, ==, before);
 }
 
+static void
+test_live_on_activation (void)
+{
+  MkEntriesPage *page = get_page ();
+  MkWindow *window = get_window ();
+  guint before;
+  guint n = n_shown (page);
+
+  /* Coming back to the window shows at once what changed meanwhile,
+   * without waiting for the next poll. */
+  if (!gtk_window_is_active (GTK_WINDOW (window)))
+    {
+      g_test_skip ("the window is not active in this display server");
+      return;
+    }
+  mk_gui_test_iterate (100);
+  before = changed_count;
+  other_program_adds ("Call while the window was in the background", "2026-03-01");
+  g_object_notify (G_OBJECT (window), "is-active");
+  g_assert_cmpuint (changed_count, ==, before + 1);
+  mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
+  g_assert_cmpuint (n_shown (page), ==, n + 1);
+}
+
 static const char march_csv[] =
   "date,start,minutes,category,person,email,task\n"
   "2026-03-03,09:00,30,calls,Anna Petrova,anna@example.com,Intro call Acme\n"
@@ -235,7 +259,7 @@ test_live_import_names_file (void)
 
   other_program_imports ("timesheet-march.csv", march_csv);
   g_assert_cmpint (wait_refresh (page, before), >=, 0);
-  g_assert_cmpuint (n_shown (page), ==, 4);
+  g_assert_cmpuint (n_shown (page), ==, 5);
 
   /* The imported rows say which file they came from, and when. */
   label = find_label (GTK_WIDGET (page), "timesheet-march.csv");
@@ -247,6 +271,7 @@ test_live_import_names_file (void)
   g_assert_nonnull (strstr (tooltip, year));
   /* The entry typed in the other window still says so, without a tooltip. */
   g_assert_null (find_label (GTK_WIDGET (page), "Import #1"));
+  g_assert_nonnull (find_label (GTK_WIDGET (page), g_dgettext (GETTEXT_PACKAGE, "Manual")));
   screenshot (page, "imported");
 }
 
@@ -272,7 +297,7 @@ test_live_keeps_scroll (void)
   other_program_imports ("february-calls.csv", csv->str);
   g_assert_cmpint (wait_refresh (page, before), >=, 0);
   n = n_shown (page);
-  g_assert_cmpuint (n, ==, 404);
+  g_assert_cmpuint (n, ==, 405);
 
   adj = vadjustment (page);
   g_assert_cmpfloat (gtk_adjustment_get_upper (adj), >, 3 * gtk_adjustment_get_page_size (adj));
@@ -337,9 +362,9 @@ test_live_keeps_editor (void)
     g_assert_nonnull (saved);
     g_assert_cmpint (mk_entry_get_minutes (saved), ==, 50);
     g_assert_cmpstr (mk_entry_get_task (saved), ==, "Corrected while others wrote");
-    g_assert_cmpint (mk_store_count_entries (store), ==, 406);
+    g_assert_cmpint (mk_store_count_entries (store), ==, 407);
   }
-  g_assert_cmpuint (n_shown (page), ==, 406);
+  g_assert_cmpuint (n_shown (page), ==, 407);
 }
 
 int
@@ -351,6 +376,7 @@ main (int   argc,
   db_path = g_build_filename (mk_gui_test_tmpdir (), "live.db", NULL);
   g_test_add_func ("/gui/live/quiet-when-nothing-changed", test_live_quiet);
   g_test_add_func ("/gui/live/other-program-entry-appears", test_live_entry_appears);
+  g_test_add_func ("/gui/live/seen-on-activation", test_live_on_activation);
   g_test_add_func ("/gui/live/import-names-its-file", test_live_import_names_file);
   g_test_add_func ("/gui/live/keeps-scroll-position", test_live_keeps_scroll);
   g_test_add_func ("/gui/live/keeps-open-editor", test_live_keeps_editor);
