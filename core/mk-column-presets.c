@@ -11,10 +11,10 @@
  * earlier one's.  An export whose tool translates its headers has one
  * entry per language found.
  *
- * Every header below was checked against the tool's own source or against
- * public files and parsers of real exports; the comment before each entry
- * says where and what was seen.  The corpus in tests/data/import/ has one
- * file per entry, written with that header line.
+ * The comment before each entry says where its header was checked (the
+ * tool's own source and translations where public, else public files and
+ * parsers of real exports) and what could not be checked.  The corpus in
+ * tests/data/import/ has a file per entry written with that header line.
  */
 #define G_LOG_DOMAIN "mk-columns"
 
@@ -77,9 +77,12 @@ static const MkPresetSpec presets[] = {
    * the duration in decimal hours with two decimals and a dot
    * (DurationDecimalFormatter) — a whole hour comes out as "1", so a bare
    * number is hours.  Older Kimai (src/Export/Base/
-   * AbstractSpreadsheetRenderer.php) wrote Date, From, To, Duration (as
-   * [hh]:mm), Rate, User, Customer, Project, Activity, Description,
-   * Exported, Tags — the same signature. */
+   * AbstractSpreadsheetRenderer.php) titled its columns with the keys
+   * label.date, label.begin, label.end, label.duration (values as
+   * [hh]:mm), label.rate, label.user, label.customer, label.project,
+   * label.activity, label.description, label.exported, label.tags; that
+   * their English was Date, From, To, … like today's (as kimai-export.csv
+   * in the corpus assumes) was not checked. */
   { MK_PRESET_KIMAI,
     { "date", "from", "to", "duration", "customer", "project", "activity" },
     { "date" }, { "name", "user", "username" }, { "activity" }, { "description" },
@@ -94,11 +97,13 @@ static const MkPresetSpec presets[] = {
     { "дата" }, { "имя", "пользователь" }, { "активность" }, { "описание" },
     { "с" }, { "до" }, { NULL }, { "продолжительность" }, MK_DURATION_UNIT_HOURS },
 
-  /* Harvest, Reports → Detailed time → Export → CSV.  A public project
-   * mirroring the export for Google Sheets lists Date, Client, Project,
-   * Hours, Hours Rounded, Billable?, Invoiced?, First Name, Last Name among
-   * its columns; Task and Notes complete the detailed report.  Hours are
-   * decimal; the person is First Name + Last Name. */
+  /* Harvest, Reports → Detailed time → Export → CSV.  Checked only
+   * against public code that writes Harvest-shaped files, not against
+   * Harvest itself: one writes "Date,Client,Project,Task,Notes,Hours,
+   * First Name,Last Name" for its Harvest format, another (a sheet of
+   * hours) Date, Client, Project, Hours, Hours Rounded, Billable?,
+   * Invoiced?, First Name, Last Name.  Hours are decimal; the person is
+   * First Name + Last Name. */
   { MK_PRESET_HARVEST,
     { "date", "client", "project", "task", "notes", "hours", "first name", "last name" },
     { "date" }, { NULL }, { "task" }, { "notes" }, { NULL }, { NULL }, { NULL },
