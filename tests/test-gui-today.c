@@ -695,6 +695,24 @@ test_today_narrow (void)
     g_assert_cmpstr (gtk_widget_get_tooltip_text (summary), ==, LONG_NAME);
   }
   screenshot (page, "narrow-long-name");
+
+  /* The list of people wraps the name instead of growing past the window. */
+  {
+    GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (
+                                       GTK_MENU_BUTTON (child (page, "person_button"))));
+    const char *lang = g_getenv ("MINUTKA_TEST_LANG");
+    g_autofree char *file = g_strdup_printf ("today-people-popover%s%s.png", lang ? "-" : "",
+                                             lang ? lang : "");
+
+    gtk_menu_button_popup (GTK_MENU_BUTTON (child (page, "person_button")));
+    g_assert_true (mk_gui_test_wait_mapped (popover));
+    mk_gui_test_wait_frames (popover, 3);
+    g_test_message ("the people pop-over is %d px wide", gtk_widget_get_width (popover));
+    g_assert_cmpint (gtk_widget_get_width (popover), <=, 360);
+    mk_gui_test_screenshot (popover, file);
+    gtk_popover_popdown (GTK_POPOVER (popover));
+    mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
+  }
   g_assert_true (mk_today_page_set_person_name (page, logging, &error));
   g_assert_no_error (error);
 
