@@ -21,7 +21,8 @@
 #include "gui-test-utils.h"
 
 /* 81 characters, with the hyphens and spaces such names have. */
-#define LONG_NAME "Констанция-Александрина Вильгельмовна Преображенская-Святополк-Мирская-Оболенская"
+#define LONG_NAME \
+  "Констанция-Александрина Вильгельмовна Преображенская-Святополк-Мирская-Оболенская"
 
 static MkApplication *app;
 static char *db_path;

@@ -581,7 +581,8 @@ width_of (MkTodayPage *page,
 }
 
 /* An 81-character name, with the hyphens and spaces such names have. */
-#define LONG_NAME "Констанция-Александрина Вильгельмовна Преображенская-Святополк-Мирская-Оболенская"
+#define LONG_NAME \
+  "Констанция-Александрина Вильгельмовна Преображенская-Святополк-Мирская-Оболенская"
 
 /* Phones and tiled halves: the page, and so the window, work at 360 px wide.
  * The rows of controls fold onto more lines instead, and a long name of the
