@@ -288,6 +288,7 @@ store_changed_cb (MkPersonEditor *self)
   self->syncing = TRUE;
   adw_window_title_set_title (self->window_title, mk_person_get_name (person));
   adw_window_title_set_subtitle (self->window_title, mk_level_label (mk_person_get_level (person)));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), mk_person_get_name (person));
   adw_combo_row_set_selected (self->level_row, mk_person_get_level (person));
   gtk_switch_set_active (self->archived_switch, mk_person_get_archived (person));
   sync_duplicates (self, mk_person_get_name (person));
