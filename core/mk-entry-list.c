@@ -59,7 +59,7 @@ static const char *filter_sql[] = {
    * the Unicode folding, which costs about twice as much per row. */
   "e.task LIKE :search ESCAPE '\\'",
   "mk_fold (e.task) LIKE :search ESCAPE '\\'",
-  /* One day: an equality, so that the entry index (day, person_id, start)
+  /* One day: an equality, so that the entry index (day, person_id)
    * finds a person's day directly instead of scanning the whole day. */
   "e.day = :from",
 };

@@ -3,11 +3,11 @@
  * Design notes.
  *
  * Entries are read with one statement, by day, then person, then start
- * (the order of the entry_day_person index, so no sorting), and written
- * as they come, so a million entries take one pass and little memory.
- * The file is
- * written to a temporary file beside the target and renamed over it when
- * complete (g_file_replace), so a failed export never leaves half a file.
+ * (the entry_day_person index gives the first two; SQLite sorts only each
+ * person's day by start), and written as they come, so a million entries
+ * take one pass and little memory.  The file is written to a temporary
+ * file beside the target and renamed over it when complete
+ * (g_file_replace), so a failed export never leaves half a file.
  *
  * Formula injection: a cell that starts with "=", "+", "-", "@", TAB or CR
  * is prefixed with an apostrophe, which spreadsheets show as text.  A cell
