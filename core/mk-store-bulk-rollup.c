@@ -60,11 +60,11 @@ length_table_grow (MkLengthTable *t)
   mk_length_table_clear (&old);
 }
 
-/* Adds @count to the count of @key (not zero), growing the table as needed. */
-void
-mk_length_table_add (MkLengthTable *t,
-                     guint64        key,
-                     guint32        count)
+/* The count of @key (not zero), added with count 0 if it was not there;
+ * valid until the next call. */
+guint32 *
+mk_length_table_slot (MkLengthTable *t,
+                      guint64        key)
 {
   gsize j;
 
@@ -78,7 +78,16 @@ mk_length_table_add (MkLengthTable *t,
       t->keys[j] = key;
       t->n++;
     }
-  t->counts[j] += count;
+  return &t->counts[j];
+}
+
+/* Adds @count to the count of @key (not zero), growing the table as needed. */
+void
+mk_length_table_add (MkLengthTable *t,
+                     guint64        key,
+                     guint32        count)
+{
+  *mk_length_table_slot (t, key) += count;
 }
 
 static int

@@ -15,6 +15,8 @@ typedef struct {
 
 void    mk_length_table_init  (MkLengthTable *t);
 void    mk_length_table_clear (MkLengthTable *t);
+guint32 *mk_length_table_slot (MkLengthTable *t,
+                               guint64        key);
 void    mk_length_table_add   (MkLengthTable *t,
                                guint64        key,
                                guint32        count);

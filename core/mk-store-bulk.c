@@ -29,9 +29,10 @@
  *    pages that existed before, and a crash still rolls everything back;
  *  - no per-row foreign-key lookups (see above), no per-row creation time
  *    (the batch has it);
- *  - rollups are kept in compact tables: day totals in a small hash table,
- *    entry lengths as packed 64-bit keys in one flat array, written sorted
- *    at commit as one histogram per day total;
+ *  - rollups are kept in compact tables: entry lengths as packed 64-bit
+ *    keys (person, day, category, minutes) in one flat array, day totals
+ *    in an array found through the same keys without the minutes, written
+ *    sorted at commit as one histogram per day total;
  *  - nothing is allocated per row.
  */
 #define G_LOG_DOMAIN "mk-store-bulk"
@@ -88,32 +89,16 @@ struct _MkStoreBulk
   int           saved_cache;   /* PRAGMA cache_size to restore, or 0 */
   GPtrArray    *index_sql;     /* indexes of `entry` dropped for a big import */
 
-  GHashTable   *totals;        /* BulkTotal → itself */
-  MkLengthTable   lengths;
+  GArray       *totals;        /* BulkTotal */
+  MkLengthTable cells;         /* packed (person, day, category) → totals index + 1 */
+  MkLengthTable lengths;       /* packed (person, day, category, minutes) → count */
   GHashTable   *person_index;  /* person id → dense index + 1 */
   GArray       *person_ids;
   GHashTable   *day_index;     /* YYYYMMDD → dense index + 1 */
   GArray       *days;
+  gint32        last_day;      /* the day of the last row, and its dense index */
+  guint         last_day_index;
 };
-
-static guint
-total_hash (gconstpointer p)
-{
-  const BulkTotal *t = p;
-
-  return (guint) (t->person_id * 2654435761u) ^ (guint) (t->day * 40503u)
-         ^ (guint) t->category_id;
-}
-
-static gboolean
-total_equal (gconstpointer a,
-             gconstpointer b)
-{
-  const BulkTotal *x = a;
-  const BulkTotal *y = b;
-
-  return x->person_id == y->person_id && x->day == y->day && x->category_id == y->category_id;
-}
 
 static gint32
 day_number (const char *day)
@@ -146,7 +131,8 @@ bulk_free (MkStoreBulk *bulk)
   g_clear_pointer (&bulk->loaded_pairs, g_hash_table_unref);
   g_clear_pointer (&bulk->index_sql, g_ptr_array_unref);
   mk_key_set_clear (&bulk->db_fingerprints);
-  g_clear_pointer (&bulk->totals, g_hash_table_unref);
+  g_clear_pointer (&bulk->totals, g_array_unref);
+  mk_length_table_clear (&bulk->cells);
   mk_length_table_clear (&bulk->lengths);
   g_clear_pointer (&bulk->person_index, g_hash_table_unref);
   g_clear_pointer (&bulk->person_ids, g_array_unref);
@@ -277,7 +263,8 @@ mk_store_bulk_begin (MkStore    *store,
   bulk->preset = g_strdup (preset);
   bulk->loaded_pairs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   mk_key_set_init (&bulk->db_fingerprints);
-  bulk->totals = g_hash_table_new_full (total_hash, total_equal, g_free, NULL);
+  bulk->totals = g_array_new (FALSE, FALSE, sizeof (BulkTotal));
+  mk_length_table_init (&bulk->cells);
   mk_length_table_init (&bulk->lengths);
   bulk->person_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   bulk->person_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -511,20 +498,18 @@ add_to_rollups (MkStoreBulk        *bulk,
                 guint               person)
 {
   MkStore *store = bulk->store;
-  BulkTotal lookup = { input->person_id, input->category_id, day_no, 0, 0, 0, 0 };
-  BulkTotal *total = g_hash_table_lookup (bulk->totals, &lookup);
-  guint day = dense_index (bulk->day_index, bulk->days, day_no);
+  BulkTotal *total;
+  guint32 *cell;
+  guint day;
   guint64 key;
 
-  if (total == NULL)
+  /* Rows of one file mostly share a few days. */
+  if (day_no != bulk->last_day)
     {
-      total = g_memdup2 (&lookup, sizeof lookup);
-      g_hash_table_add (bulk->totals, total);
+      bulk->last_day = day_no;
+      bulk->last_day_index = dense_index (bulk->day_index, bulk->days, day_no);
     }
-  total->minutes += input->minutes;
-  total->entries += 1;
-  total->prime += mk_store_prime_overlap (&store->settings, input->start, input->minutes);
-  total->timed += input->start >= 0 ? input->minutes : 0;
+  day = bulk->last_day_index;
 
   g_assert (person < (1u << LEN_PERSON_BITS) && day < (1u << LEN_DAY_BITS));
   g_assert (input->category_id < (1 << LEN_CATEGORY_BITS));
@@ -533,6 +518,22 @@ add_to_rollups (MkStoreBulk        *bulk,
         | ((guint64) input->category_id << LEN_MINUTE_BITS)
         | (guint64) input->minutes;
   mk_length_table_add (&bulk->lengths, key, 1);
+
+  /* The cell key is the length key without the minutes; a category id is
+   * above zero, so it is never zero either. */
+  cell = mk_length_table_slot (&bulk->cells, key >> LEN_MINUTE_BITS);
+  if (*cell == 0)
+    {
+      BulkTotal zero = { input->person_id, input->category_id, day_no, 0, 0, 0, 0 };
+
+      g_array_append_val (bulk->totals, zero);
+      *cell = bulk->totals->len;
+    }
+  total = &g_array_index (bulk->totals, BulkTotal, *cell - 1);
+  total->minutes += input->minutes;
+  total->entries += 1;
+  total->prime += mk_store_prime_overlap (&store->settings, input->start, input->minutes);
+  total->timed += input->start >= 0 ? input->minutes : 0;
 }
 
 /**
@@ -688,14 +689,18 @@ prepare_rollups (gpointer data)
         guint person = (guint) (k >> LEN_PERSON_SHIFT);
         guint day_i = (guint) (k >> LEN_DAY_SHIFT) & ((1u << LEN_DAY_BITS) - 1);
 
+        guint32 cell = *mk_length_table_slot (&bulk->cells, k >> LEN_MINUTE_BITS);
+
         k &= (G_GUINT64_CONSTANT (1) << LEN_DAY_SHIFT) - 1;
         k |= (guint64) day_rank[day_i] << LEN_DAY_SHIFT;
         k |= (guint64) person_rank[person] << LEN_PERSON_SHIFT;
         pairs[n * 2] = k;
-        pairs[n * 2 + 1] = bulk->lengths.counts[i];
+        /* The count, and which day total the key belongs to. */
+        pairs[n * 2 + 1] = (guint64) bulk->lengths.counts[i] | (guint64) cell << 32;
         n++;
       }
   mk_length_table_clear (&bulk->lengths);
+  mk_length_table_clear (&bulk->cells);
   qsort (pairs, n, 2 * sizeof (guint64), compare_keys);
 
   prepared->totals = g_array_new (FALSE, FALSE, sizeof (PreparedTotal));
@@ -704,7 +709,7 @@ prepare_rollups (gpointer data)
     {
       guint64 k = pairs[i * 2];
       MkStoreLengthBin bin = { (int) (k & ((1u << LEN_MINUTE_BITS) - 1)),
-                               (gint64) pairs[i * 2 + 1] };
+                               (gint64) (pairs[i * 2 + 1] & G_MAXUINT32) };
 
       g_array_append_val (bins, bin);
       if (i + 1 == n || (pairs[(i + 1) * 2] >> LEN_MINUTE_BITS) != (k >> LEN_MINUTE_BITS))
@@ -712,16 +717,13 @@ prepare_rollups (gpointer data)
           guint person = (guint) (k >> LEN_PERSON_SHIFT);
           guint day_i = (guint) (k >> LEN_DAY_SHIFT) & ((1u << LEN_DAY_BITS) - 1);
           PreparedTotal t;
-          BulkTotal lookup = { 0 };
 
           t.person_id = g_array_index (persons, gint64, person);
           t.day = (gint32) g_array_index (days, gint64, day_i);
           t.category_id = (gint64) ((k >> LEN_MINUTE_BITS) & ((1u << LEN_CATEGORY_BITS) - 1));
-          lookup.person_id = t.person_id;
-          lookup.day = t.day;
-          lookup.category_id = t.category_id;
-          t.total = g_hash_table_lookup (bulk->totals, &lookup);
-          g_assert (t.total != NULL);
+          t.total = &g_array_index (bulk->totals, BulkTotal, (pairs[i * 2 + 1] >> 32) - 1);
+          g_assert (t.total->person_id == t.person_id && t.total->day == t.day &&
+                    t.total->category_id == t.category_id);
           t.offset = prepared->blobs->len;
           mk_store_lengths_encode ((const MkStoreLengthBin *) (void *) bins->data, bins->len,
                                    prepared->blobs);
