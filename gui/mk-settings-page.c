@@ -13,6 +13,11 @@
  * shown or hidden, so that a save — which re-reads the settings — never
  * destroys the spin button the user is holding.  While the fields are being
  * filled (`syncing`) nothing is written.
+ *
+ * The page fits a 360 px window (libadwaita's narrowest Preferences): long
+ * texts are row subtitles and group descriptions, which wrap, and a prime
+ * range's "to [12:00]" goes under its "From [9:00]" when both do not fit on
+ * one line.
  */
 #define G_LOG_DOMAIN "mk-preferences"
 
@@ -24,6 +29,7 @@
 #include "mk-duration.h"
 #include "mk-preferences-window.h"
 #include "mk-settings-page.h"
+#include "mk-wrap-box.h"
 
 typedef struct {
   GtkWidget     *row;
@@ -256,13 +262,33 @@ time_spin_new (MkSettingsPage *self,
   return GTK_SPIN_BUTTON (spin);
 }
 
+/* "From [9:00]" or "to [12:00]": the word names the spin button for screen
+ * readers too.  It keeps to the right of its line when the pair wraps, so
+ * that the two times stay one above the other (it expands within the wrap
+ * box, which itself does not expand). */
+static GtkWidget *
+labelled_time (const char    *word,
+               GtkSpinButton *spin)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (word);
+
+  gtk_widget_set_hexpand (box, TRUE);
+  gtk_widget_set_halign (box, GTK_ALIGN_END);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (spin));
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  label, NULL, -1);
+  return box;
+}
+
 static void
 build_prime_rows (MkSettingsPage *self)
 {
   for (guint i = 0; i < MK_MAX_PRIME_RANGES; i++)
     {
       PrimeRow *p = &self->prime[i];
-      GtkWidget *to = gtk_label_new (_("to"));
+      GtkWidget *times = mk_wrap_box_new ();
       GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
       g_autofree char *row_name = g_strdup_printf ("prime-%u", i);
       g_autofree char *start_name = g_strdup_printf ("prime-%u-start", i);
@@ -270,7 +296,6 @@ build_prime_rows (MkSettingsPage *self)
 
       p->row = adw_action_row_new ();
       gtk_widget_set_name (p->row, row_name);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (p->row), _("From"));
       p->start = time_spin_new (self, start_name);
       p->end = time_spin_new (self, end_name);
       gtk_widget_set_name (remove, "remove-range");
@@ -280,9 +305,19 @@ build_prime_rows (MkSettingsPage *self)
       g_object_set_data (G_OBJECT (remove), "index", GUINT_TO_POINTER (i));
       g_signal_connect (remove, "clicked", G_CALLBACK (remove_range_clicked_cb), self);
 
-      adw_action_row_add_suffix (ADW_ACTION_ROW (p->row), GTK_WIDGET (p->start));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (p->row), to);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (p->row), GTK_WIDGET (p->end));
+      /* "From [9:00] to [12:00]" on one line where it fits; in a narrow
+       * window "to [12:00]" goes under the start instead of widening the
+       * window.  The words are in the row rather than its title, which would
+       * be squeezed to a letter a line beside the times. */
+      g_object_set (times, "spacing", 6, "line-spacing", 6, NULL);
+      gtk_widget_set_hexpand (times, FALSE);
+      gtk_widget_set_valign (times, GTK_ALIGN_CENTER);
+      gtk_widget_set_margin_top (times, 6);
+      gtk_widget_set_margin_bottom (times, 6);
+      mk_wrap_box_append (MK_WRAP_BOX (times), labelled_time (_("From"), p->start));
+      mk_wrap_box_append (MK_WRAP_BOX (times), labelled_time (_("to"), p->end));
+
+      adw_action_row_add_prefix (ADW_ACTION_ROW (p->row), times);
       adw_action_row_add_suffix (ADW_ACTION_ROW (p->row), remove);
       gtk_list_box_append (self->prime_list, p->row);
     }

@@ -570,6 +570,119 @@ test_workday_and_prime_hours (void)
   g_object_unref (db);
 }
 
+
+/* The top of @name relative to @root, to tell which line it is on. */
+static double
+top_of (GtkWidget  *root,
+        const char *name)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (find (root, name), root, &bounds));
+  return bounds.origin.y;
+}
+
+/* A study named at length, as people do. */
+#define LONG_STUDY "Весенняя проверка отдела продаж Северо-Западного федерального округа"
+
+/* Phones and tiled halves: Preferences itself gets 360 px narrow, whatever
+ * page is shown, with three ranges of prime hours and a long study name.
+ * libadwaita holds a preferences window to 360 px at least (its leaflet's
+ * width-request), so 360 is as narrow as it gets; on the Xvfb server the
+ * surface is 10 px wider than the window, the frame GTK draws where no
+ * compositor draws shadows. */
+static void
+test_narrow (void)
+{
+  static const char *pages[] = { "categories", "people", "analysis", "data" };
+  AdwPreferencesWindow *prefs = open_preferences ("analysis");
+  GtkWidget *page = find_type (prefs, MK_TYPE_SETTINGS_PAGE);
+  GtkSettings *settings = gtk_settings_get_default ();
+  GtkWidget *scrolled = find_type (page, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  g_autofree char *layout = NULL;
+  g_autofree char *name = NULL;
+  MkSettings s;
+  MkStore *db;
+  int width = 0;
+  int height = 0;
+
+  gtk_editable_set_text (GTK_EDITABLE (find (page, "study_name_row")), LONG_STUDY);
+  gtk_editable_set_text (GTK_EDITABLE (find (page, "study_from_row")), "2026-11-24");
+  gtk_editable_set_text (GTK_EDITABLE (find (page, "study_to_row")), "2026-11-25");
+  gtk_widget_activate_action (page, "settings.start-study", NULL);
+  gtk_widget_activate_action (page, "settings.add-range", NULL);
+  db = open_db ();
+  g_assert_true (mk_store_get_study (db, &name, NULL, NULL));
+  g_assert_cmpstr (name, ==, LONG_STUDY);
+  mk_store_get_settings (db, &s);
+  g_assert_cmpuint (s.n_prime, ==, 3);
+  g_object_unref (db);
+
+  /* GNOME's title-bar buttons (a close button only): with the X server's
+   * default minimize, maximize and close, the header bar alone is wider. */
+  g_object_get (settings, "gtk-decoration-layout", &layout, NULL);
+  g_object_set (settings, "gtk-decoration-layout", "appmenu:close", NULL);
+  gtk_window_get_default_size (GTK_WINDOW (prefs), &width, &height);
+  gtk_window_set_default_size (GTK_WINDOW (prefs), 360, height);
+  mk_gui_test_wait_frames (GTK_WIDGET (prefs), 4);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      GtkWidget *shown;
+      int min = 0;
+
+      adw_preferences_window_set_visible_page_name (prefs, pages[i]);
+      mk_gui_test_wait_frames (GTK_WIDGET (prefs), 3);
+      shown = GTK_WIDGET (adw_preferences_window_get_visible_page (prefs));
+      gtk_widget_measure (shown, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+      g_test_message ("the %s page is %d px wide at least", pages[i], min);
+      g_assert_cmpint (min, <=, 360);
+      g_test_message ("Preferences on %s: %d px wide (its surface %d px)", pages[i],
+                      gtk_widget_get_width (GTK_WIDGET (prefs)),
+                      gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (prefs))));
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (prefs)), ==, 360);
+      g_assert_cmpint (gtk_widget_get_width (shown), <=, 360);
+    }
+
+  /* Folded: a range's end goes under its start, the trash button stays in
+   * the row; the long study name wraps inside its row. */
+  adw_preferences_window_set_visible_page_name (prefs, "analysis");
+  mk_gui_test_wait_frames (GTK_WIDGET (prefs), 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *row = g_strdup_printf ("prime-%u", i);
+      g_autofree char *start = g_strdup_printf ("prime-%u-start", i);
+      g_autofree char *end = g_strdup_printf ("prime-%u-end", i);
+
+      g_assert_cmpfloat (top_of (page, end), >, top_of (page, start));
+      g_assert_true (gtk_widget_get_mapped (find (find (page, row), "remove-range")));
+    }
+  g_assert_cmpint (gtk_widget_get_width (find (page, "current_study_row")), <=, 360);
+  screenshot (GTK_WIDGET (prefs), "analysis-narrow");
+  gtk_adjustment_set_value (adj, top_of (page, "prime-0") - 150);
+  mk_gui_test_wait_frames (GTK_WIDGET (prefs), 3);
+  screenshot (GTK_WIDGET (prefs), "analysis-narrow-hours");
+  gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+  mk_gui_test_wait_frames (GTK_WIDGET (prefs), 3);
+  screenshot (GTK_WIDGET (prefs), "analysis-narrow-end");
+  gtk_adjustment_set_value (adj, 0);
+
+  /* Wide again: "From 9:00 to 12:00" on one line, as before. */
+  gtk_window_set_default_size (GTK_WINDOW (prefs), MAX (width, 640), height);
+  g_object_set (settings, "gtk-decoration-layout", layout, NULL);
+  mk_gui_test_wait_frames (GTK_WIDGET (prefs), 4);
+  g_assert_cmpfloat (top_of (page, "prime-0-end"), ==, top_of (page, "prime-0-start"));
+  gtk_adjustment_set_value (adj, top_of (page, "prime-0") - 150);
+  mk_gui_test_wait_frames (GTK_WIDGET (prefs), 3);
+  screenshot (GTK_WIDGET (prefs), "analysis-hours");
+  gtk_adjustment_set_value (adj, 0);
+
+  g_signal_emit_by_name (find (find (page, "prime-2"), "remove-range"), "clicked");
+  gtk_window_set_default_size (GTK_WINDOW (prefs), width, height);
+  mk_gui_test_wait_frames (GTK_WIDGET (prefs), 2);
+}
+
 static void
 load_demo (void)
 {
@@ -595,6 +708,7 @@ main (int   argc,
   g_test_add_func ("/gui/preferences/target-band", test_target_band);
   g_test_add_func ("/gui/preferences/study", test_study);
   g_test_add_func ("/gui/preferences/workday-and-prime-hours", test_workday_and_prime_hours);
+  g_test_add_func ("/gui/preferences/narrow", test_narrow);
 
   app = mk_gui_test_app_new (db_path);
   return mk_gui_test_run (app);
