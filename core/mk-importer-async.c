@@ -187,6 +187,9 @@ mk_importer_run_async (MkStore                *store,
 
   task = g_task_new (store, cancellable, callback, user_data);
   g_task_set_source_tag (task, mk_importer_run_async);
+  /* The outcome is what the worker did: a cancel that comes after the
+   * commit must not be reported as "nothing was imported". */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, data, async_data_free);
   g_task_run_in_thread (task, run_thread);
 }

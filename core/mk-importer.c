@@ -512,6 +512,7 @@ import_rows (Import   *import,
   if (import->bulk == NULL)
     return FALSE;
   /* Timesheet rows are 40 bytes or more: a generous estimate. */
+  mk_store_bulk_set_cancellable (import->bulk, import->cancellable);
   if (!mk_store_bulk_expect_rows (import->bulk, mk_import_reader_get_size (import->reader) / 40,
                                   error))
     return FALSE;
@@ -590,9 +591,17 @@ import_rows (Import   *import,
     }
   mk_store_bulk_set_sha256 (import->bulk, result->sha256);
   result->batch_id = mk_store_bulk_get_batch_id (import->bulk);
-  if (!mk_store_bulk_commit (g_steal_pointer (&import->bulk), &result->counts, error))
+  if (!mk_store_bulk_commit (g_steal_pointer (&import->bulk), &result->counts, &local_error))
     {
       result->batch_id = 0;
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_clear_error (&local_error);
+          g_set_error (&local_error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_CANCELLED,
+                       _("The import of %s was cancelled; nothing was written."),
+                       result->file_name);
+        }
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
   return TRUE;

@@ -79,6 +79,7 @@ struct _MkStoreBulk
   char         *preset;
   char         *sha256;
   gboolean      journal_switched; /* running with a rollback journal */
+  GCancellable *cancellable;
 
   MkBulkWriter *writer;
   guint64       n_rows;        /* added so far */
@@ -141,6 +142,7 @@ bulk_free (MkStoreBulk *bulk)
   g_free (bulk->sha256);
   g_free (bulk->file_name);
   g_free (bulk->preset);
+  g_clear_object (&bulk->cancellable);
   g_clear_object (&bulk->store);
   g_free (bulk);
 }
@@ -314,6 +316,24 @@ mk_store_bulk_set_sha256 (MkStoreBulk *bulk,
 
   g_free (bulk->sha256);
   bulk->sha256 = g_strdup (sha256);
+}
+
+/**
+ * mk_store_bulk_set_cancellable:
+ * @bulk: a bulk
+ * @cancellable: (nullable): cancelled → mk_store_bulk_commit() rolls back
+ *
+ * Lets a cancel that comes while the commit builds the index and the
+ * totals still undo the whole bulk: the cancellable is looked at just
+ * before the transaction commits.
+ */
+void
+mk_store_bulk_set_cancellable (MkStoreBulk  *bulk,
+                               GCancellable *cancellable)
+{
+  g_return_if_fail (bulk != NULL);
+
+  g_set_object (&bulk->cancellable, cancellable);
 }
 
 /* Runs one statement of the bulk's own (no values: schema work). */
@@ -852,6 +872,9 @@ mk_store_bulk_commit (MkStoreBulk          *bulk,
       if (!ok)
         mk_store_set_error (store, error, _("recording the import"));
     }
+  /* The last moment a cancel can still undo everything. */
+  if (ok && g_cancellable_set_error_if_cancelled (bulk->cancellable, error))
+    ok = FALSE;
   ok = end_transaction (bulk, ok, error) && ok;
   g_clear_pointer (&prepared, prepared_free);
   g_debug ("commit: last rows %.2f s, indexes %.2f s, rollups and commit %.2f s",

@@ -36,6 +36,8 @@ MkStoreBulk *mk_store_bulk_begin        (MkStore            *store,
 gint64       mk_store_bulk_get_batch_id (MkStoreBulk        *bulk);
 void         mk_store_bulk_set_sha256   (MkStoreBulk        *bulk,
                                          const char         *sha256);
+void         mk_store_bulk_set_cancellable (MkStoreBulk     *bulk,
+                                         GCancellable       *cancellable);
 gboolean     mk_store_bulk_expect_rows  (MkStoreBulk        *bulk,
                                          guint64             n_rows,
                                          GError            **error);

@@ -348,6 +348,37 @@ test_bulk_refuses_unknown_person (void)
   mk_test_assert_consistent (store);
 }
 
+static void
+test_bulk_cancel_at_commit_rolls_back (void)
+{
+  g_autoptr(MkStore) store = mk_test_store_new ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MkPerson) anna = mk_store_ensure_person (store, "Anna", NULL, &error);
+  MkStoreBulk *bulk = mk_store_bulk_begin (store, "x.csv", NULL, NULL, &error);
+  MkEntryInput in = { 0 };
+
+  /* The rows are in and the index is being built when the user presses
+   * Stop: the commit still rolls everything back. */
+  mk_store_bulk_set_cancellable (bulk, cancellable);
+  g_assert_true (mk_store_bulk_expect_rows (bulk, 20000, &error));
+  in.person_id = mk_person_get_id (anna);
+  in.day = "2026-11-23";
+  in.start = -1;
+  in.category_id = mk_category_get_id (mk_store_get_category_by_key (store, "calls"));
+  for (int i = 0; i < 20000; i++)
+    {
+      in.minutes = 1 + i % 60;
+      in.fingerprint = i + 1;
+      g_assert_true (mk_store_bulk_add (bulk, &in, NULL, &error));
+    }
+  g_cancellable_cancel (cancellable);
+  g_assert_false (mk_store_bulk_commit (bulk, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (mk_store_count_entries (store), ==, 0);
+  mk_test_assert_consistent (store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -362,5 +393,7 @@ main (int   argc,
   g_test_add_func ("/store/bulk/big-import-alone", test_bulk_big_import_alone);
   g_test_add_func ("/store/bulk/big-import-shared", test_bulk_big_import_shared);
   g_test_add_func ("/store/bulk/refuses-unknown-person", test_bulk_refuses_unknown_person);
+  g_test_add_func ("/store/bulk/cancel-at-commit-rolls-back",
+                   test_bulk_cancel_at_commit_rolls_back);
   return g_test_run ();
 }
