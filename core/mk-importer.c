@@ -646,6 +646,9 @@ run_reader (MkStore                *store,
                                               : MK_IMPORT_DEFAULT_MAX_PROBLEMS;
 
   ok = read_header (&import, error) && import_rows (&import, error);
+  /* The reader settles the encoding at the first byte that is not ASCII,
+   * which may come long after the start. */
+  r->encoding = mk_import_reader_get_encoding (reader);
   if (!ok)
     {
       /* Nothing was written: say so in the counts too. */
