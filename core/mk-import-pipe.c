@@ -26,7 +26,7 @@
 #include "mk-import-pipe.h"
 
 #define BATCH_ROWS 2048
-#define N_BATCHES 4
+#define N_BATCHES 12
 #define NO_TEXT G_MAXUINT32
 
 typedef struct {

@@ -28,6 +28,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "mk-store-bulk-writer.h"
 #include "mk-store-private.h"
@@ -48,6 +49,9 @@ struct _MkBulkWriter
   gint64        batch_id;
   MkBulkChunk   chunks[2];
   MkBulkChunk  *filling;
+  guint64      *keys;       /* sorting: keys and their copy, rows' order and its copy */
+  guint32      *order;
+  guint32      *order_tmp;
 
   GThread      *thread;
   GMutex        lock;
@@ -98,6 +102,73 @@ compare_rows (const void *a,
   return (x->start > y->start) - (x->start < y->start);
 }
 
+/* The same order as one number: day (YYYYMMDD < 2^27), person id (< 2^24)
+ * and start + 1 (< 2^12); FALSE if a person id does not fit. */
+static gboolean
+sort_key (const MkBulkRow *row,
+          guint64         *key)
+{
+  if (row->person_id < 0 || row->person_id >= (1 << 24) || row->day < 0)
+    return FALSE;
+  *key = (guint64) row->day << 36 | (guint64) row->person_id << 12 | (guint64) (row->start + 1);
+  return TRUE;
+}
+
+/* Fills @order with the chunk's row numbers in the entry index's order: a
+ * radix sort of the keys, a byte at a time, skipping the bytes every key
+ * shares (most of the day's, most of the person's); qsort if a key does
+ * not fit.  Sorted rows make the index SQLite rebuilds after a big import
+ * much cheaper to build. */
+static void
+sort_chunk (MkBulkWriter *self,
+            MkBulkChunk  *chunk,
+            guint32      *order)
+{
+  guint n = chunk->n_rows;
+  guint64 *keys = self->keys;
+  guint64 *keys_tmp = self->keys + MK_BULK_CHUNK_ROWS;
+  guint32 *order_tmp = self->order_tmp;
+
+  for (guint i = 0; i < n; i++)
+    {
+      order[i] = i;
+      if (!sort_key (&chunk->rows[i], &keys[i]))
+        {
+          qsort (chunk->rows, n, sizeof (MkBulkRow), compare_rows);
+          for (guint j = 0; j < n; j++)
+            order[j] = j;
+          return;
+        }
+    }
+  for (guint shift = 0; shift < 64; shift += 8)
+    {
+      guint counts[257] = { 0 };
+      guint8 first = (guint8) (keys[0] >> shift);
+      gboolean same = TRUE;
+
+      for (guint i = 0; i < n; i++)
+        {
+          guint8 digit = (guint8) (keys[i] >> shift);
+
+          counts[digit + 1]++;
+          same = same && digit == first;
+        }
+      if (same)
+        continue;
+      for (guint d = 1; d < 257; d++)
+        counts[d] += counts[d - 1];
+      for (guint i = 0; i < n; i++)
+        {
+          guint pos = counts[(guint8) (keys[i] >> shift)]++;
+
+          keys_tmp[pos] = keys[i];
+          order_tmp[pos] = order[i];
+        }
+      memcpy (keys, keys_tmp, n * sizeof *keys);
+      memcpy (order, order_tmp, n * sizeof *order);
+    }
+}
+
 static void
 chunk_empty (MkBulkChunk *chunk)
 {
@@ -142,9 +213,10 @@ write_chunk (MkBulkWriter *self,
              MkBulkChunk  *chunk,
              GError      **error)
 {
+  guint32 *order = self->order;
   guint i = 0;
 
-  qsort (chunk->rows, chunk->n_rows, sizeof (MkBulkRow), compare_rows);
+  sort_chunk (self, chunk, order);
   while (i < chunk->n_rows)
     {
       gboolean many = chunk->n_rows - i >= ROWS_PER_INSERT;
@@ -153,7 +225,7 @@ write_chunk (MkBulkWriter *self,
       int rc;
 
       for (guint g = 0; g < n; g++)
-        bind_row (stmt, g, chunk, &chunk->rows[i + g], self->batch_id);
+        bind_row (stmt, g, chunk, &chunk->rows[order[i + g]], self->batch_id);
       rc = sqlite3_step (stmt);
       sqlite3_reset (stmt);
       if (rc != SQLITE_DONE)
@@ -261,6 +333,9 @@ mk_bulk_writer_new (MkStore *store,
       self->chunks[i].tasks = g_string_sized_new (MK_BULK_CHUNK_ROWS * 32);
     }
   self->filling = &self->chunks[0];
+  self->keys = g_new (guint64, 2 * MK_BULK_CHUNK_ROWS);
+  self->order = g_new (guint32, MK_BULK_CHUNK_ROWS);
+  self->order_tmp = g_new (guint32, MK_BULK_CHUNK_ROWS);
   g_mutex_init (&self->lock);
   g_cond_init (&self->cond);
   return self;
@@ -412,6 +487,9 @@ mk_bulk_writer_free (MkBulkWriter *self)
       g_free (self->chunks[i].rows);
       g_string_free (self->chunks[i].tasks, TRUE);
     }
+  g_free (self->keys);
+  g_free (self->order);
+  g_free (self->order_tmp);
   sqlite3_finalize (self->insert);
   sqlite3_finalize (self->insert_many);
   g_clear_error (&self->error);
