@@ -411,19 +411,15 @@ field_cb (void   *data,
       run->arena_size = MAX (run->arena_size * 2, run->arena_len + len + 1);
       run->arena = g_realloc (run->arena, run->arena_size);
     }
-  for (gsize i = 0; i < len; i++)
-    {
-      char c = text[i];
-
-      run->arena[run->arena_len + i] = c;
-      if (G_UNLIKELY (c == '\n' || c == '\r'))
-        {
-          /* Only a quoted field holds line breaks; CRLF counts once. */
-          if (c == '\n' && i > 0 && text[i - 1] == '\r')
-            continue;
-          run->breaks++;
-        }
-    }
+  /* (libcsv may hand an empty field without a buffer.) */
+  if (len > 0)
+    memcpy (run->arena + run->arena_len, text, len);
+  /* Only a quoted field holds line breaks; CRLF counts once. */
+  if (len > 0 &&
+      G_UNLIKELY (memchr (text, '\n', len) != NULL || memchr (text, '\r', len) != NULL))
+    for (gsize i = 0; i < len; i++)
+      if (text[i] == '\r' || (text[i] == '\n' && (i == 0 || text[i - 1] != '\r')))
+        run->breaks++;
   run->offsets[run->n_fields] = run->arena_len;
   run->lengths[run->n_fields] = len;
   run->n_fields++;
