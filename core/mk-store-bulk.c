@@ -361,7 +361,10 @@ exec_sql (MkStoreBulk  *bulk,
  * and built again, in one sorted pass each, at commit (inside the same
  * transaction, so an abort restores them): inserting a million rows into
  * indexed b-trees at random costs many times more.  The fingerprints of
- * the existing entries are then read in one scan.
+ * the existing entries are then read in one scan.  Such a big import also
+ * runs with a rollback journal when no other connection has the file open
+ * (the transaction is started again for that), and writes its rows on a
+ * thread of its own (mk-store-bulk-writer.c).
  *
  * Returns: %TRUE on success (also when nothing changes).
  */
