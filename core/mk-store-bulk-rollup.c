@@ -1,19 +1,30 @@
-/* mk-store-bulk-rollup.c — the compact tables behind a bulk's rollups.
+/* mk-store-bulk-rollup.c — a bulk's rollups, summed in memory.
  *
- * Entry lengths are counted per (person, day, category, minutes); a big
- * import has hundreds of thousands of such keys, so they are packed into
- * 64-bit keys (see mk-store-bulk.c) and counted in one flat open-addressing
- * table of 12 bytes a slot, at most 70% full, instead of a hash table of
- * allocated nodes.  Ranking helpers turn the dense person and day indexes
- * into id and date order for writing in key order.
+ * Every entry of a bulk adds to the day total of its (person, day,
+ * category) and to the count of its length there.  Entry lengths are
+ * counted per (person, day, category, minutes); a big import has hundreds
+ * of thousands of such keys, so they are packed into 64-bit keys (a dense
+ * person index, a dense day index, the category id, the minutes) and
+ * counted in one flat open-addressing table of 12 bytes a slot, at most
+ * 70% full, instead of a hash table of allocated nodes.  The day totals are
+ * an array, found through a second such table keyed by the same keys
+ * without the minutes.  At commit, mk_bulk_rollups_prepare() turns them
+ * into day_total rows with their histograms (no database: it runs while
+ * SQLite rebuilds the entry index) and mk_bulk_rollups_write() writes them.
  */
 #define G_LOG_DOMAIN "mk-store-bulk"
 
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "mk-store-bulk-rollup.h"
+#include "mk-store-bulk-writer.h"
+#include "mk-store-private.h"
+
+#define LEN_DAY_SHIFT     (LEN_CATEGORY_BITS + LEN_MINUTE_BITS)
+#define LEN_PERSON_SHIFT  (LEN_DAY_BITS + LEN_DAY_SHIFT)
 
 static void length_table_grow (MkLengthTable *t);
 
@@ -129,3 +140,250 @@ mk_bulk_rank_values (GArray *values)
   return rank;
 }
 
+/* The rollups of a bulk */
+
+void
+mk_bulk_rollups_init (MkBulkRollups *r)
+{
+  memset (r, 0, sizeof *r);
+  r->totals = g_array_new (FALSE, FALSE, sizeof (MkBulkTotal));
+  mk_length_table_init (&r->cells);
+  mk_length_table_init (&r->lengths);
+  r->person_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  r->person_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  r->day_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  r->days = g_array_new (FALSE, FALSE, sizeof (gint64));
+}
+
+void
+mk_bulk_rollups_clear (MkBulkRollups *r)
+{
+  g_clear_pointer (&r->totals, g_array_unref);
+  mk_length_table_clear (&r->cells);
+  mk_length_table_clear (&r->lengths);
+  g_clear_pointer (&r->person_index, g_hash_table_unref);
+  g_clear_pointer (&r->person_ids, g_array_unref);
+  g_clear_pointer (&r->day_index, g_hash_table_unref);
+  g_clear_pointer (&r->days, g_array_unref);
+}
+
+static guint
+dense_index (GHashTable *index,
+             GArray     *values,
+             gint64      value)
+{
+  gpointer found = g_hash_table_lookup (index, &value);
+
+  if (found == NULL)
+    {
+      g_array_append_val (values, value);
+      found = GUINT_TO_POINTER (values->len);
+      g_hash_table_insert (index, g_memdup2 (&value, sizeof value), found);
+    }
+  return GPOINTER_TO_UINT (found) - 1;
+}
+
+/* Whether @person_id was added already; its dense index in @index. */
+gboolean
+mk_bulk_rollups_find_person (MkBulkRollups *r,
+                             gint64         person_id,
+                             guint         *index)
+{
+  gpointer found = g_hash_table_lookup (r->person_index, &person_id);
+
+  if (found == NULL)
+    return FALSE;
+  *index = GPOINTER_TO_UINT (found) - 1;
+  return TRUE;
+}
+
+/* Returns: the dense index of @person_id, new if need be. */
+guint
+mk_bulk_rollups_add_person (MkBulkRollups *r,
+                            gint64         person_id)
+{
+  return dense_index (r->person_index, r->person_ids, person_id);
+}
+
+/* Counts one entry of @person (a dense index from
+ * mk_bulk_rollups_add_person()) on @day_no (YYYYMMDD). */
+void
+mk_bulk_rollups_add (MkBulkRollups      *r,
+                     const MkSettings   *settings,
+                     const MkEntryInput *input,
+                     gint32              day_no,
+                     guint               person)
+{
+  MkBulkTotal *total;
+  guint32 *cell;
+  guint day;
+  guint64 key;
+
+  /* Rows of one file mostly share a few days. */
+  if (day_no != r->last_day)
+    {
+      r->last_day = day_no;
+      r->last_day_index = dense_index (r->day_index, r->days, day_no);
+    }
+  day = r->last_day_index;
+
+  g_assert (person < (1u << LEN_PERSON_BITS) && day < (1u << LEN_DAY_BITS));
+  g_assert (input->category_id < (1 << LEN_CATEGORY_BITS));
+  key = ((guint64) person << (LEN_DAY_BITS + LEN_CATEGORY_BITS + LEN_MINUTE_BITS))
+        | ((guint64) day << (LEN_CATEGORY_BITS + LEN_MINUTE_BITS))
+        | ((guint64) input->category_id << LEN_MINUTE_BITS)
+        | (guint64) input->minutes;
+  mk_length_table_add (&r->lengths, key, 1);
+
+  /* The cell key is the length key without the minutes; a category id is
+   * above zero, so it is never zero either. */
+  cell = mk_length_table_slot (&r->cells, key >> LEN_MINUTE_BITS);
+  if (*cell == 0)
+    {
+      MkBulkTotal zero = { input->person_id, input->category_id, day_no, 0, 0, 0, 0 };
+
+      g_array_append_val (r->totals, zero);
+      *cell = r->totals->len;
+    }
+  total = &g_array_index (r->totals, MkBulkTotal, *cell - 1);
+  total->minutes += input->minutes;
+  total->entries += 1;
+  total->prime += mk_store_prime_overlap (settings, input->start, input->minutes);
+  total->timed += input->start >= 0 ? input->minutes : 0;
+}
+
+static int
+compare_keys (const void *a,
+              const void *b)
+{
+  guint64 x = *(const guint64 *) a;
+  guint64 y = *(const guint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* A day total ready to be written: its histogram is blob[offset, +size). */
+typedef struct {
+  gint64 person_id;
+  gint64 category_id;
+  gint32 day;
+  guint32 offset;
+  guint32 size;
+  const MkBulkTotal *total;
+} PreparedTotal;
+
+struct _MkBulkPrepared {
+  GArray     *totals;  /* PreparedTotal, in day_total's key order */
+  GByteArray *blobs;
+};
+
+/* Frees what mk_bulk_rollups_prepare() made. */
+void
+mk_bulk_prepared_free (MkBulkPrepared *prepared)
+{
+  g_array_unref (prepared->totals);
+  g_byte_array_unref (prepared->blobs);
+  g_free (prepared);
+}
+
+/* Every entry added one packed length key, so the keys, grouped by their
+ * (person, day, category) part, give every day total with its histogram.
+ * The dense person and day indexes of the keys are replaced by their ranks
+ * in id and date order, then the keys are sorted, so that day_total's
+ * b-tree (person, day, category) is filled from left to right.  Each pair
+ * is (key, count); the length tables are emptied on the way.  Touches no
+ * database, so it can run while SQLite builds the index.
+ * Returns: (transfer full): the day totals, for mk_bulk_rollups_write(). */
+MkBulkPrepared *
+mk_bulk_rollups_prepare (MkBulkRollups *r)
+{
+  MkBulkPrepared *prepared = g_new0 (MkBulkPrepared, 1);
+  g_autofree guint64 *pairs = g_new (guint64, r->lengths.n * 2 + 2);
+  g_autofree guint *person_rank = mk_bulk_rank_values (r->person_ids);
+  g_autofree guint *day_rank = mk_bulk_rank_values (r->days);
+  g_autoptr(GArray) persons = mk_bulk_sorted_copy (r->person_ids);
+  g_autoptr(GArray) days = mk_bulk_sorted_copy (r->days);
+  g_autoptr(GArray) bins = g_array_new (FALSE, FALSE, sizeof (MkStoreLengthBin));
+  gsize n = 0;
+
+  for (gsize i = 0; i <= r->lengths.mask; i++)
+    if (r->lengths.keys[i] != 0)
+      {
+        guint64 k = r->lengths.keys[i];
+        guint person = (guint) (k >> LEN_PERSON_SHIFT);
+        guint day_i = (guint) (k >> LEN_DAY_SHIFT) & ((1u << LEN_DAY_BITS) - 1);
+
+        guint32 cell = *mk_length_table_slot (&r->cells, k >> LEN_MINUTE_BITS);
+
+        k &= (G_GUINT64_CONSTANT (1) << LEN_DAY_SHIFT) - 1;
+        k |= (guint64) day_rank[day_i] << LEN_DAY_SHIFT;
+        k |= (guint64) person_rank[person] << LEN_PERSON_SHIFT;
+        pairs[n * 2] = k;
+        /* The count, and which day total the key belongs to. */
+        pairs[n * 2 + 1] = (guint64) r->lengths.counts[i] | (guint64) cell << 32;
+        n++;
+      }
+  mk_length_table_clear (&r->lengths);
+  mk_length_table_clear (&r->cells);
+  qsort (pairs, n, 2 * sizeof (guint64), compare_keys);
+
+  prepared->totals = g_array_new (FALSE, FALSE, sizeof (PreparedTotal));
+  prepared->blobs = g_byte_array_sized_new ((guint) MIN (n * 3, G_MAXUINT32 / 2));
+  for (gsize i = 0; i < n; i++)
+    {
+      guint64 k = pairs[i * 2];
+      MkStoreLengthBin bin = { (int) (k & ((1u << LEN_MINUTE_BITS) - 1)),
+                               (gint64) (pairs[i * 2 + 1] & G_MAXUINT32) };
+
+      g_array_append_val (bins, bin);
+      if (i + 1 == n || (pairs[(i + 1) * 2] >> LEN_MINUTE_BITS) != (k >> LEN_MINUTE_BITS))
+        {
+          guint person = (guint) (k >> LEN_PERSON_SHIFT);
+          guint day_i = (guint) (k >> LEN_DAY_SHIFT) & ((1u << LEN_DAY_BITS) - 1);
+          PreparedTotal t;
+
+          t.person_id = g_array_index (persons, gint64, person);
+          t.day = (gint32) g_array_index (days, gint64, day_i);
+          t.category_id = (gint64) ((k >> LEN_MINUTE_BITS) & ((1u << LEN_CATEGORY_BITS) - 1));
+          t.total = &g_array_index (r->totals, MkBulkTotal, (pairs[i * 2 + 1] >> 32) - 1);
+          g_assert (t.total->person_id == t.person_id && t.total->day == t.day &&
+                    t.total->category_id == t.category_id);
+          t.offset = prepared->blobs->len;
+          mk_store_lengths_encode ((const MkStoreLengthBin *) (void *) bins->data, bins->len,
+                                   prepared->blobs);
+          t.size = prepared->blobs->len - t.offset;
+          g_array_append_val (prepared->totals, t);
+          g_array_set_size (bins, 0);
+        }
+    }
+  return prepared;
+}
+
+/* Writes the day totals, each with the histogram of its lengths, in the
+ * store's open transaction. */
+gboolean
+mk_bulk_rollups_write (MkStore        *store,
+                       MkBulkPrepared *prepared,
+                       GError        **error)
+{
+  for (guint i = 0; i < prepared->totals->len; i++)
+    {
+      const PreparedTotal *p = &g_array_index (prepared->totals, PreparedTotal, i);
+      sqlite3_stmt *stmt = mk_store_stmt (store, STMT_DAY_TOTAL_MERGE);
+      char day[11];
+
+      mk_bulk_day_text (p->day, day);
+      sqlite3_bind_int64 (stmt, 1, p->person_id);
+      sqlite3_bind_text (stmt, 2, day, 10, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 3, p->category_id);
+      sqlite3_bind_int64 (stmt, 4, p->total->minutes);
+      sqlite3_bind_int64 (stmt, 5, p->total->entries);
+      sqlite3_bind_int64 (stmt, 6, p->total->prime);
+      sqlite3_bind_int64 (stmt, 7, p->total->timed);
+      sqlite3_bind_blob (stmt, 8, prepared->blobs->data + p->offset, (int) p->size,
+                         SQLITE_STATIC);
+      if (!mk_store_step_done (store, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}

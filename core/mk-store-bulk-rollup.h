@@ -1,9 +1,21 @@
-/* mk-store-bulk-rollup.h — compact tables for a bulk's rollups (private). */
+/* mk-store-bulk-rollup.h — a bulk's rollups, summed in memory (private). */
 #pragma once
 
 #include <glib.h>
 
+#include "mk-store.h"
+
 G_BEGIN_DECLS
+
+/* Bits of a packed entry-length key: person index, day index, category,
+ * minutes (1 … 1440 fits 11 bits). */
+#define LEN_MINUTE_BITS   11
+#define LEN_CATEGORY_BITS 17
+#define LEN_DAY_BITS      16
+#define LEN_PERSON_BITS   20
+
+/* Category ids a bulk can count (they must fit their bits). */
+#define MK_BULK_MAX_CATEGORY_ID (1 << LEN_CATEGORY_BITS)
 
 /* Packed keys → counts; zero is not a key. */
 typedef struct {
@@ -22,5 +34,47 @@ void    mk_length_table_add   (MkLengthTable *t,
                                guint32        count);
 GArray *mk_bulk_sorted_copy   (GArray        *values);
 guint  *mk_bulk_rank_values   (GArray        *values);
+
+typedef struct {
+  gint64 person_id;
+  gint64 category_id;
+  gint32 day;
+  gint64 minutes;
+  gint64 entries;
+  gint64 prime;
+  gint64 timed;
+} MkBulkTotal;
+
+typedef struct {
+  GArray        *totals;        /* MkBulkTotal */
+  MkLengthTable  cells;         /* packed (person, day, category) → totals index + 1 */
+  MkLengthTable  lengths;       /* packed (person, day, category, minutes) → count */
+  GHashTable    *person_index;  /* person id → dense index + 1 */
+  GArray        *person_ids;
+  GHashTable    *day_index;     /* YYYYMMDD → dense index + 1 */
+  GArray        *days;
+  gint32         last_day;      /* the day of the last entry, and its dense index */
+  guint          last_day_index;
+} MkBulkRollups;
+
+typedef struct _MkBulkPrepared MkBulkPrepared;
+
+void            mk_bulk_rollups_init        (MkBulkRollups      *r);
+void            mk_bulk_rollups_clear       (MkBulkRollups      *r);
+gboolean        mk_bulk_rollups_find_person (MkBulkRollups      *r,
+                                             gint64              person_id,
+                                             guint              *index);
+guint           mk_bulk_rollups_add_person  (MkBulkRollups      *r,
+                                             gint64              person_id);
+void            mk_bulk_rollups_add         (MkBulkRollups      *r,
+                                             const MkSettings   *settings,
+                                             const MkEntryInput *input,
+                                             gint32              day_no,
+                                             guint               person);
+MkBulkPrepared *mk_bulk_rollups_prepare     (MkBulkRollups      *r);
+gboolean        mk_bulk_rollups_write       (MkStore            *store,
+                                             MkBulkPrepared     *prepared,
+                                             GError            **error);
+void            mk_bulk_prepared_free       (MkBulkPrepared     *prepared);
 
 G_END_DECLS

@@ -50,26 +50,7 @@
 #include "mk-store-bulk-writer.h"
 #include "mk-store-private.h"
 
-/* Bits of a packed entry-length key: person index, day index, category,
- * minutes (1 … 1440 fits 11 bits). */
-#define LEN_MINUTE_BITS   11
-#define LEN_CATEGORY_BITS 17
-#define LEN_DAY_BITS      16
-#define LEN_PERSON_BITS   20
-#define LEN_DAY_SHIFT     (LEN_CATEGORY_BITS + LEN_MINUTE_BITS)
-#define LEN_PERSON_SHIFT  (LEN_DAY_BITS + LEN_DAY_SHIFT)
-
 static const char set_sha_sql[] = "UPDATE import_batch SET sha256 = ?1 WHERE id = ?2";
-
-typedef struct {
-  gint64 person_id;
-  gint64 category_id;
-  gint32 day;
-  gint64 minutes;
-  gint64 entries;
-  gint64 prime;
-  gint64 timed;
-} BulkTotal;
 
 struct _MkStoreBulk
 {
@@ -90,15 +71,7 @@ struct _MkStoreBulk
   int           saved_cache;   /* PRAGMA cache_size to restore, or 0 */
   GPtrArray    *index_sql;     /* indexes of `entry` dropped for a big import */
 
-  GArray       *totals;        /* BulkTotal */
-  MkLengthTable cells;         /* packed (person, day, category) → totals index + 1 */
-  MkLengthTable lengths;       /* packed (person, day, category, minutes) → count */
-  GHashTable   *person_index;  /* person id → dense index + 1 */
-  GArray       *person_ids;
-  GHashTable   *day_index;     /* YYYYMMDD → dense index + 1 */
-  GArray       *days;
-  gint32        last_day;      /* the day of the last row, and its dense index */
-  guint         last_day_index;
+  MkBulkRollups rollups;
 };
 
 static gint32
@@ -109,22 +82,6 @@ day_number (const char *day)
          + (day[8] - '0') * 10 + (day[9] - '0');
 }
 
-static guint
-dense_index (GHashTable *index,
-             GArray     *values,
-             gint64      value)
-{
-  gpointer found = g_hash_table_lookup (index, &value);
-
-  if (found == NULL)
-    {
-      g_array_append_val (values, value);
-      found = GUINT_TO_POINTER (values->len);
-      g_hash_table_insert (index, g_memdup2 (&value, sizeof value), found);
-    }
-  return GPOINTER_TO_UINT (found) - 1;
-}
-
 static void
 bulk_free (MkStoreBulk *bulk)
 {
@@ -132,13 +89,7 @@ bulk_free (MkStoreBulk *bulk)
   g_clear_pointer (&bulk->loaded_pairs, g_hash_table_unref);
   g_clear_pointer (&bulk->index_sql, g_ptr_array_unref);
   mk_key_set_clear (&bulk->db_fingerprints);
-  g_clear_pointer (&bulk->totals, g_array_unref);
-  mk_length_table_clear (&bulk->cells);
-  mk_length_table_clear (&bulk->lengths);
-  g_clear_pointer (&bulk->person_index, g_hash_table_unref);
-  g_clear_pointer (&bulk->person_ids, g_array_unref);
-  g_clear_pointer (&bulk->day_index, g_hash_table_unref);
-  g_clear_pointer (&bulk->days, g_array_unref);
+  mk_bulk_rollups_clear (&bulk->rollups);
   g_free (bulk->sha256);
   g_free (bulk->file_name);
   g_free (bulk->preset);
@@ -265,13 +216,7 @@ mk_store_bulk_begin (MkStore    *store,
   bulk->preset = g_strdup (preset);
   bulk->loaded_pairs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   mk_key_set_init (&bulk->db_fingerprints);
-  bulk->totals = g_array_new (FALSE, FALSE, sizeof (BulkTotal));
-  mk_length_table_init (&bulk->cells);
-  mk_length_table_init (&bulk->lengths);
-  bulk->person_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  bulk->person_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  bulk->day_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  bulk->days = g_array_new (FALSE, FALSE, sizeof (gint64));
+  mk_bulk_rollups_init (&bulk->rollups);
   if (!start_transaction (bulk, error))
     {
       bulk_free (bulk);
@@ -514,51 +459,6 @@ load_fingerprints (MkStoreBulk *bulk,
   return TRUE;
 }
 
-static void
-add_to_rollups (MkStoreBulk        *bulk,
-                const MkEntryInput *input,
-                gint32              day_no,
-                guint               person)
-{
-  MkStore *store = bulk->store;
-  BulkTotal *total;
-  guint32 *cell;
-  guint day;
-  guint64 key;
-
-  /* Rows of one file mostly share a few days. */
-  if (day_no != bulk->last_day)
-    {
-      bulk->last_day = day_no;
-      bulk->last_day_index = dense_index (bulk->day_index, bulk->days, day_no);
-    }
-  day = bulk->last_day_index;
-
-  g_assert (person < (1u << LEN_PERSON_BITS) && day < (1u << LEN_DAY_BITS));
-  g_assert (input->category_id < (1 << LEN_CATEGORY_BITS));
-  key = ((guint64) person << (LEN_DAY_BITS + LEN_CATEGORY_BITS + LEN_MINUTE_BITS))
-        | ((guint64) day << (LEN_CATEGORY_BITS + LEN_MINUTE_BITS))
-        | ((guint64) input->category_id << LEN_MINUTE_BITS)
-        | (guint64) input->minutes;
-  mk_length_table_add (&bulk->lengths, key, 1);
-
-  /* The cell key is the length key without the minutes; a category id is
-   * above zero, so it is never zero either. */
-  cell = mk_length_table_slot (&bulk->cells, key >> LEN_MINUTE_BITS);
-  if (*cell == 0)
-    {
-      BulkTotal zero = { input->person_id, input->category_id, day_no, 0, 0, 0, 0 };
-
-      g_array_append_val (bulk->totals, zero);
-      *cell = bulk->totals->len;
-    }
-  total = &g_array_index (bulk->totals, BulkTotal, *cell - 1);
-  total->minutes += input->minutes;
-  total->entries += 1;
-  total->prime += mk_store_prime_overlap (&store->settings, input->start, input->minutes);
-  total->timed += input->start >= 0 ? input->minutes : 0;
-}
-
 /**
  * mk_store_bulk_add:
  * @bulk: a bulk
@@ -585,7 +485,6 @@ mk_store_bulk_add (MkStoreBulk        *bulk,
   MkBulkChunk *chunk;
   MkBulkRow *row;
   gint32 day_no;
-  gpointer found;
   guint person;
 
   g_return_val_if_fail (bulk != NULL && input != NULL, FALSE);
@@ -598,22 +497,19 @@ mk_store_bulk_add (MkStoreBulk        *bulk,
    * rest is checked here, without a query per row. */
   if (input->minutes < 1 || input->minutes > 1440 || !mk_store_valid_day (input->day) ||
       input->start < -1 || input->start > 1439 ||
-      input->category_id <= 0 || input->category_id >= (1 << LEN_CATEGORY_BITS) ||
+      input->category_id <= 0 || input->category_id >= MK_BULK_MAX_CATEGORY_ID ||
       mk_store_get_category (store, input->category_id) == NULL || input->person_id <= 0 ||
       (input->task != NULL && strlen (input->task) >= G_MAXUINT32 / 2))
     return mk_store_validate_entry (store, input, error);
 
   /* A person seen for the first time is looked up once: foreign keys are
    * not checked by SQLite during a bulk. */
-  found = g_hash_table_lookup (bulk->person_index, &input->person_id);
-  if (found == NULL)
+  if (!mk_bulk_rollups_find_person (&bulk->rollups, input->person_id, &person))
     {
       if (!mk_store_validate_entry (store, input, error))
         return FALSE;
-      person = dense_index (bulk->person_index, bulk->person_ids, input->person_id);
+      person = mk_bulk_rollups_add_person (&bulk->rollups, input->person_id);
     }
-  else
-    person = GPOINTER_TO_UINT (found) - 1;
 
   day_no = day_number (input->day);
   if (input->fingerprint != 0)
@@ -648,144 +544,17 @@ mk_store_bulk_add (MkStoreBulk        *bulk,
   g_string_append_c (chunk->tasks, '\0');
   bulk->n_rows++;
 
-  add_to_rollups (bulk, input, day_no, person);
+  mk_bulk_rollups_add (&bulk->rollups, &store->settings, input, day_no, person);
   return TRUE;
 }
 
-static int
-compare_keys (const void *a,
-              const void *b)
-{
-  guint64 x = *(const guint64 *) a;
-  guint64 y = *(const guint64 *) b;
-
-  return (x > y) - (x < y);
-}
-
-/* A day total ready to be written: its histogram is blob[offset, +size). */
-typedef struct {
-  gint64 person_id;
-  gint64 category_id;
-  gint32 day;
-  guint32 offset;
-  guint32 size;
-  const BulkTotal *total;
-} PreparedTotal;
-
-typedef struct {
-  GArray     *totals;  /* PreparedTotal, in day_total's key order */
-  GByteArray *blobs;
-} Prepared;
-
-static void
-prepared_free (Prepared *prepared)
-{
-  g_array_unref (prepared->totals);
-  g_byte_array_unref (prepared->blobs);
-  g_free (prepared);
-}
-
-/* Every entry added one packed length key, so the keys, grouped by their
- * (person, day, category) part, give every day total with its histogram.
- * The dense person and day indexes of the keys are replaced by their ranks
- * in id and date order, then the keys are sorted, so that day_total's
- * b-tree (person, day, category) is filled from left to right.  Each pair
- * is (key, count); the length table goes before the rows are written.
- * Touches no database, so it can run while SQLite builds the index. */
+/* Sums the rollups up (no database: it runs while the index is built). */
 static gpointer
 prepare_rollups (gpointer data)
 {
   MkStoreBulk *bulk = data;
-  Prepared *prepared = g_new0 (Prepared, 1);
-  g_autofree guint64 *pairs = g_new (guint64, bulk->lengths.n * 2 + 2);
-  g_autofree guint *person_rank = mk_bulk_rank_values (bulk->person_ids);
-  g_autofree guint *day_rank = mk_bulk_rank_values (bulk->days);
-  g_autoptr(GArray) persons = mk_bulk_sorted_copy (bulk->person_ids);
-  g_autoptr(GArray) days = mk_bulk_sorted_copy (bulk->days);
-  g_autoptr(GArray) bins = g_array_new (FALSE, FALSE, sizeof (MkStoreLengthBin));
-  gsize n = 0;
 
-  for (gsize i = 0; i <= bulk->lengths.mask; i++)
-    if (bulk->lengths.keys[i] != 0)
-      {
-        guint64 k = bulk->lengths.keys[i];
-        guint person = (guint) (k >> LEN_PERSON_SHIFT);
-        guint day_i = (guint) (k >> LEN_DAY_SHIFT) & ((1u << LEN_DAY_BITS) - 1);
-
-        guint32 cell = *mk_length_table_slot (&bulk->cells, k >> LEN_MINUTE_BITS);
-
-        k &= (G_GUINT64_CONSTANT (1) << LEN_DAY_SHIFT) - 1;
-        k |= (guint64) day_rank[day_i] << LEN_DAY_SHIFT;
-        k |= (guint64) person_rank[person] << LEN_PERSON_SHIFT;
-        pairs[n * 2] = k;
-        /* The count, and which day total the key belongs to. */
-        pairs[n * 2 + 1] = (guint64) bulk->lengths.counts[i] | (guint64) cell << 32;
-        n++;
-      }
-  mk_length_table_clear (&bulk->lengths);
-  mk_length_table_clear (&bulk->cells);
-  qsort (pairs, n, 2 * sizeof (guint64), compare_keys);
-
-  prepared->totals = g_array_new (FALSE, FALSE, sizeof (PreparedTotal));
-  prepared->blobs = g_byte_array_sized_new ((guint) MIN (n * 3, G_MAXUINT32 / 2));
-  for (gsize i = 0; i < n; i++)
-    {
-      guint64 k = pairs[i * 2];
-      MkStoreLengthBin bin = { (int) (k & ((1u << LEN_MINUTE_BITS) - 1)),
-                               (gint64) (pairs[i * 2 + 1] & G_MAXUINT32) };
-
-      g_array_append_val (bins, bin);
-      if (i + 1 == n || (pairs[(i + 1) * 2] >> LEN_MINUTE_BITS) != (k >> LEN_MINUTE_BITS))
-        {
-          guint person = (guint) (k >> LEN_PERSON_SHIFT);
-          guint day_i = (guint) (k >> LEN_DAY_SHIFT) & ((1u << LEN_DAY_BITS) - 1);
-          PreparedTotal t;
-
-          t.person_id = g_array_index (persons, gint64, person);
-          t.day = (gint32) g_array_index (days, gint64, day_i);
-          t.category_id = (gint64) ((k >> LEN_MINUTE_BITS) & ((1u << LEN_CATEGORY_BITS) - 1));
-          t.total = &g_array_index (bulk->totals, BulkTotal, (pairs[i * 2 + 1] >> 32) - 1);
-          g_assert (t.total->person_id == t.person_id && t.total->day == t.day &&
-                    t.total->category_id == t.category_id);
-          t.offset = prepared->blobs->len;
-          mk_store_lengths_encode ((const MkStoreLengthBin *) (void *) bins->data, bins->len,
-                                   prepared->blobs);
-          t.size = prepared->blobs->len - t.offset;
-          g_array_append_val (prepared->totals, t);
-          g_array_set_size (bins, 0);
-        }
-    }
-  return prepared;
-}
-
-/* Writes the day totals, each with the histogram of its lengths. */
-static gboolean
-write_rollups (MkStoreBulk *bulk,
-               Prepared    *prepared,
-               GError     **error)
-{
-  MkStore *store = bulk->store;
-
-  for (guint i = 0; i < prepared->totals->len; i++)
-    {
-      const PreparedTotal *p = &g_array_index (prepared->totals, PreparedTotal, i);
-      sqlite3_stmt *stmt = mk_store_stmt (store, STMT_DAY_TOTAL_MERGE);
-      char day[11];
-
-      mk_bulk_day_text (p->day, day);
-      sqlite3_bind_int64 (stmt, 1, p->person_id);
-      sqlite3_bind_text (stmt, 2, day, 10, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 3, p->category_id);
-      sqlite3_bind_int64 (stmt, 4, p->total->minutes);
-      sqlite3_bind_int64 (stmt, 5, p->total->entries);
-      sqlite3_bind_int64 (stmt, 6, p->total->prime);
-      sqlite3_bind_int64 (stmt, 7, p->total->timed);
-      sqlite3_bind_blob (stmt, 8, prepared->blobs->data + p->offset, (int) p->size,
-                         SQLITE_STATIC);
-      if (!mk_store_step_done (store, stmt, error))
-        return FALSE;
-    }
-  return TRUE;
+  return mk_bulk_rollups_prepare (&bulk->rollups);
 }
 
 /* Builds the dropped indexes again.  SQLite's sorter keeps a cache's worth
@@ -826,7 +595,7 @@ mk_store_bulk_commit (MkStoreBulk          *bulk,
 {
   MkStore *store;
   GThread *preparing = NULL;
-  Prepared *prepared = NULL;
+  MkBulkPrepared *prepared = NULL;
   gboolean ok;
   gint64 t0, t1, t2;
 
@@ -847,7 +616,7 @@ mk_store_bulk_commit (MkStoreBulk          *bulk,
   restore_cache (bulk);
   prepared = preparing != NULL ? g_thread_join (preparing) : ok ? prepare_rollups (bulk) : NULL;
   t2 = g_get_monotonic_time ();
-  ok = ok && write_rollups (bulk, prepared, error);
+  ok = ok && mk_bulk_rollups_write (store, prepared, error);
   if (ok && counts != NULL)
     {
       sqlite3_stmt *stmt = mk_store_stmt (store, STMT_BATCH_FINISH);
@@ -879,7 +648,7 @@ mk_store_bulk_commit (MkStoreBulk          *bulk,
   if (ok && g_cancellable_set_error_if_cancelled (bulk->cancellable, error))
     ok = FALSE;
   ok = end_transaction (bulk, ok, error) && ok;
-  g_clear_pointer (&prepared, prepared_free);
+  g_clear_pointer (&prepared, mk_bulk_prepared_free);
   g_debug ("commit: last rows %.2f s, indexes %.2f s, rollups and commit %.2f s",
            (t1 - t0) / 1e6, (t2 - t1) / 1e6, (g_get_monotonic_time () - t2) / 1e6);
 
