@@ -5,8 +5,12 @@
  * and the filters (period, person, category, search) to its setters, so
  * nothing here ever holds more than the rows on screen.  The footer shows
  * the count and minutes of what the filters let through, from the list's
- * own totals.  The selection is an MkEntrySelection (positions only; see
- * there why not GtkMultiSelection).
+ * own totals.  The selection is an MkEntrySelection: it keeps the selected
+ * entries by id, so a commit made here or by another program (the window
+ * checks every 2 s) or a new sort leaves the same entries selected at
+ * their new rows; a new filter clears it, and so does a move to another
+ * category (the moved rows may leave the filtered list).  See there why
+ * not GtkMultiSelection.
  *
  * Changes (edit, delete, move to another category) go through MkStore, one
  * transaction each, and the view follows the store's "changed" signal.  A
@@ -386,13 +390,14 @@ edit_action_cb (GtkWidget  *widget,
                 GVariant   *param)
 {
   MkEntriesPage *self = MK_ENTRIES_PAGE (widget);
-  g_autoptr(GtkBitset) selected = NULL;
+  g_autoptr(GPtrArray) selected = NULL;
 
   if (self->selection == NULL)
     return;
-  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-  if (!gtk_bitset_is_empty (selected))
-    mk_entries_page_edit (self, gtk_bitset_get_minimum (selected));
+  /* The selected entry, wherever its row is now (by id, not position). */
+  selected = mk_entry_selection_get_selected (self->selection, 1, NULL);
+  if (selected != NULL && selected->len == 1)
+    open_editor (self, g_ptr_array_index (selected, 0));
 }
 
 /* Delete */
@@ -523,6 +528,9 @@ move_selected_action_cb (GtkWidget  *widget,
     }
   mk_entries_undo_set_move (self->undo, entries);
   update_undo (self);
+  /* Moved rows may have left the filtered list; none stays selected unseen. */
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  update_selection (self);
   /* Translators: after moving entries: "Moved 14 entries to Follow-ups". */
   title = g_strdup_printf (ngettext ("Moved %'u entry to %s", "Moved %'u entries to %s",
                                      entries->len),
@@ -638,7 +646,10 @@ sorter_changed_cb (MkEntriesPage *self)
   if (self->entries != NULL)
     {
       scroll_to_top (self);
+      /* The same entries in another order: they stay selected. */
+      mk_entry_selection_set_reordering (self->selection, TRUE);
       mk_entry_list_set_sort (self->entries, sort, descending);
+      mk_entry_selection_set_reordering (self->selection, FALSE);
     }
 }
 
@@ -659,7 +670,7 @@ mk_entries_page_set_store (MkEntriesPage *self,
 
   self->store = g_object_ref (store);
   self->entries = mk_entry_list_new (store);
-  self->selection = mk_entry_selection_new (G_LIST_MODEL (self->entries));
+  self->selection = mk_entry_selection_new (store, G_LIST_MODEL (self->entries));
   g_signal_connect_swapped (self->selection, "selection-changed",
                             G_CALLBACK (selection_changed_cb), self);
   g_signal_connect_swapped (self->entries, "items-changed", G_CALLBACK (entries_changed_cb),

@@ -538,6 +538,207 @@ test_entries_delete_undo (void)
   settle (page);
 }
 
+/* What the selection bar says for @n rows, as the page words it. */
+static void
+assert_selected_label (MkEntriesPage *page,
+                       guint          n)
+{
+  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u selected",
+                                                        "%'u selected", n), n);
+
+  g_assert_true (gtk_widget_get_visible (child (page, "selection_box")));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (page, "selection_label"))), ==, text);
+}
+
+/* Every row of the list is selected exactly when its entry is one of @ids. */
+static void
+assert_selected_rows (MkEntriesPage *page,
+                      const gint64  *ids,
+                      guint          n_ids)
+{
+  guint n = g_list_model_get_n_items (shown (page));
+  guint found = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MkEntry) entry = shown_entry (page, i);
+      gboolean wanted = FALSE;
+
+      for (guint j = 0; j < n_ids; j++)
+        wanted = wanted || ids[j] == mk_entry_get_id (entry);
+      if (gtk_selection_model_is_selected (selection (page), i) != wanted)
+        g_error ("row %u (entry %" G_GINT64_FORMAT ") is %sselected", i,
+                 mk_entry_get_id (entry), wanted ? "not " : "");
+      found += wanted;
+    }
+  g_assert_cmpuint (found, ==, n_ids);
+}
+
+/* Another program commits through its own connection; the window hears of
+ * it now instead of at its next poll (which may have come first). */
+static void
+commit_elsewhere_noticed (MkEntriesPage *page)
+{
+  mk_store_check_external (mk_window_get_store (get_window ()));
+  settle (page);
+}
+
+static gint64
+add_elsewhere (MkStore    *store,
+               MkEntry    *like,
+               const char *task)
+{
+  g_autoptr(GError) error = NULL;
+  MkEntryInput input;
+  gint64 id;
+
+  mk_entry_to_input (like, &input);
+  input.task = task;
+  id = mk_store_add_entry (store, &input, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+delete_elsewhere (MkStore *store,
+                  gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (mk_store_delete_entry (store, id, &error));
+  g_assert_no_error (error);
+}
+
+/* A supervisor selects rows; meanwhile another program adds and deletes
+ * entries.  The same entries stay selected at their new rows, the one
+ * deleted elsewhere drops out, and Delete removes exactly the rest. */
+static void
+test_entries_selection_survives_commit (void)
+{
+  MkEntriesPage *page = get_page ();
+  MkEntriesFilters *filters = mk_entries_page_get_filters (page);
+  gint64 emily = db_id ("person", "Emily Watson");
+  g_autoptr(MkStore) other = open_db ();
+  g_autoptr(MkEntry) latest = NULL;
+  gint64 picked[4];
+  gint64 above[2];
+  gint64 kept[3];
+  gint64 newcomer;
+  gint64 n_before;
+
+  mk_entries_filters_set_person (filters, emily);
+  settle (page);
+  n_before = db_totals (emily, 0, NULL, NULL).n_entries;
+  assert_shows (page, db_totals (emily, 0, NULL, NULL));
+  g_assert_cmpint (n_before, >, 12);
+
+  /* Rows 3 to 5, and row 8 with Ctrl. */
+  gtk_selection_model_select_range (selection (page), 3, 3, TRUE);
+  gtk_selection_model_select_item (selection (page), 8, FALSE);
+  settle (page);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(MkEntry) entry = shown_entry (page, i < 3 ? 3 + i : 8);
+
+      picked[i] = mk_entry_get_id (entry);
+    }
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(MkEntry) entry = shown_entry (page, 1 + i);
+
+      above[i] = mk_entry_get_id (entry);
+    }
+  latest = shown_entry (page, 0);
+  assert_selected_label (page, 4);
+
+  /* Elsewhere: one entry added on the latest day (a row at the top), two
+   * unselected rows above the selection deleted and one selected row. */
+  newcomer = add_elsewhere (other, latest, "Added by another program");
+  delete_elsewhere (other, above[0]);
+  delete_elsewhere (other, above[1]);
+  delete_elsewhere (other, picked[1]);
+  commit_elsewhere_noticed (page);
+  assert_shows (page, db_totals (emily, 0, NULL, NULL));
+  g_assert_cmpint (db_totals (emily, 0, NULL, NULL).n_entries, ==, n_before + 1 - 3);
+
+  kept[0] = picked[0];
+  kept[1] = picked[2];
+  kept[2] = picked[3];
+  assert_selected_rows (page, kept, G_N_ELEMENTS (kept));
+  assert_selected_label (page, 3);
+  screenshot (page, "selection-kept", FALSE);
+
+  /* Delete removes exactly those three. */
+  action (page, "entries.delete-selected", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    g_assert_false (db_has_entry (kept[i]));
+  g_assert_true (db_has_entry (newcomer));
+  g_assert_cmpint (db_totals (emily, 0, NULL, NULL).n_entries, ==, n_before + 1 - 3 - 3);
+  assert_shows (page, db_totals (emily, 0, NULL, NULL));
+  g_assert_false (gtk_widget_get_visible (child (page, "selection_box")));
+  action (page, "entries.undo", NULL);
+  g_assert_cmpint (db_totals (emily, 0, NULL, NULL).n_entries, ==, n_before + 1 - 3);
+
+  /* A new sort keeps them too. */
+  gtk_selection_model_select_item (selection (page), 4, TRUE);
+  settle (page);
+  {
+    g_autoptr(MkEntry) entry = shown_entry (page, 4);
+    GtkColumnView *view = GTK_COLUMN_VIEW (child (page, "column_view"));
+    g_autoptr(GtkColumnViewColumn) minutes = NULL;
+    GListModel *columns = gtk_column_view_get_columns (view);
+    gint64 id = mk_entry_get_id (entry);
+
+    for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+      {
+        g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+        if (g_strcmp0 (g_object_get_data (G_OBJECT (column), "mk-column-id"), "minutes") == 0)
+          g_set_object (&minutes, column);
+      }
+    g_assert_nonnull (minutes);
+    gtk_column_view_sort_by_column (view, minutes, GTK_SORT_ASCENDING);
+    settle (page);
+    assert_selected_rows (page, &id, 1);
+    assert_selected_label (page, 1);
+    gtk_column_view_sort_by_column (view, NULL, GTK_SORT_ASCENDING);
+    settle (page);
+    assert_selected_rows (page, &id, 1);
+  }
+
+  /* Select all; another program then adds an entry.  "All" is what the
+   * supervisor saw: the newcomer is not selected, and Delete leaves it. */
+  action (page, "entries.select-all", NULL);
+  {
+    guint n_all = g_list_model_get_n_items (shown (page));
+    gint64 late = add_elsewhere (other, latest, "Added after Select All");
+
+    commit_elsewhere_noticed (page);
+    g_assert_cmpuint (g_list_model_get_n_items (shown (page)), ==, n_all + 1);
+    assert_selected_label (page, n_all);
+    for (guint i = 0; i < n_all + 1; i++)
+      {
+        g_autoptr(MkEntry) entry = shown_entry (page, i);
+
+        g_assert_true (gtk_selection_model_is_selected (selection (page), i) ==
+                       (mk_entry_get_id (entry) != late));
+      }
+    action (page, "entries.delete-selected", NULL);
+    g_assert_cmpint (db_totals (emily, 0, NULL, NULL).n_entries, ==, 1);
+    g_assert_true (db_has_entry (late));
+    action (page, "entries.undo", NULL);
+    g_assert_cmpint (db_totals (emily, 0, NULL, NULL).n_entries, ==, n_all + 1);
+    delete_elsewhere (other, late);
+    commit_elsewhere_noticed (page);
+  }
+
+  /* A new filter shows other rows: nothing stays selected. */
+  action (page, "entries.select-all", NULL);
+  mk_entries_filters_set_person (filters, 0);
+  settle (page);
+  g_assert_false (gtk_widget_get_visible (child (page, "selection_box")));
+}
+
 static void
 test_entries_recategorise (void)
 {
@@ -764,6 +965,8 @@ main (int   argc,
   g_test_add_func ("/gui/entries/edit-undo", test_entries_edit);
   g_test_add_func ("/gui/entries/edit-refused", test_entries_edit_refused);
   g_test_add_func ("/gui/entries/delete-undo", test_entries_delete_undo);
+  g_test_add_func ("/gui/entries/selection-survives-commit",
+                   test_entries_selection_survives_commit);
   g_test_add_func ("/gui/entries/recategorise-alias-undo", test_entries_recategorise);
   g_test_add_func ("/gui/entries/narrow", test_entries_narrow);
   g_test_add_func ("/gui/entries/shortcuts-listed", test_entries_shortcuts_listed);
