@@ -414,12 +414,12 @@ field_cb (void   *data,
   /* (libcsv may hand an empty field without a buffer.) */
   if (len > 0)
     memcpy (run->arena + run->arena_len, text, len);
-  /* Only a quoted field holds line breaks; CRLF counts once. */
-  if (len > 0 &&
-      G_UNLIKELY (memchr (text, '\n', len) != NULL || memchr (text, '\r', len) != NULL))
-    for (gsize i = 0; i < len; i++)
-      if (text[i] == '\r' || (text[i] == '\n' && (i == 0 || text[i - 1] != '\r')))
-        run->breaks++;
+  /* Only a quoted field holds line breaks; CRLF counts once.  (Both are
+   * control characters: one comparison per byte for the rest.) */
+  for (gsize i = 0; i < len; i++)
+    if (G_UNLIKELY ((guchar) text[i] <= '\r') &&
+        (text[i] == '\r' || (text[i] == '\n' && (i == 0 || text[i - 1] != '\r'))))
+      run->breaks++;
   run->offsets[run->n_fields] = run->arena_len;
   run->lengths[run->n_fields] = len;
   run->n_fields++;

@@ -438,9 +438,11 @@ mk_store_valid_day (const char *day)
   for (guint i = 0; i < 10; i++)
     if (i != 4 && i != 7 && !g_ascii_isdigit (day[i]))
       return FALSE;
-  y = (guint) atoi (day);
-  m = (guint) atoi (day + 5);
-  d = (guint) atoi (day + 8);
+  /* The digits are checked: no atoi needed (it is called for every
+   * imported row). */
+  y = (guint) ((day[0] - '0') * 1000 + (day[1] - '0') * 100 + (day[2] - '0') * 10 + day[3] - '0');
+  m = (guint) ((day[5] - '0') * 10 + day[6] - '0');
+  d = (guint) ((day[8] - '0') * 10 + day[9] - '0');
   return y >= 1900 && y <= 2999 && g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y);
 }
 
