@@ -9,7 +9,10 @@
  * activates "today.add", and the page asks mk_quick_entry_row_read() for
  * the line, adds it, and calls mk_quick_entry_row_done().  A line that was
  * not added stays in the field.  On a narrow window the drop-down, the
- * minutes and Add go under the entry (an MkWrapBox).
+ * minutes and Add go under the entry (an MkWrapBox).  The drop-down's button
+ * ends a long category name in an ellipsis (about 20 characters at most,
+ * five when the window is at its narrowest); its list wraps each name whole
+ * and marks the chosen one (both factories are in the .ui).
  */
 #define G_LOG_DOMAIN "mk-quick-entry-row"
 
@@ -325,6 +328,7 @@ mk_quick_entry_row_class_init (MkQuickEntryRowClass *klass)
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (MK_TYPE_WRAP_BOX);
+  g_type_ensure (MK_TYPE_CATEGORY);  /* the drop-down's factories look up its name */
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/mk-quick-entry-row.ui");
   gtk_widget_class_bind_template_child (widget_class, MkQuickEntryRow, box);

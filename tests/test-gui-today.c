@@ -729,6 +729,188 @@ test_today_narrow (void)
   mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
 }
 
+/* A category the user made, named at length: 40 characters. */
+#define LONG_CATEGORY_EN "Follow-up calls after the May trade fair"
+#define LONG_CATEGORY_RU "Звонки по итогам выставки «Продэкспо-26»"
+
+static const char *
+long_category (void)
+{
+  return g_strcmp0 (g_getenv ("MINUTKA_TEST_LANG"), "ru") == 0 ? LONG_CATEGORY_RU
+                                                               : LONG_CATEGORY_EN;
+}
+
+/* Made before the window opens, as by an earlier session. */
+static void
+add_long_category (void)
+{
+  g_autoptr(MkStore) store = open_db ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_utf8_strlen (long_category (), -1), ==, 40);
+  g_assert_nonnull (mk_store_add_category (store, "fair_calls", long_category (), "#e66100",
+                                           MK_CATEGORY_KIND_SELLING, &error));
+  g_assert_no_error (error);
+}
+
+/* The first label shown under @widget, depth first (a drop-down also has a
+ * "(None)" label, shown when nothing is chosen). */
+static GtkLabel *
+shown_label (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *label;
+
+      if (!gtk_widget_get_child_visible (child) || !gtk_widget_get_visible (child))
+        continue;
+      if (GTK_IS_LABEL (child))
+        return GTK_LABEL (child);
+      if ((label = shown_label (child)) != NULL)
+        return label;
+    }
+  return NULL;
+}
+
+/* The quick entry's category drop-down ends a long name in an ellipsis
+ * instead of widening the page, and its list wraps the name whole: the page
+ * stays within a 360 px window with the built-in Other ("Прочее") and with a
+ * 40-character category chosen. */
+static void
+test_today_narrow_long_category (void)
+{
+  MkTodayPage *page = get_page ();
+  GtkWindow *window = GTK_WINDOW (get_window ());
+  GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (window));
+  GtkDropDown *dropdown = GTK_DROP_DOWN (child (page, "category_dropdown"));
+  GListModel *model = gtk_drop_down_get_model (dropdown);
+  GtkWidget *stack = gtk_widget_get_parent (GTK_WIDGET (page));
+  guint before = gtk_drop_down_get_selected (dropdown);
+  guint chosen[2] = { GTK_INVALID_LIST_POSITION, GTK_INVALID_LIST_POSITION };
+  g_autofree char *layout = NULL;
+  GtkLabel *shown;
+  GtkWidget *popover;
+  int frame;
+  int width = 0;
+  int height = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(MkCategory) category = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (mk_category_get_key (category), "other") == 0)
+        chosen[0] = i;
+      if (g_strcmp0 (mk_category_get_name (category), long_category ()) == 0)
+        chosen[1] = i;
+    }
+  g_assert_cmpuint (chosen[0], !=, GTK_INVALID_LIST_POSITION);
+  g_assert_cmpuint (chosen[1], !=, GTK_INVALID_LIST_POSITION);
+
+  /* The window's frame: what it has beside the page. */
+  frame = gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (window)))
+          - gtk_widget_get_width (stack);
+  for (guint i = 0; i < G_N_ELEMENTS (chosen); i++)
+    {
+      int min = 0;
+
+      gtk_drop_down_set_selected (dropdown, chosen[i]);
+      mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
+      gtk_widget_measure (GTK_WIDGET (page), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL,
+                          NULL);
+      g_test_message ("with %s chosen the page is %d px wide at least, %d px with the frame",
+                      gtk_label_get_text (shown_label (GTK_WIDGET (dropdown))), min, min + frame);
+      g_assert_cmpint (min + frame, <=, 360);
+      gtk_widget_measure (child (page, "quick_row"), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL,
+                          NULL, NULL);
+      g_test_message ("the quick entry is %d px wide at least", min);
+    }
+
+  /* GNOME's title-bar buttons (a close button only), as in the test above. */
+  g_object_get (settings, "gtk-decoration-layout", &layout, NULL);
+  g_object_set (settings, "gtk-decoration-layout", "appmenu:close", NULL);
+  gtk_window_get_default_size (window, &width, &height);
+  gtk_window_set_default_size (window, 360, height);
+  mk_gui_test_wait_frames (GTK_WIDGET (page), 4);
+  g_assert_cmpint (gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (window))), ==,
+                   360);
+
+  /* The button shows the start of the name and an ellipsis, within the row. */
+  shown = shown_label (GTK_WIDGET (dropdown));
+  g_assert_nonnull (shown);
+  g_assert_cmpstr (gtk_label_get_text (shown), ==, long_category ());
+  g_assert_true (pango_layout_is_ellipsized (gtk_label_get_layout (shown)));
+  g_assert_cmpfloat (width_of (page, "category_dropdown"), <, width_of (page, "quick_row"));
+  g_assert_true (same_line (page, "category_dropdown", "add_button"));
+  screenshot (page, "narrow-long-category");
+
+  /* The list shows the whole name on more lines, within the window, with a
+   * check mark at the chosen category. */
+  g_signal_emit_by_name (dropdown, "activate");
+  popover = mk_gui_test_find_by_type (GTK_WIDGET (dropdown), GTK_TYPE_POPOVER);
+  g_assert_nonnull (popover);
+  g_assert_true (mk_gui_test_wait_mapped (popover));
+  mk_gui_test_wait_frames (popover, 3);
+  g_test_message ("the category list is %d px wide", gtk_widget_get_width (popover));
+  g_assert_cmpint (gtk_widget_get_width (popover), <=, 360);
+  {
+    const char *lang = g_getenv ("MINUTKA_TEST_LANG");
+    g_autofree char *file = g_strdup_printf ("today-category-popover%s%s.png", lang ? "-" : "",
+                                             lang ? lang : "");
+    GtkLabel *whole = NULL;
+    guint checks = 0;
+
+    for (GtkWidget *w = gtk_widget_get_first_child (popover); w != NULL; )
+      {
+        /* Walks the pop-over's widgets in order. */
+        if (GTK_IS_LABEL (w) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (w)),
+                                           long_category ()) == 0)
+          whole = GTK_LABEL (w);
+        if (GTK_IS_IMAGE (w) && gtk_widget_get_visible (w)
+            && g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (w)), "object-select-symbolic") == 0)
+          checks++;
+        if (gtk_widget_get_first_child (w) != NULL)
+          w = gtk_widget_get_first_child (w);
+        else
+          {
+            while (w != popover && gtk_widget_get_next_sibling (w) == NULL)
+              w = gtk_widget_get_parent (w);
+            w = w == popover ? NULL : gtk_widget_get_next_sibling (w);
+          }
+      }
+    g_assert_nonnull (whole);
+    g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (whole)));
+    g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (whole)), >, 1);
+    g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (whole)), <, gtk_widget_get_width (popover));
+    g_assert_cmpuint (checks, ==, 1);
+    /* Eight categories fit without scrolling: the wrapped name is not cut
+     * at the bottom of the list. */
+    {
+      GtkWidget *scrolled = mk_gui_test_find_by_type (popover, GTK_TYPE_SCROLLED_WINDOW);
+      GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+      g_assert_cmpuint (g_list_model_get_n_items (model), ==, 8);
+      g_assert_cmpfloat (gtk_adjustment_get_upper (adj), <=, gtk_adjustment_get_page_size (adj));
+    }
+    mk_gui_test_screenshot (popover, file);
+  }
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
+
+  /* Wide again: the name still ends in an ellipsis, so the entry keeps most
+   * of the line. */
+  gtk_window_set_default_size (window, MAX (width, 800), height);
+  g_object_set (settings, "gtk-decoration-layout", layout, NULL);
+  mk_gui_test_wait_frames (GTK_WIDGET (page), 4);
+  g_assert_true (same_line (page, "quick_entry", "category_dropdown"));
+  g_assert_cmpfloat (width_of (page, "category_dropdown"), <, width_of (page, "quick_entry"));
+  screenshot (page, "long-category");
+
+  gtk_drop_down_set_selected (dropdown, before);
+  gtk_window_set_default_size (window, width, height);
+  mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
+}
+
 static void
 test_today_shortcuts_listed (void)
 {
@@ -955,6 +1137,7 @@ main (int   argc,
     }
 
   db_path = g_build_filename (mk_gui_test_tmpdir (), "today.db", NULL);
+  add_long_category ();
   g_test_add_func ("/gui/today/empty", test_today_empty);
   g_test_add_func ("/gui/today/person", test_today_person);
   g_test_add_func ("/gui/today/quick-entry", test_today_quick_entry);
@@ -965,6 +1148,7 @@ main (int   argc,
   g_test_add_func ("/gui/today/days", test_today_days);
   g_test_add_func ("/gui/today/study-day", test_today_study_day);
   g_test_add_func ("/gui/today/narrow", test_today_narrow);
+  g_test_add_func ("/gui/today/narrow-long-category", test_today_narrow_long_category);
   g_test_add_func ("/gui/today/shortcuts-listed", test_today_shortcuts_listed);
   g_test_add_func ("/gui/today/shortcuts-bound", test_today_shortcuts_bound);
   g_test_add_func ("/gui/today/focus-and-days", test_today_shortcuts_work);
