@@ -16,6 +16,8 @@
 #include "mk-application.h"
 #include "mk-entries-editor.h"
 #include "mk-entries-page.h"
+#include "mk-entry-selection.h"
+#include "mk-importer.h"
 #include "mk-store.h"
 #include "mk-window.h"
 #include "gui-test-utils.h"
@@ -739,6 +741,96 @@ test_entries_selection_survives_commit (void)
   g_assert_false (gtk_widget_get_visible (child (page, "selection_box")));
 }
 
+/* Select All on a list of more than 10,000 rows reads no row: it is "all
+ * except …".  Rows unselected with Ctrl stay out of it, also after another
+ * program deletes one of them; after another program's commit it refuses
+ * to hand out entries the supervisor has not seen. */
+static void
+test_entries_select_all_big (void)
+{
+  g_autofree char *path = g_build_filename (mk_gui_test_tmpdir (), "big.db", NULL);
+  g_autofree char *csv_path = g_build_filename (mk_gui_test_tmpdir (), "big.csv", NULL);
+  g_autoptr(GString) csv = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MkStore) store = mk_store_open (path, &error);
+  g_autoptr(MkStore) other = NULL;
+  g_autoptr(MkEntryList) list = NULL;
+  g_autoptr(MkEntrySelection) entries = NULL;
+  g_autoptr(GPtrArray) selected = NULL;
+  g_autoptr(MkEntry) like = NULL;
+  GtkSelectionModel *model;
+  gint64 out[2];
+  guint n;
+
+  g_assert_no_error (error);
+  /* 10,100 entries, imported as a file: one transaction. */
+  csv = g_string_new ("date,start,minutes,category,person,task\n");
+  for (guint i = 0; i < 10100; i++)
+    g_string_append_printf (csv, "2026-%02u-%02u,%02u:%02u,5,calls,Big List,Row %u\n",
+                            1 + i / 1000, 1 + i % 1000 / 40, 8 + i % 40 / 4, i % 4 * 15, i);
+  g_assert_true (g_file_set_contents (csv_path, csv->str, csv->len, &error));
+  g_assert_true (mk_importer_run (store, csv_path, NULL, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  other = mk_store_open (path, &error);
+  g_assert_no_error (error);
+  like = mk_store_get_entry (store, 1, &error);
+  g_assert_no_error (error);
+
+  list = mk_entry_list_new (store);
+  entries = mk_entry_selection_new (store, G_LIST_MODEL (list));
+  model = GTK_SELECTION_MODEL (entries);
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  g_assert_cmpuint (n, ==, 10100);
+
+  gtk_selection_model_select_all (model);
+  g_assert_cmpuint (mk_entry_selection_get_n_selected (entries), ==, n);
+  g_assert_true (gtk_selection_model_is_selected (model, n - 1));
+  /* Ctrl+click takes two rows out. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(MkEntry) entry = g_list_model_get_item (G_LIST_MODEL (list), 5 + i);
+
+      out[i] = mk_entry_get_id (entry);
+      gtk_selection_model_unselect_item (model, 5 + i);
+    }
+  g_assert_false (gtk_selection_model_is_selected (model, 5));
+  g_assert_cmpuint (mk_entry_selection_get_n_selected (entries), ==, n - 2);
+  /* More than the page's 10,000 at once: refused, saying so. */
+  selected = mk_entry_selection_get_selected (entries, 10000, &error);
+  g_assert_null (selected);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_clear_error (&error);
+
+  /* Elsewhere: one unselected entry deleted, one entry added. */
+  delete_elsewhere (other, out[0]);
+  add_elsewhere (other, like, "Added after Select All");
+  g_assert_true (mk_store_check_external (store));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n);
+  g_assert_false (mk_entry_selection_contains (entries, out[1]));
+  g_assert_cmpuint (mk_entry_selection_get_n_selected (entries), ==, n - 1);
+  /* The list is no longer what was seen: nothing is handed out. */
+  selected = mk_entry_selection_get_selected (entries, G_MAXUINT, &error);
+  g_assert_null (selected);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_clear_error (&error);
+
+  /* Select All again: all of it, the newcomer too. */
+  gtk_selection_model_select_all (model);
+  selected = mk_entry_selection_get_selected (entries, G_MAXUINT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (selected->len, ==, n);
+  g_clear_pointer (&selected, g_ptr_array_unref);
+
+  /* A range of more than 10,000 rows that is not all of them is kept by
+   * position, and dropped when the list is read again. */
+  gtk_selection_model_select_range (model, 1, n - 1, TRUE);
+  g_assert_false (gtk_selection_model_is_selected (model, 0));
+  g_assert_cmpuint (mk_entry_selection_get_n_selected (entries), ==, n - 1);
+  add_elsewhere (other, like, "Added after a range");
+  g_assert_true (mk_store_check_external (store));
+  g_assert_cmpuint (mk_entry_selection_get_n_selected (entries), ==, 0);
+}
+
 static void
 test_entries_recategorise (void)
 {
@@ -967,6 +1059,7 @@ main (int   argc,
   g_test_add_func ("/gui/entries/delete-undo", test_entries_delete_undo);
   g_test_add_func ("/gui/entries/selection-survives-commit",
                    test_entries_selection_survives_commit);
+  g_test_add_func ("/gui/entries/select-all-big", test_entries_select_all_big);
   g_test_add_func ("/gui/entries/recategorise-alias-undo", test_entries_recategorise);
   g_test_add_func ("/gui/entries/narrow", test_entries_narrow);
   g_test_add_func ("/gui/entries/shortcuts-listed", test_entries_shortcuts_listed);
