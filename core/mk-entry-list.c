@@ -51,7 +51,9 @@ static const char count_sql[] =
   "SELECT count(*), coalesce(sum(e.minutes), 0) FROM entry e";
 
 static const char *filter_sql[] = {
-  "e.person_id = :person",
+  /* The entry index is (day, person_id): the person's days, from their day
+   * totals, let it seek each (day, person) instead of reading every entry. */
+  "e.person_id = :person AND e.day IN (SELECT day FROM day_total WHERE person_id = :person)",
   "e.category_id = :category",
   "e.day >= :from",
   "e.day <= :to",
