@@ -4,8 +4,9 @@
  * Preferences through "win.preferences" and drives its pages through their
  * widgets and actions: adds a category and an alias, changes a target band
  * (and sees a band the wrong way round refused in a dialog), starts and
- * ends a study, changes the workday and the prime hours.  The People page
- * has its own program, test-gui-people.c.  After each step the
+ * ends a study, changes the workday and the prime hours, and makes the
+ * window 360 px wide (the narrowest libadwaita allows) on every page.  The
+ * People page has its own program, test-gui-people.c.  After each step the
  * database is read through a second connection, as another program would,
  * and the Analysis page of the main window, visible behind Preferences, is
  * checked to follow each change at once.
@@ -570,7 +571,6 @@ test_workday_and_prime_hours (void)
   g_object_unref (db);
 }
 
-
 /* The top of @name relative to @root, to tell which line it is on. */
 static double
 top_of (GtkWidget  *root,
@@ -658,7 +658,20 @@ test_narrow (void)
       g_assert_cmpfloat (top_of (page, end), >, top_of (page, start));
       g_assert_true (gtk_widget_get_mapped (find (find (page, row), "remove-range")));
     }
-  g_assert_cmpint (gtk_widget_get_width (find (page, "current_study_row")), <=, 360);
+  {
+    GtkWidget *study_row = find (page, "current_study_row");
+    GtkWidget *title = NULL;
+
+    for (GtkWidget *label = mk_gui_test_find_by_type (study_row, GTK_TYPE_LABEL); label != NULL;
+         label = gtk_widget_get_next_sibling (label))
+      if (GTK_IS_LABEL (label) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)),
+                                             LONG_STUDY) == 0)
+        title = label;
+    g_assert_nonnull (title);
+    g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (title))), >,
+                     1);
+    g_assert_cmpint (gtk_widget_get_width (study_row), <=, 360);
+  }
   screenshot (GTK_WIDGET (prefs), "analysis-narrow");
   gtk_adjustment_set_value (adj, top_of (page, "prime-0") - 150);
   mk_gui_test_wait_frames (GTK_WIDGET (prefs), 3);
