@@ -557,6 +557,22 @@ prepare_rollups (gpointer data)
   return mk_bulk_rollups_prepare (&bulk->rollups);
 }
 
+/* Writes the new pages of the file out to the disk while SQLite builds the
+ * index on the other core, so that the commit's own sync has only the
+ * index's pages left to wait for (a million entries: 0.23 s → a few
+ * hundredths).  It is SQLite's own sync of the file (the VFS's xSync: an
+ * fdatasync() of its descriptor), called early and from another thread:
+ * both are only system calls on the same descriptor; it changes nothing
+ * about what is durable when (the commit still syncs, after it). */
+static gpointer
+flush_thread (gpointer data)
+{
+  sqlite3_file *file = data;
+
+  file->pMethods->xSync (file, SQLITE_SYNC_NORMAL | SQLITE_SYNC_DATAONLY);
+  return NULL;
+}
+
 /* Builds the dropped indexes again.  SQLite's sorter keeps a cache's worth
  * of keys in memory before it spills a sorted run to a temporary file; a
  * 6 MB cache sorts a million keys as fast as 16 MB and peaks 20 MB lower.
@@ -566,14 +582,21 @@ static gboolean
 rebuild_indexes (MkStoreBulk *bulk,
                  GError     **error)
 {
+  sqlite3_file *file = NULL;
+  GThread *flushing = NULL;
   gboolean ok = TRUE;
 
   if (bulk->index_sql == NULL)
     return TRUE;
   if (bulk->saved_cache != 0 && !exec_sql (bulk, "PRAGMA cache_size = -6000", error))
     return FALSE;
+  if (sqlite3_file_control (bulk->store->db, "main", SQLITE_FCNTL_FILE_POINTER, &file)
+      == SQLITE_OK && file != NULL && file->pMethods != NULL)
+    flushing = g_thread_try_new ("mk-import-flush", flush_thread, file, NULL);
   for (guint i = 1; ok && i < bulk->index_sql->len; i += 2)
     ok = exec_sql (bulk, g_ptr_array_index (bulk->index_sql, i), error);
+  if (flushing != NULL)
+    g_thread_join (flushing);
   return ok;
 }
 
