@@ -133,11 +133,22 @@ mk_quick_entry_row_set_store (MkQuickEntryRow *self,
                               MkStore         *store,
                               GListModel      *categories)
 {
+  MkCategory *selected;
+  gint64 selected_id;
+
   g_return_if_fail (MK_IS_QUICK_ENTRY_ROW (self));
 
   g_set_object (&self->store, store);
+  /* A new list (a category added or renamed in Preferences) keeps the
+   * chosen category chosen. */
+  selected = gtk_drop_down_get_selected_item (self->category_dropdown);
+  selected_id = selected != NULL ? mk_category_get_id (selected) : 0;
   if (g_set_object (&self->categories, categories))
-    gtk_drop_down_set_model (self->category_dropdown, categories);
+    {
+      gtk_drop_down_set_model (self->category_dropdown, categories);
+      if (selected_id != 0)
+        mk_quick_entry_row_select_category (self, selected_id);
+    }
   update_hint (self);
 }
 

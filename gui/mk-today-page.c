@@ -478,9 +478,45 @@ update_header_mark (MkTodayPage *self)
     adw_view_stack_page_set_needs_attention (page, mk_today_timer_is_running (self->timer));
 }
 
+static gboolean
+same_categories (GListModel *a,
+                 GListModel *b)
+{
+  guint n = g_list_model_get_n_items (a);
+
+  if (n != g_list_model_get_n_items (b))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MkCategory) x = g_list_model_get_item (a, i);
+      g_autoptr(MkCategory) y = g_list_model_get_item (b, i);
+
+      if (mk_category_get_id (x) != mk_category_get_id (y) ||
+          g_strcmp0 (mk_category_get_name (x), mk_category_get_name (y)) != 0 ||
+          g_strcmp0 (mk_category_get_color (x), mk_category_get_color (y)) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A category added, renamed, recoloured, reordered or archived in
+ * Preferences shows in the drop-down and the editors at once. */
+static void
+refresh_categories (MkTodayPage *self)
+{
+  g_autoptr(GListModel) categories = mk_store_list_categories (self->store, FALSE);
+
+  if (self->categories != NULL && same_categories (self->categories, categories))
+    return;
+  g_set_object (&self->categories, categories);
+  mk_quick_entry_row_set_store (self->quick_row, self->store, categories);
+  mk_day_list_set_categories (self->day_list, categories);
+}
+
 static void
 store_changed_cb (MkTodayPage *self)
 {
+  refresh_categories (self);
   /* The entry list refreshed itself on the same signal, connected earlier. */
   update_list_state (self);
   update_summary (self);
@@ -598,7 +634,6 @@ void
 mk_today_page_set_store (MkTodayPage *self,
                          MkStore     *store)
 {
-  g_autoptr(GListModel) categories = NULL;
   g_autofree char *name = NULL;
   g_autoptr(MkPerson) person = NULL;
 
@@ -618,10 +653,8 @@ mk_today_page_set_store (MkTodayPage *self,
   if (store == NULL)
     return;
 
-  categories = mk_store_list_categories (store, FALSE);
-  g_set_object (&self->categories, categories);
-  mk_quick_entry_row_set_store (self->quick_row, store, categories);
-  mk_day_list_set_categories (self->day_list, categories);
+  g_clear_object (&self->categories);
+  refresh_categories (self);
 
   /* The person remembered on this computer, if the database knows them. */
   name = g_settings_get_string (self->settings, "current-person");

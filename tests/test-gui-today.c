@@ -1142,6 +1142,40 @@ test_today_restart_with_timer (void)
   }
 }
 
+/* A category added in Preferences shows in the quick entry's drop-down at
+ * once (not after a restart), and the chosen category stays chosen. */
+static void
+test_today_new_category_shows (void)
+{
+  MkTodayPage *page = get_page ();
+  GtkDropDown *dropdown = GTK_DROP_DOWN (child (page, "category_dropdown"));
+  MkStore *store = mk_window_get_store (get_window ());
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MkCategory) added = NULL;
+  MkCategory *chosen;
+  gint64 chosen_id;
+  guint before;
+
+  before = g_list_model_get_n_items (gtk_drop_down_get_model (dropdown));
+  gtk_drop_down_set_selected (dropdown, 1);
+  chosen = gtk_drop_down_get_selected_item (dropdown);
+  chosen_id = mk_category_get_id (chosen);
+
+  added = mk_store_add_category (store, "site_visits", "Site visits", "#26a269",
+                                 MK_CATEGORY_KIND_SELLING, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==,
+                    before + 1);
+  chosen = gtk_drop_down_get_selected_item (dropdown);
+  g_assert_cmpint (mk_category_get_id (chosen), ==, chosen_id);
+
+  g_assert_true (mk_store_update_category (store, mk_category_get_id (added), "Site visits",
+                                           "#26a269", MK_CATEGORY_KIND_SELLING, -1, -1,
+                                           mk_category_get_sort_order (added), TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==, before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1169,6 +1203,7 @@ main (int   argc,
   g_test_add_func ("/gui/today/study-day", test_today_study_day);
   g_test_add_func ("/gui/today/narrow", test_today_narrow);
   g_test_add_func ("/gui/today/narrow-long-category", test_today_narrow_long_category);
+  g_test_add_func ("/gui/today/new-category-shows", test_today_new_category_shows);
   g_test_add_func ("/gui/today/shortcuts-listed", test_today_shortcuts_listed);
   g_test_add_func ("/gui/today/shortcuts-bound", test_today_shortcuts_bound);
   g_test_add_func ("/gui/today/focus-and-days", test_today_shortcuts_work);
