@@ -98,8 +98,8 @@ keep (Batch      *batch,
   if (text == NULL)
     return NO_TEXT;
   offset = (guint32) batch->arena->len;
-  g_string_append (batch->arena, text);
-  g_string_append_c (batch->arena, '\0');
+  /* With its NUL, in one call. */
+  g_string_append_len (batch->arena, text, (gssize) strlen (text) + 1);
   return offset;
 }
 

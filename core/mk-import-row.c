@@ -126,7 +126,9 @@ is_blank_byte (const char *p)
          || ((guchar) p[0] == 0xC2 && (guchar) p[1] == 0xA0);
 }
 
-/* Copies the record's values, trimmed, into the arena. */
+/* The record's values, trimmed.  A value with nothing to trim is the
+ * record's own text (NUL-terminated by the reader); the others are copied
+ * into the arena.  Pointers into the arena are made once it stops growing. */
 static void
 trim_values (MkImportConverter *self,
              const MkRecord    *record)
@@ -135,13 +137,14 @@ trim_values (MkImportConverter *self,
   guint n = MAX (record->n_fields, self->map->n_columns);
 
   g_string_truncate (self->arena, 0);
-  g_ptr_array_set_size (self->values, 0);
-  g_array_set_size (offsets, 0);
+  g_ptr_array_set_size (self->values, n);
+  g_array_set_size (offsets, n);
   for (guint i = 0; i < n; i++)
     {
-      const char *start = i < record->n_fields ? record->fields[i] : "";
+      const char *text = i < record->n_fields ? record->fields[i] : "";
+      const char *start = text;
       const char *end = start + (i < record->n_fields ? record->lengths[i] : 0);
-      gsize offset = self->arena->len;
+      const char *field_end = end;
 
       while (start < end && is_blank_byte (start))
         start += ((guchar) *start == 0xC2) ? 2 : 1;
@@ -154,12 +157,19 @@ trim_values (MkImportConverter *self,
       /* Minutka's own export neutralises formulas with one apostrophe. */
       if (self->map->preset == MK_PRESET_MINUTKA && start < end && *start == '\'')
         start++;
+      if (start == text && end == field_end)
+        {
+          g_ptr_array_index (self->values, i) = (gpointer) text;
+          g_array_index (offsets, gsize, i) = G_MAXSIZE;
+          continue;
+        }
+      g_array_index (offsets, gsize, i) = self->arena->len;
       g_string_append_len (self->arena, start, end - start);
       g_string_append_c (self->arena, '\0');
-      g_array_append_val (offsets, offset);
     }
   for (guint i = 0; i < n; i++)
-    g_ptr_array_add (self->values, self->arena->str + g_array_index (offsets, gsize, i));
+    if (g_array_index (offsets, gsize, i) != G_MAXSIZE)
+      g_ptr_array_index (self->values, i) = self->arena->str + g_array_index (offsets, gsize, i);
 }
 
 static const char *
