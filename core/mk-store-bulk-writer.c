@@ -35,7 +35,7 @@
 
 /* The columns of one row; every row in the statement's VALUES has them. */
 #define ROW_PARAMS 9
-#define ROWS_PER_INSERT 16
+#define ROWS_PER_INSERT 64
 
 static const char insert_columns[] =
   "INSERT INTO entry (person_id, day, start, minutes, category_id, task, source, batch_id, "
