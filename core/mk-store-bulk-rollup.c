@@ -205,19 +205,18 @@ mk_bulk_rollups_add_person (MkBulkRollups *r,
   return dense_index (r->person_index, r->person_ids, person_id);
 }
 
-/* Counts one entry of @person (a dense index from
- * mk_bulk_rollups_add_person()) on @day_no (YYYYMMDD). */
-void
-mk_bulk_rollups_add (MkBulkRollups      *r,
-                     const MkSettings   *settings,
+/* The packed length key of an entry of @person (a dense index from
+ * mk_bulk_rollups_add_person()) on @day_no (YYYYMMDD).  It also starts
+ * fetching the key's slot: the table is far bigger than the CPU's caches,
+ * and mk_bulk_rollups_add() comes a little later. */
+guint64
+mk_bulk_rollups_key (MkBulkRollups      *r,
                      const MkEntryInput *input,
                      gint32              day_no,
                      guint               person)
 {
-  MkBulkTotal *total;
-  guint32 *cell;
-  guint day;
   guint64 key;
+  guint day;
 
   /* Rows of one file mostly share a few days. */
   if (day_no != r->last_day)
@@ -233,6 +232,29 @@ mk_bulk_rollups_add (MkBulkRollups      *r,
         | ((guint64) day << (LEN_CATEGORY_BITS + LEN_MINUTE_BITS))
         | ((guint64) input->category_id << LEN_MINUTE_BITS)
         | (guint64) input->minutes;
+#if defined(__GNUC__)
+  {
+    gsize j = length_slot (key, r->lengths.mask);
+
+    __builtin_prefetch (&r->lengths.keys[j], 1);
+    __builtin_prefetch (&r->lengths.counts[j], 1);
+  }
+#endif
+  return key;
+}
+
+/* Counts one entry on @day_no with its length key from
+ * mk_bulk_rollups_key(). */
+void
+mk_bulk_rollups_add (MkBulkRollups      *r,
+                     const MkSettings   *settings,
+                     const MkEntryInput *input,
+                     gint32              day_no,
+                     guint64             key)
+{
+  MkBulkTotal *total;
+  guint32 *cell;
+
   mk_length_table_add (&r->lengths, key, 1);
 
   /* The cell key is the length key without the minutes; a category id is

@@ -66,11 +66,15 @@ gboolean        mk_bulk_rollups_find_person (MkBulkRollups      *r,
                                              guint              *index);
 guint           mk_bulk_rollups_add_person  (MkBulkRollups      *r,
                                              gint64              person_id);
+guint64         mk_bulk_rollups_key         (MkBulkRollups      *r,
+                                             const MkEntryInput *input,
+                                             gint32              day_no,
+                                             guint               person);
 void            mk_bulk_rollups_add         (MkBulkRollups      *r,
                                              const MkSettings   *settings,
                                              const MkEntryInput *input,
                                              gint32              day_no,
-                                             guint               person);
+                                             guint64             key);
 MkBulkPrepared *mk_bulk_rollups_prepare     (MkBulkRollups      *r);
 gboolean        mk_bulk_rollups_write       (MkStore            *store,
                                              MkBulkPrepared     *prepared,

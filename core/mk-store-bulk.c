@@ -486,6 +486,7 @@ mk_store_bulk_add (MkStoreBulk        *bulk,
   MkBulkRow *row;
   gint32 day_no;
   guint person;
+  guint64 key;
 
   g_return_val_if_fail (bulk != NULL && input != NULL, FALSE);
 
@@ -512,6 +513,7 @@ mk_store_bulk_add (MkStoreBulk        *bulk,
     }
 
   day_no = day_number (input->day);
+  key = mk_bulk_rollups_key (&bulk->rollups, input, day_no, person);
   if (input->fingerprint != 0)
     {
       if (!load_fingerprints (bulk, input->person_id, input->day, day_no, error))
@@ -544,7 +546,7 @@ mk_store_bulk_add (MkStoreBulk        *bulk,
   g_string_append_c (chunk->tasks, '\0');
   bulk->n_rows++;
 
-  mk_bulk_rollups_add (&bulk->rollups, &store->settings, input, day_no, person);
+  mk_bulk_rollups_add (&bulk->rollups, &store->settings, input, day_no, key);
   return TRUE;
 }
 
