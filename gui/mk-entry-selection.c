@@ -55,8 +55,12 @@
 
 #include "mk-entry-selection.h"
 
-/* The most rows one selecting action reads to learn their ids: 79 pages
- * of the list, a few tens of milliseconds at the start of a big list. */
+/* The most rows one selecting action reads to learn their ids.  As many
+ * as the Entries page changes at once, so that every selection it can act
+ * on follows its entries through a commit.  Over 1,000,000 entries sorted
+ * by date, reading 5,000 rows (40 pages) took 1 s; Select All, which reads
+ * none, 130 ms; a commit elsewhere with 5,000 rows selected 350 ms, most
+ * of it the list counting its rows again. */
 #define MAX_READ 10000
 
 typedef enum {
