@@ -120,17 +120,21 @@ filter_mask (MkEntryList *self)
 }
 
 /* The counting statement, or the page statement in the list's order or,
- * with @reverse, in the opposite one. */
+ * with @reverse, in the opposite one.  With @one_id, the count is of the
+ * entry :id alone (1 when the filters let it through, else 0). */
 static sqlite3_stmt *
 statement (MkEntryList *self,
            gboolean     count,
-           gboolean     reverse)
+           gboolean     reverse,
+           gboolean     one_id)
 {
   guint mask = filter_mask (self);
   gboolean descending = count ? FALSE : (self->descending != reverse);
-  guint shape = (mask << 8) | ((guint) self->sort << 2) | (descending ? 2 : 0) |
-                (count ? 1 : 0);
+  guint shape = (mask << 8) | (one_id ? 0x80 : 0) | ((guint) self->sort << 2) |
+                (descending ? 2 : 0) | (count ? 1 : 0);
   sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, GUINT_TO_POINTER (shape));
+
+  g_assert (count || !one_id);
 
   if (stmt == NULL)
     {
@@ -146,6 +150,8 @@ statement (MkEntryList *self,
             g_string_append (sql, filter_sql[i]);
             first = FALSE;
           }
+      if (one_id)
+        g_string_append (sql, first ? " WHERE e.id = :id" : " AND e.id = :id");
       if (!count)
         {
           /* Once to choose the rows, once to keep them in order after the join. */
@@ -184,7 +190,7 @@ statement (MkEntryList *self,
 static void
 recount (MkEntryList *self)
 {
-  sqlite3_stmt *stmt = statement (self, TRUE, FALSE);
+  sqlite3_stmt *stmt = statement (self, TRUE, FALSE, FALSE);
 
   self->n_items = 0;
   self->total_minutes = 0;
@@ -206,7 +212,7 @@ load_page (MkEntryList *self,
   gint64 length = MIN ((gint64) PAGE_SIZE, (gint64) self->n_items - offset);
   /* A page nearer the end is read from the end, in the opposite order. */
   gboolean reverse = length > 0 && 2 * offset + length > (gint64) self->n_items;
-  sqlite3_stmt *stmt = statement (self, FALSE, reverse);
+  sqlite3_stmt *stmt = statement (self, FALSE, reverse, FALSE);
   GPtrArray *items = g_ptr_array_new_full (PAGE_SIZE, g_object_unref);
 
   if (reverse)
@@ -549,6 +555,37 @@ mk_entry_list_set_sort (MkEntryList *self,
   drop_pages (self);
   if (self->n_items > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, self->n_items, self->n_items);
+}
+
+/**
+ * mk_entry_list_holds:
+ * @self: a list
+ * @entry_id: an entry
+ *
+ * Asks the database, with the list's filters, about one entry: one lookup
+ * by primary key.  A selection kept by id uses it after a commit to drop
+ * the entries that were deleted or edited out of the list.
+ *
+ * Returns: whether the entry exists and the list's filters let it through.
+ */
+gboolean
+mk_entry_list_holds (MkEntryList *self,
+                     gint64       entry_id)
+{
+  sqlite3_stmt *stmt;
+  gboolean holds = FALSE;
+
+  g_return_val_if_fail (MK_IS_ENTRY_LIST (self), FALSE);
+
+  stmt = statement (self, TRUE, FALSE, TRUE);
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":id"), entry_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    holds = sqlite3_column_int64 (stmt, 0) > 0;
+  else
+    g_warning ("Looking up entry %" G_GINT64_FORMAT " failed: %s", entry_id,
+               sqlite3_errmsg (self->store->db));
+  sqlite3_reset (stmt);
+  return holds;
 }
 
 /**

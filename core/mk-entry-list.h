@@ -35,6 +35,8 @@ void         mk_entry_list_set_sort          (MkEntryList *self,
                                               MkEntrySort  sort,
                                               gboolean     descending);
 gint64       mk_entry_list_get_total_minutes (MkEntryList *self);
+gboolean     mk_entry_list_holds             (MkEntryList *self,
+                                              gint64       entry_id);
 void         mk_entry_list_refresh           (MkEntryList *self);
 
 G_END_DECLS

@@ -961,6 +961,47 @@ test_entry_list_search_ignores_case (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
 }
 
+/* One entry at a time, with the list's filters: what a selection kept by id
+ * asks after a commit. */
+static void
+test_entry_list_holds (void)
+{
+  g_autoptr(MkStore) store = mk_test_store_new ();
+  g_autoptr(MkEntryList) list = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 anna = person (store, "Anna");
+  gint64 boris = person (store, "Boris");
+  gint64 call = add (store, anna, "2026-11-23", 600, 30, "calls", "Помощь коллеге");
+  gint64 admin = add (store, anna, "2026-11-24", 640, 20, "admin", "CRM: Acme Corp");
+  gint64 other = add (store, boris, "2026-11-23", 700, 15, "calls", "Помощь Анне");
+
+  list = mk_entry_list_new (store);
+  g_assert_true (mk_entry_list_holds (list, call));
+  g_assert_true (mk_entry_list_holds (list, other));
+  g_assert_false (mk_entry_list_holds (list, other + 1000));
+
+  mk_entry_list_set_person (list, anna);
+  g_assert_true (mk_entry_list_holds (list, call));
+  g_assert_true (mk_entry_list_holds (list, admin));
+  g_assert_false (mk_entry_list_holds (list, other));
+  mk_entry_list_set_search (list, "помощь");
+  g_assert_true (mk_entry_list_holds (list, call));
+  g_assert_false (mk_entry_list_holds (list, admin));
+  mk_entry_list_set_search (list, NULL);
+  mk_entry_list_set_range (list, "2026-11-24", "2026-11-24");
+  g_assert_false (mk_entry_list_holds (list, call));
+  g_assert_true (mk_entry_list_holds (list, admin));
+  mk_entry_list_set_range (list, NULL, NULL);
+  mk_entry_list_set_category (list, mk_category_get_id (mk_store_get_category_by_key (store,
+                                                                                      "admin")));
+  g_assert_false (mk_entry_list_holds (list, call));
+  g_assert_true (mk_entry_list_holds (list, admin));
+
+  g_assert_true (mk_store_delete_entry (store, admin, &error));
+  g_assert_no_error (error);
+  g_assert_false (mk_entry_list_holds (list, admin));
+}
+
 static void
 test_demo_loads_once (void)
 {
@@ -1021,6 +1062,7 @@ main (int   argc,
   g_test_add_func ("/store/bulk/dedupes-and-aborts", test_bulk_dedupes_and_aborts);
   g_test_add_func ("/store/entry-list/pages-and-filters", test_entry_list_pages_and_filters);
   g_test_add_func ("/store/entry-list/search-ignores-case", test_entry_list_search_ignores_case);
+  g_test_add_func ("/store/entry-list/holds", test_entry_list_holds);
   g_test_add_func ("/store/demo/loads-once", test_demo_loads_once);
 
   return g_test_run ();
