@@ -12,7 +12,14 @@
  *                 the list and summary update, synchronous (budget 16);
  *   add (cpu)     the main thread's CPU time for the same, which a busy
  *                 machine does not inflate;
- *   add+frame     the same up to the next painted frame.
+ *   add+frame     the same up to the next painted frame;
+ *   frames        the frames painted meanwhile and where their time went on
+ *                 the main thread: layout (styles, sizes) and paint
+ *                 (snapshot and render; with GL under Xvfb, llvmpipe's
+ *                 software rendering, which runs in threads of its own).
+ * Without "page-only" the adds run twice: as the window opens (only Today
+ * shown yet), then again after every page has been shown once, the way a
+ * supervisor works (the hidden pages now hold their store and listen).
  * The adds are real entries: run it on a copy of the database.
  */
 #include "config.h"
@@ -21,6 +28,7 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "mk-analysis-page.h"
 #include "mk-application.h"
 #include "mk-store.h"
 #include "mk-today-page.h"
@@ -83,6 +91,35 @@ after_paint_cb (GdkFrameClock *clock,
     first_frame_cpu = process_cpu_time ();
 }
 
+/* Frames painted and where a frame's time goes, on the main thread: from
+ * "before-paint" to the end of "layout" (updates, styles, sizes), then to
+ * the end of "paint" (snapshot and render). */
+static guint n_painted;
+static gint64 phase_start;
+static gint64 layout_end;
+static double layout_ms_sum;
+static double paint_ms_sum;
+
+static void
+before_paint_cb (GdkFrameClock *clock)
+{
+  phase_start = layout_end = g_get_monotonic_time ();
+}
+
+static void
+layout_cb (GdkFrameClock *clock)
+{
+  layout_end = g_get_monotonic_time ();
+  layout_ms_sum += (layout_end - phase_start) / 1000.0;
+}
+
+static void
+paint_cb (GdkFrameClock *clock)
+{
+  n_painted++;
+  paint_ms_sum += (g_get_monotonic_time () - layout_end) / 1000.0;
+}
+
 /* Iterates until the window has painted one more frame. */
 static void
 wait_painted (GtkWidget *window)
@@ -98,14 +135,15 @@ wait_painted (GtkWidget *window)
 }
 
 static GtkWidget *
-find_page (GtkWidget *widget)
+find_child_of_type (GtkWidget *widget,
+                    GType      type)
 {
-  if (MK_IS_TODAY_PAGE (widget))
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_page (child);
+      GtkWidget *found = find_child_of_type (child, type);
 
       if (found != NULL)
         return found;
@@ -113,35 +151,41 @@ find_page (GtkWidget *widget)
   return NULL;
 }
 
-static void
-measure (GtkWidget *window)
+static gboolean
+set_true_cb (gpointer user_data)
 {
-  GtkWidget *page;
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop for @ms milliseconds: what is due after a change
+ * (debounced refreshes, the analysis' warm-up) runs before the next adds. */
+static void
+iterate_for (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, set_true_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* N_ADDS entries typed on @page, each timed to its commit and to the next
+ * painted frame. */
+static void
+measure_adds (GtkWidget  *window,
+              GtkWidget  *page,
+              const char *customer)
+{
   g_autofree double *adds = g_new0 (double, n_adds);
   g_autofree double *frames = g_new0 (double, n_adds);
   g_autofree double *cpu = g_new0 (double, n_adds);
-  gint64 t0;
 
-  while (first_frame < 0)
-    g_main_context_iteration (NULL, TRUE);
-  g_print ("first-frame  %7.2f ms   (cpu %.2f ms)\n", (first_frame - process_start) / 1000.0,
-           first_frame_cpu / 1000.0);
-
-  page = find_page (window);
-  g_assert (page != NULL);
-  if (mk_today_page_get_person (MK_TODAY_PAGE (page)) == NULL)
-    g_printerr ("bench-today: %s is not in the database\n", person);
-
-  t0 = g_get_monotonic_time ();
-  mk_today_page_set_day (MK_TODAY_PAGE (page), day);
-  wait_painted (window);
-  g_print ("open-day     %7.2f ms   (%u entries that day)\n",
-           (g_get_monotonic_time () - t0) / 1000.0,
-           g_list_model_get_n_items (mk_today_page_get_entries (MK_TODAY_PAGE (page))));
-
+  n_painted = 0;
+  layout_ms_sum = paint_ms_sum = 0;
   for (guint i = 0; i < n_adds; i++)
     {
-      g_autofree char *line = g_strdup_printf ("%u call Bench customer %u", 5 + i % 40, i);
+      g_autofree char *line = g_strdup_printf ("%u call %s %u", 5 + i % 40, customer, i);
       gint64 start = g_get_monotonic_time ();
       gint64 cpu_start = thread_cpu_time ();
 
@@ -155,6 +199,74 @@ measure (GtkWidget *window)
   print_stats ("add", adds, n_adds);
   print_stats ("add (cpu)", cpu, n_adds);
   print_stats ("add+frame", frames, n_adds);
+  g_print ("frames       %u painted; mean layout %.2f ms, paint %.2f ms (main thread)\n",
+           n_painted, layout_ms_sum / MAX (n_painted, 1), paint_ms_sum / MAX (n_painted, 1));
+}
+
+/* Shows the Entries page, then the Analysis page until its analysis is
+ * computed and shown, then Today again. */
+static void
+show_every_page (GtkWidget *window)
+{
+  GtkWidget *analysis = find_child_of_type (window, MK_TYPE_ANALYSIS_PAGE);
+  gint64 t0 = g_get_monotonic_time ();
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "page",
+                                  g_variant_new_string ("entries"));
+  for (guint i = 0; i < 3; i++)
+    wait_painted (window);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "page",
+                                  g_variant_new_string ("analysis"));
+  wait_painted (window);
+  while (analysis != NULL && (mk_analysis_page_get_busy (MK_ANALYSIS_PAGE (analysis)) ||
+                              mk_analysis_page_get_analysis (MK_ANALYSIS_PAGE (analysis)) == NULL))
+    g_main_context_iteration (NULL, TRUE);
+  wait_painted (window);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "page",
+                                  g_variant_new_string ("today"));
+  wait_painted (window);
+  iterate_for (500);
+  g_print ("== after showing Entries and Analysis once (%.0f ms), back on Today\n",
+           (g_get_monotonic_time () - t0) / 1000.0);
+}
+
+static void
+measure (GtkWidget *window,
+         gboolean   whole_window)
+{
+  GtkWidget *page;
+  GdkFrameClock *clock;
+  gint64 t0;
+
+  while (first_frame < 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_print ("first-frame  %7.2f ms   (cpu %.2f ms)\n", (first_frame - process_start) / 1000.0,
+           first_frame_cpu / 1000.0);
+
+  page = find_child_of_type (window, MK_TYPE_TODAY_PAGE);
+  g_assert (page != NULL);
+  if (mk_today_page_get_person (MK_TODAY_PAGE (page)) == NULL)
+    g_printerr ("bench-today: %s is not in the database\n", person);
+
+  /* After GTK's own handlers, connected when the window was realized. */
+  clock = gtk_widget_get_frame_clock (window);
+  g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb), NULL);
+  g_signal_connect_after (clock, "layout", G_CALLBACK (layout_cb), NULL);
+  g_signal_connect_after (clock, "paint", G_CALLBACK (paint_cb), NULL);
+
+  t0 = g_get_monotonic_time ();
+  mk_today_page_set_day (MK_TODAY_PAGE (page), day);
+  wait_painted (window);
+  g_print ("open-day     %7.2f ms   (%u entries that day)\n",
+           (g_get_monotonic_time () - t0) / 1000.0,
+           g_list_model_get_n_items (mk_today_page_get_entries (MK_TODAY_PAGE (page))));
+
+  measure_adds (window, page, "Bench customer");
+  if (whole_window)
+    {
+      show_every_page (window);
+      measure_adds (window, page, "Second customer");
+    }
 }
 
 static gboolean
@@ -163,7 +275,7 @@ run_cb (gpointer user_data)
   GApplication *app = G_APPLICATION (user_data);
   GtkWidget *window = GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (app)));
 
-  measure (window);
+  measure (window, TRUE);
   gtk_window_destroy (GTK_WINDOW (window));
   g_application_release (app);
   return G_SOURCE_REMOVE;
@@ -196,7 +308,7 @@ run_page_only (const char *path)
   gtk_window_present (GTK_WINDOW (window));
   g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
                     G_CALLBACK (after_paint_cb), &first_frame);
-  measure (window);
+  measure (window, FALSE);
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;
 }
