@@ -29,6 +29,7 @@
 
 #define PAGE_SIZE 128
 #define MAX_PAGES 24
+#define BY_DAY_FROM (16 * PAGE_SIZE)
 
 enum {
   FILTER_PERSON   = 1 << 0,
@@ -78,6 +79,13 @@ static const char *order_sql[][2] = {
   [MK_ENTRY_SORT_TASK] = { " ORDER BY e.task, e.id", " ORDER BY e.task DESC, e.id DESC" },
 };
 
+/* In time order, where each day's rows begin in the list. */
+typedef struct {
+  char   day[11];
+  gint64 first;   /* the position of the day's first row */
+  gint64 count;
+} DayCount;
+
 struct _MkEntryList
 {
   GObject      parent_instance;
@@ -96,6 +104,7 @@ struct _MkEntryList
   guint        n_items;
   gint64       total_minutes;
   GHashTable  *pages;        /* page number → GPtrArray of MkEntry */
+  GArray      *days;         /* DayCount in the list's order, or NULL until needed */
   GQueue       page_order;   /* page numbers, most recent first */
   GHashTable  *statements;   /* shape → sqlite3_stmt */
 };
@@ -123,15 +132,18 @@ filter_mask (MkEntryList *self)
  * with @reverse, in the opposite one.  With @one_id, the count is of the
  * entry :id alone (1 when the filters let it through, else 0). */
 static sqlite3_stmt *
-statement (MkEntryList *self,
-           gboolean     count,
-           gboolean     reverse,
-           gboolean     one_id)
+statement_full (MkEntryList *self,
+                gboolean     count,
+                gboolean     reverse,
+                gboolean     one_id,
+                gboolean     one_day)
 {
-  guint mask = filter_mask (self);
+  /* One day of the time order: the day is :pday, the range filters go. */
+  guint mask = filter_mask (self) & (one_day ? ~(guint) (FILTER_FROM | FILTER_TO | FILTER_DAY)
+                                             : ~0u);
   gboolean descending = count ? FALSE : (self->descending != reverse);
-  guint shape = (mask << 8) | (one_id ? 0x80 : 0) | ((guint) self->sort << 2) |
-                (descending ? 2 : 0) | (count ? 1 : 0);
+  guint shape = (mask << 8) | (one_id ? 0x80 : 0) | (one_day ? 0x40 : 0) |
+                ((guint) self->sort << 2) | (descending ? 2 : 0) | (count ? 1 : 0);
   sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, GUINT_TO_POINTER (shape));
 
   g_assert (count || !one_id);
@@ -152,6 +164,8 @@ statement (MkEntryList *self,
           }
       if (one_id)
         g_string_append (sql, first ? " WHERE e.id = :id" : " AND e.id = :id");
+      if (one_day)
+        g_string_append (sql, first ? " WHERE e.day = :pday" : " AND e.day = :pday");
       if (!count)
         {
           /* Once to choose the rows, once to keep them in order after the join. */
@@ -187,6 +201,61 @@ statement (MkEntryList *self,
   return stmt;
 }
 
+static sqlite3_stmt *
+statement (MkEntryList *self,
+           gboolean     count,
+           gboolean     reverse,
+           gboolean     one_id)
+{
+  return statement_full (self, count, reverse, one_id, FALSE);
+}
+
+/* The days of the list with how many rows each has, in the list's order:
+ * one pass over the entry index (or, with a person, over their days). */
+static void
+count_days (MkEntryList *self)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT e.day, count(*) FROM entry e");
+  guint mask = filter_mask (self);
+  gboolean first = TRUE;
+  sqlite3_stmt *stmt = NULL;
+  gint64 position = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (filter_sql); i++)
+    if (mask & (1u << i))
+      {
+        g_string_append (sql, first ? " WHERE " : " AND ");
+        g_string_append (sql, filter_sql[i]);
+        first = FALSE;
+      }
+  g_string_append (sql, self->descending ? " GROUP BY e.day ORDER BY e.day DESC"
+                                         : " GROUP BY e.day ORDER BY e.day");
+  self->days = g_array_new (FALSE, FALSE, sizeof (DayCount));
+  if (sqlite3_prepare_v2 (self->store->db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
+    g_error ("Entry list statement does not compile: %s", sqlite3_errmsg (self->store->db));
+#define BIND_TEXT(name, value) \
+  if (value != NULL && sqlite3_bind_parameter_index (stmt, name) > 0) \
+    sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, name), value, -1, SQLITE_STATIC)
+  if (self->person_id > 0)
+    sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":person"), self->person_id);
+  if (self->category_id > 0)
+    sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":category"),
+                        self->category_id);
+  BIND_TEXT (":from", self->from);
+  BIND_TEXT (":to", self->to);
+  BIND_TEXT (":search", self->search);
+#undef BIND_TEXT
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      DayCount day = { { 0 }, position, sqlite3_column_int64 (stmt, 1) };
+
+      g_strlcpy (day.day, (const char *) sqlite3_column_text (stmt, 0), sizeof day.day);
+      g_array_append_val (self->days, day);
+      position += day.count;
+    }
+  sqlite3_finalize (stmt);
+}
+
 static void
 recount (MkEntryList *self)
 {
@@ -204,21 +273,12 @@ recount (MkEntryList *self)
   sqlite3_reset (stmt);
 }
 
-static GPtrArray *
-load_page (MkEntryList *self,
-           guint        page)
+/* Appends the rows of a stepped page statement to @items. */
+static void
+read_rows (MkEntryList  *self,
+           sqlite3_stmt *stmt,
+           GPtrArray    *items)
 {
-  gint64 offset = (gint64) page * PAGE_SIZE;
-  gint64 length = MIN ((gint64) PAGE_SIZE, (gint64) self->n_items - offset);
-  /* A page nearer the end is read from the end, in the opposite order. */
-  gboolean reverse = length > 0 && 2 * offset + length > (gint64) self->n_items;
-  sqlite3_stmt *stmt = statement (self, FALSE, reverse, FALSE);
-  GPtrArray *items = g_ptr_array_new_full (PAGE_SIZE, g_object_unref);
-
-  if (reverse)
-    offset = (gint64) self->n_items - offset - length;
-  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":limit"), MAX (length, 0));
-  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":offset"), offset);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       MkEntryInput input = { 0 };
@@ -241,6 +301,80 @@ load_page (MkEntryList *self,
                                             category));
     }
   sqlite3_reset (stmt);
+}
+
+/* Reads @length rows of the time order from @offset a day at a time, so
+ * that SQLite sorts one day's rows by start instead of every row before
+ * @offset (the entry index gives the days in order, not the starts). */
+static void
+load_by_day (MkEntryList *self,
+             gint64       offset,
+             gint64       length,
+             GPtrArray   *items)
+{
+  guint lo = 0;
+  guint hi;
+
+  if (self->days == NULL)
+    count_days (self);
+  hi = self->days->len;
+  /* The last day whose first row is at or before @offset. */
+  while (hi - lo > 1)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (g_array_index (self->days, DayCount, mid).first <= offset)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  for (guint d = lo; d < self->days->len && length > 0; d++)
+    {
+      const DayCount *day = &g_array_index (self->days, DayCount, d);
+      gint64 from = MAX (offset - day->first, 0);
+      gint64 n = MIN (length, day->count - from);
+      sqlite3_stmt *stmt;
+
+      if (n <= 0)
+        continue;
+      stmt = statement_full (self, FALSE, FALSE, FALSE, TRUE);
+      sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":pday"), day->day, -1,
+                         SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":limit"), n);
+      sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":offset"), from);
+      read_rows (self, stmt, items);
+      length -= n;
+      offset += n;
+    }
+}
+
+static GPtrArray *
+load_page (MkEntryList *self,
+           guint        page)
+{
+  gint64 offset = (gint64) page * PAGE_SIZE;
+  gint64 length = MIN ((gint64) PAGE_SIZE, (gint64) self->n_items - offset);
+  /* A page nearer the end is read from the end, in the opposite order. */
+  gboolean reverse = length > 0 && 2 * offset + length > (gint64) self->n_items;
+  GPtrArray *items = g_ptr_array_new_full (PAGE_SIZE, g_object_unref);
+  sqlite3_stmt *stmt;
+
+  /* Away from both ends of the time order, a day at a time.  Near the ends
+   * the plain query skips few rows, and needs no count of the days (one
+   * more pass over the entry index, made only when a page needs it). */
+  if (self->sort == MK_ENTRY_SORT_TIME && length > 0 && offset >= BY_DAY_FROM &&
+      offset + length + BY_DAY_FROM <= (gint64) self->n_items)
+    {
+      load_by_day (self, offset, length, items);
+      return items;
+    }
+
+  stmt = statement (self, FALSE, reverse, FALSE);
+  if (reverse)
+    offset = (gint64) self->n_items - offset - length;
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":limit"), MAX (length, 0));
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":offset"), offset);
+  read_rows (self, stmt, items);
   if (reverse)
     for (guint i = 0; i < items->len / 2; i++)
       {
@@ -255,6 +389,7 @@ load_page (MkEntryList *self,
 static void
 drop_pages (MkEntryList *self)
 {
+  g_clear_pointer (&self->days, g_array_unref);
   g_hash_table_remove_all (self->pages);
   g_queue_clear (&self->page_order);
 }
@@ -325,6 +460,7 @@ mk_entry_list_dispose (GObject *object)
   g_clear_signal_handler (&self->changed_id, self->store);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->pages, g_hash_table_unref);
+  g_clear_pointer (&self->days, g_array_unref);
   g_queue_clear (&self->page_order);
   g_clear_object (&self->store);
 

@@ -872,6 +872,25 @@ test_entry_list_pages_and_filters (void)
 
 /* Pages of the second half are read from the end: every sort must give the
  * same sequence whichever page is read first, with no row missing or twice. */
+/* Rows for the paging test: pages in the middle of the time order are read
+ * a day at a time, 16 pages away from either end. */
+#define N_ROWS 5501
+
+/* The time order: day, then start (none first), then id. */
+static int
+time_order (MkEntry *x,
+            MkEntry *y)
+{
+  int c = strcmp (mk_entry_get_day (x), mk_entry_get_day (y));
+
+  if (c == 0)
+    c = (mk_entry_get_start (x) > mk_entry_get_start (y)) -
+        (mk_entry_get_start (x) < mk_entry_get_start (y));
+  if (c == 0)
+    c = (mk_entry_get_id (x) > mk_entry_get_id (y)) - (mk_entry_get_id (x) < mk_entry_get_id (y));
+  return c;
+}
+
 static void
 test_entry_list_every_order_every_page (void)
 {
@@ -881,7 +900,7 @@ test_entry_list_every_order_every_page (void)
   g_autoptr(GListModel) categories = mk_store_list_categories (store, FALSE);
   MkStoreBulk *bulk = mk_store_bulk_begin (store, "x.csv", NULL, NULL, &error);
 
-  for (int i = 0; i < 1001; i++)
+  for (int i = 0; i < N_ROWS; i++)
     {
       char day_s[11];
       g_autoptr(MkCategory) category = g_list_model_get_item (categories, i % 5);
@@ -906,7 +925,7 @@ test_entry_list_every_order_every_page (void)
         mk_entry_list_set_sort (forward, sort, descending);
         mk_entry_list_set_sort (backward, sort, descending);
         n = g_list_model_get_n_items (G_LIST_MODEL (forward));
-        g_assert_cmpuint (n, ==, 1001);
+        g_assert_cmpuint (n, ==, N_ROWS);
         for (guint i = n; i > 0; i--)
           {
             g_autoptr(MkEntry) b = g_list_model_get_item (G_LIST_MODEL (backward), i - 1);
@@ -922,6 +941,14 @@ test_entry_list_every_order_every_page (void)
             g_assert_cmpint (id, ==, mk_entry_get_id (b));
             g_assert_false (g_hash_table_contains (seen, &id));
             g_hash_table_add (seen, g_memdup2 (&id, sizeof id));
+            if (sort == MK_ENTRY_SORT_TIME && i > 0)
+              {
+                g_autoptr(MkEntry) prev = g_list_model_get_item (G_LIST_MODEL (forward), i - 1);
+                int order = time_order (prev, a);
+
+                /* Pages away from the ends are read a day at a time. */
+                g_assert_cmpint (descending ? -order : order, <, 0);
+              }
             if (sort == MK_ENTRY_SORT_MINUTES && i > 0)
               {
                 g_autoptr(MkEntry) prev = g_list_model_get_item (G_LIST_MODEL (forward), i - 1);
@@ -934,6 +961,37 @@ test_entry_list_every_order_every_page (void)
           }
         g_assert_cmpuint (g_hash_table_size (seen), ==, n);
       }
+
+  /* The entries of a period, in time order, read from the middle first:
+   * as many rows as the count says, in order. */
+  for (int descending = 0; descending < 2; descending++)
+    {
+      g_autoptr(MkEntryList) list = mk_entry_list_new (store);
+      guint n;
+
+      mk_entry_list_set_range (list, "2026-10-03", "2026-10-28");
+      mk_entry_list_set_sort (list, MK_ENTRY_SORT_TIME, descending);
+      n = g_list_model_get_n_items (G_LIST_MODEL (list));
+      /* Enough rows for pages read a day at a time (16 pages from either end). */
+      g_assert_cmpuint (n, >, 33 * 128);
+      for (guint i = n / 2; i < n / 2 + 1; i++)
+        {
+          g_autoptr(MkEntry) middle = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+          g_assert_nonnull (middle);
+        }
+      for (guint i = 1; i < n; i++)
+        {
+          g_autoptr(MkEntry) prev = g_list_model_get_item (G_LIST_MODEL (list), i - 1);
+          g_autoptr(MkEntry) a = g_list_model_get_item (G_LIST_MODEL (list), i);
+          int order = time_order (prev, a);
+
+          g_assert_nonnull (a);
+          g_assert_cmpstr (mk_entry_get_day (a), >=, "2026-10-03");
+          g_assert_cmpstr (mk_entry_get_day (a), <=, "2026-10-28");
+          g_assert_cmpint (descending ? -order : order, <, 0);
+        }
+    }
 }
 
 static void
