@@ -340,6 +340,8 @@ test_import_windows_1251 (void)
   gtk_window_close (GTK_WINDOW (dialog));
 }
 
+/* Big enough that an import is still reading when the test stops it or
+ * closes the window (800,000 rows take about a second and a half). */
 static char *
 write_big_file (guint n_rows)
 {
@@ -360,7 +362,7 @@ write_big_file (guint n_rows)
 static void
 test_import_cancel_big (void)
 {
-  g_autofree char *path = write_big_file (200000);
+  g_autofree char *path = write_big_file (800000);
   const char *paths[] = { path, NULL };
   g_autoptr(MkStore) before = open_db ();
   gint64 n_before = mk_store_count_entries (before);
@@ -398,7 +400,7 @@ test_import_cancel_big (void)
 static void
 test_import_close_while_importing (void)
 {
-  g_autofree char *path = write_big_file (200000);
+  g_autofree char *path = write_big_file (800000);
   const char *paths[] = { path, NULL };
   g_autoptr(MkStore) before = open_db ();
   gint64 n_before = mk_store_count_entries (before);
