@@ -129,6 +129,8 @@ sort_chunk (MkBulkWriter *self,
   guint64 *keys_tmp = self->keys + MK_BULK_CHUNK_ROWS;
   guint32 *order_tmp = self->order_tmp;
 
+  if (n == 0)
+    return;
   for (guint i = 0; i < n; i++)
     {
       order[i] = i;
