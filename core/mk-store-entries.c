@@ -194,6 +194,48 @@ mk_store_add_entry (MkStore            *self,
   return id;
 }
 
+/**
+ * mk_store_add_entries:
+ * @self: a store
+ * @inputs: (array length=n_inputs): the entries
+ * @n_inputs: how many
+ * @error: return location for a #GError
+ *
+ * Validates and adds several entries with their rollups in one transaction
+ * (undoing the deletion of a selection puts it back as one change): all of
+ * them or, if one is refused, none.
+ *
+ * Returns: %TRUE once committed.
+ */
+gboolean
+mk_store_add_entries (MkStore            *self,
+                      const MkEntryInput *inputs,
+                      guint               n_inputs,
+                      GError            **error)
+{
+  g_return_val_if_fail (MK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (inputs != NULL || n_inputs == 0, FALSE);
+
+  for (guint i = 0; i < n_inputs; i++)
+    if (!mk_store_validate_entry (self, &inputs[i], error))
+      return FALSE;
+  if (n_inputs == 0)
+    return TRUE;
+  if (!mk_store_begin (self, error))
+    return FALSE;
+  for (guint i = 0; i < n_inputs; i++)
+    if (!mk_store_insert_entry_row (self, &inputs[i], NULL, error) ||
+        !mk_store_rollup_add (self, &inputs[i], +1, error))
+      {
+        mk_store_rollback (self);
+        return FALSE;
+      }
+  if (!mk_store_commit (self, error))
+    return FALSE;
+  mk_store_emit_changed (self);
+  return TRUE;
+}
+
 /* Reads one entry row; @day_buf and @task_buf keep its strings. */
 static gboolean
 read_entry (MkStore      *self,

@@ -126,6 +126,10 @@ gboolean    mk_store_validate_entry       (MkStore            *self,
 gint64      mk_store_add_entry            (MkStore            *self,
                                            const MkEntryInput *input,
                                            GError            **error);
+gboolean    mk_store_add_entries          (MkStore            *self,
+                                           const MkEntryInput *inputs,
+                                           guint               n_inputs,
+                                           GError            **error);
 gboolean    mk_store_update_entry         (MkStore            *self,
                                            gint64              id,
                                            const MkEntryInput *input,

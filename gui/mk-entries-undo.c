@@ -156,22 +156,15 @@ undo_delete (MkEntriesUndo *self,
              MkStore       *store,
              GError       **error)
 {
-  guint done = 0;
-  gboolean ok = TRUE;
+  g_autofree MkEntryInput *inputs = g_new0 (MkEntryInput, self->entries->len + 1);
 
-  for (; done < self->entries->len; done++)
-    {
-      MkEntryInput input;
-
-      mk_entry_to_input (g_ptr_array_index (self->entries, done), &input);
-      if (mk_store_add_entry (store, &input, error) <= 0)
-        {
-          ok = FALSE;
-          break;
-        }
-    }
-  g_ptr_array_remove_range (self->entries, 0, done);
-  return ok;
+  /* One transaction: the deletion comes back whole or not at all. */
+  for (guint i = 0; i < self->entries->len; i++)
+    mk_entry_to_input (g_ptr_array_index (self->entries, i), &inputs[i]);
+  if (!mk_store_add_entries (store, inputs, self->entries->len, error))
+    return FALSE;
+  g_ptr_array_set_size (self->entries, 0);
+  return TRUE;
 }
 
 static gboolean
