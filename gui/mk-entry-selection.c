@@ -24,9 +24,11 @@
  *    it is dropped when the list is re-read.
  *
  * Invariants.  In IDS mode every id in the set is in the list: the list
- * is re-read only (a) when the store has committed a change, after which
- * the ids whose entry no longer exists are dropped (one lookup by primary
- * key each), (b) when the caller reorders the same entries (a new sort,
+ * is re-read only (a) when the store has committed a change (or, with
+ * mk_entry_selection_catch_up(), after commits it did not follow), after
+ * which the ids the list no longer holds (deleted, or edited so that the
+ * filters leave them out) are dropped, one lookup by primary key each
+ * (mk_entry_list_holds()), (b) when the caller reorders the same entries (a new sort,
  * mk_entry_selection_set_reordering()), which keeps them all, or (c) when
  * the filters change, which shows other rows and so clears the selection.
  * In ALL mode the excepted ids are in the list too, so the count is the
@@ -35,10 +37,6 @@
  * selected, but the selection refuses to hand out its entries (a delete
  * of "all" must never reach entries the person has not seen), and asks
  * for Select All again.  The counts are never above the list's length.
- *
- * An entry someone else edits so that the filters no longer let it
- * through stays selected while it exists: which filters an entry passes
- * is decided in SQL by the list, which has no call to ask about one id.
  *
  * The list view has the same habit as GtkMultiSelection: when the rows it
  * shows are replaced, it looks for them among all the new items, reading
@@ -53,6 +51,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mk-entry-list.h"
 #include "mk-entry-selection.h"
 
 /* The most rows one selecting action reads to learn their ids.  As many
@@ -74,12 +73,13 @@ struct _MkEntrySelection
   GObject     parent_instance;
 
   MkStore    *store;
-  GListModel *model;
+  GListModel *model;       /* an MkEntryList */
   Mode        mode;
   GHashTable *ids;         /* gint64 ids: selected (IDS) or excepted (ALL) */
   GtkBitset  *positions;   /* POSITIONS only */
   gboolean    stale;       /* ALL: the store changed since all was selected */
   gboolean    reordering;  /* whole-list changes reorder the same entries */
+  gboolean    catching_up; /* the list is re-read after commits it missed */
   gboolean    emptied;     /* between the two halves of a whole-list change */
 };
 
@@ -344,8 +344,8 @@ store_is_changing (MkEntrySelection *self)
   return hint != NULL && hint->signal_id == g_signal_lookup ("changed", MK_TYPE_STORE);
 }
 
-/* After a commit: the selected (or excepted) entries that no longer exist
- * drop out.  One lookup by primary key each. */
+/* After a commit: the selected (or excepted) entries the list no longer
+ * holds drop out.  One lookup by primary key each. */
 static void
 forget_gone (MkEntrySelection *self)
 {
@@ -355,9 +355,7 @@ forget_gone (MkEntrySelection *self)
   g_hash_table_iter_init (&iter, self->ids);
   while (g_hash_table_iter_next (&iter, (gpointer *) &id, NULL))
     {
-      g_autoptr(MkEntry) entry = mk_store_get_entry (self->store, *id, NULL);
-
-      if (entry == NULL)
+      if (!mk_entry_list_holds (MK_ENTRY_LIST (self->model), *id))
         g_hash_table_iter_remove (&iter);
     }
 }
@@ -369,7 +367,7 @@ follow (MkEntrySelection *self)
     clear (self);
   else if (self->reordering)
     ;   /* The same entries in another order: the ids stay true. */
-  else if (store_is_changing (self))
+  else if (self->catching_up || store_is_changing (self))
     {
       forget_gone (self);
       if (self->mode == MODE_ALL)
@@ -442,7 +440,7 @@ mk_entry_selection_init (MkEntrySelection *self)
  * mk_entry_selection_new:
  * @store: the store the entries come from; its "changed" signal tells a
  *   commit (whose surviving entries stay selected) from a new filter
- * @model: the entries to select from (MkEntry items), following @store
+ * @model: the MkEntryList to select from, following @store
  *
  * Returns: (transfer full): a selection over @model with nothing selected.
  */
@@ -453,8 +451,7 @@ mk_entry_selection_new (MkStore    *store,
   MkEntrySelection *self;
 
   g_return_val_if_fail (MK_IS_STORE (store), NULL);
-  g_return_val_if_fail (G_IS_LIST_MODEL (model), NULL);
-  g_return_val_if_fail (g_list_model_get_item_type (model) == MK_TYPE_ENTRY, NULL);
+  g_return_val_if_fail (MK_IS_ENTRY_LIST (model), NULL);
 
   self = g_object_new (MK_TYPE_ENTRY_SELECTION, NULL);
   self->store = g_object_ref (store);
@@ -548,6 +545,24 @@ mk_entry_selection_set_reordering (MkEntrySelection *self,
   g_return_if_fail (MK_IS_ENTRY_SELECTION (self));
 
   self->reordering = !!reordering;
+}
+
+/**
+ * mk_entry_selection_catch_up:
+ * @self: a selection
+ *
+ * Reads the list again after commits it did not follow (its page was
+ * hidden and had stopped it listening to the store).  The selected entries
+ * the list still holds stay selected, as after a commit it follows.
+ */
+void
+mk_entry_selection_catch_up (MkEntrySelection *self)
+{
+  g_return_if_fail (MK_IS_ENTRY_SELECTION (self));
+
+  self->catching_up = TRUE;
+  mk_entry_list_refresh (MK_ENTRY_LIST (self->model));
+  self->catching_up = FALSE;
 }
 
 static int

@@ -18,6 +18,7 @@ gboolean          mk_entry_selection_contains       (MkEntrySelection *self,
                                                      gint64            entry_id);
 void              mk_entry_selection_set_reordering (MkEntrySelection *self,
                                                      gboolean          reordering);
+void              mk_entry_selection_catch_up       (MkEntrySelection *self);
 GPtrArray        *mk_entry_selection_get_selected   (MkEntrySelection *self,
                                                      guint             max,
                                                      GError          **error);

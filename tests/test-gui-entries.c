@@ -553,10 +553,14 @@ assert_selected_label (MkEntriesPage *page,
 }
 
 /* Every row of the list is selected exactly when its entry is one of @ids. */
+#define assert_selected_rows(page, ids, n_ids) \
+  assert_selected_rows_at (page, ids, n_ids, __LINE__)
+
 static void
-assert_selected_rows (MkEntriesPage *page,
-                      const gint64  *ids,
-                      guint          n_ids)
+assert_selected_rows_at (MkEntriesPage *page,
+                         const gint64  *ids,
+                         guint          n_ids,
+                         int            line)
 {
   guint n = g_list_model_get_n_items (shown (page));
   guint found = 0;
@@ -569,8 +573,8 @@ assert_selected_rows (MkEntriesPage *page,
       for (guint j = 0; j < n_ids; j++)
         wanted = wanted || ids[j] == mk_entry_get_id (entry);
       if (gtk_selection_model_is_selected (selection (page), i) != wanted)
-        g_error ("row %u (entry %" G_GINT64_FORMAT ") is %sselected", i,
-                 mk_entry_get_id (entry), wanted ? "not " : "");
+        g_error ("row %u (entry %" G_GINT64_FORMAT ") is %sselected (line %d)", i,
+                 mk_entry_get_id (entry), wanted ? "not " : "", line);
       found += wanted;
     }
   g_assert_cmpuint (found, ==, n_ids);
@@ -624,7 +628,7 @@ test_entries_selection_survives_commit (void)
   g_autoptr(MkEntry) latest = NULL;
   gint64 picked[4];
   gint64 above[2];
-  gint64 kept[3];
+  gint64 kept[2];
   gint64 newcomer;
   gint64 n_before;
 
@@ -654,32 +658,44 @@ test_entries_selection_survives_commit (void)
   assert_selected_label (page, 4);
 
   /* Elsewhere: one entry added on the latest day (a row at the top), two
-   * unselected rows above the selection deleted and one selected row. */
+   * unselected rows above the selection deleted, one selected row deleted
+   * and one given to Boris (it leaves Emily's list). */
   newcomer = add_elsewhere (other, latest, "Added by another program");
   delete_elsewhere (other, above[0]);
   delete_elsewhere (other, above[1]);
   delete_elsewhere (other, picked[1]);
+  {
+    g_autoptr(MkEntry) entry = mk_store_get_entry (other, picked[3], NULL);
+    g_autoptr(GError) error = NULL;
+    MkEntryInput input;
+
+    g_assert_nonnull (entry);
+    mk_entry_to_input (entry, &input);
+    input.person_id = db_id ("person", "Борис Петров");
+    g_assert_true (mk_store_update_entry (other, picked[3], &input, &error));
+    g_assert_no_error (error);
+  }
   commit_elsewhere_noticed (page);
   assert_shows (page, db_totals (emily, 0, NULL, NULL));
-  g_assert_cmpint (db_totals (emily, 0, NULL, NULL).n_entries, ==, n_before + 1 - 3);
+  g_assert_cmpint (db_totals (emily, 0, NULL, NULL).n_entries, ==, n_before + 1 - 4);
 
   kept[0] = picked[0];
   kept[1] = picked[2];
-  kept[2] = picked[3];
   assert_selected_rows (page, kept, G_N_ELEMENTS (kept));
-  assert_selected_label (page, 3);
+  assert_selected_label (page, 2);
   screenshot (page, "selection-kept", FALSE);
 
-  /* Delete removes exactly those three. */
+  /* Delete removes exactly those two; the entry given to Boris stays. */
   action (page, "entries.delete-selected", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
     g_assert_false (db_has_entry (kept[i]));
   g_assert_true (db_has_entry (newcomer));
-  g_assert_cmpint (db_totals (emily, 0, NULL, NULL).n_entries, ==, n_before + 1 - 3 - 3);
+  g_assert_true (db_has_entry (picked[3]));
+  g_assert_cmpint (db_totals (emily, 0, NULL, NULL).n_entries, ==, n_before + 1 - 4 - 2);
   assert_shows (page, db_totals (emily, 0, NULL, NULL));
   g_assert_false (gtk_widget_get_visible (child (page, "selection_box")));
   action (page, "entries.undo", NULL);
-  g_assert_cmpint (db_totals (emily, 0, NULL, NULL).n_entries, ==, n_before + 1 - 3);
+  g_assert_cmpint (db_totals (emily, 0, NULL, NULL).n_entries, ==, n_before + 1 - 4);
 
   /* A new sort keeps them too. */
   gtk_selection_model_select_item (selection (page), 4, TRUE);
@@ -732,6 +748,33 @@ test_entries_selection_survives_commit (void)
     g_assert_cmpint (db_totals (emily, 0, NULL, NULL).n_entries, ==, n_all + 1);
     delete_elsewhere (other, late);
     commit_elsewhere_noticed (page);
+  }
+
+  /* The page hidden while another program commits: shown again, it reads
+   * its list again and the same entries are selected. */
+  gtk_selection_model_select_range (selection (page), 2, 2, TRUE);
+  settle (page);
+  {
+    g_autoptr(MkEntry) first = shown_entry (page, 2);
+    g_autoptr(MkEntry) second = shown_entry (page, 3);
+    gint64 both[2] = { mk_entry_get_id (first), mk_entry_get_id (second) };
+    gint64 late;
+
+    g_action_group_activate_action (G_ACTION_GROUP (get_window ()), "page",
+                                    g_variant_new_string ("today"));
+    mk_gui_test_wait_frames (GTK_WIDGET (get_window ()), 3);
+    g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (page)));
+    late = add_elsewhere (other, latest, "Added while the page was hidden");
+    mk_store_check_external (mk_window_get_store (get_window ()));
+    mk_gui_test_wait_frames (GTK_WIDGET (get_window ()), 2);
+    page = get_page ();
+    settle (page);
+    assert_shows (page, db_totals (emily, 0, NULL, NULL));
+    assert_selected_rows (page, both, G_N_ELEMENTS (both));
+    assert_selected_label (page, 2);
+    delete_elsewhere (other, late);
+    commit_elsewhere_noticed (page);
+    assert_selected_rows (page, both, G_N_ELEMENTS (both));
   }
 
   /* A new filter shows other rows: nothing stays selected. */
