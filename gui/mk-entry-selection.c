@@ -28,9 +28,10 @@
  * mk_entry_selection_catch_up(), after commits it did not follow), after
  * which the ids the list no longer holds (deleted, or edited so that the
  * filters leave them out) are dropped, one lookup by primary key each
- * (mk_entry_list_holds()), (b) when the caller reorders the same entries (a new sort,
- * mk_entry_selection_set_reordering()), which keeps them all, or (c) when
- * the filters change, which shows other rows and so clears the selection.
+ * (mk_entry_list_holds()); (b) when the caller reorders the same entries
+ * (a new sort, mk_entry_selection_set_reordering()), which keeps them all;
+ * or (c) when the filters change, which shows other rows and so clears the
+ * selection.
  * In ALL mode the excepted ids are in the list too, so the count is the
  * list's length minus the exceptions.  A store change while ALL is
  * selected marks it stale: rows another program added since show as
@@ -354,10 +355,8 @@ forget_gone (MkEntrySelection *self)
 
   g_hash_table_iter_init (&iter, self->ids);
   while (g_hash_table_iter_next (&iter, (gpointer *) &id, NULL))
-    {
-      if (!mk_entry_list_holds (MK_ENTRY_LIST (self->model), *id))
-        g_hash_table_iter_remove (&iter);
-    }
+    if (!mk_entry_list_holds (MK_ENTRY_LIST (self->model), *id))
+      g_hash_table_iter_remove (&iter);
 }
 
 static void
