@@ -12,6 +12,11 @@
  * category (the moved rows may leave the filtered list).  See there why
  * not GtkMultiSelection.
  *
+ * While the page is hidden (another page of the window is shown) it
+ * does not follow the store: a change only marks it stale, and it reads
+ * its list again when it is shown.  Counting a million entries and binding
+ * the hidden rows on every entry added on Today cost 0.28 s an entry.
+ *
  * Changes (edit, delete, move to another category) go through MkStore, one
  * transaction each, and the view follows the store's "changed" signal.  A
  * refused write shows core's message in mk_window_show_error() and leaves
@@ -54,6 +59,8 @@ struct _MkEntriesPage
 
   MkStore          *store;
   gulong            changed_id;
+  gboolean          paused;       /* hidden: the list does not follow the store */
+  gboolean          stale;        /* the store changed while paused */
   MkEntryList      *entries;
   MkEntrySelection *selection;
   MkEntriesUndo    *undo;
@@ -247,8 +254,43 @@ categories_changed_cb (MkEntriesPage *self)
 static void
 store_changed_cb (MkEntriesPage *self)
 {
+  if (self->paused)
+    {
+      self->stale = TRUE;
+      return;
+    }
   mk_entries_filters_update (self->filters);
   update_totals (self);
+}
+
+/* Hidden: the list stops refreshing itself on the store's "changed" (its
+ * own handler, connected by core with the list as its data, is blocked). */
+static void
+pause_list (MkEntriesPage *self)
+{
+  if (self->store == NULL || self->paused)
+    return;
+  g_signal_handlers_block_matched (self->store, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL,
+                                   self->entries);
+  self->paused = TRUE;
+}
+
+/* Shown again: the list follows the store again and catches up once. */
+static void
+resume_list (MkEntriesPage *self)
+{
+  if (!self->paused)
+    return;
+  g_signal_handlers_unblock_matched (self->store, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL,
+                                     self->entries);
+  self->paused = FALSE;
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      /* Re-reads the list, keeping the selected entries it still holds. */
+      mk_entry_selection_catch_up (self->selection);
+      store_changed_cb (self);
+    }
 }
 
 static gint64 *
@@ -743,6 +785,15 @@ mk_entries_page_map (GtkWidget *widget)
 
   if (self->store == NULL && window != NULL && mk_window_get_store (window) != NULL)
     mk_entries_page_set_store (self, mk_window_get_store (window));
+  resume_list (self);
+}
+
+static void
+mk_entries_page_unmap (GtkWidget *widget)
+{
+  pause_list (MK_ENTRIES_PAGE (widget));
+
+  GTK_WIDGET_CLASS (mk_entries_page_parent_class)->unmap (widget);
 }
 
 static void
@@ -754,6 +805,9 @@ mk_entries_page_dispose (GObject *object)
     gtk_window_destroy (GTK_WINDOW (self->editor));
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_id, self->store);
+  /* The list may outlive the page: it follows the store again, unrefreshed. */
+  self->stale = FALSE;
+  resume_list (self);
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), MK_TYPE_ENTRIES_PAGE);
@@ -775,6 +829,7 @@ mk_entries_page_class_init (MkEntriesPageClass *klass)
 
   object_class->dispose = mk_entries_page_dispose;
   widget_class->map = mk_entries_page_map;
+  widget_class->unmap = mk_entries_page_unmap;
 
   g_type_ensure (MK_TYPE_ENTRIES_FILTERS);
 
