@@ -64,6 +64,9 @@ typedef enum {
   N_STMTS
 } MkStmt;
 
+/* The text of each statement (mk-store-statements.c). */
+extern const char *const mk_store_statement_sql[N_STMTS];
+
 struct _MkStore
 {
   GObject        parent_instance;

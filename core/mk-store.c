@@ -14,7 +14,7 @@
  * Every public function that changes data runs in one transaction (BEGIN
  * IMMEDIATE … COMMIT) and returns only after the commit, then emits
  * "changed".  No SQL text is built from data: each statement is written
- * once in the table below and values are bound.
+ * once in mk-store-statements.c and values are bound.
  */
 #define G_LOG_DOMAIN "mk-store"
 
@@ -37,110 +37,6 @@
 #define MK_APPLICATION_ID 0x4d4e544b
 
 #define BUSY_TIMEOUT_MS 10000
-
-static const char *statement_sql[N_STMTS] = {
-  [STMT_BEGIN] = "BEGIN IMMEDIATE",
-  [STMT_COMMIT] = "COMMIT",
-  [STMT_ROLLBACK] = "ROLLBACK",
-  [STMT_PERSON_BY_ID] =
-    "SELECT id, name, email, level, team, archived FROM person WHERE id = ?",
-  [STMT_PERSON_BY_EMAIL] =
-    "SELECT id, name, email, level, team, archived FROM person WHERE email = ?",
-  [STMT_PERSON_BY_NAME_KEY] =
-    "SELECT id, name, email, level, team, archived FROM person WHERE name_key = ? "
-    "ORDER BY archived, email IS NOT NULL, id LIMIT 1",
-  [STMT_PERSON_INSERT] =
-    "INSERT INTO person (name, name_key, email) VALUES (?, ?, ?)",
-  [STMT_PERSON_SET_EMAIL] = "UPDATE person SET email = ? WHERE id = ?",
-  [STMT_PERSON_SET_LEVEL] = "UPDATE person SET level = ? WHERE id = ?",
-  [STMT_PERSON_UPDATE] =
-    "UPDATE person SET name = ?, name_key = ?, email = ?, level = ?, team = ?, archived = ? "
-    "WHERE id = ?",
-  [STMT_PERSON_LIST] =
-    "SELECT id, name, email, level, team, archived FROM person "
-    "WHERE archived = 0 OR ? ORDER BY name_key, id",
-  [STMT_PERSON_MOVE_ENTRIES] = "UPDATE entry SET person_id = ?1 WHERE person_id = ?2",
-  [STMT_PERSON_DELETE] = "DELETE FROM person WHERE id = ?",
-  [STMT_DAY_TOTAL_DELETE_PERSON] =
-    "DELETE FROM day_total WHERE person_id IN (?1, ?2) OR ?1 = 0",
-  [STMT_TIMER_MOVE] = "UPDATE timer SET person_id = ?1 WHERE person_id = ?2",
-  [STMT_ENTRY_OF_PERSON] =
-    "SELECT person_id, day, start, minutes, category_id FROM entry "
-    "WHERE person_id = ?1 OR ?1 = 0",
-  [STMT_CATEGORY_LIST] =
-    "SELECT id, key, name, color, class, target_min, target_max, sort_order, archived "
-    "FROM category ORDER BY sort_order, id",
-  [STMT_CATEGORY_INSERT] =
-    "INSERT INTO category (key, name, color, class, sort_order) VALUES (?, ?, ?, ?, ?)",
-  [STMT_CATEGORY_UPDATE] =
-    "UPDATE category SET name = ?, color = ?, class = ?, target_min = ?, target_max = ?, "
-    "sort_order = ?, archived = ? WHERE id = ?",
-  [STMT_CATEGORY_MAX_ORDER] = "SELECT coalesce(max(sort_order), 0) FROM category",
-  [STMT_ALIAS_LOOKUP] = "SELECT category_id FROM category_alias WHERE alias = ?",
-  [STMT_ALIAS_UPSERT] =
-    "INSERT INTO category_alias (alias, category_id) VALUES (?, ?) "
-    "ON CONFLICT (alias) DO UPDATE SET category_id = excluded.category_id",
-  [STMT_ENTRY_INSERT] =
-    "INSERT INTO entry (person_id, day, start, minutes, category_id, task, source, batch_id, "
-    "fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-  [STMT_ENTRY_UPDATE] =
-    "UPDATE entry SET person_id = ?, day = ?, start = ?, minutes = ?, category_id = ?, "
-    "task = ?, updated = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?",
-  [STMT_ENTRY_DELETE] = "DELETE FROM entry WHERE id = ?",
-  [STMT_ENTRY_GET] =
-    "SELECT e.id, e.person_id, e.day, e.start, e.minutes, e.category_id, e.task, e.source, "
-    "e.batch_id, e.fingerprint, p.name FROM entry e JOIN person p ON p.id = e.person_id "
-    "WHERE e.id = ?",
-  [STMT_ENTRY_COUNT] = "SELECT count(*) FROM entry",
-  [STMT_ENTRY_ANY] = "SELECT EXISTS (SELECT 1 FROM entry)",
-  [STMT_ENTRY_FINGERPRINTS] =
-    "SELECT fingerprint FROM entry WHERE person_id = ? AND day = ? AND fingerprint IS NOT NULL",
-  /* One entry of ?8 minutes added (?5 = 1) or removed (?5 = -1). */
-  [STMT_DAY_TOTAL_ADD] =
-    "INSERT INTO day_total (person_id, day, category_id, minutes, entries, prime_minutes, "
-    "timed_minutes, lengths) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, mk_lengths_add (NULL, ?8, ?5)) "
-    "ON CONFLICT (person_id, day, category_id) DO UPDATE SET "
-    "minutes = minutes + ?4, entries = entries + ?5, prime_minutes = prime_minutes + ?6, "
-    "timed_minutes = timed_minutes + ?7, lengths = mk_lengths_add (lengths, ?8, ?5)",
-  /* Many entries at once, their lengths as a histogram (?8). */
-  [STMT_DAY_TOTAL_MERGE] =
-    "INSERT INTO day_total (person_id, day, category_id, minutes, entries, prime_minutes, "
-    "timed_minutes, lengths) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
-    "ON CONFLICT (person_id, day, category_id) DO UPDATE SET "
-    "minutes = minutes + ?4, entries = entries + ?5, prime_minutes = prime_minutes + ?6, "
-    "timed_minutes = timed_minutes + ?7, lengths = mk_lengths_merge (lengths, ?8)",
-  [STMT_DAY_TOTAL_PRUNE] =
-    "DELETE FROM day_total WHERE person_id = ? AND day = ? AND category_id = ? AND entries <= 0",
-  [STMT_DAY_TOTAL_RANGE] =
-    "SELECT person_id, day, category_id, minutes, entries, prime_minutes, timed_minutes "
-    "FROM day_total WHERE day BETWEEN ? AND ? ORDER BY person_id, day, category_id",
-  [STMT_LENGTH_RANGE] =
-    "SELECT person_id, category_id, lengths FROM day_total "
-    "WHERE day BETWEEN ? AND ? ORDER BY person_id, category_id",
-  [STMT_LAST_DAYS] =
-    "SELECT day FROM (SELECT DISTINCT day FROM day_total ORDER BY day DESC LIMIT ?) "
-    "ORDER BY day",
-  [STMT_SETTING_GET_ALL] = "SELECT key, value FROM setting",
-  [STMT_SETTING_SET] =
-    "INSERT INTO setting (key, value) VALUES (?1, ?2) "
-    "ON CONFLICT (key) DO UPDATE SET value = ?2",
-  [STMT_STUDY_ACTIVE] =
-    "SELECT name, day_from, day_to FROM study WHERE active ORDER BY id DESC LIMIT 1",
-  [STMT_STUDY_DEACTIVATE] = "UPDATE study SET active = 0 WHERE active",
-  [STMT_STUDY_INSERT] = "INSERT INTO study (name, day_from, day_to, active) VALUES (?, ?, ?, 1)",
-  [STMT_TIMER_GET] = "SELECT person_id, category_id, task, started_at FROM timer WHERE id = 1",
-  [STMT_TIMER_SET] =
-    "INSERT OR REPLACE INTO timer (id, person_id, category_id, task, started_at) "
-    "VALUES (1, ?, ?, ?, ?)",
-  [STMT_TIMER_CLEAR] = "DELETE FROM timer",
-  [STMT_BATCH_INSERT] =
-    "INSERT INTO import_batch (file_name, sha256, preset) VALUES (?, ?, ?)",
-  [STMT_BATCH_FINISH] =
-    "UPDATE import_batch SET rows_read = ?, imported = ?, duplicates = ?, skipped = ?, "
-    "rejected = ? WHERE id = ?",
-  [STMT_BATCH_BY_SHA] =
-    "SELECT id FROM import_batch WHERE sha256 = ? AND preset = ? LIMIT 1",
-};
 
 enum {
   CHANGED,
@@ -207,7 +103,7 @@ mk_store_stmt (MkStore *self,
     mk_bulk_writer_wait (self->bulk_writer);
   if (self->stmts[id] == NULL)
     {
-      int rc = sqlite3_prepare_v3 (self->db, statement_sql[id], -1, SQLITE_PREPARE_PERSISTENT,
+      int rc = sqlite3_prepare_v3 (self->db, mk_store_statement_sql[id], -1, SQLITE_PREPARE_PERSISTENT,
                                    &self->stmts[id], NULL);
       if (rc != SQLITE_OK)
         g_error ("Statement %u does not compile: %s", id, sqlite3_errmsg (self->db));
