@@ -21,8 +21,9 @@
  *    person, start), the order of the entry index, several rows to a
  *    statement; for a big import on a thread of their own
  *    (mk-store-bulk-writer.c) while the next rows are read and checked;
- *  - an import at least as big as the table drops the entry index and
- *    builds it again at commit, in one sorted pass; it also runs with a
+ *  - an import at least as big as the table drops the entry index (once it
+ *    has a chunk of new rows) and builds it again at commit, in one sorted
+ *    pass; it also runs with a
  *    rollback journal instead of the write-ahead log when no other
  *    connection has the file open, so that each new page is written once
  *    instead of twice (log, then checkpoint) — the journal holds only the
@@ -69,7 +70,8 @@ struct _MkStoreBulk
   MkKeySet      db_fingerprints;
   gboolean      all_loaded;    /* every fingerprint of the table was read */
   int           saved_cache;   /* PRAGMA cache_size to restore, or 0 */
-  GPtrArray    *index_sql;     /* indexes of `entry` dropped for a big import */
+  GPtrArray    *index_sql;     /* indexes of `entry` a big import drops (name, sql …) */
+  gboolean      indexes_dropped; /* … once its first chunk of new rows is written */
 
   MkBulkRollups rollups;
 };
@@ -302,10 +304,11 @@ exec_sql (MkStoreBulk  *bulk,
  * @error: return location for a #GError
  *
  * Tells the bulk how big the import is.  When it is at least as big as the
- * entry table already is, the table's indexes are dropped for the import
- * and built again, in one sorted pass each, at commit (inside the same
- * transaction, so an abort restores them): inserting a million rows into
- * indexed b-trees at random costs many times more.  The fingerprints of
+ * entry table already is, the table's indexes are dropped when the first
+ * chunk of new rows goes in, and built again, in one sorted pass each, at
+ * commit (inside the same transaction, so an abort restores them):
+ * inserting a million rows into indexed b-trees at random costs many times
+ * more.  (A file whose rows are all there already drops nothing.)  The fingerprints of
  * the existing entries are then read in one scan.  Such a big import also
  * runs with a rollback journal when no other connection has the file open
  * (the transaction is started again for that), and writes its rows on a
@@ -390,6 +393,24 @@ mk_store_bulk_expect_rows (MkStoreBulk  *bulk,
       g_ptr_array_add (bulk->index_sql, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
     }
   sqlite3_finalize (stmt);
+  /* The rows go in on a thread of their own while the next are read. */
+  mk_bulk_writer_start_thread (bulk->writer);
+  g_debug ("import of ~%" G_GUINT64_FORMAT " rows into %" G_GINT64_FORMAT
+           ": %u indexes dropped once a chunk of new rows is written", n_rows, existing,
+           bulk->index_sql->len / 2);
+  return TRUE;
+}
+
+/* Drops the entry indexes before the first chunk of a big import's new
+ * rows goes in (on this thread: the writer has had no chunk yet).  An
+ * import whose rows were all there already, or that adds fewer than a
+ * chunk, never drops them and has nothing to rebuild. */
+static gboolean
+drop_indexes (MkStoreBulk *bulk,
+              GError     **error)
+{
+  if (bulk->index_sql == NULL || bulk->indexes_dropped)
+    return TRUE;
   for (guint i = 0; i < bulk->index_sql->len; i += 2)
     {
       const char *name = g_ptr_array_index (bulk->index_sql, i);
@@ -401,10 +422,7 @@ mk_store_bulk_expect_rows (MkStoreBulk  *bulk,
       if (!ok)
         return FALSE;
     }
-  /* The rows go in on a thread of their own while the next are read. */
-  mk_bulk_writer_start_thread (bulk->writer);
-  g_debug ("import of ~%" G_GUINT64_FORMAT " rows into %" G_GINT64_FORMAT
-           ": %u indexes rebuilt at commit", n_rows, existing, bulk->index_sql->len / 2);
+  bulk->indexes_dropped = TRUE;
   return TRUE;
 }
 
@@ -529,7 +547,7 @@ mk_store_bulk_add (MkStoreBulk        *bulk,
   chunk = mk_bulk_writer_chunk (bulk->writer);
   if (chunk->n_rows == MK_BULK_CHUNK_ROWS)
     {
-      if (!mk_bulk_writer_flush (bulk->writer, error))
+      if (!drop_indexes (bulk, error) || !mk_bulk_writer_flush (bulk->writer, error))
         return FALSE;
       chunk = mk_bulk_writer_chunk (bulk->writer);
     }
@@ -588,7 +606,7 @@ rebuild_indexes (MkStoreBulk *bulk,
   GThread *flushing = NULL;
   gboolean ok = TRUE;
 
-  if (bulk->index_sql == NULL)
+  if (!bulk->indexes_dropped)
     return TRUE;
   if (bulk->saved_cache != 0 && !exec_sql (bulk, "PRAGMA cache_size = -6000", error))
     return FALSE;
@@ -634,7 +652,7 @@ mk_store_bulk_commit (MkStoreBulk          *bulk,
   t0 = g_get_monotonic_time ();
   ok = mk_bulk_writer_finish (bulk->writer, error);
   /* The rollups are summed up on another thread while the index is built. */
-  if (ok && bulk->index_sql != NULL)
+  if (ok && bulk->indexes_dropped)
     preparing = g_thread_try_new ("mk-import-sum", prepare_rollups, bulk, NULL);
   t1 = g_get_monotonic_time ();
   ok = ok && rebuild_indexes (bulk, error);
