@@ -8,9 +8,9 @@
  * own totals.  The selection is an MkEntrySelection: it keeps the selected
  * entries by id, so a commit made here or by another program (the window
  * checks every 2 s) or a new sort leaves the same entries selected at
- * their new rows; a new filter clears it, and so does a move to another
- * category (the moved rows may leave the filtered list).  See there why
- * not GtkMultiSelection.
+ * their new rows, and rows that leave the filtered list (deleted, moved to
+ * another category) leave the selection; a new filter clears it.  See
+ * there why not GtkMultiSelection.
  *
  * While the page is hidden (another page of the window is shown) it
  * does not follow the store: a change only marks it stale, and it reads
@@ -570,9 +570,6 @@ move_selected_action_cb (GtkWidget  *widget,
     }
   mk_entries_undo_set_move (self->undo, entries);
   update_undo (self);
-  /* Moved rows may have left the filtered list; none stays selected unseen. */
-  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
-  update_selection (self);
   /* Translators: after moving entries: "Moved 14 entries to Follow-ups". */
   title = g_strdup_printf (ngettext ("Moved %'u entry to %s", "Moved %'u entries to %s",
                                      entries->len),

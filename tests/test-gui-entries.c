@@ -775,6 +775,12 @@ test_entries_selection_survives_commit (void)
     delete_elsewhere (other, late);
     commit_elsewhere_noticed (page);
     assert_selected_rows (page, both, G_N_ELEMENTS (both));
+
+    /* Moved to another category, they stay in Emily's list and selected. */
+    action (page, "entries.move-selected", g_variant_new_int64 (db_id ("category", "meetings")));
+    assert_selected_rows (page, both, G_N_ELEMENTS (both));
+    assert_selected_label (page, 2);
+    action (page, "entries.undo", NULL);
   }
 
   /* A new filter shows other rows: nothing stays selected. */
@@ -913,8 +919,9 @@ test_entries_recategorise (void)
                    other_before.minutes - moved_minutes);
   g_assert_cmpint (db_totals (0, meetings, NULL, NULL).minutes, ==,
                    meetings_before.minutes + moved_minutes);
-  /* They left the "Other" list. */
+  /* They left the "Other" list, and so the selection. */
   g_assert_cmpuint (g_list_model_get_n_items (shown (page)), ==, 0);
+  g_assert_false (gtk_widget_get_visible (child (page, "selection_box")));
 
   /* Every moved task says "Помощь", which no alias knows: the page offers it. */
   g_assert_cmpstr (mk_entries_page_get_alias_offer (page), ==, "Помощь");
