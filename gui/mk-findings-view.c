@@ -198,7 +198,11 @@ update_quiet (MkFindingsView *self)
 
       if (g_list_model_get_n_items (mk_manager_result_get_findings (manager)) > 0)
         continue;
-      if (quiet > 0)
+      /* The first 20 names; no separator for the others either: a run of
+       * ", , , " cannot be broken (no line break before a comma), so 500
+       * quiet managers made the label, the page and the window 4,000 px
+       * wide at least. */
+      if (quiet > 0 && quiet < 20)
         g_string_append (names, ", ");
       if (quiet < 20)
         g_string_append (names, mk_manager_result_get_name (manager));
