@@ -13,6 +13,8 @@
  *   add (cpu)     the main thread's CPU time for the same, which a busy
  *                 machine does not inflate;
  *   add+frame     the same up to the next painted frame;
+ *   (all cpu)     the CPU time of all the process' threads meanwhile: the
+ *                 main thread, workers, and llvmpipe's when GL renders;
  *   frames        the frames painted meanwhile and where their time went on
  *                 the main thread: layout (styles, sizes) and paint
  *                 (snapshot and render; with GL under Xvfb, llvmpipe's
@@ -95,6 +97,7 @@ after_paint_cb (GdkFrameClock *clock,
  * "before-paint" to the end of "layout" (updates, styles, sizes), then to
  * the end of "paint" (snapshot and render). */
 static guint n_painted;
+static guint n_changed;
 static gint64 phase_start;
 static gint64 layout_end;
 static double layout_ms_sum;
@@ -118,6 +121,16 @@ paint_cb (GdkFrameClock *clock)
 {
   n_painted++;
   paint_ms_sum += (g_get_monotonic_time () - layout_end) / 1000.0;
+}
+
+static gboolean
+count_changed_hook (GSignalInvocationHint *hint,
+                    guint                  n_param_values,
+                    const GValue          *param_values,
+                    gpointer               user_data)
+{
+  n_changed++;
+  return TRUE;
 }
 
 /* Iterates until the window has painted one more frame. */
@@ -180,14 +193,16 @@ measure_adds (GtkWidget  *window,
   g_autofree double *adds = g_new0 (double, n_adds);
   g_autofree double *frames = g_new0 (double, n_adds);
   g_autofree double *cpu = g_new0 (double, n_adds);
+  g_autofree double *frames_cpu = g_new0 (double, n_adds);
 
-  n_painted = 0;
+  n_painted = n_changed = 0;
   layout_ms_sum = paint_ms_sum = 0;
   for (guint i = 0; i < n_adds; i++)
     {
       g_autofree char *line = g_strdup_printf ("%u call %s %u", 5 + i % 40, customer, i);
       gint64 start = g_get_monotonic_time ();
       gint64 cpu_start = thread_cpu_time ();
+      gint64 process_cpu_start = process_cpu_time ();
 
       if (!mk_today_page_submit (MK_TODAY_PAGE (page), line))
         g_error ("bench-today: the entry “%s” was not added", line);
@@ -195,12 +210,16 @@ measure_adds (GtkWidget  *window,
       cpu[i] = (thread_cpu_time () - cpu_start) / 1000.0;
       wait_painted (window);
       frames[i] = (g_get_monotonic_time () - start) / 1000.0;
+      frames_cpu[i] = (process_cpu_time () - process_cpu_start) / 1000.0;
     }
   print_stats ("add", adds, n_adds);
   print_stats ("add (cpu)", cpu, n_adds);
   print_stats ("add+frame", frames, n_adds);
-  g_print ("frames       %u painted; mean layout %.2f ms, paint %.2f ms (main thread)\n",
-           n_painted, layout_ms_sum / MAX (n_painted, 1), paint_ms_sum / MAX (n_painted, 1));
+  print_stats ("(all cpu)", frames_cpu, n_adds);
+  g_print ("frames       %u painted; mean layout %.2f ms, paint %.2f ms (main thread); "
+           "\"changed\" %u times; window %d × %d px\n", n_painted,
+           layout_ms_sum / MAX (n_painted, 1), paint_ms_sum / MAX (n_painted, 1), n_changed,
+           gtk_widget_get_width (window), gtk_widget_get_height (window));
 }
 
 /* Shows the Entries page, then the Analysis page until its analysis is
@@ -242,6 +261,10 @@ measure (GtkWidget *window,
     g_main_context_iteration (NULL, TRUE);
   g_print ("first-frame  %7.2f ms   (cpu %.2f ms)\n", (first_frame - process_start) / 1000.0,
            first_frame_cpu / 1000.0);
+  /* Under Xvfb, GL is llvmpipe: software rendering on the same CPUs. */
+  g_print ("renderer     %s\n", G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))));
+  g_signal_add_emission_hook (g_signal_lookup ("changed", MK_TYPE_STORE), 0, count_changed_hook,
+                              NULL, NULL);
 
   page = find_child_of_type (window, MK_TYPE_TODAY_PAGE);
   g_assert (page != NULL);
@@ -298,12 +321,14 @@ run_page_only (const char *path)
       g_printerr ("bench-today: %s\n", error->message);
       return 1;
     }
-  window = gtk_window_new ();
+  /* An AdwWindow like the real one: its client-side decorations cost the
+   * same in both modes (under Xvfb with GL, most of a frame's time). */
+  window = adw_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (window), 960, 680);
   overlay = adw_toast_overlay_new ();
   page = mk_today_page_new ();
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), page);
-  gtk_window_set_child (GTK_WINDOW (window), overlay);
+  adw_window_set_content (ADW_WINDOW (window), overlay);
   mk_today_page_set_store (MK_TODAY_PAGE (page), store);
   gtk_window_present (GTK_WINDOW (window));
   g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
