@@ -215,8 +215,10 @@ update_quiet (MkFindingsView *self)
     {
       g_autofree char *text = NULL;
 
+      /* "…, Manager 0019 and 515 more." */
       if (quiet > 20)
-        g_string_append (names, "…");
+        g_string_append_printf (names, ngettext (" and %u more", " and %u more", quiet - 20),
+                                quiet - 20);
       if (self->n_groups == 0 && self->n_built >= n)
         text = g_strdup (_("Nothing stands out: every manager's time looks like the team's."));
       else
