@@ -146,6 +146,46 @@ filter_mask (MkEntryList *self)
          (self->search != NULL && !g_str_is_ascii (self->search) ? FILTER_FOLDED : 0);
 }
 
+/* Appends " WHERE a AND b …" for the filters in @mask, each taken from
+ * @sqls; returns whether a WHERE was written. */
+static gboolean
+append_filters (GString     *sql,
+                guint        mask,
+                const char **sqls)
+{
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (filter_sql); i++)
+    if (mask & (1u << i))
+      {
+        g_string_append (sql, any ? " AND " : " WHERE ");
+        g_string_append (sql, sqls[i]);
+        any = TRUE;
+      }
+  return any;
+}
+
+/* Binds the list's filter values to whichever of them @stmt names. */
+static void
+bind_filters (MkEntryList  *self,
+              sqlite3_stmt *stmt)
+{
+  const struct {
+    const char *name;
+    const char *value;
+  } texts[] = { { ":from", self->from }, { ":to", self->to }, { ":search", self->search } };
+  int index;
+
+  if (self->person_id > 0 && (index = sqlite3_bind_parameter_index (stmt, ":person")) > 0)
+    sqlite3_bind_int64 (stmt, index, self->person_id);
+  if (self->category_id > 0 && (index = sqlite3_bind_parameter_index (stmt, ":category")) > 0)
+    sqlite3_bind_int64 (stmt, index, self->category_id);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    if (texts[i].value != NULL &&
+        (index = sqlite3_bind_parameter_index (stmt, texts[i].name)) > 0)
+      sqlite3_bind_text (stmt, index, texts[i].value, -1, SQLITE_STATIC);
+}
+
 /* The counting statement, or the page statement in the list's order or,
  * with @reverse, in the opposite one.  With @one_id, the count is of the
  * entry :id alone (1 when the filters let it through, else 0). */
@@ -171,17 +211,11 @@ statement_full (MkEntryList *self,
       gboolean from_totals = count && !one_id && !(mask & (FILTER_SEARCH | FILTER_FOLDED));
       g_autoptr(GString) sql = g_string_new (from_totals ? totals_count_sql
                                              : count ? count_sql : select_ids_sql);
-      gboolean first = TRUE;
+      gboolean first;
 
       if (!count && self->sort == MK_ENTRY_SORT_PERSON)
         g_string_append (sql, select_person_sql);
-      for (guint i = 0; i < G_N_ELEMENTS (filter_sql); i++)
-        if (mask & (1u << i))
-          {
-            g_string_append (sql, first ? " WHERE " : " AND ");
-            g_string_append (sql, from_totals ? totals_filter_sql[i] : filter_sql[i]);
-            first = FALSE;
-          }
+      first = !append_filters (sql, mask, from_totals ? totals_filter_sql : filter_sql);
       if (one_id)
         g_string_append (sql, first ? " WHERE e.id = :id" : " AND e.id = :id");
       if (one_day)
@@ -205,19 +239,7 @@ statement_full (MkEntryList *self,
       sqlite3_clear_bindings (stmt);
     }
 
-#define BIND_TEXT(name, value) \
-  if (value != NULL) \
-    sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, name), value, -1, SQLITE_STATIC)
-  if (self->person_id > 0)
-    sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":person"), self->person_id);
-  if (self->category_id > 0)
-    sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":category"),
-                        self->category_id);
-  BIND_TEXT (":from", self->from);
-  if (sqlite3_bind_parameter_index (stmt, ":to") > 0)
-    BIND_TEXT (":to", self->to);
-  BIND_TEXT (":search", self->search);
-#undef BIND_TEXT
+  bind_filters (self, stmt);
   return stmt;
 }
 
@@ -237,34 +259,16 @@ count_days (MkEntryList *self)
 {
   g_autoptr(GString) sql = g_string_new ("SELECT e.day, count(*) FROM entry e");
   guint mask = filter_mask (self);
-  gboolean first = TRUE;
   sqlite3_stmt *stmt = NULL;
   gint64 position = 0;
 
-  for (guint i = 0; i < G_N_ELEMENTS (filter_sql); i++)
-    if (mask & (1u << i))
-      {
-        g_string_append (sql, first ? " WHERE " : " AND ");
-        g_string_append (sql, filter_sql[i]);
-        first = FALSE;
-      }
+  append_filters (sql, mask, filter_sql);
   g_string_append (sql, self->descending ? " GROUP BY e.day ORDER BY e.day DESC"
                                          : " GROUP BY e.day ORDER BY e.day");
   self->days = g_array_new (FALSE, FALSE, sizeof (DayCount));
   if (sqlite3_prepare_v2 (self->store->db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
     g_error ("Entry list statement does not compile: %s", sqlite3_errmsg (self->store->db));
-#define BIND_TEXT(name, value) \
-  if (value != NULL && sqlite3_bind_parameter_index (stmt, name) > 0) \
-    sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, name), value, -1, SQLITE_STATIC)
-  if (self->person_id > 0)
-    sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":person"), self->person_id);
-  if (self->category_id > 0)
-    sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":category"),
-                        self->category_id);
-  BIND_TEXT (":from", self->from);
-  BIND_TEXT (":to", self->to);
-  BIND_TEXT (":search", self->search);
-#undef BIND_TEXT
+  bind_filters (self, stmt);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       DayCount day = { { 0 }, position, sqlite3_column_int64 (stmt, 1) };
