@@ -221,6 +221,23 @@ mk_gui_test_find_by_name (GtkWidget  *root,
   return NULL;
 }
 
+/* Shows the page @name of @window (its win.page action) and returns the
+ * page, of @type, once it is on screen. */
+GtkWidget *
+mk_gui_test_show_page (GtkWidget  *window,
+                       const char *name,
+                       GType       type)
+{
+  GtkWidget *page;
+
+  g_assert_true (mk_gui_test_wait_mapped (window));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "page", g_variant_new_string (name));
+  page = mk_gui_test_find_by_type (window, type);
+  g_assert_nonnull (page);
+  g_assert_true (mk_gui_test_wait_mapped (page));
+  return page;
+}
+
 void
 mk_gui_test_screenshot (GtkWidget  *widget,
                         const char *file_name)

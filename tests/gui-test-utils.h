@@ -22,6 +22,9 @@ GtkWidget     *mk_gui_test_find_by_type  (GtkWidget   *root,
                                           GType        type);
 GtkWidget     *mk_gui_test_find_by_name  (GtkWidget   *root,
                                           const char  *buildable_id);
+GtkWidget     *mk_gui_test_show_page     (GtkWidget   *window,
+                                          const char  *name,
+                                          GType        type);
 void           mk_gui_test_screenshot    (GtkWidget   *widget,
                                           const char  *file_name);
 

@@ -37,16 +37,8 @@ get_window (void)
 static MkEntriesPage *
 get_page (void)
 {
-  MkWindow *window = get_window ();
-  GtkWidget *page;
-
-  g_assert_true (mk_gui_test_wait_mapped (GTK_WIDGET (window)));
-  g_action_group_activate_action (G_ACTION_GROUP (window), "page",
-                                  g_variant_new_string ("entries"));
-  page = mk_gui_test_find_by_type (GTK_WIDGET (window), MK_TYPE_ENTRIES_PAGE);
-  g_assert_nonnull (page);
-  g_assert_true (mk_gui_test_wait_mapped (page));
-  return MK_ENTRIES_PAGE (page);
+  return MK_ENTRIES_PAGE (mk_gui_test_show_page (GTK_WIDGET (get_window ()), "entries",
+                                                 MK_TYPE_ENTRIES_PAGE));
 }
 
 static GtkWidget *

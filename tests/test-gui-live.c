@@ -58,11 +58,7 @@ get_page (void)
                         G_CALLBACK (count_changed_cb), NULL);
       counting = TRUE;
     }
-  g_action_group_activate_action (G_ACTION_GROUP (window), "page",
-                                  g_variant_new_string ("entries"));
-  page = mk_gui_test_find_by_type (GTK_WIDGET (window), MK_TYPE_ENTRIES_PAGE);
-  g_assert_nonnull (page);
-  g_assert_true (mk_gui_test_wait_mapped (page));
+  page = mk_gui_test_show_page (GTK_WIDGET (window), "entries", MK_TYPE_ENTRIES_PAGE);
   return MK_ENTRIES_PAGE (page);
 }
 
