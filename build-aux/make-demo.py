@@ -16,7 +16,7 @@ client).  Randomness comes from random.Random seeded with fixed strings, so ever
 run writes the same bytes.
 
 Before writing, the script validates the format the store parses
-(core/mk-store.c, mk_store_load_demo) and asserts the planted mixes below; it
+(core/store/mk-store-demo.c, mk_store_load_demo) and asserts the planted mixes below; it
 refuses to write a sample that lost one of them.  Only the standard library.
 """
 import argparse

@@ -141,7 +141,7 @@ mk_application_handle_local_options (GApplication *app,
     }
 
   /* --import and --export (issue 4): the commands live in
-   * core/mk-cli-import.c; this block only hands over the option values. */
+   * core/cli/mk-cli-import.c; this block only hands over the option values. */
   {
     g_autofree const char **import_files = NULL;
     g_autofree const char **rest = NULL;
@@ -194,7 +194,7 @@ mk_application_handle_local_options (GApplication *app,
       }
   }
 
-  /* --report: the whole command lives in core/mk-cli-report.c. */
+  /* --report: the whole command lives in core/cli/mk-cli-report.c. */
   if (g_variant_dict_contains (options, "report"))
     {
       const char *from = NULL, *to = NULL, *format = NULL, *output = NULL;

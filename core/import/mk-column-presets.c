@@ -25,7 +25,7 @@
 #include "mk-columns-private.h"
 
 static const MkPresetSpec presets[] = {
-  /* Minutka's own export: MK_EXPORT_HEADER in core/mk-exporter.h, ISO dates,
+  /* Minutka's own export: MK_EXPORT_HEADER in core/report/mk-exporter.h, ISO dates,
    * HH:MM starts, whole minutes. */
   { MK_PRESET_MINUTKA,
     { "date", "start", "minutes", "category", "person", "email", "task" },
