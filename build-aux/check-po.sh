@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # check-po.sh PO_DIR — fail unless every language in LINGUAS translates every
 # message that the sources contain now, with nothing fuzzy.
 #

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # check-sources.sh SRCDIR — the layout rules a compiler cannot check:
 #  - core/ never includes GTK, GDK or libadwaita;
 #  - gui/ holds no SQL and does not talk to SQLite;

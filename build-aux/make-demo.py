@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """make-demo.py — write Minutka's demo team sample, data/demo-team.tsv.
 
   make-demo.py [-o PATH]     write the sample (default: data/demo-team.tsv in the

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """po-fill.py — help keep po/ru.po complete.
 
   po-fill.py todo PO          print the untranslated and fuzzy messages of PO

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-domain.c — people, categories and entries as immutable snapshots.
  *
  * Each object is made by the store from one row and never changes

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-domain.h — Minutka's domain objects: people, categories and entries.
  *
  * They are small immutable GObjects (snapshots of a database row) with

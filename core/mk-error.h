@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-error.h — the error domains of Minutka's core.
  *
  * Each domain has codes a caller can switch on.  The message of every GError

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-paths.c — where Minutka keeps its files.
  */
 #define G_LOG_DOMAIN "mk-paths"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-types.h — forward declarations of Minutka's core types.
  *
  * Every public core header includes this one, so a header can name a type

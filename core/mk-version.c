@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-version.c — version helpers and gettext set-up shared by the GUI,
  * the command line and the tests.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-version.h — what version of Minutka this is, and core's set-up.
  */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-application.c — the Minutka application object.
  *
  * Owns the application-wide actions (about, preferences, quit), the

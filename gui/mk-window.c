@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-window.c — Minutka's main window.
  *
  * A header bar with a view switcher over three pages (Today, Entries,

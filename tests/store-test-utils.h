@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* store-test-utils.h — a fresh database per test. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-version.c — the version helpers and the error domains of core. */
 #include "config.h"
 

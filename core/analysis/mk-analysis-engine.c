@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-analysis-engine.c — the analysis: from rollups to findings.
  *
  * mk_analysis_new() is a pure function of its input and settings.  Steps:

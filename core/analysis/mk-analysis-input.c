@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-analysis-input.c — what the analysis is computed from.
  *
  * An MkAnalysisInput holds, for one period, the categories (with class and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-analysis-load.c — fills an MkAnalysisInput from the store.
  *
  * Reads only the rollups (day_total and the entry-length histogram) for the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-analysis-messages.c — the sentences of the analysis.
  *
  * Every sentence a supervisor reads is built here, translated, with the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-analysis-private.h — the insides of the analysis input and results,
  * shared by mk-analysis-input.c, mk-analysis.c, mk-analysis-result.c and
  * mk-analysis-messages.c.  Nothing outside those files includes it.

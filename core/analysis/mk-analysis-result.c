@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-analysis-result.c — the per-manager result objects of the analysis:
  * MkFinding and MkManagerResult, with their accessors.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-analysis.c — the MkAnalysis result object and its accessors.
  *
  * An MkAnalysis is immutable once mk_analysis_new() (mk-analysis-engine.c)

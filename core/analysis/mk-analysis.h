@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-analysis.h — where the team's working day goes, and who spends it on
  * the wrong things.
  *

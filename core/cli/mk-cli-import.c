@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-cli-import.c — `minutka --import` and `minutka --export`.
  *
  * One summary per file: what the file was understood as (preset, encoding,

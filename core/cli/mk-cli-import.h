@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-cli-import.h — `minutka --import` and `minutka --export`.
  *
  * The application's handle-local-options calls the _main functions with the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-cli-report.c — `minutka --report`: period, analysis, report, exit code.
  *
  * Owns the command-line rules of the report: the period defaults to the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-cli-report.h — `minutka --report` on the command line.
  *
  * The application's handle-local-options calls mk_cli_report_main(); tests

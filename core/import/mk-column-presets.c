@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-column-presets.c — the timesheet exports Minutka recognises, and how
  * each names its columns.
  *

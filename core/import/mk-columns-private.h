@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-columns-private.h — the preset table shared by mk-columns.c (which
  * applies a preset to a header) and mk-column-presets.c (which lists the
  * exports Minutka knows, with where their headers were checked).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-columns.c — which column of a timesheet says what.
  *
  * Design notes.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-columns.h — which column of a timesheet says what.
  *
  * Header names in English and Russian ("Date", "Дата", "Менеджер",

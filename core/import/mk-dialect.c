@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-dialect.c — how a CSV file is written: its delimiter and line ends.
  *
  * Design notes.

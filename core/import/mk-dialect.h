@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-dialect.h — how a CSV file is written: its delimiter and line ends.
  *
  * Decided from the first lines of the decoded text (a chunk is enough):

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-encoding-detect.c — which encoding a timesheet file is in, from its
  * first bytes, and whether it is text at all.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-encoding-private.h — what detection and the decoder share: the tests
  * on UTF-8 byte runs behind the vote between UTF-8 and Windows-1251 (see
  * mk-encoding-detect.c).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-encoding.c — the bytes of a timesheet file turned into UTF-8 text:
  * the decoder.
  *

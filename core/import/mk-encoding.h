@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-encoding.h — the bytes of a timesheet file turned into UTF-8 text.
  *
  * The importer reads a file in chunks: it decides the encoding from the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-import-pipe.c — reading and writing an import on two threads.
  *
  * Design notes.

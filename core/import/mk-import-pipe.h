@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-import-pipe.h — reading and writing an import on two threads (private).
  *
  * The pipe starts a thread that streams the file (bytes, decoding, libcsv,

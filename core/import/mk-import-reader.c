@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-import-reader.c — a timesheet file as a stream of CSV records.
  *
  * Design notes.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-import-reader.h — a timesheet file as a stream of CSV records (private).
  *
  * The reader opens a file, decides its encoding and dialect from the first

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-import-row.c — one CSV record into one entry.
  *
  * Design notes.

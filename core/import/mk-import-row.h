@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-import-row.h — one CSV record into one entry (private to the importer).
  *
  * The converter knows the column map, the date order and the options; it

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-importer-async.c — mk_importer_run() in a worker thread.
  *
  * Design notes.

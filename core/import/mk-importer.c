@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-importer.c — timesheet CSV files into the store, all or nothing.
  *
  * Design notes.

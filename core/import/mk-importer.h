@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-importer.h — timesheet CSV files into the store, all or nothing.
  *
  * mk_importer_preview() reads the start of a file and says how it will be

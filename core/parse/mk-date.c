@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-date.c — calendar dates as timesheets write them.
  *
  * Design notes.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-date.h — calendar dates as timesheets write them.
  *
  * ISO "2024-03-05" and "2016-8-1", "05.03.2024", "05/03/2024",

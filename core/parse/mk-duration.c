@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-duration.c — durations and times of day as people write them.
  *
  * Design notes.

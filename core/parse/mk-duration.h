@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-duration.h — durations and times of day as people write them.
  *
  * Pure functions, no database: the importer and the Today page's quick

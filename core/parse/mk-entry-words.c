@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-entry-words.c — the words that entries' tasks have in common.
  *
  * A word is a run of letters and digits, with inner hyphens kept

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-entry-words.h — the words that entries' tasks have in common.
  *
  * When a person moves a handful of entries to another category, the tasks

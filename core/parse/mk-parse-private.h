@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-parse-private.h — what core's small text parsers (durations, times of
  * day, dates) share: error helpers that build nothing when the caller does
  * not want the error, and the scanning of spaces and word characters as

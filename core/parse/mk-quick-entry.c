@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-quick-entry.c — the one-line parser behind the Today page's quick entry.
  *
  * Grammar, in words.  A line is split at white space into words.  It holds

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-quick-entry.h — the one-line parser behind the Today page's quick entry.
  *
  * "30 call Acme intro", "1,5ч звонки Ромашка", "9:15-9:45 meeting stand-up",

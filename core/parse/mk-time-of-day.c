@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-time-of-day.c — times of day as timesheets write them.
  *
  * Design notes.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-exporter.c — entries out as Minutka's own CSV.
  *
  * Design notes.

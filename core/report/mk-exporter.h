@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-exporter.h — entries out as Minutka's own CSV.
  *
  * The format: UTF-8 without a byte-order mark, LF line ends, a header

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-report-pdf.c — the analysis as a printable A4 PDF (cairo + pango).
  *
  * One flowing document: title, period and summary; the team chart (a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-report-text.c — the analysis as text for a terminal.
  *
  * Translated, plain UTF-8, no escape codes: a title and the period, the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-report.c — the analysis as JSON and CSV, and writing any report out.
  *
  * JSON and CSV are contracts for other programs: keys, columns and number

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-report.h — the analysis as text, JSON, CSV or PDF.
  *
  * Every writer takes a finished MkAnalysis and never touches the store.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-entry-list.c — entries as a GListModel, paged from SQLite.
  *
  * The model never loads all rows: it counts the rows that match its

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-entry-list.h — a GListModel of entries that pages from the database. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-key-set.c — a set of 64-bit keys in one flat array.
  *
  * Open addressing with linear probing; the slot is a mixed hash of the key

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-key-set.h — a set of 64-bit keys in one flat array.
  *
  * 8 bytes a slot, no allocation per key, at most 70% full: a million

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-store-aliases.c — listing and removing category aliases.
  *
  * The alias table (category_alias: alias → category_id) is written by

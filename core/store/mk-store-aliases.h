@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-store-aliases.h — listing and removing the words that mean a category.
  *
  * Adding and looking up aliases is in mk-store.h (mk_store_add_alias,

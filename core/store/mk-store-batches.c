@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-store-batches.c — reading import batches by id, for lists of entries.
  *
  * A list of entries shows where each imported entry came from: the file's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-store-batches.h — what an import batch was: its file and its time.
  *
  * Entries that came from a CSV import carry the id of their batch

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-store-bulk-rollup.c — a bulk's rollups, summed in memory.
  *
  * Every entry of a bulk adds to the day total of its (person, day,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-store-bulk-rollup.h — a bulk's rollups, summed in memory (private). */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-store-bulk-writer.c — a bulk's rows on their way into `entry`.
  *
  * Design notes.

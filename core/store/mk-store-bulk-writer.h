@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-store-bulk-writer.h — a bulk's rows on their way into `entry` (private).
  *
  * Rows collect in a chunk; a full chunk is sorted in the entry index's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-store-bulk.c — many entries in one transaction, for the importer.
  *
  * A bulk holds the store's write transaction from mk_store_bulk_begin() to

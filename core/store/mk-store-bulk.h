@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-store-bulk.h — adding many entries in one transaction (the importer).
  *
  * A bulk is one open write transaction on the store, with its prepared

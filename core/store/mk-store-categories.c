@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-store-categories.c — categories and the aliases that map words to them.
  *
  * Categories are few, so the store keeps them all in a cache (id →

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-store-demo.c — filling a database with the demo team sample.
  *
  * The sample (data/demo-team.tsv, installed in the package data folder) is

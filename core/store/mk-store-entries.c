@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-store-entries.c — entries and their rollups.
  *
  * Invariant (see mk-store-schema.c): day_total, with its entry-length

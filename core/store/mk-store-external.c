@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-store-external.c — noticing what other connections have committed.
  *
  * Several connections share one database file: the window's store, an

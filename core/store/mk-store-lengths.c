@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-store-lengths.c — the entry-length histograms kept in day_total.
  *
  * Each day_total row (person, day, category) carries in its `lengths`

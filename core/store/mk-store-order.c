@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-store-order.c — the order of the categories in every list.
  *
  * Categories are listed by (sort_order, id), archived ones included, so

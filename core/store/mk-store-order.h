@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-store-order.h — moving a category up or down the user's list. */
 #pragma once
 

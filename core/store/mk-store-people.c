@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-store-people.c — people, categories and category aliases.
  *
  * People are matched by email when one is known, else by their name key

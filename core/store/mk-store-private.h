@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-store-private.h — what the store's own modules share.
  *
  * mk-store.c (open, migrate, people, categories, settings, study, timer),

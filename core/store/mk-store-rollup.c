@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-store-rollup.c — reading the rollups, and proving them right.
  *
  * Analysis reads only day_total (totals and entry-length histograms, see

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-store-schema.c — the database schema, its migrations and the seed data.
  *
  * Schema version 2 (PRAGMA user_version = 2, PRAGMA application_id =

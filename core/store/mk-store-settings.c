@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-store-settings.c — analysis settings, the study period and the timer.
  *
  * Settings live in the database (table `setting`, text values written with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-store-statements.c — every statement the store runs, in one table.
  *
  * Indexed by MkStmt (mk-store-private.h) and prepared on first use by

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-store.c — opening the database, and everything in it but entries.
  *
  * One MkStore is one SQLite connection on one file.  Opening:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-store.h — the SQLite store: everything Minutka knows, in one file.
  *
  * See mk-store.c for the schema and the invariants.  Every function that

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-analysis-compute.c — an MkAnalysis of the store, in a worker thread.
  *
  * The Analysis page asks for a period and a peer group; this module turns

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-analysis-compute.h — an MkAnalysis of the store, in a worker thread. */
 #pragma once
 

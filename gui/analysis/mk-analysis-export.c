@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-analysis-export.c — the analysis report to a file, chosen by the user.
  *
  * "Export Report as PDF…/CSV…": a native file chooser names the file, then

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-analysis-export.h — the analysis report to a file, chosen by the user. */
 #pragma once
 

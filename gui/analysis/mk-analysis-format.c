@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-analysis-format.c — the analysis's numbers as the pages write them.
  *
  * The chart's tooltips, its accessible table, the findings list and the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-analysis-format.h — the analysis's numbers as the pages write them. */
 #pragma once
 

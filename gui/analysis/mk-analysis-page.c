@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-analysis-page.c — the Analysis page: where the team's day goes.
  *
  * The supervisor's page.  A toolbar picks the period (the study, the last

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-analysis-page.h — the Analysis page: where the team's day goes. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-analysis-print.c — printing the analysis report.
  *
  * "Print Report…" runs a GtkPrintOperation whose pages are the PDF report's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-findings-view.c — the analysis's findings, grouped by manager.
  *
  * One boxed group per manager who has findings, in the engine's ranking

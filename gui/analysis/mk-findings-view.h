@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-findings-view.h — the analysis's findings, grouped by manager. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-manager-detail.c — one manager's analysis, in detail.
  *
  * What the supervisor sees after clicking a bar, and what a manager sees

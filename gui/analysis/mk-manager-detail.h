@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-manager-detail.h — one manager's analysis, in detail. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-team-chart-input.c — the team chart under the pointer and the keyboard.
  *
  * Hit-testing a point to a bar and a segment, the tooltip of a segment

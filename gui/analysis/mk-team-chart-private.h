@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-team-chart-private.h — the team chart's insides, shared by its
  * drawing (mk-team-chart.c) and its input handling (mk-team-chart-input.c). */
 #pragma once

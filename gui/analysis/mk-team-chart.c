@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-team-chart.c — one horizontal bar per manager, split by category.
  *
  * The chart shows an MkAnalysis as it is: one row per manager in the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-team-chart.h — one bar per manager, split by category. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-entries-columns.c — the columns of the Entries page's table.
  *
  * Date, start, person, category (a colour swatch and the name), minutes,

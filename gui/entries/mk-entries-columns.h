@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-entries-columns.h — the columns of the Entries page's table. */
 #pragma once
 

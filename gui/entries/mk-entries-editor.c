@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-entries-editor.c — the Entries page's dialog for changing one entry.
  *
  * Day (a calendar), start, minutes, category and task of one entry, with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-entries-editor.h — the Entries page's dialog for changing one entry. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-entries-filters.c — the Entries page's filter bar.
  *
  * Period (a pop-over with the "Study" and "All Time" presets and a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-entries-filters.h — the Entries page's filter bar. */
 #pragma once
 

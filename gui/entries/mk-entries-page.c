@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-entries-page.c — the Entries page: every entry, filtered, corrected, re-categorised.
  *
  * A GtkColumnView over core's MkEntryList, which pages from SQLite and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-entries-page.h — the Entries page: every entry, filtered, corrected, re-categorised. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-entries-undo.c — the Entries page's one level of undo.
  *
  * Holds the entries as they were before the last change, as MkEntry

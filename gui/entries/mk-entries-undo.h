@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-entries-undo.h — the Entries page's one level of undo. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-entry-selection.c — a multiple selection of entries by id, for paged models.
  *
  * GtkMultiSelection (GTK 4.8) remembers the selected items themselves so

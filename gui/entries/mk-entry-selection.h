@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-entry-selection.h — a multiple selection of entries by id, for paged models. */
 #pragma once
 

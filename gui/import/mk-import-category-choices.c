@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-import-category-choices.c — a Minutka category for each text of a file that has no alias.
  *
  * A group of drop-downs, one per category text the preview found no alias

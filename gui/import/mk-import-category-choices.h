@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-import-category-choices.h — a Minutka category for each text of a file that has no alias. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-import-columns.c — the columns of the Import dialog's table of previewed rows.
  *
  * Line, date, person, category, minutes, task and problem of each

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-import-columns.h — the columns of the Import dialog's table of previewed rows. */
 #pragma once
 

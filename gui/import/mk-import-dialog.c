@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-import-dialog.c — Import CSV…: preview, correct and import timesheet files.
  *
  * A modal window over the main window, one file at a time: the preview

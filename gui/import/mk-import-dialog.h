@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-import-dialog.h — Import CSV…: preview, correct and import timesheet files. */
 #pragma once
 

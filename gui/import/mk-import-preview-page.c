@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-import-preview-page.c — how one CSV file will be imported, and the user's corrections.
  *
  * The page asks core for a preview of the file (mk_importer_preview(), in a

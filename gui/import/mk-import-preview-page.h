@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-import-preview-page.h — how one CSV file will be imported, and the user's corrections. */
 #pragma once
 

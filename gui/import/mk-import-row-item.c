@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-import-row-item.c — one previewed CSV row for the Import dialog's table.
  *
  * An immutable copy of an MkPreviewRow: the preview it came from is freed

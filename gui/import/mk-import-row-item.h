@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-import-row-item.h — one previewed CSV row, as the Import dialog's table shows it. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-categories-page.c — the Categories page of Preferences.
  *
  * Lists every category, archived ones too, in the user's order, each with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-category-editor.c — one category's details, a subpage of Preferences.
  *
  * Name, class, colour, archived, the target band and the aliases of one

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-people-page.c — the People page of Preferences.
  *
  * Lists everyone in the database, archived people too, with their email,

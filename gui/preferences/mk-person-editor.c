@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-person-editor.c — one person's details, a subpage of Preferences.
  *
  * Name, email, level, team and archived, each written through core when it

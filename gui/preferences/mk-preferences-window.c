@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-preferences-window.c — Minutka's preferences.
  *
  * Four pages over one MkStore: Categories (mk-categories-page), People

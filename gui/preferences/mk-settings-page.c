@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-settings-page.c — the Analysis page of Preferences: the study period
  * and the analysis settings.
  *

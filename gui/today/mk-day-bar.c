@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-day-bar.c — one day's minutes as a bar in category colours.
  *
  * The bar is the workday: each category takes a part of it as wide as its

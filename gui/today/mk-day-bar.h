@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-day-bar.h — one day's minutes as a bar in category colours. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-day-list.c — the entries of one day, as a list with keyboard editing.
  *
  * A GtkListView of MkEntryRow over a GListStore that follows the source

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-day-list.h — the entries of one day, as a list with keyboard editing. */
 #pragma once
 

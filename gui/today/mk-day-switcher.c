@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-day-switcher.c — which day the Today page shows: back, forward, a calendar.
  *
  * Holds the day as "YYYY-MM-DD" (the "day" property), today when made.

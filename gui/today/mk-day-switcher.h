@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-day-switcher.h — which day the Today page shows: back, forward, a calendar. */
 #pragma once
 

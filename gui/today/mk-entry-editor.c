@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-entry-editor.c — the pop-over that edits one entry.
  *
  * Minutes, category, task and start of one entry.  Save does not touch the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-entry-editor.h — the pop-over that edits one entry. */
 #pragma once
 

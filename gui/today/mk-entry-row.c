@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-entry-row.c — one entry in the Today page's list, with its editor.
  *
  * Shows start, minutes, the category's colour and name, and the task.  The

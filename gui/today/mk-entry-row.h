@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-entry-row.h — one entry in the Today page's list, with its editor. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-person-chooser.c — who is logging: pick a name or add yours.
  *
  * A button with the current person's name; its pop-over lists the people

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-person-chooser.h — who is logging: pick a name or add yours. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-quick-entry-row.c — the Today page's one-line entry and the line under it.
  *
  * The entry, a category drop-down and a minutes field for the mouse, the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-quick-entry-row.h — the Today page's one-line entry and the line under it. */
 #pragma once
 

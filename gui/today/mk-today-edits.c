@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-today-edits.c — the Today page's changes to entries, and their undo.
  *
  * Every change is one MkStore call, committed when it returns.  The last

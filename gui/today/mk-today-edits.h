@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-today-edits.h — the Today page's changes to entries, and their undo. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-today-page.c — the Today page: log the day from the keyboard.
  *
  * What a manager touches while the phone rings: a quick entry parsed by

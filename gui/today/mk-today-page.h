@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-today-page.h — the Today page: log the day from the keyboard. */
 #pragma once
 

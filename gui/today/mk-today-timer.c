@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-today-timer.c — the Today page's timer: a button and the time running.
  *
  * The timer lives in the database (mk_store_*_timer), not in this widget:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-today-timer.h — the Today page's timer: a button and the time running. */
 #pragma once
 

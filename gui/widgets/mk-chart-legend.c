@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-chart-legend.c — the key to the team chart's colours and marks.
  *
  * One swatch and name per category that has time in the analysis, then the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-chart-legend.h — the key to the team chart's colours and marks. */
 #pragma once
 

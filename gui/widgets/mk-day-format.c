@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-day-format.c — days ("YYYY-MM-DD", as core stores them) for people to read.
  *
  * Core keeps days as ISO text; the widgets want GDateTime (GtkCalendar) or

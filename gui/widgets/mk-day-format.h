@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-day-format.h — days ("YYYY-MM-DD", as core stores them) for people to read. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-day-timeline.c — a manager's days on a clock, prime hours shaded.
  *
  * One row per day that has entries with a start time; each such entry is a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-day-timeline.h — a manager's days on a clock, prime hours shaded. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-share-bar.c — one category's share against its median and target.
  *
  * A thin track from 0 to @scale (the same scale for every row of a manager's

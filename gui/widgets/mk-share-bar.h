@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-share-bar.h — one category's share against its median and target. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-wrap-box.c — a row of widgets that wraps onto more lines when narrow.
  *
  * Lays its children out left to right like a horizontal GtkBox as long as

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-wrap-box.h — a row of widgets that wraps onto more lines when narrow. */
 #pragma once
 

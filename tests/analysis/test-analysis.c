@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-analysis.c — the analysis engine against hand-computed fixtures.
  *
  * Each fixture in tests/data/analysis/ describes a team's rollups and the

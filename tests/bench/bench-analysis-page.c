@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-analysis-page.c — the Analysis page on a big database (DESIGN.md, "Budgets").
  *
  *   bench-analysis-page DB [RUNS]

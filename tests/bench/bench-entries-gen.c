@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-entries-gen.c — the database behind the Entries page benchmark.
  *
  * Fills a new database with N entries through the store's bulk insert, so

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-entries-gen.h — the database behind the Entries page benchmark. */
 #pragma once
 

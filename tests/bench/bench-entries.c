@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-entries.c — the Entries page over a million entries (a benchmark, not a test).
  *
  *   bench-entries [N]        (run it under Xvfb: meson test --benchmark entries)

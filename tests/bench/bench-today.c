@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-today.c — the Today page's budgets on a big database (DESIGN.md, "Budgets").
  *
  *   bench-today DB PERSON DAY [N_ADDS [page-only]]

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* gen-db.c — builds a Minutka database of a given size for the benchmarks.
  *
  *   gen-db DB ENTRIES MANAGERS DAYS [RAW.tsv]

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-import.c — libFuzzer harness for the CSV reader and the importer.
  *
  * Each input is imported as a file, in a dry run, into one database (a

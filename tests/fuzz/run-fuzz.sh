@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # run-fuzz.sh FUZZER SECONDS WORKDIR SEED_CORPUS…
 # Runs a libFuzzer harness for SECONDS on copies of the seed corpora: new
 # inputs go to WORKDIR/corpus, crashes to WORKDIR/ (libFuzzer exits non-zero

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* gui-test-utils.c — helpers shared by the GUI tests.
  *
  * The tests run inside the application's main loop: once the application

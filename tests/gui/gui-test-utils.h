@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* gui-test-utils.h — driving the real Minutka window in a test. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-gui-analysis.c — the Analysis page under a real display server.
  *
  * Runs the real window on a fresh database: the page first says there is

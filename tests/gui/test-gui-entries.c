@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-gui-entries.c — the Entries page under a real display server.
  *
  * Runs the real window on the demo team sample and drives the Entries

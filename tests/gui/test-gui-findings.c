@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-gui-findings.c — the findings list stays as narrow as a phone
  * however many managers it names.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-gui-hidden.c — a hidden page waits; shown again, it is up to date.
  *
  * Entries typed on Today must not make the Entries page count and re-read

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-gui-import.c — the Import dialog under a real display server.
  *
  * Runs the real application on an empty database and drives the Import

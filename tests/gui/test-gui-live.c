@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-gui-live.c — the window follows another program's changes.
  *
  * Runs the real window, then writes to its database through a second

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-gui-preferences.c — Preferences under a real display server.
  *
  * Starts the real application on a database holding the demo team, opens

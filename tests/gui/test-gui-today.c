@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-gui-today.c — the Today page under a real display server.
  *
  * Drives the real window: types lines into the quick entry and activates

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-gui-window.c — the main window under a real display server.
  *
  * Runs the real MkApplication, waits for the window to map, switches

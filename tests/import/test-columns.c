@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-columns.c — header names to roles, presets, and the column map. */
 #include "config.h"
 

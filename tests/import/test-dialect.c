@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-dialect.c — delimiters and line ends sniffed from the first lines. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-encoding.c — bytes of timesheet files turned into UTF-8 text. */
 #include "config.h"
 

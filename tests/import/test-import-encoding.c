@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-import-encoding.c — long timesheets whose encoding shows itself
  * late: after the first 64 KB the importer sniffs, or across the edge of
  * a chunk it reads.  Each file is generated here and imported through

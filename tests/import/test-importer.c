@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-importer.c — the import corpus against its expectations, and the
  * importer's promises: all or nothing, idempotence, cancel, async, preview.
  *

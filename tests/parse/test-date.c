@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-date.c — dates as timesheets write them, and the column decider. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-duration.c — durations and times of day as timesheets write them. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-entry-words.c — the word a selection of entries shares. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-quick-entry.c — the Today page's one-line parser, in English and Russian.
  *
  * The alias table is a small stand-in for the store's: the parser only sees

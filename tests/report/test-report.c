@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-report.c — the reports: JSON contract, CSV rows, text, PDF text, the
  * command line's exit codes, and the demo team's report naming its planted
  * problems.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-crash.c — kill -9 at random moments never loses or half-writes data.
  *
  * A child process writes entries (one transaction each, or one bulk insert

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-store-aliases.c — listing and removing category aliases, and moving
  * categories up and down the user's list. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-store-entries.c — adding several entries as one change. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-store-external.c — a store notices other connections' commits, and
  * tells where imported entries came from.
  *

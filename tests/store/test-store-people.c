@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-store-people.c — adding people by hand (mk_store_add_person).
  *
  * A supervisor adds the team before anyone logs.  Each test checks what the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-store-schema.c — schema version 2: length histograms, the migration
  * from version 1, and the big-import path of the bulk. */
 #include "config.h"

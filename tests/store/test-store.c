@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-store.c — the SQLite store: opening, migrations, people, categories,
  * aliases, entries and their rollups, settings, study, timer, bulk. */
 #include "config.h"
