@@ -200,6 +200,8 @@ mk_store_add_entry (MkStore            *self,
  * @self: a store
  * @inputs: (array length=n_inputs): the entries
  * @n_inputs: how many
+ * @ids: (out caller-allocates) (array length=n_inputs) (optional): where to
+ *   write the new entries' ids, in the order of @inputs
  * @error: return location for a #GError
  *
  * Validates and adds several entries with their rollups in one transaction
@@ -212,6 +214,7 @@ gboolean
 mk_store_add_entries (MkStore            *self,
                       const MkEntryInput *inputs,
                       guint               n_inputs,
+                      gint64             *ids,
                       GError            **error)
 {
   g_return_val_if_fail (MK_IS_STORE (self), FALSE);
@@ -225,7 +228,7 @@ mk_store_add_entries (MkStore            *self,
   if (!mk_store_begin (self, error))
     return FALSE;
   for (guint i = 0; i < n_inputs; i++)
-    if (!mk_store_insert_entry_row (self, &inputs[i], NULL, error) ||
+    if (!mk_store_insert_entry_row (self, &inputs[i], ids != NULL ? &ids[i] : NULL, error) ||
         !mk_store_rollup_add (self, &inputs[i], +1, error))
       {
         mk_store_rollback (self);
@@ -311,6 +314,39 @@ mk_store_get_entry (MkStore *self,
   return mk_entry_new (id, &input, person_name, category);
 }
 
+/* Writes @input over the entry @id, with its rollups, inside a write
+ * transaction. */
+static gboolean
+update_in_transaction (MkStore            *self,
+                       gint64              id,
+                       const MkEntryInput *input,
+                       GError            **error)
+{
+  g_autofree char *old_day = NULL;
+  g_autofree char *old_task = NULL;
+  MkEntryInput old = { 0 };
+  sqlite3_stmt *stmt;
+
+  if (!read_entry (self, id, &old, &old_day, &old_task, NULL))
+    {
+      set_entry_gone (error);
+      return FALSE;
+    }
+
+  stmt = mk_store_stmt (self, STMT_ENTRY_UPDATE);
+  sqlite3_bind_int64 (stmt, 1, input->person_id);
+  sqlite3_bind_text (stmt, 2, input->day, 10, SQLITE_TRANSIENT);
+  if (input->start >= 0)
+    sqlite3_bind_int (stmt, 3, input->start);
+  sqlite3_bind_int (stmt, 4, input->minutes);
+  sqlite3_bind_int64 (stmt, 5, input->category_id);
+  sqlite3_bind_text (stmt, 6, input->task ? input->task : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 7, id);
+  return mk_store_step_done (self, stmt, error) &&
+         mk_store_rollup_add (self, &old, -1, error) &&
+         mk_store_rollup_add (self, input, +1, error);
+}
+
 /**
  * mk_store_update_entry:
  * @self: a store
@@ -326,38 +362,45 @@ mk_store_update_entry (MkStore            *self,
                        const MkEntryInput *input,
                        GError            **error)
 {
-  g_autofree char *old_day = NULL;
-  g_autofree char *old_task = NULL;
-  MkEntryInput old = { 0 };
-  sqlite3_stmt *stmt;
+  return mk_store_update_entries (self, &id, input, 1, error);
+}
+
+/**
+ * mk_store_update_entries:
+ * @self: a store
+ * @ids: (array length=n): the entries to change
+ * @inputs: (array length=n): their new values, in the order of @ids (source,
+ *   batch and fingerprint are kept)
+ * @n: how many
+ * @error: return location for a #GError
+ *
+ * Changes all the entries in one transaction, or none (undoing a move of
+ * entries from several categories puts each back in its own).
+ *
+ * Returns: %TRUE once committed.
+ */
+gboolean
+mk_store_update_entries (MkStore            *self,
+                         const gint64       *ids,
+                         const MkEntryInput *inputs,
+                         guint               n,
+                         GError            **error)
+{
+  gboolean ok = TRUE;
 
   g_return_val_if_fail (MK_IS_STORE (self), FALSE);
+  g_return_val_if_fail ((ids != NULL && inputs != NULL) || n == 0, FALSE);
 
-  if (!mk_store_validate_entry (self, input, error))
-    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (!mk_store_validate_entry (self, &inputs[i], error))
+      return FALSE;
+  if (n == 0)
+    return TRUE;
   if (!mk_store_begin (self, error))
     return FALSE;
-  if (!read_entry (self, id, &old, &old_day, &old_task, NULL))
-    {
-      mk_store_rollback (self);
-      set_entry_gone (error);
-      return FALSE;
-    }
-
-  stmt = mk_store_stmt (self, STMT_ENTRY_UPDATE);
-  sqlite3_bind_int64 (stmt, 1, input->person_id);
-  sqlite3_bind_text (stmt, 2, input->day, 10, SQLITE_TRANSIENT);
-  if (input->start >= 0)
-    sqlite3_bind_int (stmt, 3, input->start);
-  sqlite3_bind_int (stmt, 4, input->minutes);
-  sqlite3_bind_int64 (stmt, 5, input->category_id);
-  sqlite3_bind_text (stmt, 6, input->task ? input->task : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 7, id);
-  return mk_store_finish (self,
-                          mk_store_step_done (self, stmt, error) &&
-                          mk_store_rollup_add (self, &old, -1, error) &&
-                          mk_store_rollup_add (self, input, +1, error),
-                          error);
+  for (guint i = 0; i < n && ok; i++)
+    ok = update_in_transaction (self, ids[i], &inputs[i], error);
+  return mk_store_finish (self, ok, error);
 }
 
 static gboolean

@@ -130,10 +130,16 @@ gint64      mk_store_add_entry            (MkStore            *self,
 gboolean    mk_store_add_entries          (MkStore            *self,
                                            const MkEntryInput *inputs,
                                            guint               n_inputs,
+                                           gint64             *ids,
                                            GError            **error);
 gboolean    mk_store_update_entry         (MkStore            *self,
                                            gint64              id,
                                            const MkEntryInput *input,
+                                           GError            **error);
+gboolean    mk_store_update_entries       (MkStore            *self,
+                                           const gint64       *ids,
+                                           const MkEntryInput *inputs,
+                                           guint               n,
                                            GError            **error);
 gboolean    mk_store_delete_entry         (MkStore            *self,
                                            gint64              id,

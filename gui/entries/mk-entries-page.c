@@ -18,12 +18,13 @@
  * its list again when it is shown.  Counting a million entries and binding
  * the hidden rows on every entry added on Today cost 0.28 s an entry.
  *
- * Changes (edit, delete, move to another category) go through MkStore, one
- * transaction each, and the view follows the store's "changed" signal.  A
+ * Changes (edit, delete, move to another category) go through core's
+ * MkEntryHistory, one transaction each, and the view follows the store's
+ * "changed" signal.  A
  * refused write shows core's message in mk_window_show_error() and leaves
  * everything as it was: the editor stays open with what was typed.  One
- * level of undo (the toast's button or Ctrl+Z) keeps copies of the entries
- * as they were, made with mk_entry_to_input() before the change.
+ * level of undo (the toast's button or Ctrl+Z) puts the entries back as
+ * they were, as one transaction.
  *
  * Moving entries may offer to save an alias: core finds the word the moved
  * tasks share and no alias knows (mk_entry_words_common_unknown()).
@@ -42,16 +43,16 @@
 #include "mk-day-format.h"
 #include "mk-entries-columns.h"
 #include "mk-entries-page.h"
-#include "mk-entries-undo.h"
 #include "mk-entries-editor.h"
 #include "mk-entries-filters.h"
+#include "mk-entry-history.h"
 #include "mk-entry-selection.h"
 #include "mk-entry-words.h"
 #include "mk-quick-entry.h"
 #include "mk-window.h"
 
 /* The most entries one delete or move may change: the selection's entries
- * are read page by page, and undo keeps a copy of each. */
+ * are read page by page, and the history keeps a copy of each for undo. */
 #define MAX_CHANGE 10000
 
 struct _MkEntriesPage
@@ -64,7 +65,7 @@ struct _MkEntriesPage
   gboolean          stale;        /* the store changed while paused */
   MkEntryList      *entries;
   MkEntrySelection *selection;
-  MkEntriesUndo    *undo;
+  MkEntryHistory   *history;
   char             *alias_word;
   gint64            alias_category_id;
   char             *totals;
@@ -165,7 +166,7 @@ static void
 update_undo (MkEntriesPage *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "entries.undo",
-                                 mk_entries_undo_can_undo (self->undo));
+                                 mk_entry_history_can_undo (self->history));
 }
 
 static void
@@ -313,7 +314,7 @@ toast_undo_cb (AdwToast      *toast,
   guint generation = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (toast), "mk-undo"));
 
   /* Only the toast of the change that can still be undone undoes it. */
-  if (generation == mk_entries_undo_get_generation (self->undo))
+  if (generation == mk_entry_history_get_generation (self->history))
     gtk_widget_activate_action (GTK_WIDGET (self), "entries.undo", NULL);
 }
 
@@ -332,7 +333,7 @@ show_toast (MkEntriesPage *self,
     {
       adw_toast_set_button_label (toast, _("_Undo"));
       g_object_set_data (G_OBJECT (toast), "mk-undo",
-                         GUINT_TO_POINTER (mk_entries_undo_get_generation (self->undo)));
+                         GUINT_TO_POINTER (mk_entry_history_get_generation (self->history)));
       g_signal_connect_object (toast, "button-clicked", G_CALLBACK (toast_undo_cb), self, 0);
     }
   mk_window_show_toast (window, toast);
@@ -346,13 +347,12 @@ undo_action_cb (GtkWidget  *widget,
   MkEntriesPage *self = MK_ENTRIES_PAGE (widget);
   g_autoptr(GError) error = NULL;
 
-  if (self->store == NULL || !mk_entries_undo_can_undo (self->undo))
+  if (self->store == NULL || !mk_entry_history_can_undo (self->history))
     return;
-  if (!mk_entries_undo_run (self->undo, self->store, &error))
+  if (!mk_entry_history_undo (self->history, &error))
     show_error (self, _("The Change Was Not Undone"), error);
   else
     show_toast (self, _("Undone"), FALSE);
-  update_undo (self);
 }
 
 /* Edit */
@@ -362,22 +362,17 @@ editor_save_cb (MkEntriesEditor *editor,
                 MkEntriesPage *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(MkEntry) before = NULL;
   MkEntry *entry = mk_entries_editor_get_entry (editor);
   MkEntryInput input;
 
   if (self->store == NULL || !mk_entries_editor_get_input (editor, &input, &error))
     return;
-  before = mk_store_get_entry (self->store, mk_entry_get_id (entry), &error);
-  if (before == NULL || !mk_store_update_entry (self->store, mk_entry_get_id (entry), &input,
-                                                &error))
+  if (!mk_entry_history_edit (self->history, mk_entry_get_id (entry), &input, &error))
     {
       /* The editor stays open with what was typed. */
       show_error (self, _("The Entry Was Not Saved"), error);
       return;
     }
-  mk_entries_undo_set_update (self->undo, before);
-  update_undo (self);
   show_toast (self, _("Entry changed"), TRUE);
   gtk_window_destroy (GTK_WINDOW (editor));
 }
@@ -467,13 +462,11 @@ delete_selected_action_cb (GtkWidget  *widget,
   if (entries->len == 0)
     return;
   ids = entry_ids (entries);
-  if (!mk_store_delete_entries (self->store, ids, entries->len, &error))
+  if (!mk_entry_history_delete (self->history, ids, entries->len, &error))
     {
       show_error (self, _("The Entries Were Not Deleted"), error);
       return;
     }
-  mk_entries_undo_set_delete (self->undo, entries);
-  update_undo (self);
   title = g_strdup_printf (ngettext ("%'u entry deleted", "%'u entries deleted", entries->len),
                            entries->len);
   show_toast (self, title, TRUE);
@@ -563,14 +556,12 @@ move_selected_action_cb (GtkWidget  *widget,
   if (entries->len == 0)
     return;
   ids = entry_ids (entries);
-  if (!mk_store_recategorise_entries (self->store, ids, entries->len,
-                                      g_variant_get_int64 (param), &error))
+  if (!mk_entry_history_move (self->history, ids, entries->len, g_variant_get_int64 (param),
+                              &error))
     {
       show_error (self, _("The Entries Were Not Moved"), error);
       return;
     }
-  mk_entries_undo_set_move (self->undo, entries);
-  update_undo (self);
   /* Translators: after moving entries: "Moved 14 entries to Follow-ups". */
   title = g_strdup_printf (ngettext ("Moved %'u entry to %s", "Moved %'u entries to %s",
                                      entries->len),
@@ -709,6 +700,7 @@ mk_entries_page_set_store (MkEntriesPage *self,
   g_return_if_fail (self->store == NULL);
 
   self->store = g_object_ref (store);
+  mk_entry_history_set_store (self->history, store);
   self->entries = mk_entry_list_new (store);
   self->selection = mk_entry_selection_new (store, G_LIST_MODEL (self->entries));
   g_signal_connect_swapped (self->selection, "selection-changed",
@@ -812,7 +804,7 @@ mk_entries_page_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->entries);
   g_clear_object (&self->store);
-  g_clear_pointer (&self->undo, mk_entries_undo_free);
+  g_clear_object (&self->history);
   g_clear_pointer (&self->alias_word, g_free);
   g_clear_pointer (&self->totals, g_free);
 
@@ -886,7 +878,9 @@ mk_entries_page_init (MkEntriesPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->undo = mk_entries_undo_new ();
+  self->history = mk_entry_history_new (1);
+  g_signal_connect_object (self->history, "notify::can-undo", G_CALLBACK (update_undo), self,
+                           G_CONNECT_SWAPPED);
   mk_entries_columns_add (self->column_view);
   g_signal_connect_swapped (gtk_column_view_get_sorter (self->column_view), "changed",
                             G_CALLBACK (sorter_changed_cb), self);

@@ -9,7 +9,8 @@
  *
  * The day's entries come from one MkEntryList, refiltered by person and
  * day, which refreshes itself on the store's "changed" signal; MkDayList
- * shows it.  Changes to entries and their undo are MkTodayEdits'.
+ * shows it.  Changes to entries go through core's MkEntryHistory, which
+ * makes each one a transaction and remembers how to undo it.
  *
  * Invariants.  Every change goes through MkStore and is committed before
  * the page shows it: the list and the summary are redrawn from the store's
@@ -40,11 +41,11 @@
 #include "mk-day-bar.h"
 #include "mk-day-list.h"
 #include "mk-day-switcher.h"
+#include "mk-entry-history.h"
 #include "mk-entry-list.h"
 #include "mk-error.h"
 #include "mk-person-chooser.h"
 #include "mk-quick-entry-row.h"
-#include "mk-today-edits.h"
 #include "mk-today-page.h"
 #include "mk-today-timer.h"
 #include "mk-window.h"
@@ -58,7 +59,7 @@ struct _MkTodayPage
   gulong           changed_id;
   MkEntryList     *entries;
   GListModel      *categories;
-  MkTodayEdits    *edits;
+  MkEntryHistory  *history;
   GSettings       *settings;
 
   GtkWidget       *main_box;
@@ -82,7 +83,7 @@ static void mk_today_page_reload (MkTodayPage *self);
 static void
 update_undo_action (MkTodayPage *self)
 {
-  gboolean can_undo = mk_today_edits_can_undo (self->edits);
+  gboolean can_undo = mk_entry_history_can_undo (self->history);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "today.undo", can_undo);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "today.undo-change", can_undo);
@@ -128,7 +129,7 @@ show_toast (MkTodayPage *self,
       adw_toast_set_button_label (toast, _("_Undo"));
       adw_toast_set_action_name (toast, "today.undo-change");
       adw_toast_set_action_target_value (
-        toast, g_variant_new_uint32 (mk_today_edits_get_generation (self->edits)));
+        toast, g_variant_new_uint32 (mk_entry_history_get_generation (self->history)));
     }
   adw_toast_overlay_add_toast (overlay, toast);
 }
@@ -203,7 +204,7 @@ add_from_line (MkTodayPage *self,
   input.source = MK_ENTRY_SOURCE_MANUAL;
 
   summary = mk_quick_entry_describe (parsed, category);
-  id = mk_store_add_entry (self->store, &input, &error);
+  id = mk_entry_history_add (self->history, &input, &error);
   if (id <= 0)
     {
       /* Nothing is lost: the line stays in the field, the reason under it. */
@@ -211,7 +212,6 @@ add_from_line (MkTodayPage *self,
       return FALSE;
     }
 
-  mk_today_edits_added (self->edits, id);
   mk_quick_entry_row_select_category (self->quick_row, input.category_id);
   mk_quick_entry_row_done (self->quick_row, summary);
   return TRUE;
@@ -271,10 +271,11 @@ delete_entry_action_cb (GtkWidget  *widget,
 {
   MkTodayPage *self = MK_TODAY_PAGE (widget);
   g_autoptr(GError) error = NULL;
+  gint64 id = g_variant_get_int64 (param);
 
   if (self->store == NULL)
     return;
-  if (!mk_today_edits_delete (self->edits, g_variant_get_int64 (param), &error))
+  if (!mk_entry_history_delete (self->history, &id, 1, &error))
     show_toast (self, error->message, FALSE);
   else
     show_toast (self, _("Entry deleted"), TRUE);
@@ -287,16 +288,22 @@ update_entry_action_cb (GtkWidget  *widget,
 {
   MkTodayPage *self = MK_TODAY_PAGE (widget);
   g_autoptr(GError) error = NULL;
+  g_autoptr(MkEntry) entry = NULL;
+  MkEntryInput input;
   gint64 id;
-  gint64 category_id;
-  int start;
-  int minutes;
-  const char *task;
 
   if (self->store == NULL)
     return;
-  g_variant_get (param, "(xiix&s)", &id, &start, &minutes, &category_id, &task);
-  if (!mk_today_edits_update (self->edits, id, start, minutes, category_id, task, &error))
+  /* The person and the day stay. */
+  g_variant_get (param, "(xiix&s)", &id, NULL, NULL, NULL, NULL);
+  entry = mk_store_get_entry (self->store, id, &error);
+  if (entry != NULL)
+    {
+      mk_entry_to_input (entry, &input);
+      g_variant_get (param, "(xiix&s)", NULL, &input.start, &input.minutes,
+                     &input.category_id, &input.task);
+    }
+  if (entry == NULL || !mk_entry_history_edit (self->history, id, &input, &error))
     show_toast (self, error->message, FALSE);
   else
     show_toast (self, _("Entry changed"), TRUE);
@@ -310,16 +317,16 @@ undo_action_cb (GtkWidget  *widget,
   MkTodayPage *self = MK_TODAY_PAGE (widget);
   g_autoptr(GError) error = NULL;
 
-  if (self->store == NULL || !mk_today_edits_can_undo (self->edits))
+  if (self->store == NULL || !mk_entry_history_can_undo (self->history))
     return;
   /* From a toast: only while its change is still the last one. */
   if (param != NULL
-      && g_variant_get_uint32 (param) != mk_today_edits_get_generation (self->edits))
+      && g_variant_get_uint32 (param) != mk_entry_history_get_generation (self->history))
     {
       set_hint (self, _("Only the last change can be undone"), TRUE);
       return;
     }
-  if (!mk_today_edits_undo (self->edits, &error))
+  if (!mk_entry_history_undo (self->history, &error))
     show_toast (self, error->message, FALSE);
   else
     set_hint (self, _("Undone"), FALSE);
@@ -347,8 +354,9 @@ toggle_timer_action_cb (GtkWidget  *widget,
           show_toast (self, error->message, FALSE);
           return;
         }
-      mk_today_edits_added (self->edits, id);
-      show_toast (self, _("Timer stopped and logged"), TRUE);
+      /* The entry is logged even if it cannot be remembered for undo. */
+      show_toast (self, _("Timer stopped and logged"),
+                  mk_entry_history_added (self->history, id, NULL));
     }
   else
     {
@@ -648,7 +656,7 @@ mk_today_page_set_store (MkTodayPage *self,
   g_set_object (&self->store, store);
   mk_day_list_set_source (self->day_list, NULL);
   g_clear_object (&self->entries);
-  mk_today_edits_set_store (self->edits, store);
+  mk_entry_history_set_store (self->history, store);
   mk_person_chooser_set_store (self->person_chooser, store);
   mk_today_timer_set_store (self->timer, store);
   if (store == NULL)
@@ -774,7 +782,7 @@ mk_today_page_get_undo_generation (MkTodayPage *self)
 {
   g_return_val_if_fail (MK_IS_TODAY_PAGE (self), 0);
 
-  return mk_today_edits_get_generation (self->edits);
+  return mk_entry_history_get_generation (self->history);
 }
 
 /* GObject */
@@ -805,7 +813,7 @@ mk_today_page_dispose (GObject *object)
     g_clear_signal_handler (&self->changed_id, self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), MK_TYPE_TODAY_PAGE);
   g_clear_object (&self->entries);
-  g_clear_object (&self->edits);
+  g_clear_object (&self->history);
   g_clear_object (&self->categories);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -887,8 +895,8 @@ mk_today_page_init (MkTodayPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (BASE_APP_ID);
-  self->edits = mk_today_edits_new ();
-  g_signal_connect_object (self->edits, "notify::can-undo", G_CALLBACK (update_undo_action),
+  self->history = mk_entry_history_new (1);
+  g_signal_connect_object (self->history, "notify::can-undo", G_CALLBACK (update_undo_action),
                            self, G_CONNECT_SWAPPED);
 
   /* The page's shortcuts work wherever the focus is in the window (managed

@@ -45,7 +45,7 @@ test_add_entries_all_at_once (void)
   inputs[2] = entry (mk_person_get_id (anna), calls, "2026-11-24", 600, 45);
   g_signal_connect (store, "changed", G_CALLBACK (count_changed), &changed);
 
-  g_assert_true (mk_store_add_entries (store, inputs, 3, &error));
+  g_assert_true (mk_store_add_entries (store, inputs, 3, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (mk_store_count_entries (store), ==, 3);
   /* One change, told once. */
@@ -66,7 +66,7 @@ test_add_entries_none_if_one_is_refused (void)
   inputs[1] = entry (mk_person_get_id (anna), calls, "2026-11-23", -1, 1500);  /* over a day */
   inputs[2] = entry (mk_person_get_id (anna), calls, "2026-11-24", 600, 45);
 
-  g_assert_false (mk_store_add_entries (store, inputs, 3, &error));
+  g_assert_false (mk_store_add_entries (store, inputs, 3, NULL, &error));
   g_assert_error (error, MK_STORE_ERROR, MK_STORE_ERROR_INVALID);
   g_assert_cmpint (mk_store_count_entries (store), ==, 0);
   mk_test_assert_consistent (store);
