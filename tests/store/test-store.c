@@ -197,23 +197,76 @@ test_open_refuses_newer (void)
 static void
 test_open_refuses_unwritable_place (void)
 {
+  g_autofree char *file = mk_test_db_path ("a-plain-file");
+  g_autofree char *path = g_build_filename (file, "minutka.db", NULL);
   g_autoptr(MkStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
-  /* /sys refuses new files even to root, unlike a chmod-ed folder. */
-  store = mk_store_open ("/sys/minutka-test.db", &error);
+  /* Nobody, root included, can create a file under a regular file (ENOTDIR),
+   * on any machine; a chmod-ed folder would not stop root. */
+  g_assert_true (g_file_set_contents (file, "not a folder\n", -1, NULL));
+  store = mk_store_open (path, &error);
   g_assert_null (store);
   g_assert_nonnull (error);
   g_assert_true (error->domain == MK_STORE_ERROR);
   g_assert_nonnull (strstr (error->message, "--db"));
 }
 
-static gpointer
-release_lock_later (gpointer data)
+/* SQLite's busy timeout sleeps through the VFS (xSleep) between tries for
+ * a lock.  A copy of the default VFS whose xSleep first says so lets a test
+ * release a lock once a connection is really waiting for it: no guess at
+ * how long "a moment" is. */
+static struct {
+  sqlite3_vfs  vfs;
+  sqlite3_vfs *real;
+  GMutex       lock;
+  GCond        cond;
+  gboolean     slept;
+} waiting;
+
+static int
+waiting_sleep (sqlite3_vfs *vfs,
+               int          usec)
 {
-  g_usleep (300 * 1000);
+  g_mutex_lock (&waiting.lock);
+  waiting.slept = TRUE;
+  g_cond_broadcast (&waiting.cond);
+  g_mutex_unlock (&waiting.lock);
+  return waiting.real->xSleep (waiting.real, usec);
+}
+
+static void
+waiting_vfs_install (void)
+{
+  waiting.real = sqlite3_vfs_find (NULL);
+  waiting.vfs = *waiting.real;
+  waiting.vfs.zName = "minutka-test-waiting";
+  waiting.vfs.xSleep = waiting_sleep;
+  g_assert_cmpint (sqlite3_vfs_register (&waiting.vfs, 1), ==, SQLITE_OK);
+}
+
+static void
+waiting_vfs_remove (void)
+{
+  g_assert_cmpint (sqlite3_vfs_register (waiting.real, 1), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_vfs_unregister (&waiting.vfs), ==, SQLITE_OK);
+}
+
+/* Commits the lock holder's transaction once another connection sleeps
+ * waiting for it (a minute only if nobody ever waits: a hang). */
+static gpointer
+release_lock_when_waited_for (gpointer data)
+{
+  gint64 end = g_get_monotonic_time () + 60 * G_TIME_SPAN_SECOND;
+  gboolean slept;
+
+  g_mutex_lock (&waiting.lock);
+  while (!waiting.slept && g_cond_wait_until (&waiting.cond, &waiting.lock, end))
+    ;
+  slept = waiting.slept;
+  g_mutex_unlock (&waiting.lock);
   sqlite3_exec (data, "COMMIT", NULL, NULL, NULL);
-  return NULL;
+  return GINT_TO_POINTER (slept);
 }
 
 static void
@@ -228,6 +281,7 @@ test_open_two_handles_wait (void)
   gint64 anna;
 
   g_unlink (path);
+  waiting_vfs_install ();
   a = mk_store_open (path, &error);
   g_assert_no_error (error);
   b = mk_store_open (path, &error);
@@ -236,15 +290,19 @@ test_open_two_handles_wait (void)
   add (a, anna, "2026-11-23", 600, 30, "calls", "from the window");
   add (b, anna, "2026-11-23", 630, 15, "admin", "from the command line");
 
-  /* Another program holds the write lock for a moment: the store waits for
-   * it (busy timeout) instead of failing. */
+  /* Another program holds the write lock until the store has waited for
+   * it (busy timeout): the store waits instead of failing. */
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE; INSERT INTO setting VALUES ('x', '1')",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
-  releaser = g_thread_new ("release", release_lock_later, db);
+  g_mutex_lock (&waiting.lock);
+  waiting.slept = FALSE;
+  g_mutex_unlock (&waiting.lock);
+  releaser = g_thread_new ("release", release_lock_when_waited_for, db);
   add (a, anna, "2026-11-23", 700, 20, "calls", "while locked");
-  g_thread_join (releaser);
+  g_assert_true (GPOINTER_TO_INT (g_thread_join (releaser)));
   sqlite3_close (db);
+  waiting_vfs_remove ();
 
   g_assert_cmpint (mk_store_count_entries (b), ==, 3);
   mk_test_assert_consistent (b);
