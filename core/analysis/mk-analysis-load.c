@@ -196,45 +196,6 @@ mk_analysis_input_new_from_store (MkStore     *store,
 }
 
 /**
- * mk_analysis_default_period:
- * @store: the store
- * @from: (out) (transfer full): the first day
- * @to: (out) (transfer full): the last day
- *
- * The period the analysis looks at when none is given: the active study,
- * else the last three days with logged time.
- *
- * Returns: %FALSE (and %NULL days) when there is no study and nothing logged.
- */
-gboolean
-mk_analysis_default_period (MkStore  *store,
-                            char    **from,
-                            char    **to)
-{
-  g_auto(GStrv) days = NULL;
-  guint n;
-
-  g_return_val_if_fail (MK_IS_STORE (store), FALSE);
-  g_return_val_if_fail (from != NULL && to != NULL, FALSE);
-
-  *from = NULL;
-  *to = NULL;
-  if (mk_store_get_study (store, NULL, from, to) && *from != NULL && *to != NULL)
-    return TRUE;
-  g_clear_pointer (from, g_free);
-  g_clear_pointer (to, g_free);
-
-  days = mk_store_last_logged_days (store, 3);
-  n = days != NULL ? g_strv_length (days) : 0;
-  if (n == 0)
-    return FALSE;
-
-  *from = g_strdup (days[0]);
-  *to = g_strdup (days[n - 1]);
-  return TRUE;
-}
-
-/**
  * mk_analysis_new_for_store:
  * @store: the store
  * @from: (nullable): the first day, or %NULL for the default period
@@ -243,9 +204,10 @@ mk_analysis_default_period (MkStore  *store,
  * @error: return location for a #GError
  *
  * Reads the period's rollups and the store's settings and analyses them:
- * what the Analysis page and the command line need in one call.  When
- * either day is %NULL, both come from mk_analysis_default_period(); with
- * nothing logged at all the analysis is empty (mk_analysis_is_empty()).
+ * what the command line needs in one call (the Analysis page asks for a
+ * period: mk_analysis_new_for_period_async()).  When either day is %NULL,
+ * both come from mk_analysis_default_period(); with nothing logged at all
+ * the analysis is empty (mk_analysis_is_empty()) and has no period.
  *
  * Returns: (transfer full) (nullable): the analysis, or %NULL with @error
  *   (MK_STORE_ERROR) when the database cannot be read.

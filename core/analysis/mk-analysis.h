@@ -123,9 +123,6 @@ MkAnalysisInput *mk_analysis_input_new_from_store (MkStore     *store,
                                                    const char  *from,
                                                    const char  *to,
                                                    GError     **error);
-gboolean         mk_analysis_default_period       (MkStore     *store,
-                                                   char       **from,
-                                                   char       **to);
 
 /* Findings */
 
@@ -239,5 +236,56 @@ MkAnalysis      *mk_analysis_new_for_store         (MkStore     *store,
                                                     const char  *to,
                                                     MkPeerMode   mode,
                                                     GError     **error);
+
+/* Periods, and the analysis of one in a worker thread: mk-analysis-period.c */
+
+/* The default period without a study: this many last days with logged time. */
+#define MK_ANALYSIS_DEFAULT_DAYS 3
+
+/**
+ * MkAnalysisPeriod:
+ * @MK_ANALYSIS_PERIOD_STUDY: the active study, else the last three logged days
+ * @MK_ANALYSIS_PERIOD_LAST_DAYS: the last three days with logged time
+ * @MK_ANALYSIS_PERIOD_WEEK: this week, Monday to Sunday
+ * @MK_ANALYSIS_PERIOD_CUSTOM: a range the caller gives
+ */
+typedef enum {
+  MK_ANALYSIS_PERIOD_STUDY,
+  MK_ANALYSIS_PERIOD_LAST_DAYS,
+  MK_ANALYSIS_PERIOD_WEEK,
+  MK_ANALYSIS_PERIOD_CUSTOM,
+} MkAnalysisPeriod;
+
+void             mk_analysis_week_range            (GDateTime            *day,
+                                                    char                **from,
+                                                    char                **to);
+gboolean         mk_analysis_resolve_period        (MkStore              *store,
+                                                    MkAnalysisPeriod      period,
+                                                    const char           *from,
+                                                    const char           *to,
+                                                    char                **out_from,
+                                                    char                **out_to,
+                                                    char                **study_name);
+gboolean         mk_analysis_default_period        (MkStore              *store,
+                                                    char                **from,
+                                                    char                **to);
+MkAnalysis      *mk_analysis_new_for_period        (MkStore              *store,
+                                                    MkAnalysisPeriod      period,
+                                                    const char           *from,
+                                                    const char           *to,
+                                                    MkPeerMode            mode,
+                                                    char                **study_name,
+                                                    GError              **error);
+void             mk_analysis_new_for_period_async  (MkStore              *store,
+                                                    MkAnalysisPeriod      period,
+                                                    const char           *from,
+                                                    const char           *to,
+                                                    MkPeerMode            mode,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+MkAnalysis      *mk_analysis_new_for_period_finish (GAsyncResult         *result,
+                                                    char                **study_name,
+                                                    GError              **error);
 
 G_END_DECLS

@@ -4,7 +4,6 @@
 
 #include <glib.h>
 
-#include "mk-analysis-compute.h"
 #include "mk-analysis.h"
 
 G_BEGIN_DECLS

@@ -11,10 +11,9 @@
  * detail for one person (mk_analysis_page_show_person()).
  *
  * Invariants.  The page computes no statistic and runs no SQL: it asks
- * core for an MkAnalysis and shows it.  The analysis is computed in a
- * worker thread (GTask, mk-analysis-compute.c) on a fresh MkStore
- * connection to the same file (a store is used from one thread at a time,
- * and caches categories and settings), so the page never freezes; the old
+ * core for an MkAnalysis and shows it.  Core computes it in a worker thread
+ * (mk_analysis_new_for_period_async(), on a connection of its own), so the
+ * page never freezes; the old
  * result stays on screen with a spinner in the toolbar until the new one
  * is ready.  At most one computation runs at a time:
  * a change (the store's "changed" signal, a new period or peer group)
@@ -35,7 +34,6 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
-#include "mk-analysis-compute.h"
 #include "mk-analysis-export.h"
 #include "mk-analysis-print.h"
 #include "mk-analysis-format.h"
@@ -62,6 +60,7 @@ struct _MkAnalysisPage
   GCancellable     *cancellable;
   MkAnalysis       *analysis;
   gboolean          nothing_logged;
+  gint64            compute_start;  /* monotonic µs */
   gboolean          busy;
   gboolean          stale;
   guint             change_source;
@@ -233,10 +232,11 @@ compute_done_cb (GObject      *source,
                  gpointer      user_data)
 {
   g_autoptr(MkAnalysisPage) self = user_data;
-  g_autoptr(MkAnalysisComputed) result = NULL;
+  g_autoptr(MkAnalysis) result = NULL;
+  g_autofree char *study_name = NULL;
   g_autoptr(GError) error = NULL;
 
-  result = mk_analysis_compute_finish (async, &error);
+  result = mk_analysis_new_for_period_finish (async, &study_name, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;   /* the page is gone */
   set_busy (self, FALSE);
@@ -254,12 +254,14 @@ compute_done_cb (GObject      *source,
   else
     {
       g_debug ("analysis of %u managers computed in %.1f ms",
-               result->analysis ? g_list_model_get_n_items (
-                 mk_analysis_get_managers (result->analysis)) : 0,
-               result->usec / 1000.0);
-      g_set_object (&self->analysis, result->analysis);
-      self->nothing_logged = result->nothing_logged;
-      show_result (self, result->study_name);
+               g_list_model_get_n_items (mk_analysis_get_managers (result)),
+               (g_get_monotonic_time () - self->compute_start) / 1000.0);
+      /* No period: nothing is logged at all. */
+      self->nothing_logged = mk_analysis_get_from (result) == NULL;
+      if (self->nothing_logged)
+        g_clear_object (&result);
+      g_set_object (&self->analysis, result);
+      show_result (self, study_name);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANALYSIS]);
     }
 
@@ -271,8 +273,7 @@ compute_done_cb (GObject      *source,
 static void
 mk_analysis_page_compute (MkAnalysisPage *self)
 {
-  g_autofree char *from = NULL;
-  g_autofree char *to = NULL;
+  MkAnalysisPeriod period;
 
   if (self->store == NULL)
     return;
@@ -285,21 +286,19 @@ mk_analysis_page_compute (MkAnalysisPage *self)
   g_clear_handle_id (&self->change_source, g_source_remove);
   g_clear_handle_id (&self->warmup_source, g_source_remove);
 
-  if (self->period == MK_ANALYSIS_PERIOD_WEEK)
-    mk_analysis_week_range (&from, &to);
-  else if (self->period == MK_ANALYSIS_PERIOD_CUSTOM)
-    {
-      from = g_strdup (self->custom_from);
-      to = g_strdup (self->custom_to);
-    }
-
   set_busy (self, TRUE);
   if (self->analysis == NULL && !self->nothing_logged)
     gtk_stack_set_visible_child_name (self->content_stack, "loading");
 
-  mk_analysis_compute_async (mk_store_get_path (self->store), self->period,
-                             from, to, self->mode, self->cancellable, compute_done_cb,
-                             g_object_ref (self));
+  /* A custom range chosen before any analysis had days starts as the
+   * default period. */
+  period = self->period;
+  if (period == MK_ANALYSIS_PERIOD_CUSTOM && (self->custom_from == NULL || self->custom_to == NULL))
+    period = MK_ANALYSIS_PERIOD_STUDY;
+  self->compute_start = g_get_monotonic_time ();
+  mk_analysis_new_for_period_async (self->store, period, self->custom_from, self->custom_to,
+                                    self->mode, self->cancellable, compute_done_cb,
+                                    g_object_ref (self));
 }
 
 static gboolean

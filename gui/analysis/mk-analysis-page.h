@@ -4,7 +4,6 @@
 
 #include <gtk/gtk.h>
 
-#include "mk-analysis-compute.h"
 #include "mk-analysis.h"
 #include "mk-store.h"
 
