@@ -1,11 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-application.c — the Minutka application object.
  *
- * Owns the application-wide actions (about, preferences, quit), the
- * keyboard accelerators and the command-line options.  Options that ask for
- * work without a window (--version, and later --import, --report …) are
- * answered in handle-local-options, before GTK is initialised, so they work
- * without a display.
+ * Owns the application-wide actions (about, preferences, quit) and the
+ * keyboard accelerators.  The command line belongs to core (mk-cli.h):
+ * local_command_line hands it the arguments before GTK is initialised, and
+ * opens the window only when core says no command was given.
  */
 #define G_LOG_DOMAIN "mk-application"
 
@@ -14,8 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "mk-application.h"
-#include "mk-cli-import.h"
-#include "mk-cli-report.h"
+#include "mk-cli.h"
 #include "mk-store.h"
 #include "mk-version.h"
 #include "mk-window.h"
@@ -75,161 +73,30 @@ mk_application_get_store (MkApplication *self)
   return self->store;
 }
 
-/* Command-line modes.  Each opens the database itself, prints one clear
- * line per problem on stderr and returns the exit status: 0 done, 1 bad
- * input or nothing to do, 2 usage. */
-
-static void
-print_error (const GError *error)
-{
-  g_printerr ("minutka: %s\n", error->message);
-}
-
-static int
-run_check (MkStore *store)
-{
-  g_autoptr(GString) report = g_string_new (NULL);
-  g_autoptr(GError) error = NULL;
-  gboolean ok = mk_store_check (store, report, &error);
-
-  g_print ("%s", report->str);
-  if (!ok)
-    {
-      print_error (error);
-      return 1;
-    }
-  g_print (_("The database is sound and its totals match the entries.\n"));
-  return 0;
-}
-
-static int
-run_demo (MkStore *store)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!mk_store_load_demo (store, NULL, &error))
-    {
-      print_error (error);
-      return 1;
-    }
-  g_print (_("Loaded the demo team sample: %d entries. Open Minutka or run "
-             "“minutka --report” to see the analysis.\n"),
-           (int) mk_store_count_entries (store));
-  return 0;
-}
-
-static int
-mk_application_handle_local_options (GApplication *app,
-                                     GVariantDict *options)
+/* The command line is core's (core/cli/mk-cli.c): it reads every option and
+ * runs any command before GApplication sees the arguments, so a command
+ * needs no display and a usage mistake exits 2.  Only when no command was
+ * given does the window open, on the database named with --db. */
+static gboolean
+mk_application_local_command_line (GApplication   *app,
+                                   char         ***arguments,
+                                   int            *exit_status)
 {
   MkApplication *self = MK_APPLICATION (app);
-  g_autoptr(MkStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *db_path = NULL;
-  gboolean check = g_variant_dict_contains (options, "check");
-  gboolean demo = g_variant_dict_contains (options, "demo");
+  g_autofree char *db_path = NULL;
+  int status = mk_cli_main ((const char * const *) *arguments, &db_path);
 
-  if (g_variant_dict_contains (options, "version"))
+  if (status != MK_CLI_NO_COMMAND)
     {
-      g_print ("minutka %s\n", mk_version_string ());
-      return 0;
+      *exit_status = status;
+      return TRUE;
     }
-
-  if (g_variant_dict_lookup (options, "db", "^&ay", &db_path))
-    {
-      g_free (self->db_path);
-      self->db_path = g_strdup (db_path);
-    }
-
-  /* --import and --export (issue 4): the commands live in
-   * core/cli/mk-cli-import.c; this block only hands over the option values. */
-  {
-    g_autofree const char **import_files = NULL;
-    g_autofree const char **rest = NULL;
-    g_autofree const char **maps = NULL;
-    const char *export_path = NULL;
-
-    g_variant_dict_lookup (options, "import", "^a&ay", &import_files);
-    g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &rest);
-    g_variant_dict_lookup (options, "export", "^&ay", &export_path);
-    if (import_files != NULL && export_path != NULL)
-      {
-        g_printerr ("minutka: %s\n", _("--import and --export cannot be used together."));
-        return 2;
-      }
-    if (import_files != NULL)
-      {
-        g_autoptr(GPtrArray) files = g_ptr_array_new ();
-        MkCliImportArgs args = { NULL, };
-
-        for (gsize i = 0; import_files[i] != NULL; i++)
-          g_ptr_array_add (files, (gpointer) import_files[i]);
-        for (gsize i = 0; rest != NULL && rest[i] != NULL; i++)
-          g_ptr_array_add (files, (gpointer) rest[i]);
-        g_ptr_array_add (files, NULL);
-        g_variant_dict_lookup (options, "preset", "&s", &args.preset);
-        g_variant_dict_lookup (options, "person", "&s", &args.person);
-        g_variant_dict_lookup (options, "date-format", "&s", &args.date_format);
-        g_variant_dict_lookup (options, "category-column", "&s", &args.category_column);
-        g_variant_dict_lookup (options, "map", "^a&s", &maps);
-        args.files = (const char * const *) files->pdata;
-        args.maps = maps;
-        args.skip_invalid = g_variant_dict_contains (options, "skip-invalid");
-        args.dry_run = g_variant_dict_contains (options, "dry-run");
-        return mk_cli_import_main (self->db_path, &args);
-      }
-    if (export_path != NULL)
-      {
-        const char *from = NULL, *to = NULL;
-
-        g_variant_dict_lookup (options, "from", "&s", &from);
-        g_variant_dict_lookup (options, "to", "&s", &to);
-        return mk_cli_export_main (self->db_path, export_path, from, to);
-      }
-    if (rest != NULL && rest[0] != NULL)
-      {
-        g_printerr ("minutka: ");
-        g_printerr (_("unexpected argument '%s'; to import files use --import FILE…"), rest[0]);
-        g_printerr ("\n");
-        return 2;
-      }
-  }
-
-  /* --report: the whole command lives in core/cli/mk-cli-report.c. */
-  if (g_variant_dict_contains (options, "report"))
-    {
-      const char *from = NULL, *to = NULL, *format = NULL, *output = NULL;
-
-      if (check || demo)
-        {
-          g_printerr ("minutka: %s\n", _("--report cannot be used with --check or --demo."));
-          return 2;
-        }
-      g_variant_dict_lookup (options, "from", "&s", &from);
-      g_variant_dict_lookup (options, "to", "&s", &to);
-      g_variant_dict_lookup (options, "format", "&s", &format);
-      g_variant_dict_lookup (options, "output", "^&ay", &output);
-      return mk_cli_report_main (self->db_path, from, to, format, output);
-    }
-
-  if (!check && !demo)
-    return -1;
-
-  if (check && demo)
-    {
-      g_printerr ("minutka: %s\n", _("--check and --demo cannot be used together."));
-      return 2;
-    }
-
-  store = mk_store_open (self->db_path, &error);
-  if (store == NULL)
-    {
-      print_error (error);
-      return 1;
-    }
-  if (check)
-    return run_check (store);
-  return run_demo (store);
+  g_free (self->db_path);
+  self->db_path = g_steal_pointer (&db_path);
+  for (guint i = 1; (*arguments)[i] != NULL; i++)
+    g_clear_pointer (&(*arguments)[i], g_free);
+  return G_APPLICATION_CLASS (mk_application_parent_class)->local_command_line (app, arguments,
+                                                                              exit_status);
 }
 
 static void
@@ -370,7 +237,7 @@ mk_application_class_init (MkApplicationClass *klass)
 
   object_class->finalize = mk_application_finalize;
 
-  app_class->handle_local_options = mk_application_handle_local_options;
+  app_class->local_command_line = mk_application_local_command_line;
   app_class->activate = mk_application_activate;
   app_class->startup = mk_application_startup;
 }
@@ -378,53 +245,4 @@ mk_application_class_init (MkApplicationClass *klass)
 static void
 mk_application_init (MkApplication *self)
 {
-  static const GOptionEntry options[] = {
-    { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
-      N_("Show the version of Minutka and exit"), NULL },
-    { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-      N_("Use the database at PATH instead of the default one"), N_("PATH") },
-    { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
-      N_("Fill the database with the demo team sample and exit"), NULL },
-    { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
-      N_("Check the database file and its totals and exit"), NULL },
-    { "report", 0, 0, G_OPTION_ARG_NONE, NULL,
-      N_("Print the analysis of the period and exit"), NULL },
-    { "from", 0, 0, G_OPTION_ARG_STRING, NULL,
-      N_("First day of the period (YYYY-MM-DD)"), N_("DATE") },
-    { "to", 0, 0, G_OPTION_ARG_STRING, NULL,
-      N_("Last day of the period (YYYY-MM-DD)"), N_("DATE") },
-    { "format", 0, 0, G_OPTION_ARG_STRING, NULL,
-      N_("Report format: text, json, csv or pdf"), N_("FORMAT") },
-    { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-      N_("Write the report to FILE instead of the terminal"), N_("FILE") },
-    /* --import and --export (issue 4). */
-    { "import", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
-      N_("Import the timesheet CSV FILE (more files may follow) and exit"), N_("FILE…") },
-    { "preset", 0, 0, G_OPTION_ARG_STRING, NULL,
-      N_("Import format: auto, toggl, clockify, kimai, harvest, hamster, tempo, minutka "
-         "or generic"), N_("PRESET") },
-    { "person", 0, 0, G_OPTION_ARG_STRING, NULL,
-      N_("Import every row as the work of NAME"), N_("NAME") },
-    { "date-format", 0, 0, G_OPTION_ARG_STRING, NULL,
-      N_("Order of day, month and year in the file: dmy, mdy or ymd"), N_("ORDER") },
-    { "category-column", 0, 0, G_OPTION_ARG_STRING, NULL,
-      N_("Take the category from the column named NAME"), N_("NAME") },
-    { "map", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
-      N_("Add the alias TEXT for the category KEY before importing (repeatable)"),
-      N_("TEXT=KEY") },
-    { "skip-invalid", 0, 0, G_OPTION_ARG_NONE, NULL,
-      N_("Import the valid rows and list the invalid ones, instead of refusing the file"),
-      NULL },
-    { "dry-run", 0, 0, G_OPTION_ARG_NONE, NULL,
-      N_("Check the files and print what would be imported, without writing"), NULL },
-    { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-      N_("Export the entries (of --from … --to) to FILE as CSV and exit"), N_("FILE") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
-    { NULL }
-  };
-
-  g_application_add_main_option_entries (G_APPLICATION (self), options);
-  g_application_set_option_context_summary (G_APPLICATION (self),
-                                            _("Minutka shows where a sales team's working "
-                                              "day goes. Without options it opens the window."));
 }

@@ -20,11 +20,6 @@
 #include "mk-date.h"
 #include "mk-error.h"
 #include "mk-exporter.h"
-#include "mk-paths.h"
-
-#define EXIT_OK        0
-#define EXIT_BAD_INPUT 1
-#define EXIT_USAGE     2
 
 /* Fewer unmapped texts are listed; the rest are counted. */
 #define MAX_UNMAPPED_SHOWN 10
@@ -48,7 +43,7 @@ mk_cli_import_parse_args (const MkCliImportArgs *args,
       g_printerr (_("unknown preset '%s'; use auto, toggl, clockify, kimai, harvest, hamster, "
                     "tempo, minutka or generic."), args->preset);
       g_printerr ("\n");
-      return EXIT_USAGE;
+      return MK_EXIT_USAGE;
     }
   if (args->date_format != NULL
       && (!mk_date_order_from_string (args->date_format, &options->date_order)))
@@ -56,7 +51,7 @@ mk_cli_import_parse_args (const MkCliImportArgs *args,
       g_printerr ("minutka: ");
       g_printerr (_("unknown date format '%s'; use dmy, mdy or ymd."), args->date_format);
       g_printerr ("\n");
-      return EXIT_USAGE;
+      return MK_EXIT_USAGE;
     }
   for (gsize i = 0; args->maps != NULL && args->maps[i] != NULL; i++)
     {
@@ -68,20 +63,20 @@ mk_cli_import_parse_args (const MkCliImportArgs *args,
           g_printerr (_("--map '%s' should look like TEXT=KEY, e.g. \"Перезвоны=follow_up\"."),
                       args->maps[i]);
           g_printerr ("\n");
-          return EXIT_USAGE;
+          return MK_EXIT_USAGE;
         }
     }
   if (args->person != NULL && *args->person == '\0')
     {
       g_printerr ("minutka: %s\n", _("--person needs a name."));
-      return EXIT_USAGE;
+      return MK_EXIT_USAGE;
     }
   options->person = args->person;
   options->category_column = args->category_column;
   options->maps = args->maps;
   options->skip_invalid = args->skip_invalid;
   options->dry_run = args->dry_run;
-  return EXIT_OK;
+  return MK_EXIT_OK;
 }
 
 static void
@@ -170,16 +165,16 @@ mk_cli_import (MkStore               *store,
   MkImportOptions options;
   int status;
 
-  g_return_val_if_fail (MK_IS_STORE (store), EXIT_USAGE);
-  g_return_val_if_fail (args != NULL, EXIT_USAGE);
+  g_return_val_if_fail (MK_IS_STORE (store), MK_EXIT_USAGE);
+  g_return_val_if_fail (args != NULL, MK_EXIT_USAGE);
 
   status = mk_cli_import_parse_args (args, &options);
-  if (status != EXIT_OK)
+  if (status != MK_EXIT_OK)
     return status;
   if (args->files == NULL || args->files[0] == NULL)
     {
       g_string_append_printf (err, "minutka: %s\n", _("--import needs at least one file."));
-      return EXIT_USAGE;
+      return MK_EXIT_USAGE;
     }
 
   for (gsize i = 0; args->files[i] != NULL; i++)
@@ -193,7 +188,7 @@ mk_cli_import (MkStore               *store,
           print_problems (err, result);
           continue;
         }
-      status = EXIT_BAD_INPUT;
+      status = MK_EXIT_BAD_INPUT;
       if (result != NULL && result->counts.rows_read > 0)
         print_summary (out, result);
       g_string_append_printf (err, "minutka: %s\n", error->message);
@@ -218,34 +213,42 @@ print_and_return (GString *out,
 }
 
 /**
- * mk_cli_import_main:
- * @db_path: (nullable): --db, or %NULL for the default database
- * @args: the import options as given
+ * mk_cli_import_run:
+ * @args: the command line (--import and its options, --db)
  *
  * Returns: the exit status; see mk_cli_import().
  */
 int
-mk_cli_import_main (const char            *db_path,
-                    const MkCliImportArgs *args)
+mk_cli_import_run (const MkCliArgs *args)
 {
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GString) err = g_string_new (NULL);
-  g_autoptr(GError) error = NULL;
   g_autoptr(MkStore) store = NULL;
-  g_autofree char *default_db = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_null_terminated (4, NULL, TRUE);
+  const char * const *imports = mk_cli_args_get_all (args, "import");
+  const char * const *rest = mk_cli_args_get_files (args);
+  MkCliImportArgs import_args = { NULL, };
   MkImportOptions options;
 
-  if (mk_cli_import_parse_args (args, &options) != EXIT_OK)
-    return EXIT_USAGE;
-  if (db_path == NULL)
-    db_path = default_db = mk_paths_default_db ();
-  store = mk_store_open (db_path, &error);
+  for (gsize i = 0; imports != NULL && imports[i] != NULL; i++)
+    g_ptr_array_add (files, (gpointer) imports[i]);
+  for (gsize i = 0; rest != NULL && rest[i] != NULL; i++)
+    g_ptr_array_add (files, (gpointer) rest[i]);
+  import_args.files = (const char * const *) files->pdata;
+  import_args.preset = mk_cli_args_get (args, "preset");
+  import_args.person = mk_cli_args_get (args, "person");
+  import_args.date_format = mk_cli_args_get (args, "date-format");
+  import_args.category_column = mk_cli_args_get (args, "category-column");
+  import_args.maps = mk_cli_args_get_all (args, "map");
+  import_args.skip_invalid = mk_cli_args_has (args, "skip-invalid");
+  import_args.dry_run = mk_cli_args_has (args, "dry-run");
+
+  if (mk_cli_import_parse_args (&import_args, &options) != MK_EXIT_OK)
+    return MK_EXIT_USAGE;
+  store = mk_cli_open_store (args);
   if (store == NULL)
-    {
-      g_printerr ("minutka: %s\n", error->message);
-      return EXIT_BAD_INPUT;
-    }
-  return print_and_return (out, err, mk_cli_import (store, args, out, err));
+    return MK_EXIT_BAD_INPUT;
+  return print_and_return (out, err, mk_cli_import (store, &import_args, out, err));
 }
 
 static gboolean
@@ -285,7 +288,7 @@ mk_cli_export (MkStore    *store,
   g_autoptr(GError) error = NULL;
   guint64 n = 0;
 
-  g_return_val_if_fail (MK_IS_STORE (store), EXIT_USAGE);
+  g_return_val_if_fail (MK_IS_STORE (store), MK_EXIT_USAGE);
 
   if (!valid_day (from) || !valid_day (to))
     {
@@ -293,17 +296,17 @@ mk_cli_export (MkStore    *store,
       g_string_append_printf (err, _("'%s' is not a date; write YYYY-MM-DD."),
                               valid_day (from) ? to : from);
       g_string_append_c (err, '\n');
-      return EXIT_USAGE;
+      return MK_EXIT_USAGE;
     }
   if (path == NULL || *path == '\0')
     {
       g_string_append_printf (err, "minutka: %s\n", _("--export needs a file name."));
-      return EXIT_USAGE;
+      return MK_EXIT_USAGE;
     }
   if (!mk_exporter_write (store, path, from, to, &n, &error))
     {
       g_string_append_printf (err, "minutka: %s\n", error->message);
-      return EXIT_BAD_INPUT;
+      return MK_EXIT_BAD_INPUT;
     }
   g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE,
                                             "%s: %llu entry exported",
@@ -315,39 +318,29 @@ mk_cli_export (MkStore    *store,
       g_string_append_printf (err, "minutka: %s\n",
                               _("there are no entries in that period; the file has only "
                                 "the header."));
-      return EXIT_BAD_INPUT;
+      return MK_EXIT_BAD_INPUT;
     }
-  return EXIT_OK;
+  return MK_EXIT_OK;
 }
 
 /**
- * mk_cli_export_main:
- * @db_path: (nullable): --db
- * @path: --export
- * @from: (nullable): --from
- * @to: (nullable): --to
+ * mk_cli_export_run:
+ * @args: the command line (--export, --from, --to, --db)
  *
  * Returns: the exit status; see mk_cli_export().
  */
 int
-mk_cli_export_main (const char *db_path,
-                    const char *path,
-                    const char *from,
-                    const char *to)
+mk_cli_export_run (const MkCliArgs *args)
 {
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GString) err = g_string_new (NULL);
-  g_autoptr(GError) error = NULL;
   g_autoptr(MkStore) store = NULL;
-  g_autofree char *default_db = NULL;
 
-  if (db_path == NULL)
-    db_path = default_db = mk_paths_default_db ();
-  store = mk_store_open (db_path, &error);
+  store = mk_cli_open_store (args);
   if (store == NULL)
-    {
-      g_printerr ("minutka: %s\n", error->message);
-      return EXIT_BAD_INPUT;
-    }
-  return print_and_return (out, err, mk_cli_export (store, path, from, to, out, err));
+    return MK_EXIT_BAD_INPUT;
+  return print_and_return (out, err,
+                           mk_cli_export (store, mk_cli_args_get (args, "export"),
+                                          mk_cli_args_get (args, "from"),
+                                          mk_cli_args_get (args, "to"), out, err));
 }

@@ -1,14 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-cli-import.h — `minutka --import` and `minutka --export`.
  *
- * The application's handle-local-options calls the _main functions with the
- * option values as given; tests call mk_cli_import() and mk_cli_export()
- * with a store they hold.  Exit codes follow DESIGN.md: 0 success, 1 bad
+ * The command line (mk-cli.c) calls the _run functions; tests call
+ * mk_cli_import() and mk_cli_export() with a store they hold.  Exit codes follow DESIGN.md: 0 success, 1 bad
  * input or nothing to do (the message says why), 2 usage (a bad option
  * value).  Summaries go to standard output, problems to standard error.
  */
 #pragma once
 
+#include "mk-cli.h"
 #include "mk-importer.h"
 #include "mk-store.h"
 
@@ -42,17 +42,13 @@ int   mk_cli_import             (MkStore               *store,
                                  const MkCliImportArgs *args,
                                  GString               *out,
                                  GString               *err);
-int   mk_cli_import_main        (const char            *db_path,
-                                 const MkCliImportArgs *args);
+int   mk_cli_import_run         (const MkCliArgs       *args);
 int   mk_cli_export             (MkStore               *store,
                                  const char            *path,
                                  const char            *from,
                                  const char            *to,
                                  GString               *out,
                                  GString               *err);
-int   mk_cli_export_main        (const char            *db_path,
-                                 const char            *path,
-                                 const char            *from,
-                                 const char            *to);
+int   mk_cli_export_run         (const MkCliArgs       *args);
 
 G_END_DECLS

@@ -17,7 +17,6 @@
 
 #include "mk-cli-report.h"
 #include "mk-error.h"
-#include "mk-paths.h"
 
 static gboolean
 is_iso_date (const char *text)
@@ -115,12 +114,8 @@ mk_cli_report (MkStore               *store,
 }
 
 /**
- * mk_cli_report_main:
- * @db_path: (nullable): the database given with --db, %NULL for the default
- * @from: (nullable): --from
- * @to: (nullable): --to
- * @format: (nullable): --format, %NULL for text
- * @output: (nullable): --output, %NULL for standard output
+ * mk_cli_report_run:
+ * @args: the command line (--report, --from, --to, --format, --output, --db)
  *
  * Everything `minutka --report` does: checks the options, opens the
  * database, writes the report, and prints any error to standard error.
@@ -128,45 +123,37 @@ mk_cli_report (MkStore               *store,
  * Returns: the process exit code.
  */
 int
-mk_cli_report_main (const char *db_path,
-                    const char *from,
-                    const char *to,
-                    const char *format,
-                    const char *output)
+mk_cli_report_run (const MkCliArgs *args)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(MkStore) store = NULL;
-  g_autofree char *default_db = NULL;
-  MkReportOptions opts = { from, to, MK_REPORT_FORMAT_TEXT, output, MK_PEER_MODE_LEVEL };
+  const char *format = mk_cli_args_get (args, "format");
+  MkReportOptions opts = { mk_cli_args_get (args, "from"), mk_cli_args_get (args, "to"),
+                           MK_REPORT_FORMAT_TEXT, mk_cli_args_get (args, "output"),
+                           MK_PEER_MODE_LEVEL };
   int status;
 
   if (format != NULL && !mk_report_format_from_string (format, &opts.format))
     {
-      g_printerr ("minutka: ");
-      g_printerr (_("unknown report format '%s'; use text, json, csv or pdf."), format);
-      g_printerr ("\n");
+      g_autofree char *message =
+        g_strdup_printf (_("unknown report format '%s'; use text, json, csv or pdf."), format);
+
+      mk_cli_print_message (message);
       return MK_EXIT_USAGE;
     }
-  if (opts.format == MK_REPORT_FORMAT_PDF && output == NULL && isatty (STDOUT_FILENO))
+  if (opts.format == MK_REPORT_FORMAT_PDF && opts.output == NULL && isatty (STDOUT_FILENO))
     {
-      g_printerr ("minutka: ");
-      g_printerr (_("a PDF report needs a file: add --output FILE.pdf."));
-      g_printerr ("\n");
+      mk_cli_print_message (_("a PDF report needs a file: add --output FILE.pdf."));
       return MK_EXIT_USAGE;
     }
 
-  if (db_path == NULL)
-    db_path = default_db = mk_paths_default_db ();
-  store = mk_store_open (db_path, &error);
+  store = mk_cli_open_store (args);
   if (store == NULL)
-    {
-      g_printerr ("minutka: %s\n", error->message);
-      return MK_EXIT_BAD_INPUT;
-    }
+    return MK_EXIT_BAD_INPUT;
 
   status = mk_cli_report (store, &opts, &error);
   if (status != MK_EXIT_OK)
-    g_printerr ("minutka: %s\n", error != NULL ? error->message : _("the report failed."));
+    mk_cli_print_message (error != NULL ? error->message : _("the report failed."));
 
   return status;
 }

@@ -1,0 +1,601 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-cli.c — every command-line entry point, through the real `minutka`.
+ *
+ * Each test runs the installed-to-be binary (MINUTKA_BIN) without a display,
+ * on real SQLite files in the test's own folder, and checks what a user
+ * sees: the exit status, standard output and standard error, and the
+ * database or file afterwards.  The rules about which options go together
+ * are checked for every row of the option table, so a new option is tested
+ * the moment it is added.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "mk-cli.h"
+#include "mk-store.h"
+#include "mk-version.h"
+
+typedef struct {
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static char *
+test_dir (void)
+{
+  char *dir = g_build_filename (g_get_user_data_dir (), "cli", NULL);
+
+  g_mkdir_with_parents (dir, 0700);
+  return dir;
+}
+
+static char *
+test_path (const char *name)
+{
+  g_autofree char *dir = test_dir ();
+
+  return g_build_filename (dir, name, NULL);
+}
+
+static char *
+fixture (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "import", name, NULL);
+}
+
+/* Runs minutka with @argv (without the program name) in the test folder,
+ * with no display and English messages. */
+static void
+run_argv_in (Run                *run,
+             const char         *language,
+             const char * const *argv)
+{
+  g_autoptr(GPtrArray) full = g_ptr_array_new_null_terminated (8, NULL, TRUE);
+  g_auto(GStrv) env = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = test_dir ();
+  const char *bin = g_getenv ("MINUTKA_BIN");
+  int wait_status;
+
+  g_assert_nonnull (bin);
+  g_ptr_array_add (full, (gpointer) bin);
+  for (guint i = 0; argv[i] != NULL; i++)
+    g_ptr_array_add (full, (gpointer) argv[i]);
+  env = g_environ_unsetenv (env, "DISPLAY");
+  env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
+  env = g_environ_setenv (env, "LANGUAGE", language, TRUE);
+  env = g_environ_setenv (env, "LC_ALL", "C.UTF-8", TRUE);
+
+  run_clear (run);
+  g_spawn_sync (dir, (char **) full->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+  g_test_message ("minutka %s → %d\n%s%s", argv[0] ? argv[0] : "", run->status, run->out,
+                  run->err);
+}
+
+static void
+run_argv (Run                *run,
+          const char * const *argv)
+{
+  run_argv_in (run, "C", argv);
+}
+
+#define RUN(run, ...) \
+  G_STMT_START { \
+    const char *argv_[] = { __VA_ARGS__, NULL }; \
+    run_argv ((run), argv_); \
+  } G_STMT_END
+
+static gint64
+count_entries (const char *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MkStore) store = mk_store_open (db, &error);
+
+  g_assert_no_error (error);
+  return mk_store_count_entries (store);
+}
+
+/* A usage mistake: exit 2, nothing on standard output, a message that says
+ * what to do, and no attempt at a window. */
+static void
+assert_usage (const Run  *run,
+              const char *says)
+{
+  g_assert_cmpint (run->status, ==, MK_EXIT_USAGE);
+  g_assert_cmpstr (run->out, ==, "");
+  g_assert_true (g_str_has_prefix (run->err, "minutka: "));
+  g_assert_nonnull (strstr (run->err, "minutka --help"));
+  g_assert_null (strstr (run->err, "display"));
+  if (says != NULL && strstr (run->err, says) == NULL)
+    g_error ("expected “%s” in: %s", says, run->err);
+}
+
+/* Appends "--name" and, when it takes one, a value to @argv. */
+static void
+add_option (GPtrArray         *argv,
+            const MkCliOption *option)
+{
+  g_ptr_array_add (argv, g_strdup_printf ("--%s", option->name));
+  if (option->kind != MK_CLI_FLAG)
+    g_ptr_array_add (argv, g_strdup ("x"));
+}
+
+/* --help and --version */
+
+static void
+test_help_lists_every_option (void)
+{
+  g_auto(Run) run = { 0, };
+  guint n;
+  const MkCliOption *options = mk_cli_get_options (&n);
+  g_autofree char *flat = NULL;
+  g_auto(GStrv) words = NULL;
+
+  RUN (&run, "--help");
+  g_assert_cmpint (run.status, ==, MK_EXIT_OK);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_true (g_str_has_prefix (run.out, "Usage:"));
+  g_assert_nonnull (strstr (run.out, "Exit status: 0"));
+
+  /* Every option and every heading, with its whole help (wrapped). */
+  words = g_regex_split_simple ("\\s+", run.out, 0, 0);
+  flat = g_strjoinv (" ", words);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("--%s", options[i].name);
+      g_auto(GStrv) help_words = g_regex_split_simple ("\\s+", options[i].help, 0, 0);
+      g_autofree char *help = g_strjoinv (" ", help_words);
+
+      if (options[i].name != NULL && strstr (run.out, name) == NULL)
+        g_error ("--help does not list %s", name);
+      if (strstr (flat, help) == NULL)
+        g_error ("--help does not say “%s”", help);
+      if (options[i].arg_description != NULL)
+        {
+          g_autofree char *usage = g_strdup_printf ("--%s %s", options[i].name,
+                                                    options[i].arg_description);
+
+          g_assert_nonnull (strstr (run.out, usage));
+        }
+    }
+  /* No line is wider than a terminal. */
+  {
+    g_auto(GStrv) lines = g_strsplit (run.out, "\n", -1);
+
+    for (guint i = 0; lines[i] != NULL; i++)
+      g_assert_cmpint (g_utf8_strlen (lines[i], -1), <=, 80);
+  }
+
+  /* -h is --help, and --help wins over anything else given. */
+  {
+    g_auto(Run) short_run = { 0, };
+    g_auto(Run) mixed = { 0, };
+
+    RUN (&short_run, "-h");
+    g_assert_cmpint (short_run.status, ==, MK_EXIT_OK);
+    g_assert_cmpstr (short_run.out, ==, run.out);
+    RUN (&mixed, "--demo", "--check", "--help", "--frm");
+    g_assert_cmpint (mixed.status, ==, MK_EXIT_USAGE);
+    RUN (&mixed, "--demo", "--check", "--help");
+    g_assert_cmpint (mixed.status, ==, MK_EXIT_OK);
+    g_assert_cmpstr (mixed.out, ==, run.out);
+  }
+}
+
+/* The help is translated, every row of it: no option's English help shows
+ * in the Russian one. */
+static void
+test_help_russian (void)
+{
+  g_auto(Run) run = { 0, };
+  g_auto(Run) english = { 0, };
+  const char *argv[] = { "--help", NULL };
+  guint n;
+  const MkCliOption *options = mk_cli_get_options (&n);
+
+  run_argv_in (&english, "C", argv);
+  run_argv_in (&run, "ru", argv);
+  g_assert_cmpint (run.status, ==, MK_EXIT_OK);
+  g_assert_cmpstr (run.out, !=, english.out);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *start = g_strndup (options[i].help, 24);
+
+      if (options[i].name != NULL)
+        g_assert_nonnull (strstr (run.out, options[i].name));
+      if (strstr (run.out, start) != NULL)
+        g_error ("not translated: %s", options[i].help);
+    }
+}
+
+static void
+test_version (void)
+{
+  g_auto(Run) run = { 0, };
+  g_autofree char *expected = g_strdup_printf ("minutka %s\n", mk_version_string ());
+
+  RUN (&run, "--version");
+  g_assert_cmpint (run.status, ==, MK_EXIT_OK);
+  g_assert_cmpstr (run.out, ==, expected);
+  g_assert_cmpstr (run.err, ==, "");
+}
+
+/* Usage mistakes */
+
+static void
+test_usage_unknown_and_missing (void)
+{
+  g_auto(Run) run = { 0, };
+  g_autofree char *db = test_path ("usage.db");
+
+  RUN (&run, "--frm", "2026-01-01");
+  assert_usage (&run, "--frm");
+  RUN (&run, "--report", "--from");
+  assert_usage (&run, "--from");
+  /* The next option is not a value. */
+  RUN (&run, "--report", "--output", "--format", "json");
+  assert_usage (&run, "--output is missing its value");
+  RUN (&run, "--report", "--format", "json", "--format", "csv");
+  assert_usage (&run, "--format was given twice");
+  RUN (&run, "--report", "--db", "");
+  assert_usage (&run, "--db was given an empty value");
+  RUN (&run, "--report", "--db=", "--format", "json");
+  assert_usage (&run, "--db was given an empty value");
+  RUN (&run, "--demo=yes");
+  assert_usage (&run, "--demo takes no value");
+  RUN (&run, "--db", db, "notes.csv");
+  assert_usage (&run, "unexpected argument 'notes.csv'; to import files use --import");
+  RUN (&run, "--db", db, "--report", "notes.csv");
+  assert_usage (&run, "unexpected argument 'notes.csv'");
+  /* None of these touched the database. */
+  g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
+}
+
+/* Any two commands clash, in either order, and neither runs. */
+static void
+test_usage_two_commands (void)
+{
+  g_autofree char *db = test_path ("clash.db");
+  guint n;
+  const MkCliOption *options = mk_cli_get_options (&n);
+
+  for (guint i = 0; i < n; i++)
+    for (guint j = 0; j < n; j++)
+      {
+        g_autoptr(GPtrArray) argv = g_ptr_array_new_null_terminated (8, g_free, TRUE);
+        g_autofree char *said = NULL;
+        g_auto(Run) run = { 0, };
+
+        if (i == j || options[i].run == NULL || options[j].run == NULL)
+          continue;
+        g_ptr_array_add (argv, g_strdup ("--db"));
+        g_ptr_array_add (argv, g_strdup (db));
+        add_option (argv, &options[i]);
+        add_option (argv, &options[j]);
+        run_argv (&run, (const char * const *) argv->pdata);
+        said = g_strdup_printf ("--%s and --%s cannot be used together",
+                                options[i].name, options[j].name);
+        assert_usage (&run, said);
+      }
+  g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
+}
+
+/* Every option that is not a command needs a command it goes with: alone
+ * it never opens the window, and with another command it is refused. */
+static void
+test_usage_option_needs_its_command (void)
+{
+  guint n;
+  const MkCliOption *options = mk_cli_get_options (&n);
+  g_autofree char *db = test_path ("alone.db");
+
+  for (guint i = 0; i < n; i++)
+    {
+      const MkCliOption *option = &options[i];
+      g_auto(GStrv) goes_with = NULL;
+
+      if (option->name == NULL || option->run != NULL || option->goes_with == NULL)
+        continue;
+      goes_with = g_strsplit (option->goes_with, " ", -1);
+
+      /* Alone (with --db): refused, naming the command it needs. */
+      {
+        g_autoptr(GPtrArray) argv = g_ptr_array_new_null_terminated (4, g_free, TRUE);
+        g_autofree char *said = g_strdup_printf ("--%s works only with --%s", option->name,
+                                                 goes_with[0]);
+        g_auto(Run) run = { 0, };
+
+        g_ptr_array_add (argv, g_strdup ("--db"));
+        g_ptr_array_add (argv, g_strdup (db));
+        add_option (argv, option);
+        run_argv (&run, (const char * const *) argv->pdata);
+        assert_usage (&run, said);
+      }
+
+      /* With each command it does not go with: refused, naming both. */
+      for (guint j = 0; j < n; j++)
+        {
+          g_autoptr(GPtrArray) argv = g_ptr_array_new_null_terminated (6, g_free, TRUE);
+          g_autofree char *said = NULL;
+          g_auto(Run) run = { 0, };
+
+          if (options[j].run == NULL
+              || g_strv_contains ((const char * const *) goes_with, options[j].name))
+            continue;
+          g_ptr_array_add (argv, g_strdup ("--db"));
+          g_ptr_array_add (argv, g_strdup (db));
+          add_option (argv, &options[j]);
+          add_option (argv, option);
+          run_argv (&run, (const char * const *) argv->pdata);
+          said = g_strdup_printf ("--%s does not go with --%s, only with", option->name,
+                                  options[j].name);
+          assert_usage (&run, said);
+        }
+    }
+  g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
+}
+
+/* --demo and --check */
+
+static void
+test_demo_then_check (void)
+{
+  g_autofree char *db = test_path ("demo.db");
+  g_auto(Run) run = { 0, };
+
+  g_unlink (db);
+  RUN (&run, "--db", db, "--demo");
+  g_assert_cmpint (run.status, ==, MK_EXIT_OK);
+  g_assert_nonnull (strstr (run.out, "Loaded the demo team sample: 540 entries."));
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (count_entries (db), ==, 540);
+
+  /* A second time: nothing added, and the message says so. */
+  RUN (&run, "--db", db, "--demo");
+  g_assert_cmpint (run.status, ==, MK_EXIT_BAD_INPUT);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_nonnull (strstr (run.err, "already in this database"));
+  g_assert_cmpint (count_entries (db), ==, 540);
+
+  RUN (&run, "--check", "--db", db);
+  g_assert_cmpint (run.status, ==, MK_EXIT_OK);
+  g_assert_nonnull (strstr (run.out, "integrity_check: ok"));
+  g_assert_nonnull (strstr (run.out, "The database is sound and its totals match the entries."));
+  g_assert_cmpstr (run.err, ==, "");
+}
+
+static void
+test_check_not_a_database (void)
+{
+  g_autofree char *db = test_path ("notes.txt");
+  g_auto(Run) run = { 0, };
+  const char text[] = "This is not a database, it is someone's notes.\n";
+
+  g_assert_true (g_file_set_contents (db, text, -1, NULL));
+  RUN (&run, "--check", "--db", db);
+  g_assert_cmpint (run.status, ==, MK_EXIT_BAD_INPUT);
+  g_assert_true (g_str_has_prefix (run.err, "minutka: "));
+  g_assert_null (strstr (run.out, "sound"));
+  /* The file is left as it was. */
+  {
+    g_autofree char *after = NULL;
+
+    g_assert_true (g_file_get_contents (db, &after, NULL, NULL));
+    g_assert_cmpstr (after, ==, text);
+  }
+}
+
+/* --report */
+
+static char *
+demo_db (const char *name)
+{
+  char *db = test_path (name);
+  g_auto(Run) run = { 0, };
+
+  if (!g_file_test (db, G_FILE_TEST_EXISTS))
+    {
+      RUN (&run, "--db", db, "--demo");
+      g_assert_cmpint (run.status, ==, MK_EXIT_OK);
+    }
+  return db;
+}
+
+static void
+test_report_formats (void)
+{
+  g_autofree char *db = demo_db ("report.db");
+  g_autofree char *pdf = test_path ("report.pdf");
+  g_autofree char *json = test_path ("report.json");
+  g_autofree char *contents = NULL;
+  g_auto(Run) run = { 0, };
+
+  RUN (&run, "--report", "--db", db);
+  g_assert_cmpint (run.status, ==, MK_EXIT_OK);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_true (g_str_has_prefix (run.out, "Minutka report"));
+  g_assert_nonnull (strstr (run.out, "Борис Петров"));
+  g_assert_nonnull (strstr (run.out, "2026-11-23"));
+
+  RUN (&run, "--report", "--db", db, "--format", "json", "--from", "2026-11-24",
+       "--to", "2026-11-24");
+  g_assert_cmpint (run.status, ==, MK_EXIT_OK);
+  g_assert_true (g_str_has_prefix (run.out, "{"));
+  g_assert_nonnull (strstr (run.out, "\"from\": \"2026-11-24\""));
+
+  RUN (&run, "--report", "--db", db, "--format", "CSV");
+  g_assert_cmpint (run.status, ==, MK_EXIT_OK);
+  g_assert_true (g_str_has_prefix (run.out, "manager,"));
+
+  RUN (&run, "--report", "--db", db, "--format", "pdf", "--output", pdf);
+  g_assert_cmpint (run.status, ==, MK_EXIT_OK);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+
+  RUN (&run, "--db", db, "--output", json, "--format", "json", "--report");
+  g_assert_cmpint (run.status, ==, MK_EXIT_OK);
+  g_assert_cmpstr (run.out, ==, "");
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (json, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "\"managers\""));
+}
+
+static void
+test_report_exit_codes (void)
+{
+  g_autofree char *db = demo_db ("report-codes.db");
+  g_autofree char *empty = test_path ("report-empty.db");
+  g_autofree char *out = test_path ("nothing.json");
+  g_auto(Run) run = { 0, };
+
+  RUN (&run, "--report", "--db", db, "--format", "xml");
+  g_assert_cmpint (run.status, ==, MK_EXIT_USAGE);
+  g_assert_nonnull (strstr (run.err, "unknown report format 'xml'; use text, json, csv or pdf."));
+
+  RUN (&run, "--report", "--db", db, "--from", "2026-02-30");
+  g_assert_cmpint (run.status, ==, MK_EXIT_USAGE);
+  g_assert_nonnull (strstr (run.err, "--from '2026-02-30' is not a date"));
+
+  RUN (&run, "--report", "--db", db, "--from", "2026-11-25", "--to", "2026-11-23");
+  g_assert_cmpint (run.status, ==, MK_EXIT_USAGE);
+  g_assert_nonnull (strstr (run.err, "ends (2026-11-23) before it starts (2026-11-25)"));
+
+  /* Nothing logged in the period: exit 1, and no file. */
+  RUN (&run, "--report", "--db", db, "--from", "2026-01-01", "--to", "2026-01-31",
+       "--format", "json", "--output", out);
+  g_assert_cmpint (run.status, ==, MK_EXIT_BAD_INPUT);
+  g_assert_nonnull (strstr (run.err, "Nobody logged any time between 2026-01-01 and "
+                                     "2026-01-31"));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+
+  /* Nothing logged at all: the message says how to get something. */
+  RUN (&run, "--report", "--db", empty);
+  g_assert_cmpint (run.status, ==, MK_EXIT_BAD_INPUT);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_nonnull (strstr (run.err, "--demo"));
+}
+
+/* --import */
+
+static void
+test_import (void)
+{
+  g_autofree char *db = test_path ("import.db");
+  g_autofree char *toggl = fixture ("toggl-detailed.csv");
+  g_autofree char *clockify = fixture ("clockify-detailed.csv");
+  g_autofree char *bad = fixture ("bad-rows.csv");
+  g_auto(Run) run = { 0, };
+
+  g_unlink (db);
+  /* A dry run writes nothing. */
+  RUN (&run, "--db", db, "--import", toggl, "--dry-run");
+  g_assert_cmpint (run.status, ==, MK_EXIT_OK);
+  g_assert_nonnull (strstr (run.out, "toggl-detailed.csv: Toggl Track"));
+  g_assert_nonnull (strstr (run.out, "dry run, nothing was written"));
+  g_assert_cmpint (count_entries (db), ==, 0);
+
+  /* Files may follow the first. */
+  RUN (&run, "--db", db, "--import", toggl, clockify);
+  g_assert_cmpint (run.status, ==, MK_EXIT_OK);
+  g_assert_nonnull (strstr (run.out, "imported 4"));
+  g_assert_nonnull (strstr (run.out, "imported 3"));
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (count_entries (db), ==, 7);
+
+  /* A file with invalid rows is refused whole, each row named. */
+  RUN (&run, "--db", db, "--import", bad);
+  g_assert_cmpint (run.status, ==, MK_EXIT_BAD_INPUT);
+  g_assert_nonnull (strstr (run.err, "bad-rows.csv:4: duration '1:75' has 75 minutes"));
+  g_assert_nonnull (strstr (run.err, "--skip-invalid"));
+  g_assert_cmpint (count_entries (db), ==, 7);
+
+  RUN (&run, "--db", db, "--import", bad, "--skip-invalid");
+  g_assert_cmpint (run.status, ==, MK_EXIT_OK);
+  g_assert_nonnull (strstr (run.out, "imported 2"));
+  g_assert_cmpint (count_entries (db), ==, 9);
+
+  /* Bad option values are usage mistakes, checked before the files. */
+  RUN (&run, "--db", db, "--import", toggl, "--preset", "excel");
+  g_assert_cmpint (run.status, ==, MK_EXIT_USAGE);
+  g_assert_nonnull (strstr (run.err, "unknown preset 'excel'"));
+  RUN (&run, "--db", db, "--import", toggl, "--date-format", "ddmmyy");
+  g_assert_cmpint (run.status, ==, MK_EXIT_USAGE);
+  RUN (&run, "--db", db, "--import", toggl, "--map", "Calls");
+  g_assert_cmpint (run.status, ==, MK_EXIT_USAGE);
+  g_assert_nonnull (strstr (run.err, "should look like TEXT=KEY"));
+
+  /* A file that is not there. */
+  RUN (&run, "--db", db, "--import", "missing.csv");
+  g_assert_cmpint (run.status, ==, MK_EXIT_BAD_INPUT);
+  g_assert_nonnull (strstr (run.err, "missing.csv"));
+  g_assert_cmpint (count_entries (db), ==, 9);
+}
+
+/* --export */
+
+static void
+test_export (void)
+{
+  g_autofree char *db = demo_db ("export.db");
+  g_autofree char *csv = test_path ("export.csv");
+  g_autofree char *contents = NULL;
+  g_auto(Run) run = { 0, };
+  g_auto(GStrv) lines = NULL;
+
+  RUN (&run, "--db", db, "--export", csv, "--from", "2026-11-24", "--to", "2026-11-24");
+  g_assert_cmpint (run.status, ==, MK_EXIT_OK);
+  g_assert_nonnull (strstr (run.out, "entries exported"));
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "date,start,minutes,category,person,email,task\n"));
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 1; lines[i] != NULL && *lines[i] != '\0'; i++)
+    g_assert_true (g_str_has_prefix (lines[i], "2026-11-24,"));
+
+  RUN (&run, "--db", db, "--export", csv, "--from", "24.11.2026");
+  g_assert_cmpint (run.status, ==, MK_EXIT_USAGE);
+  g_assert_nonnull (strstr (run.err, "'24.11.2026' is not a date"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("LANGUAGE", "C", TRUE);
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/cli/help/lists-every-option", test_help_lists_every_option);
+  g_test_add_func ("/cli/help/russian", test_help_russian);
+  g_test_add_func ("/cli/version", test_version);
+  g_test_add_func ("/cli/usage/unknown-missing-twice-empty", test_usage_unknown_and_missing);
+  g_test_add_func ("/cli/usage/two-commands", test_usage_two_commands);
+  g_test_add_func ("/cli/usage/option-needs-its-command", test_usage_option_needs_its_command);
+  g_test_add_func ("/cli/demo/then-check", test_demo_then_check);
+  g_test_add_func ("/cli/check/not-a-database", test_check_not_a_database);
+  g_test_add_func ("/cli/report/formats", test_report_formats);
+  g_test_add_func ("/cli/report/exit-codes", test_report_exit_codes);
+  g_test_add_func ("/cli/import/files-dry-run-invalid", test_import);
+  g_test_add_func ("/cli/export/period", test_export);
+
+  return g_test_run ();
+}
