@@ -438,7 +438,7 @@ test_report_formats (void)
        "--to", "2026-11-24");
   g_assert_cmpint (run.status, ==, MK_EXIT_OK);
   g_assert_true (g_str_has_prefix (run.out, "{"));
-  g_assert_nonnull (strstr (run.out, "\"from\": \"2026-11-24\""));
+  g_assert_nonnull (strstr (run.out, "\"from\":\"2026-11-24\""));
 
   RUN (&run, "--report", "--db", db, "--format", "CSV");
   g_assert_cmpint (run.status, ==, MK_EXIT_OK);
