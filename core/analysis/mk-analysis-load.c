@@ -169,7 +169,9 @@ mk_analysis_input_new_from_store (MkStore     *store,
 
   /* Add people in name order up front, so the report lists them sorted;
    * the ones without time in the period get no result. */
-  people = mk_store_list_people (store, TRUE);
+  people = mk_store_list_people (store, TRUE, error);
+  if (people == NULL)
+    return NULL;
   n = g_list_model_get_n_items (people);
   sorted = g_ptr_array_new_full (n, g_object_unref);
   for (guint i = 0; i < n; i++)

@@ -52,9 +52,13 @@ last_logged_days (MkStore  *store,
                   char    **from,
                   char    **to)
 {
-  g_auto(GStrv) days = mk_store_last_logged_days (store, MK_ANALYSIS_DEFAULT_DAYS);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) days = mk_store_last_logged_days (store, MK_ANALYSIS_DEFAULT_DAYS, &error);
   guint n = days != NULL ? g_strv_length (days) : 0;
 
+  /* Unreadable: the analysis that follows fails on the same file and says why. */
+  if (days == NULL)
+    g_warning ("%s", error->message);
   if (n == 0)
     return FALSE;
   *from = g_strdup (days[0]);

@@ -117,32 +117,27 @@ mk_exporter_write (MkStore     *store,
   g_autoptr(GFile) file = NULL;
   g_autoptr(GFileOutputStream) stream = NULL;
   g_autoptr(GString) buf = g_string_sized_new (FLUSH_SIZE + 1024);
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *stmt;
+  MkStoreStep step;
   guint64 n = 0;
-  int rc;
 
   g_return_val_if_fail (MK_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (sqlite3_prepare_v2 (store->db, select_sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      mk_store_set_error (store, error, _("reading the entries to export"));
-      return FALSE;
-    }
+  stmt = mk_store_stmt_for_sql (store, select_sql, error);
+  if (stmt == NULL)
+    return FALSE;
   file = g_file_new_for_path (path);
   stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, error);
   if (stream == NULL)
-    {
-      sqlite3_finalize (stmt);
-      return FALSE;
-    }
+    return FALSE;
   if (from != NULL)
     sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);
   if (to != NULL)
     sqlite3_bind_text (stmt, 2, to, -1, SQLITE_TRANSIENT);
 
   g_string_append (buf, MK_EXPORT_HEADER "\n");
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = mk_store_step (store, stmt, error)) == MK_STORE_ROW)
     {
       g_string_append (buf, (const char *) sqlite3_column_text (stmt, 0));
       g_string_append_c (buf, ',');
@@ -168,18 +163,14 @@ mk_exporter_write (MkStore     *store,
           if (!g_output_stream_write_all (G_OUTPUT_STREAM (stream), buf->str, buf->len, NULL,
                                           NULL, error))
             {
-              sqlite3_finalize (stmt);
+              sqlite3_reset (stmt);
               return abandon (stream);
             }
           g_string_truncate (buf, 0);
         }
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      mk_store_set_error (store, error, _("reading the entries to export"));
-      return abandon (stream);
-    }
+  if (step == MK_STORE_FAILED)
+    return abandon (stream);
   if (!g_output_stream_write_all (G_OUTPUT_STREAM (stream), buf->str, buf->len, NULL, NULL,
                                   error))
     return abandon (stream);

@@ -8,8 +8,14 @@
  * the store reports a committed change.
  *
  * SQL: the statement is assembled from constant fragments chosen by which
- * filters are set and which sort is asked for; every value is bound.  Each
- * assembled statement is prepared once and cached by its shape.
+ * filters are set and which sort is asked for; every value is bound.  The
+ * store keeps each assembled statement, by its text, for the life of the
+ * connection (mk_store_stmt_for_sql()).
+ *
+ * A read that fails (a damaged page, a lock held too long) is never taken
+ * for the end of the rows: the list keeps the failure in its "error"
+ * property, which the views show, and holds what it could read.  The next
+ * refresh that reads without failing clears it.
  *
  * Paging with OFFSET makes SQLite step over every row before the page, so
  * two things keep a page at the end of a million rows cheap: the rows are
@@ -125,8 +131,16 @@ struct _MkEntryList
   GHashTable  *pages;        /* page number → GPtrArray of MkEntry */
   GArray      *days;         /* DayCount in the list's order, or NULL until needed */
   GQueue       page_order;   /* page numbers, most recent first */
-  GHashTable  *statements;   /* shape → sqlite3_stmt */
+  GError      *error;        /* the last read that failed, until one succeeds */
 };
+
+enum {
+  PROP_0,
+  PROP_ERROR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void list_model_iface_init (GListModelInterface *iface);
 
@@ -187,9 +201,26 @@ bind_filters (MkEntryList  *self,
       sqlite3_bind_text (stmt, index, texts[i].value, -1, SQLITE_STATIC);
 }
 
+/* Keeps the first failure of a refresh or of a page; the views hear of it
+ * through the "error" property. */
+static void
+set_error (MkEntryList *self,
+           GError      *error)
+{
+  if (self->error != NULL)
+    {
+      g_error_free (error);
+      return;
+    }
+  g_warning ("%s", error->message);
+  self->error = error;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
+}
+
 /* The counting statement, or the page statement in the list's order or,
  * with @reverse, in the opposite one.  With @one_id, the count is of the
- * entry :id alone (1 when the filters let it through, else 0). */
+ * entry :id alone (1 when the filters let it through, else 0).  %NULL when
+ * it cannot be prepared (the list's error is set). */
 static sqlite3_stmt *
 statement_full (MkEntryList *self,
                 gboolean     count,
@@ -201,45 +232,35 @@ statement_full (MkEntryList *self,
   guint mask = filter_mask (self) & (one_day ? ~(guint) (FILTER_FROM | FILTER_TO | FILTER_DAY)
                                              : ~0u);
   gboolean descending = count ? FALSE : (self->descending != reverse);
-  guint shape = (mask << 8) | (one_id ? 0x80 : 0) | (one_day ? 0x40 : 0) |
-                ((guint) self->sort << 2) | (descending ? 2 : 0) | (count ? 1 : 0);
-  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, GUINT_TO_POINTER (shape));
+  gboolean from_totals = count && !one_id && !(mask & (FILTER_SEARCH | FILTER_FOLDED));
+  g_autoptr(GString) sql = g_string_new (from_totals ? totals_count_sql
+                                         : count ? count_sql : select_ids_sql);
+  GError *error = NULL;
+  sqlite3_stmt *stmt;
+  gboolean first;
 
   g_assert (count || !one_id);
 
+  if (!count && self->sort == MK_ENTRY_SORT_PERSON)
+    g_string_append (sql, select_person_sql);
+  first = !append_filters (sql, mask, from_totals ? totals_filter_sql : filter_sql);
+  if (one_id)
+    g_string_append (sql, first ? " WHERE e.id = :id" : " AND e.id = :id");
+  if (one_day)
+    g_string_append (sql, first ? " WHERE e.day = :pday" : " AND e.day = :pday");
+  if (!count)
+    {
+      /* Once to choose the rows, once to keep them in order after the join. */
+      g_string_append (sql, order_sql[self->sort][descending ? 1 : 0]);
+      g_string_append (sql, select_rows_sql);
+      g_string_append (sql, order_sql[self->sort][descending ? 1 : 0]);
+    }
+  stmt = mk_store_stmt_for_sql (self->store, sql->str, &error);
   if (stmt == NULL)
     {
-      gboolean from_totals = count && !one_id && !(mask & (FILTER_SEARCH | FILTER_FOLDED));
-      g_autoptr(GString) sql = g_string_new (from_totals ? totals_count_sql
-                                             : count ? count_sql : select_ids_sql);
-      gboolean first;
-
-      if (!count && self->sort == MK_ENTRY_SORT_PERSON)
-        g_string_append (sql, select_person_sql);
-      first = !append_filters (sql, mask, from_totals ? totals_filter_sql : filter_sql);
-      if (one_id)
-        g_string_append (sql, first ? " WHERE e.id = :id" : " AND e.id = :id");
-      if (one_day)
-        g_string_append (sql, first ? " WHERE e.day = :pday" : " AND e.day = :pday");
-      if (!count)
-        {
-          /* Once to choose the rows, once to keep them in order after the join. */
-          g_string_append (sql, order_sql[self->sort][descending ? 1 : 0]);
-          g_string_append (sql, select_rows_sql);
-          g_string_append (sql, order_sql[self->sort][descending ? 1 : 0]);
-        }
-      if (sqlite3_prepare_v3 (self->store->db, sql->str, -1, SQLITE_PREPARE_PERSISTENT, &stmt,
-                              NULL) != SQLITE_OK)
-        g_error ("Entry list statement does not compile: %s",
-                 sqlite3_errmsg (self->store->db));
-      g_hash_table_insert (self->statements, GUINT_TO_POINTER (shape), stmt);
+      set_error (self, error);
+      return NULL;
     }
-  else
-    {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
-    }
-
   bind_filters (self, stmt);
   return stmt;
 }
@@ -260,17 +281,23 @@ count_days (MkEntryList *self)
 {
   g_autoptr(GString) sql = g_string_new ("SELECT e.day, count(*) FROM entry e");
   guint mask = filter_mask (self);
-  sqlite3_stmt *stmt = NULL;
+  GError *error = NULL;
+  sqlite3_stmt *stmt;
+  MkStoreStep step;
   gint64 position = 0;
 
   append_filters (sql, mask, filter_sql);
   g_string_append (sql, self->descending ? " GROUP BY e.day ORDER BY e.day DESC"
                                          : " GROUP BY e.day ORDER BY e.day");
   self->days = g_array_new (FALSE, FALSE, sizeof (DayCount));
-  if (sqlite3_prepare_v2 (self->store->db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
-    g_error ("Entry list statement does not compile: %s", sqlite3_errmsg (self->store->db));
+  stmt = mk_store_stmt_for_sql (self->store, sql->str, &error);
+  if (stmt == NULL)
+    {
+      set_error (self, error);
+      return;
+    }
   bind_filters (self, stmt);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((step = mk_store_step (self->store, stmt, &error)) == MK_STORE_ROW)
     {
       DayCount day = { { 0 }, position, sqlite3_column_int64 (stmt, 1) };
 
@@ -278,33 +305,46 @@ count_days (MkEntryList *self)
       g_array_append_val (self->days, day);
       position += day.count;
     }
-  sqlite3_finalize (stmt);
+  if (step == MK_STORE_FAILED)
+    set_error (self, error);
 }
 
 static void
 recount (MkEntryList *self)
 {
   sqlite3_stmt *stmt = statement (self, TRUE, FALSE, FALSE);
+  GError *error = NULL;
 
   self->n_items = 0;
   self->total_minutes = 0;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (stmt == NULL)
+    return;
+  switch (mk_store_step (self->store, stmt, &error))
     {
+    case MK_STORE_ROW:
       self->n_items = (guint) MIN (sqlite3_column_int64 (stmt, 0), G_MAXUINT);
       self->total_minutes = sqlite3_column_int64 (stmt, 1);
+      sqlite3_reset (stmt);
+      break;
+    case MK_STORE_FAILED:
+      set_error (self, error);
+      break;
+    case MK_STORE_DONE:
+    default:
+      break;
     }
-  else
-    g_warning ("Counting entries failed: %s", sqlite3_errmsg (self->store->db));
-  sqlite3_reset (stmt);
 }
 
-/* Appends the rows of a stepped page statement to @items. */
+/* Appends the rows of a page statement to @items. */
 static void
 read_rows (MkEntryList  *self,
            sqlite3_stmt *stmt,
            GPtrArray    *items)
 {
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  GError *error = NULL;
+  MkStoreStep step;
+
+  while ((step = mk_store_step (self->store, stmt, &error)) == MK_STORE_ROW)
     {
       MkEntryInput input = { 0 };
       MkCategory *category = mk_store_get_category (self->store, sqlite3_column_int64 (stmt, 5));
@@ -325,7 +365,8 @@ read_rows (MkEntryList  *self,
                                             (const char *) sqlite3_column_text (stmt, 10),
                                             category));
     }
-  sqlite3_reset (stmt);
+  if (step == MK_STORE_FAILED)
+    set_error (self, error);
 }
 
 /* Reads @length rows of the time order from @offset a day at a time, so
@@ -363,6 +404,8 @@ load_by_day (MkEntryList *self,
       if (n <= 0)
         continue;
       stmt = statement_full (self, FALSE, FALSE, FALSE, TRUE);
+      if (stmt == NULL)
+        return;
       sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":pday"), day->day, -1,
                          SQLITE_TRANSIENT);
       sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":limit"), n);
@@ -395,6 +438,8 @@ load_page (MkEntryList *self,
     }
 
   stmt = statement (self, FALSE, reverse, FALSE);
+  if (stmt == NULL)
+    return items;
   if (reverse)
     offset = (gint64) self->n_items - offset - length;
   sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":limit"), MAX (length, 0));
@@ -483,7 +528,6 @@ mk_entry_list_dispose (GObject *object)
   MkEntryList *self = MK_ENTRY_LIST (object);
 
   g_clear_signal_handler (&self->changed_id, self->store);
-  g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->pages, g_hash_table_unref);
   g_clear_pointer (&self->days, g_array_unref);
   g_queue_clear (&self->page_order);
@@ -500,8 +544,27 @@ mk_entry_list_finalize (GObject *object)
   g_free (self->from);
   g_free (self->to);
   g_free (self->search);
+  g_clear_error (&self->error);
 
   G_OBJECT_CLASS (mk_entry_list_parent_class)->finalize (object);
+}
+
+static void
+mk_entry_list_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  MkEntryList *self = MK_ENTRY_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_ERROR:
+      g_value_set_boxed (value, self->error);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -511,19 +574,25 @@ mk_entry_list_class_init (MkEntryListClass *klass)
 
   object_class->dispose = mk_entry_list_dispose;
   object_class->finalize = mk_entry_list_finalize;
-}
+  object_class->get_property = mk_entry_list_get_property;
 
-static void
-finalize_statement (gpointer stmt)
-{
-  sqlite3_finalize (stmt);
+  /**
+   * MkEntryList:error:
+   *
+   * Why the last read of the list failed (a MK_STORE_ERROR), or %NULL when
+   * it read everything.  While it is set the list holds only what it could
+   * read; the next refresh that succeeds clears it.
+   */
+  properties[PROP_ERROR] =
+    g_param_spec_boxed ("error", NULL, NULL, G_TYPE_ERROR,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 mk_entry_list_init (MkEntryList *self)
 {
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
-  self->statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
   g_queue_init (&self->page_order);
 }
 
@@ -594,12 +663,18 @@ mk_entry_list_refresh (MkEntryList *self)
 {
   guint old = self->n_items;
 
+  g_autoptr(GError) failed = NULL;
+
   g_return_if_fail (MK_IS_ENTRY_LIST (self));
 
+  /* A new try: the failure stays only if this one fails too. */
+  failed = g_steal_pointer (&self->error);
   drop_pages (self);
   recount (self);
   if (old != 0 || self->n_items != 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old, self->n_items);
+  if (failed != NULL && self->error == NULL)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
 }
 
 /**
@@ -734,19 +809,43 @@ mk_entry_list_holds (MkEntryList *self,
                      gint64       entry_id)
 {
   sqlite3_stmt *stmt;
+  GError *error = NULL;
   gboolean holds = FALSE;
 
   g_return_val_if_fail (MK_IS_ENTRY_LIST (self), FALSE);
 
   stmt = statement (self, TRUE, FALSE, TRUE);
+  if (stmt == NULL)
+    return FALSE;
   sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":id"), entry_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    holds = sqlite3_column_int64 (stmt, 0) > 0;
-  else
-    g_warning ("Looking up entry %" G_GINT64_FORMAT " failed: %s", entry_id,
-               sqlite3_errmsg (self->store->db));
-  sqlite3_reset (stmt);
+  switch (mk_store_step (self->store, stmt, &error))
+    {
+    case MK_STORE_ROW:
+      holds = sqlite3_column_int64 (stmt, 0) > 0;
+      sqlite3_reset (stmt);
+      break;
+    case MK_STORE_FAILED:
+      set_error (self, error);
+      break;
+    case MK_STORE_DONE:
+    default:
+      break;
+    }
   return holds;
+}
+
+/**
+ * mk_entry_list_get_error:
+ * @self: a list
+ *
+ * Returns: (transfer none) (nullable): why the last read failed (see
+ *   #MkEntryList:error), or %NULL.
+ */
+const GError *
+mk_entry_list_get_error (MkEntryList *self)
+{
+  g_return_val_if_fail (MK_IS_ENTRY_LIST (self), NULL);
+  return self->error;
 }
 
 /**

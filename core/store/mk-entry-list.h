@@ -36,6 +36,7 @@ void         mk_entry_list_set_sort          (MkEntryList *self,
                                               MkEntrySort  sort,
                                               gboolean     descending);
 gint64       mk_entry_list_get_total_minutes (MkEntryList *self);
+const GError *mk_entry_list_get_error        (MkEntryList *self);
 gboolean     mk_entry_list_holds             (MkEntryList *self,
                                               gint64       entry_id);
 void         mk_entry_list_refresh           (MkEntryList *self);

@@ -6,11 +6,7 @@
  * deletes single aliases.  Aliases are stored as mk_store_alias_key() of
  * the word (trimmed, case-folded, spaces collapsed, "ё" read as "е"), so
  * they are listed in that form and removal accepts the word in any case.
- *
- * Its two statements are prepared once per store and kept on the store as
- * object data (the store's own statement table belongs to mk-store.c); they
- * are finalized when the store goes away, and SQLite closes the connection
- * once the last of them is gone.
+ * Its statements are in the store's table (mk-store-statements.c).
  */
 #define G_LOG_DOMAIN "mk-store"
 
@@ -22,91 +18,64 @@
 #include "mk-store-aliases.h"
 #include "mk-store-private.h"
 
-typedef enum {
-  ALIAS_STMT_LIST,
-  ALIAS_STMT_DELETE,
-  N_ALIAS_STMTS
-} AliasStmt;
-
-static const char *alias_sql[N_ALIAS_STMTS] = {
-  [ALIAS_STMT_LIST] =
-    "SELECT alias FROM category_alias WHERE category_id = ? ORDER BY alias",
-  [ALIAS_STMT_DELETE] = "DELETE FROM category_alias WHERE alias = ?",
-};
-
-typedef struct {
-  sqlite3_stmt *stmts[N_ALIAS_STMTS];
-} AliasStmts;
-
-static void
-alias_stmts_free (gpointer data)
-{
-  AliasStmts *cache = data;
-
-  for (guint i = 0; i < N_ALIAS_STMTS; i++)
-    g_clear_pointer (&cache->stmts[i], sqlite3_finalize);
-  g_free (cache);
-}
-
-static sqlite3_stmt *
-alias_stmt (MkStore   *self,
-            AliasStmt  id)
-{
-  static GQuark quark;
-  AliasStmts *cache;
-
-  if (quark == 0)
-    quark = g_quark_from_static_string ("mk-store-alias-statements");
-
-  cache = g_object_get_qdata (G_OBJECT (self), quark);
-  if (cache == NULL)
-    {
-      cache = g_new0 (AliasStmts, 1);
-      g_object_set_qdata_full (G_OBJECT (self), quark, cache, alias_stmts_free);
-    }
-
-  if (cache->stmts[id] == NULL)
-    {
-      int rc = sqlite3_prepare_v3 (self->db, alias_sql[id], -1, SQLITE_PREPARE_PERSISTENT,
-                                   &cache->stmts[id], NULL);
-      if (rc != SQLITE_OK)
-        g_error ("Alias statement %u does not compile: %s", id, sqlite3_errmsg (self->db));
-    }
-  else
-    {
-      sqlite3_reset (cache->stmts[id]);
-      sqlite3_clear_bindings (cache->stmts[id]);
-    }
-  return cache->stmts[id];
-}
-
 /**
  * mk_store_list_aliases:
  * @self: a store
  * @category_id: a category
+ * @error: return location for a #GError
  *
  * Lists the words that map to @category_id, in the form they are stored
  * and matched (case-folded), sorted.  The category's own key and name are
  * matched too but are not aliases, so they are not listed.
  *
- * Returns: (transfer full) (array zero-terminated=1): the aliases; empty
- *   (never %NULL) when the category has none or does not exist.
+ * Returns: (transfer full) (array zero-terminated=1) (nullable): the
+ *   aliases, empty when the category has none or does not exist; %NULL
+ *   with @error set when the database cannot be read.
  */
 char **
 mk_store_list_aliases (MkStore *self,
-                       gint64   category_id)
+                       gint64   category_id,
+                       GError **error)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   sqlite3_stmt *stmt;
+  MkStoreStep step;
 
   g_return_val_if_fail (MK_IS_STORE (self), NULL);
 
-  stmt = alias_stmt (self, ALIAS_STMT_LIST);
+  stmt = mk_store_stmt (self, STMT_ALIAS_LIST, error);
+  if (stmt == NULL)
+    return NULL;
   sqlite3_bind_int64 (stmt, 1, category_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((step = mk_store_step (self, stmt, error)) == MK_STORE_ROW)
     g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  if (step == MK_STORE_FAILED)
+    return NULL;
   return g_strv_builder_end (builder);
+}
+
+/* Removes the alias stored as @user_data[0]; @user_data[1] is the word as
+ * the user wrote it. */
+static gboolean
+remove_alias_change (MkStore  *self,
+                     gpointer  user_data,
+                     GError  **error)
+{
+  const char *const *words = user_data;
+  sqlite3_stmt *stmt = mk_store_stmt (self, STMT_ALIAS_DELETE, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, words[0], -1, SQLITE_TRANSIENT);
+  if (!mk_store_step_done (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_NOT_FOUND,
+                   _("“%s” is not an alias of any category; reload the list."), words[1]);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /**
@@ -129,24 +98,13 @@ mk_store_remove_alias (MkStore    *self,
                        GError    **error)
 {
   g_autofree char *key = NULL;
-  sqlite3_stmt *stmt;
-  gboolean ok;
+  const char *words[2];
 
   g_return_val_if_fail (MK_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  key = text ? mk_store_alias_key (text) : g_strdup ("");
-  if (!mk_store_begin (self, error))
-    return FALSE;
-  stmt = alias_stmt (self, ALIAS_STMT_DELETE);
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  ok = mk_store_step_done (self, stmt, error);
-  if (ok && sqlite3_changes (self->db) == 0)
-    {
-      g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_NOT_FOUND,
-                   _("“%s” is not an alias of any category; reload the list."),
-                   text ? text : "");
-      ok = FALSE;
-    }
-  return mk_store_finish (self, ok, error);
+  key = mk_store_alias_key (text ? text : "");
+  words[0] = key;
+  words[1] = text ? text : "";
+  return mk_store_change (self, remove_alias_change, words, error);
 }

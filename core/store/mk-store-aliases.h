@@ -12,7 +12,8 @@
 G_BEGIN_DECLS
 
 char     **mk_store_list_aliases  (MkStore     *self,
-                                   gint64       category_id);
+                                   gint64       category_id,
+                                   GError     **error);
 gboolean   mk_store_remove_alias  (MkStore     *self,
                                    const char  *text,
                                    GError     **error);

@@ -14,9 +14,9 @@
  *    only, read outside transactions (a batch seen inside one could still
  *    be rolled back): an id not found is asked again next time (another
  *    connection may have committed it since).
- *  - The statement and the cache are object data on the store (the store's
- *    own statement table belongs to mk-store.c); both go with the store,
- *    and SQLite closes the connection once the statement is finalized.
+ *  - The cache is object data on the store and goes with it; its statement
+ *    is in the store's table.  A batch that cannot be read (a lock held too
+ *    long, a damaged page) is not cached, and a warning says why.
  *  - MkImportBatch pointers handed out stay valid as long as the store.
  */
 #define G_LOG_DOMAIN "mk-store"
@@ -26,11 +26,7 @@
 #include "mk-store-batches.h"
 #include "mk-store-private.h"
 
-static const char batch_sql[] =
-  "SELECT file_name, preset, created FROM import_batch WHERE id = ?";
-
 typedef struct {
-  sqlite3_stmt *stmt;
   GHashTable   *batches;  /* gint64 id → MkImportBatch */
 } BatchCache;
 
@@ -60,7 +56,6 @@ batch_cache_free (gpointer data)
 {
   BatchCache *cache = data;
 
-  g_clear_pointer (&cache->stmt, sqlite3_finalize);
   g_clear_pointer (&cache->batches, g_hash_table_unref);
   g_free (cache);
 }
@@ -74,41 +69,45 @@ batch_cache (MkStore *self)
     return cache;
 
   cache = g_new0 (BatchCache, 1);
-  if (sqlite3_prepare_v3 (self->db, batch_sql, -1, SQLITE_PREPARE_PERSISTENT, &cache->stmt,
-                          NULL) != SQLITE_OK)
-    g_error ("The import batch statement does not compile: %s", sqlite3_errmsg (self->db));
   cache->batches = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, import_batch_free);
   g_object_set_qdata_full (G_OBJECT (self), batch_cache_quark (), cache, batch_cache_free);
   return cache;
 }
 
-/* The batch's row, or NULL when there is none (or it cannot be read now). */
+/* The batch's row, or NULL when there is none or it cannot be read now
+ * (a warning says why). */
 static MkImportBatch *
-read_batch (MkStore    *self,
-            BatchCache *cache,
-            gint64      batch_id)
+read_batch (MkStore *self,
+            gint64   batch_id)
 {
-  MkImportBatch *batch = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = mk_store_stmt (self, STMT_BATCH_GET, &error);
+  MkImportBatch *batch;
+  const char *file_name;
+  const char *preset;
+  const char *created;
 
-  sqlite3_bind_int64 (cache->stmt, 1, batch_id);
-  if (sqlite3_step (cache->stmt) == SQLITE_ROW)
+  if (stmt != NULL)
+    sqlite3_bind_int64 (stmt, 1, batch_id);
+  if (stmt == NULL || mk_store_step (self, stmt, &error) != MK_STORE_ROW)
     {
-      const char *file_name = (const char *) sqlite3_column_text (cache->stmt, 0);
-      const char *preset = (const char *) sqlite3_column_text (cache->stmt, 1);
-      const char *created = (const char *) sqlite3_column_text (cache->stmt, 2);
-
-      batch = g_new0 (MkImportBatch, 1);
-      batch->id = batch_id;
-      batch->file_name = g_strdup (file_name ? file_name : "");
-      batch->preset = g_strdup (preset);
-      /* "YYYY-MM-DDTHH:MM:SSZ", as the schema's default writes it. */
-      batch->imported_at = created ? g_date_time_new_from_iso8601 (created, NULL) : NULL;
-      if (batch->imported_at == NULL)
-        g_warning ("Import batch %" G_GINT64_FORMAT " has an unreadable time '%s'",
-                   batch_id, created ? created : "");
+      if (error != NULL)
+        g_warning ("%s", error->message);
+      return NULL;
     }
-  sqlite3_reset (cache->stmt);
-  sqlite3_clear_bindings (cache->stmt);
+  file_name = (const char *) sqlite3_column_text (stmt, 0);
+  preset = (const char *) sqlite3_column_text (stmt, 1);
+  created = (const char *) sqlite3_column_text (stmt, 2);
+  batch = g_new0 (MkImportBatch, 1);
+  batch->id = batch_id;
+  batch->file_name = g_strdup (file_name ? file_name : "");
+  batch->preset = g_strdup (preset);
+  /* "YYYY-MM-DDTHH:MM:SSZ", as the schema's default writes it. */
+  batch->imported_at = created ? g_date_time_new_from_iso8601 (created, NULL) : NULL;
+  if (batch->imported_at == NULL)
+    g_warning ("Import batch %" G_GINT64_FORMAT " has an unreadable time '%s'",
+               batch_id, created ? created : "");
+  sqlite3_reset (stmt);
   return batch;
 }
 
@@ -143,7 +142,7 @@ mk_store_get_import_batch (MkStore *self,
   /* Inside a transaction a batch may be one that is rolled back later. */
   if (batch == NULL && sqlite3_get_autocommit (self->db))
     {
-      batch = read_batch (self, cache, batch_id);
+      batch = read_batch (self, batch_id);
       if (batch != NULL)
         g_hash_table_insert (cache->batches, &batch->id, batch);
     }

@@ -392,9 +392,11 @@ mk_bulk_rollups_write (MkStore        *store,
   for (guint i = 0; i < prepared->totals->len; i++)
     {
       const PreparedTotal *p = &g_array_index (prepared->totals, PreparedTotal, i);
-      sqlite3_stmt *stmt = mk_store_stmt (store, STMT_DAY_TOTAL_MERGE);
+      sqlite3_stmt *stmt = mk_store_stmt (store, STMT_DAY_TOTAL_MERGE, error);
       char day[11];
 
+      if (stmt == NULL)
+        return FALSE;
       mk_bulk_day_text (p->day, day);
       sqlite3_bind_int64 (stmt, 1, p->person_id);
       sqlite3_bind_text (stmt, 2, day, 10, SQLITE_TRANSIENT);

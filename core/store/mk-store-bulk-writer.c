@@ -280,12 +280,13 @@ writer_thread (gpointer data)
   return NULL;
 }
 
+/* The statement that inserts @n_rows rows, kept by the store. */
 static sqlite3_stmt *
-prepare_insert (sqlite3 *db,
-                guint    n_rows)
+prepare_insert (MkStore *store,
+                guint    n_rows,
+                GError **error)
 {
   g_autoptr(GString) sql = g_string_new (insert_columns);
-  sqlite3_stmt *stmt = NULL;
 
   for (guint r = 0; r < n_rows; r++)
     {
@@ -295,10 +296,7 @@ prepare_insert (sqlite3 *db,
                               r ? ", " : "", b + 1, b + 2, b + 3, b + 4, b + 5, b + 6, b + 7,
                               b + 8, b + 9);
     }
-  if (sqlite3_prepare_v3 (db, sql->str, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL)
-      != SQLITE_OK)
-    g_clear_pointer (&stmt, sqlite3_finalize);
-  return stmt;
+  return mk_store_stmt_for_sql (store, sql->str, error);
 }
 
 /**
@@ -316,15 +314,11 @@ mk_bulk_writer_new (MkStore *store,
                     GError **error)
 {
   MkBulkWriter *self;
-  sqlite3_stmt *insert = prepare_insert (store->db, 1);
-  sqlite3_stmt *insert_many = insert ? prepare_insert (store->db, ROWS_PER_INSERT) : NULL;
+  sqlite3_stmt *insert = prepare_insert (store, 1, error);
+  sqlite3_stmt *insert_many = insert ? prepare_insert (store, ROWS_PER_INSERT, error) : NULL;
 
   if (insert_many == NULL)
-    {
-      mk_store_set_error (store, error, _("preparing the import"));
-      sqlite3_finalize (insert);
-      return NULL;
-    }
+    return NULL;
   self = g_new0 (MkBulkWriter, 1);
   self->store = store;
   self->insert = insert;
@@ -493,8 +487,7 @@ mk_bulk_writer_free (MkBulkWriter *self)
   g_free (self->keys);
   g_free (self->order);
   g_free (self->order_tmp);
-  sqlite3_finalize (self->insert);
-  sqlite3_finalize (self->insert_many);
+  /* The statements are the store's (mk_store_stmt_for_sql()). */
   g_clear_error (&self->error);
   g_mutex_clear (&self->lock);
   g_cond_clear (&self->cond);

@@ -52,8 +52,6 @@
 #include "mk-store-bulk-writer.h"
 #include "mk-store-private.h"
 
-static const char set_sha_sql[] = "UPDATE import_batch SET sha256 = ?1 WHERE id = ?2";
-
 struct _MkStoreBulk
 {
   MkStore      *store;
@@ -114,13 +112,19 @@ start_transaction (MkStoreBulk *bulk,
   MkStore *store = bulk->store;
   sqlite3_stmt *stmt;
 
-  sqlite3_exec (store->db, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL);
+  if (!mk_store_exec (store, "PRAGMA foreign_keys = OFF", _("preparing the import"), error))
+    return FALSE;
   if (!mk_store_begin (store, error))
     {
-      sqlite3_exec (store->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+      mk_store_exec (store, "PRAGMA foreign_keys = ON", _("preparing the import"), NULL);
       return FALSE;
     }
-  stmt = mk_store_stmt (store, STMT_BATCH_INSERT);
+  stmt = mk_store_stmt (store, STMT_BATCH_INSERT, error);
+  if (stmt == NULL)
+    {
+      end_transaction (bulk, FALSE, NULL);
+      return FALSE;
+    }
   sqlite3_bind_text (stmt, 1, bulk->file_name, -1, SQLITE_TRANSIENT);
   if (bulk->sha256 != NULL)
     sqlite3_bind_text (stmt, 2, bulk->sha256, -1, SQLITE_TRANSIENT);
@@ -143,20 +147,23 @@ end_transaction (MkStoreBulk *bulk,
                  GError     **error)
 {
   MkStore *store = bulk->store;
-  gboolean ok = TRUE;
+  g_autoptr(GError) local = NULL;
+  gboolean ok;
 
-  if (commit)
-    ok = mk_store_commit (store, error);
-  else
-    mk_store_rollback (store);
-  sqlite3_exec (store->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+  /* Not open when starting it again failed (restart_with_rollback_journal). */
+  ok = store->in_transaction && mk_store_end (store, commit, commit ? error : NULL);
+  /* Foreign keys are switched on again whatever happened: outside a
+   * transaction the pragma cannot fail but for a closed connection. */
+  if (!mk_store_exec (store, "PRAGMA foreign_keys = ON", _("preparing the import"), &local))
+    g_warning ("%s", local->message);
   if (bulk->journal_switched)
     {
+      g_clear_error (&local);
       /* Fails only if another connection opened the file meanwhile; the
        * next opening of the store switches it then. */
-      if (sqlite3_exec (store->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) != SQLITE_OK)
+      if (!mk_store_exec (store, "PRAGMA journal_mode = WAL", _("preparing the import"), &local))
         g_debug ("the database stays in rollback-journal mode until it is opened again: %s",
-                 sqlite3_errmsg (store->db));
+                 local->message);
       bulk->journal_switched = FALSE;
     }
   return ok;
@@ -169,15 +176,20 @@ static gboolean
 restart_with_rollback_journal (MkStoreBulk *bulk,
                                GError     **error)
 {
-  sqlite3 *db = bulk->store->db;
-  sqlite3_stmt *stmt = NULL;
+  MkStore *store = bulk->store;
+  sqlite3_stmt *stmt;
 
   end_transaction (bulk, FALSE, NULL);
-  if (sqlite3_prepare_v2 (db, "PRAGMA journal_mode = DELETE", -1, &stmt, NULL) == SQLITE_OK
-      && sqlite3_step (stmt) == SQLITE_ROW)
-    bulk->journal_switched =
-      g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), "delete") == 0;
-  sqlite3_finalize (stmt);
+  /* SQLite answers with the mode it is in: "wal" when it could not switch. */
+  stmt = mk_store_stmt (store, STMT_JOURNAL_MODE_DELETE, error);
+  if (stmt == NULL)
+    return FALSE;
+  if (mk_store_step (store, stmt, NULL) == MK_STORE_ROW)
+    {
+      bulk->journal_switched =
+        g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), "delete") == 0;
+      sqlite3_reset (stmt);
+    }
   g_debug ("big import with %s", bulk->journal_switched ? "a rollback journal" : "the WAL");
   if (!start_transaction (bulk, error))
     return FALSE;
@@ -290,12 +302,8 @@ exec_sql (MkStoreBulk  *bulk,
           const char   *sql,
           GError      **error)
 {
-  if (sqlite3_exec (bulk->store->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-    {
-      mk_store_set_error (bulk->store, error, _("reorganising the entry table for the import"));
-      return FALSE;
-    }
-  return TRUE;
+  return mk_store_exec (bulk->store, sql, _("reorganising the entry table for the import"),
+                        error);
 }
 
 /**
@@ -322,21 +330,20 @@ mk_store_bulk_expect_rows (MkStoreBulk  *bulk,
                            guint64       n_rows,
                            GError      **error)
 {
-  sqlite3 *db;
-  sqlite3_stmt *stmt = NULL;
+  MkStore *store;
+  sqlite3_stmt *stmt;
   gint64 existing = 0;
-  int rc;
+  gint64 cache = 0;
+  MkStoreStep step;
 
   g_return_val_if_fail (bulk != NULL, FALSE);
   g_return_val_if_fail (bulk->n_rows == 0 && bulk->index_sql == NULL, FALSE);
 
-  db = bulk->store->db;
+  store = bulk->store;
   if (n_rows < 10000)
     return TRUE;
-  if (sqlite3_prepare_v2 (db, "SELECT coalesce(max(id), 0) FROM entry", -1, &stmt, NULL)
-      == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
-    existing = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
+  if (!mk_store_query_int64 (store, STMT_ENTRY_MAX_ID, &existing, error))
+    return FALSE;
   if ((guint64) existing > n_rows)
     return TRUE;
   if (!restart_with_rollback_journal (bulk, error))
@@ -346,10 +353,9 @@ mk_store_bulk_expect_rows (MkStoreBulk  *bulk,
    * goes to the importer's tables until the commit builds the indexes.
    * Set before the scan below, so that the scan does not fill the larger
    * cache first. */
-  if (sqlite3_prepare_v2 (db, "PRAGMA cache_size", -1, &stmt, NULL) == SQLITE_OK
-      && sqlite3_step (stmt) == SQLITE_ROW)
-    bulk->saved_cache = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
+  if (!mk_store_query_int64 (store, STMT_CACHE_SIZE, &cache, error))
+    return FALSE;
+  bulk->saved_cache = (int) CLAMP (cache, G_MININT, G_MAXINT);
   if (bulk->saved_cache != 0 && !exec_sql (bulk, "PRAGMA cache_size = -2000", error))
     return FALSE;
 
@@ -358,42 +364,32 @@ mk_store_bulk_expect_rows (MkStoreBulk  *bulk,
    * that grows needs three times its size for a moment. */
   mk_key_set_clear (&bulk->db_fingerprints);
   mk_key_set_init_sized (&bulk->db_fingerprints, (gsize) existing);
-  if (sqlite3_prepare_v2 (db, "SELECT fingerprint FROM entry WHERE fingerprint IS NOT NULL",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    {
-      mk_store_set_error (bulk->store, error, _("looking for entries imported before"));
-      return FALSE;
-    }
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  stmt = mk_store_stmt (store, STMT_ENTRY_ALL_FINGERPRINTS, error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((step = mk_store_step (store, stmt, error)) == MK_STORE_ROW)
     {
       gint64 fp = sqlite3_column_int64 (stmt, 0);
 
       if (fp != 0)
         mk_key_set_add (&bulk->db_fingerprints, (guint64) fp);
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      mk_store_set_error (bulk->store, error, _("looking for entries imported before"));
-      return FALSE;
-    }
+  if (step == MK_STORE_FAILED)
+    return FALSE;
   bulk->all_loaded = TRUE;
 
   /* The indexes' own definitions, to build them again as they were. */
   bulk->index_sql = g_ptr_array_new_with_free_func (g_free);
-  if (sqlite3_prepare_v2 (db, "SELECT name, sql FROM sqlite_master WHERE type = 'index' "
-                          "AND tbl_name = 'entry' AND sql IS NOT NULL", -1, &stmt, NULL)
-      != SQLITE_OK)
-    {
-      mk_store_set_error (bulk->store, error, _("reorganising the entry table for the import"));
-      return FALSE;
-    }
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  stmt = mk_store_stmt (store, STMT_ENTRY_INDEXES, error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((step = mk_store_step (store, stmt, error)) == MK_STORE_ROW)
     {
       g_ptr_array_add (bulk->index_sql, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
       g_ptr_array_add (bulk->index_sql, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
     }
-  sqlite3_finalize (stmt);
+  if (step == MK_STORE_FAILED)
+    return FALSE;
   /* The rows go in on a thread of their own while the next are read. */
   mk_bulk_writer_start_thread (bulk->writer);
   g_debug ("import of ~%" G_GUINT64_FORMAT " rows into %" G_GINT64_FORMAT
@@ -431,13 +427,13 @@ drop_indexes (MkStoreBulk *bulk,
 static void
 restore_cache (MkStoreBulk *bulk)
 {
-  char *sql;
+  g_autofree char *sql = NULL;
 
   if (bulk->saved_cache == 0)
     return;
-  sql = sqlite3_mprintf ("PRAGMA cache_size = %d", bulk->saved_cache);
-  sqlite3_exec (bulk->store->db, sql, NULL, NULL, NULL);
-  sqlite3_free (sql);
+  /* A pragma of the connection alone: it cannot fail while it is open. */
+  sql = g_strdup_printf ("PRAGMA cache_size = %d", bulk->saved_cache);
+  mk_store_exec (bulk->store, sql, _("preparing the import"), NULL);
   bulk->saved_cache = 0;
 }
 
@@ -451,7 +447,7 @@ load_fingerprints (MkStoreBulk *bulk,
 {
   gint64 pair = person_id * 100000000 + day_no;
   sqlite3_stmt *stmt;
-  int rc;
+  MkStoreStep step;
 
   if (bulk->all_loaded)
     return TRUE;
@@ -459,23 +455,19 @@ load_fingerprints (MkStoreBulk *bulk,
     return TRUE;
   g_hash_table_add (bulk->loaded_pairs, g_memdup2 (&pair, sizeof pair));
 
-  stmt = mk_store_stmt (bulk->store, STMT_ENTRY_FINGERPRINTS);
+  stmt = mk_store_stmt (bulk->store, STMT_ENTRY_FINGERPRINTS, error);
+  if (stmt == NULL)
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, person_id);
   sqlite3_bind_text (stmt, 2, day, 10, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = mk_store_step (bulk->store, stmt, error)) == MK_STORE_ROW)
     {
       gint64 fp = sqlite3_column_int64 (stmt, 0);
 
       if (fp != 0)
         mk_key_set_add (&bulk->db_fingerprints, (guint64) fp);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      mk_store_set_error (bulk->store, error, _("looking for entries imported before"));
-      return FALSE;
-    }
-  return TRUE;
+  return step == MK_STORE_DONE;
 }
 
 /**
@@ -663,30 +655,31 @@ mk_store_bulk_commit (MkStoreBulk          *bulk,
   ok = ok && mk_bulk_rollups_write (store, prepared, error);
   if (ok && counts != NULL)
     {
-      sqlite3_stmt *stmt = mk_store_stmt (store, STMT_BATCH_FINISH);
+      sqlite3_stmt *stmt = mk_store_stmt (store, STMT_BATCH_FINISH, error);
 
-      sqlite3_bind_int64 (stmt, 1, (gint64) counts->rows_read);
-      sqlite3_bind_int64 (stmt, 2, (gint64) counts->imported);
-      sqlite3_bind_int64 (stmt, 3, (gint64) counts->duplicates);
-      sqlite3_bind_int64 (stmt, 4, (gint64) counts->skipped);
-      sqlite3_bind_int64 (stmt, 5, (gint64) counts->rejected);
-      sqlite3_bind_int64 (stmt, 6, bulk->batch_id);
-      ok = mk_store_step_done (store, stmt, error);
+      ok = stmt != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (stmt, 1, (gint64) counts->rows_read);
+          sqlite3_bind_int64 (stmt, 2, (gint64) counts->imported);
+          sqlite3_bind_int64 (stmt, 3, (gint64) counts->duplicates);
+          sqlite3_bind_int64 (stmt, 4, (gint64) counts->skipped);
+          sqlite3_bind_int64 (stmt, 5, (gint64) counts->rejected);
+          sqlite3_bind_int64 (stmt, 6, bulk->batch_id);
+          ok = mk_store_step_done (store, stmt, error);
+        }
     }
   if (ok && bulk->sha256 != NULL)
     {
-      sqlite3_stmt *stmt = NULL;
+      sqlite3_stmt *stmt = mk_store_stmt (store, STMT_BATCH_SET_SHA, error);
 
-      ok = sqlite3_prepare_v2 (store->db, set_sha_sql, -1, &stmt, NULL) == SQLITE_OK;
+      ok = stmt != NULL;
       if (ok)
         {
-          sqlite3_bind_text (stmt, 1, bulk->sha256, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 1, bulk->sha256, -1, SQLITE_TRANSIENT);
           sqlite3_bind_int64 (stmt, 2, bulk->batch_id);
-          ok = sqlite3_step (stmt) == SQLITE_DONE;
+          ok = mk_store_step_done (store, stmt, error);
         }
-      sqlite3_finalize (stmt);
-      if (!ok)
-        mk_store_set_error (store, error, _("recording the import"));
     }
   /* The last moment a cancel can still undo everything. */
   if (ok && g_cancellable_set_error_if_cancelled (bulk->cancellable, error))

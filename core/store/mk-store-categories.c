@@ -29,16 +29,25 @@ column_or (sqlite3_stmt *stmt,
 /**
  * mk_store_reload_categories:
  * @self: a store
+ * @error: return location for a #GError
  *
- * Rebuilds the category cache from the database.
+ * Rebuilds the category cache from the database.  When it cannot be read,
+ * the cache stays as it was.
+ *
+ * Returns: %TRUE once the cache holds what the database holds.
  */
-void
-mk_store_reload_categories (MkStore *self)
+gboolean
+mk_store_reload_categories (MkStore *self,
+                            GError **error)
 {
-  sqlite3_stmt *stmt = mk_store_stmt (self, STMT_CATEGORY_LIST);
+  g_autoptr(GHashTable) categories = NULL;
+  sqlite3_stmt *stmt = mk_store_stmt (self, STMT_CATEGORY_LIST, error);
+  MkStoreStep step;
 
-  g_hash_table_remove_all (self->categories);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  if (stmt == NULL)
+    return FALSE;
+  categories = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  while ((step = mk_store_step (self, stmt, error)) == MK_STORE_ROW)
     {
       const char *key = (const char *) sqlite3_column_text (stmt, 1);
       const char *name = (const char *) sqlite3_column_text (stmt, 2);
@@ -54,9 +63,15 @@ mk_store_reload_categories (MkStore *self)
                                   column_or (stmt, 5, -1), column_or (stmt, 6, -1),
                                   sqlite3_column_int (stmt, 7),
                                   sqlite3_column_int (stmt, 8) != 0);
-      g_hash_table_insert (self->categories, g_memdup2 (&id, sizeof id), category);
+      g_hash_table_insert (categories, g_memdup2 (&id, sizeof id), category);
     }
-  sqlite3_reset (stmt);
+  if (step == MK_STORE_FAILED)
+    return FALSE;
+  /* Swapped in whole: pointers handed out stay valid until the next change
+   * to the categories, as mk_store_get_category() promises. */
+  g_clear_pointer (&self->categories, g_hash_table_unref);
+  self->categories = g_steal_pointer (&categories);
+  return TRUE;
 }
 
 static int
@@ -152,14 +167,17 @@ mk_store_get_category_by_key (MkStore    *self,
  * shown names.
  *
  * Returns: (transfer none) (nullable): the category, or %NULL when the
- *   word is not known.
+ *   word is not known (when the alias table cannot be read, a warning says
+ *   why and only the keys and names are looked at).
  */
 MkCategory *
 mk_store_lookup_alias (MkStore    *self,
                        const char *text)
 {
   g_autofree char *key = NULL;
+  g_autoptr(GError) error = NULL;
   sqlite3_stmt *stmt;
+  MkStoreStep step;
   MkCategory *found = NULL;
   GHashTableIter iter;
   gpointer value;
@@ -173,11 +191,19 @@ mk_store_lookup_alias (MkStore    *self,
   if (*key == '\0')
     return NULL;
 
-  stmt = mk_store_stmt (self, STMT_ALIAS_LOOKUP);
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    found = mk_store_get_category (self, sqlite3_column_int64 (stmt, 0));
-  sqlite3_reset (stmt);
+  stmt = mk_store_stmt (self, STMT_ALIAS_LOOKUP, &error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+      step = mk_store_step (self, stmt, &error);
+      if (step == MK_STORE_ROW)
+        {
+          found = mk_store_get_category (self, sqlite3_column_int64 (stmt, 0));
+          sqlite3_reset (stmt);
+        }
+    }
+  if (error != NULL)
+    g_warning ("%s", error->message);
   if (found != NULL)
     return found;
 
@@ -191,6 +217,26 @@ mk_store_lookup_alias (MkStore    *self,
         return value;
     }
   return NULL;
+}
+
+typedef struct {
+  const char *key;
+  gint64      category_id;
+} AliasRow;
+
+static gboolean
+alias_change (MkStore  *self,
+              gpointer  user_data,
+              GError  **error)
+{
+  AliasRow *row = user_data;
+  sqlite3_stmt *stmt = mk_store_stmt (self, STMT_ALIAS_UPSERT, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, row->key, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, row->category_id);
+  return mk_store_step_done (self, stmt, error);
 }
 
 /**
@@ -211,9 +257,8 @@ mk_store_add_alias (MkStore    *self,
                     gint64      category_id,
                     GError    **error)
 {
+  AliasRow row = { NULL, category_id };
   g_autofree char *key = NULL;
-  gboolean own_transaction;
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (MK_IS_STORE (self), FALSE);
 
@@ -230,26 +275,8 @@ mk_store_add_alias (MkStore    *self,
                    _("The category of the alias “%s” does not exist."), text);
       return FALSE;
     }
-
-  own_transaction = !self->in_transaction;
-  if (own_transaction && !mk_store_begin (self, error))
-    return FALSE;
-  stmt = mk_store_stmt (self, STMT_ALIAS_UPSERT);
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, category_id);
-  if (!mk_store_step_done (self, stmt, error))
-    {
-      if (own_transaction)
-        mk_store_rollback (self);
-      return FALSE;
-    }
-  if (own_transaction)
-    {
-      if (!mk_store_commit (self, error))
-        return FALSE;
-      mk_store_emit_changed (self);
-    }
-  return TRUE;
+  row.key = key;
+  return mk_store_change (self, alias_change, &row, error);
 }
 
 static gboolean
@@ -274,6 +301,69 @@ valid_key (const char *key)
   return TRUE;
 }
 
+typedef struct {
+  gint64         id;          /* 0 for a new one, which sets it */
+  const char    *key;
+  const char    *name;        /* NULL: the built-in name, following the language */
+  const char    *color;
+  MkCategoryKind klass;
+  double         target_min;
+  double         target_max;
+  int            sort_order;
+  gboolean       archived;
+} CategoryRow;
+
+static gboolean
+category_insert_change (MkStore  *self,
+                        gpointer  user_data,
+                        GError  **error)
+{
+  CategoryRow *row = user_data;
+  sqlite3_stmt *stmt;
+  gint64 order = 0;
+
+  if (!mk_store_query_int64 (self, STMT_CATEGORY_MAX_ORDER, &order, error))
+    return FALSE;
+  stmt = mk_store_stmt (self, STMT_CATEGORY_INSERT, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, row->key, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, row->name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, row->color, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, mk_category_kind_to_string (row->klass), -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 5, (int) order + 1);
+  if (!mk_store_step_done (self, stmt, error))
+    return FALSE;
+  row->id = sqlite3_last_insert_rowid (self->db);
+  self->categories_changed = TRUE;
+  return TRUE;
+}
+
+static gboolean
+category_update_change (MkStore  *self,
+                        gpointer  user_data,
+                        GError  **error)
+{
+  CategoryRow *row = user_data;
+  sqlite3_stmt *stmt = mk_store_stmt (self, STMT_CATEGORY_UPDATE, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (row->name != NULL)
+    sqlite3_bind_text (stmt, 1, row->name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, row->color, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, mk_category_kind_to_string (row->klass), -1, SQLITE_STATIC);
+  sqlite3_bind_double (stmt, 4, row->target_min < 0 ? -1 : row->target_min);
+  sqlite3_bind_double (stmt, 5, row->target_max < 0 ? -1 : row->target_max);
+  sqlite3_bind_int (stmt, 6, row->sort_order);
+  sqlite3_bind_int (stmt, 7, row->archived ? 1 : 0);
+  sqlite3_bind_int64 (stmt, 8, row->id);
+  if (!mk_store_step_done (self, stmt, error))
+    return FALSE;
+  self->categories_changed = TRUE;
+  return TRUE;
+}
+
 /**
  * mk_store_add_category:
  * @self: a store
@@ -295,9 +385,8 @@ mk_store_add_category (MkStore        *self,
                        GError        **error)
 {
   g_autofree char *shown = name ? g_strstrip (g_strdup (name)) : NULL;
-  sqlite3_stmt *stmt;
-  int order = 0;
-  gint64 id;
+  CategoryRow row = { 0 };
+  MkCategory *category;
 
   g_return_val_if_fail (MK_IS_STORE (self), NULL);
 
@@ -327,30 +416,22 @@ mk_store_add_category (MkStore        *self,
       return NULL;
     }
 
-  if (!mk_store_begin (self, error))
+  row = (CategoryRow) { .key = key, .name = shown, .color = color, .klass = klass };
+  if (!mk_store_change (self, category_insert_change, &row, error))
     return NULL;
-  stmt = mk_store_stmt (self, STMT_CATEGORY_MAX_ORDER);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    order = sqlite3_column_int (stmt, 0) + 1;
-  sqlite3_reset (stmt);
-
-  stmt = mk_store_stmt (self, STMT_CATEGORY_INSERT);
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, shown, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, color, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, mk_category_kind_to_string (klass), -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 5, order);
-  if (!mk_store_step_done (self, stmt, error))
+  /* Committed; the cache was read back, unless that failed (a warning said
+   * why): then once more, to say why here. */
+  category = mk_store_get_category (self, row.id);
+  if (category == NULL && !mk_store_reload_categories (self, error))
+    return NULL;
+  category = mk_store_get_category (self, row.id);
+  if (category == NULL)
     {
-      mk_store_rollback (self);
+      g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_NOT_FOUND,
+                   _("This category is no longer in the database; reload the list."));
       return NULL;
     }
-  id = sqlite3_last_insert_rowid (self->db);
-  if (!mk_store_commit (self, error))
-    return NULL;
-  mk_store_reload_categories (self);
-  mk_store_emit_changed (self);
-  return g_object_ref (mk_store_get_category (self, id));
+  return g_object_ref (category);
 }
 
 /**
@@ -382,8 +463,8 @@ mk_store_update_category (MkStore        *self,
 {
   g_autofree char *shown = name ? g_strstrip (g_strdup (name)) : NULL;
   MkCategory *category;
-  sqlite3_stmt *stmt;
   const char *builtin;
+  CategoryRow row;
 
   g_return_val_if_fail (MK_IS_STORE (self), FALSE);
 
@@ -415,28 +496,17 @@ mk_store_update_category (MkStore        *self,
       return FALSE;
     }
 
-  if (!mk_store_begin (self, error))
-    return FALSE;
-  stmt = mk_store_stmt (self, STMT_CATEGORY_UPDATE);
   /* A built-in category keeps following the language until it is renamed. */
   builtin = mk_store_builtin_category_name (mk_category_get_key (category));
-  if (builtin == NULL || g_strcmp0 (builtin, shown) != 0)
-    sqlite3_bind_text (stmt, 1, shown, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, color, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, mk_category_kind_to_string (klass), -1, SQLITE_STATIC);
-  sqlite3_bind_double (stmt, 4, target_min < 0 ? -1 : target_min);
-  sqlite3_bind_double (stmt, 5, target_max < 0 ? -1 : target_max);
-  sqlite3_bind_int (stmt, 6, sort_order);
-  sqlite3_bind_int (stmt, 7, archived ? 1 : 0);
-  sqlite3_bind_int64 (stmt, 8, id);
-  if (!mk_store_step_done (self, stmt, error))
-    {
-      mk_store_rollback (self);
-      return FALSE;
-    }
-  if (!mk_store_commit (self, error))
-    return FALSE;
-  mk_store_reload_categories (self);
-  mk_store_emit_changed (self);
-  return TRUE;
+  row = (CategoryRow) {
+    .id = id,
+    .name = builtin == NULL || g_strcmp0 (builtin, shown) != 0 ? shown : NULL,
+    .color = color,
+    .klass = klass,
+    .target_min = target_min,
+    .target_max = target_max,
+    .sort_order = sort_order,
+    .archived = archived,
+  };
+  return mk_store_change (self, category_update_change, &row, error);
 }

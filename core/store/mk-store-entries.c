@@ -92,8 +92,10 @@ mk_store_insert_entry_row (MkStore            *self,
                            gint64             *id,
                            GError            **error)
 {
-  sqlite3_stmt *stmt = mk_store_stmt (self, STMT_ENTRY_INSERT);
+  sqlite3_stmt *stmt = mk_store_stmt (self, STMT_ENTRY_INSERT, error);
 
+  if (stmt == NULL)
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, input->person_id);
   sqlite3_bind_text (stmt, 2, input->day, 10, SQLITE_TRANSIENT);
   if (input->start >= 0)
@@ -136,7 +138,9 @@ mk_store_rollup_add (MkStore            *self,
   g_assert (sign == 1 || sign == -1);
   g_assert (self->in_transaction);
 
-  stmt = mk_store_stmt (self, STMT_DAY_TOTAL_ADD);
+  stmt = mk_store_stmt (self, STMT_DAY_TOTAL_ADD, error);
+  if (stmt == NULL)
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, input->person_id);
   sqlite3_bind_text (stmt, 2, input->day, 10, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 3, input->category_id);
@@ -150,13 +154,35 @@ mk_store_rollup_add (MkStore            *self,
 
   if (sign < 0)
     {
-      stmt = mk_store_stmt (self, STMT_DAY_TOTAL_PRUNE);
+      stmt = mk_store_stmt (self, STMT_DAY_TOTAL_PRUNE, error);
+      if (stmt == NULL)
+        return FALSE;
       sqlite3_bind_int64 (stmt, 1, input->person_id);
       sqlite3_bind_text (stmt, 2, input->day, 10, SQLITE_TRANSIENT);
       sqlite3_bind_int64 (stmt, 3, input->category_id);
       if (!mk_store_step_done (self, stmt, error))
         return FALSE;
     }
+  return TRUE;
+}
+
+typedef struct {
+  const MkEntryInput *inputs;
+  guint               n_inputs;
+  gint64             *ids;     /* out, n_inputs of them */
+} AddEntries;
+
+static gboolean
+add_entries_change (MkStore  *self,
+                    gpointer  user_data,
+                    GError  **error)
+{
+  AddEntries *add = user_data;
+
+  for (guint i = 0; i < add->n_inputs; i++)
+    if (!mk_store_insert_entry_row (self, &add->inputs[i], &add->ids[i], error) ||
+        !mk_store_rollup_add (self, &add->inputs[i], +1, error))
+      return FALSE;
   return TRUE;
 }
 
@@ -176,22 +202,13 @@ mk_store_add_entry (MkStore            *self,
                     GError            **error)
 {
   gint64 id = 0;
+  AddEntries add = { input, 1, &id };
 
   g_return_val_if_fail (MK_IS_STORE (self), 0);
 
-  if (!mk_store_validate_entry (self, input, error))
+  if (!mk_store_validate_entry (self, input, error) ||
+      !mk_store_change (self, add_entries_change, &add, error))
     return 0;
-  if (!mk_store_begin (self, error))
-    return 0;
-  if (!mk_store_insert_entry_row (self, input, &id, error) ||
-      !mk_store_rollup_add (self, input, +1, error))
-    {
-      mk_store_rollback (self);
-      return 0;
-    }
-  if (!mk_store_commit (self, error))
-    return 0;
-  mk_store_emit_changed (self);
   return id;
 }
 
@@ -217,6 +234,9 @@ mk_store_add_entries (MkStore            *self,
                       gint64             *ids,
                       GError            **error)
 {
+  g_autofree gint64 *new_ids = NULL;
+  AddEntries add = { inputs, n_inputs, ids };
+
   g_return_val_if_fail (MK_IS_STORE (self), FALSE);
   g_return_val_if_fail (inputs != NULL || n_inputs == 0, FALSE);
 
@@ -225,54 +245,9 @@ mk_store_add_entries (MkStore            *self,
       return FALSE;
   if (n_inputs == 0)
     return TRUE;
-  if (!mk_store_begin (self, error))
-    return FALSE;
-  for (guint i = 0; i < n_inputs; i++)
-    if (!mk_store_insert_entry_row (self, &inputs[i], ids != NULL ? &ids[i] : NULL, error) ||
-        !mk_store_rollup_add (self, &inputs[i], +1, error))
-      {
-        mk_store_rollback (self);
-        return FALSE;
-      }
-  if (!mk_store_commit (self, error))
-    return FALSE;
-  mk_store_emit_changed (self);
-  return TRUE;
-}
-
-/* Reads one entry row; @day_buf and @task_buf keep its strings. */
-static gboolean
-read_entry (MkStore      *self,
-            gint64        id,
-            MkEntryInput *input,
-            char        **day,
-            char        **task,
-            char        **person_name)
-{
-  sqlite3_stmt *stmt = mk_store_stmt (self, STMT_ENTRY_GET);
-  gboolean found = FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      found = TRUE;
-      *day = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      *task = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
-      if (person_name)
-        *person_name = g_strdup ((const char *) sqlite3_column_text (stmt, 10));
-      input->person_id = sqlite3_column_int64 (stmt, 1);
-      input->day = *day;
-      input->start = sqlite3_column_type (stmt, 3) == SQLITE_NULL
-                     ? -1 : sqlite3_column_int (stmt, 3);
-      input->minutes = sqlite3_column_int (stmt, 4);
-      input->category_id = sqlite3_column_int64 (stmt, 5);
-      input->task = *task;
-      input->source = (MkEntrySource) CLAMP (sqlite3_column_int (stmt, 7), 0, 2);
-      input->batch_id = sqlite3_column_int64 (stmt, 8);
-      input->fingerprint = sqlite3_column_int64 (stmt, 9);
-    }
-  sqlite3_reset (stmt);
-  return found;
+  if (ids == NULL)
+    add.ids = new_ids = g_new (gint64, n_inputs);
+  return mk_store_change (self, add_entries_change, &add, error);
 }
 
 static void
@@ -281,6 +256,50 @@ set_entry_gone (GError **error)
   g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_NOT_FOUND,
                _("This entry is no longer in the database; it may have been deleted "
                  "in another window."));
+}
+
+/* Reads one entry row into @input; @day, @task and @person_name keep its
+ * strings.  An entry that is not there is MK_STORE_ERROR_NOT_FOUND. */
+static gboolean
+read_entry (MkStore      *self,
+            gint64        id,
+            MkEntryInput *input,
+            char        **day,
+            char        **task,
+            char        **person_name,
+            GError      **error)
+{
+  sqlite3_stmt *stmt = mk_store_stmt (self, STMT_ENTRY_GET, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  switch (mk_store_step (self, stmt, error))
+    {
+    case MK_STORE_FAILED:
+      return FALSE;
+    case MK_STORE_DONE:
+      set_entry_gone (error);
+      return FALSE;
+    case MK_STORE_ROW:
+    default:
+      break;
+    }
+  *day = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  *task = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+  if (person_name)
+    *person_name = g_strdup ((const char *) sqlite3_column_text (stmt, 10));
+  input->person_id = sqlite3_column_int64 (stmt, 1);
+  input->day = *day;
+  input->start = sqlite3_column_type (stmt, 3) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 3);
+  input->minutes = sqlite3_column_int (stmt, 4);
+  input->category_id = sqlite3_column_int64 (stmt, 5);
+  input->task = *task;
+  input->source = (MkEntrySource) CLAMP (sqlite3_column_int (stmt, 7), 0, 2);
+  input->batch_id = sqlite3_column_int64 (stmt, 8);
+  input->fingerprint = sqlite3_column_int64 (stmt, 9);
+  sqlite3_reset (stmt);
+  return TRUE;
 }
 
 /**
@@ -305,8 +324,10 @@ mk_store_get_entry (MkStore *self,
 
   g_return_val_if_fail (MK_IS_STORE (self), NULL);
 
-  if (!read_entry (self, id, &input, &day, &task, &person_name) ||
-      (category = mk_store_get_category (self, input.category_id)) == NULL)
+  if (!read_entry (self, id, &input, &day, &task, &person_name, error))
+    return NULL;
+  category = mk_store_get_category (self, input.category_id);
+  if (category == NULL)
     {
       set_entry_gone (error);
       return NULL;
@@ -314,26 +335,18 @@ mk_store_get_entry (MkStore *self,
   return mk_entry_new (id, &input, person_name, category);
 }
 
-/* Writes @input over the entry @id, with its rollups, inside a write
- * transaction. */
+/* Writes @input's values over entry @id, keeping its source, batch and
+ * fingerprint. */
 static gboolean
-update_in_transaction (MkStore            *self,
-                       gint64              id,
-                       const MkEntryInput *input,
-                       GError            **error)
+write_entry (MkStore            *self,
+             gint64              id,
+             const MkEntryInput *input,
+             GError            **error)
 {
-  g_autofree char *old_day = NULL;
-  g_autofree char *old_task = NULL;
-  MkEntryInput old = { 0 };
-  sqlite3_stmt *stmt;
+  sqlite3_stmt *stmt = mk_store_stmt (self, STMT_ENTRY_UPDATE, error);
 
-  if (!read_entry (self, id, &old, &old_day, &old_task, NULL))
-    {
-      set_entry_gone (error);
-      return FALSE;
-    }
-
-  stmt = mk_store_stmt (self, STMT_ENTRY_UPDATE);
+  if (stmt == NULL)
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, input->person_id);
   sqlite3_bind_text (stmt, 2, input->day, 10, SQLITE_TRANSIENT);
   if (input->start >= 0)
@@ -342,9 +355,36 @@ update_in_transaction (MkStore            *self,
   sqlite3_bind_int64 (stmt, 5, input->category_id);
   sqlite3_bind_text (stmt, 6, input->task ? input->task : "", -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 7, id);
-  return mk_store_step_done (self, stmt, error) &&
-         mk_store_rollup_add (self, &old, -1, error) &&
-         mk_store_rollup_add (self, input, +1, error);
+  return mk_store_step_done (self, stmt, error);
+}
+
+typedef struct {
+  const gint64       *ids;
+  guint               n_ids;
+  const MkEntryInput *inputs;      /* update: the new values, one per id */
+  gint64              category_id; /* recategorise: the new category */
+} EntryChange;
+
+static gboolean
+update_change (MkStore  *self,
+               gpointer  user_data,
+               GError  **error)
+{
+  EntryChange *change = user_data;
+
+  for (guint i = 0; i < change->n_ids; i++)
+    {
+      g_autofree char *day = NULL;
+      g_autofree char *task = NULL;
+      MkEntryInput old = { 0 };
+
+      if (!read_entry (self, change->ids[i], &old, &day, &task, NULL, error) ||
+          !write_entry (self, change->ids[i], &change->inputs[i], error) ||
+          !mk_store_rollup_add (self, &old, -1, error) ||
+          !mk_store_rollup_add (self, &change->inputs[i], +1, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 /**
@@ -386,7 +426,7 @@ mk_store_update_entries (MkStore            *self,
                          guint               n,
                          GError            **error)
 {
-  gboolean ok = TRUE;
+  EntryChange change = { ids, n, inputs, 0 };
 
   g_return_val_if_fail (MK_IS_STORE (self), FALSE);
   g_return_val_if_fail ((ids != NULL && inputs != NULL) || n == 0, FALSE);
@@ -396,32 +436,34 @@ mk_store_update_entries (MkStore            *self,
       return FALSE;
   if (n == 0)
     return TRUE;
-  if (!mk_store_begin (self, error))
-    return FALSE;
-  for (guint i = 0; i < n && ok; i++)
-    ok = update_in_transaction (self, ids[i], &inputs[i], error);
-  return mk_store_finish (self, ok, error);
+  return mk_store_change (self, update_change, &change, error);
 }
 
 static gboolean
-delete_in_transaction (MkStore *self,
-                       gint64   id,
-                       GError **error)
+delete_change (MkStore  *self,
+               gpointer  user_data,
+               GError  **error)
 {
-  g_autofree char *day = NULL;
-  g_autofree char *task = NULL;
-  MkEntryInput old = { 0 };
-  sqlite3_stmt *stmt;
+  EntryChange *change = user_data;
 
-  if (!read_entry (self, id, &old, &day, &task, NULL))
+  for (guint i = 0; i < change->n_ids; i++)
     {
-      set_entry_gone (error);
-      return FALSE;
+      g_autofree char *day = NULL;
+      g_autofree char *task = NULL;
+      MkEntryInput old = { 0 };
+      sqlite3_stmt *stmt;
+
+      if (!read_entry (self, change->ids[i], &old, &day, &task, NULL, error))
+        return FALSE;
+      stmt = mk_store_stmt (self, STMT_ENTRY_DELETE, error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, change->ids[i]);
+      if (!mk_store_step_done (self, stmt, error) ||
+          !mk_store_rollup_add (self, &old, -1, error))
+        return FALSE;
     }
-  stmt = mk_store_stmt (self, STMT_ENTRY_DELETE);
-  sqlite3_bind_int64 (stmt, 1, id);
-  return mk_store_step_done (self, stmt, error) &&
-         mk_store_rollup_add (self, &old, -1, error);
+  return TRUE;
 }
 
 /**
@@ -460,20 +502,35 @@ mk_store_delete_entries (MkStore      *self,
                          guint         n_ids,
                          GError      **error)
 {
+  EntryChange change = { ids, n_ids, NULL, 0 };
+
   g_return_val_if_fail (MK_IS_STORE (self), FALSE);
   g_return_val_if_fail (ids != NULL || n_ids == 0, FALSE);
 
-  if (!mk_store_begin (self, error))
-    return FALSE;
-  for (guint i = 0; i < n_ids; i++)
-    if (!delete_in_transaction (self, ids[i], error))
-      {
-        mk_store_rollback (self);
+  return mk_store_change (self, delete_change, &change, error);
+}
+
+static gboolean
+recategorise_change (MkStore  *self,
+                     gpointer  user_data,
+                     GError  **error)
+{
+  EntryChange *change = user_data;
+
+  for (guint i = 0; i < change->n_ids; i++)
+    {
+      g_autofree char *day = NULL;
+      g_autofree char *task = NULL;
+      MkEntryInput entry = { 0 };
+
+      if (!read_entry (self, change->ids[i], &entry, &day, &task, NULL, error) ||
+          !mk_store_rollup_add (self, &entry, -1, error))
         return FALSE;
-      }
-  if (!mk_store_commit (self, error))
-    return FALSE;
-  mk_store_emit_changed (self);
+      entry.category_id = change->category_id;
+      if (!write_entry (self, change->ids[i], &entry, error) ||
+          !mk_store_rollup_add (self, &entry, +1, error))
+        return FALSE;
+    }
   return TRUE;
 }
 
@@ -496,6 +553,8 @@ mk_store_recategorise_entries (MkStore      *self,
                                gint64        category_id,
                                GError      **error)
 {
+  EntryChange change = { ids, n_ids, NULL, category_id };
+
   g_return_val_if_fail (MK_IS_STORE (self), FALSE);
   g_return_val_if_fail (ids != NULL || n_ids == 0, FALSE);
 
@@ -505,65 +564,26 @@ mk_store_recategorise_entries (MkStore      *self,
                    _("The category does not exist; choose one of the list."));
       return FALSE;
     }
-  if (!mk_store_begin (self, error))
-    return FALSE;
-  for (guint i = 0; i < n_ids; i++)
-    {
-      g_autofree char *day = NULL;
-      g_autofree char *task = NULL;
-      MkEntryInput entry = { 0 };
-      sqlite3_stmt *stmt;
-
-      if (!read_entry (self, ids[i], &entry, &day, &task, NULL))
-        {
-          mk_store_rollback (self);
-          set_entry_gone (error);
-          return FALSE;
-        }
-      if (!mk_store_rollup_add (self, &entry, -1, error))
-        goto fail;
-      entry.category_id = category_id;
-      stmt = mk_store_stmt (self, STMT_ENTRY_UPDATE);
-      sqlite3_bind_int64 (stmt, 1, entry.person_id);
-      sqlite3_bind_text (stmt, 2, entry.day, 10, SQLITE_TRANSIENT);
-      if (entry.start >= 0)
-        sqlite3_bind_int (stmt, 3, entry.start);
-      sqlite3_bind_int (stmt, 4, entry.minutes);
-      sqlite3_bind_int64 (stmt, 5, category_id);
-      sqlite3_bind_text (stmt, 6, entry.task, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 7, ids[i]);
-      if (!mk_store_step_done (self, stmt, error) ||
-          !mk_store_rollup_add (self, &entry, +1, error))
-        goto fail;
-    }
-  if (!mk_store_commit (self, error))
-    return FALSE;
-  mk_store_emit_changed (self);
-  return TRUE;
-
-fail:
-  mk_store_rollback (self);
-  return FALSE;
+  return mk_store_change (self, recategorise_change, &change, error);
 }
 
 /**
  * mk_store_count_entries:
  * @self: a store
  *
- * Returns: how many entries the database holds.
+ * Returns: how many entries the database holds; 0 when it cannot be read
+ *   (a warning says why).
  */
 gint64
 mk_store_count_entries (MkStore *self)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(GError) error = NULL;
   gint64 n = 0;
 
   g_return_val_if_fail (MK_IS_STORE (self), 0);
 
-  stmt = mk_store_stmt (self, STMT_ENTRY_COUNT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  if (!mk_store_query_int64 (self, STMT_ENTRY_COUNT, &n, &error))
+    g_warning ("%s", error->message);
   return n;
 }
 
@@ -584,11 +604,13 @@ mk_store_rebuild_rollups (MkStore *self,
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (MkEntryInput));
   g_autoptr(GStringChunk) days = g_string_chunk_new (4096);
   sqlite3_stmt *stmt;
-  int rc;
+  MkStoreStep step;
 
   g_assert (self->in_transaction);
 
-  stmt = mk_store_stmt (self, STMT_DAY_TOTAL_DELETE_PERSON);
+  stmt = mk_store_stmt (self, STMT_DAY_TOTAL_DELETE_PERSON, error);
+  if (stmt == NULL)
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, person_id);
   sqlite3_bind_int64 (stmt, 2, person_id);
   if (!mk_store_step_done (self, stmt, error))
@@ -596,9 +618,11 @@ mk_store_rebuild_rollups (MkStore *self,
 
   /* Read first, then write: the rollup statements must not run while the
    * entry cursor is open on the same connection's tables. */
-  stmt = mk_store_stmt (self, STMT_ENTRY_OF_PERSON);
+  stmt = mk_store_stmt (self, STMT_ENTRY_OF_PERSON, error);
+  if (stmt == NULL)
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, person_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = mk_store_step (self, stmt, error)) == MK_STORE_ROW)
     {
       MkEntryInput row = { 0 };
 
@@ -609,12 +633,8 @@ mk_store_rebuild_rollups (MkStore *self,
       row.category_id = sqlite3_column_int64 (stmt, 4);
       g_array_append_val (rows, row);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      mk_store_set_error (self, error, _("recomputing the totals"));
-      return FALSE;
-    }
+  if (step == MK_STORE_FAILED)
+    return FALSE;
   for (guint i = 0; i < rows->len; i++)
     if (!mk_store_rollup_add (self, &g_array_index (rows, MkEntryInput, i), +1, error))
       return FALSE;

@@ -22,11 +22,9 @@
  *    and a commit that lands while handlers run is announced by the next
  *    check, never lost.
  *  - Nothing is checked inside a transaction: its snapshot is its own.
- *  - The state (the watermark and the prepared PRAGMA) is object data on
- *    the store, made by the first check; stores never checked (a worker's)
- *    pay nothing but a lookup per emission.  The statement is finalized
- *    with the store's object data; the connection closes after it
- *    (sqlite3_close_v2).
+ *  - The watermark is object data on the store, made by the first check;
+ *    stores never checked (a worker's) pay nothing but a lookup per
+ *    emission.  The PRAGMA is in the store's statement table.
  */
 #define G_LOG_DOMAIN "mk-store"
 
@@ -35,8 +33,7 @@
 #include "mk-store-private.h"
 
 typedef struct {
-  sqlite3_stmt *data_version;
-  int           watermark;    /* data_version when listeners were last told */
+  gint64 watermark;    /* data_version when listeners were last told */
 } ExternalWatch;
 
 static GQuark
@@ -49,31 +46,13 @@ external_watch_quark (void)
   return quark;
 }
 
-static void
-external_watch_free (gpointer data)
-{
-  ExternalWatch *watch = data;
-
-  g_clear_pointer (&watch->data_version, sqlite3_finalize);
-  g_free (watch);
-}
-
 /* Reads PRAGMA data_version on the store's connection.  Returns FALSE when
  * it cannot be read (a busy or closed file); @version is untouched then. */
 static gboolean
-read_data_version (MkStore       *self,
-                   ExternalWatch *watch,
-                   int           *version)
+read_data_version (MkStore *self,
+                   gint64  *version)
 {
-  gboolean ok = FALSE;
-
-  if (sqlite3_step (watch->data_version) == SQLITE_ROW)
-    {
-      *version = sqlite3_column_int (watch->data_version, 0);
-      ok = TRUE;
-    }
-  sqlite3_reset (watch->data_version);
-  return ok;
+  return mk_store_query_int64 (self, STMT_DATA_VERSION, version, NULL);
 }
 
 static gboolean
@@ -86,7 +65,7 @@ changed_emission_hook (GSignalInvocationHint *hint,
   ExternalWatch *watch = g_object_get_qdata (G_OBJECT (self), external_watch_quark ());
 
   if (watch != NULL && !self->in_transaction)
-    read_data_version (self, watch, &watch->watermark);
+    read_data_version (self, &watch->watermark);
   return TRUE;
 }
 
@@ -108,14 +87,10 @@ external_watch (MkStore *self)
     }
 
   watch = g_new0 (ExternalWatch, 1);
-  if (sqlite3_prepare_v3 (self->db, "PRAGMA data_version", -1, SQLITE_PREPARE_PERSISTENT,
-                          &watch->data_version, NULL) != SQLITE_OK)
-    g_error ("PRAGMA data_version does not compile: %s", sqlite3_errmsg (self->db));
   /* What the caches and the first readers saw: the version at opening, or
    * at the caches' last refresh. */
   watch->watermark = self->data_version;
-  g_object_set_qdata_full (G_OBJECT (self), external_watch_quark (), watch,
-                           external_watch_free);
+  g_object_set_qdata_full (G_OBJECT (self), external_watch_quark (), watch, g_free);
   return watch;
 }
 
@@ -142,7 +117,7 @@ gboolean
 mk_store_check_external (MkStore *self)
 {
   ExternalWatch *watch;
-  int version = 0;
+  gint64 version = 0;
 
   g_return_val_if_fail (MK_IS_STORE (self), FALSE);
 
@@ -150,7 +125,7 @@ mk_store_check_external (MkStore *self)
     return FALSE;
 
   watch = external_watch (self);
-  if (!read_data_version (self, watch, &version) || version == watch->watermark)
+  if (!read_data_version (self, &version) || version == watch->watermark)
     return FALSE;
 
   mk_store_sync_external (self);

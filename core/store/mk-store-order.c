@@ -5,9 +5,7 @@
  * that an archived category keeps its place when it comes back.  Moving a
  * category renumbers the whole list 0, 1, 2 … in the new order, in one
  * transaction; ties and gaps left by older versions or by imports vanish on
- * the first move.  The one statement is prepared once per store and kept on
- * the store as object data (the store's statement table belongs to
- * mk-store.c).
+ * the first move.
  */
 #define G_LOG_DOMAIN "mk-store"
 
@@ -19,39 +17,31 @@
 #include "mk-store-order.h"
 #include "mk-store-private.h"
 
-static const char set_order_sql[] = "UPDATE category SET sort_order = ? WHERE id = ?";
-
-static void
-finalize_stmt (gpointer stmt)
+/* Numbers the categories of @user_data (a GPtrArray in the new order). */
+static gboolean
+order_change (MkStore  *self,
+              gpointer  user_data,
+              GError  **error)
 {
-  sqlite3_finalize (stmt);
-}
+  GPtrArray *order = user_data;
 
-static sqlite3_stmt *
-set_order_stmt (MkStore *self)
-{
-  static GQuark quark;
-  sqlite3_stmt *stmt;
-
-  if (quark == 0)
-    quark = g_quark_from_static_string ("mk-store-order-statement");
-
-  stmt = g_object_get_qdata (G_OBJECT (self), quark);
-  if (stmt == NULL)
+  for (guint i = 0; i < order->len; i++)
     {
-      if (sqlite3_prepare_v3 (self->db, set_order_sql, -1, SQLITE_PREPARE_PERSISTENT,
-                              &stmt, NULL) != SQLITE_OK)
-        g_error ("The category order statement does not compile: %s",
-                 sqlite3_errmsg (self->db));
-      g_object_set_qdata_full (G_OBJECT (self), quark, stmt,
-                               finalize_stmt);
+      MkCategory *category = g_ptr_array_index (order, i);
+      sqlite3_stmt *stmt;
+
+      if (mk_category_get_sort_order (category) == (int) i)
+        continue;
+      stmt = mk_store_stmt (self, STMT_CATEGORY_SET_ORDER, error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int (stmt, 1, (int) i);
+      sqlite3_bind_int64 (stmt, 2, mk_category_get_id (category));
+      if (!mk_store_step_done (self, stmt, error))
+        return FALSE;
     }
-  else
-    {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
-    }
-  return stmt;
+  self->categories_changed = TRUE;
+  return TRUE;
 }
 
 /**
@@ -80,7 +70,6 @@ mk_store_move_category (MkStore  *self,
   guint n;
   guint from = G_MAXUINT;
   int to;
-  gboolean ok = TRUE;
 
   g_return_val_if_fail (MK_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -113,28 +102,5 @@ mk_store_move_category (MkStore  *self,
     g_ptr_array_insert (order, to, moving);
   }
 
-  if (!mk_store_begin (self, error))
-    return FALSE;
-  for (guint i = 0; ok && i < order->len; i++)
-    {
-      MkCategory *category = g_ptr_array_index (order, i);
-      sqlite3_stmt *stmt;
-
-      if (mk_category_get_sort_order (category) == (int) i)
-        continue;
-      stmt = set_order_stmt (self);
-      sqlite3_bind_int (stmt, 1, (int) i);
-      sqlite3_bind_int64 (stmt, 2, mk_category_get_id (category));
-      ok = mk_store_step_done (self, stmt, error);
-    }
-  if (!ok)
-    {
-      mk_store_rollback (self);
-      return FALSE;
-    }
-  if (!mk_store_commit (self, error))
-    return FALSE;
-  mk_store_reload_categories (self);
-  mk_store_emit_changed (self);
-  return TRUE;
+  return mk_store_change (self, order_change, order, error);
 }

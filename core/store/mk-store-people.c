@@ -31,23 +31,51 @@ person_from_row (sqlite3_stmt *stmt)
                         sqlite3_column_int (stmt, 5) != 0);
 }
 
-static MkPerson *
-person_query (MkStore    *self,
-              MkStmt      id,
-              const char *text,
-              gint64      number)
+/* Reads the person a statement of the table finds by @text (or, when
+ * %NULL, by @number) into @person: %NULL when there is none. */
+static gboolean
+person_query (MkStore     *self,
+              MkStmt       id,
+              const char  *text,
+              gint64       number,
+              MkPerson   **person,
+              GError     **error)
 {
-  sqlite3_stmt *stmt = mk_store_stmt (self, id);
-  MkPerson *person = NULL;
+  sqlite3_stmt *stmt = mk_store_stmt (self, id, error);
+  MkStoreStep step;
 
+  *person = NULL;
+  if (stmt == NULL)
+    return FALSE;
   if (text != NULL)
     sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
   else
     sqlite3_bind_int64 (stmt, 1, number);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    person = person_from_row (stmt);
-  sqlite3_reset (stmt);
-  return person;
+  step = mk_store_step (self, stmt, error);
+  if (step == MK_STORE_ROW)
+    {
+      *person = person_from_row (stmt);
+      sqlite3_reset (stmt);
+    }
+  return step != MK_STORE_FAILED;
+}
+
+/* Runs a statement of the table whose values are the ids ?1 and ?2. */
+static gboolean
+run_with_ids (MkStore *self,
+              MkStmt   id,
+              gint64   first,
+              gint64   second,
+              GError **error)
+{
+  sqlite3_stmt *stmt = mk_store_stmt (self, id, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, first);
+  if (sqlite3_bind_parameter_count (stmt) > 1)
+    sqlite3_bind_int64 (stmt, 2, second);
+  return mk_store_step_done (self, stmt, error);
 }
 
 static char *
@@ -63,6 +91,35 @@ email_key (const char *email)
   return g_utf8_strdown (trimmed, -1);
 }
 
+/* mk_store_find_person(), with read failures told apart from "nobody". */
+static gboolean
+find_person (MkStore     *self,
+             const char  *name,
+             const char  *email,
+             MkPerson   **found,
+             GError     **error)
+{
+  g_autofree char *email_k = email_key (email);
+  g_autoptr(MkPerson) person = NULL;
+
+  *found = NULL;
+  if (email_k != NULL && !person_query (self, STMT_PERSON_BY_EMAIL, email_k, 0, &person, error))
+    return FALSE;
+  if (person == NULL && name != NULL)
+    {
+      g_autofree char *name_k = mk_store_name_key (name);
+
+      if (*name_k != '\0' &&
+          !person_query (self, STMT_PERSON_BY_NAME_KEY, name_k, 0, &person, error))
+        return FALSE;
+      /* Two different emails are two different people, whatever their names. */
+      if (person != NULL && email_k != NULL && mk_person_get_email (person) != NULL)
+        g_clear_object (&person);
+    }
+  *found = g_steal_pointer (&person);
+  return TRUE;
+}
+
 /**
  * mk_store_find_person:
  * @self: a store
@@ -72,74 +129,74 @@ email_key (const char *email)
  * Finds a person by email when @email is given and known, else by name
  * (case and spacing do not matter).
  *
- * Returns: (transfer full) (nullable): the person, or %NULL if there is none.
+ * Returns: (transfer full) (nullable): the person, or %NULL if there is
+ *   none (or the database cannot be read: a warning says why).
  */
 MkPerson *
 mk_store_find_person (MkStore    *self,
                       const char *name,
                       const char *email)
 {
-  g_autofree char *email_k = email_key (email);
-  g_autofree char *name_k = NULL;
+  g_autoptr(GError) error = NULL;
   MkPerson *person = NULL;
 
   g_return_val_if_fail (MK_IS_STORE (self), NULL);
 
-  if (email_k != NULL)
-    person = person_query (self, STMT_PERSON_BY_EMAIL, email_k, 0);
-  if (person == NULL && name != NULL)
-    {
-      name_k = mk_store_name_key (name);
-      if (*name_k != '\0')
-        person = person_query (self, STMT_PERSON_BY_NAME_KEY, name_k, 0);
-      /* Two different emails are two different people, whatever their names. */
-      if (person != NULL && email_k != NULL && mk_person_get_email (person) != NULL)
-        g_clear_object (&person);
-    }
+  if (!find_person (self, name, email, &person, &error))
+    g_warning ("%s", error->message);
   return person;
 }
 
-static MkPerson *
-ensure_person_in_transaction (MkStore    *self,
-                              const char *name,
-                              const char *email,
-                              gboolean   *changed,
-                              GError    **error)
+typedef struct {
+  const char *name;
+  const char *email;
+  MkPerson   *person;   /* out */
+  gboolean    changed;  /* out: a row was written */
+} EnsurePerson;
+
+static gboolean
+ensure_person_change (MkStore  *self,
+                      gpointer  user_data,
+                      GError  **error)
 {
-  g_autofree char *email_k = email_key (email);
+  EnsurePerson *ensure = user_data;
+  g_autofree char *email_k = email_key (ensure->email);
   g_autofree char *name_k = NULL;
   g_autofree char *shown = NULL;
-  MkPerson *person;
+  g_autoptr(MkPerson) person = NULL;
   sqlite3_stmt *stmt;
 
-  person = mk_store_find_person (self, name, email);
+  if (!find_person (self, ensure->name, ensure->email, &person, error))
+    return FALSE;
   if (person != NULL)
     {
-      /* Learn the email of a person first known by name only. */
-      if (email_k != NULL && mk_person_get_email (person) == NULL)
-        {
-          gint64 id = mk_person_get_id (person);
+      gint64 id = mk_person_get_id (person);
 
-          stmt = mk_store_stmt (self, STMT_PERSON_SET_EMAIL);
-          sqlite3_bind_text (stmt, 1, email_k, -1, SQLITE_TRANSIENT);
-          sqlite3_bind_int64 (stmt, 2, id);
-          g_object_unref (person);
-          if (!mk_store_step_done (self, stmt, error))
-            return NULL;
-          *changed = TRUE;
-          person = person_query (self, STMT_PERSON_BY_ID, NULL, id);
+      /* Learn the email of a person first known by name only. */
+      if (email_k == NULL || mk_person_get_email (person) != NULL)
+        {
+          ensure->person = g_steal_pointer (&person);
+          return TRUE;
         }
-      return person;
+      stmt = mk_store_stmt (self, STMT_PERSON_SET_EMAIL, error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, email_k, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, id);
+      if (!mk_store_step_done (self, stmt, error))
+        return FALSE;
+      ensure->changed = TRUE;
+      return person_query (self, STMT_PERSON_BY_ID, NULL, id, &ensure->person, error);
     }
 
-  shown = name ? g_strstrip (g_strdup (name)) : NULL;
+  shown = ensure->name ? g_strstrip (g_strdup (ensure->name)) : NULL;
   if (shown == NULL || *shown == '\0')
     {
       if (email_k == NULL)
         {
           g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_INVALID,
                        _("A person needs a name. Type the manager's name."));
-          return NULL;
+          return FALSE;
         }
       /* Known by email only: show the part before the @. */
       g_free (shown);
@@ -147,15 +204,18 @@ ensure_person_in_transaction (MkStore    *self,
     }
   name_k = mk_store_name_key (shown);
 
-  stmt = mk_store_stmt (self, STMT_PERSON_INSERT);
+  stmt = mk_store_stmt (self, STMT_PERSON_INSERT, error);
+  if (stmt == NULL)
+    return FALSE;
   sqlite3_bind_text (stmt, 1, shown, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, name_k, -1, SQLITE_TRANSIENT);
   if (email_k != NULL)
     sqlite3_bind_text (stmt, 3, email_k, -1, SQLITE_TRANSIENT);
   if (!mk_store_step_done (self, stmt, error))
-    return NULL;
-  *changed = TRUE;
-  return person_query (self, STMT_PERSON_BY_ID, NULL, sqlite3_last_insert_rowid (self->db));
+    return FALSE;
+  ensure->changed = TRUE;
+  return person_query (self, STMT_PERSON_BY_ID, NULL, sqlite3_last_insert_rowid (self->db),
+                       &ensure->person, error);
 }
 
 /**
@@ -170,7 +230,8 @@ ensure_person_in_transaction (MkStore    *self,
  * Inside a bulk import this joins the import's transaction.
  *
  * Returns: (transfer full) (nullable): the person, or %NULL with
- *   MK_STORE_ERROR_INVALID when neither a name nor an email is given.
+ *   MK_STORE_ERROR_INVALID when neither a name nor an email is given, or
+ *   another store error when the database cannot be read or written.
  */
 MkPerson *
 mk_store_ensure_person (MkStore    *self,
@@ -178,28 +239,27 @@ mk_store_ensure_person (MkStore    *self,
                         const char *email,
                         GError    **error)
 {
-  gboolean own_transaction;
-  gboolean changed = FALSE;
-  MkPerson *person;
+  EnsurePerson ensure = { name, email, NULL, FALSE };
+  g_autoptr(MkPerson) known = NULL;
 
   g_return_val_if_fail (MK_IS_STORE (self), NULL);
 
-  own_transaction = !self->in_transaction;
-  if (own_transaction && !mk_store_begin (self, error))
-    return NULL;
-
-  person = ensure_person_in_transaction (self, name, email, &changed, error);
-
-  if (own_transaction)
+  /* Someone already there, as they are, costs no write transaction. */
+  if (!self->in_transaction)
     {
-      if (person == NULL)
-        mk_store_rollback (self);
-      else if (!mk_store_commit (self, error))
-        g_clear_object (&person);
-      else if (changed)
-        mk_store_emit_changed (self);
+      g_autofree char *email_k = email_key (email);
+
+      if (!find_person (self, name, email, &known, error))
+        return NULL;
+      if (known != NULL && (email_k == NULL || mk_person_get_email (known) != NULL))
+        return g_steal_pointer (&known);
     }
-  return person;
+  if (!mk_store_change (self, ensure_person_change, &ensure, error))
+    {
+      g_clear_object (&ensure.person);
+      return NULL;
+    }
+  return ensure.person;
 }
 
 /* Whether @email_k (already trimmed and lower-cased) looks like an address:
@@ -242,6 +302,86 @@ set_exists_error (MkPerson   *existing,
     g_set_error_literal (error, MK_STORE_ERROR, MK_STORE_ERROR_EXISTS, why);
 }
 
+typedef struct {
+  const char *shown;
+  const char *name_k;
+  const char *email_k;
+  MkLevel     level;
+  const char *team;
+  gint64      id;
+  gboolean    archived;
+} PersonRow;
+
+/* Writes the person's row: a new one (@row->id 0, which is set) or over
+ * @row->id, whose email must belong to nobody else. */
+static gboolean
+person_write_change (MkStore  *self,
+                     gpointer  user_data,
+                     GError  **error)
+{
+  PersonRow *row = user_data;
+  sqlite3_stmt *stmt;
+
+  if (row->id == 0)
+    {
+      g_autoptr(MkPerson) existing = NULL;
+
+      if (!find_person (self, row->shown, row->email_k, &existing, error))
+        return FALSE;
+      if (existing != NULL)
+        {
+          set_exists_error (existing, row->email_k, error);
+          return FALSE;
+        }
+      stmt = mk_store_stmt (self, STMT_PERSON_INSERT, error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, row->shown, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, row->name_k, -1, SQLITE_TRANSIENT);
+      if (row->email_k != NULL)
+        sqlite3_bind_text (stmt, 3, row->email_k, -1, SQLITE_TRANSIENT);
+      if (!mk_store_step_done (self, stmt, error))
+        return FALSE;
+      row->id = sqlite3_last_insert_rowid (self->db);
+    }
+  else if (row->email_k != NULL)
+    {
+      g_autoptr(MkPerson) other = NULL;
+
+      if (!person_query (self, STMT_PERSON_BY_EMAIL, row->email_k, 0, &other, error))
+        return FALSE;
+      if (other != NULL && mk_person_get_id (other) != row->id)
+        {
+          g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_EXISTS,
+                       _("%s already belongs to %s. Merge the two people instead."),
+                       row->email_k, mk_person_get_name (other));
+          return FALSE;
+        }
+    }
+
+  stmt = mk_store_stmt (self, STMT_PERSON_UPDATE, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, row->shown, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, row->name_k, -1, SQLITE_TRANSIENT);
+  if (row->email_k != NULL)
+    sqlite3_bind_text (stmt, 3, row->email_k, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, mk_level_to_string (row->level), -1, SQLITE_STATIC);
+  if (row->team != NULL && *row->team != '\0')
+    sqlite3_bind_text (stmt, 5, row->team, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 6, row->archived ? 1 : 0);
+  sqlite3_bind_int64 (stmt, 7, row->id);
+  if (!mk_store_step_done (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_NOT_FOUND,
+                   _("This person is no longer in the database; reload the list."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * mk_store_add_person:
  * @self: a store
@@ -274,10 +414,7 @@ mk_store_add_person (MkStore    *self,
   g_autofree char *team_shown = team ? g_strstrip (g_strdup (team)) : NULL;
   g_autofree char *email_k = email_key (email);
   g_autofree char *name_k = NULL;
-  g_autoptr(MkPerson) existing = NULL;
-  sqlite3_stmt *stmt;
-  gboolean ok;
-  gint64 id;
+  PersonRow row = { 0 };
 
   g_return_val_if_fail (MK_IS_STORE (self), NULL);
   g_return_val_if_fail (level >= MK_LEVEL_NONE && level <= MK_LEVEL_SENIOR, NULL);
@@ -297,42 +434,10 @@ mk_store_add_person (MkStore    *self,
     }
   name_k = mk_store_name_key (shown);
 
-  if (!mk_store_begin (self, error))
+  row = (PersonRow) { shown, name_k, email_k, level, team_shown, 0, FALSE };
+  if (!mk_store_change (self, person_write_change, &row, error))
     return NULL;
-
-  existing = mk_store_find_person (self, shown, email_k);
-  if (existing != NULL)
-    {
-      mk_store_rollback (self);
-      set_exists_error (existing, email_k, error);
-      return NULL;
-    }
-
-  stmt = mk_store_stmt (self, STMT_PERSON_INSERT);
-  sqlite3_bind_text (stmt, 1, shown, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, name_k, -1, SQLITE_TRANSIENT);
-  if (email_k != NULL)
-    sqlite3_bind_text (stmt, 3, email_k, -1, SQLITE_TRANSIENT);
-  ok = mk_store_step_done (self, stmt, error);
-  id = sqlite3_last_insert_rowid (self->db);
-  if (ok)
-    {
-      /* The level and team, with the statement that edits a person. */
-      stmt = mk_store_stmt (self, STMT_PERSON_UPDATE);
-      sqlite3_bind_text (stmt, 1, shown, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 2, name_k, -1, SQLITE_TRANSIENT);
-      if (email_k != NULL)
-        sqlite3_bind_text (stmt, 3, email_k, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 4, mk_level_to_string (level), -1, SQLITE_STATIC);
-      if (team_shown != NULL && *team_shown != '\0')
-        sqlite3_bind_text (stmt, 5, team_shown, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int (stmt, 6, 0);
-      sqlite3_bind_int64 (stmt, 7, id);
-      ok = mk_store_step_done (self, stmt, error);
-    }
-  if (!mk_store_finish (self, ok, error))
-    return NULL;
-  return person_query (self, STMT_PERSON_BY_ID, NULL, id);
+  return mk_store_get_person (self, row.id, error);
 }
 
 /**
@@ -342,18 +447,20 @@ mk_store_add_person (MkStore    *self,
  * @error: return location for a #GError
  *
  * Returns: (transfer full) (nullable): the person, or %NULL with
- *   MK_STORE_ERROR_NOT_FOUND.
+ *   MK_STORE_ERROR_NOT_FOUND, or another store error when the database
+ *   cannot be read.
  */
 MkPerson *
 mk_store_get_person (MkStore *self,
                      gint64   id,
                      GError **error)
 {
-  MkPerson *person;
+  MkPerson *person = NULL;
 
   g_return_val_if_fail (MK_IS_STORE (self), NULL);
 
-  person = person_query (self, STMT_PERSON_BY_ID, NULL, id);
+  if (!person_query (self, STMT_PERSON_BY_ID, NULL, id, &person, error))
+    return NULL;
   if (person == NULL)
     g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_NOT_FOUND,
                  _("This person is no longer in the database; reload the list."));
@@ -364,28 +471,35 @@ mk_store_get_person (MkStore *self,
  * mk_store_list_people:
  * @self: a store
  * @include_archived: whether archived people are listed too
+ * @error: return location for a #GError
  *
- * Returns: (transfer full): a list of #MkPerson sorted by name.
+ * Returns: (transfer full) (nullable): a list of #MkPerson sorted by name,
+ *   or %NULL with @error set when the database cannot be read.
  */
 GListModel *
 mk_store_list_people (MkStore  *self,
-                      gboolean  include_archived)
+                      gboolean  include_archived,
+                      GError  **error)
 {
-  GListStore *list = g_list_store_new (MK_TYPE_PERSON);
+  g_autoptr(GListStore) list = g_list_store_new (MK_TYPE_PERSON);
   sqlite3_stmt *stmt;
+  MkStoreStep step;
 
-  g_return_val_if_fail (MK_IS_STORE (self), G_LIST_MODEL (list));
+  g_return_val_if_fail (MK_IS_STORE (self), NULL);
 
-  stmt = mk_store_stmt (self, STMT_PERSON_LIST);
+  stmt = mk_store_stmt (self, STMT_PERSON_LIST, error);
+  if (stmt == NULL)
+    return NULL;
   sqlite3_bind_int (stmt, 1, include_archived);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((step = mk_store_step (self, stmt, error)) == MK_STORE_ROW)
     {
       g_autoptr(MkPerson) person = person_from_row (stmt);
 
       g_list_store_append (list, person);
     }
-  sqlite3_reset (stmt);
-  return G_LIST_MODEL (list);
+  if (step == MK_STORE_FAILED)
+    return NULL;
+  return G_LIST_MODEL (g_steal_pointer (&list));
 }
 
 /**
@@ -415,7 +529,7 @@ mk_store_update_person (MkStore    *self,
   g_autofree char *shown = name ? g_strstrip (g_strdup (name)) : NULL;
   g_autofree char *name_k = NULL;
   g_autofree char *email_k = email_key (email);
-  sqlite3_stmt *stmt;
+  PersonRow row;
 
   g_return_val_if_fail (MK_IS_STORE (self), FALSE);
 
@@ -425,51 +539,38 @@ mk_store_update_person (MkStore    *self,
                    _("A person needs a name. Type the manager's name."));
       return FALSE;
     }
-  name_k = mk_store_name_key (shown);
-
-  if (!mk_store_begin (self, error))
-    return FALSE;
-
-  if (email_k != NULL)
+  if (id <= 0)
     {
-      g_autoptr(MkPerson) other = person_query (self, STMT_PERSON_BY_EMAIL, email_k, 0);
-
-      if (other != NULL && mk_person_get_id (other) != id)
-        {
-          mk_store_rollback (self);
-          g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_EXISTS,
-                       _("%s already belongs to %s. Merge the two people instead."),
-                       email_k, mk_person_get_name (other));
-          return FALSE;
-        }
-    }
-
-  stmt = mk_store_stmt (self, STMT_PERSON_UPDATE);
-  sqlite3_bind_text (stmt, 1, shown, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, name_k, -1, SQLITE_TRANSIENT);
-  if (email_k != NULL)
-    sqlite3_bind_text (stmt, 3, email_k, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, mk_level_to_string (level), -1, SQLITE_STATIC);
-  if (team != NULL && *team != '\0')
-    sqlite3_bind_text (stmt, 5, team, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 6, archived ? 1 : 0);
-  sqlite3_bind_int64 (stmt, 7, id);
-  if (!mk_store_step_done (self, stmt, error))
-    {
-      mk_store_rollback (self);
-      return FALSE;
-    }
-  if (sqlite3_changes (self->db) == 0)
-    {
-      mk_store_rollback (self);
       g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_NOT_FOUND,
                    _("This person is no longer in the database; reload the list."));
       return FALSE;
     }
-  if (!mk_store_commit (self, error))
-    return FALSE;
-  mk_store_emit_changed (self);
-  return TRUE;
+  name_k = mk_store_name_key (shown);
+
+  row = (PersonRow) { shown, name_k, email_k, level, team, id, archived };
+  return mk_store_change (self, person_write_change, &row, error);
+}
+
+typedef struct {
+  gint64 keep_id;
+  gint64 merge_id;
+} MergePeople;
+
+static gboolean
+merge_change (MkStore  *self,
+              gpointer  user_data,
+              GError  **error)
+{
+  MergePeople *merge = user_data;
+
+  /* Rollups are keyed by person: drop both people's rows, move the entries,
+   * then recompute the kept person's rows from the entries. */
+  return run_with_ids (self, STMT_DAY_TOTAL_DELETE_PERSON, merge->keep_id, merge->merge_id,
+                       error) &&
+         run_with_ids (self, STMT_PERSON_MOVE_ENTRIES, merge->keep_id, merge->merge_id, error) &&
+         mk_store_rebuild_rollups (self, merge->keep_id, error) &&
+         run_with_ids (self, STMT_TIMER_MOVE, merge->keep_id, merge->merge_id, error) &&
+         run_with_ids (self, STMT_PERSON_DELETE, merge->merge_id, 0, error);
 }
 
 /**
@@ -492,8 +593,7 @@ mk_store_merge_people (MkStore *self,
 {
   g_autoptr(MkPerson) keep = NULL;
   g_autoptr(MkPerson) merge = NULL;
-  sqlite3_stmt *stmt;
-  gboolean ok;
+  MergePeople ids = { keep_id, merge_id };
 
   g_return_val_if_fail (MK_IS_STORE (self), FALSE);
 
@@ -509,39 +609,7 @@ mk_store_merge_people (MkStore *self,
   merge = mk_store_get_person (self, merge_id, error);
   if (merge == NULL)
     return FALSE;
-
-  if (!mk_store_begin (self, error))
-    return FALSE;
-
-  /* Rollups are keyed by person: drop both people's rows, move the entries,
-   * then recompute the kept person's rows from the entries. */
-  stmt = mk_store_stmt (self, STMT_DAY_TOTAL_DELETE_PERSON);
-  sqlite3_bind_int64 (stmt, 1, keep_id);
-  sqlite3_bind_int64 (stmt, 2, merge_id);
-  ok = mk_store_step_done (self, stmt, error);
-  if (ok)
-    {
-      stmt = mk_store_stmt (self, STMT_PERSON_MOVE_ENTRIES);
-      sqlite3_bind_int64 (stmt, 1, keep_id);
-      sqlite3_bind_int64 (stmt, 2, merge_id);
-      ok = mk_store_step_done (self, stmt, error);
-    }
-  ok = ok && mk_store_rebuild_rollups (self, keep_id, error);
-  if (ok)
-    {
-      stmt = mk_store_stmt (self, STMT_TIMER_MOVE);
-      sqlite3_bind_int64 (stmt, 1, keep_id);
-      sqlite3_bind_int64 (stmt, 2, merge_id);
-      ok = mk_store_step_done (self, stmt, error);
-    }
-  if (ok)
-    {
-      stmt = mk_store_stmt (self, STMT_PERSON_DELETE);
-      sqlite3_bind_int64 (stmt, 1, merge_id);
-      ok = mk_store_step_done (self, stmt, error);
-    }
-
-  return mk_store_finish (self, ok, error);
+  return mk_store_change (self, merge_change, &ids, error);
 }
 
 /**
@@ -556,10 +624,12 @@ mk_store_write_person_level (MkStore *self,
                              MkLevel  level,
                              GError **error)
 {
-  sqlite3_stmt *stmt = mk_store_stmt (self, STMT_PERSON_SET_LEVEL);
+  sqlite3_stmt *stmt = mk_store_stmt (self, STMT_PERSON_SET_LEVEL, error);
 
   g_assert (self->in_transaction);
 
+  if (stmt == NULL)
+    return FALSE;
   sqlite3_bind_text (stmt, 1, mk_level_to_string (level), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, id);
   return mk_store_step_done (self, stmt, error);

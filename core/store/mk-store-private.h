@@ -1,10 +1,29 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-store-private.h — what the store's own modules share.
  *
- * mk-store.c (open, migrate, people, categories, settings, study, timer),
- * mk-store-entries.c (entries and their rollups), mk-store-bulk.c (the
- * importer's path) and mk-entry-list.c (the paging list model) all use the
- * one connection and the one table of prepared statements kept here.
+ * One MkStore is one SQLite connection.  The modules of core/store/
+ * (mk-store.c opens it; -schema, -people, -categories, -aliases, -order,
+ * -entries, -settings, -rollup, -lengths, -batches, -external, -demo and
+ * the bulk path -bulk, -bulk-writer, -bulk-rollup), the paging list
+ * mk-entry-list.c and the exporter use the connection only through what is
+ * declared here:
+ *
+ *  - statements: every fixed statement is in one table (MkStmt, its text
+ *    in mk-store-statements.c), prepared on first use and kept for the life
+ *    of the connection: mk_store_stmt().  A statement assembled at run time
+ *    from constant fragments (the entry list's filters, the bulk insert of
+ *    many rows) is kept the same way, by its text: mk_store_stmt_for_sql().
+ *    Neither ever aborts: a statement that cannot be prepared (a damaged or
+ *    locked schema) is a GError;
+ *  - steps: mk_store_step() for reads tells a row, the end and a failure
+ *    apart (a read error is never taken for the end of the rows);
+ *    mk_store_step_done() for writes;
+ *  - changes: mk_store_change() runs a function in one write transaction
+ *    and commits it, or rolls everything back; the only other transaction
+ *    is a bulk import's (mk-store-bulk.c), which spans many calls and uses
+ *    mk_store_begin() / mk_store_end();
+ *  - every failure becomes a MK_STORE_ERROR through mk_store_set_error(),
+ *    with a message that says what happened and what to do.
  */
 #pragma once
 
@@ -14,11 +33,23 @@
 
 G_BEGIN_DECLS
 
-/* Every statement the store runs, written once in mk-store.c. */
+/* Every fixed statement the store runs, written once in
+ * mk-store-statements.c. */
 typedef enum {
   STMT_BEGIN,
   STMT_COMMIT,
   STMT_ROLLBACK,
+  STMT_SAVEPOINT,
+  STMT_RELEASE,
+  STMT_ROLLBACK_TO,
+  STMT_APPLICATION_ID,
+  STMT_USER_VERSION,
+  STMT_SCHEMA_COUNT,
+  STMT_DATA_VERSION,
+  STMT_JOURNAL_MODE_DELETE,
+  STMT_CACHE_SIZE,
+  STMT_INTEGRITY_CHECK,
+  STMT_FOREIGN_KEY_COUNT,
   STMT_PERSON_BY_ID,
   STMT_PERSON_BY_EMAIL,
   STMT_PERSON_BY_NAME_KEY,
@@ -34,23 +65,35 @@ typedef enum {
   STMT_ENTRY_OF_PERSON,
   STMT_CATEGORY_LIST,
   STMT_CATEGORY_INSERT,
+  STMT_CATEGORY_SEED,
   STMT_CATEGORY_UPDATE,
   STMT_CATEGORY_MAX_ORDER,
+  STMT_CATEGORY_SET_ORDER,
   STMT_ALIAS_LOOKUP,
   STMT_ALIAS_UPSERT,
+  STMT_ALIAS_SEED,
+  STMT_ALIAS_LIST,
+  STMT_ALIAS_DELETE,
   STMT_ENTRY_INSERT,
   STMT_ENTRY_UPDATE,
   STMT_ENTRY_DELETE,
   STMT_ENTRY_GET,
   STMT_ENTRY_COUNT,
   STMT_ENTRY_ANY,
+  STMT_ENTRY_MAX_ID,
   STMT_ENTRY_FINGERPRINTS,
+  STMT_ENTRY_ALL_FINGERPRINTS,
+  STMT_ENTRY_INDEXES,
   STMT_DAY_TOTAL_ADD,
   STMT_DAY_TOTAL_MERGE,
   STMT_DAY_TOTAL_PRUNE,
   STMT_DAY_TOTAL_RANGE,
   STMT_LENGTH_RANGE,
   STMT_LAST_DAYS,
+  STMT_CHECK_TOTALS,
+  STMT_CHECK_LENGTHS,
+  STMT_CHECK_PRIME_ENTRIES,
+  STMT_CHECK_PRIME_TOTALS,
   STMT_SETTING_GET_ALL,
   STMT_SETTING_SET,
   STMT_STUDY_ACTIVE,
@@ -61,7 +104,9 @@ typedef enum {
   STMT_TIMER_CLEAR,
   STMT_BATCH_INSERT,
   STMT_BATCH_FINISH,
+  STMT_BATCH_SET_SHA,
   STMT_BATCH_BY_SHA,
+  STMT_BATCH_GET,
   N_STMTS
 } MkStmt;
 
@@ -75,33 +120,79 @@ struct _MkStore
   sqlite3       *db;
   char          *path;
   sqlite3_stmt  *stmts[N_STMTS];
+  GHashTable    *assembled;    /* SQL text → sqlite3_stmt (mk_store_stmt_for_sql) */
 
   MkSettings     settings;
   GHashTable    *categories;   /* id → MkCategory, refreshed on every category change */
   int            data_version; /* PRAGMA data_version when the caches were read */
   struct _MkBulkWriter *bulk_writer; /* writing on its own thread: wait before using db */
   guint          in_transaction : 1;
+  guint          categories_changed : 1; /* reload them when the change commits */
 };
 
+/**
+ * MkStoreStep:
+ * @MK_STORE_FAILED: the step failed; the error is set and the statement reset
+ * @MK_STORE_DONE: no more rows; the statement is reset
+ * @MK_STORE_ROW: a row is there to read
+ *
+ * What one step of a read gave (mk_store_step()).
+ */
+typedef enum {
+  MK_STORE_FAILED = -1,
+  MK_STORE_DONE = 0,
+  MK_STORE_ROW = 1,
+} MkStoreStep;
+
+/**
+ * MkStoreChangeFunc:
+ * @self: the store, inside the change's transaction
+ * @user_data: what the caller gave mk_store_change()
+ * @error: return location for a #GError
+ *
+ * Writes one change.  Returns: %TRUE when every write succeeded; %FALSE
+ * with @error set rolls the whole change back.
+ */
+typedef gboolean (*MkStoreChangeFunc) (MkStore  *self,
+                                       gpointer  user_data,
+                                       GError  **error);
+
 sqlite3_stmt *mk_store_stmt              (MkStore      *self,
-                                          MkStmt        id);
+                                          MkStmt        id,
+                                          GError      **error);
+sqlite3_stmt *mk_store_stmt_for_sql      (MkStore      *self,
+                                          const char   *sql,
+                                          GError      **error);
+MkStoreStep   mk_store_step              (MkStore      *self,
+                                          sqlite3_stmt *stmt,
+                                          GError      **error);
 gboolean      mk_store_step_done         (MkStore      *self,
                                           sqlite3_stmt *stmt,
+                                          GError      **error);
+gboolean      mk_store_exec              (MkStore      *self,
+                                          const char   *sql,
+                                          const char   *doing,
+                                          GError      **error);
+gboolean      mk_store_query_int64       (MkStore      *self,
+                                          MkStmt        id,
+                                          gint64       *value,
                                           GError      **error);
 void          mk_store_set_error         (MkStore      *self,
                                           GError      **error,
                                           const char   *doing);
+gboolean      mk_store_change            (MkStore          *self,
+                                          MkStoreChangeFunc func,
+                                          gpointer          user_data,
+                                          GError          **error);
 gboolean      mk_store_begin             (MkStore      *self,
                                           GError      **error);
-gboolean      mk_store_commit            (MkStore      *self,
-                                          GError      **error);
-void          mk_store_rollback          (MkStore      *self);
-gboolean      mk_store_finish            (MkStore      *self,
-                                          gboolean      ok,
+gboolean      mk_store_end               (MkStore      *self,
+                                          gboolean      commit,
                                           GError      **error);
 void          mk_store_emit_changed      (MkStore      *self);
 void          mk_store_sync_external     (MkStore      *self);
-void          mk_store_reload_categories (MkStore      *self);
+gboolean      mk_store_reload_categories (MkStore      *self,
+                                          GError      **error);
 /* The first schema, which migrations start from (mk-store-schema.c). */
 extern const char mk_store_schema_v1_sql[];
 

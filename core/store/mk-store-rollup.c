@@ -36,26 +36,22 @@ mk_store_foreach_day_total (MkStore       *self,
                             GError       **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
+  MkStoreStep step;
 
   g_return_val_if_fail (MK_IS_STORE (self), FALSE);
   g_return_val_if_fail (from != NULL && to != NULL && func != NULL, FALSE);
 
-  stmt = mk_store_stmt (self, STMT_DAY_TOTAL_RANGE);
+  stmt = mk_store_stmt (self, STMT_DAY_TOTAL_RANGE, error);
+  if (stmt == NULL)
+    return FALSE;
   sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, to, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = mk_store_step (self, stmt, error)) == MK_STORE_ROW)
     func (sqlite3_column_int64 (stmt, 0), (const char *) sqlite3_column_text (stmt, 1),
           sqlite3_column_int64 (stmt, 2), sqlite3_column_int (stmt, 3),
           sqlite3_column_int (stmt, 4), sqlite3_column_int (stmt, 5),
           sqlite3_column_int (stmt, 6), user_data);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      mk_store_set_error (self, error, _("reading the day totals"));
-      return FALSE;
-    }
-  return TRUE;
+  return step == MK_STORE_DONE;
 }
 
 /**
@@ -85,19 +81,21 @@ mk_store_foreach_length (MkStore      *self,
   gint64 category = 0;
   gboolean ok = TRUE;
   sqlite3_stmt *stmt;
-  int rc = SQLITE_DONE;
+  MkStoreStep step = MK_STORE_DONE;
 
   g_return_val_if_fail (MK_IS_STORE (self), FALSE);
   g_return_val_if_fail (from != NULL && to != NULL && func != NULL, FALSE);
 
   /* Rows come by (person, category); the days of one pair are summed in
    * @counts and handed on, by length, when the pair changes. */
-  stmt = mk_store_stmt (self, STMT_LENGTH_RANGE);
+  stmt = mk_store_stmt (self, STMT_LENGTH_RANGE, error);
+  if (stmt == NULL)
+    return FALSE;
   sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, to, -1, SQLITE_TRANSIENT);
   for (;;)
     {
-      gboolean more = ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW;
+      gboolean more = ok && (step = mk_store_step (self, stmt, error)) == MK_STORE_ROW;
       gint64 p = more ? sqlite3_column_int64 (stmt, 0) : 0;
       gint64 c = more ? sqlite3_column_int64 (stmt, 1) : 0;
 
@@ -122,88 +120,47 @@ mk_store_foreach_length (MkStore      *self,
           counts[bin->minutes] += bin->count;
         }
     }
-  sqlite3_reset (stmt);
   if (!ok)
     {
+      sqlite3_reset (stmt);
       g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_CORRUPT,
                    _("The entry lengths in the database are damaged. Run “minutka --check” "
                      "and restore the database from a backup copy."));
       return FALSE;
     }
-  if (rc != SQLITE_DONE)
-    {
-      mk_store_set_error (self, error, _("reading the entry lengths"));
-      return FALSE;
-    }
-  return TRUE;
+  return step == MK_STORE_DONE;
 }
 
 /**
  * mk_store_last_logged_days:
  * @self: a store
  * @n_days: how many
+ * @error: return location for a #GError
  *
- * Returns: (transfer full): the last @n_days days with any logged time,
- *   oldest first ("YYYY-MM-DD"); empty when nothing is logged.
+ * Returns: (transfer full) (nullable): the last @n_days days with any
+ *   logged time, oldest first ("YYYY-MM-DD"); empty when nothing is
+ *   logged; %NULL with @error set when the database cannot be read.
  */
 char **
 mk_store_last_logged_days (MkStore *self,
-                           guint    n_days)
+                           guint    n_days,
+                           GError **error)
 {
   g_autoptr(GStrvBuilder) days = g_strv_builder_new ();
   sqlite3_stmt *stmt;
+  MkStoreStep step;
 
   g_return_val_if_fail (MK_IS_STORE (self), NULL);
 
-  stmt = mk_store_stmt (self, STMT_LAST_DAYS);
+  stmt = mk_store_stmt (self, STMT_LAST_DAYS, error);
+  if (stmt == NULL)
+    return NULL;
   sqlite3_bind_int (stmt, 1, (int) n_days);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((step = mk_store_step (self, stmt, error)) == MK_STORE_ROW)
     g_strv_builder_add (days, (const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  if (step == MK_STORE_FAILED)
+    return NULL;
   return g_strv_builder_end (days);
-}
-
-/* Rows of the stored rollups that the entries do not add up to, and the
- * other way round.  Prime minutes depend on the settings and are compared in
- * C below. */
-static const char check_totals_sql[] =
-  "WITH e AS (SELECT person_id, day, category_id, sum(minutes) AS m, count(*) AS n, "
-  "           sum(CASE WHEN start IS NULL THEN 0 ELSE minutes END) AS t "
-  "           FROM entry GROUP BY person_id, day, category_id), "
-  "     d AS (SELECT person_id, day, category_id, minutes AS m, entries AS n, "
-  "           timed_minutes AS t FROM day_total) "
-  "SELECT (SELECT count(*) FROM (SELECT * FROM e EXCEPT SELECT * FROM d)) + "
-  "       (SELECT count(*) FROM (SELECT * FROM d EXCEPT SELECT * FROM e))";
-
-/* Histograms are canonical blobs (mk-store-lengths.c): equal histograms are
- * equal blobs.  Rows without entries are the totals check's business. */
-static const char check_lengths_sql[] =
-  "WITH e AS (SELECT person_id, day, category_id, mk_lengths_of (minutes) AS l FROM entry "
-  "           GROUP BY person_id, day, category_id) "
-  "SELECT count(*) FROM e LEFT JOIN day_total d USING (person_id, day, category_id) "
-  "WHERE d.lengths IS NOT e.l";
-
-static const char check_prime_entries_sql[] =
-  "SELECT person_id, day, category_id, start, minutes FROM entry WHERE start IS NOT NULL "
-  "ORDER BY person_id, day, category_id";
-
-static const char check_prime_totals_sql[] =
-  "SELECT person_id, day, category_id, prime_minutes FROM day_total "
-  "ORDER BY person_id, day, category_id";
-
-static gboolean
-query_count (MkStore    *self,
-             const char *sql,
-             gint64     *count)
-{
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) == SQLITE_OK &&
-                sqlite3_step (stmt) == SQLITE_ROW;
-
-  if (ok)
-    *count = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return ok;
 }
 
 typedef struct {
@@ -242,18 +199,23 @@ rollup_key_new (sqlite3_stmt *stmt)
   return key;
 }
 
+/* Counts the day totals whose prime-hour minutes are not what their
+ * entries and the settings make them. */
 static gboolean
 check_prime (MkStore *self,
-             gint64  *bad)
+             gint64  *bad,
+             GError **error)
 {
   g_autoptr(GHashTable) expected = g_hash_table_new_full (rollup_key_hash, rollup_key_equal,
                                                           g_free, NULL);
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok;
+  sqlite3_stmt *stmt;
+  MkStoreStep step;
 
   *bad = 0;
-  ok = sqlite3_prepare_v2 (self->db, check_prime_entries_sql, -1, &stmt, NULL) == SQLITE_OK;
-  while (ok && sqlite3_step (stmt) == SQLITE_ROW)
+  stmt = mk_store_stmt (self, STMT_CHECK_PRIME_ENTRIES, error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((step = mk_store_step (self, stmt, error)) == MK_STORE_ROW)
     {
       RollupKey *key = rollup_key_new (stmt);
       int prime = mk_store_prime_overlap (&self->settings, sqlite3_column_int (stmt, 3),
@@ -261,16 +223,17 @@ check_prime (MkStore *self,
       gpointer old = NULL;
 
       if (g_hash_table_lookup_extended (expected, key, NULL, &old))
-        {
-          g_hash_table_replace (expected, key, GINT_TO_POINTER (GPOINTER_TO_INT (old) + prime));
-        }
+        g_hash_table_replace (expected, key, GINT_TO_POINTER (GPOINTER_TO_INT (old) + prime));
       else
         g_hash_table_insert (expected, key, GINT_TO_POINTER (prime));
     }
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (step == MK_STORE_FAILED)
+    return FALSE;
 
-  ok = ok && sqlite3_prepare_v2 (self->db, check_prime_totals_sql, -1, &stmt, NULL) == SQLITE_OK;
-  while (ok && sqlite3_step (stmt) == SQLITE_ROW)
+  stmt = mk_store_stmt (self, STMT_CHECK_PRIME_TOTALS, error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((step = mk_store_step (self, stmt, error)) == MK_STORE_ROW)
     {
       g_autofree RollupKey *key = rollup_key_new (stmt);
       int want = GPOINTER_TO_INT (g_hash_table_lookup (expected, key));
@@ -278,8 +241,7 @@ check_prime (MkStore *self,
       if (want != sqlite3_column_int (stmt, 3))
         (*bad)++;
     }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  return ok;
+  return step == MK_STORE_DONE;
 }
 
 /**
@@ -299,24 +261,25 @@ mk_store_check (MkStore *self,
                 GString *report,
                 GError **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *stmt;
   g_autoptr(GString) integrity = g_string_new (NULL);
   gint64 bad_totals = 0;
   gint64 bad_lengths = 0;
   gint64 bad_prime = 0;
   gint64 n_fk = 0;
+  gint64 n_entries = 0;
+  MkStoreStep step;
 
   g_return_val_if_fail (MK_IS_STORE (self), FALSE);
 
-  if (sqlite3_prepare_v2 (self->db, "PRAGMA integrity_check", -1, &stmt, NULL) != SQLITE_OK)
-    {
-      mk_store_set_error (self, error, _("checking the database"));
-      return FALSE;
-    }
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  stmt = mk_store_stmt (self, STMT_INTEGRITY_CHECK, error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((step = mk_store_step (self, stmt, error)) == MK_STORE_ROW)
     g_string_append_printf (integrity, "%s%s", integrity->len ? "; " : "",
                             (const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
+  if (step == MK_STORE_FAILED)
+    return FALSE;
   if (report)
     g_string_append_printf (report, "integrity_check: %s\n", integrity->str);
   if (g_strcmp0 (integrity->str, "ok") != 0)
@@ -327,14 +290,12 @@ mk_store_check (MkStore *self,
       return FALSE;
     }
 
-  if (!query_count (self, "SELECT count(*) FROM pragma_foreign_key_check", &n_fk) ||
-      !query_count (self, check_totals_sql, &bad_totals) ||
-      !query_count (self, check_lengths_sql, &bad_lengths) ||
-      !check_prime (self, &bad_prime))
-    {
-      mk_store_set_error (self, error, _("checking the totals"));
-      return FALSE;
-    }
+  if (!mk_store_query_int64 (self, STMT_FOREIGN_KEY_COUNT, &n_fk, error) ||
+      !mk_store_query_int64 (self, STMT_CHECK_TOTALS, &bad_totals, error) ||
+      !mk_store_query_int64 (self, STMT_CHECK_LENGTHS, &bad_lengths, error) ||
+      !check_prime (self, &bad_prime, error) ||
+      !mk_store_query_int64 (self, STMT_ENTRY_COUNT, &n_entries, error))
+    return FALSE;
   if (report)
     g_string_append_printf (report,
                             "foreign keys: %" G_GINT64_FORMAT " broken\n"
@@ -342,8 +303,7 @@ mk_store_check (MkStore *self,
                             "entry lengths: %" G_GINT64_FORMAT " wrong\n"
                             "prime-hour minutes: %" G_GINT64_FORMAT " wrong\n"
                             "entries: %" G_GINT64_FORMAT "\n",
-                            n_fk, bad_totals, bad_lengths, bad_prime,
-                            mk_store_count_entries (self));
+                            n_fk, bad_totals, bad_lengths, bad_prime, n_entries);
   if (n_fk || bad_totals || bad_lengths || bad_prime)
     {
       g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_CORRUPT,

@@ -262,74 +262,39 @@ mk_store_builtin_category_name (const char *key)
 }
 
 static gboolean
-exec (MkStore    *self,
-      const char *sql,
-      const char *doing,
-      GError    **error)
-{
-  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-    {
-      mk_store_set_error (self, error, doing);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
 seed_v1 (MkStore *self,
          GError **error)
 {
-  sqlite3_stmt *stmt;
   MkSettings defaults;
 
   for (guint i = 0; i < G_N_ELEMENTS (builtin_categories); i++)
     {
       const BuiltinCategory *c = &builtin_categories[i];
+      sqlite3_stmt *stmt = mk_store_stmt (self, STMT_CATEGORY_SEED, error);
 
-      if (sqlite3_prepare_v2 (self->db,
-                              "INSERT INTO category (key, color, class, target_min, "
-                              "target_max, sort_order) VALUES (?, ?, ?, ?, ?, ?)",
-                              -1, &stmt, NULL) != SQLITE_OK)
-        {
-          mk_store_set_error (self, error, _("creating the categories"));
-          return FALSE;
-        }
+      if (stmt == NULL)
+        return FALSE;
       sqlite3_bind_text (stmt, 1, c->key, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 2, c->color, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 3, c->klass, -1, SQLITE_STATIC);
       sqlite3_bind_double (stmt, 4, c->target_min);
       sqlite3_bind_double (stmt, 5, c->target_max);
       sqlite3_bind_int (stmt, 6, (int) i);
-      if (sqlite3_step (stmt) != SQLITE_DONE)
-        {
-          sqlite3_finalize (stmt);
-          mk_store_set_error (self, error, _("creating the categories"));
-          return FALSE;
-        }
-      sqlite3_finalize (stmt);
+      if (!mk_store_step_done (self, stmt, error))
+        return FALSE;
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (builtin_aliases); i++)
     {
       g_autofree char *alias = mk_store_alias_key (builtin_aliases[i].alias);
+      sqlite3_stmt *stmt = mk_store_stmt (self, STMT_ALIAS_SEED, error);
 
-      if (sqlite3_prepare_v2 (self->db,
-                              "INSERT OR IGNORE INTO category_alias (alias, category_id) "
-                              "SELECT ?, id FROM category WHERE key = ?",
-                              -1, &stmt, NULL) != SQLITE_OK)
-        {
-          mk_store_set_error (self, error, _("creating the category aliases"));
-          return FALSE;
-        }
+      if (stmt == NULL)
+        return FALSE;
       sqlite3_bind_text (stmt, 1, alias, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 2, builtin_aliases[i].key, -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) != SQLITE_DONE)
-        {
-          sqlite3_finalize (stmt);
-          mk_store_set_error (self, error, _("creating the category aliases"));
-          return FALSE;
-        }
-      sqlite3_finalize (stmt);
+      if (!mk_store_step_done (self, stmt, error))
+        return FALSE;
     }
 
   /* The defaults are written out, so the file says what it was analysed with. */
@@ -359,15 +324,17 @@ mk_store_migrate (MkStore *self,
 
   if (from_version < 1)
     {
-      if (!exec (self, mk_store_schema_v1_sql, _("creating the database tables"), error) ||
+      if (!mk_store_exec (self, mk_store_schema_v1_sql, _("creating the database tables"),
+                          error) ||
           !seed_v1 (self, error))
         return FALSE;
     }
 
   if (from_version < 2 &&
-      !exec (self, migrate_v2, _("updating the database to this version of Minutka"), error))
+      !mk_store_exec (self, migrate_v2, _("updating the database to this version of Minutka"),
+                      error))
     return FALSE;
 
   pragma = g_strdup_printf ("PRAGMA user_version = %d", MK_STORE_SCHEMA_VERSION);
-  return exec (self, pragma, _("updating the database to this version of Minutka"), error);
+  return mk_store_exec (self, pragma, _("updating the database to this version of Minutka"), error);
 }

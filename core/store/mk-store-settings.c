@@ -64,8 +64,10 @@ set_one (MkStore    *self,
          const char *value,
          GError    **error)
 {
-  sqlite3_stmt *stmt = mk_store_stmt (self, STMT_SETTING_SET);
+  sqlite3_stmt *stmt = mk_store_stmt (self, STMT_SETTING_SET, error);
 
+  if (stmt == NULL)
+    return FALSE;
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
   return mk_store_step_done (self, stmt, error);
@@ -167,6 +169,24 @@ validate_settings (const MkSettings *s,
   return TRUE;
 }
 
+/* Writes the settings; new prime hours change the prime minutes of every
+ * day total.  (mk_store_change() puts the cached settings back if this
+ * fails.) */
+static gboolean
+settings_change (MkStore  *self,
+                 gpointer  user_data,
+                 GError  **error)
+{
+  const MkSettings *settings = user_data;
+  gboolean prime_changed =
+    self->settings.n_prime != settings->n_prime ||
+    memcmp (self->settings.prime, settings->prime,
+            sizeof (MkPrimeRange) * settings->n_prime) != 0;
+
+  return mk_store_write_settings (self, settings, error) &&
+         (!prime_changed || mk_store_rebuild_rollups (self, 0, error));
+}
+
 /**
  * mk_store_set_settings:
  * @self: a store
@@ -184,36 +204,13 @@ mk_store_set_settings (MkStore          *self,
                        const MkSettings *settings,
                        GError          **error)
 {
-  MkSettings old;
-  gboolean prime_changed;
-
   g_return_val_if_fail (MK_IS_STORE (self), FALSE);
   g_return_val_if_fail (settings != NULL, FALSE);
 
   if (!validate_settings (settings, error))
     return FALSE;
 
-  old = self->settings;
-  prime_changed = old.n_prime != settings->n_prime ||
-                  memcmp (old.prime, settings->prime,
-                          sizeof (MkPrimeRange) * settings->n_prime) != 0;
-
-  if (!mk_store_begin (self, error))
-    return FALSE;
-  if (!mk_store_write_settings (self, settings, error) ||
-      (prime_changed && !mk_store_rebuild_rollups (self, 0, error)))
-    {
-      mk_store_rollback (self);
-      self->settings = old;
-      return FALSE;
-    }
-  if (!mk_store_commit (self, error))
-    {
-      self->settings = old;
-      return FALSE;
-    }
-  mk_store_emit_changed (self);
-  return TRUE;
+  return mk_store_change (self, settings_change, (gpointer) settings, error);
 }
 
 /**
@@ -223,7 +220,8 @@ mk_store_set_settings (MkStore          *self,
  * @from: (out) (optional) (transfer full): its first day
  * @to: (out) (optional) (transfer full): its last day
  *
- * Returns: %TRUE if a study is active.
+ * Returns: %TRUE if a study is active; %FALSE when none is, or when the
+ *   database cannot be read (a warning says why).
  */
 gboolean
 mk_store_get_study (MkStore *self,
@@ -231,24 +229,42 @@ mk_store_get_study (MkStore *self,
                     char   **from,
                     char   **to)
 {
+  g_autoptr(GError) error = NULL;
   sqlite3_stmt *stmt;
-  gboolean found = FALSE;
 
   g_return_val_if_fail (MK_IS_STORE (self), FALSE);
 
-  stmt = mk_store_stmt (self, STMT_STUDY_ACTIVE);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  stmt = mk_store_stmt (self, STMT_STUDY_ACTIVE, &error);
+  if (stmt == NULL || mk_store_step (self, stmt, &error) != MK_STORE_ROW)
     {
-      found = TRUE;
-      if (name)
-        *name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      if (from)
-        *from = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      if (to)
-        *to = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      if (error != NULL)
+        g_warning ("%s", error->message);
+      return FALSE;
     }
+  if (name)
+    *name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  if (from)
+    *from = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  if (to)
+    *to = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
   sqlite3_reset (stmt);
-  return found;
+  return TRUE;
+}
+
+typedef struct {
+  const char *name;
+  const char *from;
+  const char *to;
+} StudyRow;
+
+static gboolean
+study_change (MkStore  *self,
+              gpointer  user_data,
+              GError  **error)
+{
+  StudyRow *study = user_data;
+
+  return mk_store_write_study (self, study->name, study->from, study->to, error);
 }
 
 /**
@@ -271,6 +287,7 @@ mk_store_set_study (MkStore    *self,
                     GError    **error)
 {
   g_autofree char *shown = name ? g_strstrip (g_strdup (name)) : NULL;
+  StudyRow study;
 
   g_return_val_if_fail (MK_IS_STORE (self), FALSE);
 
@@ -292,9 +309,8 @@ mk_store_set_study (MkStore    *self,
       shown = g_strdup (_("Sample"));
     }
 
-  if (!mk_store_begin (self, error))
-    return FALSE;
-  return mk_store_finish (self, mk_store_write_study (self, shown, from, to, error), error);
+  study = (StudyRow) { shown, from, to };
+  return mk_store_change (self, study_change, &study, error);
 }
 
 /**
@@ -314,13 +330,26 @@ mk_store_write_study (MkStore    *self,
 
   g_assert (self->in_transaction);
 
-  if (!mk_store_step_done (self, mk_store_stmt (self, STMT_STUDY_DEACTIVATE), error))
+  if (!mk_store_step_done (self, mk_store_stmt (self, STMT_STUDY_DEACTIVATE, error), error))
     return FALSE;
-  stmt = mk_store_stmt (self, STMT_STUDY_INSERT);
+  stmt = mk_store_stmt (self, STMT_STUDY_INSERT, error);
+  if (stmt == NULL)
+    return FALSE;
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, from, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, to, -1, SQLITE_TRANSIENT);
   return mk_store_step_done (self, stmt, error);
+}
+
+/* Runs the statement of the table @user_data (an MkStmt without values). */
+static gboolean
+run_change (MkStore  *self,
+            gpointer  user_data,
+            GError  **error)
+{
+  MkStmt id = (MkStmt) GPOINTER_TO_INT (user_data);
+
+  return mk_store_step_done (self, mk_store_stmt (self, id, error), error);
 }
 
 /**
@@ -338,12 +367,7 @@ mk_store_clear_study (MkStore *self,
 {
   g_return_val_if_fail (MK_IS_STORE (self), FALSE);
 
-  if (!mk_store_begin (self, error))
-    return FALSE;
-  return mk_store_finish (self,
-                          mk_store_step_done (self, mk_store_stmt (self, STMT_STUDY_DEACTIVATE),
-                                              error),
-                          error);
+  return mk_store_change (self, run_change, GINT_TO_POINTER (STMT_STUDY_DEACTIVATE), error);
 }
 
 /**
@@ -354,7 +378,8 @@ mk_store_clear_study (MkStore *self,
  * @task: (out) (optional) (transfer full): its task
  * @started_at: (out) (optional) (transfer full): when it started
  *
- * Returns: %TRUE if a timer is running.
+ * Returns: %TRUE if a timer is running; %FALSE when none is, or when the
+ *   database cannot be read (a warning says why).
  */
 gboolean
 mk_store_get_timer (MkStore    *self,
@@ -363,29 +388,54 @@ mk_store_get_timer (MkStore    *self,
                     char      **task,
                     GDateTime **started_at)
 {
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) at = NULL;
   sqlite3_stmt *stmt;
-  gboolean found = FALSE;
 
   g_return_val_if_fail (MK_IS_STORE (self), FALSE);
 
-  stmt = mk_store_stmt (self, STMT_TIMER_GET);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  stmt = mk_store_stmt (self, STMT_TIMER_GET, &error);
+  if (stmt == NULL || mk_store_step (self, stmt, &error) != MK_STORE_ROW)
     {
-      g_autoptr(GDateTime) at = g_date_time_new_from_iso8601 (
-          (const char *) sqlite3_column_text (stmt, 3), NULL);
-
-      found = at != NULL;
-      if (person_id)
-        *person_id = sqlite3_column_int64 (stmt, 0);
-      if (category_id)
-        *category_id = sqlite3_column_int64 (stmt, 1);
-      if (task)
-        *task = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      if (started_at)
-        *started_at = g_steal_pointer (&at);
+      if (error != NULL)
+        g_warning ("%s", error->message);
+      return FALSE;
     }
+  at = g_date_time_new_from_iso8601 ((const char *) sqlite3_column_text (stmt, 3), NULL);
+  if (person_id)
+    *person_id = sqlite3_column_int64 (stmt, 0);
+  if (category_id)
+    *category_id = sqlite3_column_int64 (stmt, 1);
+  if (task)
+    *task = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
   sqlite3_reset (stmt);
-  return found;
+  if (started_at)
+    *started_at = at != NULL ? g_date_time_ref (at) : NULL;
+  return at != NULL;
+}
+
+typedef struct {
+  gint64      person_id;
+  gint64      category_id;
+  const char *task;
+  const char *when;
+} TimerRow;
+
+static gboolean
+timer_change (MkStore  *self,
+              gpointer  user_data,
+              GError  **error)
+{
+  TimerRow *timer = user_data;
+  sqlite3_stmt *stmt = mk_store_stmt (self, STMT_TIMER_SET, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, timer->person_id);
+  sqlite3_bind_int64 (stmt, 2, timer->category_id);
+  sqlite3_bind_text (stmt, 3, timer->task ? timer->task : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, timer->when, -1, SQLITE_TRANSIENT);
+  return mk_store_step_done (self, stmt, error);
 }
 
 /**
@@ -413,7 +463,7 @@ mk_store_start_timer (MkStore    *self,
   g_autoptr(MkPerson) person = NULL;
   g_autoptr(GDateTime) utc = NULL;
   g_autofree char *when = NULL;
-  sqlite3_stmt *stmt;
+  TimerRow timer;
 
   g_return_val_if_fail (MK_IS_STORE (self), FALSE);
   g_return_val_if_fail (started_at != NULL, FALSE);
@@ -431,14 +481,25 @@ mk_store_start_timer (MkStore    *self,
   utc = g_date_time_to_utc (started_at);
   when = g_date_time_format_iso8601 (utc);
 
-  if (!mk_store_begin (self, error))
-    return FALSE;
-  stmt = mk_store_stmt (self, STMT_TIMER_SET);
-  sqlite3_bind_int64 (stmt, 1, person_id);
-  sqlite3_bind_int64 (stmt, 2, category_id);
-  sqlite3_bind_text (stmt, 3, task ? task : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, when, -1, SQLITE_TRANSIENT);
-  return mk_store_finish (self, mk_store_step_done (self, stmt, error), error);
+  timer = (TimerRow) { person_id, category_id, task, when };
+  return mk_store_change (self, timer_change, &timer, error);
+}
+
+typedef struct {
+  const MkEntryInput *input;
+  gint64              id;     /* out: the new entry's */
+} StopTimer;
+
+static gboolean
+stop_timer_change (MkStore  *self,
+                   gpointer  user_data,
+                   GError  **error)
+{
+  StopTimer *stop = user_data;
+
+  return mk_store_insert_entry_row (self, stop->input, &stop->id, error) &&
+         mk_store_rollup_add (self, stop->input, +1, error) &&
+         mk_store_step_done (self, mk_store_stmt (self, STMT_TIMER_CLEAR, error), error);
 }
 
 /**
@@ -467,7 +528,7 @@ mk_store_stop_timer (MkStore   *self,
   MkEntryInput input = { 0 };
   gint64 person_id = 0;
   gint64 category_id = 0;
-  gint64 id = 0;
+  StopTimer stop = { NULL, 0 };
   double seconds;
 
   g_return_val_if_fail (MK_IS_STORE (self), 0);
@@ -498,21 +559,11 @@ mk_store_stop_timer (MkStore   *self,
   input.task = task;
   input.source = MK_ENTRY_SOURCE_TIMER;
 
-  if (!mk_store_validate_entry (self, &input, error))
+  stop.input = &input;
+  if (!mk_store_validate_entry (self, &input, error) ||
+      !mk_store_change (self, stop_timer_change, &stop, error))
     return 0;
-  if (!mk_store_begin (self, error))
-    return 0;
-  if (!mk_store_insert_entry_row (self, &input, &id, error) ||
-      !mk_store_rollup_add (self, &input, +1, error) ||
-      !mk_store_step_done (self, mk_store_stmt (self, STMT_TIMER_CLEAR), error))
-    {
-      mk_store_rollback (self);
-      return 0;
-    }
-  if (!mk_store_commit (self, error))
-    return 0;
-  mk_store_emit_changed (self);
-  return id;
+  return stop.id;
 }
 
 /**
@@ -530,9 +581,5 @@ mk_store_cancel_timer (MkStore *self,
 {
   g_return_val_if_fail (MK_IS_STORE (self), FALSE);
 
-  if (!mk_store_begin (self, error))
-    return FALSE;
-  return mk_store_finish (self,
-                          mk_store_step_done (self, mk_store_stmt (self, STMT_TIMER_CLEAR), error),
-                          error);
+  return mk_store_change (self, run_change, GINT_TO_POINTER (STMT_TIMER_CLEAR), error);
 }

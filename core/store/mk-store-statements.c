@@ -1,9 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* mk-store-statements.c — every statement the store runs, in one table.
+/* mk-store-statements.c — every fixed statement the store runs, in one table.
  *
  * Indexed by MkStmt (mk-store-private.h) and prepared on first use by
  * mk_store_stmt(), which keeps them for the life of the connection.  All
- * values are bound parameters: no SQL here is ever built from data.
+ * values are bound parameters: no SQL here is ever built from data.  The
+ * only statements written elsewhere are the schema and its migrations
+ * (mk-store-schema.c, run once with mk_store_exec()) and those assembled
+ * from constant fragments (mk-entry-list.c, mk-store-bulk-writer.c, the
+ * exporter), kept by mk_store_stmt_for_sql().
  */
 #define G_LOG_DOMAIN "mk-store"
 
@@ -15,6 +19,19 @@ const char *const mk_store_statement_sql[N_STMTS] = {
   [STMT_BEGIN] = "BEGIN IMMEDIATE",
   [STMT_COMMIT] = "COMMIT",
   [STMT_ROLLBACK] = "ROLLBACK",
+  /* A change made inside another transaction (a person or an alias that a
+   * bulk import adds): undone alone when it fails. */
+  [STMT_SAVEPOINT] = "SAVEPOINT mk_change",
+  [STMT_RELEASE] = "RELEASE mk_change",
+  [STMT_ROLLBACK_TO] = "ROLLBACK TO mk_change",
+  [STMT_APPLICATION_ID] = "PRAGMA application_id",
+  [STMT_USER_VERSION] = "PRAGMA user_version",
+  [STMT_SCHEMA_COUNT] = "SELECT count(*) FROM sqlite_schema",
+  [STMT_DATA_VERSION] = "PRAGMA data_version",
+  [STMT_JOURNAL_MODE_DELETE] = "PRAGMA journal_mode = DELETE",
+  [STMT_CACHE_SIZE] = "PRAGMA cache_size",
+  [STMT_INTEGRITY_CHECK] = "PRAGMA integrity_check",
+  [STMT_FOREIGN_KEY_COUNT] = "SELECT count(*) FROM pragma_foreign_key_check",
   [STMT_PERSON_BY_ID] =
     "SELECT id, name, email, level, team, archived FROM person WHERE id = ?",
   [STMT_PERSON_BY_EMAIL] =
@@ -45,14 +62,23 @@ const char *const mk_store_statement_sql[N_STMTS] = {
     "FROM category ORDER BY sort_order, id",
   [STMT_CATEGORY_INSERT] =
     "INSERT INTO category (key, name, color, class, sort_order) VALUES (?, ?, ?, ?, ?)",
+  [STMT_CATEGORY_SEED] =
+    "INSERT INTO category (key, color, class, target_min, target_max, sort_order) "
+    "VALUES (?, ?, ?, ?, ?, ?)",
   [STMT_CATEGORY_UPDATE] =
     "UPDATE category SET name = ?, color = ?, class = ?, target_min = ?, target_max = ?, "
     "sort_order = ?, archived = ? WHERE id = ?",
   [STMT_CATEGORY_MAX_ORDER] = "SELECT coalesce(max(sort_order), 0) FROM category",
+  [STMT_CATEGORY_SET_ORDER] = "UPDATE category SET sort_order = ? WHERE id = ?",
   [STMT_ALIAS_LOOKUP] = "SELECT category_id FROM category_alias WHERE alias = ?",
   [STMT_ALIAS_UPSERT] =
     "INSERT INTO category_alias (alias, category_id) VALUES (?, ?) "
     "ON CONFLICT (alias) DO UPDATE SET category_id = excluded.category_id",
+  [STMT_ALIAS_SEED] =
+    "INSERT OR IGNORE INTO category_alias (alias, category_id) "
+    "SELECT ?, id FROM category WHERE key = ?",
+  [STMT_ALIAS_LIST] = "SELECT alias FROM category_alias WHERE category_id = ? ORDER BY alias",
+  [STMT_ALIAS_DELETE] = "DELETE FROM category_alias WHERE alias = ?",
   [STMT_ENTRY_INSERT] =
     "INSERT INTO entry (person_id, day, start, minutes, category_id, task, source, batch_id, "
     "fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -66,8 +92,15 @@ const char *const mk_store_statement_sql[N_STMTS] = {
     "WHERE e.id = ?",
   [STMT_ENTRY_COUNT] = "SELECT count(*) FROM entry",
   [STMT_ENTRY_ANY] = "SELECT EXISTS (SELECT 1 FROM entry)",
+  [STMT_ENTRY_MAX_ID] = "SELECT coalesce(max(id), 0) FROM entry",
   [STMT_ENTRY_FINGERPRINTS] =
     "SELECT fingerprint FROM entry WHERE person_id = ? AND day = ? AND fingerprint IS NOT NULL",
+  [STMT_ENTRY_ALL_FINGERPRINTS] = "SELECT fingerprint FROM entry WHERE fingerprint IS NOT NULL",
+  /* The indexes of `entry` as the schema writes them (a big import drops
+   * and rebuilds them). */
+  [STMT_ENTRY_INDEXES] =
+    "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'entry' "
+    "AND sql IS NOT NULL",
   /* One entry of ?8 minutes added (?5 = 1) or removed (?5 = -1). */
   [STMT_DAY_TOTAL_ADD] =
     "INSERT INTO day_total (person_id, day, category_id, minutes, entries, prime_minutes, "
@@ -93,6 +126,30 @@ const char *const mk_store_statement_sql[N_STMTS] = {
   [STMT_LAST_DAYS] =
     "SELECT day FROM (SELECT DISTINCT day FROM day_total ORDER BY day DESC LIMIT ?) "
     "ORDER BY day",
+  /* Rows of the stored rollups that the entries do not add up to, and the
+   * other way round.  Prime minutes depend on the settings and are compared
+   * in C (mk-store-rollup.c). */
+  [STMT_CHECK_TOTALS] =
+    "WITH e AS (SELECT person_id, day, category_id, sum(minutes) AS m, count(*) AS n, "
+    "           sum(CASE WHEN start IS NULL THEN 0 ELSE minutes END) AS t "
+    "           FROM entry GROUP BY person_id, day, category_id), "
+    "     d AS (SELECT person_id, day, category_id, minutes AS m, entries AS n, "
+    "           timed_minutes AS t FROM day_total) "
+    "SELECT (SELECT count(*) FROM (SELECT * FROM e EXCEPT SELECT * FROM d)) + "
+    "       (SELECT count(*) FROM (SELECT * FROM d EXCEPT SELECT * FROM e))",
+  /* Histograms are canonical blobs (mk-store-lengths.c): equal histograms
+   * are equal blobs.  Rows without entries are the totals check's business. */
+  [STMT_CHECK_LENGTHS] =
+    "WITH e AS (SELECT person_id, day, category_id, mk_lengths_of (minutes) AS l FROM entry "
+    "           GROUP BY person_id, day, category_id) "
+    "SELECT count(*) FROM e LEFT JOIN day_total d USING (person_id, day, category_id) "
+    "WHERE d.lengths IS NOT e.l",
+  [STMT_CHECK_PRIME_ENTRIES] =
+    "SELECT person_id, day, category_id, start, minutes FROM entry WHERE start IS NOT NULL "
+    "ORDER BY person_id, day, category_id",
+  [STMT_CHECK_PRIME_TOTALS] =
+    "SELECT person_id, day, category_id, prime_minutes FROM day_total "
+    "ORDER BY person_id, day, category_id",
   [STMT_SETTING_GET_ALL] = "SELECT key, value FROM setting",
   [STMT_SETTING_SET] =
     "INSERT INTO setting (key, value) VALUES (?1, ?2) "
@@ -111,6 +168,8 @@ const char *const mk_store_statement_sql[N_STMTS] = {
   [STMT_BATCH_FINISH] =
     "UPDATE import_batch SET rows_read = ?, imported = ?, duplicates = ?, skipped = ?, "
     "rejected = ? WHERE id = ?",
+  [STMT_BATCH_SET_SHA] = "UPDATE import_batch SET sha256 = ?1 WHERE id = ?2",
   [STMT_BATCH_BY_SHA] =
     "SELECT id FROM import_batch WHERE sha256 = ? AND preset = ? LIMIT 1",
+  [STMT_BATCH_GET] = "SELECT file_name, preset, created FROM import_batch WHERE id = ?",
 };

@@ -55,6 +55,7 @@ mk_store_finalize (GObject *object)
 
   for (guint i = 0; i < N_STMTS; i++)
     g_clear_pointer (&self->stmts[i], sqlite3_finalize);
+  g_clear_pointer (&self->assembled, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_clear_pointer (&self->categories, g_hash_table_unref);
@@ -85,36 +86,223 @@ mk_store_class_init (MkStoreClass *klass)
 }
 
 static void
+finalize_stmt (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
 mk_store_init (MkStore *self)
 {
   self->categories = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  self->assembled = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_stmt);
   mk_settings_init_defaults (&self->settings);
 }
 
-/* Private helpers shared by the store's modules */
+/* Private helpers shared by the store's modules (mk-store-private.h) */
 
-sqlite3_stmt *
-mk_store_stmt (MkStore *self,
-               MkStmt   id)
+/* Resets a kept statement for its next use; its values are unbound. */
+static sqlite3_stmt *
+ready (sqlite3_stmt *stmt)
 {
-  g_assert (id < N_STMTS);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return stmt;
+}
 
-  /* During a big import the connection may be busy on the writing thread. */
+/* Waits until a big import's writing thread has let go of the connection:
+ * everything that reaches SQLite goes through here first. */
+static void
+wait_for_writer (MkStore *self)
+{
   if (G_UNLIKELY (self->bulk_writer != NULL))
     mk_bulk_writer_wait (self->bulk_writer);
-  if (self->stmts[id] == NULL)
+}
+
+/**
+ * mk_store_stmt:
+ * @self: a store
+ * @id: a statement of the table
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer none) (nullable): the statement, reset and unbound,
+ *   prepared on first use and kept for the life of the connection; %NULL
+ *   with @error set when it cannot be prepared (a locked or damaged
+ *   schema).
+ */
+sqlite3_stmt *
+mk_store_stmt (MkStore *self,
+               MkStmt   id,
+               GError **error)
+{
+  g_assert (id < N_STMTS && mk_store_statement_sql[id] != NULL);
+
+  wait_for_writer (self);
+  if (self->stmts[id] != NULL)
+    return ready (self->stmts[id]);
+  if (sqlite3_prepare_v3 (self->db, mk_store_statement_sql[id], -1,
+                          SQLITE_PREPARE_PERSISTENT, &self->stmts[id], NULL) != SQLITE_OK)
     {
-      int rc = sqlite3_prepare_v3 (self->db, mk_store_statement_sql[id], -1, SQLITE_PREPARE_PERSISTENT,
-                                   &self->stmts[id], NULL);
-      if (rc != SQLITE_OK)
-        g_error ("Statement %u does not compile: %s", id, sqlite3_errmsg (self->db));
-    }
-  else
-    {
-      sqlite3_reset (self->stmts[id]);
-      sqlite3_clear_bindings (self->stmts[id]);
+      mk_store_set_error (self, error, _("reading the database"));
+      g_clear_pointer (&self->stmts[id], sqlite3_finalize);
+      return NULL;
     }
   return self->stmts[id];
+}
+
+/**
+ * mk_store_stmt_for_sql:
+ * @self: a store
+ * @sql: a statement assembled from constant fragments (never from data)
+ * @error: return location for a #GError
+ *
+ * Like mk_store_stmt() for a statement that is not in the table because it
+ * is put together at run time; kept by its text.
+ *
+ * Returns: (transfer none) (nullable): the statement, reset and unbound,
+ *   or %NULL with @error set.
+ */
+sqlite3_stmt *
+mk_store_stmt_for_sql (MkStore    *self,
+                       const char *sql,
+                       GError    **error)
+{
+  sqlite3_stmt *stmt;
+
+  wait_for_writer (self);
+  stmt = g_hash_table_lookup (self->assembled, sql);
+  if (stmt != NULL)
+    return ready (stmt);
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL)
+      != SQLITE_OK)
+    {
+      mk_store_set_error (self, error, _("reading the database"));
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  g_hash_table_insert (self->assembled, g_strdup (sql), stmt);
+  return stmt;
+}
+
+/**
+ * mk_store_step:
+ * @self: a store
+ * @stmt: a statement that reads
+ * @error: return location for a #GError
+ *
+ * One step of a read.  The end of the rows and a failure to read them are
+ * told apart: a damaged page, a disk error or a lock held too long is a
+ * failure, never the end.  At the end and on failure the statement is
+ * reset, so that it holds no read lock; after a row the caller resets it
+ * when it stops early.
+ *
+ * Returns: %MK_STORE_ROW, %MK_STORE_DONE, or %MK_STORE_FAILED with @error set.
+ */
+MkStoreStep
+mk_store_step (MkStore      *self,
+               sqlite3_stmt *stmt,
+               GError      **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    return MK_STORE_ROW;
+  if (rc != SQLITE_DONE)
+    mk_store_set_error (self, error, _("reading the database"));
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE ? MK_STORE_DONE : MK_STORE_FAILED;
+}
+
+/**
+ * mk_store_step_done:
+ * @self: a store
+ * @stmt: (nullable): a statement that writes, or %NULL when it could not be
+ *   prepared (@error is set already)
+ * @error: return location for a #GError
+ *
+ * Runs a statement that returns no rows, and resets it.
+ *
+ * Returns: %TRUE when it ran to its end.
+ */
+gboolean
+mk_store_step_done (MkStore      *self,
+                    sqlite3_stmt *stmt,
+                    GError      **error)
+{
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    mk_store_set_error (self, error, _("saving"));
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE;
+}
+
+/**
+ * mk_store_exec:
+ * @self: a store
+ * @sql: statements without values (schema work, pragmas)
+ * @doing: what they do, for the message: "creating the database tables"
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE when every statement ran.
+ */
+gboolean
+mk_store_exec (MkStore    *self,
+               const char *sql,
+               const char *doing,
+               GError    **error)
+{
+  wait_for_writer (self);
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      mk_store_set_error (self, error, doing);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * mk_store_query_int64:
+ * @self: a store
+ * @id: a statement of the table without values that returns one number
+ * @value: (out): the number
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE with @value set; %FALSE with @error set when the
+ *   statement fails or returns no row.
+ */
+gboolean
+mk_store_query_int64 (MkStore *self,
+                      MkStmt   id,
+                      gint64  *value,
+                      GError **error)
+{
+  sqlite3_stmt *stmt = mk_store_stmt (self, id, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  switch (mk_store_step (self, stmt, error))
+    {
+    case MK_STORE_ROW:
+      *value = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+      return TRUE;
+    case MK_STORE_DONE:
+      {
+        g_autofree char *name = g_filename_display_name (self->path);
+
+        g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_CORRUPT,
+                     _("%s is damaged (%s). Restore it from a backup copy."), name,
+                     "a query of its own tables returned nothing");
+        return FALSE;
+      }
+    case MK_STORE_FAILED:
+    default:
+      return FALSE;
+    }
 }
 
 /**
@@ -172,89 +360,148 @@ mk_store_set_error (MkStore    *self,
     }
 }
 
-gboolean
-mk_store_step_done (MkStore      *self,
-                    sqlite3_stmt *stmt,
-                    GError      **error)
-{
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      mk_store_set_error (self, error, _("saving"));
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
-  return TRUE;
-}
-
+/**
+ * mk_store_begin:
+ * @self: a store with no transaction open
+ * @error: return location for a #GError
+ *
+ * Opens a write transaction (BEGIN IMMEDIATE: the write lock is taken now,
+ * so a change never fails half-way for want of it).  Only for a bulk
+ * import, which spans many calls; a change of its own uses
+ * mk_store_change().
+ *
+ * Returns: %TRUE once the transaction is open.
+ */
 gboolean
 mk_store_begin (MkStore *self,
                 GError **error)
 {
   g_return_val_if_fail (!self->in_transaction, FALSE);
 
-  if (sqlite3_step (mk_store_stmt (self, STMT_BEGIN)) != SQLITE_DONE)
-    {
-      mk_store_set_error (self, error, _("starting a change"));
-      return FALSE;
-    }
+  if (!mk_store_step_done (self, mk_store_stmt (self, STMT_BEGIN, error), error))
+    return FALSE;
   self->in_transaction = TRUE;
   return TRUE;
 }
 
+/* Rolls back whatever is open; statements that failed may still be active,
+ * so they are all reset first. */
+static void
+rollback (MkStore *self)
+{
+  GHashTableIter iter;
+  gpointer stmt;
+
+  for (guint i = 0; i < N_STMTS; i++)
+    if (self->stmts[i] != NULL)
+      sqlite3_reset (self->stmts[i]);
+  g_hash_table_iter_init (&iter, self->assembled);
+  while (g_hash_table_iter_next (&iter, NULL, &stmt))
+    sqlite3_reset (stmt);
+  if (sqlite3_get_autocommit (self->db) == 0)
+    mk_store_step_done (self, mk_store_stmt (self, STMT_ROLLBACK, NULL), NULL);
+  self->in_transaction = FALSE;
+  self->categories_changed = FALSE;
+}
+
+/**
+ * mk_store_end:
+ * @self: a store inside mk_store_begin()'s transaction
+ * @commit: %TRUE to commit, %FALSE to roll back
+ * @error: return location for a #GError
+ *
+ * Ends the transaction.  A commit that fails is rolled back.  Emits
+ * nothing: the caller emits "changed" once the connection is as the
+ * store keeps it.
+ *
+ * Returns: %TRUE once committed; %FALSE after a rollback.
+ */
 gboolean
-mk_store_commit (MkStore *self,
-                 GError **error)
+mk_store_end (MkStore  *self,
+              gboolean  commit,
+              GError  **error)
 {
   g_return_val_if_fail (self->in_transaction, FALSE);
 
-  if (sqlite3_step (mk_store_stmt (self, STMT_COMMIT)) != SQLITE_DONE)
+  if (!commit)
     {
-      mk_store_set_error (self, error, _("saving the change"));
-      mk_store_rollback (self);
+      rollback (self);
+      return FALSE;
+    }
+  if (!mk_store_step_done (self, mk_store_stmt (self, STMT_COMMIT, error), error))
+    {
+      rollback (self);
       return FALSE;
     }
   self->in_transaction = FALSE;
   return TRUE;
 }
 
-void
-mk_store_rollback (MkStore *self)
-{
-  if (!self->in_transaction)
-    return;
-  /* A statement that failed may still be active; reset them all first. */
-  for (guint i = 0; i < N_STMTS; i++)
-    if (self->stmts[i] != NULL)
-      sqlite3_reset (self->stmts[i]);
-  if (sqlite3_get_autocommit (self->db) == 0)
-    sqlite3_step (mk_store_stmt (self, STMT_ROLLBACK));
-  self->in_transaction = FALSE;
-}
-
 /**
- * mk_store_finish:
- * @self: a store inside the transaction of one change
- * @ok: whether every step of the change succeeded
- * @error: return location for a #GError (already set when @ok is %FALSE)
+ * mk_store_change:
+ * @self: a store
+ * @func: writes the change
+ * @user_data: passed to @func
+ * @error: return location for a #GError
  *
- * Ends a change: commits it and emits "changed" when @ok, rolls it back
- * otherwise.
+ * The one way a change is written: @func runs in one write transaction,
+ * which is committed when it returns %TRUE and rolled back — with the
+ * store's cached settings — when it or the commit fails.  After the commit
+ * the categories are read again if @func marked them changed, then
+ * "changed" is emitted.
  *
- * Returns: %TRUE once committed.
+ * Inside another transaction (a person or an alias added by a bulk
+ * import), @func runs in a savepoint of it: a failure undoes the change
+ * alone, a success becomes part of the outer transaction and nothing is
+ * emitted until that commits.
+ *
+ * Returns: %TRUE once committed (or, nested, once part of the outer
+ *   transaction); %FALSE with @error set, nothing changed.
  */
 gboolean
-mk_store_finish (MkStore  *self,
-                 gboolean  ok,
-                 GError  **error)
+mk_store_change (MkStore          *self,
+                 MkStoreChangeFunc func,
+                 gpointer          user_data,
+                 GError          **error)
 {
-  if (!ok)
+  MkSettings settings = self->settings;
+  gboolean ok;
+
+  if (self->in_transaction)
     {
-      mk_store_rollback (self);
+      if (!mk_store_step_done (self, mk_store_stmt (self, STMT_SAVEPOINT, error), error))
+        return FALSE;
+      ok = func (self, user_data, error);
+      if (!ok)
+        {
+          mk_store_step_done (self, mk_store_stmt (self, STMT_ROLLBACK_TO, NULL), NULL);
+          self->settings = settings;
+        }
+      /* RELEASE after ROLLBACK TO only closes the savepoint. */
+      if (!mk_store_step_done (self, mk_store_stmt (self, STMT_RELEASE, ok ? error : NULL),
+                               ok ? error : NULL))
+        ok = FALSE;
+      return ok;
+    }
+
+  if (!mk_store_begin (self, error))
+    return FALSE;
+  ok = func (self, user_data, error);
+  if (!mk_store_end (self, ok, ok ? error : NULL))
+    {
+      self->settings = settings;
       return FALSE;
     }
-  if (!mk_store_commit (self, error))
-    return FALSE;
+  if (self->categories_changed)
+    {
+      g_autoptr(GError) local = NULL;
+
+      self->categories_changed = FALSE;
+      /* Committed: a failure to read them back leaves the old cache until
+       * the next change or mk_store_sync_external(). */
+      if (!mk_store_reload_categories (self, &local))
+        g_warning ("%s", local->message);
+    }
   mk_store_emit_changed (self);
   return TRUE;
 }
@@ -433,25 +680,38 @@ refuse_foreign_file (const char *path,
   return TRUE;
 }
 
-static int
-pragma_int (MkStore    *self,
-            const char *sql,
-            int        *value)
+/* Reads one number of the table (a pragma, a count). */
+static gboolean
+read_int (MkStore *self,
+          MkStmt   id,
+          int     *value,
+          GError **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  gint64 v = 0;
 
-  if (rc == SQLITE_OK)
-    {
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        {
-          *value = sqlite3_column_int (stmt, 0);
-          rc = SQLITE_OK;
-        }
-    }
-  sqlite3_finalize (stmt);
-  return rc;
+  if (!mk_store_query_int64 (self, id, &v, error))
+    return FALSE;
+  *value = (int) CLAMP (v, G_MININT, G_MAXINT);
+  return TRUE;
+}
+
+/* Brings the schema up to date, inside the change's transaction.  The
+ * version is read again under the write lock: another process may have
+ * created or migrated the file since it was first read. */
+static gboolean
+migrate_change (MkStore  *self,
+                gpointer  user_data,
+                GError  **error)
+{
+  g_autofree char *set_id = g_strdup_printf ("PRAGMA application_id = %d", MK_APPLICATION_ID);
+  int version = 0;
+
+  if (!read_int (self, STMT_USER_VERSION, &version, error))
+    return FALSE;
+  if (version >= MK_STORE_SCHEMA_VERSION)
+    return TRUE;
+  return mk_store_migrate (self, version, error) &&
+         mk_store_exec (self, set_id, _("creating the database"), error);
 }
 
 static gboolean
@@ -460,6 +720,7 @@ open_connection (MkStore  *self,
                  GError  **error)
 {
   g_autofree char *name = g_filename_display_name (self->path);
+  g_autoptr(GError) local = NULL;
   int app_id = 0;
   int version = 0;
   int n_tables = 0;
@@ -478,9 +739,9 @@ open_connection (MkStore  *self,
   mk_store_register_length_functions (self->db);
 
   /* Read before writing anything, so that a foreign or newer file stays as it was. */
-  if (pragma_int (self, "PRAGMA application_id", &app_id) != SQLITE_OK ||
-      pragma_int (self, "PRAGMA user_version", &version) != SQLITE_OK ||
-      pragma_int (self, "SELECT count(*) FROM sqlite_schema", &n_tables) != SQLITE_OK)
+  if (!read_int (self, STMT_APPLICATION_ID, &app_id, &local) ||
+      !read_int (self, STMT_USER_VERSION, &version, &local) ||
+      !read_int (self, STMT_SCHEMA_COUNT, &n_tables, &local))
     {
       int rc = sqlite3_errcode (self->db);
 
@@ -490,7 +751,7 @@ open_connection (MkStore  *self,
                        "unchanged; choose a Minutka database or a new file name with --db."),
                      name);
       else
-        mk_store_set_error (self, error, _("reading the database"));
+        g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;
     }
 
@@ -511,33 +772,17 @@ open_connection (MkStore  *self,
       return FALSE;
     }
 
-  if (sqlite3_exec (self->db,
-                    "PRAGMA journal_mode = WAL;"
-                    "PRAGMA synchronous = FULL;"
-                    "PRAGMA foreign_keys = ON;"
-                    "PRAGMA cache_size = -16000;",
-                    NULL, NULL, NULL) != SQLITE_OK)
-    {
-      mk_store_set_error (self, error, _("preparing the database"));
-      return FALSE;
-    }
+  if (!mk_store_exec (self,
+                      "PRAGMA journal_mode = WAL;"
+                      "PRAGMA synchronous = FULL;"
+                      "PRAGMA foreign_keys = ON;"
+                      "PRAGMA cache_size = -16000;",
+                      _("preparing the database"), error))
+    return FALSE;
 
   if (version < MK_STORE_SCHEMA_VERSION)
     {
-      g_autofree char *set_id = g_strdup_printf ("PRAGMA application_id = %d",
-                                                 MK_APPLICATION_ID);
-
-      if (!mk_store_begin (self, error))
-        return FALSE;
-      if (!mk_store_migrate (self, version, error) ||
-          sqlite3_exec (self->db, set_id, NULL, NULL, NULL) != SQLITE_OK)
-        {
-          if (error && *error == NULL)
-            mk_store_set_error (self, error, _("creating the database"));
-          mk_store_rollback (self);
-          return FALSE;
-        }
-      if (!mk_store_commit (self, error))
+      if (!mk_store_change (self, migrate_change, NULL, error))
         return FALSE;
       if (created)
         g_debug ("Created %s", self->path);
@@ -550,12 +795,15 @@ static gboolean
 load_settings (MkStore *self,
                GError **error)
 {
-  sqlite3_stmt *stmt = mk_store_stmt (self, STMT_SETTING_GET_ALL);
-  MkSettings *s = &self->settings;
-  int rc;
+  sqlite3_stmt *stmt = mk_store_stmt (self, STMT_SETTING_GET_ALL, error);
+  MkSettings read;
+  MkSettings *s = &read;
+  MkStoreStep step;
 
+  if (stmt == NULL)
+    return FALSE;
   mk_settings_init_defaults (s);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = mk_store_step (self, stmt, error)) == MK_STORE_ROW)
     {
       const char *key = (const char *) sqlite3_column_text (stmt, 0);
       const char *value = (const char *) sqlite3_column_text (stmt, 1);
@@ -590,12 +838,9 @@ load_settings (MkStore *self,
             }
         }
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      mk_store_set_error (self, error, _("reading the settings"));
-      return FALSE;
-    }
+  if (step == MK_STORE_FAILED)
+    return FALSE;
+  self->settings = read;
   return TRUE;
 }
 
@@ -612,15 +857,21 @@ load_settings (MkStore *self,
 void
 mk_store_sync_external (MkStore *self)
 {
+  g_autoptr(GError) error = NULL;
   int version = 0;
 
-  if (self->in_transaction || pragma_int (self, "PRAGMA data_version", &version) != SQLITE_OK)
+  /* Unreadable now (a lock held too long): the caches stay as they are and
+   * the next call tries again. */
+  if (self->in_transaction || !read_int (self, STMT_DATA_VERSION, &version, NULL))
     return;
   if (version == self->data_version)
     return;
+  if (!load_settings (self, &error) || !mk_store_reload_categories (self, &error))
+    {
+      g_warning ("%s", error->message);
+      return;
+    }
   self->data_version = version;
-  load_settings (self, NULL);
-  mk_store_reload_categories (self);
 }
 
 /**
@@ -690,7 +941,9 @@ mk_store_open (const char *path,
   else if (!refuse_foreign_file (self->path, error))
     return NULL;
 
-  if (!open_connection (self, created, error) || !load_settings (self, error))
+  if (!open_connection (self, created, error) || !load_settings (self, error) ||
+      !mk_store_reload_categories (self, error) ||
+      !read_int (self, STMT_DATA_VERSION, &self->data_version, error))
     {
       g_clear_pointer (&self->db, sqlite3_close_v2);
       /* A file made a moment ago and refused is ours to remove. */
@@ -699,8 +952,6 @@ mk_store_open (const char *path,
       return NULL;
     }
 
-  mk_store_reload_categories (self);
-  pragma_int (self, "PRAGMA data_version", &self->data_version);
   return g_steal_pointer (&self);
 }
 
@@ -726,14 +977,16 @@ mk_store_get_path (MkStore *self)
 gboolean
 mk_store_is_empty (MkStore *self)
 {
-  sqlite3_stmt *stmt;
-  gboolean any = FALSE;
+  g_autoptr(GError) error = NULL;
+  gint64 any = 0;
 
   g_return_val_if_fail (MK_IS_STORE (self), TRUE);
 
-  stmt = mk_store_stmt (self, STMT_ENTRY_ANY);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    any = sqlite3_column_int (stmt, 0) != 0;
-  sqlite3_reset (stmt);
-  return !any;
+  if (!mk_store_query_int64 (self, STMT_ENTRY_ANY, &any, &error))
+    {
+      /* Unreadable is not empty: the views that read it say what failed. */
+      g_warning ("%s", error->message);
+      return FALSE;
+    }
+  return any == 0;
 }

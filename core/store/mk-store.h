@@ -76,7 +76,8 @@ MkPerson   *mk_store_get_person           (MkStore       *self,
                                            gint64         id,
                                            GError       **error);
 GListModel *mk_store_list_people          (MkStore       *self,
-                                           gboolean       include_archived);
+                                           gboolean       include_archived,
+                                           GError       **error);
 gboolean    mk_store_update_person        (MkStore       *self,
                                            gint64         id,
                                            const char    *name,
@@ -223,7 +224,8 @@ gboolean    mk_store_foreach_length       (MkStore       *self,
                                            gpointer       user_data,
                                            GError       **error);
 char      **mk_store_last_logged_days     (MkStore       *self,
-                                           guint          n_days);
+                                           guint          n_days,
+                                           GError       **error);
 
 /* Demo data */
 gboolean    mk_store_load_demo            (MkStore       *self,

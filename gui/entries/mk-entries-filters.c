@@ -401,13 +401,20 @@ mk_entries_filters_update (MkEntriesFilters *self)
 {
   g_autoptr(GListModel) people = NULL;
   g_autoptr(GListModel) categories = NULL;
+  g_autoptr(GError) error = NULL;
   gboolean categories_changed = FALSE;
 
   g_return_if_fail (MK_IS_ENTRIES_FILTERS (self));
 
   if (self->store == NULL)
     return;
-  people = mk_store_list_people (self->store, TRUE);
+  people = mk_store_list_people (self->store, TRUE, &error);
+  if (people == NULL)
+    {
+      /* The lists stay as they were; the entry list says what failed. */
+      g_warning ("%s", error->message);
+      return;
+    }
   categories = mk_store_list_categories (self->store, TRUE);
 
   self->updating = TRUE;

@@ -82,8 +82,9 @@ mk_category_describe (MkStore    *store,
   GString *text = g_string_new (mk_category_kind_label (mk_category_get_kind (category)));
   double lo = mk_category_get_target_min (category);
   double hi = mk_category_get_target_max (category);
-  g_auto(GStrv) aliases = mk_store_list_aliases (store, mk_category_get_id (category));
-  guint n_aliases = g_strv_length (aliases);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) aliases = mk_store_list_aliases (store, mk_category_get_id (category), &error);
+  guint n_aliases = aliases != NULL ? g_strv_length (aliases) : 0;
 
   g_string_append (text, " · ");
   if (lo >= 0 && hi >= 0)

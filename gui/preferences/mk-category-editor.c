@@ -63,6 +63,7 @@ sync_from_store (MkCategoryEditor *self,
 {
   MkCategory *category = mk_store_get_category (self->store, self->category_id);
   g_auto(GStrv) aliases = NULL;
+  g_autoptr(GError) error = NULL;
   GdkRGBA rgba;
   double lo;
   double hi;
@@ -85,10 +86,13 @@ sync_from_store (MkCategoryEditor *self,
   gtk_spin_button_set_value (self->min_spin, lo < 0 ? 0 : lo * 100);
   gtk_spin_button_set_value (self->max_spin, hi < 0 ? 100 : hi * 100);
 
-  aliases = mk_store_list_aliases (self->store, self->category_id);
-  gtk_string_list_splice (self->aliases, 0,
-                          g_list_model_get_n_items (G_LIST_MODEL (self->aliases)),
-                          (const char * const *) aliases);
+  aliases = mk_store_list_aliases (self->store, self->category_id, &error);
+  if (aliases != NULL)
+    gtk_string_list_splice (self->aliases, 0,
+                            g_list_model_get_n_items (G_LIST_MODEL (self->aliases)),
+                            (const char * const *) aliases);
+  else
+    g_warning ("%s", error->message);
   self->syncing = FALSE;
 }
 

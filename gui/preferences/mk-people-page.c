@@ -59,8 +59,16 @@ mk_level_label (MkLevel level)
 static void
 reload (MkPeoplePage *self)
 {
-  g_autoptr(GListModel) all = mk_store_list_people (self->store, TRUE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) all = mk_store_list_people (self->store, TRUE, &error);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (all == NULL)
+    {
+      /* The list stays as it was. */
+      g_warning ("%s", error->message);
+      return;
+    }
 
   for (guint i = 0; i < g_list_model_get_n_items (all); i++)
     g_ptr_array_add (items, g_list_model_get_item (all, i));

@@ -109,14 +109,22 @@ static void
 sync_duplicates (MkPersonEditor *self,
                  const char     *name)
 {
-  g_autoptr(GListModel) people = mk_store_list_people (self->store, TRUE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) people = mk_store_list_people (self->store, TRUE, &error);
   g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
   g_auto(GStrv) strv = NULL;
-  guint n = g_list_model_get_n_items (people);
+  guint n;
   guint selected = adw_combo_row_get_selected (self->duplicate_row);
   gint64 chosen = 0;
   guint best = 0;
   guint best_score = 0;
+
+  if (people == NULL)
+    {
+      g_warning ("%s", error->message);
+      return;
+    }
+  n = g_list_model_get_n_items (people);
 
   if (self->duplicate_ids->len > 0 && selected < self->duplicate_ids->len)
     chosen = g_array_index (self->duplicate_ids, gint64, selected);

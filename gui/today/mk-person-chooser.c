@@ -159,6 +159,7 @@ static void
 popover_show_cb (MkPersonChooser *self)
 {
   g_autoptr(GListModel) people = NULL;
+  g_autoptr(GError) error = NULL;
   GtkWidget *child;
   guint n;
 
@@ -169,7 +170,13 @@ popover_show_cb (MkPersonChooser *self)
 
   if (self->store == NULL)
     return;
-  people = mk_store_list_people (self->store, FALSE);
+  people = mk_store_list_people (self->store, FALSE, &error);
+  if (people == NULL)
+    {
+      gtk_label_set_text (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      return;
+    }
   n = g_list_model_get_n_items (people);
   for (guint i = 0; i < n; i++)
     {

@@ -57,7 +57,7 @@ open_db (void)
 static guint
 count_people (MkStore *store)
 {
-  g_autoptr(GListModel) people = mk_store_list_people (store, TRUE);
+  g_autoptr(GListModel) people = mk_store_list_people (store, TRUE, NULL);
 
   return g_list_model_get_n_items (people);
 }
@@ -506,7 +506,7 @@ test_person_details (void)
   db = open_db ();
   {
     g_autoptr(MkPerson) saved = mk_store_get_person (db, mk_person_get_id (boris), NULL);
-    g_autoptr(GListModel) shown = mk_store_list_people (db, FALSE);
+    g_autoptr(GListModel) shown = mk_store_list_people (db, FALSE, NULL);
 
     g_assert_true (mk_person_get_archived (saved));
     g_assert_cmpstr (mk_person_get_team (saved), ==, "Север");

@@ -1125,7 +1125,7 @@ test_today_restart_with_timer (void)
   g_assert_no_error (error);
   g_assert_false (mk_store_get_timer (store, NULL, NULL, NULL, NULL));
   g_assert_cmpint (mk_store_count_entries (store), ==, 1);
-  people = mk_store_list_people (store, FALSE);
+  people = mk_store_list_people (store, FALSE, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (people), ==, 1);
   {
     g_autoptr(GString) report = g_string_new (NULL);

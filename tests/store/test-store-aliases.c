@@ -29,9 +29,9 @@ static void
 test_aliases_list_builtin (void)
 {
   g_autoptr(MkStore) store = mk_test_store_new ();
-  g_auto(GStrv) calls = mk_store_list_aliases (store, category_id (store, "calls"));
-  g_auto(GStrv) admin = mk_store_list_aliases (store, category_id (store, "admin"));
-  g_auto(GStrv) none = mk_store_list_aliases (store, 999999);
+  g_auto(GStrv) calls = mk_store_list_aliases (store, category_id (store, "calls"), NULL);
+  g_auto(GStrv) admin = mk_store_list_aliases (store, category_id (store, "admin"), NULL);
+  g_auto(GStrv) none = mk_store_list_aliases (store, 999999, NULL);
 
   /* Both languages ship, stored case-folded, "ё" read as "е". */
   g_assert_true (g_strv_contains ((const char * const *) calls, "звонки"));
@@ -54,7 +54,7 @@ test_aliases_add_then_remove (void)
   g_autoptr(GError) error = NULL;
   gint64 follow = category_id (store, "follow_up");
   guint changed = 0;
-  g_auto(GStrv) before = mk_store_list_aliases (store, follow);
+  g_auto(GStrv) before = mk_store_list_aliases (store, follow, NULL);
   g_auto(GStrv) added = NULL;
   g_auto(GStrv) removed = NULL;
 
@@ -62,7 +62,7 @@ test_aliases_add_then_remove (void)
 
   g_assert_true (mk_store_add_alias (store, "  Дожим  ", follow, &error));
   g_assert_no_error (error);
-  added = mk_store_list_aliases (store, follow);
+  added = mk_store_list_aliases (store, follow, NULL);
   g_assert_cmpuint (g_strv_length (added), ==, g_strv_length (before) + 1);
   g_assert_true (g_strv_contains ((const char * const *) added, "дожим"));
   g_assert_true (mk_store_lookup_alias (store, "дожим") ==
@@ -74,7 +74,7 @@ test_aliases_add_then_remove (void)
   g_assert_no_error (error);
   g_assert_cmpuint (changed, ==, 1);
   g_assert_null (mk_store_lookup_alias (store, "дожим"));
-  removed = mk_store_list_aliases (store, follow);
+  removed = mk_store_list_aliases (store, follow, NULL);
   g_assert_cmpstrv (removed, before);
   mk_test_assert_consistent (store);
 }

@@ -18,7 +18,7 @@
 static guint
 count_people (MkStore *store)
 {
-  g_autoptr(GListModel) people = mk_store_list_people (store, TRUE);
+  g_autoptr(GListModel) people = mk_store_list_people (store, TRUE, NULL);
 
   return g_list_model_get_n_items (people);
 }

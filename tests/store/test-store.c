@@ -348,7 +348,7 @@ test_people_match_names_loosely (void)
 
   g_assert_cmpint (person (store, "  анна   СМИРНОВА "), ==, a);
   g_assert_cmpint (person (store, "Anna Smirnova"), !=, a);
-  people = mk_store_list_people (store, FALSE);
+  people = mk_store_list_people (store, FALSE, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (people), ==, 2);
 }
 
@@ -423,7 +423,7 @@ test_people_merge_moves_entries (void)
 
   g_assert_true (mk_store_merge_people (store, a, b, &error));
   g_assert_no_error (error);
-  people = mk_store_list_people (store, TRUE);
+  people = mk_store_list_people (store, TRUE, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (people), ==, 1);
   g_assert_cmpint (mk_store_count_entries (store), ==, 3);
   mk_test_assert_consistent (store);
@@ -1129,7 +1129,7 @@ test_demo_loads_once (void)
 
   g_assert_true (mk_store_load_demo (store, NULL, &error));
   g_assert_no_error (error);
-  people = mk_store_list_people (store, FALSE);
+  people = mk_store_list_people (store, FALSE, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (people), ==, 8);
   g_assert_cmpint (mk_store_count_entries (store), >, 300);
   g_assert_true (mk_store_get_study (store, NULL, &from, &to));
