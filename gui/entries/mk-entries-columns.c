@@ -24,7 +24,7 @@
 
 #include <glib/gi18n.h>
 
-#include "mk-day-format.h"
+#include "mk-format.h"
 #include "mk-entries-columns.h"
 #include "mk-quick-entry.h"
 #include "mk-store-batches.h"

@@ -15,7 +15,7 @@
 
 #include <glib/gi18n.h>
 
-#include "mk-day-format.h"
+#include "mk-format.h"
 #include "mk-duration.h"
 #include "mk-entries-editor.h"
 #include "mk-quick-entry.h"

@@ -23,7 +23,7 @@
 
 #include <glib/gi18n.h>
 
-#include "mk-day-format.h"
+#include "mk-format.h"
 #include "mk-entries-filters.h"
 
 struct _MkEntriesFilters

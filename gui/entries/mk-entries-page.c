@@ -40,7 +40,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "mk-day-format.h"
+#include "mk-format.h"
 #include "mk-entries-columns.h"
 #include "mk-entries-page.h"
 #include "mk-entries-editor.h"

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* mk-day-format.h — days ("YYYY-MM-DD", as core stores them) for people to read. */
+/* mk-format.h — core's values as people read them. */
 #pragma once
 
 #include <glib.h>

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* mk-analysis-format.c — the analysis's numbers as the pages write them.
+/* mk-analysis-format.c — the analysis's numbers as the window writes them.
  *
  * The chart's tooltips, its accessible table, the findings list and the
  * manager detail all say "47%", "median 16%", "target ≤ 20%" and
@@ -9,11 +9,11 @@
  * that does not apply (NAN, a negative bound) comes out as a dash or not at
  * all, never as "nan%".
  */
-#define G_LOG_DOMAIN "mk-analysis-page"
+#define G_LOG_DOMAIN "mk-analysis"
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>

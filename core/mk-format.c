@@ -1,18 +1,20 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* mk-day-format.c — days ("YYYY-MM-DD", as core stores them) for people to read.
+/* mk-format.c — core's values as people read them: days.
  *
- * Core keeps days as ISO text; the widgets want GDateTime (GtkCalendar) or
- * a localised string.  A day is turned into local noon, so that no time
- * zone shift can move it to the day before or after.
+ * Core keeps days as ISO text ("YYYY-MM-DD"); the pages want GDateTime (for
+ * a calendar) or a localised string.  A day is turned into local noon, so
+ * that no time zone shift can move it to the day before or after.  Nothing
+ * here needs GTK, so the command line, the reports and the tests use the
+ * same words as the window.
  */
-#define G_LOG_DOMAIN "mk-day-format"
+#define G_LOG_DOMAIN "mk-format"
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 
 #include "mk-date.h"
-#include "mk-day-format.h"
+#include "mk-format.h"
 
 /**
  * mk_day_to_date_time:

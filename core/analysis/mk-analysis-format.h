@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* mk-analysis-format.h — the analysis's numbers as the pages write them. */
+/* mk-analysis-format.h — the analysis's numbers as the window writes them. */
 #pragma once
 
 #include <glib.h>
