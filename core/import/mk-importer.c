@@ -27,6 +27,11 @@
  *     identical rows in one file are two entries.
  * mk_importer_run_async() runs the same code in a GTask thread on its own
  * MkStore, opened on the caller's database file.
+ *
+ * A test can hold a run at a row of its choosing (mk_importer_test_hold_at):
+ * the run reports its progress there and waits until the test releases it,
+ * then checks its cancellable, so a test cancels (or closes a window) while
+ * the import is surely under way, however fast the importer becomes.
  */
 #define G_LOG_DOMAIN "mk-importer"
 
@@ -339,6 +344,93 @@ preview_row_cb (const MkRecord  *record,
   return --import->preview_left > 0;
 }
 
+/* The test hold: the row a run waits at, whether one is armed (read
+ * without the lock on every row, so that an import without a hold pays one
+ * atomic read a row) and whether a run waits there. */
+static struct {
+  GMutex   lock;
+  GCond    cond;
+  gint     armed;
+  guint64  row;
+  gboolean held;
+} test_hold;
+
+/**
+ * mk_importer_test_hold_at:
+ * @row: a row number, counted from 1 among the rows read
+ *
+ * For tests: the next run that reads @row reports its progress there and
+ * waits until mk_importer_test_release(); then it checks its cancellable,
+ * so a cancel made meanwhile ends the run there.
+ */
+void
+mk_importer_test_hold_at (guint64 row)
+{
+  g_return_if_fail (row > 0);
+
+  g_mutex_lock (&test_hold.lock);
+  test_hold.row = row;
+  g_atomic_int_set (&test_hold.armed, TRUE);
+  g_mutex_unlock (&test_hold.lock);
+}
+
+/**
+ * mk_importer_test_is_held:
+ *
+ * Returns: %TRUE while a run waits at the row given to
+ *   mk_importer_test_hold_at()
+ */
+gboolean
+mk_importer_test_is_held (void)
+{
+  gboolean held;
+
+  g_mutex_lock (&test_hold.lock);
+  held = test_hold.held;
+  g_mutex_unlock (&test_hold.lock);
+  return held;
+}
+
+/**
+ * mk_importer_test_release:
+ *
+ * Lets a held run go on, and disarms the hold.
+ */
+void
+mk_importer_test_release (void)
+{
+  g_mutex_lock (&test_hold.lock);
+  g_atomic_int_set (&test_hold.armed, FALSE);
+  g_cond_broadcast (&test_hold.cond);
+  g_mutex_unlock (&test_hold.lock);
+}
+
+/* Holds the run at this row if a test asked for it: reports the progress,
+ * waits for the release, then says whether the run was cancelled
+ * meanwhile (with @error set). */
+static gboolean
+test_hold_here (Import   *import,
+                guint64   bytes,
+                GError  **error)
+{
+  gboolean here;
+
+  g_mutex_lock (&test_hold.lock);
+  here = test_hold.armed && test_hold.row == import->result->counts.rows_read;
+  g_mutex_unlock (&test_hold.lock);
+  if (!here)
+    return FALSE;
+
+  report_progress (import, bytes);
+  g_mutex_lock (&test_hold.lock);
+  test_hold.held = TRUE;
+  while (test_hold.armed)
+    g_cond_wait (&test_hold.cond, &test_hold.lock);
+  test_hold.held = FALSE;
+  g_mutex_unlock (&test_hold.lock);
+  return g_cancellable_set_error_if_cancelled (import->cancellable, error);
+}
+
 /* One row of a run, in the caller's thread: the database half of the
  * conversion, the fingerprint and the bulk.  Returns FALSE to stop reading
  * (with @error set on a failure). */
@@ -374,6 +466,8 @@ take_row (Import      *import,
     }
 
   if (import->refusing && result->problems->len >= import->max_problems)
+    return FALSE;
+  if (G_UNLIKELY (g_atomic_int_get (&test_hold.armed)) && test_hold_here (import, p->bytes, error))
     return FALSE;
   if (result->counts.rows_read % PROGRESS_EVERY_ROWS == 0)
     {

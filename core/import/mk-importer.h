@@ -225,6 +225,11 @@ gboolean         mk_importer_run_finish  (MkStore                *store,
                                           MkImportResult        **import_result,
                                           GError                **error);
 
+/* For tests only: hold a run at a row, to act while it is surely under way. */
+void             mk_importer_test_hold_at  (guint64 row);
+gboolean         mk_importer_test_is_held  (void);
+void             mk_importer_test_release  (void);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MkImportResult, mk_import_result_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MkImportPreview, mk_import_preview_free)
 

@@ -4,8 +4,10 @@
  * The tests run inside the application's main loop: once the application
  * has activated, g_test_run() is called from an idle callback, and each
  * test iterates the main context itself while it waits for the window to
- * map or to draw.  Waiting is bounded (five seconds), so a window that never
- * appears fails the test instead of hanging it.
+ * map, to draw, or for any condition (mk_gui_test_wait_for).  No wait is a
+ * fixed time: each ends when what it waits for happens, and only a hang
+ * reaches the limit (MK_GUI_TEST_HANG_SECONDS), which fails the test
+ * instead of hanging it.
  */
 #include "config.h"
 
@@ -13,8 +15,6 @@
 
 #include "gui-test-utils.h"
 #include "mk-version.h"
-
-#define WAIT_LIMIT_USEC (5 * G_USEC_PER_SEC)
 
 static int test_status = 1;
 static char *tmpdir;
@@ -100,28 +100,79 @@ mk_gui_test_run (MkApplication *app)
   return test_status;
 }
 
-void
-mk_gui_test_iterate (guint msec)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) msec * 1000;
+/* Waiting */
 
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+static gboolean
+wake_cb (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* The start of a wait (see mk_gui_test_wait_for()): the hang limit, and a
+ * timer that wakes the main context every few milliseconds, so that a
+ * condition set on another thread (a worker, a file) is seen without an
+ * event of the main context to announce it. */
+void
+mk_gui_test_wait_begin (MkGuiTestWait *wait)
+{
+  wait->end = g_get_monotonic_time () + MK_GUI_TEST_HANG_SECONDS * G_USEC_PER_SEC;
+  wait->wake_id = g_timeout_add (5, wake_cb, NULL);
+}
+
+/* One blocking iteration of the main context; FALSE once the hang limit
+ * has passed. */
+gboolean
+mk_gui_test_wait_iterate (MkGuiTestWait *wait)
+{
+  if (g_get_monotonic_time () >= wait->end)
+    return FALSE;
+  g_main_context_iteration (NULL, TRUE);
+  return TRUE;
+}
+
+/* The end of a wait: fails the test, naming @what and where, unless
+ * @holds.  Returns @holds. */
+gboolean
+mk_gui_test_wait_end (MkGuiTestWait *wait,
+                      gboolean       holds,
+                      const char    *what,
+                      const char    *file,
+                      int            line)
+{
+  g_clear_handle_id (&wait->wake_id, g_source_remove);
+  if (!holds)
+    g_test_fail_printf ("%s:%d: waited %d s for %s", file, line, MK_GUI_TEST_HANG_SECONDS,
+                        what);
+  return holds;
+}
+
+/* Runs whatever the main context has ready (signals delivered, idles
+ * queued by the last action, results of finished tasks) until nothing is
+ * left, without waiting for anything that is not ready yet.  Use it after
+ * an action that completes on the main thread; wait for a condition
+ * when the work goes on elsewhere. */
+void
+mk_gui_test_settle (void)
+{
+  gint64 end = g_get_monotonic_time () + MK_GUI_TEST_HANG_SECONDS * G_USEC_PER_SEC;
+
+  while (g_main_context_iteration (NULL, FALSE))
+    if (g_get_monotonic_time () >= end)
+      {
+        g_test_fail_printf ("the main context stayed busy for %d s", MK_GUI_TEST_HANG_SECONDS);
+        return;
+      }
 }
 
 gboolean
 mk_gui_test_wait_mapped (GtkWidget *widget)
 {
-  gint64 end = g_get_monotonic_time () + WAIT_LIMIT_USEC;
-
-  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
+  if (!mk_gui_test_wait_for (gtk_widget_get_mapped (widget)))
+    return FALSE;
 
   /* Let it lay out and draw once. */
-  if (gtk_widget_get_mapped (widget))
-    mk_gui_test_wait_frames (widget, 2);
-
-  return gtk_widget_get_mapped (widget);
+  mk_gui_test_wait_frames (widget, 2);
+  return TRUE;
 }
 
 static gboolean
@@ -136,51 +187,127 @@ count_frame_cb (GtkWidget     *widget,
   return *left > 0 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
 }
 
+/* Waits until @widget's frame clock has ticked @n_frames times (the widget
+ * must be mapped), then settles: idle work queued by the frames (list
+ * items, relayout) runs too. */
 void
 mk_gui_test_wait_frames (GtkWidget *widget,
                          guint      n_frames)
 {
   guint left = n_frames;
-  gint64 end = g_get_monotonic_time () + WAIT_LIMIT_USEC;
   guint id;
 
   id = gtk_widget_add_tick_callback (widget, count_frame_cb, &left, NULL);
   gtk_widget_queue_draw (widget);
-  while (left > 0 && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
-  if (left > 0)
+  if (!mk_gui_test_wait_for (left == 0))
     gtk_widget_remove_tick_callback (widget, id);
-  /* Idle work queued by the frame (list items, relayout) runs too. */
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  mk_gui_test_settle ();
 }
 
+/* The mapped toplevel of @type, or NULL. */
+static GtkWindow *
+find_mapped_window (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      /* GTK keeps every toplevel alive until it is destroyed, so the
+       * pointer stays valid after this reference is dropped. */
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) &&
+          gtk_widget_get_mapped (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+/* Waits until a toplevel of @type is mapped and has drawn; returns it (not
+ * a new reference), or NULL after the hang limit. */
 GtkWindow *
 mk_gui_test_wait_window (GType type)
 {
-  gint64 end = g_get_monotonic_time () + WAIT_LIMIT_USEC;
+  GtkWindow *window = NULL;
 
-  while (g_get_monotonic_time () < end)
-    {
-      GListModel *toplevels = gtk_window_get_toplevels ();
+  if (!mk_gui_test_wait_for ((window = find_mapped_window (type)) != NULL))
+    return NULL;
+  mk_gui_test_wait_frames (GTK_WIDGET (window), 2);
+  return window;
+}
 
-      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-        {
-          g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+/* Asks for @window to be @width × @height (gtk_window_set_default_size(),
+ * as a user's resize would) and waits until the window has that size on
+ * screen, or the smallest size its content allows where that is bigger,
+ * and has drawn at it. */
+void
+mk_gui_test_resize (GtkWindow *window,
+                    int        width,
+                    int        height)
+{
+  GtkWidget *widget = GTK_WIDGET (window);
+  GdkSurface *surface;
+  int min_width;
+  int min_height;
 
-          /* GTK keeps every toplevel alive until it is destroyed, so the
-           * pointer stays valid after this reference is dropped. */
-          if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) &&
-              gtk_widget_get_mapped (GTK_WIDGET (window)))
-            {
-              mk_gui_test_wait_frames (GTK_WIDGET (window), 2);
-              return window;
-            }
-        }
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return NULL;
+  gtk_window_set_default_size (window, width, height);
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  width = MAX (width, min_width);
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, width, &min_height, NULL, NULL, NULL);
+  height = MAX (height, min_height);
+  /* The surface, which is what the default size sets (the widget may be
+   * smaller by the window's frame). */
+  surface = gtk_native_get_surface (GTK_NATIVE (window));
+  if (!mk_gui_test_wait_for (gdk_surface_get_width (surface) == width
+                             && gdk_surface_get_height (surface) == height))
+    g_test_message ("asked for %d × %d, the window is %d × %d", width, height,
+                    gdk_surface_get_width (surface), gdk_surface_get_height (surface));
+  mk_gui_test_wait_frames (widget, 2);
+}
+
+/* Finding widgets */
+
+/* The application's main window, once it is on screen (not a new
+ * reference). */
+MkWindow *
+mk_gui_test_get_window (void)
+{
+  GApplication *app = g_application_get_default ();
+  GtkWindow *window;
+
+  g_assert_true (GTK_IS_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (!MK_IS_WINDOW (window))
+    g_error ("the application has no main window");
+  mk_gui_test_wait_for (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  return MK_WINDOW (window);
+}
+
+/* The widget under @root (itself included) whose buildable id or widget
+ * name is @name.  A test cannot go on without it: a missing one stops the
+ * program with its name. */
+GtkWidget *
+mk_gui_test_child (gpointer    root,
+                   const char *name)
+{
+  GtkWidget *widget = mk_gui_test_find_by_name (GTK_WIDGET (root), name);
+
+  if (widget == NULL)
+    g_error ("no widget named %s under %s", name, G_OBJECT_TYPE_NAME (root));
+  return widget;
+}
+
+/* The first widget of @type under @root (itself included), which must be
+ * there. */
+GtkWidget *
+mk_gui_test_child_of_type (gpointer root,
+                           GType    type)
+{
+  GtkWidget *widget = mk_gui_test_find_by_type (GTK_WIDGET (root), type);
+
+  if (widget == NULL)
+    g_error ("no %s under %s", g_type_name (type), G_OBJECT_TYPE_NAME (root));
+  return widget;
 }
 
 GtkWidget *

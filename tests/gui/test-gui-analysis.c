@@ -31,23 +31,12 @@
 #include "mk-window.h"
 #include "gui-test-utils.h"
 
-#define WAIT_USEC (20 * G_USEC_PER_SEC)
-
 static MkApplication *app;
 
 static const char *const demo_managers[] = {
   "Борис Петров", "Сергей Морозов", "Дмитрий Волков", "Ольга Лебедева",
   "Emily Watson", "James Carter", "Анна Смирнова", "Michael Brown",
 };
-
-static MkWindow *
-get_window (void)
-{
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-
-  g_assert_nonnull (window);
-  return MK_WINDOW (window);
-}
 
 static const char *
 suffix (void)
@@ -70,15 +59,9 @@ static MkAnalysis *
 wait_analysis (MkAnalysisPage *page,
                MkAnalysis     *before)
 {
-  gint64 end = g_get_monotonic_time () + WAIT_USEC;
-
-  while (g_get_monotonic_time () < end
-         && (mk_analysis_page_get_busy (page)
-             || mk_analysis_page_get_analysis (page) == NULL
-             || mk_analysis_page_get_analysis (page) == before))
-    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
-
-  g_assert_false (mk_analysis_page_get_busy (page));
+  mk_gui_test_wait_for (!mk_analysis_page_get_busy (page)
+                        && mk_analysis_page_get_analysis (page) != NULL
+                        && mk_analysis_page_get_analysis (page) != before);
   mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
   return mk_analysis_page_get_analysis (page);
 }
@@ -86,11 +69,7 @@ wait_analysis (MkAnalysisPage *page,
 static void
 wait_idle (MkAnalysisPage *page)
 {
-  gint64 end = g_get_monotonic_time () + WAIT_USEC;
-
-  while (g_get_monotonic_time () < end && mk_analysis_page_get_busy (page))
-    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
-  g_assert_false (mk_analysis_page_get_busy (page));
+  mk_gui_test_wait_for (!mk_analysis_page_get_busy (page));
   mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
 }
 
@@ -100,58 +79,41 @@ wait_leaflet (MkAnalysisPage *page)
 {
   AdwLeaflet *leaflet = ADW_LEAFLET (mk_gui_test_find_by_type (GTK_WIDGET (page),
                                                                ADW_TYPE_LEAFLET));
-  gint64 end = g_get_monotonic_time () + WAIT_USEC;
 
   mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
-  while (g_get_monotonic_time () < end && adw_leaflet_get_child_transition_running (leaflet))
-    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+  mk_gui_test_wait_for (!adw_leaflet_get_child_transition_running (leaflet));
   mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
 }
-
-static GtkWidget *child (gpointer root, const char *name);
 
 /* Lets the leaflet finish sliding to the detail and the detail read the
  * manager's day timelines. */
 static void
 wait_detail (MkAnalysisPage *page)
 {
-  MkManagerDetail *detail = MK_MANAGER_DETAIL (child (page, "detail"));
-  gint64 end = g_get_monotonic_time () + WAIT_USEC;
+  MkManagerDetail *detail = MK_MANAGER_DETAIL (mk_gui_test_child (page, "detail"));
 
   wait_leaflet (page);
-  while (mk_manager_detail_get_days_loading (detail) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
-  g_assert_false (mk_manager_detail_get_days_loading (detail));
+  mk_gui_test_wait_for (!mk_manager_detail_get_days_loading (detail));
   mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
 }
 
 static MkAnalysisPage *
 show_page (void)
 {
-  return MK_ANALYSIS_PAGE (mk_gui_test_show_page (GTK_WIDGET (get_window ()), "analysis",
-                                                  MK_TYPE_ANALYSIS_PAGE));
-}
-
-static GtkWidget *
-child (gpointer    root,
-       const char *name)
-{
-  GtkWidget *widget = mk_gui_test_find_by_name (GTK_WIDGET (root), name);
-
-  g_assert_nonnull (widget);
-  return widget;
+  return MK_ANALYSIS_PAGE (mk_gui_test_show_page (GTK_WIDGET (mk_gui_test_get_window ()),
+                                                  "analysis", MK_TYPE_ANALYSIS_PAGE));
 }
 
 static const char *
 visible_content (MkAnalysisPage *page)
 {
-  return gtk_stack_get_visible_child_name (GTK_STACK (child (page, "content_stack")));
+  return gtk_stack_get_visible_child_name (GTK_STACK (mk_gui_test_child (page, "content_stack")));
 }
 
 static MkTeamChart *
 get_chart (MkAnalysisPage *page)
 {
-  return MK_TEAM_CHART (child (page, "chart"));
+  return MK_TEAM_CHART (mk_gui_test_child (page, "chart"));
 }
 
 static void
@@ -162,12 +124,12 @@ test_analysis_empty (void)
 
   wait_idle (page);
   g_assert_cmpstr (visible_content (page), ==, "empty");
-  g_assert_true (gtk_widget_get_mapped (child (page, "demo_button")));
-  g_assert_false (gtk_widget_get_visible (child (page, "toolbar")));
+  g_assert_true (gtk_widget_get_mapped (mk_gui_test_child (page, "demo_button")));
+  g_assert_false (gtk_widget_get_visible (mk_gui_test_child (page, "toolbar")));
   /* It fits the window's narrowest width (360 px), in English and Russian. */
   gtk_widget_measure (GTK_WIDGET (page), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
   g_assert_cmpint (min, <=, 360);
-  screenshot (GTK_WIDGET (get_window ()), "empty");
+  screenshot (GTK_WIDGET (mk_gui_test_get_window ()), "empty");
 }
 
 static void
@@ -177,13 +139,14 @@ test_analysis_demo_bars (void)
   MkAnalysis *before = mk_analysis_page_get_analysis (page);
   MkTeamChart *chart;
   MkAnalysis *analysis;
+  GtkLabel *summary;
 
-  gtk_widget_activate_action (GTK_WIDGET (get_window ()), "win.load-demo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (mk_gui_test_get_window ()), "win.load-demo", NULL);
   analysis = wait_analysis (page, before);
   g_assert_nonnull (analysis);
   g_assert_false (mk_analysis_is_empty (analysis));
   g_assert_cmpstr (visible_content (page), ==, "results");
-  g_assert_true (gtk_widget_get_visible (child (page, "toolbar")));
+  g_assert_true (gtk_widget_get_visible (mk_gui_test_child (page, "toolbar")));
 
   chart = get_chart (page);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (chart)));
@@ -224,9 +187,9 @@ test_analysis_demo_bars (void)
     g_assert_nonnull (strstr (tip, median));
   }
 
-  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (child (page, "summary_label"))),
-                            "38%"));
-  screenshot (GTK_WIDGET (get_window ()), "overview");
+  summary = GTK_LABEL (mk_gui_test_child (page, "summary_label"));
+  g_assert_nonnull (strstr (gtk_label_get_text (summary), "38%"));
+  screenshot (GTK_WIDGET (mk_gui_test_get_window ()), "overview");
 }
 
 /* The rows of the group titled @name in the findings view. */
@@ -234,7 +197,7 @@ static GPtrArray *
 group_rows (MkAnalysisPage *page,
             const char     *name)
 {
-  GtkWidget *view = child (page, "findings");
+  GtkWidget *view = mk_gui_test_child (page, "findings");
   GPtrArray *titles = g_ptr_array_new ();
 
   for (GtkWidget *group = gtk_widget_get_first_child (view); group != NULL;
@@ -294,7 +257,7 @@ static void
 test_analysis_findings (void)
 {
   MkAnalysisPage *page = show_page ();
-  MkFindingsView *view = MK_FINDINGS_VIEW (child (page, "findings"));
+  MkFindingsView *view = MK_FINDINGS_VIEW (mk_gui_test_child (page, "findings"));
   GtkWidget *first = NULL;
 
   g_assert_cmpuint (mk_findings_view_get_n_groups (view), >=, 4);
@@ -349,8 +312,8 @@ static void
 test_analysis_detail (void)
 {
   MkAnalysisPage *page = show_page ();
-  MkWindow *window = get_window ();
-  MkManagerDetail *detail = MK_MANAGER_DETAIL (child (page, "detail"));
+  MkWindow *window = mk_gui_test_get_window ();
+  MkManagerDetail *detail = MK_MANAGER_DETAIL (mk_gui_test_child (page, "detail"));
   MkDayTimeline *timeline;
 
   /* A click in the middle of the first bar opens that manager. */
@@ -359,19 +322,20 @@ test_analysis_detail (void)
   g_assert_cmpstr (mk_analysis_page_get_shown_manager (page), ==, "Борис Петров");
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (detail)));
   g_assert_true (mk_manager_detail_has_result (detail));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (detail, "title_label"))), ==,
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (mk_gui_test_child (detail, "title_label"))), ==,
                    "Борис Петров");
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (detail, "reclaim_label"))), !=, "");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (mk_gui_test_child (detail, "reclaim_label"))), !=,
+                   "");
 
   /* The categories he logged, the findings, and his days on the clock. */
-  g_assert_nonnull (gtk_widget_get_first_child (child (detail, "categories_list")));
-  g_assert_nonnull (gtk_widget_get_first_child (child (detail, "findings_list")));
-  timeline = MK_DAY_TIMELINE (child (detail, "timeline"));
+  g_assert_nonnull (gtk_widget_get_first_child (mk_gui_test_child (detail, "categories_list")));
+  g_assert_nonnull (gtk_widget_get_first_child (mk_gui_test_child (detail, "findings_list")));
+  timeline = MK_DAY_TIMELINE (mk_gui_test_child (detail, "timeline"));
   g_assert_cmpuint (mk_day_timeline_get_n_days (timeline), ==, 3);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (timeline)));
   screenshot (GTK_WIDGET (window), "detail");
-  screenshot (child (detail, "days_group"), "detail-days");
-  screenshot (child (detail, "findings_group"), "detail-findings");
+  screenshot (mk_gui_test_child (detail, "days_group"), "detail-days");
+  screenshot (mk_gui_test_child (detail, "findings_group"), "detail-findings");
 
   /* Back, then a finding's row opens a detail too. */
   gtk_widget_activate_action (GTK_WIDGET (page), "analysis.back", NULL);
@@ -381,7 +345,7 @@ test_analysis_detail (void)
   gtk_widget_activate_action (GTK_WIDGET (page), "analysis.open-manager", "s", "Michael Brown");
   wait_detail (page);
   g_assert_cmpstr (mk_analysis_page_get_shown_manager (page), ==, "Michael Brown");
-  g_assert_true (gtk_widget_get_visible (child (detail, "weak_box")));
+  g_assert_true (gtk_widget_get_visible (mk_gui_test_child (detail, "weak_box")));
   screenshot (GTK_WIDGET (window), "detail-weak");
 
   /* "Show Entries" leaves for the Entries page, showing Michael's lines of
@@ -412,11 +376,12 @@ test_analysis_detail (void)
 static void
 test_analysis_my_analysis (void)
 {
-  MkWindow *window = get_window ();
+  MkWindow *window = mk_gui_test_get_window ();
   MkAnalysisPage *page = show_page ();
   MkStore *store = mk_window_get_store (window);
   g_autoptr(MkPerson) sergey = mk_store_find_person (store, "Сергей Морозов", NULL);
   g_autofree char *id = NULL;
+  MkManagerDetail *detail;
 
   g_action_group_activate_action (G_ACTION_GROUP (window), "page",
                                   g_variant_new_string ("today"));
@@ -434,12 +399,13 @@ test_analysis_my_analysis (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.my-analysis", "s", id);
   mk_gui_test_wait_frames (GTK_WIDGET (window), 3);
   g_assert_cmpstr (mk_analysis_page_get_shown_manager (page), ==, "Сергей Морозов");
-  g_assert_true (mk_manager_detail_has_result (MK_MANAGER_DETAIL (child (page, "detail"))));
+  detail = MK_MANAGER_DETAIL (mk_gui_test_child (page, "detail"));
+  g_assert_true (mk_manager_detail_has_result (detail));
 
   /* Someone with no time in the period gets a detail that says so. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.my-analysis", "s", "Nobody Here");
   mk_gui_test_wait_frames (GTK_WIDGET (window), 3);
-  g_assert_false (mk_manager_detail_has_result (MK_MANAGER_DETAIL (child (page, "detail"))));
+  g_assert_false (mk_manager_detail_has_result (detail));
 
   gtk_widget_activate_action (GTK_WIDGET (page), "analysis.back", NULL);
   mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
@@ -464,13 +430,10 @@ export_to (MkAnalysisPage *page,
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 end = g_get_monotonic_time () + WAIT_USEC;
 
   mk_analysis_export_async (mk_analysis_page_get_analysis (page), format, file, NULL, export_cb,
                             &result);
-  while (g_get_monotonic_time () < end && result == NULL)
-    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
-  g_assert_nonnull (result);
+  mk_gui_test_wait_for (result != NULL);
   g_assert_true (mk_analysis_export_finish (result, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
@@ -555,7 +518,6 @@ test_analysis_export_chooser (void)
   g_autofree char *path = g_build_filename (mk_gui_test_tmpdir (), "chosen.pdf", NULL);
   g_autoptr(GFile) folder = g_file_new_for_path (mk_gui_test_tmpdir ());
   GtkWindow *dialog;
-  gint64 end;
 
   gtk_widget_activate_action (GTK_WIDGET (page), "analysis.export", "s", "pdf");
   dialog = mk_gui_test_wait_window (GTK_TYPE_FILE_CHOOSER_DIALOG);
@@ -568,18 +530,16 @@ test_analysis_export_chooser (void)
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
   G_GNUC_END_IGNORE_DEPRECATIONS
 
-  end = g_get_monotonic_time () + WAIT_USEC;
-  while (g_get_monotonic_time () < end && !g_file_test (path, G_FILE_TEST_EXISTS))
-    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
-  mk_gui_test_iterate (300);
-  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  /* The report is renamed into place whole: once it is there, it is done. */
+  mk_gui_test_wait_for (g_file_test (path, G_FILE_TEST_EXISTS));
+  mk_gui_test_settle ();
 }
 
 static void
 test_analysis_recomputes (void)
 {
   MkAnalysisPage *page = show_page ();
-  MkStore *store = mk_window_get_store (get_window ());
+  MkStore *store = mk_window_get_store (mk_gui_test_get_window ());
   MkAnalysis *before = mk_analysis_page_get_analysis (page);
   g_autoptr(MkCategory) calls = mk_store_get_category_by_key (store, "calls");
   g_autoptr(MkPerson) person = NULL;
@@ -608,14 +568,15 @@ test_analysis_recomputes (void)
 
   /* While another page is shown, a change only marks the analysis stale:
    * nothing is computed until the page is shown again. */
-  g_action_group_activate_action (G_ACTION_GROUP (get_window ()), "page",
+  g_action_group_activate_action (G_ACTION_GROUP (mk_gui_test_get_window ()), "page",
                                   g_variant_new_string ("today"));
-  mk_gui_test_wait_frames (GTK_WIDGET (get_window ()), 2);
+  mk_gui_test_wait_frames (GTK_WIDGET (mk_gui_test_get_window ()), 2);
   input.start = 14 * 60;
   input.minutes = 60;
   g_assert_cmpint (mk_store_add_entry (store, &input, &error), >, 0);
   g_assert_no_error (error);
-  mk_gui_test_iterate (600);
+  mk_gui_test_settle ();
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (page)));
   g_assert_false (mk_analysis_page_get_busy (page));
   g_assert_true (mk_analysis_page_get_analysis (page) == after);
 
@@ -644,9 +605,9 @@ test_analysis_options (void)
   analysis = wait_analysis (page, analysis);
   g_assert_true (mk_analysis_is_empty (analysis));
   g_assert_cmpstr (visible_content (page), ==, "empty");
-  g_assert_true (gtk_widget_get_visible (child (page, "toolbar")));
-  g_assert_true (gtk_widget_get_visible (child (page, "range_child")));
-  screenshot (GTK_WIDGET (get_window ()), "no-data");
+  g_assert_true (gtk_widget_get_visible (mk_gui_test_child (page, "toolbar")));
+  g_assert_true (gtk_widget_get_visible (mk_gui_test_child (page, "range_child")));
+  screenshot (GTK_WIDGET (mk_gui_test_get_window ()), "no-data");
 
   mk_analysis_page_set_period (page, MK_ANALYSIS_PERIOD_CUSTOM, from, to);
   analysis = wait_analysis (page, analysis);
@@ -666,7 +627,7 @@ test_analysis_options (void)
 static void
 test_analysis_styles (void)
 {
-  MkWindow *window = get_window ();
+  MkWindow *window = mk_gui_test_get_window ();
   MkAnalysisPage *page = show_page ();
   AdwStyleManager *style = adw_style_manager_get_default ();
   int width, height, min;
@@ -677,16 +638,14 @@ test_analysis_styles (void)
   gtk_widget_activate_action (GTK_WIDGET (page), "analysis.open-manager", "s", "Сергей Морозов");
   wait_detail (page);
   screenshot (GTK_WIDGET (window), "detail-dark");
-  screenshot (child (page, "days_group"), "detail-days-dark");
+  screenshot (mk_gui_test_child (page, "days_group"), "detail-days-dark");
   gtk_widget_activate_action (GTK_WIDGET (page), "analysis.back", NULL);
   wait_leaflet (page);
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 
   /* A narrow window: everything still fits, nothing is cut. */
   gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
-  gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
-  mk_gui_test_iterate (300);
-  mk_gui_test_wait_frames (GTK_WIDGET (window), 3);
+  mk_gui_test_resize (GTK_WINDOW (window), 360, 720);
   /* The page itself fits the window's narrowest width (360 px), in the
    * overview and in the detail; the window may be held wider by another
    * page. */
@@ -699,8 +658,7 @@ test_analysis_styles (void)
   g_assert_cmpint (min, <=, 360);
   screenshot (GTK_WIDGET (window), "narrow-detail");
   gtk_widget_activate_action (GTK_WIDGET (page), "analysis.back", NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  mk_gui_test_iterate (300);
+  mk_gui_test_resize (GTK_WINDOW (window), width, height);
 }
 
 int

@@ -26,30 +26,11 @@
 static MkApplication *app;
 static char *db_path;
 
-static MkWindow *
-get_window (void)
-{
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-
-  g_assert_nonnull (window);
-  return MK_WINDOW (window);
-}
-
 static MkEntriesPage *
 get_page (void)
 {
-  return MK_ENTRIES_PAGE (mk_gui_test_show_page (GTK_WIDGET (get_window ()), "entries",
+  return MK_ENTRIES_PAGE (mk_gui_test_show_page (GTK_WIDGET (mk_gui_test_get_window ()), "entries",
                                                  MK_TYPE_ENTRIES_PAGE));
-}
-
-static GtkWidget *
-child (gpointer    root,
-       const char *name)
-{
-  GtkWidget *widget = mk_gui_test_find_by_name (GTK_WIDGET (root), name);
-
-  g_assert_nonnull (widget);
-  return widget;
 }
 
 static void
@@ -84,7 +65,7 @@ shown_entry (MkEntriesPage *page,
 static GtkSelectionModel *
 selection (MkEntriesPage *page)
 {
-  return gtk_column_view_get_model (GTK_COLUMN_VIEW (child (page, "column_view")));
+  return gtk_column_view_get_model (GTK_COLUMN_VIEW (mk_gui_test_child (page, "column_view")));
 }
 
 /* The database as another program sees it. */
@@ -208,12 +189,12 @@ screenshot (MkEntriesPage *page,
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
   mk_gui_test_wait_frames (GTK_WIDGET (page), 3);
-  mk_gui_test_screenshot (GTK_WIDGET (get_window ()), light);
+  mk_gui_test_screenshot (GTK_WIDGET (mk_gui_test_get_window ()), light);
   if (!dark_too)
     return;
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
   mk_gui_test_wait_frames (GTK_WIDGET (page), 3);
-  mk_gui_test_screenshot (GTK_WIDGET (get_window ()), dark);
+  mk_gui_test_screenshot (GTK_WIDGET (mk_gui_test_get_window ()), dark);
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
   mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
 }
@@ -223,8 +204,8 @@ test_entries_empty (void)
 {
   MkEntriesPage *page = get_page ();
 
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (page, "stack"))), ==,
-                   "empty");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (mk_gui_test_child (page, "stack"))),
+                   ==, "empty");
   screenshot (page, "empty", TRUE);
 }
 
@@ -233,14 +214,16 @@ test_entries_demo (void)
 {
   MkEntriesPage *page = get_page ();
   g_autoptr(MkStore) store = NULL;
+  GtkWidget *window;
 
   /* The window's menu item loads the demo; the page follows the store. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_window ()), "win.load-demo", NULL));
+  window = GTK_WIDGET (mk_gui_test_get_window ());
+  g_assert_true (gtk_widget_activate_action (window, "win.load-demo", NULL));
   settle (page);
   store = open_db ();
   g_assert_cmpint (mk_store_count_entries (store), >, 500);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (page, "stack"))), ==,
-                   "list");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (mk_gui_test_child (page, "stack"))),
+                   ==, "list");
   assert_shows (page, db_totals (0, 0, NULL, NULL));
   g_assert_cmpuint (g_list_model_get_n_items (shown (page)), ==, mk_store_count_entries (store));
 
@@ -263,6 +246,7 @@ test_entries_filters (void)
   gint64 admin = db_id ("category", "admin");
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
+  GtkStack *stack;
 
   mk_entries_filters_set_person (filters, boris);
   settle (page);
@@ -302,8 +286,8 @@ test_entries_filters (void)
   mk_entries_filters_set_search (filters, "no such task anywhere");
   settle (page);
   g_assert_cmpuint (g_list_model_get_n_items (shown (page)), ==, 0);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (page, "list_stack"))),
-                   ==, "no-match");
+  stack = GTK_STACK (mk_gui_test_child (page, "list_stack"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "no-match");
 
   /* Everyone, all categories, all time: everything again. */
   mk_entries_filters_set_search (filters, NULL);
@@ -332,7 +316,7 @@ static void
 test_entries_sort (void)
 {
   MkEntriesPage *page = get_page ();
-  GtkColumnView *view = GTK_COLUMN_VIEW (child (page, "column_view"));
+  GtkColumnView *view = GTK_COLUMN_VIEW (mk_gui_test_child (page, "column_view"));
   GListModel *columns = gtk_column_view_get_columns (view);
   g_autoptr(GtkColumnViewColumn) minutes = NULL;
   g_autoptr(GtkColumnViewColumn) date = NULL;
@@ -401,6 +385,7 @@ test_entries_edit (void)
   const char *lang = g_getenv ("MINUTKA_TEST_LANG");
   g_autofree char *shot = g_strdup_printf ("entries-editor%s%s.png", lang ? "-" : "",
                                            lang ? lang : "");
+  GtkWidget *window;
 
   mk_gui_test_screenshot (GTK_WIDGET (editor), shot);
 
@@ -408,7 +393,7 @@ test_entries_edit (void)
   mk_entries_editor_set_values (editor, NULL, "25:99", 0, 0, NULL);
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
   settle (page);
-  g_assert_true (gtk_widget_get_visible (child (editor, "error_label")));
+  g_assert_true (gtk_widget_get_visible (mk_gui_test_child (editor, "error_label")));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
   after = db_entry (id);
   g_assert_cmpint (mk_entry_get_start (after), ==, mk_entry_get_start (before));
@@ -417,7 +402,8 @@ test_entries_edit (void)
   mk_entries_editor_set_values (editor, "2026-11-20", "7:05", 77, category, "Edited in the test");
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
   settle (page);
-  g_assert_null (mk_gui_test_find_by_type (GTK_WIDGET (get_window ()), MK_TYPE_ENTRIES_EDITOR));
+  window = GTK_WIDGET (mk_gui_test_get_window ());
+  g_assert_null (mk_gui_test_find_by_type (window, MK_TYPE_ENTRIES_EDITOR));
   after = db_entry (id);
   g_assert_cmpstr (mk_entry_get_day (after), ==, "2026-11-20");
   g_assert_cmpint (mk_entry_get_start (after), ==, 7 * 60 + 5);
@@ -459,8 +445,8 @@ test_entries_edit_refused (void)
   g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (message)), !=, "");
   /* The editor stays open with what was typed. */
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (editor, "task_row"))), ==,
-                   "typed, not lost");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (mk_gui_test_child (editor, "task_row"))),
+                   ==, "typed, not lost");
   gtk_window_destroy (message);
   gtk_window_destroy (GTK_WINDOW (editor));
   settle (page);
@@ -499,7 +485,7 @@ test_entries_delete_undo (void)
 
       ids[i] = mk_entry_get_id (entry);
     }
-  g_assert_true (gtk_widget_get_visible (child (page, "selection_box")));
+  g_assert_true (gtk_widget_get_visible (mk_gui_test_child (page, "selection_box")));
   screenshot (page, "selected", TRUE);
 
   action (page, "entries.delete-selected", NULL);
@@ -508,7 +494,7 @@ test_entries_delete_undo (void)
   g_assert_cmpint (db_totals (emily, 0, NULL, NULL).n_entries, ==, before.n_entries - 3);
   assert_shows (page, db_totals (emily, 0, NULL, NULL));
   /* The rows are gone, and so is the selection. */
-  g_assert_false (gtk_widget_get_visible (child (page, "selection_box")));
+  g_assert_false (gtk_widget_get_visible (mk_gui_test_child (page, "selection_box")));
 
   action (page, "entries.undo", NULL);
   g_assert_cmpint (db_totals (emily, 0, NULL, NULL).n_entries, ==, before.n_entries);
@@ -541,8 +527,9 @@ assert_selected_label (MkEntriesPage *page,
   g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u selected",
                                                         "%'u selected", n), n);
 
-  g_assert_true (gtk_widget_get_visible (child (page, "selection_box")));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (page, "selection_label"))), ==, text);
+  g_assert_true (gtk_widget_get_visible (mk_gui_test_child (page, "selection_box")));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (mk_gui_test_child (page, "selection_label"))), ==,
+                   text);
 }
 
 /* Every row of the list is selected exactly when its entry is one of @ids. */
@@ -578,7 +565,7 @@ assert_selected_rows_at (MkEntriesPage *page,
 static void
 commit_elsewhere_noticed (MkEntriesPage *page)
 {
-  mk_store_check_external (mk_window_get_store (get_window ()));
+  mk_store_check_external (mk_window_get_store (mk_gui_test_get_window ()));
   settle (page);
 }
 
@@ -686,7 +673,7 @@ test_entries_selection_survives_commit (void)
   g_assert_true (db_has_entry (picked[3]));
   g_assert_cmpint (db_totals (emily, 0, NULL, NULL).n_entries, ==, n_before + 1 - 4 - 2);
   assert_shows (page, db_totals (emily, 0, NULL, NULL));
-  g_assert_false (gtk_widget_get_visible (child (page, "selection_box")));
+  g_assert_false (gtk_widget_get_visible (mk_gui_test_child (page, "selection_box")));
   action (page, "entries.undo", NULL);
   g_assert_cmpint (db_totals (emily, 0, NULL, NULL).n_entries, ==, n_before + 1 - 4);
 
@@ -695,7 +682,7 @@ test_entries_selection_survives_commit (void)
   settle (page);
   {
     g_autoptr(MkEntry) entry = shown_entry (page, 4);
-    GtkColumnView *view = GTK_COLUMN_VIEW (child (page, "column_view"));
+    GtkColumnView *view = GTK_COLUMN_VIEW (mk_gui_test_child (page, "column_view"));
     g_autoptr(GtkColumnViewColumn) minutes = NULL;
     GListModel *columns = gtk_column_view_get_columns (view);
     gint64 id = mk_entry_get_id (entry);
@@ -753,13 +740,13 @@ test_entries_selection_survives_commit (void)
     gint64 both[2] = { mk_entry_get_id (first), mk_entry_get_id (second) };
     gint64 late;
 
-    g_action_group_activate_action (G_ACTION_GROUP (get_window ()), "page",
+    g_action_group_activate_action (G_ACTION_GROUP (mk_gui_test_get_window ()), "page",
                                     g_variant_new_string ("today"));
-    mk_gui_test_wait_frames (GTK_WIDGET (get_window ()), 3);
+    mk_gui_test_wait_frames (GTK_WIDGET (mk_gui_test_get_window ()), 3);
     g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (page)));
     late = add_elsewhere (other, latest, "Added while the page was hidden");
-    mk_store_check_external (mk_window_get_store (get_window ()));
-    mk_gui_test_wait_frames (GTK_WIDGET (get_window ()), 2);
+    mk_store_check_external (mk_window_get_store (mk_gui_test_get_window ()));
+    mk_gui_test_wait_frames (GTK_WIDGET (mk_gui_test_get_window ()), 2);
     page = get_page ();
     settle (page);
     assert_shows (page, db_totals (emily, 0, NULL, NULL));
@@ -780,7 +767,7 @@ test_entries_selection_survives_commit (void)
   action (page, "entries.select-all", NULL);
   mk_entries_filters_set_person (filters, 0);
   settle (page);
-  g_assert_false (gtk_widget_get_visible (child (page, "selection_box")));
+  g_assert_false (gtk_widget_get_visible (mk_gui_test_child (page, "selection_box")));
 }
 
 /* Select All on a list of more than 10,000 rows reads no row: it is "all
@@ -885,6 +872,7 @@ test_entries_recategorise (void)
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gint64 moved_minutes = 0;
   guint n;
+  GtkRevealer *revealer;
 
   mk_entries_filters_set_category (filters, other);
   mk_entries_filters_set_search (filters, "Помощь коллеге");
@@ -914,11 +902,12 @@ test_entries_recategorise (void)
                    meetings_before.minutes + moved_minutes);
   /* They left the "Other" list, and so the selection. */
   g_assert_cmpuint (g_list_model_get_n_items (shown (page)), ==, 0);
-  g_assert_false (gtk_widget_get_visible (child (page, "selection_box")));
+  g_assert_false (gtk_widget_get_visible (mk_gui_test_child (page, "selection_box")));
 
   /* Every moved task says "Помощь", which no alias knows: the page offers it. */
   g_assert_cmpstr (mk_entries_page_get_alias_offer (page), ==, "Помощь");
-  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (child (page, "alias_revealer"))));
+  revealer = GTK_REVEALER (mk_gui_test_child (page, "alias_revealer"));
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
   mk_entries_filters_set_search (filters, NULL);
   settle (page);
   screenshot (page, "alias-offer", TRUE);
@@ -961,10 +950,11 @@ static void
 test_entries_narrow (void)
 {
   MkEntriesPage *page = get_page ();
-  GtkWindow *window = GTK_WINDOW (get_window ());
+  GtkWindow *window = GTK_WINDOW (mk_gui_test_get_window ());
   AdwViewStack *stack = ADW_VIEW_STACK (mk_gui_test_find_by_type (GTK_WIDGET (window),
                                                                    ADW_TYPE_VIEW_STACK));
   g_autoptr(GPtrArray) hidden = g_ptr_array_new ();
+  AdwSqueezer *squeezer;
   int width = 0;
   int height = 0;
 
@@ -986,16 +976,17 @@ test_entries_narrow (void)
 
   gtk_window_get_default_size (window, &width, &height);
   gtk_window_unmaximize (window);
-  gtk_window_set_default_size (window, 400, 720);
+  mk_gui_test_resize (window, 400, 720);
   /* The header bar's title squeezer animates the change of width. */
-  mk_gui_test_wait_frames (GTK_WIDGET (page), 30);
+  squeezer = ADW_SQUEEZER (mk_gui_test_child_of_type (window, ADW_TYPE_SQUEEZER));
+  mk_gui_test_wait_for (!adw_squeezer_get_transition_running (squeezer));
+  mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 420);
   screenshot (page, "narrow", TRUE);
 
   for (guint i = 0; i < hidden->len; i++)
     gtk_widget_set_visible (g_ptr_array_index (hidden, i), TRUE);
-  gtk_window_set_default_size (window, width, height);
-  mk_gui_test_wait_frames (GTK_WIDGET (page), 5);
+  mk_gui_test_resize (window, width, height);
 }
 
 static void
@@ -1052,6 +1043,7 @@ test_entries_keys_bound (void)
   };
   MkEntriesPage *page = get_page ();
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (page));
+  GtkWidget *view;
 
   for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
     {
@@ -1081,9 +1073,11 @@ test_entries_keys_bound (void)
     }
 
   /* Enter (and a double click) on a row opens the editor: the view's "activate". */
-  g_assert_cmpuint (g_signal_handler_find (child (page, "column_view"), G_SIGNAL_MATCH_ID,
+  view = mk_gui_test_child (page, "column_view");
+  g_assert_cmpuint (g_signal_handler_find (view, G_SIGNAL_MATCH_ID,
                                            g_signal_lookup ("activate", GTK_TYPE_COLUMN_VIEW),
-                                           0, NULL, NULL, NULL), !=, 0);
+                                           0, NULL, NULL, NULL),
+                    !=, 0);
 }
 
 int

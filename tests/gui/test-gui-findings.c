@@ -110,7 +110,7 @@ test_many_quiet_stays_narrow (void)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
   gtk_window_present (GTK_WINDOW (window));
-  mk_gui_test_wait_frames (window, 2);
+  g_assert_true (mk_gui_test_wait_mapped (window));
   mk_gui_test_screenshot (window, "findings-many-quiet-360.png");
   g_assert_cmpint (gtk_widget_get_width (window), <=, 360);
   gtk_window_destroy (GTK_WINDOW (window));

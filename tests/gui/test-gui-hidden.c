@@ -17,20 +17,10 @@
 static MkApplication *app;
 static char *db_path;
 
-static MkWindow *
-get_window (void)
-{
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-
-  g_assert_nonnull (window);
-  g_assert_true (mk_gui_test_wait_mapped (GTK_WIDGET (window)));
-  return MK_WINDOW (window);
-}
-
 static void
 show_page (const char *name)
 {
-  MkWindow *window = get_window ();
+  MkWindow *window = mk_gui_test_get_window ();
 
   g_action_group_activate_action (G_ACTION_GROUP (window), "page",
                                   g_variant_new_string (name));
@@ -73,7 +63,7 @@ count_items_changed_cb (GListModel *model,
 static void
 test_entries_catches_up_when_shown (void)
 {
-  MkWindow *window = get_window ();
+  MkWindow *window = mk_gui_test_get_window ();
   MkStore *store = mk_window_get_store (window);
   MkEntriesPage *page;
   GListModel *list;

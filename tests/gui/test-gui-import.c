@@ -19,11 +19,11 @@
 #include "mk-import-dialog.h"
 #include "mk-import-preview-page.h"
 #include "mk-import-row-item.h"
+#include "mk-importer.h"
 #include "mk-store.h"
 #include "mk-window.h"
 #include "gui-test-utils.h"
 
-#define WAIT_USEC (30 * G_USEC_PER_SEC)
 
 static MkApplication *app;
 
@@ -62,22 +62,13 @@ screenshot_preview (GtkWidget  *dialog,
   gtk_adjustment_set_value (adjustment, 0);
 }
 
-static MkWindow *
-get_window (void)
-{
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-
-  g_assert_true (MK_IS_WINDOW (window));
-  return MK_WINDOW (window);
-}
-
 /* The database as another program sees it. */
 static MkStore *
 open_db (void)
 {
   g_autoptr(GError) error = NULL;
-  MkStore *store = mk_store_open (mk_store_get_path (mk_window_get_store (get_window ())),
-                                  &error);
+  MkStore *window_store = mk_window_get_store (mk_gui_test_get_window ());
+  MkStore *store = mk_store_open (mk_store_get_path (window_store), &error);
 
   g_assert_no_error (error);
   return store;
@@ -136,16 +127,12 @@ static gboolean
 wait_page (MkImportDialog *dialog,
            const char     *page)
 {
-  gint64 end = g_get_monotonic_time () + WAIT_USEC;
-  GtkStack *stack;
+  GtkStack *stack = GTK_STACK (mk_gui_test_child (dialog, "stack"));
 
-  while (g_strcmp0 (mk_import_dialog_get_page (dialog), page) != 0
-         && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE), g_usleep (500);
+  if (!mk_gui_test_wait_for (g_strcmp0 (mk_import_dialog_get_page (dialog), page) == 0))
+    return FALSE;
   /* Let the cross-fade end, for the screenshots. */
-  stack = GTK_STACK (mk_gui_test_find_by_name (GTK_WIDGET (dialog), "stack"));
-  while (gtk_stack_get_transition_running (stack) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE), g_usleep (500);
+  mk_gui_test_wait_for (!gtk_stack_get_transition_running (stack));
   mk_gui_test_wait_frames (GTK_WIDGET (dialog), 2);
   return g_strcmp0 (mk_import_dialog_get_page (dialog), page) == 0;
 }
@@ -161,19 +148,17 @@ static void
 wait_preview (MkImportDialog *dialog)
 {
   MkImportPreviewPage *page = preview_page (dialog);
-  gint64 end = g_get_monotonic_time () + WAIT_USEC;
 
-  mk_gui_test_iterate (20);
-  while (mk_import_preview_page_get_loading (page) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE), g_usleep (500);
-  g_assert_false (mk_import_preview_page_get_loading (page));
+  /* A change of options starts the new preview at once (loading is set
+   * before the change returns), so there is no gap to fall into. */
+  mk_gui_test_wait_for (!mk_import_preview_page_get_loading (page));
   mk_gui_test_wait_frames (GTK_WIDGET (dialog), 2);
 }
 
 static MkImportDialog *
 open_dialog (const char * const *paths)
 {
-  MkImportDialog *dialog = mk_import_dialog_new (get_window ());
+  MkImportDialog *dialog = mk_import_dialog_new (mk_gui_test_get_window ());
   g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
 
   for (guint i = 0; paths[i] != NULL; i++)
@@ -275,8 +260,8 @@ test_import_toggl (void)
   g_assert_true (gtk_widget_get_visible (mk_gui_test_find_by_name (GTK_WIDGET (dialog),
                                                                    "analysis_button")));
   gtk_widget_activate_action (GTK_WIDGET (dialog), "import.show-analysis", NULL);
-  mk_gui_test_iterate (50);
-  g_assert_cmpstr (mk_window_get_visible_page (get_window ()), ==, "analysis");
+  mk_gui_test_settle ();
+  g_assert_cmpstr (mk_window_get_visible_page (mk_gui_test_get_window ()), ==, "analysis");
 
   /* The same export again: every row is a duplicate, nothing is added. */
   dialog = open_dialog (paths);
@@ -360,34 +345,44 @@ write_big_file (guint n_rows)
   return g_steal_pointer (&path);
 }
 
+/* A big file (some chunks of rows written before the hold, so the import's
+ * big-file path is under way), held by the importer at a row the test
+ * chooses, so that the test acts while the import is surely in progress. */
+#define BIG_ROWS 200000
+
+static MkImportDialog *
+start_big_import_held_at (guint64 row)
+{
+  g_autofree char *path = write_big_file (BIG_ROWS);
+  const char *paths[] = { path, NULL };
+  MkImportDialog *dialog = open_dialog (paths);
+
+  g_assert_true (wait_page (dialog, "preview"));
+  mk_importer_test_hold_at (row);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "import.start", NULL);
+  g_assert_true (wait_page (dialog, "progress"));
+  mk_gui_test_wait_for (mk_importer_test_is_held ());
+  return dialog;
+}
+
 static void
 test_import_cancel_big (void)
 {
-  g_autofree char *path = write_big_file (800000);
-  const char *paths[] = { path, NULL };
   g_autoptr(MkStore) before = open_db ();
   gint64 n_before = mk_store_count_entries (before);
   g_autoptr(MkStore) db = NULL;
-  MkImportDialog *dialog = open_dialog (paths);
-  GtkProgressBar *bar;
-  gint64 end;
+  MkImportDialog *dialog = start_big_import_held_at (BIG_ROWS / 2);
+  GtkProgressBar *bar = GTK_PROGRESS_BAR (mk_gui_test_child (dialog, "progress_bar"));
 
-  g_assert_true (wait_page (dialog, "preview"));
-  gtk_widget_activate_action (GTK_WIDGET (dialog), "import.start", NULL);
-  g_assert_true (wait_page (dialog, "progress"));
-  bar = GTK_PROGRESS_BAR (mk_gui_test_find_by_name (GTK_WIDGET (dialog), "progress_bar"));
-
-  /* Half-way: stop. */
-  end = g_get_monotonic_time () + WAIT_USEC;
-  while (gtk_progress_bar_get_fraction (bar) < 0.4 && g_get_monotonic_time () < end
-         && g_strcmp0 (mk_import_dialog_get_page (dialog), "progress") == 0)
-    g_main_context_iteration (NULL, FALSE), g_usleep (200);
+  /* Half-way: the bar shows progress (the importer reports a few times a
+   * second, so not necessarily the half), and the user stops. */
+  mk_gui_test_wait_for (gtk_progress_bar_get_fraction (bar) > 0);
   g_assert_cmpstr (mk_import_dialog_get_page (dialog), ==, "progress");
-  g_assert_cmpfloat (gtk_progress_bar_get_fraction (bar), >=, 0.4);
   g_assert_cmpfloat (gtk_progress_bar_get_fraction (bar), <, 1.0);
   g_assert_cmpstr (label_text (dialog, "progress_label"), !=, "");
   screenshot (GTK_WIDGET (dialog), "progress");
   gtk_widget_activate_action (GTK_WIDGET (dialog), "import.cancel", NULL);
+  mk_importer_test_release ();
 
   g_assert_true (wait_page (dialog, "result"));
   screenshot (GTK_WIDGET (dialog), "result-cancelled");
@@ -401,30 +396,16 @@ test_import_cancel_big (void)
 static void
 test_import_close_while_importing (void)
 {
-  g_autofree char *path = write_big_file (800000);
-  const char *paths[] = { path, NULL };
   g_autoptr(MkStore) before = open_db ();
   gint64 n_before = mk_store_count_entries (before);
   g_autoptr(MkStore) db = NULL;
-  MkImportDialog *dialog = open_dialog (paths);
-  GtkProgressBar *bar;
-  gint64 end;
-
-  g_assert_true (wait_page (dialog, "preview"));
-  gtk_widget_activate_action (GTK_WIDGET (dialog), "import.start", NULL);
-  g_assert_true (wait_page (dialog, "progress"));
-  bar = GTK_PROGRESS_BAR (mk_gui_test_find_by_name (GTK_WIDGET (dialog), "progress_bar"));
-  end = g_get_monotonic_time () + WAIT_USEC;
-  while (gtk_progress_bar_get_fraction (bar) < 0.2 && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE), g_usleep (200);
+  MkImportDialog *dialog = start_big_import_held_at (BIG_ROWS / 5);
 
   /* Closing the window stops the import; the worker rolls back. */
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   gtk_window_close (GTK_WINDOW (dialog));
-  end = g_get_monotonic_time () + WAIT_USEC;
-  while (dialog != NULL && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE), g_usleep (200);
-  g_assert_null (dialog);
+  mk_importer_test_release ();
+  mk_gui_test_wait_for (dialog == NULL);
   db = open_db ();
   g_assert_cmpint (mk_store_count_entries (db), ==, n_before);
 }
@@ -559,7 +540,7 @@ test_import_bad_files (void)
   g_assert_null (mk_import_preview_page_get_problem (page));
 
   /* A file that is not on this computer. */
-  remote_dialog = mk_import_dialog_new (get_window ());
+  remote_dialog = mk_import_dialog_new (mk_gui_test_get_window ());
   g_list_store_append (remote, remote_file);
   mk_import_dialog_open_files (remote_dialog, G_LIST_MODEL (remote));
   g_assert_true (wait_page (remote_dialog, "error"));
@@ -578,7 +559,7 @@ test_import_bad_files (void)
 static void
 test_import_entry_points (void)
 {
-  MkWindow *window = get_window ();
+  MkWindow *window = mk_gui_test_get_window ();
   g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
                                                                 "win.import");
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
@@ -599,7 +580,7 @@ test_import_entry_points (void)
   g_assert_nonnull (chooser);
   g_assert_true (gtk_file_chooser_get_select_multiple (GTK_FILE_CHOOSER (chooser)));
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
-  mk_gui_test_iterate (50);
+  mk_gui_test_settle ();
 
   /* A file dropped on the window opens the dialog on it. */
   for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
@@ -623,7 +604,7 @@ test_import_entry_points (void)
   g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
   g_assert_true (wait_page (MK_IMPORT_DIALOG (dialog), "preview"));
   gtk_window_close (dialog);
-  mk_gui_test_iterate (50);
+  mk_gui_test_settle ();
 }
 
 int

@@ -62,16 +62,6 @@ count_people (MkStore *store)
   return g_list_model_get_n_items (people);
 }
 
-static MkWindow *
-get_window (void)
-{
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-
-  g_assert_nonnull (window);
-  g_assert_true (mk_gui_test_wait_mapped (GTK_WIDGET (window)));
-  return MK_WINDOW (window);
-}
-
 static AdwPreferencesWindow *
 open_preferences (const char *page)
 {
@@ -82,37 +72,16 @@ open_preferences (const char *page)
       /* Subpages slide in and out; without animations a test never opens
        * one while the last is still leaving. */
       g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-      gtk_widget_activate_action (GTK_WIDGET (get_window ()), "win.preferences", NULL);
+      gtk_widget_activate_action (GTK_WIDGET (mk_gui_test_get_window ()), "win.preferences", NULL);
       prefs = mk_gui_test_wait_window (MK_TYPE_PREFERENCES_WINDOW);
       g_assert_nonnull (prefs);
       g_object_add_weak_pointer (G_OBJECT (prefs), (gpointer *) &prefs);
     }
   adw_preferences_window_close_subpage (ADW_PREFERENCES_WINDOW (prefs));
-  mk_gui_test_iterate (100);
+  mk_gui_test_wait_frames (GTK_WIDGET (prefs), 2);
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), page);
   mk_gui_test_wait_frames (GTK_WIDGET (prefs), 3);
   return ADW_PREFERENCES_WINDOW (prefs);
-}
-
-static GtkWidget *
-find (gpointer    root,
-      const char *name)
-{
-  GtkWidget *widget = mk_gui_test_find_by_name (GTK_WIDGET (root), name);
-
-  if (widget == NULL)
-    g_error ("no widget named %s", name);
-  return widget;
-}
-
-static GtkWidget *
-find_type (gpointer root,
-           GType    type)
-{
-  GtkWidget *widget = mk_gui_test_find_by_type (GTK_WIDGET (root), type);
-
-  g_assert_nonnull (widget);
-  return widget;
 }
 
 /* Closes the dialog a refused value brings up and returns its body. */
@@ -127,7 +96,7 @@ dismiss_dialog (void)
   g_test_message ("dialog: %s", body);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "close");
   gtk_window_destroy (dialog);
-  mk_gui_test_iterate (50);
+  mk_gui_test_settle ();
   return body;
 }
 
@@ -154,21 +123,21 @@ person_row (AdwPreferencesWindow *prefs,
 {
   g_autofree char *name = g_strdup_printf ("person-%" G_GINT64_FORMAT, id);
 
-  return mk_gui_test_find_by_name (find_type (prefs, MK_TYPE_PEOPLE_PAGE), name);
+  return mk_gui_test_find_by_name (mk_gui_test_child_of_type (prefs, MK_TYPE_PEOPLE_PAGE), name);
 }
 
 /* Opens the empty form through the page's Add Person… button. */
 static GtkWidget *
 open_add_form (AdwPreferencesWindow *prefs)
 {
-  GtkWidget *page = find_type (prefs, MK_TYPE_PEOPLE_PAGE);
-  GtkWidget *button = find (page, "add_button");
+  GtkWidget *page = mk_gui_test_child_of_type (prefs, MK_TYPE_PEOPLE_PAGE);
+  GtkWidget *button = mk_gui_test_child (page, "add_button");
   GtkWidget *editor;
 
   g_assert_true (gtk_widget_get_mapped (button));
   g_signal_emit_by_name (button, "clicked");
   mk_gui_test_wait_frames (GTK_WIDGET (prefs), 3);
-  editor = find_type (prefs, MK_TYPE_PERSON_EDITOR);
+  editor = mk_gui_test_child_of_type (prefs, MK_TYPE_PERSON_EDITOR);
   g_assert_true (gtk_widget_get_mapped (editor));
   return editor;
 }
@@ -178,7 +147,7 @@ type_into (GtkWidget  *editor,
            const char *row,
            const char *text)
 {
-  gtk_editable_set_text (GTK_EDITABLE (find (editor, row)), text);
+  gtk_editable_set_text (GTK_EDITABLE (mk_gui_test_child (editor, row)), text);
 }
 
 /* Adding with Add: the form asks for a name first, writes the person with
@@ -196,23 +165,25 @@ test_add_person (void)
   screenshot (GTK_WIDGET (prefs), "page");
   editor = open_add_form (prefs);
   /* An empty form, nothing to merge or archive, and no Add without a name. */
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find (editor, "name_row"))), ==, "");
-  g_assert_false (gtk_widget_get_visible (find (editor, "merge_group")));
-  g_assert_false (gtk_widget_get_visible (find (editor, "archived_row")));
-  g_assert_false (gtk_widget_get_sensitive (find (editor, "add_button")));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (mk_gui_test_child (editor, "name_row"))),
+                   ==, "");
+  g_assert_false (gtk_widget_get_visible (mk_gui_test_child (editor, "merge_group")));
+  g_assert_false (gtk_widget_get_visible (mk_gui_test_child (editor, "archived_row")));
+  g_assert_false (gtk_widget_get_sensitive (mk_gui_test_child (editor, "add_button")));
   type_into (editor, "name_row", "   ");
-  g_assert_false (gtk_widget_get_sensitive (find (editor, "add_button")));
+  g_assert_false (gtk_widget_get_sensitive (mk_gui_test_child (editor, "add_button")));
 
   type_into (editor, "name_row", "Вера Иванова");
   type_into (editor, "email_row", "Vera.Ivanova@example.com");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find (editor, "level_row")), MK_LEVEL_JUNIOR);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (mk_gui_test_child (editor, "level_row")),
+                              MK_LEVEL_JUNIOR);
   type_into (editor, "team_row", "Юг");
-  g_assert_true (gtk_widget_get_sensitive (find (editor, "add_button")));
+  g_assert_true (gtk_widget_get_sensitive (mk_gui_test_child (editor, "add_button")));
   /* Choosing a level writes nothing before Add. */
   g_assert_cmpuint (count_people (db), ==, before);
   screenshot (GTK_WIDGET (prefs), "add-form");
 
-  g_signal_emit_by_name (find (editor, "add_button"), "clicked");
+  g_signal_emit_by_name (mk_gui_test_child (editor, "add_button"), "clicked");
   mk_gui_test_wait_frames (GTK_WIDGET (prefs), 3);
 
   /* Committed, with every detail. */
@@ -246,20 +217,20 @@ test_add_person_refused (void)
   g_autofree char *anna_lower = g_utf8_strdown (mk_person_get_name (anna), -1);
   guint before = count_people (db);
   GtkWidget *editor = open_add_form (prefs);
-  GtkLabel *error_label = GTK_LABEL (find (editor, "error_label"));
+  GtkLabel *error_label = GTK_LABEL (mk_gui_test_child (editor, "error_label"));
 
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (error_label)));
 
   /* Anna's name, typed in lower case, Enter in the name field. */
   type_into (editor, "name_row", anna_lower);
-  g_signal_emit_by_name (find (editor, "name_row"), "entry-activated");
+  g_signal_emit_by_name (mk_gui_test_child (editor, "name_row"), "entry-activated");
   mk_gui_test_wait_frames (GTK_WIDGET (prefs), 2);
   g_test_message ("refused: %s", gtk_label_get_text (error_label));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
   g_assert_nonnull (strstr (gtk_label_get_text (error_label), mk_person_get_name (anna)));
   g_assert_nonnull (strstr (gtk_label_get_text (error_label), "anna.smirnova@example.com"));
-  g_assert_true (gtk_widget_has_css_class (find (editor, "name_row"), "error"));
-  g_assert_false (gtk_widget_has_css_class (find (editor, "email_row"), "error"));
+  g_assert_true (gtk_widget_has_css_class (mk_gui_test_child (editor, "name_row"), "error"));
+  g_assert_false (gtk_widget_has_css_class (mk_gui_test_child (editor, "email_row"), "error"));
   g_assert_true (gtk_widget_get_mapped (editor));
   g_assert_false (any_dialog ());
   screenshot (GTK_WIDGET (prefs), "add-refused-name");
@@ -267,25 +238,25 @@ test_add_person_refused (void)
   /* Typing again clears the complaint. */
   type_into (editor, "name_row", "Григорий Новиков");
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (error_label)));
-  g_assert_false (gtk_widget_has_css_class (find (editor, "name_row"), "error"));
+  g_assert_false (gtk_widget_has_css_class (mk_gui_test_child (editor, "name_row"), "error"));
 
   /* Boris's email under a new name. */
   type_into (editor, "email_row", "BORIS.PETROV@example.com");
-  g_signal_emit_by_name (find (editor, "add_button"), "clicked");
+  g_signal_emit_by_name (mk_gui_test_child (editor, "add_button"), "clicked");
   mk_gui_test_wait_frames (GTK_WIDGET (prefs), 2);
   g_test_message ("refused: %s", gtk_label_get_text (error_label));
   g_assert_nonnull (strstr (gtk_label_get_text (error_label), mk_person_get_name (boris)));
-  g_assert_true (gtk_widget_has_css_class (find (editor, "email_row"), "error"));
-  g_assert_false (gtk_widget_has_css_class (find (editor, "name_row"), "error"));
+  g_assert_true (gtk_widget_has_css_class (mk_gui_test_child (editor, "email_row"), "error"));
+  g_assert_false (gtk_widget_has_css_class (mk_gui_test_child (editor, "name_row"), "error"));
   g_assert_false (any_dialog ());
   screenshot (GTK_WIDGET (prefs), "add-refused-email");
 
   /* Not an address at all. */
   type_into (editor, "email_row", "Григорий");
-  g_signal_emit_by_name (find (editor, "add_button"), "clicked");
+  g_signal_emit_by_name (mk_gui_test_child (editor, "add_button"), "clicked");
   mk_gui_test_wait_frames (GTK_WIDGET (prefs), 2);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
-  g_assert_true (gtk_widget_has_css_class (find (editor, "email_row"), "error"));
+  g_assert_true (gtk_widget_has_css_class (mk_gui_test_child (editor, "email_row"), "error"));
 
   /* Nothing was written, and Boris and Anna are as they were. */
   g_assert_cmpuint (count_people (db), ==, before);
@@ -308,7 +279,7 @@ test_add_person_refused (void)
 static void
 test_long_name_narrow (void)
 {
-  MkStore *store = mk_window_get_store (get_window ());
+  MkStore *store = mk_window_get_store (mk_gui_test_get_window ());
   g_autoptr(GError) error = NULL;
   g_autoptr(MkPerson) person = NULL;
   AdwPreferencesWindow *prefs;
@@ -332,15 +303,14 @@ test_long_name_narrow (void)
   g_object_get (settings, "gtk-decoration-layout", &layout, NULL);
   g_object_set (settings, "gtk-decoration-layout", "appmenu:close", NULL);
   gtk_window_get_default_size (GTK_WINDOW (prefs), &width, &height);
-  gtk_window_set_default_size (GTK_WINDOW (prefs), 360, height);
-  mk_gui_test_wait_frames (GTK_WIDGET (prefs), 4);
+  mk_gui_test_resize (GTK_WINDOW (prefs), 360, height);
   /* The window follows its widest page, which need not be People (the
    * Analysis settings are 372 px at least in November 2026): this test
    * holds People and the person's editor to 360 px. */
   g_test_message ("Preferences is %d px wide",
                   gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (prefs))));
 
-  page = find_type (prefs, MK_TYPE_PEOPLE_PAGE);
+  page = mk_gui_test_child_of_type (prefs, MK_TYPE_PEOPLE_PAGE);
   gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
   g_test_message ("the People page is %d px wide at least", min);
   g_assert_cmpint (min, <=, 360);
@@ -359,22 +329,21 @@ test_long_name_narrow (void)
   /* Their editor fits too. */
   gtk_widget_activate (row);
   mk_gui_test_wait_frames (GTK_WIDGET (prefs), 3);
-  gtk_widget_measure (find_type (prefs, MK_TYPE_PERSON_EDITOR), GTK_ORIENTATION_HORIZONTAL, -1,
-                      &min, NULL, NULL, NULL);
+  gtk_widget_measure (mk_gui_test_child_of_type (prefs, MK_TYPE_PERSON_EDITOR),
+                      GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
   g_test_message ("their editor is %d px wide at least", min);
   g_assert_cmpint (min, <=, 360);
   screenshot (GTK_WIDGET (prefs), "long-name-editor-narrow");
 
   adw_preferences_window_close_subpage (prefs);
-  gtk_window_set_default_size (GTK_WINDOW (prefs), width, height);
   g_object_set (settings, "gtk-decoration-layout", layout, NULL);
-  mk_gui_test_wait_frames (GTK_WIDGET (prefs), 3);
+  mk_gui_test_resize (GTK_WINDOW (prefs), width, height);
 }
 
 static void
 test_merge_people (void)
 {
-  MkStore *store = mk_window_get_store (get_window ());
+  MkStore *store = mk_window_get_store (mk_gui_test_get_window ());
   g_autoptr(GError) error = NULL;
   g_autoptr(MkPerson) anna = mk_store_find_person (store, NULL, "anna.smirnova@example.com");
   g_autoptr(MkPerson) twin = NULL;
@@ -410,16 +379,16 @@ test_merge_people (void)
   g_assert_cmpuint (before, >, 0);
 
   prefs = open_preferences ("people");
-  page = find_type (prefs, MK_TYPE_PEOPLE_PAGE);
+  page = mk_gui_test_child_of_type (prefs, MK_TYPE_PEOPLE_PAGE);
   screenshot (GTK_WIDGET (prefs), "people-with-duplicate");
   row_name = g_strdup_printf ("person-%" G_GINT64_FORMAT, mk_person_get_id (anna));
-  gtk_widget_activate (find (page, row_name));
+  gtk_widget_activate (mk_gui_test_child (page, row_name));
   mk_gui_test_wait_frames (GTK_WIDGET (prefs), 3);
-  editor = find_type (prefs, MK_TYPE_PERSON_EDITOR);
+  editor = mk_gui_test_child_of_type (prefs, MK_TYPE_PERSON_EDITOR);
   g_assert_true (gtk_widget_get_mapped (editor));
   /* The spelling with the same words is offered first. */
   {
-    AdwComboRow *row = ADW_COMBO_ROW (find (editor, "duplicate_row"));
+    AdwComboRow *row = ADW_COMBO_ROW (mk_gui_test_child (editor, "duplicate_row"));
     GtkStringObject *item = adw_combo_row_get_selected_item (row);
 
     g_assert_nonnull (item);
@@ -435,7 +404,7 @@ test_merge_people (void)
   screenshot (GTK_WIDGET (dialog), "merge-dialog");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   gtk_window_destroy (dialog);
-  mk_gui_test_iterate (100);
+  mk_gui_test_settle ();
   db = open_db ();
   g_assert_nonnull (mk_store_get_person (db, twin_id, NULL));
   g_clear_object (&db);
@@ -446,7 +415,7 @@ test_merge_people (void)
   /* A click on a response also closes the dialog; here the test closes it. */
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "merge");
   gtk_window_destroy (dialog);
-  mk_gui_test_iterate (100);
+  mk_gui_test_settle ();
 
   db = open_db ();
   {
@@ -461,7 +430,8 @@ test_merge_people (void)
   }
   /* The duplicate is gone from the editor's list of candidates too. */
   {
-    GListModel *names = adw_combo_row_get_model (ADW_COMBO_ROW (find (editor, "duplicate_row")));
+    AdwComboRow *duplicate_row = ADW_COMBO_ROW (mk_gui_test_child (editor, "duplicate_row"));
+    GListModel *names = adw_combo_row_get_model (duplicate_row);
 
     for (guint i = 0; i < g_list_model_get_n_items (names); i++)
       {
@@ -475,22 +445,25 @@ test_merge_people (void)
 static void
 test_person_details (void)
 {
-  MkStore *store = mk_window_get_store (get_window ());
+  MkStore *store = mk_window_get_store (mk_gui_test_get_window ());
   g_autoptr(MkPerson) boris = mk_store_find_person (store, NULL, "boris.petrov@example.com");
   g_autofree char *row_name = NULL;
   g_autofree char *body = NULL;
   AdwPreferencesWindow *prefs = open_preferences ("people");
   GtkWidget *editor;
   MkStore *db;
+  GtkWidget *people_page;
 
   row_name = g_strdup_printf ("person-%" G_GINT64_FORMAT, mk_person_get_id (boris));
-  gtk_widget_activate (find (find_type (prefs, MK_TYPE_PEOPLE_PAGE), row_name));
+  people_page = mk_gui_test_child_of_type (prefs, MK_TYPE_PEOPLE_PAGE);
+  gtk_widget_activate (mk_gui_test_child (people_page, row_name));
   mk_gui_test_wait_frames (GTK_WIDGET (prefs), 3);
-  editor = find_type (prefs, MK_TYPE_PERSON_EDITOR);
+  editor = mk_gui_test_child_of_type (prefs, MK_TYPE_PERSON_EDITOR);
 
-  gtk_editable_set_text (GTK_EDITABLE (find (editor, "team_row")), "Север");
-  g_signal_emit_by_name (find (editor, "team_row"), "apply");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find (editor, "level_row")), MK_LEVEL_SENIOR);
+  gtk_editable_set_text (GTK_EDITABLE (mk_gui_test_child (editor, "team_row")), "Север");
+  g_signal_emit_by_name (mk_gui_test_child (editor, "team_row"), "apply");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (mk_gui_test_child (editor, "level_row")),
+                              MK_LEVEL_SENIOR);
   db = open_db ();
   {
     g_autoptr(MkPerson) saved = mk_store_get_person (db, mk_person_get_id (boris), NULL);
@@ -502,7 +475,7 @@ test_person_details (void)
   g_object_unref (db);
 
   /* Archived: kept with their entries, hidden from the pickers. */
-  gtk_switch_set_active (GTK_SWITCH (find (editor, "archived_switch")), TRUE);
+  gtk_switch_set_active (GTK_SWITCH (mk_gui_test_child (editor, "archived_switch")), TRUE);
   db = open_db ();
   {
     g_autoptr(MkPerson) saved = mk_store_get_person (db, mk_person_get_id (boris), NULL);
@@ -518,14 +491,15 @@ test_person_details (void)
       }
   }
   g_object_unref (db);
-  gtk_switch_set_active (GTK_SWITCH (find (editor, "archived_switch")), FALSE);
+  gtk_switch_set_active (GTK_SWITCH (mk_gui_test_child (editor, "archived_switch")), FALSE);
 
   /* Someone else's email is refused with core's message naming the owner. */
-  gtk_editable_set_text (GTK_EDITABLE (find (editor, "email_row")), "olga.lebedeva@example.com");
-  g_signal_emit_by_name (find (editor, "email_row"), "apply");
+  gtk_editable_set_text (GTK_EDITABLE (mk_gui_test_child (editor, "email_row")),
+                         "olga.lebedeva@example.com");
+  g_signal_emit_by_name (mk_gui_test_child (editor, "email_row"), "apply");
   body = dismiss_dialog ();
   g_assert_nonnull (strstr (body, "Ольга Лебедева"));
-  g_assert_true (gtk_widget_has_css_class (find (editor, "email_row"), "error"));
+  g_assert_true (gtk_widget_has_css_class (mk_gui_test_child (editor, "email_row"), "error"));
 }
 
 static void

@@ -55,20 +55,10 @@ open_db (void)
   return store;
 }
 
-static MkWindow *
-get_window (void)
-{
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-
-  g_assert_nonnull (window);
-  g_assert_true (mk_gui_test_wait_mapped (GTK_WIDGET (window)));
-  return MK_WINDOW (window);
-}
-
 static MkAnalysisPage *
 get_analysis_page (void)
 {
-  GtkWidget *page = mk_gui_test_find_by_type (GTK_WIDGET (get_window ()), MK_TYPE_ANALYSIS_PAGE);
+  GtkWidget *page = mk_gui_test_child_of_type (mk_gui_test_get_window (), MK_TYPE_ANALYSIS_PAGE);
 
   g_assert_nonnull (page);
   return MK_ANALYSIS_PAGE (page);
@@ -79,31 +69,32 @@ typedef gboolean (*AnalysisCheck) (MkAnalysis *analysis,
 
 /* Waits until the Analysis page, done computing, shows an analysis that
  * passes @check (any analysis when @check is NULL), and returns it (a new
- * reference), or %NULL after failing the test.  The page computes behind Preferences on its own schedule, so
- * the test waits for what the user would see rather than for one signal. */
+ * reference), or %NULL after failing the test.  The page computes behind
+ * Preferences on its own schedule, so the test waits for what the user
+ * would see rather than for one signal. */
+static gboolean
+analysis_shown (MkAnalysisPage *page,
+                AnalysisCheck   check,
+                gconstpointer   data)
+{
+  MkAnalysis *analysis = mk_analysis_page_get_analysis (page);
+
+  return !mk_analysis_page_get_busy (page) && analysis != NULL
+         && (check == NULL || check (analysis, data));
+}
+
 static MkAnalysis *
 analysis_where (AnalysisCheck check,
                 gconstpointer data)
 {
   MkAnalysisPage *page = get_analysis_page ();
-  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-  MkAnalysis *analysis = NULL;
 
-  while (g_get_monotonic_time () < end)
+  if (!mk_gui_test_wait_for (analysis_shown (page, check, data)))
     {
-      analysis = mk_analysis_page_get_analysis (page);
-      if (!mk_analysis_page_get_busy (page) && analysis != NULL &&
-          (check == NULL || check (analysis, data)))
-        break;
-      g_main_context_iteration (NULL, FALSE), g_usleep (1000);
-    }
-  if (analysis == NULL || (check != NULL && !check (analysis, data)))
-    {
-      g_test_fail_printf ("the Analysis page did not follow a change made in Preferences "
-                          "within 5 s");
+      g_test_message ("the Analysis page did not follow a change made in Preferences");
       return NULL;
     }
-  return g_object_ref (analysis);
+  return g_object_ref (mk_analysis_page_get_analysis (page));
 }
 
 /* Like analysis_where(), for when only the wait matters. */
@@ -186,40 +177,19 @@ open_preferences (const char *page)
       g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
       /* The Analysis page stays in view behind Preferences, as a user would
        * keep it to watch the effect of a change. */
-      g_action_group_activate_action (G_ACTION_GROUP (get_window ()), "page",
+      g_action_group_activate_action (G_ACTION_GROUP (mk_gui_test_get_window ()), "page",
                                       g_variant_new_string ("analysis"));
       wait_for_analysis (NULL, NULL);
-      gtk_widget_activate_action (GTK_WIDGET (get_window ()), "win.preferences", NULL);
+      gtk_widget_activate_action (GTK_WIDGET (mk_gui_test_get_window ()), "win.preferences", NULL);
       prefs = mk_gui_test_wait_window (MK_TYPE_PREFERENCES_WINDOW);
       g_assert_nonnull (prefs);
       g_object_add_weak_pointer (G_OBJECT (prefs), (gpointer *) &prefs);
     }
   adw_preferences_window_close_subpage (ADW_PREFERENCES_WINDOW (prefs));
-  mk_gui_test_iterate (100);
+  mk_gui_test_wait_frames (GTK_WIDGET (prefs), 2);
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), page);
   mk_gui_test_wait_frames (GTK_WIDGET (prefs), 3);
   return ADW_PREFERENCES_WINDOW (prefs);
-}
-
-static GtkWidget *
-find (gpointer    root,
-      const char *name)
-{
-  GtkWidget *widget = mk_gui_test_find_by_name (GTK_WIDGET (root), name);
-
-  if (widget == NULL)
-    g_error ("no widget named %s", name);
-  return widget;
-}
-
-static GtkWidget *
-find_type (gpointer root,
-           GType    type)
-{
-  GtkWidget *widget = mk_gui_test_find_by_type (GTK_WIDGET (root), type);
-
-  g_assert_nonnull (widget);
-  return widget;
 }
 
 /* Closes the dialog a refused value brings up and returns its body. */
@@ -234,7 +204,7 @@ dismiss_dialog (void)
   g_test_message ("dialog: %s", body);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "close");
   gtk_window_destroy (dialog);
-  mk_gui_test_iterate (50);
+  mk_gui_test_settle ();
   return body;
 }
 
@@ -263,7 +233,7 @@ test_pages (void)
 
       /* The end of a long page too. */
       {
-        GtkWidget *scrolled = find_type (page, GTK_TYPE_SCROLLED_WINDOW);
+        GtkWidget *scrolled = mk_gui_test_child_of_type (page, GTK_TYPE_SCROLLED_WINDOW);
         GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
         g_autofree char *name = g_strdup_printf ("%s-end", pages[i].name);
 
@@ -282,7 +252,7 @@ static void
 test_add_category_and_alias (void)
 {
   AdwPreferencesWindow *prefs = open_preferences ("categories");
-  GtkWidget *page = find_type (prefs, MK_TYPE_CATEGORIES_PAGE);
+  GtkWidget *page = mk_gui_test_child_of_type (prefs, MK_TYPE_CATEGORIES_PAGE);
   g_autoptr(MkStore) db = NULL;
   g_autofree char *body = NULL;
   MkCategory *added;
@@ -290,14 +260,14 @@ test_add_category_and_alias (void)
   GtkWidget *row;
 
   /* A category with no name is refused, with core's message. */
-  gtk_editable_set_text (GTK_EDITABLE (find (page, "new_name_row")), "   ");
+  gtk_editable_set_text (GTK_EDITABLE (mk_gui_test_child (page, "new_name_row")), "   ");
   gtk_widget_activate_action (page, "categories.add", NULL);
   body = dismiss_dialog ();
   g_assert_nonnull (body);
   g_assert_cmpstr (body, !=, "");
 
-  gtk_editable_set_text (GTK_EDITABLE (find (page, "new_name_row")), "Demo prep");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find (page, "new_kind_row")),
+  gtk_editable_set_text (GTK_EDITABLE (mk_gui_test_child (page, "new_name_row")), "Demo prep");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (mk_gui_test_child (page, "new_kind_row")),
                               MK_CATEGORY_KIND_SELLING);
   gtk_widget_activate_action (page, "categories.add", NULL);
   mk_gui_test_wait_frames (GTK_WIDGET (prefs), 2);
@@ -307,31 +277,32 @@ test_add_category_and_alias (void)
   g_assert_nonnull (added);
   g_assert_cmpstr (mk_category_get_name (added), ==, "Demo prep");
   g_assert_cmpint (mk_category_get_kind (added), ==, MK_CATEGORY_KIND_SELLING);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find (page, "new_name_row"))), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (mk_gui_test_child (page, "new_name_row"))),
+                   ==, "");
 
   /* The list shows it at the end; open its editor from its row. */
-  row = find (page, "category-demo_prep");
+  row = mk_gui_test_child (page, "category-demo_prep");
   g_assert_true (gtk_widget_get_mapped (row));
-  g_assert_false (gtk_widget_get_sensitive (find (row, "move-down")));
+  g_assert_false (gtk_widget_get_sensitive (mk_gui_test_child (row, "move-down")));
   gtk_widget_activate (row);
   mk_gui_test_wait_frames (GTK_WIDGET (prefs), 3);
-  editor = find_type (prefs, MK_TYPE_CATEGORY_EDITOR);
+  editor = mk_gui_test_child_of_type (prefs, MK_TYPE_CATEGORY_EDITOR);
   g_assert_true (gtk_widget_get_mapped (editor));
 
-  gtk_editable_set_text (GTK_EDITABLE (find (editor, "alias_row")), "Демо");
-  g_signal_emit_by_name (find (editor, "alias_row"), "apply");
+  gtk_editable_set_text (GTK_EDITABLE (mk_gui_test_child (editor, "alias_row")), "Демо");
+  g_signal_emit_by_name (mk_gui_test_child (editor, "alias_row"), "apply");
   mk_gui_test_wait_frames (GTK_WIDGET (prefs), 2);
   g_clear_object (&db);
   db = open_db ();
   g_assert_true (mk_store_lookup_alias (db, "демо") ==
                  mk_store_get_category_by_key (db, "demo_prep"));
-  g_assert_true (gtk_widget_get_mapped (find (editor, "alias-демо")));
+  g_assert_true (gtk_widget_get_mapped (mk_gui_test_child (editor, "alias-демо")));
   screenshot (GTK_WIDGET (prefs), "category-editor");
 
   /* A manager logs "30 демо Acme": the word finds the new category, and the
    * Analysis page shows the new category's minutes at once. */
   {
-    MkStore *store = mk_window_get_store (get_window ());
+    MkStore *store = mk_window_get_store (mk_gui_test_get_window ());
     g_autoptr(MkPerson) emily = mk_store_find_person (store, "Emily Watson", NULL);
     g_autoptr(MkAnalysis) after = NULL;
     g_autoptr(GError) error = NULL;
@@ -365,7 +336,8 @@ test_add_category_and_alias (void)
   /* Move it up one place from the list. */
   adw_preferences_window_close_subpage (prefs);
   mk_gui_test_wait_frames (GTK_WIDGET (prefs), 2);
-  g_signal_emit_by_name (find (find (page, "category-demo_prep"), "move-up"), "clicked");
+  row = mk_gui_test_child (page, "category-demo_prep");
+  g_signal_emit_by_name (mk_gui_test_child (row, "move-up"), "clicked");
   mk_gui_test_wait_frames (GTK_WIDGET (prefs), 2);
   {
     g_autoptr(MkStore) again = open_db ();
@@ -381,7 +353,7 @@ test_add_category_and_alias (void)
 
     g_assert_nonnull (focus);
     g_assert_cmpstr (gtk_widget_get_name (focus), ==, "move-up");
-    g_assert_true (gtk_widget_is_ancestor (focus, find (page, "category-demo_prep")));
+    g_assert_true (gtk_widget_is_ancestor (focus, mk_gui_test_child (page, "category-demo_prep")));
   }
 }
 
@@ -389,12 +361,12 @@ static MkCategoryEditor *
 open_category_editor (AdwPreferencesWindow *prefs,
                       const char           *key)
 {
-  GtkWidget *page = find_type (prefs, MK_TYPE_CATEGORIES_PAGE);
+  GtkWidget *page = mk_gui_test_child_of_type (prefs, MK_TYPE_CATEGORIES_PAGE);
   g_autofree char *row = g_strdup_printf ("category-%s", key);
 
-  gtk_widget_activate (find (page, row));
+  gtk_widget_activate (mk_gui_test_child (page, row));
   mk_gui_test_wait_frames (GTK_WIDGET (prefs), 3);
-  return MK_CATEGORY_EDITOR (find_type (prefs, MK_TYPE_CATEGORY_EDITOR));
+  return MK_CATEGORY_EDITOR (mk_gui_test_child_of_type (prefs, MK_TYPE_CATEGORY_EDITOR));
 }
 
 static void
@@ -402,8 +374,8 @@ test_target_band (void)
 {
   AdwPreferencesWindow *prefs = open_preferences ("categories");
   MkCategoryEditor *editor = open_category_editor (prefs, "admin");
-  GtkSpinButton *min_spin = GTK_SPIN_BUTTON (find (editor, "min_spin"));
-  GtkSpinButton *max_spin = GTK_SPIN_BUTTON (find (editor, "max_spin"));
+  GtkSpinButton *min_spin = GTK_SPIN_BUTTON (mk_gui_test_child (editor, "min_spin"));
+  GtkSpinButton *max_spin = GTK_SPIN_BUTTON (mk_gui_test_child (editor, "max_spin"));
   g_autofree char *body = NULL;
   g_autoptr(MkAnalysis) before = NULL;
   g_autoptr(MkAnalysis) after = NULL;
@@ -442,13 +414,13 @@ test_target_band (void)
   g_object_unref (db);
 
   /* Archiving keeps the category (and its entries) but marks it. */
-  gtk_switch_set_active (GTK_SWITCH (find (editor, "archived_switch")), TRUE);
+  gtk_switch_set_active (GTK_SWITCH (mk_gui_test_child (editor, "archived_switch")), TRUE);
   db = open_db ();
   admin = mk_store_get_category_by_key (db, "admin");
   g_assert_true (mk_category_get_archived (admin));
   g_assert_cmpfloat_with_epsilon (mk_category_get_target_max (admin), 0.15, 1e-9);
   g_object_unref (db);
-  gtk_switch_set_active (GTK_SWITCH (find (editor, "archived_switch")), FALSE);
+  gtk_switch_set_active (GTK_SWITCH (mk_gui_test_child (editor, "archived_switch")), FALSE);
 
   /* 0% is no lower bound at all. */
   gtk_spin_button_set_value (min_spin, 0);
@@ -462,7 +434,7 @@ static void
 test_study (void)
 {
   AdwPreferencesWindow *prefs = open_preferences ("analysis");
-  GtkWidget *page = find_type (prefs, MK_TYPE_SETTINGS_PAGE);
+  GtkWidget *page = mk_gui_test_child_of_type (prefs, MK_TYPE_SETTINGS_PAGE);
   g_autofree char *name = NULL;
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
@@ -474,9 +446,9 @@ test_study (void)
   db = open_db ();
   g_assert_true (mk_store_clear_study (db, NULL));
   g_object_unref (db);
-  gtk_editable_set_text (GTK_EDITABLE (find (page, "study_name_row")), "Ноябрь");
-  gtk_editable_set_text (GTK_EDITABLE (find (page, "study_from_row")), "2026-11-25");
-  gtk_editable_set_text (GTK_EDITABLE (find (page, "study_to_row")), "2026-11-23");
+  gtk_editable_set_text (GTK_EDITABLE (mk_gui_test_child (page, "study_name_row")), "Ноябрь");
+  gtk_editable_set_text (GTK_EDITABLE (mk_gui_test_child (page, "study_from_row")), "2026-11-25");
+  gtk_editable_set_text (GTK_EDITABLE (mk_gui_test_child (page, "study_to_row")), "2026-11-23");
   gtk_widget_activate_action (page, "settings.start-study", NULL);
   body = dismiss_dialog ();
   g_assert_nonnull (strstr (body, "2026-11-23"));
@@ -485,8 +457,8 @@ test_study (void)
   g_object_unref (db);
 
   /* Day first, as typed in Russia, is read too. */
-  gtk_editable_set_text (GTK_EDITABLE (find (page, "study_from_row")), "24.11.2026");
-  gtk_editable_set_text (GTK_EDITABLE (find (page, "study_to_row")), "2026-11-25");
+  gtk_editable_set_text (GTK_EDITABLE (mk_gui_test_child (page, "study_from_row")), "24.11.2026");
+  gtk_editable_set_text (GTK_EDITABLE (mk_gui_test_child (page, "study_to_row")), "2026-11-25");
   gtk_widget_activate_action (page, "settings.start-study", NULL);
   mk_gui_test_wait_frames (GTK_WIDGET (prefs), 2);
   db = open_db ();
@@ -500,7 +472,7 @@ test_study (void)
   after = analysis_where (starts_on, "2026-11-24");
   if (after != NULL)
     g_assert_cmpstr (mk_analysis_get_to (after), ==, "2026-11-25");
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (find (page,
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (mk_gui_test_child (page,
                                                                            "current_study_row"))),
                    ==, "Ноябрь");
   screenshot (GTK_WIDGET (prefs), "study");
@@ -510,7 +482,7 @@ test_study (void)
   db = open_db ();
   g_assert_false (mk_store_get_study (db, NULL, NULL, NULL));
   g_object_unref (db);
-  gtk_editable_set_text (GTK_EDITABLE (find (page, "study_name_row")), "Ноябрь");
+  gtk_editable_set_text (GTK_EDITABLE (mk_gui_test_child (page, "study_name_row")), "Ноябрь");
   gtk_widget_activate_action (page, "settings.start-study", NULL);
   db = open_db ();
   g_assert_true (mk_store_get_study (db, NULL, NULL, NULL));
@@ -521,10 +493,11 @@ static void
 test_workday_and_prime_hours (void)
 {
   AdwPreferencesWindow *prefs = open_preferences ("analysis");
-  GtkWidget *page = find_type (prefs, MK_TYPE_SETTINGS_PAGE);
-  GtkSpinButton *workday = GTK_SPIN_BUTTON (find (page, "workday_spin"));
+  GtkWidget *page = mk_gui_test_child_of_type (prefs, MK_TYPE_SETTINGS_PAGE);
+  GtkSpinButton *workday = GTK_SPIN_BUTTON (mk_gui_test_child (page, "workday_spin"));
   MkSettings s;
   MkStore *db;
+  GtkSpinButton *end_button;
 
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (workday)), ==, "8:00");
 
@@ -538,8 +511,8 @@ test_workday_and_prime_hours (void)
 
   gtk_spin_button_set_value (workday, 420);
   wait_for_analysis (workday_is, GINT_TO_POINTER (420));
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find (page, "over_points_spin")), 12);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find (page, "min_coverage_spin")), 50);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (mk_gui_test_child (page, "over_points_spin")), 12);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (mk_gui_test_child (page, "min_coverage_spin")), 50);
   db = open_db ();
   mk_store_get_settings (db, &s);
   g_assert_cmpint (s.workday_minutes, ==, 420);
@@ -560,12 +533,13 @@ test_workday_and_prime_hours (void)
   screenshot (GTK_WIDGET (prefs), "analysis-changed");
 
   /* A range that ends before it starts is refused and shown as stored. */
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find (page, "prime-2-end")), 16 * 60);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (mk_gui_test_child (page, "prime-2-end")), 16 * 60);
   g_free (dismiss_dialog ());
-  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (find (page, "prime-2-end"))),
-                   ==, 18 * 60);
+  end_button = GTK_SPIN_BUTTON (mk_gui_test_child (page, "prime-2-end"));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (end_button), ==, 18 * 60);
 
-  g_signal_emit_by_name (find (find (page, "prime-2"), "remove-range"), "clicked");
+  g_signal_emit_by_name (mk_gui_test_child (mk_gui_test_child (page, "prime-2"), "remove-range"),
+                         "clicked");
   db = open_db ();
   mk_store_get_settings (db, &s);
   g_assert_cmpuint (s.n_prime, ==, 2);
@@ -579,7 +553,7 @@ top_of (GtkWidget  *root,
 {
   graphene_rect_t bounds;
 
-  g_assert_true (gtk_widget_compute_bounds (find (root, name), root, &bounds));
+  g_assert_true (gtk_widget_compute_bounds (mk_gui_test_child (root, name), root, &bounds));
   return bounds.origin.y;
 }
 
@@ -597,9 +571,9 @@ test_narrow (void)
 {
   static const char *pages[] = { "categories", "people", "analysis", "data" };
   AdwPreferencesWindow *prefs = open_preferences ("analysis");
-  GtkWidget *page = find_type (prefs, MK_TYPE_SETTINGS_PAGE);
+  GtkWidget *page = mk_gui_test_child_of_type (prefs, MK_TYPE_SETTINGS_PAGE);
   GtkSettings *settings = gtk_settings_get_default ();
-  GtkWidget *scrolled = find_type (page, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *scrolled = mk_gui_test_child_of_type (page, GTK_TYPE_SCROLLED_WINDOW);
   GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
   g_autofree char *layout = NULL;
   g_autofree char *name = NULL;
@@ -608,9 +582,9 @@ test_narrow (void)
   int width = 0;
   int height = 0;
 
-  gtk_editable_set_text (GTK_EDITABLE (find (page, "study_name_row")), LONG_STUDY);
-  gtk_editable_set_text (GTK_EDITABLE (find (page, "study_from_row")), "2026-11-24");
-  gtk_editable_set_text (GTK_EDITABLE (find (page, "study_to_row")), "2026-11-25");
+  gtk_editable_set_text (GTK_EDITABLE (mk_gui_test_child (page, "study_name_row")), LONG_STUDY);
+  gtk_editable_set_text (GTK_EDITABLE (mk_gui_test_child (page, "study_from_row")), "2026-11-24");
+  gtk_editable_set_text (GTK_EDITABLE (mk_gui_test_child (page, "study_to_row")), "2026-11-25");
   gtk_widget_activate_action (page, "settings.start-study", NULL);
   gtk_widget_activate_action (page, "settings.add-range", NULL);
   db = open_db ();
@@ -625,8 +599,7 @@ test_narrow (void)
   g_object_get (settings, "gtk-decoration-layout", &layout, NULL);
   g_object_set (settings, "gtk-decoration-layout", "appmenu:close", NULL);
   gtk_window_get_default_size (GTK_WINDOW (prefs), &width, &height);
-  gtk_window_set_default_size (GTK_WINDOW (prefs), 360, height);
-  mk_gui_test_wait_frames (GTK_WIDGET (prefs), 4);
+  mk_gui_test_resize (GTK_WINDOW (prefs), 360, height);
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
@@ -657,10 +630,12 @@ test_narrow (void)
       g_autofree char *end = g_strdup_printf ("prime-%u-end", i);
 
       g_assert_cmpfloat (top_of (page, end), >, top_of (page, start));
-      g_assert_true (gtk_widget_get_mapped (find (find (page, row), "remove-range")));
+      GtkWidget *range = mk_gui_test_child (page, row);
+
+      g_assert_true (gtk_widget_get_mapped (mk_gui_test_child (range, "remove-range")));
     }
   {
-    GtkWidget *study_row = find (page, "current_study_row");
+    GtkWidget *study_row = mk_gui_test_child (page, "current_study_row");
     GtkWidget *title = NULL;
 
     for (GtkWidget *label = mk_gui_test_find_by_type (study_row, GTK_TYPE_LABEL); label != NULL;
@@ -683,18 +658,17 @@ test_narrow (void)
   gtk_adjustment_set_value (adj, 0);
 
   /* Wide again: "From 9:00 to 12:00" on one line, as before. */
-  gtk_window_set_default_size (GTK_WINDOW (prefs), MAX (width, 640), height);
   g_object_set (settings, "gtk-decoration-layout", layout, NULL);
-  mk_gui_test_wait_frames (GTK_WIDGET (prefs), 4);
+  mk_gui_test_resize (GTK_WINDOW (prefs), MAX (width, 640), height);
   g_assert_cmpfloat (top_of (page, "prime-0-end"), ==, top_of (page, "prime-0-start"));
   gtk_adjustment_set_value (adj, top_of (page, "prime-0") - 150);
   mk_gui_test_wait_frames (GTK_WIDGET (prefs), 3);
   screenshot (GTK_WIDGET (prefs), "analysis-hours");
   gtk_adjustment_set_value (adj, 0);
 
-  g_signal_emit_by_name (find (find (page, "prime-2"), "remove-range"), "clicked");
-  gtk_window_set_default_size (GTK_WINDOW (prefs), width, height);
-  mk_gui_test_wait_frames (GTK_WIDGET (prefs), 2);
+  g_signal_emit_by_name (mk_gui_test_child (mk_gui_test_child (page, "prime-2"), "remove-range"),
+                         "clicked");
+  mk_gui_test_resize (GTK_WINDOW (prefs), width, height);
 }
 
 static void

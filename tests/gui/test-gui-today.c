@@ -32,37 +32,17 @@
 static MkApplication *app;
 static char *db_path;
 
-static MkWindow *
-get_window (void)
-{
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-
-  g_assert_nonnull (window);
-  return MK_WINDOW (window);
-}
-
 static MkTodayPage *
 get_page (void)
 {
-  return MK_TODAY_PAGE (mk_gui_test_show_page (GTK_WIDGET (get_window ()), "today",
+  return MK_TODAY_PAGE (mk_gui_test_show_page (GTK_WIDGET (mk_gui_test_get_window ()), "today",
                                                MK_TYPE_TODAY_PAGE));
-}
-
-static GtkWidget *
-child (MkTodayPage *page,
-       const char  *name)
-{
-  GtkWidget *widget = mk_gui_test_find_by_name (GTK_WIDGET (page), name);
-
-  if (widget == NULL)
-    g_error ("the Today page has no widget named %s", name);
-  return widget;
 }
 
 static const char *
 hint (MkTodayPage *page)
 {
-  return gtk_label_get_text (GTK_LABEL (child (page, "hint_label")));
+  return gtk_label_get_text (GTK_LABEL (mk_gui_test_child (page, "hint_label")));
 }
 
 /* The database as another program sees it. */
@@ -135,7 +115,7 @@ static void
 type_line (MkTodayPage *page,
            const char  *line)
 {
-  GtkWidget *entry = child (page, "quick_entry");
+  GtkWidget *entry = mk_gui_test_child (page, "quick_entry");
 
   gtk_widget_grab_focus (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), line);
@@ -157,10 +137,10 @@ screenshot (MkTodayPage *page,
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
   mk_gui_test_wait_frames (GTK_WIDGET (page), 3);
-  mk_gui_test_screenshot (GTK_WIDGET (get_window ()), light);
+  mk_gui_test_screenshot (GTK_WIDGET (mk_gui_test_get_window ()), light);
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
   mk_gui_test_wait_frames (GTK_WIDGET (page), 3);
-  mk_gui_test_screenshot (GTK_WIDGET (get_window ()), dark);
+  mk_gui_test_screenshot (GTK_WIDGET (mk_gui_test_get_window ()), dark);
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
   mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
 }
@@ -169,15 +149,16 @@ static void
 test_today_empty (void)
 {
   MkTodayPage *page = get_page ();
-  GtkStack *stack = GTK_STACK (child (page, "list_stack"));
+  GtkStack *stack = GTK_STACK (mk_gui_test_child (page, "list_stack"));
+  GtkActionable *demo_button;
 
   g_assert_nonnull (mk_today_page_get_store (page));
   g_assert_null (mk_today_page_get_person (page));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
   /* The whole database is empty, so the demo data is offered. */
-  g_assert_true (gtk_widget_get_visible (child (page, "demo_button")));
-  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (child (page, "demo_button"))),
-                   ==, "win.load-demo");
+  g_assert_true (gtk_widget_get_visible (mk_gui_test_child (page, "demo_button")));
+  demo_button = GTK_ACTIONABLE (mk_gui_test_child (page, "demo_button"));
+  g_assert_cmpstr (gtk_actionable_get_action_name (demo_button), ==, "win.load-demo");
   screenshot (page, "empty");
 }
 
@@ -194,8 +175,8 @@ test_today_person (void)
   /* Without a person nothing can be logged, and the page says so. */
   type_line (page, "30 call Acme intro");
   g_assert_cmpint (db_count (), ==, 0);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (page, "quick_entry"))), ==,
-                   "30 call Acme intro");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (mk_gui_test_child (page, "quick_entry"))),
+                   ==, "30 call Acme intro");
 
   g_assert_true (mk_today_page_set_person_name (page, "Anna Petrova", &error));
   g_assert_no_error (error);
@@ -214,8 +195,8 @@ static void
 test_today_my_analysis (void)
 {
   MkTodayPage *page = get_page ();
-  MkWindow *window = get_window ();
-  GtkWidget *button = child (page, "my_analysis_button");
+  MkWindow *window = mk_gui_test_get_window ();
+  GtkWidget *button = mk_gui_test_child (page, "my_analysis_button");
   AdwViewStack *stack = ADW_VIEW_STACK (mk_gui_test_find_by_type (GTK_WIDGET (window),
                                                                    ADW_TYPE_VIEW_STACK));
   MkAnalysisPage *analysis = MK_ANALYSIS_PAGE (adw_view_stack_get_child_by_name (stack,
@@ -241,8 +222,9 @@ test_today_quick_entry (void)
   g_autoptr(MkEntry) first = NULL;
   g_autoptr(MkEntry) stored = NULL;
   g_autoptr(MkEntry) range = NULL;
-  GtkEntry *entry = GTK_ENTRY (child (page, "quick_entry"));
+  GtkEntry *entry = GTK_ENTRY (mk_gui_test_child (page, "quick_entry"));
   g_autofree char *thirty = NULL;
+  GtkStack *list_stack;
 
   /* While typing, the line under the entry says how it was understood. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "30 call Acme intro");
@@ -260,14 +242,14 @@ test_today_quick_entry (void)
   g_assert_cmpstr (mk_category_get_key (mk_entry_get_category (stored)), ==, "calls");
   g_assert_cmpstr (mk_entry_get_task (stored), ==, "Acme intro");
   g_assert_cmpstr (mk_entry_get_day (stored), ==, mk_today_page_get_day (page));
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (page, "list_stack"))),
-                   ==, "list");
+  list_stack = GTK_STACK (mk_gui_test_child (page, "list_stack"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "list");
 
   /* A wrong line shows why, adds nothing and stays in the field. */
   type_line (page, "call Acme");
   g_assert_cmpint (db_count (), ==, 1);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "call Acme");
-  g_assert_true (gtk_widget_has_css_class (child (page, "hint_label"), "error"));
+  g_assert_true (gtk_widget_has_css_class (mk_gui_test_child (page, "hint_label"), "error"));
   type_line (page, "25h admin");
   g_assert_cmpint (db_count (), ==, 1);
 
@@ -288,7 +270,8 @@ test_today_quick_entry (void)
   g_assert_cmpint (db_count (), ==, 5);
 
   /* The summary bar counts the day: 30 + 30 + 90 + 20 + 10 minutes. */
-  g_assert_cmpint (mk_day_bar_get_total (MK_DAY_BAR (child (page, "day_bar"))), ==, 180);
+  g_assert_cmpint (mk_day_bar_get_total (MK_DAY_BAR (mk_gui_test_child (page, "day_bar"))), ==,
+                   180);
   screenshot (page, "filled");
 }
 
@@ -355,7 +338,7 @@ test_today_edit_delete_undo (void)
   gtk_widget_activate_action (GTK_WIDGET (page), "today.undo-change", "u", generation);
   mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
   g_assert_cmpint (db_count (), ==, count);
-  g_assert_true (gtk_widget_has_css_class (child (page, "hint_label"), "error"));
+  g_assert_true (gtk_widget_has_css_class (mk_gui_test_child (page, "hint_label"), "error"));
   gtk_widget_activate_action (GTK_WIDGET (page), "today.undo-change", "u",
                               mk_today_page_get_undo_generation (page));
   mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
@@ -441,8 +424,10 @@ test_today_timer (void)
   gint64 category_id = 0;
   GListModel *entries;
   AdwViewStack *stack;
+  GtkLabel *timer_label;
 
-  gtk_editable_set_text (GTK_EDITABLE (child (page, "quick_entry")), "call Acme follow-up");
+  gtk_editable_set_text (GTK_EDITABLE (mk_gui_test_child (page, "quick_entry")),
+                         "call Acme follow-up");
   gtk_widget_activate_action (GTK_WIDGET (page), "today.toggle-timer", NULL);
   mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
 
@@ -451,8 +436,8 @@ test_today_timer (void)
   g_assert_cmpstr (task, ==, "Acme follow-up");
   g_assert_cmpstr (mk_category_get_key (mk_store_get_category (store, category_id)), ==,
                    "calls");
-  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (child (page, "timer_label"))),
-                            "Acme follow-up"));
+  timer_label = GTK_LABEL (mk_gui_test_child (page, "timer_label"));
+  g_assert_nonnull (strstr (gtk_label_get_text (timer_label), "Acme follow-up"));
   /* The Today tab in the header is marked while the timer runs. */
   stack = ADW_VIEW_STACK (gtk_widget_get_parent (GTK_WIDGET (page)));
   g_assert_true (adw_view_stack_page_get_needs_attention (
@@ -490,15 +475,16 @@ test_today_days (void)
   guint today_count = n_shown (page);
   g_autoptr(MkEntry) logged = NULL;
   g_autoptr(MkEntry) stored = NULL;
+  GtkStack *list_stack;
 
   gtk_widget_activate_action (GTK_WIDGET (page), "today.previous-day", NULL);
   mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
   g_assert_cmpstr (mk_today_page_get_day (page), ==, yesterday);
   g_assert_cmpuint (n_shown (page), ==, 0);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (page, "list_stack"))),
-                   ==, "empty");
+  list_stack = GTK_STACK (mk_gui_test_child (page, "list_stack"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "empty");
   /* The database has entries now, so no demo data is offered. */
-  g_assert_false (gtk_widget_get_visible (child (page, "demo_button")));
+  g_assert_false (gtk_widget_get_visible (mk_gui_test_child (page, "demo_button")));
 
   /* Logging for a past day is allowed. */
   type_line (page, "2ч КП Ромашка");
@@ -517,7 +503,7 @@ test_today_days (void)
   gtk_widget_activate_action (GTK_WIDGET (page), "today.go-today", NULL);
   mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
   g_assert_cmpstr (mk_today_page_get_day (page), ==, today);
-  g_assert_false (gtk_widget_get_sensitive (child (page, "today_button")));
+  g_assert_false (gtk_widget_get_sensitive (mk_gui_test_child (page, "today_button")));
 }
 
 /* During an active study the page says which day of it is shown. */
@@ -534,7 +520,7 @@ test_today_study_day (void)
   g_autofree char *expected = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "Day %d of %d"),
                                                2, 3);
   g_autoptr(GError) error = NULL;
-  GtkWidget *label = child (page, "study_label");
+  GtkWidget *label = mk_gui_test_child (page, "study_label");
 
   g_assert_false (gtk_widget_get_visible (label));
   g_assert_true (mk_store_set_study (store, "Pilot", from, to, &error));
@@ -557,8 +543,10 @@ same_line (MkTodayPage *page,
   graphene_rect_t bounds_a;
   graphene_rect_t bounds_b;
 
-  g_assert_true (gtk_widget_compute_bounds (child (page, a), GTK_WIDGET (page), &bounds_a));
-  g_assert_true (gtk_widget_compute_bounds (child (page, b), GTK_WIDGET (page), &bounds_b));
+  g_assert_true (gtk_widget_compute_bounds (mk_gui_test_child (page, a), GTK_WIDGET (page),
+                                            &bounds_a));
+  g_assert_true (gtk_widget_compute_bounds (mk_gui_test_child (page, b), GTK_WIDGET (page),
+                                            &bounds_b));
   return bounds_a.origin.y < bounds_b.origin.y + bounds_b.size.height
          && bounds_b.origin.y < bounds_a.origin.y + bounds_a.size.height;
 }
@@ -570,7 +558,8 @@ width_of (MkTodayPage *page,
 {
   graphene_rect_t bounds;
 
-  g_assert_true (gtk_widget_compute_bounds (child (page, name), GTK_WIDGET (page), &bounds));
+  g_assert_true (gtk_widget_compute_bounds (mk_gui_test_child (page, name), GTK_WIDGET (page),
+                                            &bounds));
   return bounds.size.width;
 }
 
@@ -589,8 +578,9 @@ test_today_narrow (void)
   g_autofree char *today = g_strdup (mk_today_page_get_day (page));
   g_autofree char *logging = g_strdup (mk_person_get_name (mk_today_page_get_person (page)));
   g_autoptr(GError) error = NULL;
+  GtkDropDown *dropdown;
   guint category;
-  GtkWindow *window = GTK_WINDOW (get_window ());
+  GtkWindow *window = GTK_WINDOW (mk_gui_test_get_window ());
   GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (window));
   g_autofree char *layout = NULL;
   GtkWidget *stack;
@@ -603,7 +593,7 @@ test_today_narrow (void)
   g_assert_true (mk_today_page_set_person_name (page, LONG_NAME, &error));
   g_assert_no_error (error);
   mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
-  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (child (page, "person_button")),
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (mk_gui_test_child (page, "person_button")),
                             LONG_NAME));
 
   /* Also on the days with the longest names: "Wednesday, 30 September",
@@ -619,8 +609,8 @@ test_today_narrow (void)
   mk_today_page_set_day (page, today);
   gtk_widget_measure (GTK_WIDGET (page), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
   g_assert_cmpint (min, <=, 360);
-  gtk_widget_measure (child (page, "person_chooser"), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL,
-                      NULL, NULL);
+  gtk_widget_measure (mk_gui_test_child (page, "person_chooser"), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &min, NULL, NULL, NULL);
   g_test_message ("the person chooser is %d px wide at least", min);
   g_assert_cmpint (min, <, 100);
   /* Back to the person with entries, for the entries' layout below. */
@@ -650,8 +640,7 @@ test_today_narrow (void)
   g_object_get (settings, "gtk-decoration-layout", &layout, NULL);
   g_object_set (settings, "gtk-decoration-layout", "appmenu:close", NULL);
   gtk_window_get_default_size (window, &width, &height);
-  gtk_window_set_default_size (window, 360, height);
-  mk_gui_test_wait_frames (GTK_WIDGET (page), 4);
+  mk_gui_test_resize (window, 360, height);
   g_assert_cmpint (gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (window))), ==,
                    360);
 
@@ -667,19 +656,20 @@ test_today_narrow (void)
   /* The long name is cut, not the window.  A person new to the page gets
    * another category chosen; the same one as before is chosen again, so that
    * only the name differs (the category's own width is not this check's). */
-  category = gtk_drop_down_get_selected (GTK_DROP_DOWN (child (page, "category_dropdown")));
+  dropdown = GTK_DROP_DOWN (mk_gui_test_child (page, "category_dropdown"));
+  category = gtk_drop_down_get_selected (dropdown);
   g_assert_true (mk_today_page_set_person_name (page, LONG_NAME, &error));
   g_assert_no_error (error);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (child (page, "category_dropdown")), category);
+  gtk_drop_down_set_selected (dropdown, category);
   mk_gui_test_wait_frames (GTK_WIDGET (page), 4);
   g_assert_cmpint (gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (window))), ==,
                    360);
   g_assert_cmpfloat (width_of (page, "person_chooser"), <=, width_of (page, "quick_row"));
   g_assert_true (pango_layout_is_ellipsized (
-                   gtk_label_get_layout (GTK_LABEL (child (page, "person_label")))));
+                   gtk_label_get_layout (GTK_LABEL (mk_gui_test_child (page, "person_label")))));
   /* The summary cuts the name, not the minutes, and has it whole in its tooltip. */
   {
-    GtkWidget *summary = child (page, "summary_label");
+    GtkWidget *summary = mk_gui_test_child (page, "summary_label");
     const char *text = gtk_label_get_text (GTK_LABEL (summary));
 
     g_test_message ("summary: %s", text);
@@ -693,13 +683,13 @@ test_today_narrow (void)
 
   /* The list of people wraps the name instead of growing past the window. */
   {
-    GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (
-                                       GTK_MENU_BUTTON (child (page, "person_button"))));
+    GtkMenuButton *button = GTK_MENU_BUTTON (mk_gui_test_child (page, "person_button"));
+    GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
     const char *lang = g_getenv ("MINUTKA_TEST_LANG");
     g_autofree char *file = g_strdup_printf ("today-people-popover%s%s.png", lang ? "-" : "",
                                              lang ? lang : "");
 
-    gtk_menu_button_popup (GTK_MENU_BUTTON (child (page, "person_button")));
+    gtk_menu_button_popup (GTK_MENU_BUTTON (mk_gui_test_child (page, "person_button")));
     g_assert_true (mk_gui_test_wait_mapped (popover));
     mk_gui_test_wait_frames (popover, 3);
     g_test_message ("the people pop-over is %d px wide", gtk_widget_get_width (popover));
@@ -712,15 +702,13 @@ test_today_narrow (void)
   g_assert_no_error (error);
 
   /* Wide again: one line each, as before. */
-  gtk_window_set_default_size (window, MAX (width, 800), height);
   g_object_set (settings, "gtk-decoration-layout", layout, NULL);
-  mk_gui_test_wait_frames (GTK_WIDGET (page), 4);
+  mk_gui_test_resize (window, MAX (width, 800), height);
   g_assert_true (same_line (page, "quick_entry", "add_button"));
   g_assert_true (same_line (page, "day_button", "today_button"));
   g_assert_true (same_line (page, "day_button", "person_chooser"));
   g_assert_true (same_line (page, "minutes_label", "task_label"));
-  gtk_window_set_default_size (window, width, height);
-  mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
+  mk_gui_test_resize (window, width, height);
 }
 
 /* A category the user made, named at length: 40 characters. */
@@ -799,9 +787,9 @@ static void
 test_today_narrow_long_category (void)
 {
   MkTodayPage *page = get_page ();
-  GtkWindow *window = GTK_WINDOW (get_window ());
+  GtkWindow *window = GTK_WINDOW (mk_gui_test_get_window ());
   GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (window));
-  GtkDropDown *dropdown = GTK_DROP_DOWN (child (page, "category_dropdown"));
+  GtkDropDown *dropdown = GTK_DROP_DOWN (mk_gui_test_child (page, "category_dropdown"));
   GListModel *model = gtk_drop_down_get_model (dropdown);
   GtkWidget *stack = gtk_widget_get_parent (GTK_WIDGET (page));
   guint before = gtk_drop_down_get_selected (dropdown);
@@ -839,8 +827,8 @@ test_today_narrow_long_category (void)
       g_test_message ("with %s chosen the page is %d px wide at least, %d px with the frame",
                       gtk_label_get_text (shown_label (GTK_WIDGET (dropdown))), min, min + frame);
       g_assert_cmpint (min + frame, <=, 360);
-      gtk_widget_measure (child (page, "quick_row"), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL,
-                          NULL, NULL);
+      gtk_widget_measure (mk_gui_test_child (page, "quick_row"), GTK_ORIENTATION_HORIZONTAL, -1,
+                          &min, NULL, NULL, NULL);
       g_test_message ("the quick entry is %d px wide at least", min);
     }
 
@@ -848,8 +836,7 @@ test_today_narrow_long_category (void)
   g_object_get (settings, "gtk-decoration-layout", &layout, NULL);
   g_object_set (settings, "gtk-decoration-layout", "appmenu:close", NULL);
   gtk_window_get_default_size (window, &width, &height);
-  gtk_window_set_default_size (window, 360, height);
-  mk_gui_test_wait_frames (GTK_WIDGET (page), 4);
+  mk_gui_test_resize (window, 360, height);
   g_assert_cmpint (gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (window))), ==,
                    360);
 
@@ -911,17 +898,15 @@ test_today_narrow_long_category (void)
 
   /* Wide again: the name still ends in an ellipsis, so the entry keeps most
    * of the line. */
-  gtk_window_set_default_size (window, MAX (width, 800), height);
   g_object_set (settings, "gtk-decoration-layout", layout, NULL);
-  mk_gui_test_wait_frames (GTK_WIDGET (page), 4);
+  mk_gui_test_resize (window, MAX (width, 800), height);
   g_assert_true (same_line (page, "quick_entry", "category_dropdown"));
   g_assert_cmpfloat (width_of (page, "category_dropdown"), <, width_of (page, "quick_entry"));
   g_assert_true (pango_layout_is_ellipsized (gtk_label_get_layout (shown)));
   screenshot (page, "long-category");
 
   gtk_drop_down_set_selected (dropdown, before);
-  gtk_window_set_default_size (window, width, height);
-  mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
+  mk_gui_test_resize (window, width, height);
 }
 
 static void
@@ -934,7 +919,7 @@ test_today_shortcuts_listed (void)
   const char *ui;
 
   g_assert_nonnull (gtk_application_window_get_help_overlay (
-                      GTK_APPLICATION_WINDOW (get_window ())));
+                      GTK_APPLICATION_WINDOW (mk_gui_test_get_window ())));
   bytes = g_resources_lookup_data (RESOURCE_BASE_PATH "/gtk/help-overlay.ui", 0, NULL);
   g_assert_nonnull (bytes);
   ui = g_bytes_get_data (bytes, NULL);
@@ -993,19 +978,19 @@ test_today_shortcuts_work (void)
 {
   MkTodayPage *page = get_page ();
   g_autofree char *today = g_strdup (mk_today_page_get_day (page));
-  GtkWidget *window = GTK_WIDGET (get_window ());
+  GtkWidget *window = GTK_WIDGET (mk_gui_test_get_window ());
   GtkWidget *focus;
 
   /* Focus somewhere else than the entry first. */
-  gtk_widget_grab_focus (child (page, "previous_button"));
+  gtk_widget_grab_focus (mk_gui_test_child (page, "previous_button"));
   gtk_widget_activate_action (GTK_WIDGET (page), "today.previous-day", NULL);
   g_assert_cmpstr (mk_today_page_get_day (page), !=, today);
   gtk_widget_activate_action (GTK_WIDGET (page), "today.focus-entry", NULL);
   mk_gui_test_wait_frames (GTK_WIDGET (page), 1);
   focus = gtk_root_get_focus (GTK_ROOT (window));
   g_assert_nonnull (focus);
-  g_assert_true (focus == child (page, "quick_entry")
-                 || gtk_widget_is_ancestor (focus, child (page, "quick_entry")));
+  g_assert_true (focus == mk_gui_test_child (page, "quick_entry")
+                 || gtk_widget_is_ancestor (focus, mk_gui_test_child (page, "quick_entry")));
   gtk_widget_activate_action (GTK_WIDGET (page), "today.go-today", NULL);
   g_assert_cmpstr (mk_today_page_get_day (page), ==, today);
 }
@@ -1021,7 +1006,8 @@ child_start_timer_cb (gpointer user_data)
   g_autoptr(GError) error = NULL;
 
   g_assert_true (mk_today_page_set_person_name (page, "Boris", &error));
-  gtk_editable_set_text (GTK_EDITABLE (child (page, "quick_entry")), "admin weekly report");
+  gtk_editable_set_text (GTK_EDITABLE (mk_gui_test_child (page, "quick_entry")),
+                         "admin weekly report");
   gtk_widget_activate_action (GTK_WIDGET (page), "today.toggle-timer", NULL);
   store = open_db ();
   g_assert_true (mk_store_get_timer (store, NULL, NULL, NULL, &started));
@@ -1036,11 +1022,12 @@ static gboolean
 child_resume_timer_cb (gpointer user_data)
 {
   MkTodayPage *page = get_page ();
-  const char *label;
+  const char *label = gtk_label_get_text (GTK_LABEL (mk_gui_test_child (page, "timer_label")));
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
-  mk_gui_test_iterate (1100);
-  label = gtk_label_get_text (GTK_LABEL (child (page, "timer_label")));
-  g_print ("TIMER=%s\n", label);
+  /* What the label shows, and when it was read: the parent checks that it
+   * counts from the first start. */
+  g_print ("TIMER=%s\nNOW=%" G_GINT64_FORMAT "\n", label, g_date_time_to_unix (now));
   gtk_widget_activate_action (GTK_WIDGET (page), "today.toggle-timer", NULL);
   g_application_release (G_APPLICATION (app));
   g_application_quit (G_APPLICATION (app));
@@ -1097,6 +1084,10 @@ test_today_restart_with_timer (void)
   g_autoptr(MkStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) started = NULL;
+  g_autoptr(GDateTime) earlier = NULL;
+  g_autofree char *task = NULL;
+  gint64 person_id = 0;
+  gint64 category_id = 0;
   g_autoptr(GListModel) people = NULL;
   gint64 started_unix;
   int status = 0;
@@ -1111,15 +1102,34 @@ test_today_restart_with_timer (void)
   /* Killed: the timer is in the database, from its true start. */
   store = mk_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_true (mk_store_get_timer (store, NULL, NULL, NULL, &started));
+  g_assert_true (mk_store_get_timer (store, &person_id, &category_id, &task, &started));
   g_assert_cmpint (g_date_time_to_unix (started), ==, started_unix);
+  /* Moved an hour back, so that counting from the restart instead of the
+   * start in the database could not pass for right. */
+  earlier = g_date_time_add_hours (started, -1);
+  g_assert_true (mk_store_start_timer (store, person_id, category_id, task, earlier, &error));
+  g_assert_no_error (error);
+  started_unix -= 3600;
   g_clear_object (&store);
 
   spawn_child ("resume", path, &resumed_out, &status);
   g_assert_true (WIFEXITED (status));
-  /* The restarted page shows it running, counted from the first start. */
-  g_assert_nonnull (strstr (resumed_out, "TIMER=0:00:0"));
+  /* The restarted page shows it running, counted from the start in the
+   * database: the seconds it shows are those from that start to when the
+   * label was read (whole seconds of both, hence up to two more). */
+  g_test_message ("%s", resumed_out);
+  g_assert_nonnull (strstr (resumed_out, "TIMER="));
+  g_assert_nonnull (strstr (resumed_out, "NOW="));
   g_assert_nonnull (strstr (resumed_out, "weekly report"));
+  {
+    const char *timer = strstr (resumed_out, "TIMER=") + strlen ("TIMER=");
+    gint64 now = g_ascii_strtoll (strstr (resumed_out, "NOW=") + strlen ("NOW="), NULL, 10);
+    int h = 0, m = 0, sec = 0;
+
+    g_assert_cmpint (sscanf (timer, "%d:%d:%d", &h, &m, &sec), ==, 3);
+    g_assert_cmpint (now - started_unix - (h * 3600 + m * 60 + sec), >=, 0);
+    g_assert_cmpint (now - started_unix - (h * 3600 + m * 60 + sec), <=, 2);
+  }
 
   store = mk_store_open (path, &error);
   g_assert_no_error (error);
@@ -1141,8 +1151,8 @@ static void
 test_today_new_category_shows (void)
 {
   MkTodayPage *page = get_page ();
-  GtkDropDown *dropdown = GTK_DROP_DOWN (child (page, "category_dropdown"));
-  MkStore *store = mk_window_get_store (get_window ());
+  GtkDropDown *dropdown = GTK_DROP_DOWN (mk_gui_test_child (page, "category_dropdown"));
+  MkStore *store = mk_window_get_store (mk_gui_test_get_window ());
   g_autoptr(GError) error = NULL;
   g_autoptr(MkCategory) added = NULL;
   MkCategory *chosen;

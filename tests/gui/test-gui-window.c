@@ -17,20 +17,10 @@
 
 static MkApplication *app;
 
-static MkWindow *
-get_window (void)
-{
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-
-  g_assert_nonnull (window);
-  g_assert_true (MK_IS_WINDOW (window));
-  return MK_WINDOW (window);
-}
-
 static void
 test_window_maps (void)
 {
-  MkWindow *window = get_window ();
+  MkWindow *window = mk_gui_test_get_window ();
 
   g_assert_true (mk_gui_test_wait_mapped (GTK_WIDGET (window)));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), >=, 360);
@@ -48,7 +38,7 @@ test_window_pages (void)
     { "entries", "Entries", "Записи" },
     { "analysis", "Analysis", "Анализ" },
   };
-  MkWindow *window = get_window ();
+  MkWindow *window = mk_gui_test_get_window ();
   const char *lang = g_getenv ("MINUTKA_TEST_LANG");
   gboolean russian = g_strcmp0 (lang, "ru") == 0;
 
@@ -83,7 +73,7 @@ test_window_pages (void)
 static void
 test_window_shortcuts (void)
 {
-  MkWindow *window = get_window ();
+  MkWindow *window = mk_gui_test_get_window ();
   GtkWidget *overlay;
 
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "show-help-overlay"));
@@ -99,7 +89,7 @@ test_window_shortcuts (void)
 static void
 test_window_preferences (void)
 {
-  MkWindow *window = get_window ();
+  MkWindow *window = mk_gui_test_get_window ();
   GtkWindow *prefs = NULL;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.preferences", NULL);
