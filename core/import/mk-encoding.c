@@ -614,7 +614,8 @@ mk_decoder_feed (MkDecoder     *self,
  * Ends the file: a character cut short by the end of the file is an error
  * for UTF-8 (unless the file was plain ASCII until then: the last byte is
  * then read as Windows-1251); for UTF-16 an odd last byte or a lone
- * surrogate becomes U+FFFD, the replacement character.
+ * high surrogate at the end is an error too (it used to become U+FFFD and
+ * then a baffling "'�' is not a date").
  *
  * Returns: %TRUE on success; fails with %MK_IMPORT_ERROR_ENCODING.
  */
@@ -628,10 +629,18 @@ mk_decoder_finish (MkDecoder  *self,
 
   if (self->encoding == MK_ENCODING_UTF16LE || self->encoding == MK_ENCODING_UTF16BE)
     {
-      if (self->n_carry > 0 || self->high_surrogate != 0)
-        append_unichar (out, 0xFFFD);
+      gboolean cut = self->n_carry > 0 || self->high_surrogate != 0;
+
       self->n_carry = 0;
       self->high_surrogate = 0;
+      if (cut)
+        {
+          g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_ENCODING,
+                       _("%s:%llu: the file ends in the middle of a character (UTF-16 text "
+                         "needs an even number of bytes); it may be cut short"),
+                       self->file_name, (unsigned long long) self->line);
+          return FALSE;
+        }
       return TRUE;
     }
   if (self->n_carry > 0 && self->encoding == MK_ENCODING_UTF8 && !self->settled

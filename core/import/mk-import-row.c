@@ -606,7 +606,12 @@ mk_import_converter_parse (MkImportConverter *self,
 
   trim_values (self, record);
   for (guint i = 0; blank && i < self->values->len; i++)
-    blank = *(const char *) g_ptr_array_index (self->values, i) == '\0';
+    {
+      const char *value = g_ptr_array_index (self->values, i);
+
+      /* A DOS end-of-file mark (Ctrl-Z) on a line of its own is no row. */
+      blank = value[0] == '\0' || (value[0] == '\x1a' && value[1] == '\0');
+    }
   if (blank || is_totals_row (self))
     return MK_ROW_SKIPPED;
 

@@ -673,6 +673,20 @@ import_rows (Import   *import,
                    result->file_name, (unsigned long long) result->n_problems);
       return FALSE;
     }
+  /* --skip-invalid with nothing valid left: refused like any file with
+   * invalid rows, so that no empty batch is recorded and the caller can
+   * tell it from an import. */
+  if (result->counts.rejected > 0
+      && result->counts.rows_read == result->counts.skipped + result->counts.rejected)
+    {
+      g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_INVALID_ROWS,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%s: its %llu row is not valid, so nothing was imported",
+                                "%s: none of its %llu rows is valid, so nothing was imported",
+                                result->counts.rejected),
+                   result->file_name, (unsigned long long) result->counts.rejected);
+      return FALSE;
+    }
   if (result->counts.rows_read == result->counts.skipped)
     {
       g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_EMPTY,
