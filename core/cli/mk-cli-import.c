@@ -20,6 +20,8 @@
 #include "mk-date.h"
 #include "mk-error.h"
 #include "mk-exporter.h"
+#include "mk-file-writer.h"
+#include "mk-safe-text.h"
 
 /* Fewer unmapped texts are listed; the rest are counted. */
 #define MAX_UNMAPPED_SHOWN 10
@@ -39,18 +41,20 @@ mk_cli_import_parse_args (const MkCliImportArgs *args,
   mk_import_options_init (options);
   if (args->preset != NULL && !mk_preset_from_string (args->preset, &options->preset))
     {
-      g_printerr ("minutka: ");
-      g_printerr (_("unknown preset '%s'; use auto, toggl, clockify, kimai, harvest, hamster, "
-                    "tempo, minutka or generic."), args->preset);
-      g_printerr ("\n");
+      g_autofree char *message =
+        g_strdup_printf (_("unknown preset '%s'; use auto, toggl, clockify, kimai, harvest, "
+                           "hamster, tempo, minutka or generic."), args->preset);
+
+      mk_cli_print_message (message);
       return MK_EXIT_USAGE;
     }
   if (args->date_format != NULL
       && (!mk_date_order_from_string (args->date_format, &options->date_order)))
     {
-      g_printerr ("minutka: ");
-      g_printerr (_("unknown date format '%s'; use dmy, mdy or ymd."), args->date_format);
-      g_printerr ("\n");
+      g_autofree char *message =
+        g_strdup_printf (_("unknown date format '%s'; use dmy, mdy or ymd."), args->date_format);
+
+      mk_cli_print_message (message);
       return MK_EXIT_USAGE;
     }
   for (gsize i = 0; args->maps != NULL && args->maps[i] != NULL; i++)
@@ -59,16 +63,17 @@ mk_cli_import_parse_args (const MkCliImportArgs *args,
 
       if (eq == NULL || eq == args->maps[i] || eq[1] == '\0')
         {
-          g_printerr ("minutka: ");
-          g_printerr (_("--map '%s' should look like TEXT=KEY, e.g. \"Перезвоны=follow_up\"."),
-                      args->maps[i]);
-          g_printerr ("\n");
+          g_autofree char *message =
+            g_strdup_printf (_("--map '%s' should look like TEXT=KEY, e.g. "
+                               "\"Перезвоны=follow_up\"."), args->maps[i]);
+
+          mk_cli_print_message (message);
           return MK_EXIT_USAGE;
         }
     }
   if (args->person != NULL && *args->person == '\0')
     {
-      g_printerr ("minutka: %s\n", _("--person needs a name."));
+      mk_cli_print_message (_("--person needs a name."));
       return MK_EXIT_USAGE;
     }
   options->person = args->person;
@@ -84,9 +89,10 @@ print_summary (GString              *out,
                const MkImportResult *result)
 {
   const MkImportCounts *c = &result->counts;
+  g_autofree char *file_name = mk_safe_text (result->file_name);
 
   /* Translators: "toggl.csv: Toggl Track detailed export, UTF-8, comma". */
-  g_string_append_printf (out, _("%s: %s, %s, %s"), result->file_name,
+  g_string_append_printf (out, _("%s: %s, %s, %s"), file_name,
                           _(mk_preset_get_display_name (result->preset)),
                           mk_encoding_to_string (result->encoding),
                           mk_dialect_delimiter_name (result->dialect.delimiter));
@@ -110,8 +116,10 @@ print_summary (GString              *out,
         {
           const MkUnmappedValue *v = g_ptr_array_index (result->unmapped, i);
 
+          g_autofree char *text = mk_safe_text (v->text);
+
           g_string_append_printf (out, "%s “%s” ×%" G_GUINT64_FORMAT, i ? "," : "",
-                                  *v->text ? v->text : _("(empty)"), v->count);
+                                  *text ? text : _("(empty)"), v->count);
         }
       if (result->unmapped->len > MAX_UNMAPPED_SHOWN)
         g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, " and %u more",
@@ -132,7 +140,10 @@ print_problems (GString              *err,
                 const MkImportResult *result)
 {
   for (guint i = 0; i < result->problems->len; i++)
-    g_string_append_printf (err, "%s\n", (const char *) g_ptr_array_index (result->problems, i));
+    {
+      mk_safe_text_append (err, g_ptr_array_index (result->problems, i));
+      g_string_append_c (err, '\n');
+    }
   if (result->n_problems > result->problems->len)
     {
       g_string_append_printf (err, g_dngettext (GETTEXT_PACKAGE,
@@ -191,10 +202,11 @@ mk_cli_import (MkStore               *store,
       status = MK_EXIT_BAD_INPUT;
       if (result != NULL && result->counts.rows_read > 0)
         print_summary (out, result);
-      g_string_append_printf (err, "minutka: %s\n", error->message);
+      mk_cli_append_message (err, error->message);
       if (result != NULL)
         print_problems (err, result);
-      if (g_error_matches (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_INVALID_ROWS))
+      if (g_error_matches (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_INVALID_ROWS)
+          && !args->skip_invalid)
         g_string_append_printf (err, "minutka: %s\n",
                                 _("fix those rows, or import the others with --skip-invalid."));
     }
@@ -251,20 +263,6 @@ mk_cli_import_run (const MkCliArgs *args)
   return print_and_return (out, err, mk_cli_import (store, &import_args, out, err));
 }
 
-static gboolean
-valid_day (const char *text)
-{
-  MkDateValue value;
-  char iso[MK_DATE_ISO_LEN];
-
-  if (text == NULL)
-    return TRUE;
-  if (!mk_date_parse (text, MK_DATE_ORDER_YMD, &value, NULL) || value.seconds >= 0)
-    return FALSE;
-  mk_date_value_to_iso (&value, iso);
-  return g_strcmp0 (iso, text) == 0;
-}
-
 /**
  * mk_cli_export:
  * @store: the store
@@ -286,16 +284,14 @@ mk_cli_export (MkStore    *store,
                GString    *err)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *safe_path = NULL;
   guint64 n = 0;
 
   g_return_val_if_fail (MK_IS_STORE (store), MK_EXIT_USAGE);
 
-  if (!valid_day (from) || !valid_day (to))
+  if (!mk_cli_check_period (from, to, &error))
     {
-      g_string_append_printf (err, "minutka: ");
-      g_string_append_printf (err, _("'%s' is not a date; write YYYY-MM-DD."),
-                              valid_day (from) ? to : from);
-      g_string_append_c (err, '\n');
+      mk_cli_append_message (err, error->message);
       return MK_EXIT_USAGE;
     }
   if (path == NULL || *path == '\0')
@@ -305,21 +301,19 @@ mk_cli_export (MkStore    *store,
     }
   if (!mk_exporter_write (store, path, from, to, &n, &error))
     {
-      g_string_append_printf (err, "minutka: %s\n", error->message);
+      mk_cli_append_message (err, error->message);
       return MK_EXIT_BAD_INPUT;
     }
-  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE,
-                                            "%s: %llu entry exported",
-                                            "%s: %llu entries exported", n),
-                          path, (unsigned long long) n);
+  /* Beside a CSV on standard output, the summary goes with the messages. */
+  if (mk_file_path_is_stdout (path))
+    out = err;
+  safe_path = g_str_equal (path, "-") ? g_strdup (_("standard output")) : mk_safe_text (path);
+  g_string_append_printf (out,
+                          g_dngettext (GETTEXT_PACKAGE,
+                                       "%s: %llu entry exported",
+                                       "%s: %llu entries exported", n),
+                          safe_path, (unsigned long long) n);
   g_string_append_c (out, '\n');
-  if (n == 0)
-    {
-      g_string_append_printf (err, "minutka: %s\n",
-                              _("there are no entries in that period; the file has only "
-                                "the header."));
-      return MK_EXIT_BAD_INPUT;
-    }
   return MK_EXIT_OK;
 }
 

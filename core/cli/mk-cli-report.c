@@ -12,24 +12,11 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <stdio.h>
 #include <unistd.h>
 
 #include "mk-cli-report.h"
 #include "mk-error.h"
-
-static gboolean
-is_iso_date (const char *text)
-{
-  unsigned int y, m, d;
-  char tail;
-
-  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
-    return FALSE;
-  if (sscanf (text, "%4u-%2u-%2u%c", &y, &m, &d, &tail) != 3)
-    return FALSE;
-  return g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y);
-}
+#include "mk-file-writer.h"
 
 /**
  * mk_cli_report:
@@ -58,26 +45,8 @@ mk_cli_report (MkStore               *store,
   g_return_val_if_fail (MK_IS_STORE (store), MK_EXIT_BAD_INPUT);
   g_return_val_if_fail (opts != NULL, MK_EXIT_BAD_INPUT);
 
-  if (opts->from != NULL && !is_iso_date (opts->from))
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("--from '%s' is not a date; write it as YYYY-MM-DD, e.g. 2026-03-02."),
-                   opts->from);
-      return MK_EXIT_USAGE;
-    }
-  if (opts->to != NULL && !is_iso_date (opts->to))
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("--to '%s' is not a date; write it as YYYY-MM-DD, e.g. 2026-03-04."),
-                   opts->to);
-      return MK_EXIT_USAGE;
-    }
-  if (opts->from != NULL && opts->to != NULL && strcmp (opts->from, opts->to) > 0)
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("The period ends (%s) before it starts (%s)."), opts->to, opts->from);
-      return MK_EXIT_USAGE;
-    }
+  if (!mk_cli_check_period (opts->from, opts->to, error))
+    return MK_EXIT_USAGE;
 
   mk_analysis_default_period (store, &default_from, &default_to);
   from = opts->from != NULL ? opts->from : default_from;
@@ -141,7 +110,9 @@ mk_cli_report_run (const MkCliArgs *args)
       mk_cli_print_message (message);
       return MK_EXIT_USAGE;
     }
-  if (opts.format == MK_REPORT_FORMAT_PDF && opts.output == NULL && isatty (STDOUT_FILENO))
+  if (opts.format == MK_REPORT_FORMAT_PDF
+      && (opts.output == NULL || mk_file_path_is_stdout (opts.output))
+      && isatty (STDOUT_FILENO))
     {
       mk_cli_print_message (_("a PDF report needs a file: add --output FILE.pdf."));
       return MK_EXIT_USAGE;

@@ -24,9 +24,11 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "mk-cli.h"
 #include "mk-cli-database.h"
@@ -600,6 +602,23 @@ mk_cli_print_message (const char *message)
 }
 
 /**
+ * mk_cli_append_message:
+ * @err: where to append
+ * @message: a message for the user, maybe holding data
+ *
+ * Appends "minutka: @message" and a line end to @err, its control
+ * characters escaped so that it stays one line.
+ */
+void
+mk_cli_append_message (GString    *err,
+                       const char *message)
+{
+  g_string_append (err, "minutka: ");
+  mk_safe_text_append (err, message);
+  g_string_append_c (err, '\n');
+}
+
+/**
  * mk_cli_print_error:
  * @error: what went wrong
  *
@@ -635,6 +654,87 @@ mk_cli_print_lines (const char *text)
   fflush (stdout);
 }
 
+static gboolean
+is_iso_date (const char *text)
+{
+  unsigned int y, m, d;
+  char tail;
+
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+  if (sscanf (text, "%4u-%2u-%2u%c", &y, &m, &d, &tail) != 3)
+    return FALSE;
+  return g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y);
+}
+
+/**
+ * mk_cli_check_period:
+ * @from: (nullable): --from as given
+ * @to: (nullable): --to as given
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE when each day given is a real YYYY-MM-DD day and the period
+ *   does not end before it starts; else %FALSE with a G_OPTION_ERROR that
+ *   says how to write it (a usage mistake).
+ */
+gboolean
+mk_cli_check_period (const char  *from,
+                     const char  *to,
+                     GError     **error)
+{
+  if (from != NULL && !is_iso_date (from))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--from '%s' is not a date; write it as YYYY-MM-DD, e.g. 2026-03-02."),
+                   from);
+      return FALSE;
+    }
+  if (to != NULL && !is_iso_date (to))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--to '%s' is not a date; write it as YYYY-MM-DD, e.g. 2026-03-04."), to);
+      return FALSE;
+    }
+  if (from != NULL && to != NULL && strcmp (from, to) > 0)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("The period ends (%s) before it starts (%s)."), to, from);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A --db that is a symbolic link to nothing, or round a circle of links,
+ * would be reported by the store as a file that "cannot be created (File
+ * exists)". */
+static gboolean
+check_link (const char  *path,
+            GError     **error)
+{
+  struct stat st;
+
+  if (lstat (path, &st) != 0 || !S_ISLNK (st.st_mode) || stat (path, &st) == 0)
+    return TRUE;
+  if (errno == ELOOP)
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_LOOP,
+                   _("The database “%s” is a symbolic link that leads round in a circle; "
+                     "give the path of the database file itself with --db."), path);
+      return FALSE;
+    }
+  if (errno == ENOENT)
+    {
+      g_autofree char *target = g_file_read_link (path, NULL);
+
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
+                   _("The database “%s” is a symbolic link to “%s”, which does not exist; "
+                     "give the path of an existing database, or of a new file for a new "
+                     "one, with --db."), path, target != NULL ? target : "?");
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * mk_cli_open_store:
  * @args: the command line
@@ -654,6 +754,11 @@ mk_cli_open_store (const MkCliArgs *args)
 
   if (path == NULL)
     path = default_db = mk_paths_default_db ();
+  if (!check_link (path, &error))
+    {
+      mk_cli_print_error (error);
+      return NULL;
+    }
   store = mk_store_open (path, &error);
   if (store == NULL)
     mk_cli_print_error (error);

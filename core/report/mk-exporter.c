@@ -6,9 +6,10 @@
  * Entries are read with one statement, by day, then person, then start
  * (the entry_day_person index gives the first two; SQLite sorts only each
  * person's day by start), and written as they come, so a million entries
- * take one pass and little memory.  The file is written to a temporary
- * file beside the target and renamed over it when complete
- * (g_file_replace), so a failed export never leaves half a file.
+ * take one pass and little memory.  The file is written through
+ * mk_file_writer_open() (a temporary beside the target, mode 0600, renamed
+ * over it when complete), so a failed or killed export never leaves half a
+ * file, and a period without entries is refused before the file is touched.
  *
  * Formula injection: a cell that starts with "=", "+", "-", "@", TAB or CR
  * is prefixed with an apostrophe, which spreadsheets show as text.  A cell
@@ -25,6 +26,7 @@
 
 #include "mk-error.h"
 #include "mk-exporter.h"
+#include "mk-file-writer.h"
 #include "mk-store-private.h"
 
 #define FLUSH_SIZE (64 * 1024)
@@ -80,22 +82,10 @@ append_cell (GString    *line,
   g_string_append (line, cell);
 }
 
-/* Closes @stream with a cancelled cancellable: the temporary file is
- * dropped and the target keeps its old contents. */
-static gboolean
-abandon (GFileOutputStream *stream)
-{
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-
-  g_cancellable_cancel (cancellable);
-  g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, NULL);
-  return FALSE;
-}
-
 /**
  * mk_exporter_write:
  * @store: the store
- * @path: the file to write; replaced when complete
+ * @path: the file to write, replaced when complete; "-" for standard output
  * @from: (nullable): the first day, "YYYY-MM-DD", or %NULL for no limit
  * @to: (nullable): the last day, or %NULL for no limit
  * @n_entries: (out) (optional): how many entries were written
@@ -103,8 +93,10 @@ abandon (GFileOutputStream *stream)
  *
  * Writes the entries of the range as Minutka's own CSV.
  *
- * Returns: %TRUE when the file is complete; fails with a G_IO_ERROR when
- *   the file cannot be written (the old file, if any, is left as it was).
+ * Returns: %TRUE when the file is complete.  Fails, leaving the old file
+ *   (if any) as it was, with MK_STORE_ERROR_NOT_FOUND when the range has no
+ *   entries, a G_FILE_ERROR naming the file when it cannot be written, or
+ *   an MK_STORE_ERROR when the entries cannot be read.
  */
 gboolean
 mk_exporter_write (MkStore     *store,
@@ -114,8 +106,7 @@ mk_exporter_write (MkStore     *store,
                    guint64     *n_entries,
                    GError     **error)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(MkFileWriter) writer = NULL;
   g_autoptr(GString) buf = g_string_sized_new (FLUSH_SIZE + 1024);
   sqlite3_stmt *stmt;
   MkStoreStep step;
@@ -124,20 +115,46 @@ mk_exporter_write (MkStore     *store,
   g_return_val_if_fail (MK_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  if (n_entries != NULL)
+    *n_entries = 0;
   stmt = mk_store_stmt_for_sql (store, select_sql, error);
   if (stmt == NULL)
     return FALSE;
-  file = g_file_new_for_path (path);
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, error);
-  if (stream == NULL)
-    return FALSE;
+  /* The statement is kept between exports: no bound day of the last one
+   * may stay. */
+  sqlite3_clear_bindings (stmt);
   if (from != NULL)
     sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);
   if (to != NULL)
     sqlite3_bind_text (stmt, 2, to, -1, SQLITE_TRANSIENT);
 
+  /* An empty period is decided before the file is touched. */
+  step = mk_store_step (store, stmt, error);
+  if (step == MK_STORE_FAILED)
+    return FALSE;
+  if (step == MK_STORE_DONE)
+    {
+      if (from == NULL && to == NULL)
+        g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_NOT_FOUND,
+                     _("The database has no entries, so nothing was exported and “%s” was "
+                       "not touched."), path);
+      else
+        g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_NOT_FOUND,
+                     _("There are no entries between %s and %s, so nothing was exported and "
+                       "“%s” was not touched; choose another period with --from and --to."),
+                     from != NULL ? from : _("the first day"),
+                     to != NULL ? to : _("the last day"), path);
+      return FALSE;
+    }
+  writer = mk_file_writer_open (path, error);
+  if (writer == NULL)
+    {
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+
   g_string_append (buf, MK_EXPORT_HEADER "\n");
-  while ((step = mk_store_step (store, stmt, error)) == MK_STORE_ROW)
+  for (; step == MK_STORE_ROW; step = mk_store_step (store, stmt, error))
     {
       g_string_append (buf, (const char *) sqlite3_column_text (stmt, 0));
       g_string_append_c (buf, ',');
@@ -160,21 +177,18 @@ mk_exporter_write (MkStore     *store,
 
       if (buf->len >= FLUSH_SIZE)
         {
-          if (!g_output_stream_write_all (G_OUTPUT_STREAM (stream), buf->str, buf->len, NULL,
-                                          NULL, error))
+          if (!mk_file_writer_write (writer, buf->str, buf->len, error))
             {
               sqlite3_reset (stmt);
-              return abandon (stream);
+              return FALSE;
             }
           g_string_truncate (buf, 0);
         }
     }
   if (step == MK_STORE_FAILED)
-    return abandon (stream);
-  if (!g_output_stream_write_all (G_OUTPUT_STREAM (stream), buf->str, buf->len, NULL, NULL,
-                                  error))
-    return abandon (stream);
-  if (!g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error))
+    return FALSE;
+  if (!mk_file_writer_write (writer, buf->str, buf->len, error)
+      || !mk_file_writer_commit (writer, error))
     return FALSE;
   if (n_entries != NULL)
     *n_entries = n;

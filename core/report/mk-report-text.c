@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-report-text.c — the analysis as text for a terminal.
  *
- * Translated, plain UTF-8, no escape codes: a title and the period, the
+ * Translated, plain UTF-8, no escape codes: names and every other text from
+ * data pass through mk_safe_text(), so that a name cannot move the cursor,
+ * clear the screen or draw a line of its own.  A title and the period, the
  * team summary wrapped at 78 columns, a table of team medians against the
  * targets, then each manager by rank with their shares and findings.
  * Columns are padded by characters, not bytes, so Cyrillic names line up.
@@ -14,6 +16,7 @@
 #include <math.h>
 
 #include "mk-report.h"
+#include "mk-safe-text.h"
 
 #define WRAP_COLUMNS 78
 
@@ -112,7 +115,11 @@ team_table (GString    *out,
   int width = (int) g_utf8_strlen (_("Category"), -1);
 
   for (guint c = 0; c < nc; c++)
-    width = MAX (width, (int) g_utf8_strlen (mk_analysis_get_category_name (a, c), -1));
+    {
+      g_autofree char *name = mk_safe_text (mk_analysis_get_category_name (a, c));
+
+      width = MAX (width, (int) g_utf8_strlen (name, -1));
+    }
 
   g_string_append (out, _("Team medians over the adequate samples"));
   g_string_append (out, "\n  ");
@@ -131,11 +138,12 @@ team_table (GString    *out,
       g_autofree char *share = percent (mk_analysis_get_team_share (a, c));
       g_autofree char *target = target_text (mk_analysis_get_category_target_min (a, c),
                                              mk_analysis_get_category_target_max (a, c));
+      g_autofree char *name = mk_safe_text (mk_analysis_get_category_name (a, c));
 
       if (mk_analysis_get_team_minutes (a, c) == 0 && !strcmp (target, "—"))
         continue;
       g_string_append (out, "  ");
-      pad (out, mk_analysis_get_category_name (a, c), width, FALSE);
+      pad (out, name, width, FALSE);
       g_string_append (out, "  ");
       pad (out, median, 7, TRUE);
       g_string_append (out, "  ");
@@ -156,11 +164,12 @@ manager_block (GString         *out,
   double reclaim = mk_manager_result_get_reclaimable_per_day (m);
   double calls = mk_manager_result_get_extra_calls_per_day (m);
   g_autofree char *days_text = g_strdup_printf (ngettext ("%u day", "%u days", days), days);
+  g_autofree char *name = mk_safe_text (mk_manager_result_get_name (m));
   gboolean first = TRUE;
 
   g_string_append_printf (out, "%3u. ", mk_manager_result_get_rank (m));
   g_string_append_printf (out, _("%s — %s, %.0f min/day (%.0f%% of a working day)"),
-                          mk_manager_result_get_name (m), days_text,
+                          name, days_text,
                           round (mk_manager_result_get_minutes_per_day (m)),
                           round (mk_manager_result_get_coverage (m) * 100));
   if (mk_manager_result_get_weak_sample (m))
@@ -173,12 +182,13 @@ manager_block (GString         *out,
   for (guint c = 0; c < mk_analysis_get_n_categories (a); c++)
     {
       g_autofree char *share = NULL;
+      g_autofree char *category = NULL;
 
       if (mk_manager_result_get_category_minutes (m, c) == 0)
         continue;
       share = percent (mk_manager_result_get_share (m, c));
-      g_string_append_printf (out, "%s%s %s", first ? "" : " · ",
-                              mk_analysis_get_category_name (a, c), share);
+      category = mk_safe_text (mk_analysis_get_category_name (a, c));
+      g_string_append_printf (out, "%s%s %s", first ? "" : " · ", category, share);
       first = FALSE;
     }
   g_string_append_c (out, '\n');
@@ -200,7 +210,7 @@ manager_block (GString         *out,
       g_autoptr(MkFinding) f = g_list_model_get_item (findings, i);
 
       g_string_append_printf (out, "     %s ", severity_mark (mk_finding_get_severity (f)));
-      g_string_append (out, mk_finding_get_message (f));
+      mk_safe_text_append (out, mk_finding_get_message (f));
       g_string_append_c (out, '\n');
     }
 }
@@ -217,6 +227,7 @@ char *
 mk_report_text (MkAnalysis *analysis)
 {
   GString *out = g_string_new (NULL);
+  g_autofree char *summary = NULL;
   GListModel *ranking;
   guint n;
 
@@ -236,7 +247,8 @@ mk_report_text (MkAnalysis *analysis)
     g_string_append (out, _("managers compared with the whole team"));
   g_string_append (out, "\n\n");
 
-  wrap (out, mk_analysis_get_summary (analysis), "", WRAP_COLUMNS);
+  summary = mk_safe_text (mk_analysis_get_summary (analysis));
+  wrap (out, summary, "", WRAP_COLUMNS);
   if (n == 0)
     return g_string_free (out, FALSE);
 

@@ -13,10 +13,10 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <stdio.h>
 
+#include "mk-file-writer.h"
 #include "mk-report.h"
 
 /**
@@ -532,14 +532,14 @@ mk_report_csv (MkAnalysis *analysis)
  * mk_report_write:
  * @analysis: an analysis
  * @format: the report format
- * @path: (nullable): the file to write, or %NULL for standard output
+ * @path: (nullable): the file to write; %NULL or "-" for standard output
  * @error: return location for a #GError
  *
- * Writes the report.  A file is replaced atomically, so a failed write
- * leaves the old file as it was.
+ * Writes the report through mk_file_writer_open(): the file appears whole
+ * or not at all, a failed write leaves the old file as it was, and what is
+ * not a regular file is refused.
  *
- * Returns: %TRUE on success; %FALSE with @error (G_FILE_ERROR or
- *   G_IO_ERROR) naming the file otherwise.
+ * Returns: %TRUE on success; %FALSE with a G_FILE_ERROR naming the file.
  */
 gboolean
 mk_report_write (MkAnalysis     *analysis,
@@ -547,12 +547,17 @@ mk_report_write (MkAnalysis     *analysis,
                  const char     *path,
                  GError        **error)
 {
+  g_autoptr(MkFileWriter) writer = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
   const char *data;
   gsize size;
 
   g_return_val_if_fail (MK_IS_ANALYSIS (analysis), FALSE);
+
+  /* The target is checked before the report is made. */
+  writer = mk_file_writer_open (path != NULL ? path : "-", error);
+  if (writer == NULL)
+    return FALSE;
 
   switch (format)
     {
@@ -586,22 +591,6 @@ mk_report_write (MkAnalysis     *analysis,
     }
 
   data = g_bytes_get_data (bytes, &size);
-  if (path == NULL)
-    {
-      if (fwrite (data, 1, size, stdout) != size || fflush (stdout) != 0)
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                       _("The report could not be written to standard output."));
-          return FALSE;
-        }
-      return TRUE;
-    }
-
-  if (!g_file_set_contents (path, data, size, &local_error))
-    {
-      g_set_error (error, local_error->domain, local_error->code,
-                   _("The report could not be saved: %s"), local_error->message);
-      return FALSE;
-    }
-  return TRUE;
+  return mk_file_writer_write (writer, data, size, error)
+         && mk_file_writer_commit (writer, error);
 }

@@ -12,7 +12,12 @@
 
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <signal.h>
+#include <sqlite3.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "mk-cli.h"
 #include "mk-store.h"
@@ -576,6 +581,284 @@ test_export (void)
   g_assert_nonnull (strstr (run.err, "'24.11.2026' is not a date"));
 }
 
+/* Files Minutka writes */
+
+static char *
+read_text (const char *path)
+{
+  char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  return contents;
+}
+
+/* No temporary of Minutka's (nor of GIO's) in the test folder. */
+static void
+assert_no_temporaries (void)
+{
+  g_autofree char *dir = test_dir ();
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (strstr (name, ".minutka-tmp-") != NULL || strstr (name, ".goutputstream") != NULL)
+      g_error ("a temporary was left behind: %s", name);
+}
+
+static void
+test_report_output_targets (void)
+{
+  g_autofree char *db = demo_db ("targets.db");
+  g_autofree char *real = test_path ("real.json");
+  g_autofree char *link = test_path ("link.json");
+  g_autofree char *fifo = test_path ("report.fifo");
+  g_autofree char *dir = test_dir ();
+  g_autofree char *contents = NULL;
+  g_auto(Run) run = { 0, };
+  struct stat st;
+
+  /* Through a symbolic link to the file it names; the link stays. */
+  g_assert_true (g_file_set_contents (real, "old", -1, NULL));
+  g_unlink (link);
+  g_assert_cmpint (symlink ("real.json", link), ==, 0);
+  RUN (&run, "--report", "--db", db, "--format", "json", "--output", link);
+  g_assert_cmpint (run.status, ==, MK_EXIT_OK);
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  contents = read_text (real);
+  g_assert_true (g_str_has_prefix (contents, "{\"format\":\"minutka-report\""));
+  g_assert_cmpint (g_stat (real, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  /* A FIFO is refused at once (opening it would wait for a reader). */
+  g_unlink (fifo);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  RUN (&run, "--report", "--db", db, "--output", fifo);
+  g_assert_cmpint (run.status, ==, MK_EXIT_BAD_INPUT);
+  g_assert_nonnull (strstr (run.err, "is a named pipe, not a file"));
+  g_assert_cmpint (lstat (fifo, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+
+  /* A device is never replaced, as root neither. */
+  RUN (&run, "--report", "--db", db, "--output", "/dev/null");
+  g_assert_cmpint (run.status, ==, MK_EXIT_BAD_INPUT);
+  g_assert_nonnull (strstr (run.err, "“/dev/null” is a device"));
+  g_assert_cmpint (stat ("/dev/null", &st), ==, 0);
+  g_assert_true (S_ISCHR (st.st_mode));
+
+  RUN (&run, "--report", "--db", db, "--output", dir);
+  g_assert_cmpint (run.status, ==, MK_EXIT_BAD_INPUT);
+  g_assert_nonnull (strstr (run.err, "is a folder"));
+
+  /* Standard output, as "-" or by its name. */
+  RUN (&run, "--report", "--db", db, "--format", "csv", "--output", "-");
+  g_assert_cmpint (run.status, ==, MK_EXIT_OK);
+  g_assert_true (g_str_has_prefix (run.out, "manager,"));
+  RUN (&run, "--report", "--db", db, "--format", "csv", "--output", "/dev/stdout");
+  g_assert_cmpint (run.status, ==, MK_EXIT_OK);
+  g_assert_true (g_str_has_prefix (run.out, "manager,"));
+  g_assert_cmpstr (run.err, ==, "");
+
+  g_unlink (fifo);
+  assert_no_temporaries ();
+}
+
+/* The child of a failing export: its files may grow to 40 KiB only (the
+ * export is 70 KiB), as if the disk were full. */
+static void
+limit_file_size (gpointer user_data)
+{
+  struct rlimit rl = { 40960, 40960 };
+
+  signal (SIGXFSZ, SIG_IGN);
+  setrlimit (RLIMIT_FSIZE, &rl);
+}
+
+static void
+test_export_safety (void)
+{
+  g_autofree char *db = demo_db ("export-safety.db");
+  g_autofree char *csv = test_path ("backup.csv");
+  g_autofree char *fifo = test_path ("export.fifo");
+  g_autofree char *contents = NULL;
+  g_auto(Run) run = { 0, };
+  struct stat st;
+  const char old[] = "date,start,minutes,category,person,email,task\n"
+                     "2026-01-05,09:00,30,calls,Anna,,the only backup\n";
+
+  /* A period with no entries: refused before the file is touched. */
+  g_assert_true (g_file_set_contents (csv, old, -1, NULL));
+  RUN (&run, "--db", db, "--export", csv, "--from", "2020-01-01", "--to", "2020-01-31");
+  g_assert_cmpint (run.status, ==, MK_EXIT_BAD_INPUT);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_nonnull (strstr (run.err, "no entries between 2020-01-01 and 2020-01-31"));
+  g_assert_nonnull (strstr (run.err, "backup.csv"));
+  contents = read_text (csv);
+  g_assert_cmpstr (contents, ==, old);
+
+  /* A write that fails half-way leaves the old file whole and no
+   * temporary; the message names the file. */
+  {
+    const char *argv[] = { g_getenv ("MINUTKA_BIN"), "--db", db, "--export", csv, NULL };
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+    g_autoptr(GError) error = NULL;
+    int wait_status;
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, limit_file_size, NULL,
+                  &out, &err, &wait_status, &error);
+    g_assert_no_error (error);
+    g_assert_true (WIFEXITED (wait_status));
+    g_assert_cmpint (WEXITSTATUS (wait_status), ==, MK_EXIT_BAD_INPUT);
+    g_assert_nonnull (strstr (err, "backup.csv"));
+    g_assert_nonnull (strstr (err, "could not be written"));
+  }
+  g_clear_pointer (&contents, g_free);
+  contents = read_text (csv);
+  g_assert_cmpstr (contents, ==, old);
+  assert_no_temporaries ();
+
+  /* A good export replaces it whole, private like the database. */
+  RUN (&run, "--db", db, "--export", csv);
+  g_assert_cmpint (run.status, ==, MK_EXIT_OK);
+  g_assert_nonnull (strstr (run.out, "backup.csv: 540 entries exported"));
+  g_assert_cmpint (g_stat (csv, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (st.st_size, >, 40960);
+
+  /* An existing FIFO as the target: refused, not waited on. */
+  g_unlink (fifo);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  RUN (&run, "--db", db, "--export", fifo);
+  g_assert_cmpint (run.status, ==, MK_EXIT_BAD_INPUT);
+  g_assert_nonnull (strstr (run.err, "export.fifo"));
+  g_assert_nonnull (strstr (run.err, "named pipe"));
+  g_unlink (fifo);
+
+  /* To standard output, the summary goes to standard error. */
+  RUN (&run, "--db", db, "--export", "-", "--from", "2026-11-24", "--to", "2026-11-24");
+  g_assert_cmpint (run.status, ==, MK_EXIT_OK);
+  g_assert_true (g_str_has_prefix (run.out, "date,start,minutes,category,person,email,task\n"));
+  g_assert_nonnull (strstr (run.err, "standard output: 191 entries exported"));
+  assert_no_temporaries ();
+}
+
+static gint64
+count_batches (const char *db)
+{
+  sqlite3 *conn = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_open_v2 (db, &conn, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (conn, "SELECT count(*) FROM import_batch", -1, &stmt,
+                                       NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (conn);
+  return n;
+}
+
+static void
+test_import_skip_invalid_nothing (void)
+{
+  g_autofree char *db = test_path ("skip-nothing.db");
+  g_autofree char *bad = fixture ("all-rows-invalid.csv");
+  g_auto(Run) run = { 0, };
+
+  g_unlink (db);
+  RUN (&run, "--db", db, "--import", bad, "--skip-invalid");
+  g_assert_cmpint (run.status, ==, MK_EXIT_BAD_INPUT);
+  g_assert_nonnull (strstr (run.err, "none of its 3 rows is valid, so nothing was imported"));
+  g_assert_nonnull (strstr (run.err, "all-rows-invalid.csv:2: duration '1:75' has 75 minutes"));
+  g_assert_null (strstr (run.err, "import the others with --skip-invalid"));
+  g_assert_cmpint (count_entries (db), ==, 0);
+  g_assert_cmpint (count_batches (db), ==, 0);
+}
+
+static void
+test_db_links (void)
+{
+  g_autofree char *loop_a = test_path ("loop-a.db");
+  g_autofree char *loop_b = test_path ("loop-b.db");
+  g_autofree char *dangling = test_path ("dangling.db");
+  g_auto(Run) run = { 0, };
+
+  g_unlink (loop_a);
+  g_unlink (loop_b);
+  g_unlink (dangling);
+  g_assert_cmpint (symlink ("loop-b.db", loop_a), ==, 0);
+  g_assert_cmpint (symlink ("loop-a.db", loop_b), ==, 0);
+  g_assert_cmpint (symlink ("nowhere/minutka.db", dangling), ==, 0);
+
+  RUN (&run, "--check", "--db", loop_a);
+  g_assert_cmpint (run.status, ==, MK_EXIT_BAD_INPUT);
+  g_assert_nonnull (strstr (run.err, "leads round in a circle"));
+  g_assert_null (strstr (run.err, "File exists"));
+  RUN (&run, "--report", "--db", dangling);
+  g_assert_cmpint (run.status, ==, MK_EXIT_BAD_INPUT);
+  g_assert_nonnull (strstr (run.err, "is a symbolic link to “nowhere/minutka.db”, which does "
+                                     "not exist"));
+}
+
+/* Text for people never carries raw control characters from data. */
+static void
+assert_no_controls (const char *text)
+{
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    if ((*p < 0x20 && *p != '\n') || *p == 0x7f)
+      g_error ("raw control character 0x%02x in: %s", *p, text);
+}
+
+static void
+test_control_characters (void)
+{
+  g_autofree char *db = test_path ("hostile.db");
+  g_autofree char *csv = test_path ("hostile.csv");
+  g_autofree char *weird = test_path ("no\x1b]0;owned\x07such.csv");
+  g_auto(Run) run = { 0, };
+  const char hostile[] =
+    "Date,Manager,Minutes,Category,Task\n"
+    "2026-03-02,\"Eve\x1b]0;owned\x07\x1b[2J\",240,calls,\"x\ry\"\n"
+    "2026-03-02,\"Mallory\n  1. Fake Leader — 480 min/day\",240,admin,z\n"
+    "2026-03-02,\"Trent\r\",240,meetings,\"\x1b[31mred\"\n"
+    "2026-03-03,\"Eve\x1b]0;owned\x07\x1b[2J\",200,admin,a\n"
+    "2026-03-03,\"Mallory\n  1. Fake Leader — 480 min/day\",300,calls,b\n"
+    "2026-03-03,\"Trent\r\",240,calls,c\n";
+
+  g_unlink (db);
+  g_assert_true (g_file_set_contents (csv, hostile, -1, NULL));
+  RUN (&run, "--db", db, "--import", csv);
+  g_assert_cmpint (run.status, ==, MK_EXIT_OK);
+  assert_no_controls (run.out);
+  assert_no_controls (run.err);
+
+  /* The text report shows the names with their controls escaped. */
+  RUN (&run, "--db", db, "--report");
+  g_assert_cmpint (run.status, ==, MK_EXIT_OK);
+  assert_no_controls (run.out);
+  g_assert_nonnull (strstr (run.out, "Eve\\x1b]0;owned\\x07\\x1b[2J"));
+  g_assert_nonnull (strstr (run.out, "Mallory\\x0a  1. Fake Leader"));
+  g_assert_null (strstr (run.out, "\n  1. Fake Leader"));
+
+  /* The database and the JSON keep the names as they are (JSON escaped). */
+  RUN (&run, "--db", db, "--report", "--format", "json");
+  g_assert_cmpint (run.status, ==, MK_EXIT_OK);
+  g_assert_nonnull (strstr (run.out, "\"Eve\\u001b]0;owned\\u0007\\u001b[2J\""));
+
+  /* Messages escape what the user typed, too. */
+  RUN (&run, "--db", db, "--import", weird);
+  g_assert_cmpint (run.status, ==, MK_EXIT_BAD_INPUT);
+  assert_no_controls (run.err);
+  g_assert_nonnull (strstr (run.err, "no\\x1b]0;owned\\x07such.csv"));
+  RUN (&run, "--db", db, "--report", "--format", "\x1b[2Jxml");
+  g_assert_cmpint (run.status, ==, MK_EXIT_USAGE);
+  assert_no_controls (run.err);
+  RUN (&run, "--db", db, "--frm\x1b[2J");
+  assert_usage (&run, "Unknown option --frm\\x1b[2J");
+  assert_no_controls (run.err);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -596,6 +879,11 @@ main (int   argc,
   g_test_add_func ("/cli/report/exit-codes", test_report_exit_codes);
   g_test_add_func ("/cli/import/files-dry-run-invalid", test_import);
   g_test_add_func ("/cli/export/period", test_export);
+  g_test_add_func ("/cli/files/report-output-targets", test_report_output_targets);
+  g_test_add_func ("/cli/files/export-safety", test_export_safety);
+  g_test_add_func ("/cli/import/skip-invalid-imports-nothing", test_import_skip_invalid_nothing);
+  g_test_add_func ("/cli/messages/db-links", test_db_links);
+  g_test_add_func ("/cli/messages/control-characters", test_control_characters);
 
   return g_test_run ();
 }
