@@ -13,11 +13,22 @@
  * (mk_store_check_external(): one prepared PRAGMA, no table read); if so
  * the store emits "changed" and every page refreshes the way it does after
  * the window's own changes, keeping its open editors and scroll position.
+ *
+ * The demo (win.try-demo, "Try the Demo") never touches the user's
+ * database: core makes the demo team a database of its own in a temporary
+ * folder (mk_store_open_demo()), and a second MkWindow shows it, labelled
+ * in its title and by a banner with "Leave the Demo" (win.leave-demo).
+ * While it is open the user's window is hidden; leaving or closing the
+ * demo shows the user's window again and drops the demo's store, whose
+ * folder core removes.  The demo window keeps its GSettings in memory, so
+ * nothing chosen in the demo (the person logging, the size) is remembered.
  */
 #define G_LOG_DOMAIN "mk-window"
 
 #include "config.h"
 
+#define G_SETTINGS_ENABLE_BACKEND
+#include <gio/gsettingsbackend.h>
 #include <glib/gi18n.h>
 
 #include "mk-analysis-page.h"
@@ -36,8 +47,16 @@ struct _MkWindow
   GSettings            *settings;
   guint                 external_id;  /* the check's timeout while mapped */
 
+  /* The demo: in the demo's window, its own store and the user's window
+   * (weak); in the user's window, the open demo window (weak). */
+  MkStore              *demo_store;
+  GtkWindow            *user_window;
+  GtkWindow            *demo_window;
+
   AdwViewStack         *stack;
   AdwToastOverlay      *toast_overlay;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkWidget            *demo_banner;
   MkAnalysisPage       *analysis_page;
 };
 
@@ -68,8 +87,39 @@ mk_window_get_store (MkWindow *self)
 
   g_return_val_if_fail (MK_IS_WINDOW (self), NULL);
 
+  if (self->demo_store != NULL)
+    return self->demo_store;
   app = gtk_window_get_application (GTK_WINDOW (self));
   return app ? mk_application_get_store (MK_APPLICATION (app)) : NULL;
+}
+
+/**
+ * mk_window_get_settings:
+ * @self: the window
+ *
+ * Returns: (transfer none): where the window's pages remember what the
+ *   user chose (the person logging); in memory only for the demo.
+ */
+GSettings *
+mk_window_get_settings (MkWindow *self)
+{
+  g_return_val_if_fail (MK_IS_WINDOW (self), NULL);
+
+  return self->settings;
+}
+
+/**
+ * mk_window_is_demo:
+ * @self: the window
+ *
+ * Returns: whether the window shows the demo team's temporary database.
+ */
+gboolean
+mk_window_is_demo (MkWindow *self)
+{
+  g_return_val_if_fail (MK_IS_WINDOW (self), FALSE);
+
+  return self->demo_store != NULL;
 }
 
 /**
@@ -147,26 +197,77 @@ import_action_cb (GtkWidget  *widget,
   mk_import_dialog_choose_files (MK_WINDOW (widget));
 }
 
+/* The demo */
+
+static MkWindow *
+mk_window_new_demo (MkWindow *user_window,
+                    MkStore  *demo_store)
+{
+  g_autoptr(GSettingsBackend) memory = g_memory_settings_backend_new ();
+  MkWindow *self = g_object_new (MK_TYPE_WINDOW, NULL);
+  int width;
+  int height;
+
+  /* The store before the application: the pages look for the window's
+   * store once it has an application. */
+  self->demo_store = g_object_ref (demo_store);
+  gtk_window_set_application (GTK_WINDOW (self),
+                              gtk_window_get_application (GTK_WINDOW (user_window)));
+  self->user_window = GTK_WINDOW (user_window);
+  g_object_add_weak_pointer (G_OBJECT (user_window), (gpointer *) &self->user_window);
+  g_clear_object (&self->settings);
+  self->settings = g_settings_new_with_backend (BASE_APP_ID, memory);
+
+  /* Labelled as the demo in the title bar and under it, and it opens on
+   * what it is there to show. */
+  gtk_window_set_title (GTK_WINDOW (self), _("Minutka Demo"));
+  adw_view_switcher_title_set_subtitle (self->switcher_title,
+                                        _("A sample team, not your data"));
+  gtk_widget_set_visible (self->demo_banner, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "demo");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.try-demo", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-demo", TRUE);
+  adw_view_stack_set_visible_child_name (self->stack, "analysis");
+
+  gtk_window_get_default_size (GTK_WINDOW (user_window), &width, &height);
+  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  return self;
+}
+
 static void
-load_demo_action_cb (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *param)
+try_demo_action_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
 {
   MkWindow *self = MK_WINDOW (widget);
-  MkStore *store = mk_window_get_store (self);
+  g_autoptr(MkStore) demo_store = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
+  MkWindow *demo;
 
-  if (store == NULL)
-    return;
-  if (!mk_store_load_demo (store, NULL, &error))
+  if (self->demo_window != NULL)
     {
-      mk_window_show_error (self, _("The Demo Sample Was Not Loaded"), error);
+      gtk_window_present (self->demo_window);
       return;
     }
-  message = g_strdup_printf (_("Loaded the demo team: %d entries"),
-                             (int) mk_store_count_entries (store));
-  mk_window_show_toast (self, adw_toast_new (message));
+  demo_store = mk_store_open_demo (&error);
+  if (demo_store == NULL)
+    {
+      mk_window_show_error (self, _("The Demo Cannot Start"), error);
+      return;
+    }
+  demo = mk_window_new_demo (self, demo_store);
+  self->demo_window = GTK_WINDOW (demo);
+  g_object_add_weak_pointer (G_OBJECT (demo), (gpointer *) &self->demo_window);
+  gtk_window_present (GTK_WINDOW (demo));
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+}
+
+static void
+leave_demo_action_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  gtk_window_close (GTK_WINDOW (widget));
 }
 
 /* "My analysis": the Analysis page's detail of one person (name or id). */
@@ -254,7 +355,16 @@ mk_window_unmap (GtkWidget *widget)
 static gboolean
 mk_window_close_request (GtkWindow *window)
 {
-  mk_window_save_size (MK_WINDOW (window));
+  MkWindow *self = MK_WINDOW (window);
+
+  /* Leaving the demo goes back to the user's own window. */
+  if (self->demo_store != NULL)
+    {
+      if (self->user_window != NULL)
+        gtk_window_present (self->user_window);
+      return GTK_WINDOW_CLASS (mk_window_parent_class)->close_request (window);
+    }
+  mk_window_save_size (self);
 
   return GTK_WINDOW_CLASS (mk_window_parent_class)->close_request (window);
 }
@@ -265,6 +375,12 @@ mk_window_dispose (GObject *object)
   MkWindow *self = MK_WINDOW (object);
 
   g_clear_handle_id (&self->external_id, g_source_remove);
+  if (self->user_window != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->user_window), (gpointer *) &self->user_window);
+  self->user_window = NULL;
+  if (self->demo_window != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->demo_window), (gpointer *) &self->demo_window);
+  self->demo_window = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), MK_TYPE_WINDOW);
 
   G_OBJECT_CLASS (mk_window_parent_class)->dispose (object);
@@ -276,6 +392,7 @@ mk_window_finalize (GObject *object)
   MkWindow *self = MK_WINDOW (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->demo_store);
 
   G_OBJECT_CLASS (mk_window_parent_class)->finalize (object);
 }
@@ -301,10 +418,13 @@ mk_window_class_init (MkWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/mk-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MkWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, MkWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, MkWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, MkWindow, demo_banner);
   gtk_widget_class_bind_template_child (widget_class, MkWindow, analysis_page);
 
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.try-demo", NULL, try_demo_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.leave-demo", NULL, leave_demo_action_cb);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action_cb);
   gtk_widget_class_install_action (widget_class, "win.my-analysis", "s", my_analysis_action_cb);
 }
@@ -325,6 +445,8 @@ mk_window_init (MkWindow *self)
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-demo", FALSE);
 
   page_action = g_property_action_new ("page", self->stack, "visible-child-name");
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (page_action));

@@ -14,6 +14,8 @@ G_DECLARE_FINAL_TYPE (MkWindow, mk_window, MK, WINDOW, AdwApplicationWindow)
 MkWindow   *mk_window_new              (MkApplication *application);
 const char *mk_window_get_visible_page (MkWindow      *self);
 MkStore    *mk_window_get_store        (MkWindow      *self);
+GSettings  *mk_window_get_settings     (MkWindow      *self);
+gboolean    mk_window_is_demo          (MkWindow      *self);
 void        mk_window_show_toast       (MkWindow      *self,
                                         AdwToast      *toast);
 void        mk_window_show_error       (MkWindow      *self,

@@ -3,8 +3,13 @@
  *
  * The sample (data/demo-team.tsv, installed in the package data folder) is
  * eight managers over three working days.  It is loaded as one import batch
- * in one transaction, with fingerprints, so loading it twice adds nothing
- * the second time; its days become the active study.
+ * in one transaction, with fingerprints; its days become the active study.
+ *
+ * The demo never mixes with anybody's own entries: mk_store_load_demo()
+ * refuses a database that holds any entry (checked inside its transaction),
+ * and the window's "Try the Demo" opens a database of its own in a private
+ * temporary folder (mk_store_open_demo()), removed with everything in it
+ * when the last reference to that store goes.
  *
  * Format: UTF-8, tab-separated, '#' starts a comment line:
  *   person  email  level  day  start(HH:MM)  minutes  category-key  task
@@ -13,7 +18,9 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -147,11 +154,12 @@ load_line (MkStore     *self,
  * @error: return location for a #GError
  *
  * Loads the demo team sample in one transaction and makes its days the
- * active study "Demo sample".
+ * active study "Demo sample".  Only into a database without entries: the
+ * sample's eight managers must never mix with a team's own log.
  *
  * Returns: %TRUE once committed; %FALSE with MK_STORE_ERROR_EXISTS when the
- *   sample is already in the database (nothing was added), or another
- *   error when the file is missing or malformed (nothing was added).
+ *   database already holds entries (nothing was added), or another error
+ *   when the file is missing or malformed (nothing was added).
  */
 gboolean
 mk_store_load_demo (MkStore    *self,
@@ -177,6 +185,16 @@ mk_store_load_demo (MkStore    *self,
   bulk = mk_store_bulk_begin (self, basename, NULL, "demo", error);
   if (bulk == NULL)
     return FALSE;
+  /* Inside the transaction, so that no entry can come in between. */
+  if (!mk_store_is_empty (self))
+    {
+      mk_store_bulk_abort (bulk);
+      g_set_error_literal (error, MK_STORE_ERROR, MK_STORE_ERROR_EXISTS,
+                           _("This database already holds entries, and the demo team would "
+                             "mix with them; nothing was added. Try the demo in a database "
+                             "of its own."));
+      return FALSE;
+    }
 
   lines = g_strsplit (contents, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
@@ -197,10 +215,8 @@ mk_store_load_demo (MkStore    *self,
   if (counts.imported == 0)
     {
       mk_store_bulk_abort (bulk);
-      g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_EXISTS,
-                   counts.rows_read ? _("The demo sample is already in this database; "
-                                        "nothing was added.")
-                                    : _("The demo sample is empty; reinstall Minutka."));
+      g_set_error_literal (error, MK_STORE_ERROR, MK_STORE_ERROR_INVALID,
+                           _("The demo sample is empty; reinstall Minutka."));
       return FALSE;
     }
   if (!mk_store_write_study (self, _("Demo sample"), first_day, last_day, error))
@@ -209,4 +225,70 @@ mk_store_load_demo (MkStore    *self,
       return FALSE;
     }
   return mk_store_bulk_commit (bulk, &counts, error);
+}
+
+/* Removes the demo's folder; runs once the store has closed its database. */
+static void
+remove_demo_folder (gpointer data)
+{
+  g_autofree char *dir = data;
+  static const char *const files[] = {
+    "demo.db", "demo.db-wal", "demo.db-shm", "demo.db-journal",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, files[i], NULL);
+
+      g_unlink (path);
+    }
+  if (g_rmdir (dir) != 0)
+    g_warning ("The demo folder %s was not removed: %s", dir, g_strerror (errno));
+}
+
+/**
+ * mk_store_open_demo:
+ * @error: return location for a #GError
+ *
+ * Creates a database of its own for the demo team, in a new private
+ * temporary folder (mode 0700), and loads the sample into it.  The folder
+ * and the database go when the last reference to the store is dropped, so
+ * nothing of the demo stays behind and no other database is touched.
+ *
+ * Returns: (transfer full) (nullable): the demo's store, or %NULL with
+ *   @error set when the folder cannot be made or the sample cannot be
+ *   loaded (nothing is left behind then either).
+ */
+MkStore *
+mk_store_open_demo (GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(MkStore) store = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  dir = g_dir_make_tmp ("minutka-demo-XXXXXX", &local_error);
+  if (dir == NULL)
+    {
+      g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_OPEN,
+                   _("The demo needs a temporary folder, which cannot be made (%s)."),
+                   local_error->message);
+      return NULL;
+    }
+  path = g_build_filename (dir, "demo.db", NULL);
+  store = mk_store_open (path, error);
+  if (store == NULL)
+    {
+      remove_demo_folder (g_steal_pointer (&dir));
+      return NULL;
+    }
+  /* Object data is dropped after the store's own finalize has closed the
+   * database, so the folder goes with its last file. */
+  g_object_set_data_full (G_OBJECT (store), "mk-demo-folder", g_steal_pointer (&dir),
+                          remove_demo_folder);
+  if (!mk_store_load_demo (store, NULL, error))
+    return NULL;
+  return g_steal_pointer (&store);
 }

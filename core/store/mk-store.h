@@ -231,5 +231,6 @@ char      **mk_store_last_logged_days     (MkStore       *self,
 gboolean    mk_store_load_demo            (MkStore       *self,
                                            const char    *path,
                                            GError       **error);
+MkStore    *mk_store_open_demo            (GError       **error);
 
 G_END_DECLS

@@ -799,7 +799,12 @@ mk_entries_page_dispose (GObject *object)
   self->stale = FALSE;
   resume_list (self);
   if (self->column_view != NULL)
-    gtk_column_view_set_model (self->column_view, NULL);
+    {
+      /* Removing the columns changes the sorter: not a sort to follow. */
+      g_signal_handlers_disconnect_by_func (gtk_column_view_get_sorter (self->column_view),
+                                            sorter_changed_cb, self);
+      gtk_column_view_set_model (self->column_view, NULL);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), MK_TYPE_ENTRIES_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->entries);

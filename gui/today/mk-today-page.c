@@ -796,7 +796,12 @@ mk_today_page_map (GtkWidget *widget)
   GTK_WIDGET_CLASS (mk_today_page_parent_class)->map (widget);
 
   if (self->store == NULL && MK_IS_WINDOW (root) && mk_window_get_store (MK_WINDOW (root)))
-    mk_today_page_set_store (self, mk_window_get_store (MK_WINDOW (root)));
+    {
+      /* The window says where the person logging is remembered: nowhere
+       * lasting in the demo's window. */
+      g_set_object (&self->settings, mk_window_get_settings (MK_WINDOW (root)));
+      mk_today_page_set_store (self, mk_window_get_store (MK_WINDOW (root)));
+    }
   update_header_mark (self);
   if (self->store != NULL && mk_person_chooser_get_person (self->person_chooser) == NULL)
     mk_person_chooser_popup (self->person_chooser);

@@ -366,13 +366,33 @@ mk_gui_test_show_page (GtkWidget  *window,
   return page;
 }
 
+typedef struct {
+  GtkWidget     *widget;
+  int            width;
+  int            height;
+  GskRenderNode *node;
+} ScreenshotWait;
+
+static void
+screenshot_after_paint_cb (GdkFrameClock  *clock,
+                           ScreenshotWait *wait)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+
+  if (wait->node != NULL)
+    return;
+  paintable = gtk_widget_paintable_new (wait->widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), wait->width, wait->height);
+  wait->node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+}
+
 void
 mk_gui_test_screenshot (GtkWidget  *widget,
                         const char *file_name)
 {
   const char *dir = g_getenv ("MINUTKA_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *path = NULL;
@@ -391,10 +411,26 @@ mk_gui_test_screenshot (GtkWidget  *widget,
   g_assert_cmpint (width, >, 0);
   g_assert_cmpint (height, >, 0);
 
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  /* A draw queued since the last frame (idle work, a label's update)
+   * drops the widget's render node until the next frame paints it: take
+   * the picture right after a frame has painted. */
+  {
+    ScreenshotWait wait = { widget, width, height, NULL };
+    GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+    gint64 end = g_get_monotonic_time () + WAIT_LIMIT_USEC;
+    gulong id;
+
+    g_assert_nonnull (clock);
+    id = g_signal_connect (clock, "after-paint", G_CALLBACK (screenshot_after_paint_cb), &wait);
+    while (wait.node == NULL && g_get_monotonic_time () < end)
+      {
+        gtk_widget_queue_draw (widget);
+        g_main_context_iteration (NULL, FALSE);
+        g_usleep (1000);
+      }
+    g_signal_handler_disconnect (clock, id);
+    node = g_steal_pointer (&wait.node);
+  }
   g_assert_nonnull (node);
 
   renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));

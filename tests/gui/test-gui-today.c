@@ -158,7 +158,7 @@ test_today_empty (void)
   /* The whole database is empty, so the demo data is offered. */
   g_assert_true (gtk_widget_get_visible (mk_gui_test_child (page, "demo_button")));
   demo_button = GTK_ACTIONABLE (mk_gui_test_child (page, "demo_button"));
-  g_assert_cmpstr (gtk_actionable_get_action_name (demo_button), ==, "win.load-demo");
+  g_assert_cmpstr (gtk_actionable_get_action_name (demo_button), ==, "win.try-demo");
   screenshot (page, "empty");
 }
 

@@ -1141,6 +1141,52 @@ test_demo_loads_once (void)
   g_assert_error (error, MK_STORE_ERROR, MK_STORE_ERROR_EXISTS);
 }
 
+/* Issue 17: the demo never goes into a database that holds somebody's entries. */
+static void
+test_demo_refuses_entries (void)
+{
+  g_autoptr(MkStore) store = mk_test_store_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) people = NULL;
+
+  add (store, person (store, "Anna Petrova"), "2026-03-02", -1, 30, "calls", "Acme");
+  g_assert_false (mk_store_load_demo (store, NULL, &error));
+  g_assert_error (error, MK_STORE_ERROR, MK_STORE_ERROR_EXISTS);
+  g_assert_nonnull (strstr (error->message, "already holds entries"));
+  g_assert_cmpint (mk_store_count_entries (store), ==, 1);
+  people = mk_store_list_people (store, FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, 1);
+  g_assert_false (mk_store_get_study (store, NULL, NULL, NULL));
+  mk_test_assert_consistent (store);
+}
+
+/* The window's demo: a database of its own, gone with its last reference. */
+static void
+test_demo_own_database (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  MkStore *demo = mk_store_open_demo (&error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (demo);
+  g_assert_cmpint (mk_store_count_entries (demo), >, 300);
+  mk_test_assert_consistent (demo);
+  dir = g_path_get_dirname (mk_store_get_path (demo));
+  base = g_path_get_basename (dir);
+  g_assert_true (g_str_has_prefix (base, "minutka-demo-"));
+  g_assert_true (g_file_test (mk_store_get_path (demo), G_FILE_TEST_IS_REGULAR));
+  {
+    GStatBuf st;
+
+    g_assert_cmpint (g_stat (dir, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  }
+  g_object_unref (demo);
+  g_assert_false (g_file_test (dir, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1181,6 +1227,8 @@ main (int   argc,
   g_test_add_func ("/store/entry-list/search-ignores-case", test_entry_list_search_ignores_case);
   g_test_add_func ("/store/entry-list/holds", test_entry_list_holds);
   g_test_add_func ("/store/demo/loads-once", test_demo_loads_once);
+  g_test_add_func ("/store/demo/refuses-entries", test_demo_refuses_entries);
+  g_test_add_func ("/store/demo/own-database", test_demo_own_database);
 
   return g_test_run ();
 }
