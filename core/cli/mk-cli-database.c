@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "mk-cli-database.h"
+#include "mk-error.h"
 #include "mk-store.h"
 
 /**
@@ -47,7 +48,8 @@ mk_cli_check_run (const MkCliArgs *args)
  * mk_cli_demo_run:
  * @args: the command line (--demo, --db)
  *
- * Loads the demo team sample.
+ * Loads the demo team sample, only into a database without entries (core
+ * refuses any other, and the message says where the demo can go instead).
  *
  * Returns: 0 when loaded, 1 otherwise.
  */
@@ -63,6 +65,10 @@ mk_cli_demo_run (const MkCliArgs *args)
   if (!mk_store_load_demo (store, NULL, &error))
     {
       mk_cli_print_error (error);
+      /* The demo never mixes with somebody's entries: say where it can go. */
+      if (g_error_matches (error, MK_STORE_ERROR, MK_STORE_ERROR_EXISTS))
+        g_printerr (_("To try the demo, give it a database of its own, for example: "
+                      "minutka --db /tmp/minutka-demo.db --demo\n"));
       return MK_EXIT_BAD_INPUT;
     }
   g_print (_("Loaded the demo team sample: %d entries. Open Minutka or run "

@@ -59,7 +59,7 @@ static const MkCliOption options[] = {
     N_("Write the entries of the period to FILE as Minutka's own CSV, which "
        "imports back exactly (“-” is standard output)") },
   { "demo", MK_CLI_FLAG, mk_cli_demo_run, NULL, NULL,
-    N_("Fill the database with the demo team sample") },
+    N_("Fill a database without entries with the demo team sample") },
   { "check", MK_CLI_FLAG, mk_cli_check_run, NULL, NULL,
     N_("Check the database file and that its totals match the entries") },
   { "version", MK_CLI_FLAG, run_version, NULL, NULL,

@@ -376,7 +376,7 @@ test_demo_then_check (void)
   RUN (&run, "--db", db, "--demo");
   g_assert_cmpint (run.status, ==, MK_EXIT_BAD_INPUT);
   g_assert_cmpstr (run.out, ==, "");
-  g_assert_nonnull (strstr (run.err, "already in this database"));
+  g_assert_nonnull (strstr (run.err, "already holds entries"));
   g_assert_cmpint (count_entries (db), ==, 540);
 
   RUN (&run, "--check", "--db", db);
@@ -384,6 +384,37 @@ test_demo_then_check (void)
   g_assert_nonnull (strstr (run.out, "integrity_check: ok"));
   g_assert_nonnull (strstr (run.out, "The database is sound and its totals match the entries."));
   g_assert_cmpstr (run.err, ==, "");
+}
+
+/* Issue 17: the demo never goes into a database with somebody's entries;
+ * the message says why and where it can go, in English and Russian. */
+static void
+test_demo_refuses_entries (void)
+{
+  g_autofree char *db = test_path ("mine.db");
+  g_autofree char *toggl = fixture ("toggl-detailed.csv");
+  const char *argv[] = { "--db", db, "--demo", NULL };
+  g_auto(Run) run = { 0, };
+  g_auto(Run) russian = { 0, };
+
+  g_unlink (db);
+  RUN (&run, "--db", db, "--import", toggl);
+  g_assert_cmpint (run.status, ==, MK_EXIT_OK);
+  g_assert_cmpint (count_entries (db), ==, 4);
+
+  run_argv_in (&run, "C", argv);
+  g_assert_cmpint (run.status, ==, MK_EXIT_BAD_INPUT);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_nonnull (strstr (run.err, "already holds entries"));
+  g_assert_nonnull (strstr (run.err, "nothing was added"));
+  g_assert_nonnull (strstr (run.err, "minutka --db /tmp/minutka-demo.db --demo"));
+  g_assert_cmpint (count_entries (db), ==, 4);
+
+  run_argv_in (&russian, "ru", argv);
+  g_assert_cmpint (russian.status, ==, MK_EXIT_BAD_INPUT);
+  g_assert_nonnull (strstr (russian.err, "уже есть записи"));
+  g_assert_nonnull (strstr (russian.err, "minutka --db /tmp/minutka-demo.db --demo"));
+  g_assert_cmpint (count_entries (db), ==, 4);
 }
 
 static void
@@ -874,6 +905,7 @@ main (int   argc,
   g_test_add_func ("/cli/usage/two-commands", test_usage_two_commands);
   g_test_add_func ("/cli/usage/option-needs-its-command", test_usage_option_needs_its_command);
   g_test_add_func ("/cli/demo/then-check", test_demo_then_check);
+  g_test_add_func ("/cli/demo/refuses-entries", test_demo_refuses_entries);
   g_test_add_func ("/cli/check/not-a-database", test_check_not_a_database);
   g_test_add_func ("/cli/report/formats", test_report_formats);
   g_test_add_func ("/cli/report/exit-codes", test_report_exit_codes);
