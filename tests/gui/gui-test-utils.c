@@ -386,6 +386,8 @@ screenshot_after_paint_cb (GdkFrameClock  *clock,
   snapshot = gtk_snapshot_new ();
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), wait->width, wait->height);
   wait->node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (wait->node == NULL)
+    gtk_widget_queue_draw (wait->widget);
 }
 
 void
@@ -417,17 +419,12 @@ mk_gui_test_screenshot (GtkWidget  *widget,
   {
     ScreenshotWait wait = { widget, width, height, NULL };
     GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-    gint64 end = g_get_monotonic_time () + WAIT_LIMIT_USEC;
     gulong id;
 
     g_assert_nonnull (clock);
     id = g_signal_connect (clock, "after-paint", G_CALLBACK (screenshot_after_paint_cb), &wait);
-    while (wait.node == NULL && g_get_monotonic_time () < end)
-      {
-        gtk_widget_queue_draw (widget);
-        g_main_context_iteration (NULL, FALSE);
-        g_usleep (1000);
-      }
+    gtk_widget_queue_draw (widget);
+    mk_gui_test_wait_for (wait.node != NULL);
     g_signal_handler_disconnect (clock, id);
     node = g_steal_pointer (&wait.node);
   }

@@ -71,7 +71,7 @@ static void
 assert_user_data_untouched (void)
 {
   g_autoptr(MkStore) store = open_user_db ();
-  g_autoptr(GListModel) people = mk_store_list_people (store, FALSE);
+  g_autoptr(GListModel) people = mk_store_list_people (store, FALSE, NULL);
 
   g_assert_cmpint (mk_store_count_entries (store), ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (people), ==, 1);

@@ -1154,7 +1154,7 @@ test_demo_refuses_entries (void)
   g_assert_error (error, MK_STORE_ERROR, MK_STORE_ERROR_EXISTS);
   g_assert_nonnull (strstr (error->message, "already holds entries"));
   g_assert_cmpint (mk_store_count_entries (store), ==, 1);
-  people = mk_store_list_people (store, FALSE);
+  people = mk_store_list_people (store, FALSE, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (people), ==, 1);
   g_assert_false (mk_store_get_study (store, NULL, NULL, NULL));
   mk_test_assert_consistent (store);
