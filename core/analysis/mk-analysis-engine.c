@@ -12,12 +12,15 @@
  *     level with at least three adequate managers.  When nobody's sample is
  *     adequate the medians are taken over everyone and flagged;
  *  3. findings per manager against their peer group (see the kinds in
- *     mk-analysis.h), reclaimable minutes per day and extra calls;
- *  4. team totals, the ranking (adequate samples by reclaimable time, weak
- *     samples after them) and the summary.  The team's reclaimable time
- *     sums the adequate samples only, like the medians.
- * Cost: O(people × categories × log people) plus the length histograms;
- * nothing here sees a single entry.
+ *     mk-analysis.h), the two yardsticks — reclaimable minutes per day
+ *     against the peers (and extra calls) and against the targets — and
+ *     the manager's top tasks per category;
+ *  4. team totals, the team findings and top tasks (mk-analysis-team.c),
+ *     the ranking (adequate samples by reclaimable time against the peers,
+ *     weak samples after them) and the summary.  The team's reclaimable
+ *     time sums the adequate samples only, like the medians.
+ * Cost: O(people × categories × log people) plus the length histograms and
+ * the folded task texts; nothing here sees a single entry.
  */
 #define G_LOG_DOMAIN "mk-analysis"
 
@@ -174,6 +177,7 @@ manager_from_input (const MkAnalysisInput *input,
       m->timed_minutes[c] = (int) cell->timed_minutes;
       total += cell->minutes;
 
+      m->top_tasks[c] = mk_top_tasks_pick (cell->tasks, cell->minutes);
       if (cell->lengths != NULL)
         {
           g_autoptr(GArray) bins = g_array_copy (cell->lengths);
@@ -243,7 +247,8 @@ set_message (MkFinding *f,
   f->message = message;
 }
 
-/* Findings about one category: over/under against the peers, target band. */
+/* Findings about one category: over/under against the peers, target band.
+ * @reclaim_c is the category's time to win back against the peers. */
 static void
 category_findings (MkAnalysis            *self,
                    MkManagerResult       *m,
@@ -264,16 +269,20 @@ category_findings (MkAnalysis            *self,
   gboolean off_peers = g_strcmp0 (cat->key, "other") != 0
                        && fabs (diff) + EPS >= s->over_points / 100.0
                        && fabs (dev) + EPS >= s->over_deviations;
+  /* Outside the band the wrong way: too little selling, too much of the rest. */
+  gboolean short_of_target = below && cat->klass == MK_CATEGORY_KIND_SELLING;
+  gboolean over_target = above && cat->klass != MK_CATEGORY_KIND_SELLING;
   g_autofree char *mid_name = mk_analysis_category_mid_sentence (cat->name);
   MkMessageContext ctx = *base_ctx;
 
   ctx.category = mid_name;
-  ctx.reclaim = reclaim_c;
+  ctx.items = m->top_tasks[c];
 
   if (off_peers)
     {
       MkFinding *f = mk_finding_new (diff > 0 ? MK_FINDING_OVER : MK_FINDING_UNDER,
                                      m->name, cat->key);
+      MkMessageContext pctx = ctx;
 
       f->value = share;
       f->median = median;
@@ -282,7 +291,24 @@ category_findings (MkAnalysis            *self,
       f->deviation = dev;
       f->severity = severity_for (is_good_direction (cat->klass, diff), fabs (diff),
                                   2 * s->over_points / 100.0);
-      set_message (f, mk_analysis_message_share (&ctx, f, TRUE));
+      /* More than the peers: the time above them could go to selling.
+       * Less selling than the peers and short of the target: how short. */
+      if (diff > 0 && round (reclaim_c) >= 1)
+        pctx.reclaim = reclaim_c;
+      else if (diff > 0 && over_target && !m->weak_sample)
+        {
+          /* Meetings above the peers and the ceiling: not non-selling
+           * work, so nothing to win back against the peers; the time above
+           * the target still counts. */
+          pctx.reclaim = m->target_gap[c];
+          pctx.wording = MK_RECLAIM_ABOVE_TARGET;
+        }
+      else if (diff < 0 && short_of_target && !m->weak_sample)
+        {
+          pctx.reclaim = m->target_gap[c];
+          pctx.wording = MK_RECLAIM_BELOW_TARGET;
+        }
+      set_message (f, mk_analysis_message_share (&pctx, f, TRUE));
       g_ptr_array_add (out, f);
 
       /* The over/under sentence already states the target; a second finding
@@ -297,6 +323,7 @@ category_findings (MkAnalysis            *self,
       double bound = above ? cat->target_max : cat->target_min;
       gboolean good = above ? cat->klass == MK_CATEGORY_KIND_SELLING
                             : cat->klass != MK_CATEGORY_KIND_SELLING;
+      MkMessageContext tctx = ctx;
 
       f->value = share;
       f->median = median;
@@ -304,8 +331,15 @@ category_findings (MkAnalysis            *self,
       f->target_max = cat->target_max;
       f->deviation = dev;
       f->severity = severity_for (good, fabs (share - bound), 2 * s->over_points / 100.0);
+      /* Measured against the target, not the peers: a habit the whole team
+       * shares still costs this much. */
+      if ((over_target || short_of_target) && !m->weak_sample)
+        {
+          tctx.reclaim = m->target_gap[c];
+          tctx.wording = over_target ? MK_RECLAIM_ABOVE_TARGET : MK_RECLAIM_BELOW_TARGET;
+        }
       /* Next to an over/under sentence (opposite direction) the median is said. */
-      set_message (f, mk_analysis_message_share (&ctx, f, !off_peers));
+      set_message (f, mk_analysis_message_share (&tctx, f, !off_peers));
       g_ptr_array_add (out, f);
     }
 }
@@ -346,9 +380,12 @@ manager_findings (MkAnalysis        *self,
         call_length = self->team_call_length;
     }
 
-  /* Reclaimable time: non-selling minutes per day above the higher of the
-   * target's upper bound and the peer median. */
+  /* The two yardsticks.  Against the targets: every category outside its
+   * band, and the minutes above the maximum of those that are not selling.
+   * Against the peers (reclaimable): non-selling minutes per day above the
+   * higher of the target's upper bound and the peer median. */
   m->reclaimable = 0;
+  m->reclaimable_vs_target = 0;
   for (guint c = 0; c < nc; c++)
     {
       const MkInCategory *cat = g_ptr_array_index (self->categories, c);
@@ -356,6 +393,13 @@ manager_findings (MkAnalysis        *self,
 
       m->peer_median[c] = peers->median[c];
       m->deviation[c] = (m->share[c] - peers->median[c]) / peers->mad[c];
+      if (cat->target_max >= 0 && m->share[c] > cat->target_max + EPS)
+        m->target_gap[c] = (m->share[c] - cat->target_max) * m->minutes_per_day;
+      else if (cat->target_min >= 0 && m->share[c] < cat->target_min - EPS)
+        m->target_gap[c] = (cat->target_min - m->share[c]) * m->minutes_per_day;
+      if (cat->klass != MK_CATEGORY_KIND_SELLING && cat->target_max >= 0
+          && m->share[c] > cat->target_max + EPS)
+        m->reclaimable_vs_target += m->target_gap[c];
       if (g_strcmp0 (cat->key, "other") == 0)
         other = (int) c;
       if (cat->klass != MK_CATEGORY_KIND_NON_SELLING)
@@ -388,8 +432,10 @@ manager_findings (MkAnalysis        *self,
       g_ptr_array_add (out, f);
     }
 
+  /* A weak sample's numbers are not evidence enough to say what time
+   * could be won back: its sentences leave the minutes out. */
   for (guint c = 0; c < nc; c++)
-    category_findings (self, m, peers, c, &ctx, reclaim[c], out);
+    category_findings (self, m, peers, c, &ctx, m->weak_sample ? 0 : reclaim[c], out);
 
   /* Priorities: more non-selling and less selling than the peers together,
    * each by at least half the over/under threshold. */
@@ -408,7 +454,7 @@ manager_findings (MkAnalysis        *self,
         f->deviation = ns_diff / peers->non_selling_mad;
         f->severity = (ns_diff + EPS >= 2 * half && sell_diff + EPS >= 2 * half)
                       ? MK_SEVERITY_CRITICAL : MK_SEVERITY_WARNING;
-        pctx.reclaim = m->reclaimable;
+        pctx.reclaim = m->weak_sample ? 0 : m->reclaimable;
         set_message (f, mk_analysis_message_priorities (&pctx, f, m->selling_share,
                                                         peers->selling_median));
         g_ptr_array_add (out, f);
@@ -535,6 +581,7 @@ mk_analysis_new (const MkAnalysisInput *input,
   g_autoptr(GHashTable) ranks = NULL;
   gint64 selling = 0;
   gint64 non_selling = 0;
+  gint64 supporting = 0;
   gboolean any_calls = FALSE;
   guint nc;
 
@@ -604,6 +651,8 @@ mk_analysis_new (const MkAnalysisInput *input,
             selling += m->cat_minutes[c];
           else if (cat->klass == MK_CATEGORY_KIND_NON_SELLING)
             non_selling += m->cat_minutes[c];
+          else
+            supporting += m->cat_minutes[c];
         }
       self->total_minutes += m->minutes;
     }
@@ -614,6 +663,7 @@ mk_analysis_new (const MkAnalysisInput *input,
     {
       self->selling_share = (double) selling / (double) self->total_minutes;
       self->non_selling_share = (double) non_selling / (double) self->total_minutes;
+      self->supporting_share = (double) supporting / (double) self->total_minutes;
     }
   self->team_call_length = mk_length_bins_median (call_bins);
 
@@ -666,7 +716,10 @@ mk_analysis_new (const MkAnalysisInput *input,
         }
     }
 
-  /* 4. Ranking, the team's list of findings, the summary. */
+  /* 4. Team findings and top tasks, the ranking, the team's list of
+   * findings, the summary. */
+  mk_analysis_team_top_tasks (self, input);
+  mk_analysis_team_findings (self, pool);
   g_list_store_splice (self->managers, 0, 0, all->pdata, all->len);
   g_ptr_array_sort (all, compare_reclaim);
   ranks = g_hash_table_new (g_str_hash, g_str_equal);

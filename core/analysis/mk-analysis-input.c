@@ -3,7 +3,8 @@
  *
  * An MkAnalysisInput holds, for one period, the categories (with class and
  * target band), the people (with level), and per person × category the sums
- * of the day_total rollup plus a histogram of entry lengths.  Days logged
+ * of the day_total rollup, a histogram of entry lengths and the minutes per
+ * folded task text (mk-task-fold.h).  Days logged
  * are kept as a set per person.  Invariants: indexes handed out by the
  * add_* functions stay valid for the life of the input; minutes and counts
  * only grow; adding the same day twice counts it once.
@@ -11,6 +12,8 @@
 #define G_LOG_DOMAIN "mk-analysis"
 
 #include "config.h"
+
+#include <string.h>
 
 #include "mk-analysis-private.h"
 
@@ -33,6 +36,7 @@ in_cell_free (gpointer data)
   if (cell == NULL)
     return;
   g_clear_pointer (&cell->lengths, g_array_unref);
+  g_clear_pointer (&cell->tasks, g_hash_table_unref);
   g_free (cell);
 }
 
@@ -273,6 +277,63 @@ mk_analysis_input_add_length (MkAnalysisInput *input,
 }
 
 /**
+ * mk_analysis_input_add_task:
+ * @input: the input
+ * @person: a person index
+ * @category: a category index
+ * @key: the folded task text (mk_task_fold()), "" for no description
+ * @label: (nullable): how the key reads (mk_task_fold_into()), or %NULL
+ *   for the key itself
+ * @minutes: minutes of @person's entries in @category with that key
+ * @entries: how many entries they are
+ *
+ * Adds to "what the time went on".  The same key added again adds up; the
+ * label kept is the first in byte order, so "CRM entry" wins over "crm
+ * entry" whatever the order of the calls.
+ */
+void
+mk_analysis_input_add_task (MkAnalysisInput *input,
+                            guint            person,
+                            guint            category,
+                            const char      *key,
+                            const char      *label,
+                            int              minutes,
+                            int              entries)
+{
+  MkInCell *cell;
+  MkTopTask *task;
+
+  g_return_if_fail (input != NULL);
+  g_return_if_fail (person < input->people->len);
+  g_return_if_fail (category < input->categories->len);
+  g_return_if_fail (key != NULL);
+
+  if (minutes <= 0)
+    return;
+  if (label == NULL)
+    label = key;
+
+  cell = ensure_cell (input, person, category);
+  if (cell->tasks == NULL)
+    cell->tasks = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, mk_top_task_free);
+  task = g_hash_table_lookup (cell->tasks, key);
+  if (task == NULL)
+    {
+      task = g_new0 (MkTopTask, 1);
+      task->key = g_strdup (key);
+      task->label = g_strdup (label);
+      g_hash_table_insert (cell->tasks, task->key, task);
+    }
+  else if (strcmp (label, task->label) < 0)
+    {
+      g_free (task->label);
+      task->label = g_strdup (label);
+    }
+  task->minutes += minutes;
+  task->entries += MAX (entries, 0);
+}
+
+/**
  * mk_analysis_input_get_n_people:
  * @input: the input
  *
@@ -345,6 +406,62 @@ mk_analysis_input_peek_cell (const MkAnalysisInput *input,
     return NULL;
 
   return g_ptr_array_index (p->cells, category);
+}
+
+void
+mk_top_task_free (gpointer data)
+{
+  MkTopTask *task = data;
+
+  g_free (task->key);
+  g_free (task->label);
+  g_free (task);
+}
+
+static int
+compare_tasks (gconstpointer a,
+               gconstpointer b)
+{
+  const MkTopTask *x = *(MkTopTask * const *) a;
+  const MkTopTask *y = *(MkTopTask * const *) b;
+
+  if (x->minutes != y->minutes)
+    return x->minutes < y->minutes ? 1 : -1;
+  return strcmp (x->key, y->key);
+}
+
+/* The MK_ANALYSIS_TOP_TASKS tasks of @tasks (key → MkTopTask) with the most
+ * minutes, ties by key, each with its share of @category_minutes.
+ * Returns: (transfer full): a new array of copies. */
+GPtrArray *
+mk_top_tasks_pick (GHashTable *tasks,
+                   gint64      category_minutes)
+{
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+  GPtrArray *top = g_ptr_array_new_with_free_func (mk_top_task_free);
+  GHashTableIter iter;
+  gpointer value;
+
+  if (tasks == NULL)
+    return top;
+  g_hash_table_iter_init (&iter, tasks);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_ptr_array_add (all, value);
+  g_ptr_array_sort (all, compare_tasks);
+
+  for (guint i = 0; i < all->len && i < MK_ANALYSIS_TOP_TASKS; i++)
+    {
+      const MkTopTask *src = g_ptr_array_index (all, i);
+      MkTopTask *copy = g_new0 (MkTopTask, 1);
+
+      copy->key = g_strdup (src->key);
+      copy->label = g_strdup (src->label);
+      copy->minutes = src->minutes;
+      copy->entries = src->entries;
+      copy->share = category_minutes > 0 ? (double) src->minutes / (double) category_minutes : 0;
+      g_ptr_array_add (top, copy);
+    }
+  return top;
 }
 
 static int

@@ -2,10 +2,21 @@
 /* mk-analysis-messages.c — the sentences of the analysis.
  *
  * Every sentence a supervisor reads is built here, translated, with the
- * numbers in it: shares as whole percentages, minutes per day rounded, calls
- * as a whole number with a plural form.  A sentence is made of clauses that
- * are each translated whole ("team median 16%", "target ≤ 20%"), so a
- * translation never has to split a clause.
+ * numbers in it.  One wording per number, everywhere (findings, summary,
+ * reports, the Analysis page): shares as whole percentages, minutes as
+ * mk_analysis_format_minutes() writes them ("45 min", "2 h 14 min") followed
+ * by "a day", calls as a whole number with a plural form, days as
+ * mk_analysis_format_day() writes them in the reader's language.  A
+ * sentence is made of clauses that are each translated whole ("team median
+ * 16%", "target ≤ 20%"), so a translation never has to split a clause.
+ *
+ * The summary never contradicts a finding: it leads with the team
+ * findings (their own sentences), states the selling share with the same
+ * number team_selling uses, names as "the most to win back" only managers
+ * with an adequate sample and time to win back against the peers, and
+ * says that everyone is within the targets only when no manager's target,
+ * over or under finding and no team finding says otherwise.
+ * tests/analysis/test-analysis.c checks this on every test team.
  */
 #define G_LOG_DOMAIN "mk-analysis"
 
@@ -13,6 +24,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <stdio.h>
 
 #include "mk-analysis-private.h"
 
@@ -20,6 +32,152 @@ static double
 pct (double fraction)
 {
   return round (fraction * 100.0);
+}
+
+/**
+ * mk_analysis_format_minutes:
+ * @minutes: a duration in minutes, or NAN
+ *
+ * The one way Minutka writes an amount of minutes.
+ *
+ * Returns: (transfer full): "45 min" below two hours, else "2 h" or
+ *   "2 h 14 min"; "—" for NAN.
+ */
+char *
+mk_analysis_format_minutes (double minutes)
+{
+  int total;
+
+  if (isnan (minutes) || isinf (minutes))
+    return g_strdup ("—");
+  total = (int) CLAMP (lround (minutes), -G_MAXINT / 2, G_MAXINT / 2);
+  if (total < 120)
+    return g_strdup_printf (_("%d min"), total);
+  if (total % 60 == 0)
+    return g_strdup_printf (_("%d h"), total / 60);
+  return g_strdup_printf (_("%d h %d min"), total / 60, total % 60);
+}
+
+/* The months as a day is written: translators may inflect the month
+ * ("23 нояб. 2026"). */
+static const char * const day_formats[] = {
+  /* Translators: a day, the day of the month and the year as numbers. */
+  NC_("day month year", "%d Jan %d"),
+  NC_("day month year", "%d Feb %d"),
+  NC_("day month year", "%d Mar %d"),
+  NC_("day month year", "%d Apr %d"),
+  NC_("day month year", "%d May %d"),
+  NC_("day month year", "%d Jun %d"),
+  NC_("day month year", "%d Jul %d"),
+  NC_("day month year", "%d Aug %d"),
+  NC_("day month year", "%d Sep %d"),
+  NC_("day month year", "%d Oct %d"),
+  NC_("day month year", "%d Nov %d"),
+  NC_("day month year", "%d Dec %d"),
+};
+
+/**
+ * mk_analysis_format_day:
+ * @day: (nullable): a day, "YYYY-MM-DD"
+ *
+ * A day as the reader writes it, in the messages' language (not the C
+ * library's locale, which may differ).
+ *
+ * Returns: (transfer full): "23 Nov 2026"; @day itself when it is not a
+ *   date, "…" for %NULL.
+ */
+char *
+mk_analysis_format_day (const char *day)
+{
+  int y, m, d;
+  char tail;
+
+  if (day == NULL)
+    return g_strdup ("…");
+  if (sscanf (day, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || m < 1 || m > 12 || d < 1
+      || d > 31)
+    return g_strdup (day);
+  /* The format is one of day_formats, translated: "%d … %d". */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  return g_strdup_printf (g_dpgettext2 (GETTEXT_PACKAGE, "day month year", day_formats[m - 1]),
+                          d, y);
+#pragma GCC diagnostic pop
+}
+
+/**
+ * mk_analysis_format_period:
+ * @from: (nullable): the first day, "YYYY-MM-DD"
+ * @to: (nullable): the last day
+ *
+ * Returns: (transfer full): "23 Nov 2026 – 25 Nov 2026", or one day when
+ *   both are the same.
+ */
+char *
+mk_analysis_format_period (const char *from,
+                           const char *to)
+{
+  g_autofree char *first = mk_analysis_format_day (from);
+  g_autofree char *last = mk_analysis_format_day (to);
+
+  if (g_strcmp0 (from, to) == 0)
+    return g_steal_pointer (&first);
+  return g_strdup_printf ("%s – %s", first, last);
+}
+
+/**
+ * mk_analysis_top_task_label:
+ * @text: (nullable): a top task's text (mk_analysis_get_top_task())
+ *
+ * Returns: (transfer full): the text as a list shows it, first letter in
+ *   capitals ("CRM entry", "Weekly report"), or "No description".
+ */
+char *
+mk_analysis_top_task_label (const char *text)
+{
+  GString *label;
+
+  if (text == NULL || *text == '\0')
+    return g_strdup (_("No description"));
+  label = g_string_new (NULL);
+  g_string_append_unichar (label, g_unichar_toupper (g_utf8_get_char (text)));
+  g_string_append (label, g_utf8_next_char (text));
+  return g_string_free (label, FALSE);
+}
+
+/* "CRM entry 45%, weekly report 30%": the largest items of a category
+ * (at least 5% of it, with a description), at most three; "" for none. */
+static char *
+items_text (GPtrArray *items)
+{
+  GString *s = g_string_new (NULL);
+  guint named = 0;
+
+  for (guint i = 0; items != NULL && i < items->len && named < 3; i++)
+    {
+      const MkTopTask *task = g_ptr_array_index (items, i);
+
+      if (task->key[0] == '\0' || task->share + 1e-9 < 0.05)
+        continue;
+      if (named++ > 0)
+        g_string_append (s, ", ");
+      /* Translators: a task text and its share of the category's time,
+       * e.g. "CRM entry 45%". */
+      g_string_append_printf (s, _("%s %.0f%%"), task->label, pct (task->share));
+    }
+  return g_string_free (s, FALSE);
+}
+
+static void
+append_items (GString   *s,
+              GPtrArray *items)
+{
+  g_autofree char *list = items_text (items);
+
+  if (*list != '\0')
+    /* Translators: the largest task texts of the category the sentence is
+     * about, e.g. "; largest items: CRM entry 45%, weekly report 30%". */
+    g_string_append_printf (s, _("; largest items: %s"), list);
 }
 
 /**
@@ -92,39 +250,72 @@ append_target (GString *s,
 }
 
 static void
-append_reclaim (GString                *s,
-                const MkMessageContext *ctx)
+append_calls (GString  *s,
+              double    calls,
+              gboolean  more)
 {
-  double minutes = round (ctx->reclaim);
-  double calls;
-
-  if (minutes < 1)
+  calls = round (calls);
+  if (calls < 1)
     return;
-
-  if (ctx->calls_category == NULL)
-    {
-      g_string_append_printf (s, _("; ≈ %.0f min/day could go back to selling"), minutes);
-      return;
-    }
-
-  /* Translators: the minutes and the name of the calls category, e.g.
-   * "; ≈ 95 min/day could go to calls"; " ≈ 7 more calls a day" may follow. */
-  g_string_append_printf (s, _("; ≈ %.0f min/day could go to %s"), minutes,
-                          ctx->calls_category);
-  if (ctx->call_length <= 0)
-    return;
-
-  calls = round (ctx->reclaim / ctx->call_length);
-  if (calls >= 1)
-    g_string_append_printf (s, ngettext (" ≈ %.0f more call a day",
-                                         " ≈ %.0f more calls a day",
+  if (more)
+    g_string_append_printf (s, ngettext (", ≈ %.0f more call a day",
+                                         ", ≈ %.0f more calls a day",
+                                         (unsigned long) calls),
+                            calls);
+  else
+    g_string_append_printf (s, ngettext (", ≈ %.0f call a day", ", ≈ %.0f calls a day",
                                          (unsigned long) calls),
                             calls);
 }
 
+static void
+append_reclaim (GString                *s,
+                const MkMessageContext *ctx)
+{
+  g_autofree char *amount = NULL;
+  gboolean is_calls;
+
+  if (round (ctx->reclaim) < 1)
+    return;
+  amount = mk_analysis_format_minutes (ctx->reclaim);
+  is_calls = ctx->calls_category != NULL && g_strcmp0 (ctx->category, ctx->calls_category) == 0;
+
+  switch (ctx->wording)
+    {
+    case MK_RECLAIM_ABOVE_TARGET:
+      /* Translators: "; ≈ 1 h 35 min a day above the target". */
+      g_string_append_printf (s, _("; ≈ %s a day above the target"), amount);
+      if (ctx->call_length > 0)
+        append_calls (s, ctx->reclaim / ctx->call_length, TRUE);
+      break;
+    case MK_RECLAIM_BELOW_TARGET:
+      /* Translators: "; ≈ 40 min a day short of the target". */
+      g_string_append_printf (s, _("; ≈ %s a day short of the target"), amount);
+      if (is_calls && ctx->call_length > 0)
+        append_calls (s, ctx->reclaim / ctx->call_length, FALSE);
+      break;
+    case MK_RECLAIM_TO_SELLING:
+    default:
+      if (ctx->calls_category == NULL)
+        {
+          g_string_append_printf (s, _("; ≈ %s a day could go back to selling"), amount);
+          return;
+        }
+      /* Translators: the time and the name of the calls category, e.g.
+       * "; ≈ 95 min a day could go to calls"; ", ≈ 7 more calls a day" may
+       * follow. */
+      g_string_append_printf (s, _("; ≈ %s a day could go to %s"), amount,
+                              ctx->calls_category);
+      if (ctx->call_length > 0)
+        append_calls (s, ctx->reclaim / ctx->call_length, TRUE);
+      break;
+    }
+}
+
 /* The sentence of an over, under or target finding:
  * "Boris: admin 42% of logged time, team median 16%, target ≤ 20%;
- *  ≈ 95 min/day could go to calls ≈ 7 more calls a day". */
+ *  ≈ 95 min a day could go to calls, ≈ 7 more calls a day; largest items:
+ *  CRM entry 45%, weekly report 30%". */
 char *
 mk_analysis_message_share (const MkMessageContext *ctx,
                            const MkFinding        *finding,
@@ -141,6 +332,7 @@ mk_analysis_message_share (const MkMessageContext *ctx,
     append_median (s, ctx->peer_level, finding->median);
   append_target (s, finding->target_min, finding->target_max);
   append_reclaim (s, ctx);
+  append_items (s, ctx->items);
 
   return g_string_free (s, FALSE);
 }
@@ -169,10 +361,12 @@ mk_analysis_message_timing (const MkMessageContext *ctx,
                             double                  prime_per_day)
 {
   GString *s = g_string_new (NULL);
+  g_autofree char *per_day = mk_analysis_format_minutes (prime_per_day);
 
+  /* Translators: the person, a share and a time, e.g. "(≈ 45 min a day)". */
   g_string_append_printf (s, _("%s: %.0f%% of non-selling work falls in prime selling hours "
-                               "(≈ %.0f min/day)"),
-                          ctx->person, pct (finding->value), round (prime_per_day));
+                               "(≈ %s a day)"),
+                          ctx->person, pct (finding->value), per_day);
   append_median (s, ctx->peer_level, finding->median);
   g_string_append (s, _("; move it outside the best hours for calls"));
 
@@ -210,6 +404,129 @@ mk_analysis_message_uncategorised (const MkMessageContext *ctx,
                           pct (finding->target_max));
 }
 
+/* "; ≈ 1 h 35 min a day per manager above the target, ≈ 9 h 30 min a day
+ * for the team, ≈ 28 more calls a day" — the size of a team finding. */
+static void
+append_team_cost (GString         *s,
+                  MkAnalysis      *self,
+                  const MkFinding *f,
+                  gboolean         below)
+{
+  g_autofree char *per_manager = NULL;
+  g_autofree char *team = NULL;
+
+  /* An indicative finding (no adequate sample) gives no minutes. */
+  if (self->medians_from_weak || isnan (f->team_minutes) || round (f->minutes_per_manager) < 1)
+    return;
+  per_manager = mk_analysis_format_minutes (f->minutes_per_manager);
+  team = mk_analysis_format_minutes (f->team_minutes);
+  if (below)
+    /* Translators: "; ≈ 40 min a day per manager short of the target, ≈ 4 h a
+     * day for the team". */
+    g_string_append_printf (s, _("; ≈ %s a day per manager short of the target, ≈ %s a day "
+                                 "for the team"), per_manager, team);
+  else
+    g_string_append_printf (s, _("; ≈ %s a day per manager above the target, ≈ %s a day for "
+                                 "the team"), per_manager, team);
+  if (!isnan (f->extra_calls))
+    append_calls (s, f->extra_calls, TRUE);
+}
+
+/* "The whole team: admin 41% of logged time (median), target ≤ 20%; ≈ 1 h
+ * 35 min a day per manager above the target, ≈ 9 h 30 min a day for the
+ * team, ≈ 28 more calls a day; largest items: CRM entry 45%, …" */
+char *
+mk_analysis_message_team_target (MkAnalysis      *self,
+                                 const MkFinding *finding,
+                                 guint            category)
+{
+  const MkInCategory *cat = g_ptr_array_index (self->categories, category);
+  g_autofree char *mid_name = mk_analysis_category_mid_sentence (cat->name);
+  GString *s = g_string_new (NULL);
+  gboolean below = finding->target_min >= 0 && finding->value < finding->target_min;
+
+  /* Translators: a category name as it reads mid-sentence and the team's
+   * median share of it, e.g. "The whole team: admin 41% of logged time
+   * (median)"; ", target ≤ 20%" and the time it costs follow. */
+  g_string_append_printf (s, _("The whole team: %s %.0f%% of logged time (median)"), mid_name,
+                          pct (finding->value));
+  append_target (s, finding->target_min, finding->target_max);
+  if (finding->severity != MK_SEVERITY_INFO || !self->medians_from_weak)
+    append_team_cost (s, self, finding, below);
+  append_items (s, self->top_tasks != NULL ? self->top_tasks[category] : NULL);
+
+  return g_string_free (s, FALSE);
+}
+
+/* "The whole team: selling 30% of logged time, below the 38% Proudfoot
+ * found in sales teams; ≈ 40 min a day per manager short of it, …" */
+char *
+mk_analysis_message_team_selling (MkAnalysis      *self,
+                                  const MkFinding *finding)
+{
+  GString *s = g_string_new (NULL);
+
+  /* Translators: the team's selling share and the reference figure. */
+  g_string_append_printf (s, _("The whole team: selling %.0f%% of logged time, below the %.0f%% "
+                               "Proudfoot found in sales teams"),
+                          pct (finding->value), pct (finding->target_min));
+  append_team_cost (s, self, finding, TRUE);
+
+  return g_string_free (s, FALSE);
+}
+
+/**
+ * mk_manager_result_describe_reclaim:
+ * @self: a manager's result
+ *
+ * The time to win back against the peers, as every page and report says
+ * it.
+ *
+ * Returns: (transfer full) (nullable): "≈ 2 h 14 min a day could go back
+ *   to selling, ≈ 6 more calls a day", or %NULL when there is none or the
+ *   sample is too weak to say.
+ */
+char *
+mk_manager_result_describe_reclaim (MkManagerResult *self)
+{
+  g_autofree char *amount = NULL;
+  GString *s;
+
+  g_return_val_if_fail (MK_IS_MANAGER_RESULT (self), NULL);
+
+  if (self->weak_sample || round (self->reclaimable) < 1)
+    return NULL;
+  amount = mk_analysis_format_minutes (self->reclaimable);
+  s = g_string_new (NULL);
+  g_string_append_printf (s, _("≈ %s a day could go back to selling"), amount);
+  if (!isnan (self->extra_calls))
+    append_calls (s, self->extra_calls, TRUE);
+  return g_string_free (s, FALSE);
+}
+
+/**
+ * mk_manager_result_describe_vs_target:
+ * @self: a manager's result
+ *
+ * The second yardstick in words.
+ *
+ * Returns: (transfer full) (nullable): "≈ 1 h 35 min a day above the
+ *   targets", or %NULL when there is none or the sample is too weak.
+ */
+char *
+mk_manager_result_describe_vs_target (MkManagerResult *self)
+{
+  g_autofree char *amount = NULL;
+
+  g_return_val_if_fail (MK_IS_MANAGER_RESULT (self), NULL);
+
+  if (self->weak_sample || round (self->reclaimable_vs_target) < 1)
+    return NULL;
+  amount = mk_analysis_format_minutes (self->reclaimable_vs_target);
+  /* Translators: time spent on non-selling work above its targets. */
+  return g_strdup_printf (_("≈ %s a day above the targets"), amount);
+}
+
 static void
 append_selling_profile (GString *s,
                         double   selling)
@@ -241,6 +558,44 @@ join_names (GPtrArray *names)
   return g_strjoinv (", ", (char **) names->pdata);
 }
 
+/* Whether @value of a category of class @klass is outside the band the
+ * wrong way: too much of what has a ceiling and is not selling, too little
+ * selling. */
+static gboolean
+misses_band (MkCategoryKind klass,
+             double         value,
+             double         target_min,
+             double         target_max)
+{
+  if (klass != MK_CATEGORY_KIND_SELLING && target_max >= 0 && value > target_max + 1e-9)
+    return TRUE;
+  return klass == MK_CATEGORY_KIND_SELLING && target_min >= 0 && value < target_min - 1e-9;
+}
+
+/* Whether any finding, a manager's or the team's, says a target is missed. */
+static gboolean
+any_target_missed (MkAnalysis *self)
+{
+  GListModel *all = G_LIST_MODEL (self->findings);
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->team_findings)) > 0)
+    return TRUE;
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(MkFinding) f = g_list_model_get_item (all, i);
+      int c;
+
+      if (f->kind != MK_FINDING_OVER && f->kind != MK_FINDING_UNDER
+          && f->kind != MK_FINDING_TARGET)
+        continue;
+      c = mk_analysis_find_category (self, f->category_key);
+      if (c >= 0 && misses_band (mk_analysis_get_category_class (self, c), f->value,
+                                 f->target_min, f->target_max))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* The one-paragraph team summary. */
 char *
 mk_analysis_summary (MkAnalysis *self)
@@ -248,25 +603,74 @@ mk_analysis_summary (MkAnalysis *self)
   GString *s = g_string_new (NULL);
   GListModel *managers = G_LIST_MODEL (self->managers);
   GListModel *ranking = G_LIST_MODEL (self->ranking);
+  GListModel *team = G_LIST_MODEL (self->team_findings);
   guint n = g_list_model_get_n_items (managers);
   g_autoptr(GPtrArray) weak = g_ptr_array_new ();
   g_autoptr(GPtrArray) top = g_ptr_array_new ();
+  g_autofree char *from = mk_analysis_format_day (self->from);
+  g_autofree char *to = mk_analysis_format_day (self->to);
+  gboolean said_selling = FALSE;
   int largest = -1;
 
   if (self->total_minutes == 0)
     {
-      g_string_append_printf (s, _("Nobody logged any time between %s and %s."),
-                              self->from ? self->from : "…", self->to ? self->to : "…");
+      g_string_append_printf (s, _("Nobody logged any time between %s and %s."), from, to);
       return g_string_free (s, FALSE);
     }
 
-  /* Translators: managers, hours, first and last day (YYYY-MM-DD). */
+  /* Translators: managers, hours, first and last day ("23 Nov 2026"). */
   g_string_append_printf (s, ngettext ("%u manager logged %.0f h between %s and %s.",
                                        "%u managers logged %.0f h between %s and %s.", n),
-                          n, round (self->total_minutes / 60.0),
-                          self->from ? self->from : "…", self->to ? self->to : "…");
-  g_string_append_c (s, ' ');
-  append_selling_profile (s, self->selling_share);
+                          n, round (self->total_minutes / 60.0), from, to);
+
+  /* What the whole team shares comes first: the most severe team finding
+   * in its own words, the others named with their numbers. */
+  if (g_list_model_get_n_items (team) > 0)
+    {
+      g_autoptr(MkFinding) first = g_list_model_get_item (team, 0);
+      g_autoptr(GString) others = g_string_new (NULL);
+
+      g_string_append_printf (s, " %s.", first->message);
+      for (guint i = 1; i < g_list_model_get_n_items (team); i++)
+        {
+          g_autoptr(MkFinding) f = g_list_model_get_item (team, i);
+
+          if (others->len > 0)
+            g_string_append (others, "; ");
+          if (f->kind == MK_FINDING_TEAM_SELLING)
+            /* Translators: in a list of what the whole team misses. */
+            g_string_append_printf (others, _("selling %.0f%%, below the %.0f%% Proudfoot found "
+                                              "in sales teams"),
+                                    pct (f->value), pct (f->target_min));
+          else
+            {
+              int c = mk_analysis_find_category (self, f->category_key);
+              const MkInCategory *cat = g_ptr_array_index (self->categories, c);
+              g_autofree char *mid_name = mk_analysis_category_mid_sentence (cat->name);
+
+              /* Translators: a category and the team's median share of it, in
+               * a list; ", target ≤ 20%" follows. */
+              g_string_append_printf (others, _("%s %.0f%%"), mid_name, pct (f->value));
+              append_target (others, f->target_min, f->target_max);
+            }
+        }
+      if (others->len > 0)
+        {
+          g_string_append_c (s, ' ');
+          /* Translators: the other targets the whole team misses, e.g. "Also
+           * for the whole team: calls 22%, target ≥ 35%; meetings 27%,
+           * target ≤ 15%." */
+          g_string_append_printf (s, _("Also for the whole team: %s."), others->str);
+        }
+      /* A team finding about selling says the share; without one, the
+       * share is above the practice figure and the profile says so. */
+      said_selling = mk_analysis_find_team_finding (self, MK_FINDING_TEAM_SELLING, NULL) != NULL;
+    }
+  if (!said_selling)
+    {
+      g_string_append_c (s, ' ');
+      append_selling_profile (s, self->selling_share);
+    }
 
   for (guint c = 0; c < self->categories->len; c++)
     {
@@ -276,39 +680,67 @@ mk_analysis_summary (MkAnalysis *self)
           && (largest < 0 || self->team_minutes[c] > self->team_minutes[largest]))
         largest = (int) c;
     }
-  if (largest >= 0)
+  if (largest >= 0 && mk_analysis_find_team_finding (self, MK_FINDING_TEAM_TARGET,
+                                                     mk_analysis_get_category_key (self, largest))
+                      == NULL)
     {
       const MkInCategory *cat = g_ptr_array_index (self->categories, largest);
+      g_autofree char *mid_name = mk_analysis_category_mid_sentence (cat->name);
+      g_autofree char *items = items_text (self->top_tasks != NULL ? self->top_tasks[largest]
+                                                                   : NULL);
 
       g_string_append_c (s, ' ');
-      g_string_append_printf (s, _("The largest non-selling block is %s at %.0f%%."),
-                              cat->name,
-                              pct ((double) self->team_minutes[largest] / self->total_minutes));
+      if (*items != '\0')
+        /* Translators: a category, its share of the team's time and its
+         * largest task texts, e.g. "The largest non-selling block is admin at
+         * 20%: CRM entry 45%, weekly report 30%." */
+        g_string_append_printf (s, _("The largest non-selling block is %s at %.0f%%: %s."),
+                                mid_name,
+                                pct ((double) self->team_minutes[largest] / self->total_minutes),
+                                items);
+      else
+        g_string_append_printf (s, _("The largest non-selling block is %s at %.0f%%."),
+                                mid_name,
+                                pct ((double) self->team_minutes[largest] / self->total_minutes));
     }
 
+  /* Who is off against the peers: adequate samples only, the ranking's
+   * order.  With no adequate sample there is nothing firm to say. */
   for (guint i = 0; i < n && top->len < 3; i++)
     {
       g_autoptr(MkManagerResult) m = g_list_model_get_item (ranking, i);
 
-      if (m->reclaimable >= 1 && (!m->weak_sample || self->medians_from_weak))
+      if (round (m->reclaimable) >= 1 && !m->weak_sample)
         g_ptr_array_add (top, m->name);
     }
-  g_string_append_c (s, ' ');
-  if (top->len == 0)
-    g_string_append (s, _("Nobody spends clearly more of the day on non-selling work than the "
-                          "targets and the team allow."));
-  else
+  if (!self->medians_from_weak)
     {
-      g_autofree char *names = join_names (top);
+      g_string_append_c (s, ' ');
+      if (top->len > 0)
+        {
+          g_autofree char *names = join_names (top);
+          g_autofree char *amount = mk_analysis_format_minutes (self->reclaimable);
 
-      if (!isnan (self->extra_calls) && round (self->extra_calls) >= 1)
-        g_string_append_printf (s, _("≈ %.0f min a day could go back to selling, ≈ %.0f more "
-                                     "calls a day; the most from %s."),
-                                round (self->reclaimable), round (self->extra_calls), names);
+          if (!isnan (self->extra_calls) && round (self->extra_calls) >= 1)
+            /* Translators: a time ("2 h 14 min"), calls, up to three names. */
+            g_string_append_printf (s, ngettext ("Compared with their peers, ≈ %s a day could go "
+                                                 "back to selling, ≈ %.0f more call a day; the "
+                                                 "most from %s.",
+                                                 "Compared with their peers, ≈ %s a day could go "
+                                                 "back to selling, ≈ %.0f more calls a day; the "
+                                                 "most from %s.",
+                                                 (unsigned long) round (self->extra_calls)),
+                                    amount, round (self->extra_calls), names);
+          else
+            g_string_append_printf (s, _("Compared with their peers, ≈ %s a day could go back to "
+                                         "selling; the most from %s."),
+                                    amount, names);
+        }
+      else if (any_target_missed (self))
+        g_string_append (s, _("No manager's non-selling time stands out from the peers'."));
       else
-        g_string_append_printf (s, _("≈ %.0f min a day could go back to selling; the most "
-                                     "from %s."),
-                                round (self->reclaimable), names);
+        g_string_append (s, _("Nobody spends clearly more of the day on non-selling work than "
+                              "the targets and the team allow."));
     }
 
   for (guint i = 0; i < n; i++)

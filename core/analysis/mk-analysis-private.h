@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-analysis-private.h — the insides of the analysis input and results,
- * shared by mk-analysis-input.c, mk-analysis.c, mk-analysis-result.c and
- * mk-analysis-messages.c.  Nothing outside those files includes it.
+ * shared by mk-analysis-input.c, mk-analysis.c, mk-analysis-result.c,
+ * mk-analysis-engine.c, mk-analysis-team.c and mk-analysis-messages.c.
+ * Nothing outside those files includes it.
  */
 #pragma once
 
@@ -21,12 +22,27 @@ typedef struct {
 /* One person × category: sums over the period and the entry lengths as
  * (minutes, count) pairs. */
 typedef struct {
+  gint64      minutes;
+  gint64      entries;
+  gint64      prime_minutes;
+  gint64      timed_minutes;
+  GArray     *lengths;           /* of MkLengthBin, or NULL */
+  GHashTable *tasks;             /* task key → MkTopTask (minutes summed), or NULL */
+} MkInCell;
+
+/* One line of "what the time went on": a folded task text (mk-task-fold.h)
+ * with its minutes and its share of the category's minutes. */
+typedef struct {
+  char   *key;
+  char   *label;                 /* the key as it reads, CRM in capitals */
   gint64  minutes;
   gint64  entries;
-  gint64  prime_minutes;
-  gint64  timed_minutes;
-  GArray *lengths;               /* of MkLengthBin, or NULL */
-} MkInCell;
+  double  share;
+} MkTopTask;
+
+void       mk_top_task_free   (gpointer data);
+GPtrArray *mk_top_tasks_pick  (GHashTable *tasks,
+                               gint64      category_minutes);
 
 typedef struct {
   int minutes;
@@ -68,6 +84,11 @@ struct _MkFinding {
   double         target_max;
   double         deviation;
   char          *message;
+  /* Team findings (person_name NULL): */
+  double         minutes_per_manager;
+  double         team_minutes;
+  double         extra_calls;
+  guint          n_managers;
 };
 
 struct _MkManagerResult {
@@ -98,6 +119,9 @@ struct _MkManagerResult {
   int          ns_prime_minutes;
   double       reclaimable;
   double       extra_calls;
+  double       reclaimable_vs_target;
+  double      *target_gap;          /* per category: min/day outside the band */
+  GPtrArray  **top_tasks;           /* per category: MkTopTask, most minutes first */
   guint        rank;
   GListStore  *findings;
 };
@@ -137,12 +161,15 @@ struct _MkAnalysis {
   GListStore  *managers;          /* of MkManagerResult, in input order */
   GListStore  *ranking;           /* the same, by reclaimable time */
   GListStore  *findings;          /* of MkFinding, every manager's */
+  GListStore  *team_findings;     /* of MkFinding, about the whole team */
+  GPtrArray  **top_tasks;         /* per category: MkTopTask over everyone */
   guint        n_adequate;
   gboolean     medians_from_weak;
   gint64       total_minutes;
   guint        total_days;
   double       selling_share;
   double       non_selling_share;
+  double       supporting_share;
   double       reclaimable;
   double       extra_calls;
   int          calls_category;    /* -1 when there is none */
@@ -151,13 +178,21 @@ struct _MkAnalysis {
 };
 
 /* Messages: mk-analysis-messages.c */
+typedef enum {
+  MK_RECLAIM_TO_SELLING,         /* "≈ 95 min a day could go to calls" (peers) */
+  MK_RECLAIM_ABOVE_TARGET,       /* "≈ 95 min a day above the target" */
+  MK_RECLAIM_BELOW_TARGET,       /* "≈ 40 min a day short of the target" */
+} MkReclaimWording;
+
 typedef struct {
-  const char *person;
-  const char *category;          /* display name, as used mid-sentence */
-  const char *calls_category;    /* display name of the calls category, or NULL */
-  MkLevel     peer_level;        /* MK_LEVEL_NONE: the team */
-  double      reclaim;           /* min/day this finding could give back, 0 for none */
-  double      call_length;       /* median call length, 0 when unknown */
+  const char       *person;
+  const char       *category;       /* display name, as used mid-sentence */
+  const char       *calls_category; /* display name of the calls category, or NULL */
+  MkLevel           peer_level;     /* MK_LEVEL_NONE: the team */
+  double            reclaim;        /* min/day this finding is about, 0 for none */
+  MkReclaimWording  wording;
+  double            call_length;    /* median call length, 0 when unknown */
+  GPtrArray        *items;          /* MkTopTask of the category, or NULL */
 } MkMessageContext;
 
 char *mk_analysis_message_share       (const MkMessageContext *ctx,
@@ -176,7 +211,18 @@ char *mk_analysis_message_sample      (const MkMessageContext *ctx,
                                        double                  coverage);
 char *mk_analysis_message_uncategorised (const MkMessageContext *ctx,
                                          const MkFinding        *finding);
+char *mk_analysis_message_team_target (MkAnalysis      *self,
+                                       const MkFinding *finding,
+                                       guint            category);
+char *mk_analysis_message_team_selling (MkAnalysis      *self,
+                                        const MkFinding *finding);
 char *mk_analysis_category_mid_sentence (const char *name);
 char *mk_analysis_summary             (MkAnalysis *self);
+
+/* Team findings and top tasks: mk-analysis-team.c */
+void  mk_analysis_team_findings       (MkAnalysis *self,
+                                       GPtrArray  *pool);
+void  mk_analysis_team_top_tasks      (MkAnalysis            *self,
+                                       const MkAnalysisInput *input);
 
 G_END_DECLS

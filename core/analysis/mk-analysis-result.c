@@ -45,6 +45,9 @@ mk_finding_init (MkFinding *self)
   self->target_min = -1;
   self->target_max = -1;
   self->deviation = NAN;
+  self->minutes_per_manager = NAN;
+  self->team_minutes = NAN;
+  self->extra_calls = NAN;
 }
 
 MkFinding *
@@ -79,7 +82,8 @@ mk_finding_get_kind (MkFinding *self)
  * mk_finding_get_person_name:
  * @self: a finding
  *
- * Returns: (transfer none): the manager the finding is about.
+ * Returns: (transfer none) (nullable): the manager the finding is about,
+ *   %NULL for a finding about the whole team.
  */
 const char *
 mk_finding_get_person_name (MkFinding *self)
@@ -195,6 +199,78 @@ mk_finding_get_message (MkFinding *self)
   return self->message;
 }
 
+/**
+ * mk_finding_is_team:
+ * @self: a finding
+ *
+ * Returns: %TRUE for a finding about the whole team (`team_target`,
+ *   `team_selling`), which names no manager.
+ */
+gboolean
+mk_finding_is_team (MkFinding *self)
+{
+  g_return_val_if_fail (MK_IS_FINDING (self), FALSE);
+  return self->kind == MK_FINDING_TEAM_TARGET || self->kind == MK_FINDING_TEAM_SELLING;
+}
+
+/**
+ * mk_finding_get_minutes_per_manager_per_day:
+ * @self: a team finding
+ *
+ * Returns: what the finding costs, measured against the target: minutes a
+ *   day per manager whose numbers the team medians use; NAN for a
+ *   manager's finding.
+ */
+double
+mk_finding_get_minutes_per_manager_per_day (MkFinding *self)
+{
+  g_return_val_if_fail (MK_IS_FINDING (self), NAN);
+  return self->minutes_per_manager;
+}
+
+/**
+ * mk_finding_get_team_minutes_per_day:
+ * @self: a team finding
+ *
+ * Returns: the same for the whole team: the sum over those managers of
+ *   their minutes a day outside the target; NAN for a manager's finding.
+ */
+double
+mk_finding_get_team_minutes_per_day (MkFinding *self)
+{
+  g_return_val_if_fail (MK_IS_FINDING (self), NAN);
+  return self->team_minutes;
+}
+
+/**
+ * mk_finding_get_extra_calls_per_day:
+ * @self: a team finding
+ *
+ * Returns: the calls a day the team's minutes would buy at the team's
+ *   median call length, or NAN when no call length is known (or for a
+ *   manager's finding).
+ */
+double
+mk_finding_get_extra_calls_per_day (MkFinding *self)
+{
+  g_return_val_if_fail (MK_IS_FINDING (self), NAN);
+  return self->extra_calls;
+}
+
+/**
+ * mk_finding_get_n_managers:
+ * @self: a team finding
+ *
+ * Returns: how many managers the team finding's numbers are over (those
+ *   with an adequate sample); 0 for a manager's finding.
+ */
+guint
+mk_finding_get_n_managers (MkFinding *self)
+{
+  g_return_val_if_fail (MK_IS_FINDING (self), 0);
+  return self->n_managers;
+}
+
 /* MkManagerResult */
 
 G_DEFINE_FINAL_TYPE (MkManagerResult, mk_manager_result, G_TYPE_OBJECT)
@@ -214,6 +290,10 @@ mk_manager_result_finalize (GObject *object)
   g_free (self->median_length);
   g_free (self->peer_median);
   g_free (self->deviation);
+  g_free (self->target_gap);
+  for (guint c = 0; self->top_tasks != NULL && c < self->n_categories; c++)
+    g_clear_pointer (&self->top_tasks[c], g_ptr_array_unref);
+  g_free (self->top_tasks);
   g_clear_object (&self->findings);
 
   G_OBJECT_CLASS (mk_manager_result_parent_class)->finalize (object);
@@ -253,6 +333,8 @@ mk_manager_result_new (const char *name,
   self->median_length = g_new0 (double, n_categories);
   self->peer_median = g_new0 (double, n_categories);
   self->deviation = g_new0 (double, n_categories);
+  self->target_gap = g_new0 (double, n_categories);
+  self->top_tasks = g_new0 (GPtrArray *, n_categories);
 
   return self;
 }
@@ -475,6 +557,83 @@ mk_manager_result_get_reclaimable_per_day (MkManagerResult *self)
 {
   g_return_val_if_fail (MK_IS_MANAGER_RESULT (self), 0);
   return self->reclaimable;
+}
+
+/**
+ * mk_manager_result_get_reclaimable_vs_target_per_day:
+ * @self: a manager's result
+ *
+ * The second yardstick, "how far from where we want to be": for each
+ * category that is not selling and has a target maximum, the minutes per
+ * day above that maximum; summed.  Unlike
+ * mk_manager_result_get_reclaimable_per_day() it ignores the peers, so a
+ * habit the whole team shares shows here.
+ *
+ * Returns: minutes per day.
+ */
+double
+mk_manager_result_get_reclaimable_vs_target_per_day (MkManagerResult *self)
+{
+  g_return_val_if_fail (MK_IS_MANAGER_RESULT (self), 0);
+  return self->reclaimable_vs_target;
+}
+
+/**
+ * mk_manager_result_get_target_gap_per_day:
+ * @self: a manager's result
+ * @category: a category index of the analysis
+ *
+ * Returns: minutes per day by which @category is outside its target band
+ *   (above the maximum or below the minimum), 0 inside it or without one.
+ */
+CATEGORY_GETTER (double, target_gap_per_day, target_gap, 0)
+
+/**
+ * mk_manager_result_get_n_top_tasks:
+ * @self: a manager's result
+ * @category: a category index of the analysis
+ *
+ * Returns: how many task texts "what the time went on" lists for
+ *   @category (at most %MK_ANALYSIS_TOP_TASKS).
+ */
+guint
+mk_manager_result_get_n_top_tasks (MkManagerResult *self,
+                                   guint            category)
+{
+  g_return_val_if_fail (MK_IS_MANAGER_RESULT (self), 0);
+  g_return_val_if_fail (category < self->n_categories, 0);
+  return self->top_tasks[category] != NULL ? self->top_tasks[category]->len : 0;
+}
+
+/**
+ * mk_manager_result_get_top_task:
+ * @self: a manager's result
+ * @category: a category index of the analysis
+ * @index: 0 for the task with the most minutes
+ * @minutes: (out) (optional): its minutes
+ * @share: (out) (optional): its part of the manager's minutes in @category
+ *
+ * Returns: (transfer none): the folded task text as it reads mid-sentence
+ *   ("CRM entry"), "" for entries without a description; see
+ *   mk_analysis_top_task_label() for a list.
+ */
+const char *
+mk_manager_result_get_top_task (MkManagerResult *self,
+                                guint            category,
+                                guint            index,
+                                int             *minutes,
+                                double          *share)
+{
+  const MkTopTask *task;
+
+  g_return_val_if_fail (index < mk_manager_result_get_n_top_tasks (self, category), NULL);
+
+  task = g_ptr_array_index (self->top_tasks[category], index);
+  if (minutes != NULL)
+    *minutes = (int) MIN (task->minutes, G_MAXINT);
+  if (share != NULL)
+    *share = task->share;
+  return task->label;
 }
 
 /**

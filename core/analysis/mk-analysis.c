@@ -37,6 +37,9 @@ mk_analysis_finalize (GObject *object)
 
   g_free (self->from);
   g_free (self->to);
+  for (guint c = 0; self->top_tasks != NULL && c < self->categories->len; c++)
+    g_clear_pointer (&self->top_tasks[c], g_ptr_array_unref);
+  g_clear_pointer (&self->top_tasks, g_free);
   g_clear_pointer (&self->categories, g_ptr_array_unref);
   peer_stats_clear (&self->team);
   g_clear_pointer (&self->level_stats, g_ptr_array_unref);
@@ -44,6 +47,7 @@ mk_analysis_finalize (GObject *object)
   g_clear_object (&self->managers);
   g_clear_object (&self->ranking);
   g_clear_object (&self->findings);
+  g_clear_object (&self->team_findings);
   g_free (self->summary);
 
   G_OBJECT_CLASS (mk_analysis_parent_class)->finalize (object);
@@ -61,6 +65,7 @@ mk_analysis_init (MkAnalysis *self)
   self->managers = g_list_store_new (MK_TYPE_MANAGER_RESULT);
   self->ranking = g_list_store_new (MK_TYPE_MANAGER_RESULT);
   self->findings = g_list_store_new (MK_TYPE_FINDING);
+  self->team_findings = g_list_store_new (MK_TYPE_FINDING);
   self->level_stats = g_ptr_array_new_with_free_func (peer_stats_free);
   self->calls_category = -1;
   self->extra_calls = NAN;
@@ -412,6 +417,110 @@ mk_analysis_get_findings (MkAnalysis *self)
 }
 
 /**
+ * mk_analysis_get_team_findings:
+ * @self: an analysis
+ *
+ * Returns: (transfer none): the findings about the whole team (MkFinding,
+ *   kinds `team_target` and `team_selling`), most severe first.
+ */
+GListModel *
+mk_analysis_get_team_findings (MkAnalysis *self)
+{
+  g_return_val_if_fail (MK_IS_ANALYSIS (self), NULL);
+  return G_LIST_MODEL (self->team_findings);
+}
+
+/**
+ * mk_analysis_find_team_finding:
+ * @self: an analysis
+ * @kind: `team_target` or `team_selling`
+ * @category_key: (nullable): the category, or %NULL for any
+ *
+ * Returns: (transfer none) (nullable): the team finding, or %NULL.
+ */
+MkFinding *
+mk_analysis_find_team_finding (MkAnalysis    *self,
+                               MkFindingKind  kind,
+                               const char    *category_key)
+{
+  GListModel *list;
+
+  g_return_val_if_fail (MK_IS_ANALYSIS (self), NULL);
+
+  list = G_LIST_MODEL (self->team_findings);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(MkFinding) f = g_list_model_get_item (list, i);
+
+      if (f->kind == kind
+          && (category_key == NULL || g_strcmp0 (f->category_key, category_key) == 0))
+        return f;   /* the list store keeps its own reference */
+    }
+  return NULL;
+}
+
+/**
+ * mk_analysis_get_n_top_tasks:
+ * @self: an analysis
+ * @category: a category index
+ *
+ * Returns: how many task texts "what the time went on" lists for the
+ *   whole team in @category (at most %MK_ANALYSIS_TOP_TASKS).
+ */
+guint
+mk_analysis_get_n_top_tasks (MkAnalysis *self,
+                             guint       category)
+{
+  g_return_val_if_fail (category_at (self, category) != NULL, 0);
+  return self->top_tasks != NULL && self->top_tasks[category] != NULL
+         ? self->top_tasks[category]->len : 0;
+}
+
+/**
+ * mk_analysis_get_top_task:
+ * @self: an analysis
+ * @category: a category index
+ * @index: 0 for the task with the most minutes
+ * @minutes: (out) (optional): the team's minutes on it
+ * @share: (out) (optional): its part of the team's minutes in @category
+ *
+ * Returns: (transfer none): the folded task text as it reads mid-sentence,
+ *   "" for entries without a description.
+ */
+const char *
+mk_analysis_get_top_task (MkAnalysis *self,
+                          guint       category,
+                          guint       index,
+                          int        *minutes,
+                          double     *share)
+{
+  const MkTopTask *task;
+
+  g_return_val_if_fail (index < mk_analysis_get_n_top_tasks (self, category), NULL);
+
+  task = g_ptr_array_index (self->top_tasks[category], index);
+  if (minutes != NULL)
+    *minutes = (int) MIN (task->minutes, G_MAXINT);
+  if (share != NULL)
+    *share = task->share;
+  return task->label;
+}
+
+/**
+ * mk_analysis_get_call_length:
+ * @self: an analysis
+ *
+ * Returns: the team's median call length in minutes (over every call
+ *   entry), 0 when no call was logged.
+ */
+double
+mk_analysis_get_call_length (MkAnalysis *self)
+{
+  g_return_val_if_fail (MK_IS_ANALYSIS (self), 0);
+  return self->team_call_length;
+}
+
+/**
  * mk_analysis_get_n_adequate:
  * @self: an analysis
  *
@@ -492,6 +601,21 @@ mk_analysis_get_non_selling_share (MkAnalysis *self)
 }
 
 /**
+ * mk_analysis_get_supporting_share:
+ * @self: an analysis
+ *
+ * Returns: the part of the team's time in supporting categories (meetings,
+ *   travel, training), 0..1: with the selling and non-selling shares it
+ *   makes up the whole day.
+ */
+double
+mk_analysis_get_supporting_share (MkAnalysis *self)
+{
+  g_return_val_if_fail (MK_IS_ANALYSIS (self), 0);
+  return self->supporting_share;
+}
+
+/**
  * mk_analysis_get_reclaimable_per_day:
  * @self: an analysis
  *
@@ -537,13 +661,14 @@ mk_analysis_get_summary (MkAnalysis *self)
  *
  * Returns: (transfer none): the stable name used in the JSON and CSV
  *   reports: `over`, `under`, `target`, `priorities`, `timing`, `sample`,
- *   `uncategorised`.
+ *   `uncategorised`, `team_target`, `team_selling`.
  */
 const char *
 mk_finding_kind_to_string (MkFindingKind kind)
 {
   static const char *names[] = {
     "over", "under", "target", "priorities", "timing", "sample", "uncategorised",
+    "team_target", "team_selling",
   };
 
   g_return_val_if_fail ((guint) kind < G_N_ELEMENTS (names), NULL);

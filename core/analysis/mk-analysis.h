@@ -42,6 +42,10 @@ typedef enum {
  * @MK_FINDING_TIMING: non-selling work put in the prime selling hours.
  * @MK_FINDING_SAMPLE: too few days or too little of the day logged.
  * @MK_FINDING_UNCATEGORISED: too much time in `other`.
+ * @MK_FINDING_TEAM_TARGET: the team's median share of a category is outside
+ *   its target band by at least the over/under threshold (a team finding).
+ * @MK_FINDING_TEAM_SELLING: the team's selling share is below what the
+ *   reference studies found in practice (a team finding).
  */
 typedef enum {
   MK_FINDING_OVER,
@@ -51,6 +55,8 @@ typedef enum {
   MK_FINDING_TIMING,
   MK_FINDING_SAMPLE,
   MK_FINDING_UNCATEGORISED,
+  MK_FINDING_TEAM_TARGET,
+  MK_FINDING_TEAM_SELLING,
 } MkFindingKind;
 
 /**
@@ -65,6 +71,9 @@ typedef enum {
   MK_SEVERITY_CRITICAL,
 } MkSeverity;
 
+/* How many task texts "what the time went on" keeps per category. */
+#define MK_ANALYSIS_TOP_TASKS 5
+
 /* Reference profiles of sales time studies, as fractions of the day. */
 #define MK_REFERENCE_PROUDFOOT_SELLING 0.38
 #define MK_REFERENCE_PROUDFOOT_IDEAL   0.72
@@ -76,6 +85,13 @@ typedef enum {
 
 const char *mk_finding_kind_to_string   (MkFindingKind kind);
 const char *mk_severity_to_string       (MkSeverity    severity);
+
+/* The one wording of the numbers every sentence and report uses:
+ * mk-analysis-messages.c. */
+char       *mk_analysis_format_minutes  (double        minutes);
+char       *mk_analysis_format_day      (const char   *day);
+char       *mk_analysis_format_period   (const char   *from,
+                                         const char   *to);
 
 /* Input */
 
@@ -111,6 +127,13 @@ void             mk_analysis_input_add_length   (MkAnalysisInput *input,
                                                  guint            category,
                                                  int              minutes,
                                                  int              count);
+void             mk_analysis_input_add_task     (MkAnalysisInput *input,
+                                                 guint            person,
+                                                 guint            category,
+                                                 const char      *key,
+                                                 const char      *label,
+                                                 int              minutes,
+                                                 int              entries);
 guint            mk_analysis_input_get_n_people (MkAnalysisInput *input);
 int              mk_analysis_input_find_category (MkAnalysisInput *input,
                                                   const char      *key);
@@ -139,6 +162,11 @@ double         mk_finding_get_target_min   (MkFinding *self);
 double         mk_finding_get_target_max   (MkFinding *self);
 double         mk_finding_get_deviation    (MkFinding *self);
 const char    *mk_finding_get_message      (MkFinding *self);
+gboolean       mk_finding_is_team          (MkFinding *self);
+double         mk_finding_get_minutes_per_manager_per_day (MkFinding *self);
+double         mk_finding_get_team_minutes_per_day        (MkFinding *self);
+double         mk_finding_get_extra_calls_per_day         (MkFinding *self);
+guint          mk_finding_get_n_managers                  (MkFinding *self);
 
 /* One manager */
 
@@ -170,8 +198,20 @@ double      mk_manager_result_get_deviation            (MkManagerResult *self,
                                                         guint            category);
 double      mk_manager_result_get_selling_share        (MkManagerResult *self);
 double      mk_manager_result_get_reclaimable_per_day  (MkManagerResult *self);
+double      mk_manager_result_get_reclaimable_vs_target_per_day (MkManagerResult *self);
+double      mk_manager_result_get_target_gap_per_day   (MkManagerResult *self,
+                                                        guint            category);
+guint       mk_manager_result_get_n_top_tasks          (MkManagerResult *self,
+                                                        guint            category);
+const char *mk_manager_result_get_top_task             (MkManagerResult *self,
+                                                        guint            category,
+                                                        guint            index,
+                                                        int             *minutes,
+                                                        double          *share);
 double      mk_manager_result_get_extra_calls_per_day  (MkManagerResult *self);
 guint       mk_manager_result_get_rank                 (MkManagerResult *self);
+char       *mk_manager_result_describe_reclaim         (MkManagerResult *self);
+char       *mk_manager_result_describe_vs_target       (MkManagerResult *self);
 GListModel *mk_manager_result_get_findings             (MkManagerResult *self);
 MkFinding  *mk_manager_result_find                     (MkManagerResult *self,
                                                         MkFindingKind    kind,
@@ -220,12 +260,26 @@ MkManagerResult *mk_analysis_find_manager          (MkAnalysis *self,
                                                     const char *name);
 GListModel      *mk_analysis_get_ranking           (MkAnalysis *self);
 GListModel      *mk_analysis_get_findings          (MkAnalysis *self);
+GListModel      *mk_analysis_get_team_findings     (MkAnalysis *self);
+MkFinding       *mk_analysis_find_team_finding     (MkAnalysis    *self,
+                                                    MkFindingKind  kind,
+                                                    const char    *category_key);
+guint            mk_analysis_get_n_top_tasks       (MkAnalysis *self,
+                                                    guint       category);
+const char      *mk_analysis_get_top_task          (MkAnalysis *self,
+                                                    guint       category,
+                                                    guint       index,
+                                                    int        *minutes,
+                                                    double     *share);
+char            *mk_analysis_top_task_label        (const char *text);
+double           mk_analysis_get_call_length       (MkAnalysis *self);
 guint            mk_analysis_get_n_adequate        (MkAnalysis *self);
 gboolean         mk_analysis_get_medians_from_weak (MkAnalysis *self);
 gint64           mk_analysis_get_total_minutes     (MkAnalysis *self);
 guint            mk_analysis_get_total_days        (MkAnalysis *self);
 double           mk_analysis_get_selling_share     (MkAnalysis *self);
 double           mk_analysis_get_non_selling_share (MkAnalysis *self);
+double           mk_analysis_get_supporting_share  (MkAnalysis *self);
 double           mk_analysis_get_reclaimable_per_day (MkAnalysis *self);
 double           mk_analysis_get_extra_calls_per_day (MkAnalysis *self);
 const char      *mk_analysis_get_summary           (MkAnalysis *self);

@@ -236,6 +236,75 @@ json_finding (GString   *out,
   g_string_append_c (out, '}');
 }
 
+/* {"admin": [{"text": "CRM entry", "minutes": 540, "share": 0.45}, …], …}
+ * over every category; @m NULL for the team. */
+static void
+json_top_tasks (GString         *out,
+                MkAnalysis      *a,
+                MkManagerResult *m)
+{
+  gboolean first = TRUE;
+
+  g_string_append_c (out, '{');
+  for (guint c = 0; c < mk_analysis_get_n_categories (a); c++)
+    {
+      guint n = m != NULL ? mk_manager_result_get_n_top_tasks (m, c)
+                          : mk_analysis_get_n_top_tasks (a, c);
+
+      json_key (out, mk_analysis_get_category_key (a, c), &first);
+      g_string_append_c (out, '[');
+      for (guint i = 0; i < n; i++)
+        {
+          gboolean inner = TRUE;
+          int minutes = 0;
+          double share = 0;
+          const char *text = m != NULL ? mk_manager_result_get_top_task (m, c, i, &minutes, &share)
+                                       : mk_analysis_get_top_task (a, c, i, &minutes, &share);
+
+          g_string_append (out, i == 0 ? "{" : ",{");
+          json_key (out, "text", &inner);
+          json_string (out, text);
+          json_key (out, "minutes", &inner);
+          g_string_append_printf (out, "%d", minutes);
+          json_key (out, "share", &inner);
+          json_number (out, share, 4);
+          g_string_append_c (out, '}');
+        }
+      g_string_append_c (out, ']');
+    }
+  g_string_append_c (out, '}');
+}
+
+static void
+json_team_finding (GString   *out,
+                   MkFinding *f)
+{
+  gboolean first = TRUE;
+
+  g_string_append_c (out, '{');
+  json_key (out, "kind", &first);
+  json_string (out, mk_finding_kind_to_string (mk_finding_get_kind (f)));
+  json_key (out, "category", &first);
+  json_string (out, mk_finding_get_category_key (f));
+  json_key (out, "severity", &first);
+  json_string (out, mk_severity_to_string (mk_finding_get_severity (f)));
+  json_key (out, "value", &first);
+  json_number (out, mk_finding_get_value (f), 4);
+  json_key (out, "target_min", &first);
+  json_bound (out, mk_finding_get_target_min (f));
+  json_key (out, "target_max", &first);
+  json_bound (out, mk_finding_get_target_max (f));
+  json_key (out, "minutes_per_manager_per_day", &first);
+  json_number (out, mk_finding_get_minutes_per_manager_per_day (f), 1);
+  json_key (out, "team_minutes_per_day", &first);
+  json_number (out, mk_finding_get_team_minutes_per_day (f), 1);
+  json_key (out, "extra_calls_per_day", &first);
+  json_number (out, mk_finding_get_extra_calls_per_day (f), 1);
+  json_key (out, "message", &first);
+  json_string (out, mk_finding_get_message (f));
+  g_string_append_c (out, '}');
+}
+
 static void
 json_manager (GString         *out,
               MkAnalysis      *a,
@@ -282,6 +351,10 @@ json_manager (GString         *out,
   json_number (out, mk_manager_result_get_reclaimable_per_day (m), 1);
   json_key (out, "extra_calls_per_day", &first);
   json_number (out, mk_manager_result_get_extra_calls_per_day (m), 1);
+  json_key (out, "reclaimable_vs_target_minutes_per_day", &first);
+  json_number (out, mk_manager_result_get_reclaimable_vs_target_per_day (m), 1);
+  json_key (out, "top_tasks", &first);
+  json_top_tasks (out, a, m);
   json_key (out, "findings", &first);
   g_string_append_c (out, '[');
   for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
@@ -380,6 +453,8 @@ mk_report_json (MkAnalysis *analysis)
   json_number (out, mk_analysis_get_selling_share (analysis), 4);
   json_key (out, "non_selling_share", &inner);
   json_number (out, mk_analysis_get_non_selling_share (analysis), 4);
+  json_key (out, "supporting_share", &inner);
+  json_number (out, mk_analysis_get_supporting_share (analysis), 4);
   g_string_append (out, ",\"reference\":{");
   {
     gboolean r = TRUE;
@@ -397,6 +472,22 @@ mk_report_json (MkAnalysis *analysis)
   json_number (out, mk_analysis_get_reclaimable_per_day (analysis), 1);
   json_key (out, "extra_calls_per_day", &inner);
   json_number (out, mk_analysis_get_extra_calls_per_day (analysis), 1);
+  g_string_append (out, ",\n  \"findings\":[");
+  {
+    GListModel *team = mk_analysis_get_team_findings (analysis);
+
+    for (guint i = 0; i < g_list_model_get_n_items (team); i++)
+      {
+        g_autoptr(MkFinding) f = g_list_model_get_item (team, i);
+
+        g_string_append (out, i == 0 ? "\n    " : ",\n    ");
+        json_team_finding (out, f);
+      }
+  }
+  g_string_append (out, "],\n  ");
+  inner = TRUE;
+  json_key (out, "top_tasks", &inner);
+  json_top_tasks (out, analysis, NULL);
   g_string_append (out, ",\n  ");
   inner = TRUE;
   json_key (out, "summary", &inner);

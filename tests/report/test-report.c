@@ -14,6 +14,7 @@
 #include "mk-cli-report.h"
 #include "mk-report.h"
 #include "mk-store.h"
+#include "mk-task-fold.h"
 
 /* A minimal JSON reader: enough to check the report's structure. */
 
@@ -280,6 +281,7 @@ assert_manager_json (J *m)
     "name", "email", "days", "minutes", "minutes_per_day", "coverage", "shares",
     "minutes_by_category", "reclaimable_minutes_per_day", "extra_calls_per_day", "weak_sample",
     "findings", "entries_by_category", "median_entry_minutes", "rank",
+    "reclaimable_vs_target_minutes_per_day", "top_tasks",
   };
   J *shares = j_get (m, "shares");
   J *findings = j_get (m, "findings");
@@ -398,6 +400,102 @@ test_json_empty (void)
   g_assert_cmpfloat (j_num (j_get (j_get (root, "team"), "totals"), "minutes"), ==, 0);
 }
 
+/* Four managers who all spend half the day on admin: a team finding, and
+ * what the admin time went on. */
+static MkAnalysis *
+uniform_team (void)
+{
+  g_autoptr(MkAnalysisInput) input = mk_analysis_input_new ("2026-03-02", "2026-03-03");
+  const char *days[] = { "2026-03-02", "2026-03-03" };
+  const char *names[] = { "Anna", "Dmitri", "Elena", "Boris" };
+  const char *tasks[] = { "CRM entry for Acme", "CRM entry for Initech", "Weekly report" };
+  const int task_minutes[] = { 200, 100, 100 };
+  MkSettings settings;
+  guint calls, admin, other;
+
+  calls = mk_analysis_input_add_category (input, "calls", "Calls", "#3584e4",
+                                          MK_CATEGORY_KIND_SELLING, 0.35, -1);
+  admin = mk_analysis_input_add_category (input, "admin", "Admin", "#e66100",
+                                          MK_CATEGORY_KIND_NON_SELLING, -1, 0.20);
+  other = mk_analysis_input_add_category (input, "other", "Other", "#9a9996",
+                                          MK_CATEGORY_KIND_NON_SELLING, -1, -1);
+  for (guint p = 0; p < G_N_ELEMENTS (names); p++)
+    {
+      guint person = mk_analysis_input_add_person (input, names[p], NULL, MK_LEVEL_NONE);
+
+      for (guint d = 0; d < G_N_ELEMENTS (days); d++)
+        {
+          mk_analysis_input_add_day (input, person, days[d], calls, 180, 12, 0, 0);
+          mk_analysis_input_add_day (input, person, days[d], admin, 200, 4, 0, 0);
+          mk_analysis_input_add_day (input, person, days[d], other, 20, 1, 0, 0);
+        }
+      mk_analysis_input_add_length (input, person, calls, 15, 24);
+      for (guint t = 0; t < G_N_ELEMENTS (tasks); t++)
+        {
+          g_autoptr(GString) key = g_string_new (NULL);
+          g_autoptr(GString) label = g_string_new (NULL);
+
+          mk_task_fold_into (tasks[t], -1, key, label);
+          mk_analysis_input_add_task (input, person, admin, key->str, label->str,
+                                      task_minutes[t], 2);
+        }
+    }
+  test_settings (&settings);
+  return mk_analysis_new (input, &settings, MK_PEER_MODE_TEAM);
+}
+
+static void
+test_json_team_findings (void)
+{
+  g_autoptr(MkAnalysis) a = uniform_team ();
+  g_autofree char *text = mk_report_json (a);
+  g_autoptr(J) root = j_parse (text);
+  J *team = j_get (root, "team");
+  J *findings = j_get (team, "findings");
+  J *anna = g_ptr_array_index (j_get (root, "managers")->items, 0);
+  J *f;
+  J *admin;
+  J *first;
+  static const char *keys[] = {
+    "kind", "category", "severity", "value", "target_min", "target_max",
+    "minutes_per_manager_per_day", "team_minutes_per_day", "extra_calls_per_day", "message",
+  };
+
+  g_assert_cmpfloat (j_num (root, "version"), ==, 1);
+  g_assert_cmpuint (findings->items->len, ==, 1);
+  f = g_ptr_array_index (findings->items, 0);
+  for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+    j_get (f, keys[k]);
+  /* Admin 50% for everyone, target ≤ 20%: 30 points over, critical;
+   * (50% − 20%) × 400 = 120 min a day each, 480 for the team, ÷ 15 min. */
+  g_assert_cmpstr (j_str (f, "kind"), ==, "team_target");
+  g_assert_cmpstr (j_str (f, "category"), ==, "admin");
+  g_assert_cmpstr (j_str (f, "severity"), ==, "critical");
+  g_assert_cmpfloat_with_epsilon (j_num (f, "value"), 0.5, 0.0001);
+  g_assert_cmpint (j_get (f, "target_min")->type, ==, J_NULL);
+  g_assert_cmpfloat_with_epsilon (j_num (f, "target_max"), 0.2, 0.0001);
+  g_assert_cmpfloat_with_epsilon (j_num (f, "minutes_per_manager_per_day"), 120, 0.05);
+  g_assert_cmpfloat_with_epsilon (j_num (f, "team_minutes_per_day"), 480, 0.05);
+  g_assert_cmpfloat_with_epsilon (j_num (f, "extra_calls_per_day"), 32, 0.05);
+  g_assert_true (g_str_has_prefix (j_str (f, "message"), "The whole team: admin 50%"));
+
+  /* What the time went on: "CRM entry for …" is one task. */
+  admin = j_get (j_get (team, "top_tasks"), "admin");
+  g_assert_cmpuint (admin->items->len, ==, 2);
+  first = g_ptr_array_index (admin->items, 0);
+  g_assert_cmpstr (j_str (first, "text"), ==, "CRM entry");
+  g_assert_cmpfloat (j_num (first, "minutes"), ==, 4 * 300);
+  g_assert_cmpfloat_with_epsilon (j_num (first, "share"), 0.75, 0.0001);
+  g_assert_cmpuint (j_get (j_get (team, "top_tasks"), "calls")->items->len, ==, 0);
+  g_assert_cmpuint (j_get (j_get (anna, "top_tasks"), "admin")->items->len, ==, 2);
+
+  /* Both yardsticks: nothing against the peers, 2 h against the target. */
+  g_assert_cmpfloat (j_num (anna, "reclaimable_minutes_per_day"), ==, 0);
+  g_assert_cmpfloat_with_epsilon (j_num (anna, "reclaimable_vs_target_minutes_per_day"), 120,
+                                  0.05);
+  g_assert_cmpfloat_with_epsilon (j_num (team, "supporting_share"), 0, 0.0001);
+}
+
 static void
 test_csv_rows (void)
 {
@@ -427,16 +525,18 @@ test_text_lists_everything (void)
   GListModel *findings = mk_analysis_get_findings (a);
 
   g_assert_true (g_str_has_prefix (text, "Minutka report: where the working day goes\n"
-                                         "Period: 2026-03-02 – 2026-03-03"));
+                                         "Period: 2 Mar 2026 – 3 Mar 2026"));
   for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
     {
       g_autoptr(MkFinding) f = g_list_model_get_item (findings, i);
 
       g_assert_nonnull (strstr (text, mk_finding_get_message (f)));
     }
-  g_assert_nonnull (strstr (text, "  1. Boris — 2 days, 400 min/day (83% of a working day)"));
-  g_assert_nonnull (strstr (text, "≈ 140 min/day could go back to selling, ≈ 9 more calls a "
-                                  "day"));
+  g_assert_nonnull (strstr (text, "  1. Boris — 2 days, 6 h 40 min a day (83% of a working "
+                                  "day)"));
+  g_assert_nonnull (strstr (text, "Against the peers: ≈ 2 h 20 min a day could go back to "
+                                  "selling, ≈ 9 more calls a day"));
+  g_assert_null (strstr (text, "min/day"));
 }
 
 /* pdftotext's output and a sentence compared without whitespace, since the
@@ -708,6 +808,7 @@ main (int   argc,
   g_test_add_func ("/report/json/structure-and-numbers", test_json_structure);
   g_test_add_func ("/report/json/escapes-names", test_json_escapes);
   g_test_add_func ("/report/json/empty-period", test_json_empty);
+  g_test_add_func ("/report/json/team-findings-and-top-tasks", test_json_team_findings);
   g_test_add_func ("/report/csv/row-per-manager-and-category", test_csv_rows);
   g_test_add_func ("/report/text/lists-managers-and-findings", test_text_lists_everything);
   g_test_add_func ("/report/pdf/text-names-managers-and-findings", test_pdf_text);
