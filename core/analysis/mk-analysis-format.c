@@ -15,7 +15,6 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "mk-analysis-format.h"
@@ -44,15 +43,7 @@ mk_format_percent (double share)
 char *
 mk_format_minutes (double minutes)
 {
-  int total = (int) lround (minutes);
-
-  if (isnan (minutes))
-    return g_strdup ("—");
-  if (total < 120)
-    return g_strdup_printf (_("%d min"), total);
-  if (total % 60 == 0)
-    return g_strdup_printf (_("%d h"), total / 60);
-  return g_strdup_printf (_("%d h %d min"), total / 60, total % 60);
+  return mk_analysis_format_minutes (minutes);
 }
 
 /**
@@ -102,16 +93,6 @@ mk_format_median (MkManagerResult *manager,
   return g_strdup_printf (_("team median %s"), percent);
 }
 
-static GDateTime *
-parse_day (const char *day)
-{
-  int y, m, d;
-
-  if (day == NULL || sscanf (day, "%d-%d-%d", &y, &m, &d) != 3)
-    return NULL;
-  return g_date_time_new_local (y, m, d, 0, 0, 0);
-}
-
 /**
  * mk_format_period:
  * @from: (nullable): the first day, "YYYY-MM-DD"
@@ -124,19 +105,9 @@ char *
 mk_format_period (const char *from,
                   const char *to)
 {
-  g_autoptr(GDateTime) a = parse_day (from);
-  g_autoptr(GDateTime) b = parse_day (to);
-  g_autofree char *first = NULL;
-  g_autofree char *last = NULL;
-
-  if (a == NULL || b == NULL)
+  if (from == NULL || to == NULL)
     return g_strdup (_("No period"));
-  /* TRANSLATORS: a day in a period, g_date_time_format(): "23 Nov 2026". */
-  first = g_date_time_format (a, _("%-d %b %Y"));
-  last = g_date_time_format (b, _("%-d %b %Y"));
-  if (g_strcmp0 (from, to) == 0)
-    return g_steal_pointer (&first);
-  return g_strdup_printf ("%s – %s", first, last);
+  return mk_analysis_format_period (from, to);
 }
 
 /**
