@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "mk-domain.h"
 
 /* Enumerations */
@@ -357,6 +359,7 @@ struct _MkEntry
   MkEntrySource  source;
   gint64         batch_id;
   gint64         fingerprint;
+  char           uuid[MK_UUID_TEXT_LEN + 1];
 };
 
 G_DEFINE_FINAL_TYPE (MkEntry, mk_entry, G_TYPE_OBJECT)
@@ -370,6 +373,7 @@ enum {
   ENTRY_PROP_MINUTES,
   ENTRY_PROP_CATEGORY,
   ENTRY_PROP_TASK,
+  ENTRY_PROP_UUID,
   ENTRY_N_PROPS
 };
 static GParamSpec *entry_props[ENTRY_N_PROPS];
@@ -404,6 +408,9 @@ mk_entry_get_property (GObject    *object,
       break;
     case ENTRY_PROP_TASK:
       g_value_set_string (value, self->task);
+      break;
+    case ENTRY_PROP_UUID:
+      g_value_set_string (value, self->uuid);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -449,6 +456,8 @@ mk_entry_class_init (MkEntryClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   entry_props[ENTRY_PROP_TASK] =
     g_param_spec_string ("task", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  entry_props[ENTRY_PROP_UUID] =
+    g_param_spec_string ("uuid", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, ENTRY_N_PROPS, entry_props);
 }
 
@@ -488,6 +497,7 @@ mk_entry_new (gint64              id,
   self->source = input->source;
   self->batch_id = input->batch_id;
   self->fingerprint = input->fingerprint;
+  g_strlcpy (self->uuid, input->uuid, sizeof self->uuid);
   return self;
 }
 
@@ -501,6 +511,20 @@ MkCategory *mk_entry_get_category (MkEntry *self) { return self->category; }
 const char *mk_entry_get_task (MkEntry *self) { return self->task; }
 MkEntrySource mk_entry_get_source (MkEntry *self) { return self->source; }
 gint64 mk_entry_get_batch_id (MkEntry *self) { return self->batch_id; }
+
+/**
+ * mk_entry_get_uuid:
+ * @self: an entry
+ *
+ * Returns: (transfer none): the entry's identity, which it keeps through
+ *   changes, export, import and sync (see mk-uuid.c)
+ */
+const char *
+mk_entry_get_uuid (MkEntry *self)
+{
+  g_return_val_if_fail (MK_IS_ENTRY (self), NULL);
+  return self->uuid;
+}
 
 /**
  * mk_entry_to_input:
@@ -525,4 +549,5 @@ mk_entry_to_input (MkEntry      *self,
   input->source = self->source;
   input->batch_id = self->batch_id;
   input->fingerprint = self->fingerprint;
+  memcpy (input->uuid, self->uuid, sizeof input->uuid);
 }

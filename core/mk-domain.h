@@ -10,6 +10,7 @@
 #include <glib-object.h>
 
 #include "mk-types.h"
+#include "mk-uuid.h"
 
 G_BEGIN_DECLS
 
@@ -95,8 +96,12 @@ gboolean        mk_category_get_archived   (MkCategory *self);
  * @source: manual, timer or import
  * @batch_id: the import batch, or 0
  * @fingerprint: the importer's identity of the row, or 0
+ * @uuid: the entry's identity as text, or "" for a new one (the store makes
+ *   it); kept in the struct, so a copy of an input stands alone
  *
- * What is needed to add or change an entry.  The store validates it.
+ * What is needed to add or change an entry.  The store validates it.  An
+ * entry keeps its identity when it is changed; adding an input with the
+ * identity of a deleted entry (undo) brings that entry back.
  */
 typedef struct {
   gint64         person_id;
@@ -108,6 +113,7 @@ typedef struct {
   MkEntrySource  source;
   gint64         batch_id;
   gint64         fingerprint;
+  char           uuid[MK_UUID_TEXT_LEN + 1];
 } MkEntryInput;
 
 #define MK_TYPE_ENTRY (mk_entry_get_type ())
@@ -127,6 +133,7 @@ MkCategory   *mk_entry_get_category       (MkEntry *self);
 const char   *mk_entry_get_task           (MkEntry *self);
 MkEntrySource mk_entry_get_source         (MkEntry *self);
 gint64        mk_entry_get_batch_id       (MkEntry *self);
+const char   *mk_entry_get_uuid           (MkEntry *self);
 void          mk_entry_to_input           (MkEntry      *self,
                                            MkEntryInput *input);
 

@@ -76,6 +76,7 @@ typedef enum {
  * @MK_PARSE_ERROR_TIME: the time of day is malformed.
  * @MK_PARSE_ERROR_NO_DURATION: a quick-entry line has text but names no
  *   duration at all ("call Acme"), so the caller may take it from elsewhere.
+ * @MK_PARSE_ERROR_UUID: an entry's identity is not a UUID.
  */
 typedef enum {
   MK_PARSE_ERROR_EMPTY,
@@ -84,6 +85,7 @@ typedef enum {
   MK_PARSE_ERROR_DATE,
   MK_PARSE_ERROR_TIME,
   MK_PARSE_ERROR_NO_DURATION,
+  MK_PARSE_ERROR_UUID,
 } MkParseError;
 
 GQuark mk_store_error_quark  (void);

@@ -504,6 +504,12 @@ mk_column_map_new (const char * const    *headers,
   map->start = CHOOSE (start, MK_COLUMN_START);
   map->end = CHOOSE (end, MK_COLUMN_END);
   map->end_date = CHOOSE (end_date, MK_COLUMN_END_DATE);
+  /* Minutka's own export carries each entry's identity (mk-exporter.h). */
+  map->uuid = -1;
+  if (map->preset == MK_PRESET_MINUTKA)
+    for (guint i = 0; i < a.n && map->uuid < 0; i++)
+      if (g_strcmp0 (a.normalized[i], "uuid") == 0)
+        map->uuid = (int) i;
 
   /* A lone "Имя" or "First name" is the person's name. */
   if (map->person < 0 && map->first_name >= 0 && map->last_name < 0)

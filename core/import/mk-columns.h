@@ -97,6 +97,7 @@ typedef enum {
  * @end_date: column of the end day, or -1
  * @duration: column of the duration, or -1 when it comes from @start and @end
  * @duration_unit: what a bare number in @duration means
+ * @uuid: column of the entry's identity (Minutka's own export only), or -1
  *
  * Where each part of an entry comes from.  Columns are 0-based.
  */
@@ -116,6 +117,7 @@ typedef struct {
   int             end_date;
   int             duration;
   MkDurationUnit  duration_unit;
+  int             uuid;
 } MkColumnMap;
 
 /**

@@ -40,6 +40,7 @@ typedef struct {
   guint32     email;
   guint32     category;
   guint32     task;
+  guint32     uuid;
   guint32     problem;
 } QueuedRow;
 
@@ -134,7 +135,7 @@ record_cb (const MkRecord  *record,
   q = &batch->rows[batch->n];
   memset (q, 0, sizeof *q);
   q->line = record->line;
-  q->person = q->email = q->category = q->task = q->problem = NO_TEXT;
+  q->person = q->email = q->category = q->task = q->uuid = q->problem = NO_TEXT;
   if (record->n_fields == 0)
     q->status = MK_ROW_SKIPPED;
   else
@@ -149,6 +150,8 @@ record_cb (const MkRecord  *record,
           q->email = keep (batch, row.email);
           q->category = keep (batch, row.category_text);
           q->task = keep (batch, row.task);
+          if (row.input.uuid[0] != '\0')
+            q->uuid = keep (batch, row.input.uuid);
         }
       else if (q->status == MK_ROW_INVALID)
         q->problem = keep (batch, problem->message);
@@ -266,6 +269,8 @@ mk_import_pipe_next (MkImportPipe *pipe,
       row->row.category_text = text_at (batch, q->category);
       row->row.task = text_at (batch, q->task);
       row->row.input.task = row->row.task;
+      if (q->uuid != NO_TEXT)
+        g_strlcpy (row->row.input.uuid, text_at (batch, q->uuid), sizeof row->row.input.uuid);
     }
   return TRUE;
 }

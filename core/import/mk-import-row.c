@@ -622,6 +622,19 @@ mk_import_converter_parse (MkImportConverter *self,
   row->task = map->task >= 0 && *value (self, map->task) != '\0' ? value (self, map->task)
                                                                  : NULL;
   row->input.task = row->task;
+  if (*value (self, map->uuid) != '\0')
+    {
+      const char *uuid = value (self, map->uuid);
+
+      if (!mk_uuid_is_valid (uuid))
+        {
+          g_set_error (error, MK_PARSE_ERROR, MK_PARSE_ERROR_UUID,
+                       _("'%s' in column '%s' is not an entry's identity (a UUID such as "
+                         "0190a6b2-7c1e-7d3a-9f00-2b4c6d8e0a1c)"), uuid, header (self, map->uuid));
+          return MK_ROW_INVALID;
+        }
+      g_strlcpy (row->input.uuid, uuid, sizeof row->input.uuid);
+    }
   return MK_ROW_OK;
 }
 

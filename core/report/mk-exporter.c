@@ -11,6 +11,10 @@
  * over it when complete), so a failed or killed export never leaves half a
  * file, and a period without entries is refused before the file is touched.
  *
+ * The last column is the entry's identity (mk-uuid.c), so that importing
+ * the file where its entries already are adds nothing, and importing it
+ * elsewhere gives them the same identities.
+ *
  * Formula injection: a cell that starts with "=", "+", "-", "@", TAB or CR
  * is prefixed with an apostrophe, which spreadsheets show as text.  A cell
  * that already starts with an apostrophe gets one too, so that the
@@ -32,7 +36,7 @@
 #define FLUSH_SIZE (64 * 1024)
 
 static const char select_sql[] =
-  "SELECT e.day, e.start, e.minutes, c.key, p.name, p.email, e.task "
+  "SELECT e.day, e.start, e.minutes, c.key, p.name, p.email, e.task, e.uuid "
   "FROM entry e JOIN person p ON p.id = e.person_id JOIN category c ON c.id = e.category_id "
   "WHERE (?1 IS NULL OR e.day >= ?1) AND (?2 IS NULL OR e.day <= ?2) "
   "ORDER BY e.day, e.person_id, e.start, e.id";
@@ -110,6 +114,7 @@ mk_exporter_write (MkStore     *store,
   g_autoptr(GString) buf = g_string_sized_new (FLUSH_SIZE + 1024);
   sqlite3_stmt *stmt;
   MkStoreStep step;
+  char uuid[MK_UUID_TEXT_LEN + 1];
   guint64 n = 0;
 
   g_return_val_if_fail (MK_IS_STORE (store), FALSE);
@@ -172,6 +177,9 @@ mk_exporter_write (MkStore     *store,
       append_cell (buf, (const char *) sqlite3_column_text (stmt, 5));
       g_string_append_c (buf, ',');
       append_cell (buf, (const char *) sqlite3_column_text (stmt, 6));
+      g_string_append_c (buf, ',');
+      mk_store_column_uuid (stmt, 7, uuid);
+      g_string_append (buf, uuid);
       g_string_append_c (buf, '\n');
       n++;
 

@@ -50,7 +50,7 @@ enum {
 
 static const char select_ids_sql[] =
   "SELECT e.id, e.person_id, e.day, e.start, e.minutes, e.category_id, e.task, e.source, "
-  "e.batch_id, e.fingerprint, p.name FROM (SELECT e.id AS id FROM entry e";
+  "e.batch_id, e.fingerprint, p.name, e.uuid FROM (SELECT e.id AS id FROM entry e";
 static const char select_person_sql[] = " JOIN person p ON p.id = e.person_id";
 static const char select_rows_sql[] =
   " LIMIT :limit OFFSET :offset) s JOIN entry e ON e.id = s.id "
@@ -361,6 +361,7 @@ read_rows (MkEntryList  *self,
       input.source = (MkEntrySource) CLAMP (sqlite3_column_int (stmt, 7), 0, 2);
       input.batch_id = sqlite3_column_int64 (stmt, 8);
       input.fingerprint = sqlite3_column_int64 (stmt, 9);
+      mk_store_column_uuid (stmt, 11, input.uuid);
       g_ptr_array_add (items, mk_entry_new (sqlite3_column_int64 (stmt, 0), &input,
                                             (const char *) sqlite3_column_text (stmt, 10),
                                             category));

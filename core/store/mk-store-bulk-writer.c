@@ -35,12 +35,12 @@
 #include "mk-store-private.h"
 
 /* The columns of one row; every row in the statement's VALUES has them. */
-#define ROW_PARAMS 9
+#define ROW_PARAMS 10
 #define ROWS_PER_INSERT 64
 
 static const char insert_columns[] =
   "INSERT INTO entry (person_id, day, start, minutes, category_id, task, source, batch_id, "
-  "fingerprint, created) VALUES ";
+  "fingerprint, uuid, created) VALUES ";
 
 struct _MkBulkWriter
 {
@@ -207,6 +207,7 @@ bind_row (sqlite3_stmt      *stmt,
     sqlite3_bind_int64 (stmt, base + 9, row->fingerprint);
   else
     sqlite3_bind_null (stmt, base + 9);
+  sqlite3_bind_blob (stmt, base + 10, row->uuid.bytes, sizeof row->uuid.bytes, SQLITE_STATIC);
 }
 
 /* Inserts the chunk's rows sorted, ROWS_PER_INSERT at a time (one
@@ -292,9 +293,9 @@ prepare_insert (MkStore *store,
     {
       int b = (int) r * ROW_PARAMS;
 
-      g_string_append_printf (sql, "%s(?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, NULL)",
+      g_string_append_printf (sql, "%s(?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, NULL)",
                               r ? ", " : "", b + 1, b + 2, b + 3, b + 4, b + 5, b + 6, b + 7,
-                              b + 8, b + 9);
+                              b + 8, b + 9, b + 10);
     }
   return mk_store_stmt_for_sql (store, sql->str, error);
 }

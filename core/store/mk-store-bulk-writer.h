@@ -24,6 +24,7 @@ typedef struct {
   gint16  minutes;
   guint32 task;         /* offset in the chunk's tasks */
   guint32 task_len;
+  MkUuid  uuid;
 } MkBulkRow;
 
 typedef struct {

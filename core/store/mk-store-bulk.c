@@ -13,6 +13,15 @@
  *    a (person, day) are read the first time the bulk touches it.  Within
  *    one bulk, fingerprints are expected to be distinct (the importer makes
  *    them so by numbering identical rows);
+ *  - a row that carries an identity (a UUID: Minutka's own CSV) which is
+ *    already in the database, or earlier in the same bulk, is a duplicate
+ *    too, whatever its values say: importing Minutka's export where it
+ *    already is adds nothing.  The bulk remembers the identities as 64-bit
+ *    keys (mk_uuid_key(); two identities share one with a chance of 2⁻⁶⁴,
+ *    as two fingerprints do); the database is asked through the entry_uuid
+ *    index, or, once a big import has dropped it, all its identities are
+ *    read in one scan the first time a row carries one.  A row without one
+ *    gets a new one;
  *  - every person and category is checked to exist the first time the bulk
  *    sees it, so SQLite's own foreign-key checks, switched off for the
  *    bulk's transaction, would find nothing.
@@ -68,6 +77,8 @@ struct _MkStoreBulk
   GHashTable   *loaded_pairs;  /* (person, day) whose fingerprints were read */
   MkKeySet      db_fingerprints;
   gboolean      all_loaded;    /* every fingerprint of the table was read */
+  MkKeySet      uuid_keys;     /* identities of this bulk's rows (and all, once loaded) */
+  gboolean      uuids_loaded;  /* every identity of the table was read */
   int           saved_cache;   /* PRAGMA cache_size to restore, or 0 */
   GPtrArray    *index_sql;     /* indexes of `entry` a big import drops (name, sql …) */
   gboolean      indexes_dropped; /* … once its first chunk of new rows is written */
@@ -90,6 +101,7 @@ bulk_free (MkStoreBulk *bulk)
   g_clear_pointer (&bulk->loaded_pairs, g_hash_table_unref);
   g_clear_pointer (&bulk->index_sql, g_ptr_array_unref);
   mk_key_set_clear (&bulk->db_fingerprints);
+  mk_key_set_clear (&bulk->uuid_keys);
   mk_bulk_rollups_clear (&bulk->rollups);
   g_free (bulk->sha256);
   g_free (bulk->file_name);
@@ -130,6 +142,7 @@ start_transaction (MkStoreBulk *bulk,
     sqlite3_bind_text (stmt, 2, bulk->sha256, -1, SQLITE_TRANSIENT);
   if (bulk->preset != NULL)
     sqlite3_bind_text (stmt, 3, bulk->preset, -1, SQLITE_TRANSIENT);
+  mk_store_bind_uuid (stmt, 4, NULL, NULL);
   if (!mk_store_step_done (store, stmt, error))
     {
       end_transaction (bulk, FALSE, NULL);
@@ -231,6 +244,7 @@ mk_store_bulk_begin (MkStore    *store,
   bulk->preset = g_strdup (preset);
   bulk->loaded_pairs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   mk_key_set_init (&bulk->db_fingerprints);
+  mk_key_set_init (&bulk->uuid_keys);
   mk_bulk_rollups_init (&bulk->rollups);
   if (!start_transaction (bulk, error))
     {
@@ -470,6 +484,51 @@ load_fingerprints (MkStoreBulk *bulk,
   return step == MK_STORE_DONE;
 }
 
+/* Whether an entry with @uuid is in the table or earlier in this bulk
+ * (see the top of this file). */
+static gboolean
+uuid_present (MkStoreBulk  *bulk,
+              const MkUuid *uuid,
+              gboolean     *present,
+              GError      **error)
+{
+  MkStore *store = bulk->store;
+  guint64 key = mk_uuid_key (uuid);
+  sqlite3_stmt *stmt;
+  MkStoreStep step;
+
+  *present = mk_key_set_contains (&bulk->uuid_keys, key);
+  if (*present || bulk->uuids_loaded)
+    return TRUE;
+  if (!bulk->all_loaded)
+    {
+      /* The entry_uuid index is there: a big import has not dropped it. */
+      stmt = mk_store_stmt (store, STMT_ENTRY_BY_UUID, error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_blob (stmt, 1, uuid->bytes, sizeof uuid->bytes, SQLITE_TRANSIENT);
+      step = mk_store_step (store, stmt, error);
+      if (step == MK_STORE_ROW)
+        sqlite3_reset (stmt);
+      *present = step == MK_STORE_ROW;
+      return step != MK_STORE_FAILED;
+    }
+
+  /* Every identity, in one scan (rows of this bulk already written are
+   * read again: they are in the set anyway). */
+  stmt = mk_store_stmt (store, STMT_ENTRY_ALL_UUIDS, error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((step = mk_store_step (store, stmt, error)) == MK_STORE_ROW)
+    if (sqlite3_column_bytes (stmt, 0) == sizeof uuid->bytes)
+      mk_key_set_add (&bulk->uuid_keys, mk_uuid_key (sqlite3_column_blob (stmt, 0)));
+  if (step == MK_STORE_FAILED)
+    return FALSE;
+  bulk->uuids_loaded = TRUE;
+  *present = mk_key_set_contains (&bulk->uuid_keys, key);
+  return TRUE;
+}
+
 /**
  * mk_store_bulk_add:
  * @bulk: a bulk
@@ -478,9 +537,10 @@ load_fingerprints (MkStoreBulk *bulk,
  *   and was skipped
  * @error: return location for a #GError
  *
- * Validates and adds one entry, or skips it as a duplicate.  The entry
- * reaches the table in a later chunk; it is committed with the bulk.  On
- * error the caller decides: skip the row, or abort the whole bulk.
+ * Validates and adds one entry, or skips it as a duplicate (its
+ * fingerprint or its identity is there already).  The entry reaches the
+ * table in a later chunk; it is committed with the bulk.  On error the
+ * caller decides: skip the row, or abort the whole bulk.
  *
  * Returns: %TRUE if the row was added or skipped as a duplicate; %FALSE
  *   with %MK_STORE_ERROR_INVALID for an entry the store refuses, or
@@ -495,6 +555,8 @@ mk_store_bulk_add (MkStoreBulk        *bulk,
   MkStore *store;
   MkBulkChunk *chunk;
   MkBulkRow *row;
+  MkUuid uuid;
+  gboolean has_uuid;
   gint32 day_no;
   guint person;
   guint64 key;
@@ -513,6 +575,9 @@ mk_store_bulk_add (MkStoreBulk        *bulk,
       mk_store_get_category (store, input->category_id) == NULL || input->person_id <= 0 ||
       (input->task != NULL && strlen (input->task) >= G_MAXUINT32 / 2))
     return mk_store_validate_entry (store, input, error);
+  has_uuid = input->uuid[0] != '\0';
+  if (has_uuid && !mk_uuid_parse (input->uuid, &uuid))
+    return mk_store_validate_entry (store, input, error);
 
   /* A person seen for the first time is looked up once: foreign keys are
    * not checked by SQLite during a bulk. */
@@ -521,6 +586,20 @@ mk_store_bulk_add (MkStoreBulk        *bulk,
       if (!mk_store_validate_entry (store, input, error))
         return FALSE;
       person = mk_bulk_rollups_add_person (&bulk->rollups, input->person_id);
+    }
+
+  if (has_uuid)
+    {
+      gboolean present;
+
+      if (!uuid_present (bulk, &uuid, &present, error))
+        return FALSE;
+      if (present)
+        {
+          if (duplicate)
+            *duplicate = TRUE;
+          return TRUE;
+        }
     }
 
   day_no = day_number (input->day);
@@ -545,6 +624,13 @@ mk_store_bulk_add (MkStoreBulk        *bulk,
       chunk = mk_bulk_writer_chunk (bulk->writer);
     }
   row = &chunk->rows[chunk->n_rows++];
+  if (has_uuid)
+    {
+      row->uuid = uuid;
+      mk_key_set_add (&bulk->uuid_keys, mk_uuid_key (&uuid));
+    }
+  else
+    mk_uuid_generate (&row->uuid);
   row->person_id = input->person_id;
   row->fingerprint = input->fingerprint;
   row->category_id = input->category_id;
@@ -641,6 +727,7 @@ mk_store_bulk_commit (MkStoreBulk          *bulk,
   /* No more rows: the fingerprints' memory goes to the rollups and the
    * index builds. */
   mk_key_set_clear (&bulk->db_fingerprints);
+  mk_key_set_clear (&bulk->uuid_keys);
   g_hash_table_remove_all (bulk->loaded_pairs);
   t0 = g_get_monotonic_time ();
   ok = mk_bulk_writer_finish (bulk->writer, error);

@@ -321,6 +321,7 @@ category_insert_change (MkStore  *self,
   CategoryRow *row = user_data;
   sqlite3_stmt *stmt;
   gint64 order = 0;
+  MkUuid uuid;
 
   if (!mk_store_query_int64 (self, STMT_CATEGORY_MAX_ORDER, &order, error))
     return FALSE;
@@ -332,6 +333,8 @@ category_insert_change (MkStore  *self,
   sqlite3_bind_text (stmt, 3, row->color, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, mk_category_kind_to_string (row->klass), -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 5, (int) order + 1);
+  mk_store_category_uuid (row->key, &uuid);
+  sqlite3_bind_blob (stmt, 6, uuid.bytes, sizeof uuid.bytes, SQLITE_TRANSIENT);
   if (!mk_store_step_done (self, stmt, error))
     return FALSE;
   row->id = sqlite3_last_insert_rowid (self->db);

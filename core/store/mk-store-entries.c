@@ -70,6 +70,13 @@ mk_store_validate_entry (MkStore            *self,
                    _("The start time must be between 00:00 and 23:59."));
       return FALSE;
     }
+  if (input->uuid[0] != '\0' && !mk_uuid_is_valid (input->uuid))
+    {
+      g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_INVALID,
+                   _("“%s” is not an entry's identity (a UUID such as "
+                     "0190a6b2-7c1e-7d3a-9f00-2b4c6d8e0a1c)."), input->uuid);
+      return FALSE;
+    }
   if (mk_store_get_category (self, input->category_id) == NULL)
     {
       g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_INVALID,
@@ -108,6 +115,7 @@ mk_store_insert_entry_row (MkStore            *self,
     sqlite3_bind_int64 (stmt, 8, input->batch_id);
   if (input->fingerprint != 0)
     sqlite3_bind_int64 (stmt, 9, input->fingerprint);
+  mk_store_bind_uuid (stmt, 10, input->uuid, NULL);
   if (!mk_store_step_done (self, stmt, error))
     return FALSE;
   if (id != NULL)
@@ -298,6 +306,7 @@ read_entry (MkStore      *self,
   input->source = (MkEntrySource) CLAMP (sqlite3_column_int (stmt, 7), 0, 2);
   input->batch_id = sqlite3_column_int64 (stmt, 8);
   input->fingerprint = sqlite3_column_int64 (stmt, 9);
+  mk_store_column_uuid (stmt, 11, input->uuid);
   sqlite3_reset (stmt);
   return TRUE;
 }
@@ -388,10 +397,44 @@ update_change (MkStore  *self,
 }
 
 /**
+ * mk_store_find_entry:
+ * @self: a store
+ * @uuid: an entry's identity (mk_entry_get_uuid())
+ * @error: return location for a #GError
+ *
+ * Returns: the id of the entry with @uuid; 0 when there is none (or @uuid
+ *   is not a UUID), or with @error set when the database cannot be read.
+ */
+gint64
+mk_store_find_entry (MkStore    *self,
+                     const char *uuid,
+                     GError    **error)
+{
+  sqlite3_stmt *stmt;
+  MkUuid value;
+  gint64 id = 0;
+
+  g_return_val_if_fail (MK_IS_STORE (self), 0);
+
+  if (!mk_uuid_parse (uuid, &value))
+    return 0;
+  stmt = mk_store_stmt (self, STMT_ENTRY_BY_UUID, error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_blob (stmt, 1, value.bytes, sizeof value.bytes, SQLITE_TRANSIENT);
+  if (mk_store_step (self, stmt, error) == MK_STORE_ROW)
+    {
+      id = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+    }
+  return id;
+}
+
+/**
  * mk_store_update_entry:
  * @self: a store
  * @id: the entry to change
- * @input: its new values (source, batch and fingerprint are kept)
+ * @input: its new values (source, batch, fingerprint and identity are kept)
  * @error: return location for a #GError
  *
  * Returns: %TRUE once committed.

@@ -211,6 +211,7 @@ ensure_person_change (MkStore  *self,
   sqlite3_bind_text (stmt, 2, name_k, -1, SQLITE_TRANSIENT);
   if (email_k != NULL)
     sqlite3_bind_text (stmt, 3, email_k, -1, SQLITE_TRANSIENT);
+  mk_store_bind_uuid (stmt, 4, NULL, NULL);
   if (!mk_store_step_done (self, stmt, error))
     return FALSE;
   ensure->changed = TRUE;
@@ -340,6 +341,7 @@ person_write_change (MkStore  *self,
       sqlite3_bind_text (stmt, 2, row->name_k, -1, SQLITE_TRANSIENT);
       if (row->email_k != NULL)
         sqlite3_bind_text (stmt, 3, row->email_k, -1, SQLITE_TRANSIENT);
+      mk_store_bind_uuid (stmt, 4, NULL, NULL);
       if (!mk_store_step_done (self, stmt, error))
         return FALSE;
       row->id = sqlite3_last_insert_rowid (self->db);

@@ -78,11 +78,13 @@ typedef enum {
   STMT_ENTRY_UPDATE,
   STMT_ENTRY_DELETE,
   STMT_ENTRY_GET,
+  STMT_ENTRY_BY_UUID,
   STMT_ENTRY_COUNT,
   STMT_ENTRY_ANY,
   STMT_ENTRY_MAX_ID,
   STMT_ENTRY_FINGERPRINTS,
   STMT_ENTRY_ALL_FINGERPRINTS,
+  STMT_ENTRY_ALL_UUIDS,
   STMT_ENTRY_INDEXES,
   STMT_DAY_TOTAL_ADD,
   STMT_DAY_TOTAL_MERGE,
@@ -246,5 +248,14 @@ gboolean      mk_store_migrate           (MkStore      *self,
                                           int           from_version,
                                           GError      **error);
 const char   *mk_store_builtin_category_name (const char *key);
+void          mk_store_category_uuid     (const char   *key,
+                                          MkUuid       *uuid);
+void          mk_store_bind_uuid         (sqlite3_stmt *stmt,
+                                          int           index,
+                                          const char   *text,
+                                          MkUuid       *uuid);
+void          mk_store_column_uuid       (sqlite3_stmt *stmt,
+                                          int           column,
+                                          char          text[MK_UUID_TEXT_LEN + 1]);
 
 G_END_DECLS

@@ -1,20 +1,21 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-store-schema.c — the database schema, its migrations and the seed data.
  *
- * Schema version 2 (PRAGMA user_version = 2, PRAGMA application_id =
+ * Schema version 3 (PRAGMA user_version = 3, PRAGMA application_id =
  * MK_APPLICATION_ID):
  *
- *   person(id, name, name_key, email, level, team, archived)
+ *   person(id, name, name_key, email, level, team, archived, uuid)
  *       name_key is the name trimmed, with runs of spaces collapsed and
  *       case-folded; email (lower-case) is the key when present.
- *   category(id, key, name, color, class, target_min, target_max, sort_order, archived)
+ *   category(id, key, name, color, class, target_min, target_max, sort_order, archived,
+ *            uuid)
  *       name is NULL for the built-in categories until the user renames one,
  *       so that each user sees the name in their own language.
  *   category_alias(alias, category_id)   alias is mk_store_alias_key(text)
  *   import_batch(id, file_name, sha256, preset, rows_read, imported,
- *                duplicates, skipped, rejected, created)
+ *                duplicates, skipped, rejected, created, uuid)
  *   entry(id, person_id, day, start, minutes, category_id, task, source,
- *         batch_id, fingerprint, created, updated)
+ *         batch_id, fingerprint, created, updated, uuid)
  *       created is NULL for imported entries: their batch's `created` says
  *       when they came.  One index, entry_day_person (day, person_id),
  *       serves a person's day, a period, and the list in time order (the
@@ -43,12 +44,23 @@
  * became day_total.lengths; entry.created may be NULL; the two entry indexes
  * (person_id, day) and (day, start) became one.  Each halved the work of a
  * big import.
+ *
+ * Version 3 (from 2): every person, category, import batch and entry has a
+ * uuid (16 bytes, NOT NULL, unique index; mk-uuid.c), given at creation and
+ * never changed.  The migration gives the rows that exist one: version 7 in
+ * row order, and the built-in categories their fixed name-based identities
+ * (mk_store_category_uuid()).  The four tables are copied (SQLite cannot add
+ * a NOT NULL column without a default), with foreign-key enforcement off
+ * for the copy, as SQLite's documented way of changing a table demands;
+ * PRAGMA foreign_key_check then proves nothing points nowhere before the
+ * transaction commits.
  */
 #define G_LOG_DOMAIN "mk-store"
 
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "mk-error.h"
 #include "mk-store-private.h"
@@ -174,6 +186,79 @@ static const char migrate_v2[] =
   "  AND l.category_id = day_total.category_id);"
   "DROP TABLE entry_length;";
 
+/* Version 2 → 3.  Each table is copied with a uuid column at its end
+ * (mk_uuid() and mk_category_uuid() exist only while the migration runs). */
+static const char migrate_v3[] =
+  "CREATE TABLE person_v3 ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  name_key TEXT NOT NULL,"
+  "  email TEXT,"
+  "  level TEXT NOT NULL DEFAULT '' CHECK (level IN ('', 'junior', 'middle', 'senior')),"
+  "  team TEXT,"
+  "  archived INTEGER NOT NULL DEFAULT 0,"
+  "  uuid BLOB NOT NULL CHECK (length(uuid) = 16)"
+  ");"
+  "INSERT INTO person_v3 SELECT *, mk_uuid () FROM person ORDER BY id;"
+  "DROP TABLE person;"
+  "ALTER TABLE person_v3 RENAME TO person;"
+  "CREATE UNIQUE INDEX person_email ON person (email) WHERE email IS NOT NULL;"
+  "CREATE INDEX person_name_key ON person (name_key);"
+  "CREATE UNIQUE INDEX person_uuid ON person (uuid);"
+  "CREATE TABLE category_v3 ("
+  "  id INTEGER PRIMARY KEY,"
+  "  key TEXT NOT NULL UNIQUE,"
+  "  name TEXT,"
+  "  color TEXT NOT NULL,"
+  "  class TEXT NOT NULL CHECK (class IN ('selling', 'supporting', 'non_selling')),"
+  "  target_min REAL NOT NULL DEFAULT -1,"
+  "  target_max REAL NOT NULL DEFAULT -1,"
+  "  sort_order INTEGER NOT NULL,"
+  "  archived INTEGER NOT NULL DEFAULT 0,"
+  "  uuid BLOB NOT NULL CHECK (length(uuid) = 16)"
+  ");"
+  "INSERT INTO category_v3 SELECT *, mk_category_uuid (key) FROM category ORDER BY id;"
+  "DROP TABLE category;"
+  "ALTER TABLE category_v3 RENAME TO category;"
+  "CREATE UNIQUE INDEX category_uuid ON category (uuid);"
+  "CREATE TABLE import_batch_v3 ("
+  "  id INTEGER PRIMARY KEY,"
+  "  file_name TEXT NOT NULL,"
+  "  sha256 TEXT,"
+  "  preset TEXT,"
+  "  rows_read INTEGER NOT NULL DEFAULT 0,"
+  "  imported INTEGER NOT NULL DEFAULT 0,"
+  "  duplicates INTEGER NOT NULL DEFAULT 0,"
+  "  skipped INTEGER NOT NULL DEFAULT 0,"
+  "  rejected INTEGER NOT NULL DEFAULT 0,"
+  "  created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+  "  uuid BLOB NOT NULL CHECK (length(uuid) = 16)"
+  ");"
+  "INSERT INTO import_batch_v3 SELECT *, mk_uuid () FROM import_batch ORDER BY id;"
+  "DROP TABLE import_batch;"
+  "ALTER TABLE import_batch_v3 RENAME TO import_batch;"
+  "CREATE UNIQUE INDEX import_batch_uuid ON import_batch (uuid);"
+  "CREATE TABLE entry_v3 ("
+  "  id INTEGER PRIMARY KEY,"
+  "  person_id INTEGER NOT NULL REFERENCES person (id),"
+  "  day TEXT NOT NULL CHECK (length(day) = 10),"
+  "  start INTEGER CHECK (start IS NULL OR start BETWEEN 0 AND 1439),"
+  "  minutes INTEGER NOT NULL CHECK (minutes BETWEEN 1 AND 1440),"
+  "  category_id INTEGER NOT NULL REFERENCES category (id),"
+  "  task TEXT NOT NULL DEFAULT '',"
+  "  source INTEGER NOT NULL DEFAULT 0,"
+  "  batch_id INTEGER REFERENCES import_batch (id),"
+  "  fingerprint INTEGER,"
+  "  created TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+  "  updated TEXT,"
+  "  uuid BLOB NOT NULL CHECK (length(uuid) = 16)"
+  ");"
+  "INSERT INTO entry_v3 SELECT *, mk_uuid () FROM entry ORDER BY id;"
+  "DROP TABLE entry;"
+  "ALTER TABLE entry_v3 RENAME TO entry;"
+  "CREATE INDEX entry_day_person ON entry (day, person_id);"
+  "CREATE UNIQUE INDEX entry_uuid ON entry (uuid);";
+
 typedef struct {
   const char *key;
   const char *name;
@@ -261,6 +346,93 @@ mk_store_builtin_category_name (const char *key)
   return NULL;
 }
 
+/**
+ * mk_store_category_uuid:
+ * @key: a category key
+ * @uuid: (out caller-allocates): the identity of a new category with @key:
+ *   for a built-in key, the one every Minutka database gives it; else a new
+ *   one
+ */
+void
+mk_store_category_uuid (const char *key,
+                        MkUuid     *uuid)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (builtin_categories); i++)
+    if (g_strcmp0 (builtin_categories[i].key, key) == 0)
+      {
+        g_autofree char *name = g_strconcat ("category:", key, NULL);
+
+        mk_uuid_for_name (name, uuid);
+        return;
+      }
+  mk_uuid_generate (uuid);
+}
+
+/**
+ * mk_store_bind_uuid:
+ * @stmt: a statement
+ * @index: the parameter
+ * @text: (nullable): an identity as text, or %NULL or "" for a new one
+ * @uuid: (out caller-allocates) (optional): the identity bound
+ *
+ * Binds an identity as the 16-byte blob the schema keeps.  @text must be
+ * valid (mk_uuid_is_valid()) when given.
+ */
+void
+mk_store_bind_uuid (sqlite3_stmt *stmt,
+                    int           index,
+                    const char   *text,
+                    MkUuid       *uuid)
+{
+  MkUuid value;
+
+  if (text == NULL || *text == '\0' || !mk_uuid_parse (text, &value))
+    {
+      g_assert (text == NULL || *text == '\0');
+      mk_uuid_generate (&value);
+    }
+  sqlite3_bind_blob (stmt, index, value.bytes, sizeof value.bytes, SQLITE_TRANSIENT);
+  if (uuid != NULL)
+    *uuid = value;
+}
+
+/**
+ * mk_store_column_uuid:
+ * @stmt: a statement with a row
+ * @column: the column of a uuid blob
+ * @text: (out caller-allocates): its text, or "" when the value is not one
+ */
+void
+mk_store_column_uuid (sqlite3_stmt *stmt,
+                      int           column,
+                      char          text[MK_UUID_TEXT_LEN + 1])
+{
+  MkUuid uuid;
+
+  if (sqlite3_column_bytes (stmt, column) != sizeof uuid.bytes)
+    {
+      text[0] = '\0';
+      return;
+    }
+  memcpy (uuid.bytes, sqlite3_column_blob (stmt, column), sizeof uuid.bytes);
+  mk_uuid_format (&uuid, text);
+}
+
+/* mk_uuid(): a new identity; mk_category_uuid(key): a category's. */
+static void
+uuid_func (sqlite3_context *context,
+           int              argc,
+           sqlite3_value  **argv)
+{
+  MkUuid uuid;
+
+  if (argc == 1)
+    mk_store_category_uuid ((const char *) sqlite3_value_text (argv[0]), &uuid);
+  else
+    mk_uuid_generate (&uuid);
+  sqlite3_result_blob (context, uuid.bytes, sizeof uuid.bytes, SQLITE_TRANSIENT);
+}
+
 static gboolean
 seed_v1 (MkStore *self,
          GError **error)
@@ -302,6 +474,28 @@ seed_v1 (MkStore *self,
   return mk_store_write_settings (self, &defaults, error);
 }
 
+/* PRAGMA foreign_key_check: every reference points at a row. */
+static gboolean
+foreign_keys_hold (MkStore *self,
+                   GError **error)
+{
+  gint64 dangling = 0;
+
+  if (!mk_store_query_int64 (self, STMT_FOREIGN_KEY_COUNT, &dangling, error))
+    return FALSE;
+  if (dangling > 0)
+    {
+      g_autofree char *name = g_filename_display_name (self->path);
+
+      g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_CORRUPT,
+                   _("%s is damaged (an entry points at a person, category or import that "
+                     "is not there). It was left unchanged; restore it from a backup copy."),
+                   name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * mk_store_migrate:
  * @self: a store inside an open write transaction
@@ -309,7 +503,8 @@ seed_v1 (MkStore *self,
  * @error: return location for a #GError
  *
  * Brings the schema from @from_version to MK_STORE_SCHEMA_VERSION.  The
- * caller commits (or rolls back) the transaction.
+ * caller commits (or rolls back) the transaction, and has foreign-key
+ * enforcement off until then (see the top of this file).
  *
  * Returns: %TRUE on success.
  */
@@ -333,6 +528,28 @@ mk_store_migrate (MkStore *self,
   if (from_version < 2 &&
       !mk_store_exec (self, migrate_v2, _("updating the database to this version of Minutka"),
                       error))
+    return FALSE;
+
+  if (from_version < 3)
+    {
+      gboolean ok;
+
+      sqlite3_create_function_v2 (self->db, "mk_uuid", 0, SQLITE_UTF8, NULL, uuid_func,
+                                  NULL, NULL, NULL);
+      sqlite3_create_function_v2 (self->db, "mk_category_uuid", 1, SQLITE_UTF8, NULL,
+                                  uuid_func, NULL, NULL, NULL);
+      ok = mk_store_exec (self, migrate_v3,
+                          _("updating the database to this version of Minutka"), error);
+      sqlite3_create_function_v2 (self->db, "mk_uuid", 0, SQLITE_UTF8, NULL, NULL, NULL, NULL,
+                                  NULL);
+      sqlite3_create_function_v2 (self->db, "mk_category_uuid", 1, SQLITE_UTF8, NULL, NULL,
+                                  NULL, NULL, NULL);
+      if (!ok)
+        return FALSE;
+    }
+
+  /* The copies above run with foreign keys unenforced (see the top). */
+  if (!foreign_keys_hold (self, error))
     return FALSE;
 
   pragma = g_strdup_printf ("PRAGMA user_version = %d", MK_STORE_SCHEMA_VERSION);

@@ -40,7 +40,7 @@ const char *const mk_store_statement_sql[N_STMTS] = {
     "SELECT id, name, email, level, team, archived FROM person WHERE name_key = ? "
     "ORDER BY archived, email IS NOT NULL, id LIMIT 1",
   [STMT_PERSON_INSERT] =
-    "INSERT INTO person (name, name_key, email) VALUES (?, ?, ?)",
+    "INSERT INTO person (name, name_key, email, uuid) VALUES (?, ?, ?, ?)",
   [STMT_PERSON_SET_EMAIL] = "UPDATE person SET email = ? WHERE id = ?",
   [STMT_PERSON_SET_LEVEL] = "UPDATE person SET level = ? WHERE id = ?",
   [STMT_PERSON_UPDATE] =
@@ -61,7 +61,7 @@ const char *const mk_store_statement_sql[N_STMTS] = {
     "SELECT id, key, name, color, class, target_min, target_max, sort_order, archived "
     "FROM category ORDER BY sort_order, id",
   [STMT_CATEGORY_INSERT] =
-    "INSERT INTO category (key, name, color, class, sort_order) VALUES (?, ?, ?, ?, ?)",
+    "INSERT INTO category (key, name, color, class, sort_order, uuid) VALUES (?, ?, ?, ?, ?, ?)",
   [STMT_CATEGORY_SEED] =
     "INSERT INTO category (key, color, class, target_min, target_max, sort_order) "
     "VALUES (?, ?, ?, ?, ?, ?)",
@@ -81,21 +81,23 @@ const char *const mk_store_statement_sql[N_STMTS] = {
   [STMT_ALIAS_DELETE] = "DELETE FROM category_alias WHERE alias = ?",
   [STMT_ENTRY_INSERT] =
     "INSERT INTO entry (person_id, day, start, minutes, category_id, task, source, batch_id, "
-    "fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "fingerprint, uuid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
   [STMT_ENTRY_UPDATE] =
     "UPDATE entry SET person_id = ?, day = ?, start = ?, minutes = ?, category_id = ?, "
     "task = ?, updated = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?",
   [STMT_ENTRY_DELETE] = "DELETE FROM entry WHERE id = ?",
   [STMT_ENTRY_GET] =
     "SELECT e.id, e.person_id, e.day, e.start, e.minutes, e.category_id, e.task, e.source, "
-    "e.batch_id, e.fingerprint, p.name FROM entry e JOIN person p ON p.id = e.person_id "
+    "e.batch_id, e.fingerprint, p.name, e.uuid FROM entry e JOIN person p ON p.id = e.person_id "
     "WHERE e.id = ?",
+  [STMT_ENTRY_BY_UUID] = "SELECT id FROM entry WHERE uuid = ?",
   [STMT_ENTRY_COUNT] = "SELECT count(*) FROM entry",
   [STMT_ENTRY_ANY] = "SELECT EXISTS (SELECT 1 FROM entry)",
   [STMT_ENTRY_MAX_ID] = "SELECT coalesce(max(id), 0) FROM entry",
   [STMT_ENTRY_FINGERPRINTS] =
     "SELECT fingerprint FROM entry WHERE person_id = ? AND day = ? AND fingerprint IS NOT NULL",
   [STMT_ENTRY_ALL_FINGERPRINTS] = "SELECT fingerprint FROM entry WHERE fingerprint IS NOT NULL",
+  [STMT_ENTRY_ALL_UUIDS] = "SELECT uuid FROM entry",
   /* The indexes of `entry` as the schema writes them (a big import drops
    * and rebuilds them). */
   [STMT_ENTRY_INDEXES] =
@@ -164,7 +166,7 @@ const char *const mk_store_statement_sql[N_STMTS] = {
     "VALUES (1, ?, ?, ?, ?)",
   [STMT_TIMER_CLEAR] = "DELETE FROM timer",
   [STMT_BATCH_INSERT] =
-    "INSERT INTO import_batch (file_name, sha256, preset) VALUES (?, ?, ?)",
+    "INSERT INTO import_batch (file_name, sha256, preset, uuid) VALUES (?, ?, ?, ?)",
   [STMT_BATCH_FINISH] =
     "UPDATE import_batch SET rows_read = ?, imported = ?, duplicates = ?, skipped = ?, "
     "rejected = ? WHERE id = ?",

@@ -772,10 +772,12 @@ open_connection (MkStore  *self,
       return FALSE;
     }
 
+  /* Foreign keys are enforced once the schema is current: a migration
+   * copies tables that others point at (mk-store-schema.c). */
   if (!mk_store_exec (self,
                       "PRAGMA journal_mode = WAL;"
                       "PRAGMA synchronous = FULL;"
-                      "PRAGMA foreign_keys = ON;"
+                      "PRAGMA foreign_keys = OFF;"
                       "PRAGMA cache_size = -16000;",
                       _("preparing the database"), error))
     return FALSE;
@@ -788,7 +790,7 @@ open_connection (MkStore  *self,
         g_debug ("Created %s", self->path);
     }
 
-  return TRUE;
+  return mk_store_exec (self, "PRAGMA foreign_keys = ON", _("preparing the database"), error);
 }
 
 static gboolean

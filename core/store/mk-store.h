@@ -16,7 +16,7 @@
 
 G_BEGIN_DECLS
 
-#define MK_STORE_SCHEMA_VERSION 2
+#define MK_STORE_SCHEMA_VERSION 3
 
 /**
  * MkPrimeRange:
@@ -158,6 +158,9 @@ MkEntry    *mk_store_get_entry            (MkStore            *self,
                                            gint64              id,
                                            GError            **error);
 gint64      mk_store_count_entries        (MkStore            *self);
+gint64      mk_store_find_entry           (MkStore            *self,
+                                           const char         *uuid,
+                                           GError            **error);
 
 /* Settings and study */
 void        mk_store_get_settings         (MkStore       *self,

@@ -585,6 +585,7 @@ add_elsewhere (MkStore    *store,
 
   mk_entry_to_input (like, &input);
   input.task = task;
+  input.uuid[0] = '\0';   /* another entry like it, not the same one again */
   id = mk_store_add_entry (store, &input, &error);
   g_assert_no_error (error);
   return id;

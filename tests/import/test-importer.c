@@ -16,6 +16,7 @@
 #include "mk-exporter.h"
 #include "mk-importer.h"
 #include "mk-store.h"
+#include "store-test-utils.h"
 
 typedef struct {
   char     *dir;
@@ -398,9 +399,11 @@ test_corpus_has_every_file (void)
 }
 
 
-/* Every entry as "day start minutes category person task", sorted. */
+/* Every entry as "day start minutes category person task", sorted;
+ * with its identity in front when @uuids. */
 static char *
-entry_lines (MkStore *store)
+entry_lines (MkStore  *store,
+                  gboolean  uuids)
 {
   g_autoptr(MkEntryList) list = mk_entry_list_new (store);
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
@@ -410,7 +413,10 @@ entry_lines (MkStore *store)
     {
       g_autoptr(MkEntry) e = g_list_model_get_item (G_LIST_MODEL (list), i);
 
-      g_ptr_array_add (lines, g_strdup_printf ("%s %d %d %s %s %s", mk_entry_get_day (e),
+      g_assert_true (mk_uuid_is_valid (mk_entry_get_uuid (e)));
+      g_ptr_array_add (lines, g_strdup_printf ("%s%s%s %d %d %s %s %s",
+                                               uuids ? mk_entry_get_uuid (e) : "",
+                                               uuids ? " " : "", mk_entry_get_day (e),
                                                mk_entry_get_start (e), mk_entry_get_minutes (e),
                                                mk_category_get_key (mk_entry_get_category (e)),
                                                mk_entry_get_person_name (e),
@@ -455,7 +461,7 @@ test_round_trip (Fixture       *f,
   g_assert_true (g_file_get_contents (export_path, &text, NULL, NULL));
   g_assert_true (g_str_has_prefix (text, MK_EXPORT_HEADER "\n"));
   /* The formula came back as a task and went out neutralised. */
-  g_assert_nonnull (strstr (text, ",'=SUM(A1)\n"));
+  g_assert_nonnull (strstr (text, ",'=SUM(A1),"));
   g_assert_nonnull (strstr (text, "\"КП для ООО \"\"Вектор\"\"\""));
 
   second = mk_store_open (db2, &error);
@@ -463,8 +469,9 @@ test_round_trip (Fixture       *f,
   g_assert_true (mk_importer_run (second, export_path, NULL, NULL, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
 
-  lines_a = entry_lines (f->store);
-  lines_b = entry_lines (second);
+  /* The same entries, each with the identity it has in the first database. */
+  lines_a = entry_lines (f->store, TRUE);
+  lines_b = entry_lines (second, TRUE);
   g_assert_cmpstr (lines_a, ==, lines_b);
   g_assert_nonnull (strstr (lines_b, "admin Anna Petrova =SUM(A1)"));
   database_totals (f->store, &minutes_a, &days_a);
@@ -481,6 +488,91 @@ test_round_trip (Fixture       *f,
                                     &error));
     g_assert_cmpuint (result->counts.imported, ==, 0);
   }
+  g_unlink (db2);
+}
+
+/* Issue 13: hand-typed and demo entries, exported and imported into the
+ * same database, were all added again ("imported 541, duplicates 0"):
+ * typed entries had no fingerprint, demo entries another one.  Their
+ * identity now travels in the file. */
+static void
+test_own_export_adds_nothing (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *export_path = g_build_filename (f->dir, "backup.csv", NULL);
+  g_autofree char *again_path = g_build_filename (f->dir, "backup-again.csv", NULL);
+  g_autofree char *db2 = g_build_filename (f->dir, "other.db", NULL);
+  g_autofree char *lines_a = NULL;
+  g_autofree char *lines_b = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *text_again = NULL;
+  g_autoptr(MkImportResult) result = NULL;
+  g_autoptr(MkImportResult) result_b = NULL;
+  g_autoptr(MkStore) other = NULL;
+  g_autoptr(MkPerson) vera = NULL;
+  g_autoptr(GError) error = NULL;
+  MkCategory *calls = NULL;
+  MkEntryInput input = { 0 };
+  gint64 typed, n_before;
+  guint64 n = 0;
+
+  g_assert_true (mk_store_load_demo (f->store, NULL, &error));
+  g_assert_no_error (error);
+  vera = mk_store_ensure_person (f->store, "Vera Typed", NULL, &error);
+  g_assert_no_error (error);
+  calls = mk_store_get_category_by_key (f->store, "calls");
+  input.person_id = mk_person_get_id (vera);
+  input.day = "2026-11-26";
+  input.start = 9 * 60;
+  input.minutes = 30;
+  input.category_id = mk_category_get_id (calls);
+  input.task = "call Acme intro";
+  typed = mk_store_add_entry (f->store, &input, &error);
+  g_assert_no_error (error);
+  input.start = -1;
+  g_assert_cmpint (mk_store_add_entry (f->store, &input, &error), >, 0);  /* an honest repeat */
+  n_before = mk_store_count_entries (f->store);
+
+  g_assert_true (mk_exporter_write (f->store, export_path, NULL, NULL, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint ((gint64) n, ==, n_before);
+
+  /* Into the same database: nothing is added, every row is a duplicate. */
+  g_assert_true (mk_importer_run (f->store, export_path, NULL, NULL, NULL, NULL, &result,
+                                  &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->counts.imported, ==, 0);
+  g_assert_cmpuint (result->counts.duplicates, ==, n);
+  g_assert_cmpint (mk_store_count_entries (f->store), ==, n_before);
+  mk_test_assert_consistent (f->store);
+
+  /* Into another database: the same entries under the same identities… */
+  other = mk_store_open (db2, &error);
+  g_assert_no_error (error);
+  g_assert_true (mk_importer_run (other, export_path, NULL, NULL, NULL, NULL, &result_b,
+                                  &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result_b->counts.imported, ==, n);
+  lines_a = entry_lines (f->store, TRUE);
+  lines_b = entry_lines (other, TRUE);
+  g_assert_cmpstr (lines_a, ==, lines_b);
+  {
+    g_autoptr(MkEntry) entry = mk_store_get_entry (f->store, typed, &error);
+
+    g_assert_cmpint (mk_store_find_entry (other, mk_entry_get_uuid (entry), NULL), >, 0);
+  }
+  /* … so that its own export is the same file, and merging it back adds
+   * nothing either. */
+  g_assert_true (mk_exporter_write (other, again_path, NULL, NULL, NULL, &error));
+  g_assert_true (g_file_get_contents (export_path, &text, NULL, NULL));
+  g_assert_true (g_file_get_contents (again_path, &text_again, NULL, NULL));
+  g_assert_cmpstr (text, ==, text_again);
+  g_clear_pointer (&result, mk_import_result_free);
+  g_assert_true (mk_importer_run (f->store, again_path, NULL, NULL, NULL, NULL, &result,
+                                  &error));
+  g_assert_cmpuint (result->counts.imported, ==, 0);
+  g_assert_cmpint (mk_store_count_entries (f->store), ==, n_before);
+  g_clear_object (&other);
   g_unlink (db2);
 }
 
@@ -803,6 +895,8 @@ main (int   argc,
   g_test_add_func ("/importer/corpus/every-file-has-a-case", test_corpus_has_every_file);
   g_test_add ("/importer/round-trip/export-import-identical", Fixture, NULL, fixture_set_up,
               test_round_trip, fixture_tear_down);
+  g_test_add ("/importer/round-trip/own-export-adds-nothing", Fixture, NULL, fixture_set_up,
+              test_own_export_adds_nothing, fixture_tear_down);
   g_test_add_func ("/exporter/cells-neutralised-and-quoted", test_export_cells);
   g_test_add ("/importer/cancel-at-half-rolls-back", Fixture, NULL, fixture_set_up,
               test_cancel_rolls_back, fixture_tear_down);

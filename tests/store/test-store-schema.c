@@ -214,11 +214,12 @@ test_migrate_from_v1_keeps_everything (void)
 
   store = mk_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, MK_STORE_SCHEMA_VERSION);
   g_assert_cmpint (query_int (path, "SELECT count(*) FROM sqlite_schema WHERE name = "
                                     "'entry_length'"), ==, 0);
+  /* (day, person) since version 2, the identity since version 3. */
   g_assert_cmpint (query_int (path, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' "
-                                    "AND tbl_name = 'entry'"), ==, 1);
+                                    "AND tbl_name = 'entry'"), ==, 2);
   g_assert_cmpint (mk_store_count_entries (store), ==, 4);
   entry = mk_store_get_entry (store, 4, &error);
   g_assert_no_error (error);
