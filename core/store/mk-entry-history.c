@@ -415,6 +415,7 @@ mk_entry_history_add (MkEntryHistory     *self,
                       const MkEntryInput *input,
                       GError            **error)
 {
+  Snapshot *after;
   Change *change;
   EntryRef *ref;
 
@@ -424,7 +425,16 @@ mk_entry_history_add (MkEntryHistory     *self,
 
   change = change_new (MK_ENTRY_CHANGE_ADD, 1);
   ref = ref_new (self);
-  change_add_item (change, ref, NULL, snapshot_new (input));
+  after = snapshot_new (input);
+  /* The identity is given now, so that a redo brings back the same entry. */
+  if (after->input.uuid[0] == '\0')
+    {
+      MkUuid uuid;
+
+      mk_uuid_generate (&uuid);
+      mk_uuid_format (&uuid, after->input.uuid);
+    }
+  change_add_item (change, ref, NULL, after);
   if (!make (self, change, error))
     return 0;
   return ref->id;

@@ -602,7 +602,7 @@ test_export (void)
   g_assert_nonnull (strstr (run.out, "entries exported"));
   g_assert_cmpstr (run.err, ==, "");
   g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
-  g_assert_true (g_str_has_prefix (contents, "date,start,minutes,category,person,email,task\n"));
+  g_assert_true (g_str_has_prefix (contents, "date,start,minutes,category,person,email,task,uuid\n"));
   lines = g_strsplit (contents, "\n", -1);
   for (guint i = 1; lines[i] != NULL && *lines[i] != '\0'; i++)
     g_assert_true (g_str_has_prefix (lines[i], "2026-11-24,"));

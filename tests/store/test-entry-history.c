@@ -158,6 +158,7 @@ test_add_undo_redo (Fixture      *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(MkEntry) back = NULL;
+  g_autoptr(MkEntry) first = NULL;
   MkEntryInput in = input (f->anna, f->calls, "2026-11-23", 9 * 60, 30, "call Acme");
   guint n = 0;
   gint64 id;
@@ -167,6 +168,8 @@ test_add_undo_redo (Fixture      *f,
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
   g_assert_cmpint (f->changed, ==, 1);
+  first = mk_store_get_entry (f->store, id, &error);
+  g_assert_true (mk_uuid_is_valid (mk_entry_get_uuid (first)));
   g_assert_cmpint (mk_entry_history_get_undo_kind (f->history, &n), ==, MK_ENTRY_CHANGE_ADD);
   g_assert_cmpuint (n, ==, 1);
 
@@ -183,6 +186,8 @@ test_add_undo_redo (Fixture      *f,
   g_assert_cmpint (mk_entry_get_start (back), ==, 9 * 60);
   g_assert_cmpstr (mk_entry_get_day (back), ==, "2026-11-23");
   g_assert_cmpint (minutes_of (f, f->anna, f->calls), ==, 30);
+  /* The same entry came back, not a new one like it (mk-uuid.c). */
+  g_assert_cmpstr (mk_entry_get_uuid (back), ==, mk_entry_get_uuid (first));
 
   /* The redone add is undone again, under its new id. */
   undo (f);

@@ -324,7 +324,7 @@ test_new_rows_have_one (void)
   in = calls_input (store, anna, "2026-11-23");
   g_assert_cmpint (mk_store_add_entry (store, &in, &error), >, 0);
   in = calls_input (store, boris, "2026-11-23");
-  g_assert_true (mk_store_add_entries (store, &in, 1, &error));
+  g_assert_true (mk_store_add_entries (store, &in, 1, NULL, &error));
   bulk = mk_store_bulk_begin (store, "a.csv", NULL, "generic", &error);
   g_assert_true (mk_store_bulk_add (bulk, &in, NULL, &error));
   g_assert_true (mk_store_bulk_commit (bulk, NULL, &error));
