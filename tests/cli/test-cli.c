@@ -468,7 +468,7 @@ test_report_formats (void)
   g_assert_cmpstr (run.err, ==, "");
   g_assert_true (g_str_has_prefix (run.out, "Minutka report"));
   g_assert_nonnull (strstr (run.out, "Борис Петров"));
-  g_assert_nonnull (strstr (run.out, "2026-11-23"));
+  g_assert_nonnull (strstr (run.out, "23 Nov 2026"));
 
   RUN (&run, "--report", "--db", db, "--format", "json", "--from", "2026-11-24",
        "--to", "2026-11-24");
