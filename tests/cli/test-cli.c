@@ -768,7 +768,7 @@ test_export_safety (void)
   /* To standard output, the summary goes to standard error. */
   RUN (&run, "--db", db, "--export", "-", "--from", "2026-11-24", "--to", "2026-11-24");
   g_assert_cmpint (run.status, ==, MK_EXIT_OK);
-  g_assert_true (g_str_has_prefix (run.out, "date,start,minutes,category,person,email,task\n"));
+  g_assert_true (g_str_has_prefix (run.out, "date,start,minutes,category,person,email,task,uuid\n"));
   g_assert_nonnull (strstr (run.err, "standard output: 191 entries exported"));
   assert_no_temporaries ();
 }
