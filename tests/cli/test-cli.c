@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "mk-cli.h"
+#include "mk-exporter.h"
 #include "mk-store.h"
 #include "mk-version.h"
 
@@ -602,7 +603,7 @@ test_export (void)
   g_assert_nonnull (strstr (run.out, "entries exported"));
   g_assert_cmpstr (run.err, ==, "");
   g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
-  g_assert_true (g_str_has_prefix (contents, "date,start,minutes,category,person,email,task,uuid\n"));
+  g_assert_true (g_str_has_prefix (contents, MK_EXPORT_HEADER "\n"));
   lines = g_strsplit (contents, "\n", -1);
   for (guint i = 1; lines[i] != NULL && *lines[i] != '\0'; i++)
     g_assert_true (g_str_has_prefix (lines[i], "2026-11-24,"));
@@ -768,7 +769,7 @@ test_export_safety (void)
   /* To standard output, the summary goes to standard error. */
   RUN (&run, "--db", db, "--export", "-", "--from", "2026-11-24", "--to", "2026-11-24");
   g_assert_cmpint (run.status, ==, MK_EXIT_OK);
-  g_assert_true (g_str_has_prefix (run.out, "date,start,minutes,category,person,email,task,uuid\n"));
+  g_assert_true (g_str_has_prefix (run.out, MK_EXPORT_HEADER "\n"));
   g_assert_nonnull (strstr (run.err, "standard output: 191 entries exported"));
   assert_no_temporaries ();
 }
