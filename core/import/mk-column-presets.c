@@ -98,6 +98,44 @@ static const MkPresetSpec presets[] = {
     { "дата" }, { "имя", "пользователь" }, { "активность" }, { "описание" },
     { "с" }, { "до" }, { NULL }, { "продолжительность" }, MK_DURATION_UNIT_HOURS },
 
+  /* Kimai in German, French, Spanish, Italian and Polish: the titles of
+   * the export's columns in kimai/kimai translations/messages.de.xlf
+   * (label.date "Datum", label.begin "Von", label.end "Bis", label.duration
+   * "Dauer", label.alias "Name", label.user "Benutzer", label.activity
+   * "Tätigkeit", label.description "Beschreibung"), messages.fr.xlf ("Date",
+   * "De", "À", "Durée", "Nom", "Utilisateur", "Activité", "Description"),
+   * messages.es.xlf ("Fecha", "De", "Para", "Duración", "Nombre",
+   * "Usuario", "Actividad", "Descripción"), messages.it.xlf (date "Data",
+   * begin "Da", end "A", duration "Durata", name "Nome", user "Utente",
+   * activity "Attività", description "Descrizione") and messages.pl.xlf
+   * ("Data", "Od", "Do", "Czas trwania", "Nazwa", "Użytkownik",
+   * "Aktywność", "Opis").  The customer's and project's titles are left out
+   * of the signatures, so that a shorter export still matches.  Czech and
+   * Ukrainian Kimai are read by the generic names (their begin and end
+   * titles, "Začít"/"Ukončit", were found but not their date and duration
+   * titles in the same version). */
+  { MK_PRESET_KIMAI,
+    { "datum", "von", "bis", "dauer", "tätigkeit" },
+    { "datum" }, { "name", "benutzer" }, { "tätigkeit" }, { "beschreibung" },
+    { "von" }, { "bis" }, { NULL }, { "dauer" }, MK_DURATION_UNIT_HOURS },
+  { MK_PRESET_KIMAI,
+    { "date", "de", "à", "durée", "activité" },
+    { "date" }, { "nom", "utilisateur", "identifiant" }, { "activité" }, { "description" },
+    { "de" }, { "à" }, { NULL }, { "durée" }, MK_DURATION_UNIT_HOURS },
+  { MK_PRESET_KIMAI,
+    { "fecha", "de", "para", "duración", "actividad" },
+    { "fecha" }, { "nombre", "usuario", "nombre de usuario" }, { "actividad" },
+    { "descripción" }, { "de" }, { "para" }, { NULL }, { "duración" },
+    MK_DURATION_UNIT_HOURS },
+  { MK_PRESET_KIMAI,
+    { "data", "da", "a", "durata", "attività" },
+    { "data" }, { "nome", "utente" }, { "attività" }, { "descrizione" },
+    { "da" }, { "a" }, { NULL }, { "durata" }, MK_DURATION_UNIT_HOURS },
+  { MK_PRESET_KIMAI,
+    { "data", "od", "do", "czas trwania", "aktywność" },
+    { "data" }, { "nazwa", "użytkownik" }, { "aktywność" }, { "opis" },
+    { "od" }, { "do" }, { NULL }, { "czas trwania" }, MK_DURATION_UNIT_HOURS },
+
   /* Harvest, Reports → Detailed time → Export → CSV.  Checked only
    * against public code that writes Harvest-shaped files, not against
    * Harvest itself: one writes "Date,Client,Project,Task,Notes,Hours,

@@ -40,31 +40,56 @@ typedef struct {
   int             priority;
 } HeaderName;
 
+/* Duration names of this priority or worse are vague ("Time"). */
+#define VAGUE_PRIORITY 3
+
+/* English and Russian, and the words the timesheet tools' own translations
+ * use in German, French, Spanish, Italian, Polish, Czech and Ukrainian
+ * (Kimai's translations/messages.LANG.xlf, Redmine's config/locales/LANG.yml; see
+ * mk-column-presets.c).  Words that name something else as often as a
+ * column of theirs ("Von", "De", "A") are not here: only a preset reads
+ * them.  A bare "Name" is the last choice for the person: in a CRM export
+ * it is the activity's title, and Owner, User or Assignee is the person. */
 static const HeaderName header_names[] = {
   { "date", MK_COLUMN_DATE, 0 }, { "дата", MK_COLUMN_DATE, 0 },
   { "work date", MK_COLUMN_DATE, 0 }, { "day", MK_COLUMN_DATE, 1 },
   { "день", MK_COLUMN_DATE, 1 }, { "start date", MK_COLUMN_DATE, 1 },
   { "дата начала", MK_COLUMN_DATE, 1 }, { "spent date", MK_COLUMN_DATE, 1 },
+  { "log date", MK_COLUMN_DATE, 1 }, { "worklog date", MK_COLUMN_DATE, 1 },
+  { "datum", MK_COLUMN_DATE, 0 }, { "fecha", MK_COLUMN_DATE, 0 },
+  { "data", MK_COLUMN_DATE, 1 },
 
   { "person", MK_COLUMN_PERSON, 0 }, { "manager", MK_COLUMN_PERSON, 0 },
   { "full name", MK_COLUMN_PERSON, 0 }, { "employee", MK_COLUMN_PERSON, 1 },
   { "user", MK_COLUMN_PERSON, 1 }, { "worker", MK_COLUMN_PERSON, 1 },
+  { "owner", MK_COLUMN_PERSON, 1 }, { "assignee", MK_COLUMN_PERSON, 1 },
   { "username", MK_COLUMN_PERSON, 2 }, { "member", MK_COLUMN_PERSON, 2 },
-  { "name", MK_COLUMN_PERSON, 3 }, { "author", MK_COLUMN_PERSON, 3 },
+  { "assigned to", MK_COLUMN_PERSON, 2 }, { "worklog author", MK_COLUMN_PERSON, 2 },
+  { "author", MK_COLUMN_PERSON, 3 }, { "name", MK_COLUMN_PERSON, 4 },
   { "менеджер", MK_COLUMN_PERSON, 0 }, { "сотрудник", MK_COLUMN_PERSON, 0 },
   { "фио", MK_COLUMN_PERSON, 0 }, { "пользователь", MK_COLUMN_PERSON, 1 },
   { "исполнитель", MK_COLUMN_PERSON, 1 }, { "работник", MK_COLUMN_PERSON, 1 },
-  { "автор", MK_COLUMN_PERSON, 3 },
+  { "ответственный", MK_COLUMN_PERSON, 1 }, { "автор", MK_COLUMN_PERSON, 3 },
+  { "mitarbeiter", MK_COLUMN_PERSON, 0 }, { "benutzer", MK_COLUMN_PERSON, 1 },
+  { "utilisateur", MK_COLUMN_PERSON, 1 }, { "usuario", MK_COLUMN_PERSON, 1 },
+  { "utente", MK_COLUMN_PERSON, 1 }, { "użytkownik", MK_COLUMN_PERSON, 1 },
+  { "uživatel", MK_COLUMN_PERSON, 1 }, { "člen", MK_COLUMN_PERSON, 2 },
+  { "користувач", MK_COLUMN_PERSON, 1 }, { "працівник", MK_COLUMN_PERSON, 0 },
+  { "співробітник", MK_COLUMN_PERSON, 0 },
 
   { "first name", MK_COLUMN_FIRST_NAME, 0 }, { "firstname", MK_COLUMN_FIRST_NAME, 0 },
-  { "имя", MK_COLUMN_FIRST_NAME, 0 },
+  { "имя", MK_COLUMN_FIRST_NAME, 0 }, { "vorname", MK_COLUMN_FIRST_NAME, 0 },
+  { "prénom", MK_COLUMN_FIRST_NAME, 0 },
   { "last name", MK_COLUMN_LAST_NAME, 0 }, { "lastname", MK_COLUMN_LAST_NAME, 0 },
   { "surname", MK_COLUMN_LAST_NAME, 0 }, { "фамилия", MK_COLUMN_LAST_NAME, 0 },
+  { "nachname", MK_COLUMN_LAST_NAME, 0 }, { "nom de famille", MK_COLUMN_LAST_NAME, 0 },
 
   { "email", MK_COLUMN_EMAIL, 0 }, { "e-mail", MK_COLUMN_EMAIL, 0 },
   { "email address", MK_COLUMN_EMAIL, 0 }, { "user email", MK_COLUMN_EMAIL, 0 },
   { "mail", MK_COLUMN_EMAIL, 1 }, { "почта", MK_COLUMN_EMAIL, 0 },
   { "эл. почта", MK_COLUMN_EMAIL, 0 }, { "электронная почта", MK_COLUMN_EMAIL, 0 },
+  { "courriel", MK_COLUMN_EMAIL, 0 }, { "correo electrónico", MK_COLUMN_EMAIL, 0 },
+  { "ел.пошта", MK_COLUMN_EMAIL, 0 },
 
   { "category", MK_COLUMN_CATEGORY, 0 }, { "категория", MK_COLUMN_CATEGORY, 0 },
   { "activity", MK_COLUMN_CATEGORY, 1 }, { "activity name", MK_COLUMN_CATEGORY, 1 },
@@ -72,31 +97,62 @@ static const HeaderName header_names[] = {
   { "тип работы", MK_COLUMN_CATEGORY, 1 }, { "деятельность", MK_COLUMN_CATEGORY, 1 },
   { "work type", MK_COLUMN_CATEGORY, 2 }, { "type", MK_COLUMN_CATEGORY, 2 },
   { "тип", MK_COLUMN_CATEGORY, 2 },
+  { "kategorie", MK_COLUMN_CATEGORY, 0 }, { "catégorie", MK_COLUMN_CATEGORY, 0 },
+  { "categoría", MK_COLUMN_CATEGORY, 0 }, { "categoria", MK_COLUMN_CATEGORY, 0 },
+  { "kategoria", MK_COLUMN_CATEGORY, 0 }, { "категорія", MK_COLUMN_CATEGORY, 0 },
+  { "tätigkeit", MK_COLUMN_CATEGORY, 1 }, { "aktivität", MK_COLUMN_CATEGORY, 1 },
+  { "activité", MK_COLUMN_CATEGORY, 1 }, { "actividad", MK_COLUMN_CATEGORY, 1 },
+  { "attività", MK_COLUMN_CATEGORY, 1 }, { "aktywność", MK_COLUMN_CATEGORY, 1 },
+  { "aktivita", MK_COLUMN_CATEGORY, 1 }, { "aktivity", MK_COLUMN_CATEGORY, 1 },
+  { "діяльність", MK_COLUMN_CATEGORY, 1 }, { "вид діяльності", MK_COLUMN_CATEGORY, 1 },
 
   { "project", MK_COLUMN_PROJECT, 0 }, { "project name", MK_COLUMN_PROJECT, 0 },
-  { "проект", MK_COLUMN_PROJECT, 0 },
+  { "проект", MK_COLUMN_PROJECT, 0 }, { "projekt", MK_COLUMN_PROJECT, 0 },
+  { "projet", MK_COLUMN_PROJECT, 0 }, { "proyecto", MK_COLUMN_PROJECT, 0 },
+  { "progetto", MK_COLUMN_PROJECT, 0 }, { "проєкт", MK_COLUMN_PROJECT, 0 },
 
   { "task", MK_COLUMN_TASK, 0 }, { "задача", MK_COLUMN_TASK, 0 },
   { "issue summary", MK_COLUMN_TASK, 1 }, { "summary", MK_COLUMN_TASK, 2 },
+  { "aufgabe", MK_COLUMN_TASK, 0 }, { "ticket", MK_COLUMN_TASK, 1 },
+  { "tâche", MK_COLUMN_TASK, 0 }, { "tarea", MK_COLUMN_TASK, 0 },
+  { "zadanie", MK_COLUMN_TASK, 0 }, { "úkol", MK_COLUMN_TASK, 0 },
+  { "завдання", MK_COLUMN_TASK, 0 },
 
   { "description", MK_COLUMN_DESCRIPTION, 0 }, { "notes", MK_COLUMN_DESCRIPTION, 0 },
   { "note", MK_COLUMN_DESCRIPTION, 0 }, { "comment", MK_COLUMN_DESCRIPTION, 0 },
   { "comments", MK_COLUMN_DESCRIPTION, 0 }, { "work description", MK_COLUMN_DESCRIPTION, 0 },
+  { "worklog comment", MK_COLUMN_DESCRIPTION, 0 },
   { "details", MK_COLUMN_DESCRIPTION, 1 }, { "описание", MK_COLUMN_DESCRIPTION, 0 },
   { "комментарий", MK_COLUMN_DESCRIPTION, 0 }, { "примечание", MK_COLUMN_DESCRIPTION, 0 },
   { "что сделано", MK_COLUMN_DESCRIPTION, 0 },
+  { "beschreibung", MK_COLUMN_DESCRIPTION, 0 }, { "kommentar", MK_COLUMN_DESCRIPTION, 0 },
+  { "commentaire", MK_COLUMN_DESCRIPTION, 0 }, { "descripción", MK_COLUMN_DESCRIPTION, 0 },
+  { "comentario", MK_COLUMN_DESCRIPTION, 0 }, { "descrizione", MK_COLUMN_DESCRIPTION, 0 },
+  { "commento", MK_COLUMN_DESCRIPTION, 0 }, { "opis", MK_COLUMN_DESCRIPTION, 0 },
+  { "komentarz", MK_COLUMN_DESCRIPTION, 0 }, { "popis", MK_COLUMN_DESCRIPTION, 0 },
+  { "komentář", MK_COLUMN_DESCRIPTION, 0 }, { "poznámka", MK_COLUMN_DESCRIPTION, 1 },
+  { "опис", MK_COLUMN_DESCRIPTION, 0 }, { "коментар", MK_COLUMN_DESCRIPTION, 0 },
 
   { "tags", MK_COLUMN_TAGS, 0 }, { "tag", MK_COLUMN_TAGS, 0 }, { "labels", MK_COLUMN_TAGS, 1 },
   { "метки", MK_COLUMN_TAGS, 0 }, { "теги", MK_COLUMN_TAGS, 0 }, { "тег", MK_COLUMN_TAGS, 0 },
+  { "schlagworte", MK_COLUMN_TAGS, 0 }, { "étiquettes", MK_COLUMN_TAGS, 0 },
+  { "etiquetas", MK_COLUMN_TAGS, 0 }, { "мітки", MK_COLUMN_TAGS, 0 },
 
   { "start", MK_COLUMN_START, 0 }, { "start time", MK_COLUMN_START, 0 },
   { "from", MK_COLUMN_START, 0 }, { "begin", MK_COLUMN_START, 1 },
   { "started", MK_COLUMN_START, 1 }, { "начало", MK_COLUMN_START, 0 },
-  { "время начала", MK_COLUMN_START, 0 },
+  { "время начала", MK_COLUMN_START, 0 }, { "log date & time", MK_COLUMN_START, 1 },
+  { "beginn", MK_COLUMN_START, 0 }, { "début", MK_COLUMN_START, 0 },
+  { "inicio", MK_COLUMN_START, 0 }, { "inizio", MK_COLUMN_START, 0 },
+  { "początek", MK_COLUMN_START, 0 }, { "začátek", MK_COLUMN_START, 0 },
+  { "початок", MK_COLUMN_START, 0 },
 
   { "end", MK_COLUMN_END, 0 }, { "end time", MK_COLUMN_END, 0 }, { "to", MK_COLUMN_END, 0 },
   { "finish", MK_COLUMN_END, 1 }, { "stop", MK_COLUMN_END, 1 }, { "конец", MK_COLUMN_END, 0 },
   { "окончание", MK_COLUMN_END, 0 }, { "время окончания", MK_COLUMN_END, 0 },
+  { "ende", MK_COLUMN_END, 0 }, { "fin", MK_COLUMN_END, 0 }, { "final", MK_COLUMN_END, 1 },
+  { "fine", MK_COLUMN_END, 0 }, { "koniec", MK_COLUMN_END, 0 }, { "konec", MK_COLUMN_END, 0 },
+  { "кінець", MK_COLUMN_END, 0 },
 
   { "end date", MK_COLUMN_END_DATE, 0 }, { "дата окончания", MK_COLUMN_END_DATE, 0 },
 
@@ -106,17 +162,34 @@ static const HeaderName header_names[] = {
   { "мин", MK_COLUMN_MINUTES, 0 }, { "длительность мин", MK_COLUMN_MINUTES, 0 },
   { "duration minutes", MK_COLUMN_MINUTES, 0 },
   { "длительность в минутах", MK_COLUMN_MINUTES, 0 },
+  { "minuten", MK_COLUMN_MINUTES, 0 }, { "minutos", MK_COLUMN_MINUTES, 0 },
+  { "minuti", MK_COLUMN_MINUTES, 0 }, { "minuty", MK_COLUMN_MINUTES, 0 },
+  { "хвилини", MK_COLUMN_MINUTES, 0 },
 
   { "hours", MK_COLUMN_HOURS, 0 }, { "hrs", MK_COLUMN_HOURS, 1 },
   { "часы", MK_COLUMN_HOURS, 0 }, { "часов", MK_COLUMN_HOURS, 0 },
   { "hours rounded", MK_COLUMN_HOURS, 5 }, { "billable hours", MK_COLUMN_HOURS, 6 },
   { "billed hours", MK_COLUMN_HOURS, 6 }, { "external hours", MK_COLUMN_HOURS, 7 },
+  { "hr. spent", MK_COLUMN_HOURS, 1 }, { "hrs spent", MK_COLUMN_HOURS, 1 },
+  { "hours spent", MK_COLUMN_HOURS, 0 },
+  { "stunden", MK_COLUMN_HOURS, 0 }, { "heures", MK_COLUMN_HOURS, 0 },
+  { "horas", MK_COLUMN_HOURS, 0 }, { "ore", MK_COLUMN_HOURS, 0 },
+  { "godziny", MK_COLUMN_HOURS, 0 }, { "hodiny", MK_COLUMN_HOURS, 0 },
+  { "години", MK_COLUMN_HOURS, 0 },
 
   { "duration", MK_COLUMN_DURATION, 0 }, { "длительность", MK_COLUMN_DURATION, 0 },
   { "продолжительность", MK_COLUMN_DURATION, 0 }, { "time spent", MK_COLUMN_DURATION, 0 },
+  { "timespent", MK_COLUMN_DURATION, 0 },
   { "затрачено", MK_COLUMN_DURATION, 1 }, { "потрачено", MK_COLUMN_DURATION, 1 },
-  { "spent", MK_COLUMN_DURATION, 2 }, { "время", MK_COLUMN_DURATION, 3 },
-  { "time", MK_COLUMN_DURATION, 3 },
+  { "dauer", MK_COLUMN_DURATION, 0 }, { "durée", MK_COLUMN_DURATION, 0 },
+  { "duración", MK_COLUMN_DURATION, 0 }, { "durata", MK_COLUMN_DURATION, 0 },
+  { "czas trwania", MK_COLUMN_DURATION, 0 }, { "doba trvání", MK_COLUMN_DURATION, 0 },
+  { "trvání", MK_COLUMN_DURATION, 0 }, { "тривалість", MK_COLUMN_DURATION, 0 },
+  { "spent", MK_COLUMN_DURATION, 2 },
+  /* Vague: "Время" is as often a time of day as a length (see
+   * is_vague_duration()). */
+  { "время", MK_COLUMN_DURATION, 3 }, { "time", MK_COLUMN_DURATION, 3 },
+  { "zeit", MK_COLUMN_DURATION, 3 }, { "час", MK_COLUMN_DURATION, 3 },
 };
 
 /**
@@ -205,7 +278,9 @@ role_for_normalized (const char     *name,
   static const char * const decimal_words[] = { "decimal", "десятич", NULL };
   static const char * const minute_words[] = { "min", "мин", NULL };
   static const char * const second_words[] = { "sec", "сек", "(s)", NULL };
-  static const char * const hour_words[] = { "hour", "hrs", "час", "(ч)", ", ч", NULL };
+  static const char * const hour_words[] = { "hour", "hrs", "час", "(ч)", ", ч", "(h)",
+                                             "stunden", "heures", "horas", "godz", "hodin",
+                                             "годин", NULL };
   g_autofree char *base = NULL;
   const char *note;
   MkColumnRole role;
@@ -394,6 +469,27 @@ override_column (const MkColumnMap  *map,
   return TRUE;
 }
 
+/* Refuses a header that names a column it would read twice: which of
+ * the two holds the value is anyone's guess. */
+static gboolean
+refuse_duplicates (const MkColumnMap  *map,
+                   const Analysis     *a,
+                   GError            **error)
+{
+  for (guint i = 0; i < a->n; i++)
+    for (guint j = i + 1; j < a->n; j++)
+      if (*a->normalized[i] != '\0' && a->role[i] != MK_COLUMN_NONE
+          && strcmp (a->normalized[i], a->normalized[j]) == 0)
+        {
+          g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_COLUMNS,
+                       _("the header has two columns named '%s' (columns %u and %u); "
+                         "rename one of them so that it is clear which to read"),
+                       map->headers[i], i + 1, j + 1);
+          return FALSE;
+        }
+  return TRUE;
+}
+
 #define CHOOSE(field, role) choose (&a, spec ? spec->field : NULL, \
                                     spec ? G_N_ELEMENTS (spec->field) : 0, role)
 
@@ -452,6 +548,12 @@ mk_column_map_new (const char * const    *headers,
       map->headers[i] = g_strdup (g_strstrip (trimmed));
       a.normalized[i] = mk_column_normalize_header (map->headers[i]);
       a.role[i] = role_for_normalized (a.normalized[i], &a.unit[i], &a.priority[i]);
+    }
+
+  if (!refuse_duplicates (map, &a, error))
+    {
+      analysis_clear (&a);
+      return NULL;
     }
 
   /* The preset. */
@@ -560,6 +662,18 @@ mk_column_map_new (const char * const    *headers,
       if (map->task == map->category)
         map->task = -1;
     }
+  /* A description column may be empty where the task's own title is
+   * not: Jira's Work description and Summary. */
+  map->task_fallback = -1;
+  if (map->task >= 0 && a.role[map->task] == MK_COLUMN_DESCRIPTION)
+    {
+      int title = best_of_role (&a, MK_COLUMN_TASK);
+
+      /* Also when the title gives the category: it is still the task's
+       * best name. */
+      if (title != map->task)
+        map->task_fallback = title;
+    }
 
   /* The duration. */
   if (options->duration_column != NULL)
@@ -582,6 +696,8 @@ mk_column_map_new (const char * const    *headers,
         map->duration = best_of_role (&a, MK_COLUMN_HOURS);
     }
   map->duration_unit = map->duration >= 0 ? a.unit[map->duration] : MK_DURATION_UNIT_AUTO;
+  map->duration_vague = map->duration >= 0 && a.role[map->duration] == MK_COLUMN_DURATION
+                        && a.priority[map->duration] >= VAGUE_PRIORITY;
   /* The export knows better than the header's words: Kimai's "Duration"
    * is decimal hours ("1" is an hour), Clockify's "Duration (h)" hours. */
   if (preset_duration && spec->unit != MK_DURATION_UNIT_AUTO)
@@ -627,6 +743,33 @@ mk_column_map_new (const char * const    *headers,
 }
 
 #undef CHOOSE
+
+/**
+ * mk_column_map_describe_person:
+ * @map: a map
+ *
+ * Returns: (transfer full) (nullable): where the person comes from, for a
+ *   summary: "column 'Owner'", "columns 'First Name' and 'Last Name'",
+ *   "column 'Email'", or %NULL when the map reads no person.
+ */
+char *
+mk_column_map_describe_person (const MkColumnMap *map)
+{
+  g_return_val_if_fail (map != NULL, NULL);
+
+  if (map->person >= 0)
+    return g_strdup_printf (_("column '%s'"), map->headers[map->person]);
+  if (map->first_name >= 0 && map->last_name >= 0)
+    return g_strdup_printf (_("columns '%s' and '%s'"), map->headers[map->first_name],
+                            map->headers[map->last_name]);
+  if (map->first_name >= 0 || map->last_name >= 0)
+    return g_strdup_printf (_("column '%s'"),
+                            map->headers[map->first_name >= 0 ? map->first_name
+                                                              : map->last_name]);
+  if (map->email >= 0)
+    return g_strdup_printf (_("column '%s'"), map->headers[map->email]);
+  return NULL;
+}
 
 /**
  * mk_column_map_free:

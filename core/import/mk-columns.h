@@ -98,6 +98,10 @@ typedef enum {
  * @duration: column of the duration, or -1 when it comes from @start and @end
  * @duration_unit: what a bare number in @duration means
  * @uuid: column of the entry's identity (Minutka's own export only), or -1
+ * @duration_vague: the duration column's header is a word like "Time" or
+ *   "Время" that names a time of day as often as a length
+ * @task_fallback: column of the task text when @task is empty in a row
+ *   (Jira's Summary beside an empty Work description), or -1
  *
  * Where each part of an entry comes from.  Columns are 0-based.
  */
@@ -118,6 +122,8 @@ typedef struct {
   int             duration;
   MkDurationUnit  duration_unit;
   int             uuid;
+  gboolean        duration_vague;
+  int             task_fallback;
 } MkColumnMap;
 
 /**
@@ -156,6 +162,7 @@ void          mk_column_map_free          (MkColumnMap           *map);
 MkColumnRole  mk_column_map_get_role      (const MkColumnMap     *map,
                                            int                    column);
 char         *mk_column_normalize_header  (const char            *header);
+char         *mk_column_map_describe_person (const MkColumnMap   *map);
 
 const char   *mk_preset_to_string         (MkPreset               preset);
 gboolean      mk_preset_from_string       (const char            *text,

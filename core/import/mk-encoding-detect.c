@@ -10,12 +10,23 @@
  *      byte or many control characters refuse the file as not text;
  *   3. bytes that are valid UTF-8 (a character cut by the chunk's end
  *      allowed) are UTF-8; otherwise the runs of non-ASCII bytes vote: a
- *      run that is whole UTF-8 characters is one vote for UTF-8, any other
- *      run one vote for Windows-1251, and Windows-1251 needs more votes.
- *      Russian in Windows-1251 almost never forms UTF-8 (its letters are
- *      0xC0 … 0xFF, UTF-8 continuation bytes are 0x80 … 0xBF), Russian in
- *      UTF-8 always does, so a UTF-8 file with one damaged byte stays
- *      UTF-8 (and that byte is reported with its line), never garbled.
+ *      run that is whole UTF-8 characters is one vote for UTF-8, a run
+ *      that reads as Cyrillic words in Windows-1251 (letters and the
+ *      punctuation Russian and Ukrainian text uses, not glued to Latin
+ *      letters) one vote for Windows-1251, and any other run is damage
+ *      that votes for neither; Windows-1251 needs more votes.  Russian in
+ *      Windows-1251 almost never forms UTF-8 (its letters are 0xC0 …
+ *      0xFF, UTF-8 continuation bytes are 0x80 … 0xBF), Russian in UTF-8
+ *      always does, and a stray byte in a Latin name ("Anna\xED\x80",
+ *      "Bad\xFFName") reads as no Cyrillic word.  So a UTF-8 file with one
+ *      damaged byte, even in an otherwise ASCII file, stays UTF-8 and that
+ *      byte is refused with its line, never read as Windows-1251 and
+ *      written garbled.
+ *
+ * The decision is checked against the rest of the file as it is read
+ * (mk-encoding.c): bytes that contradict it anywhere refuse the file with
+ * the lines of both, so every byte of the file is evidence and nothing is
+ * written on a guess the file disproves.
  *
  * The vote (mk_encoding_vote()) is shared with the decoder, which settles
  * a file that was plain ASCII in its first chunk the same way.
@@ -176,10 +187,52 @@ mk_utf8_run_is_whole (const guint8 *p,
          && mk_utf8_is_prefix ((const guint8 *) end, len - (gsize) ((const guint8 *) end - p));
 }
 
+/* Whether byte @b is a Cyrillic letter in Windows-1251 (Russian,
+ * Ukrainian, Belarusian). */
+static gboolean
+is_1251_letter (guint8 b)
+{
+  return b >= 0xC0 || b == 0xA8 || b == 0xB8 || b == 0xB2 || b == 0xB3 || b == 0xAA
+         || b == 0xBA || b == 0xAF || b == 0xBF || b == 0xA5 || b == 0xB4 || b == 0xA1
+         || b == 0xA2;
+}
+
+/* Whether byte @b is punctuation Cyrillic text in Windows-1251 uses: the
+ * ellipsis, quotes, dashes, bullet, no-break space, «», №, §, °. */
+static gboolean
+is_1251_punctuation (guint8 b)
+{
+  return b == 0x85 || (b >= 0x91 && b <= 0x97) || b == 0xA0 || b == 0xAB || b == 0xBB
+         || b == 0xB9 || b == 0xA7 || b == 0xB0;
+}
+
+/* Whether the run of non-ASCII bytes @p[start … end) reads as Cyrillic
+ * text in Windows-1251: letters and its punctuation only, at least one
+ * letter, and not glued to a Latin letter on either side. */
+gboolean
+mk_encoding_reads_as_1251 (const guint8 *p,
+                           gsize         len,
+                           gsize         start,
+                           gsize         end)
+{
+  gboolean letter = FALSE;
+
+  if ((start > 0 && g_ascii_isalpha (p[start - 1])) || (end < len && g_ascii_isalpha (p[end])))
+    return FALSE;
+  for (gsize i = start; i < end; i++)
+    {
+      if (is_1251_letter (p[i]))
+        letter = TRUE;
+      else if (!is_1251_punctuation (p[i]))
+        return FALSE;
+    }
+  return letter;
+}
+
 /* The vote of the design notes: counts, over @p … @p+@len, the runs of
  * non-ASCII bytes that are whole UTF-8 characters (@utf8) and those that
- * are not (@other).  A lone character cut by the end of the buffer counts
- * for neither. */
+ * read as Cyrillic words in Windows-1251 (@other).  Other runs, and a lone
+ * character cut by the end of the buffer, count for neither. */
 void
 mk_encoding_vote (const guint8 *p,
                   gsize         len,
@@ -204,7 +257,8 @@ mk_encoding_vote (const guint8 *p,
         i++;
       if (mk_utf8_run_is_whole (p + start, i - start, i == len))
         (*utf8)++;
-      else if (!(i == len && mk_utf8_is_prefix (p + start, i - start)))
+      else if (!(i == len && mk_utf8_is_prefix (p + start, i - start))
+               && mk_encoding_reads_as_1251 (p, len, start, i))
         (*other)++;
     }
 }

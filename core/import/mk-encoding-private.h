@@ -14,6 +14,10 @@ gboolean mk_utf8_is_prefix    (const guint8 *p,
 gboolean mk_utf8_run_is_whole (const guint8 *p,
                                gsize         len,
                                gboolean      cut);
+gboolean mk_encoding_reads_as_1251 (const guint8 *p,
+                                    gsize         len,
+                                    gsize         start,
+                                    gsize         end);
 void     mk_encoding_vote     (const guint8 *p,
                                gsize         len,
                                gsize        *utf8,

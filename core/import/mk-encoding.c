@@ -64,6 +64,7 @@ struct _MkDecoder {
   char      *file_name;
   guint8     carry[4];
   guint      n_carry;
+  guint8     before_carry;     /* unsettled UTF-8: the ASCII byte before the carry */
   gunichar   high_surrogate;   /* UTF-16: a pending high surrogate, or 0 */
   guint      bom_left;         /* bytes of the byte-order mark still to skip */
   gboolean   forced;           /* the user chose the encoding: no guess, no check */
@@ -473,6 +474,8 @@ decode_unsettled (MkDecoder     *self,
   if (utf8 == 0 && window == len && mk_utf8_is_prefix (data, len))
     {
       /* Only the start of a character so far: wait for the rest. */
+      if (ascii > 0)
+        self->before_carry = data[-1];
       memcpy (self->carry, data, len);
       self->n_carry = len;
       self->offset += len;
@@ -612,10 +615,11 @@ mk_decoder_feed (MkDecoder     *self,
  * @error: return location for an error
  *
  * Ends the file: a character cut short by the end of the file is an error
- * for UTF-8 (unless the file was plain ASCII until then: the last byte is
- * then read as Windows-1251); for UTF-16 an odd last byte or a lone
- * high surrogate at the end is an error too (it used to become U+FFFD and
- * then a baffling "'�' is not a date").
+ * for UTF-8 (after plain ASCII, unless it reads as a Cyrillic letter in
+ * Windows-1251 there, as the vote of mk-encoding-detect.c would say), and
+ * for UTF-16 an odd last byte or a lone high surrogate at the end is an
+ * error too (it used to become U+FFFD and then a baffling "'�' is not a
+ * date").
  *
  * Returns: %TRUE on success; fails with %MK_IMPORT_ERROR_ENCODING.
  */
@@ -646,15 +650,20 @@ mk_decoder_finish (MkDecoder  *self,
   if (self->n_carry > 0 && self->encoding == MK_ENCODING_UTF8 && !self->settled
       && !self->forced)
     {
-      /* Plain ASCII, then the start of a character at the very end: that
-       * byte is no UTF-8. */
-      guint8 last[4];
+      /* Plain ASCII, then the start of a character at the very end: read
+       * as Windows-1251 when it reads as a Cyrillic word there (after a
+       * delimiter, not glued to a Latin letter), as the vote would. */
+      guint8 last[5];
       gsize n = self->n_carry;
 
-      memcpy (last, self->carry, n);
-      self->n_carry = 0;
-      self->encoding = MK_ENCODING_WINDOWS_1251;
-      return decode_1251 (self, last, n, out, error);
+      last[0] = self->before_carry;
+      memcpy (last + 1, self->carry, n);
+      if (mk_encoding_reads_as_1251 (last, n + 1, 1, n + 1))
+        {
+          self->n_carry = 0;
+          self->encoding = MK_ENCODING_WINDOWS_1251;
+          return decode_1251 (self, last + 1, n, out, error);
+        }
     }
   if (self->n_carry > 0)
     {

@@ -42,6 +42,8 @@ typedef struct {
   guint32     task;
   guint32     uuid;
   guint32     problem;
+  guint8      notes;
+  guint8      unit;
 } QueuedRow;
 
 typedef struct {
@@ -136,7 +138,7 @@ record_cb (const MkRecord  *record,
   memset (q, 0, sizeof *q);
   q->line = record->line;
   q->person = q->email = q->category = q->task = q->uuid = q->problem = NO_TEXT;
-  if (record->n_fields == 0)
+  if (record->n_fields == 0 && !record->broken)
     q->status = MK_ROW_SKIPPED;
   else
     {
@@ -152,6 +154,8 @@ record_cb (const MkRecord  *record,
           q->task = keep (batch, row.task);
           if (row.input.uuid[0] != '\0')
             q->uuid = keep (batch, row.input.uuid);
+          q->notes = (guint8) row.notes;
+          q->unit = (guint8) row.unit;
         }
       else if (q->status == MK_ROW_INVALID)
         q->problem = keep (batch, problem->message);
@@ -271,6 +275,8 @@ mk_import_pipe_next (MkImportPipe *pipe,
       row->row.input.task = row->row.task;
       if (q->uuid != NO_TEXT)
         g_strlcpy (row->row.input.uuid, text_at (batch, q->uuid), sizeof row->row.input.uuid);
+      row->row.notes = q->notes;
+      row->row.unit = (MkDurationUnit) q->unit;
     }
   return TRUE;
 }

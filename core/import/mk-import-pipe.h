@@ -17,8 +17,8 @@ G_BEGIN_DECLS
 
 /**
  * MkPipedRow:
- * @status: %MK_ROW_OK, %MK_ROW_SKIPPED (blank, totals, an empty line) or
- *   %MK_ROW_INVALID
+ * @status: %MK_ROW_OK, %MK_ROW_SKIPPED (blank, totals, an empty line),
+ *   %MK_ROW_EMPTY (less than half a minute) or %MK_ROW_INVALID
  * @line: the line the record starts on
  * @row: the parsed row when @status is %MK_ROW_OK
  * @problem: (nullable): why the row is invalid

@@ -4,10 +4,23 @@
  * Design notes.
  *
  * Bytes → MkDecoder (UTF-8, a byte-order mark dropped) → libcsv → records.
- * libcsv runs in strict mode with strict finish, so a stray quote or a
- * quoted field that never closes is an error, not a silently swallowed
- * file.  Its space trimming is turned off (TAB may be the delimiter, and
- * the importer trims values itself).
+ *
+ * Quotes are read as Excel, LibreOffice and Python's csv read them: only a
+ * field that starts with a quote is quoted; a quote anywhere else is a
+ * character (`Звонок ООО "Ромашка"`), and text after the closing quote of
+ * a quoted field joins the field (`"West" Coast` is `West Coast`).  libcsv
+ * runs in strict mode so that it stops at both cases; parse_text() then
+ * sets its state to what that reading wants and lets it go on.
+ *
+ * A quoted field that never closes swallows the rest of the file: the run
+ * fails at the end, naming the line it started on.  The caller may then
+ * mark that line broken (mk_import_reader_add_broken_line()) and run again:
+ * the text of a broken line is kept from libcsv, and the line is handed
+ * over as a record with @broken set and no fields, so that the other rows
+ * are read as they are.  A field longer than MK_IMPORT_READER_MAX_FIELD is
+ * refused with the numbers; one that has swallowed line breaks on the way
+ * is taken for a quote never closed.  Space trimming is turned off (TAB
+ * may be the delimiter, and the importer trims values itself).
  *
  * libcsv reports no positions, so lines are counted here.  With
  * CSV_REPALL_NL it calls the row callback for every unquoted CR or LF; a
@@ -44,6 +57,8 @@ struct _MkImportReader {
   MkDialect  dialect;
   char      *sha256;
   GBytes    *head;          /* the first chunk, to sniff again after an override */
+  GArray    *broken;        /* guint64 lines whose quote is never closed, ascending */
+  guint64    unclosed_line; /* the line of the last run's unclosed quote, or 0 */
 };
 
 /* The state of one run.  The current record's fields are copied into one
@@ -63,6 +78,9 @@ typedef struct {
   guint64         line;        /* line the current record starts on */
   guint64         breaks;      /* line breaks inside the current record's fields */
   gboolean        last_was_cr; /* the last callback was a CR terminator */
+  guint64         text_line;   /* line of the next character handed to libcsv */
+  gboolean        text_cr;     /* the last character handed to libcsv was CR */
+  guint           next_broken; /* index of the next broken line ahead */
   gboolean        stop;
   GError         *error;
 } Run;
@@ -105,18 +123,59 @@ read_all (int       fd,
   return TRUE;
 }
 
+/* Refuses what is not a regular file, saying what it is: opening a FIFO
+ * would wait for a writer for ever, and a device never ends. */
+static gboolean
+check_regular (MkImportReader  *self,
+               mode_t           mode,
+               GError         **error)
+{
+  if (S_ISREG (mode))
+    return TRUE;
+  if (S_ISDIR (mode))
+    g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_IO,
+                 _("%s is a folder, not a CSV file; choose a file inside it"), self->name);
+  else if (S_ISFIFO (mode))
+    g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_IO,
+                 _("%s is a named pipe (FIFO), not a CSV file; save the data to a file "
+                   "and import that"), self->name);
+  else if (S_ISCHR (mode) || S_ISBLK (mode))
+    g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_IO,
+                 _("%s is a device, not a CSV file"), self->name);
+  else
+    g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_IO,
+                 _("%s is not a regular file"), self->name);
+  return FALSE;
+}
+
+/* Opens the file for reading: refused before opening when it is not a
+ * regular file, and checked again on the open descriptor (opened without
+ * waiting, in case a FIFO took its place in between). */
 static gboolean
 open_file (MkImportReader  *self,
            int             *fd,
            GError         **error)
 {
-  *fd = g_open (self->path, O_RDONLY | O_CLOEXEC, 0);
+  GStatBuf st;
+
+  if (g_stat (self->path, &st) == 0 && !check_regular (self, st.st_mode, error))
+    return FALSE;
+  *fd = g_open (self->path, O_RDONLY | O_CLOEXEC | O_NONBLOCK, 0);
   if (*fd < 0)
     {
       int saved = errno;
 
       g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_IO,
                    _("%s could not be opened: %s"), self->name, g_strerror (saved));
+      return FALSE;
+    }
+  if (fstat (*fd, &st) != 0 || !check_regular (self, st.st_mode, error))
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_IO,
+                     _("%s is not a regular file"), self->name);
+      close (*fd);
+      *fd = -1;
       return FALSE;
     }
   return TRUE;
@@ -279,10 +338,12 @@ mk_import_reader_new (const char  *path,
   self->path = g_strdup (path);
   if (!open_file (self, &fd, error))
     return NULL;
-  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+  if (fstat (fd, &st) != 0)
     {
+      int saved = errno;
+
       g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_IO,
-                   _("%s is not a regular file"), self->name);
+                   _("%s could not be read: %s"), self->name, g_strerror (saved));
       close (fd);
       return NULL;
     }
@@ -346,7 +407,67 @@ mk_import_reader_free (MkImportReader *self)
   g_clear_pointer (&self->head, g_bytes_unref);
   g_free (self->name);
   g_free (self->sha256);
+  g_clear_pointer (&self->broken, g_array_unref);
   g_free (self);
+}
+
+/**
+ * mk_import_reader_add_broken_line:
+ * @self: a reader
+ * @line: a line where a quoted field starts and is never closed
+ *
+ * From the next run on, the text of @line is not parsed: the line is
+ * handed over as one record with @broken set, and the lines after it are
+ * read as they are.
+ */
+void
+mk_import_reader_add_broken_line (MkImportReader *self,
+                                  guint64         line)
+{
+  guint i;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (line > 0);
+
+  if (self->broken == NULL)
+    self->broken = g_array_new (FALSE, FALSE, sizeof (guint64));
+  for (i = 0; i < self->broken->len; i++)
+    {
+      guint64 at = g_array_index (self->broken, guint64, i);
+
+      if (at == line)
+        return;
+      if (at > line)
+        break;
+    }
+  g_array_insert_val (self->broken, i, line);
+}
+
+/**
+ * mk_import_reader_get_n_broken_lines:
+ * @self: a reader
+ *
+ * Returns: how many lines have been marked broken.
+ */
+guint
+mk_import_reader_get_n_broken_lines (MkImportReader *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->broken ? self->broken->len : 0;
+}
+
+/**
+ * mk_import_reader_get_unclosed_line:
+ * @self: a reader
+ *
+ * Returns: the line where the quoted field that made the last run fail
+ *   starts, when it failed on a quote never closed; else 0.
+ */
+guint64
+mk_import_reader_get_unclosed_line (MkImportReader *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->unclosed_line;
 }
 
 MkEncoding
@@ -388,6 +509,19 @@ mk_import_reader_get_sha256 (MkImportReader *self)
   return self->sha256;
 }
 
+/* A field longer than the limit, of @len bytes so far. */
+static void
+too_long (Run     *run,
+          GError **error,
+          gsize    len)
+{
+  g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_SYNTAX,
+               _("%s:%llu: a field of %llu bytes or more starts here; the longest field "
+                 "Minutka reads is %llu bytes (1 MiB)"), run->reader->name,
+               (unsigned long long) (run->line + run->breaks), (unsigned long long) len,
+               (unsigned long long) MK_IMPORT_READER_MAX_FIELD);
+}
+
 static void
 field_cb (void   *data,
           size_t  len,
@@ -404,6 +538,12 @@ field_cb (void   *data,
                    _("%s:%llu: the line has more than %d fields"),
                    run->reader->name, (unsigned long long) run->line,
                    MK_IMPORT_READER_MAX_FIELDS);
+      run->stop = TRUE;
+      return;
+    }
+  if (G_UNLIKELY (len > MK_IMPORT_READER_MAX_FIELD))
+    {
+      too_long (run, &run->error, len);
       run->stop = TRUE;
       return;
     }
@@ -440,6 +580,22 @@ deliver (Run *run)
   record.lengths = run->lengths;
   record.n_fields = run->n_fields;
   record.line = run->line;
+  record.broken = FALSE;
+  if (G_UNLIKELY (run->reader->broken != NULL))
+    {
+      GArray *broken = run->reader->broken;
+
+      while (run->next_broken < broken->len
+             && g_array_index (broken, guint64, run->next_broken) < record.line)
+        run->next_broken++;
+      if (run->next_broken < broken->len
+          && g_array_index (broken, guint64, run->next_broken) == record.line)
+        {
+          record.broken = TRUE;
+          record.n_fields = 0;
+          run->next_broken++;
+        }
+    }
   if (!run->func (&record, run->user_data, &run->error))
     run->stop = TRUE;
 }
@@ -479,24 +635,25 @@ run_clear (Run *run)
   g_clear_error (&run->error);
 }
 
+/* A quoted field that starts on @line and is never closed. */
 static gboolean
-syntax_error (Run            *run,
-              GError        **error,
-              gboolean        at_end)
+unclosed_error (Run      *run,
+                guint64   line,
+                GError  **error)
 {
-  if (at_end)
-    g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_SYNTAX,
-                 _("%s:%llu: a quoted field starts here and is never closed"),
-                 run->reader->name, (unsigned long long) run->line);
-  else
-    g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_SYNTAX,
-                 _("%s:%llu: a stray quote; a field with quotes must be "
-                   "wholly in quotes, with each quote inside doubled"),
-                 run->reader->name, (unsigned long long) (run->line + run->breaks));
+  run->reader->unclosed_line = line;
+  g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_SYNTAX,
+               _("%s:%llu: a quoted field starts here and is never closed"),
+               run->reader->name, (unsigned long long) line);
   return FALSE;
 }
 
-/* Parses one piece of decoded text. */
+/* libcsv's parser states (libcsv.c), which parse_text() steps past
+ * where the lenient reading of quotes differs from libcsv's strict one. */
+#define LIBCSV_FIELD_BEGUN            2
+#define LIBCSV_FIELD_MIGHT_HAVE_ENDED 3
+
+/* Parses one piece of decoded text, reading quotes leniently. */
 static gboolean
 parse_text (Run                *run,
             struct csv_parser  *parser,
@@ -504,30 +661,106 @@ parse_text (Run                *run,
             gsize               len,
             GError            **error)
 {
-  gsize done = csv_parse (parser, text, len, field_cb, row_cb, run);
+  gsize at = 0;
 
-  if (run->error != NULL)
+  while (at < len)
     {
-      g_propagate_error (error, g_steal_pointer (&run->error));
-      return FALSE;
+      gsize done = at + csv_parse (parser, text + at, len - at, field_cb, row_cb, run);
+
+      if (run->error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&run->error));
+          return FALSE;
+        }
+      if (done == len)
+        break;
+      if (csv_error (parser) != CSV_EPARSE)
+        {
+          g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_IO,
+                       _("%s: out of memory while reading"), run->reader->name);
+          return FALSE;
+        }
+      /* libcsv stopped at text[done] and left room for one more byte. */
+      parser->status = 0;
+      if (parser->pstate == LIBCSV_FIELD_BEGUN && !parser->quoted)
+        {
+          /* A quote inside a field that did not start with one: a
+           * character like any other. */
+          parser->entry_buf[parser->entry_pos++] = (unsigned char) text[done];
+          at = done + 1;
+        }
+      else if (parser->pstate == LIBCSV_FIELD_MIGHT_HAVE_ENDED && parser->entry_pos > 0)
+        {
+          /* Text after the closing quote of a quoted field: the quote
+           * (the last byte kept) closed it, the text joins it. */
+          parser->entry_pos--;
+          parser->quoted = 0;
+          parser->pstate = LIBCSV_FIELD_BEGUN;
+          parser->spaces = 0;
+          at = done;
+        }
+      else
+        {
+          g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_SYNTAX,
+                       _("%s:%llu: the CSV structure cannot be read here"),
+                       run->reader->name, (unsigned long long) (run->line + run->breaks));
+          return FALSE;
+        }
     }
-  if (done != len)
+  if (G_UNLIKELY (parser->entry_pos > MK_IMPORT_READER_MAX_FIELD))
     {
-      if (csv_error (parser) == CSV_EPARSE)
-        return syntax_error (run, error, FALSE);
-      g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_IO,
-                   _("%s: out of memory while reading"), run->reader->name);
-      return FALSE;
-    }
-  if (parser->entry_pos > MK_IMPORT_READER_MAX_FIELD)
-    {
-      g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_SYNTAX,
-                   _("%s:%llu: a field longer than 1 MB starts here; "
-                     "probably a quote is never closed"), run->reader->name,
-                   (unsigned long long) run->line);
+      /* A field that went on over line breaks is a quote never closed;
+       * one on a single line is just too long. */
+      if (memchr (parser->entry_buf, '\n', parser->entry_pos) != NULL
+          || memchr (parser->entry_buf, '\r', parser->entry_pos) != NULL)
+        return unclosed_error (run, run->line + run->breaks, error);
+      too_long (run, error, parser->entry_pos);
       return FALSE;
     }
   return TRUE;
+}
+
+/* Drops the text of broken lines from @text (their line ends stay, so
+ * that libcsv still sees the line), counting lines as the reader does:
+ * CRLF is one line end, and so is a lone CR. */
+static void
+drop_broken_lines (Run     *run,
+                   GString *text)
+{
+  GArray *broken = run->reader->broken;
+  guint next = 0;
+  gsize w = 0;
+
+  while (next < broken->len && g_array_index (broken, guint64, next) < run->text_line)
+    next++;
+  for (gsize i = 0; i < text->len; i++)
+    {
+      char c = text->str[i];
+      gboolean on_broken = next < broken->len
+                           && g_array_index (broken, guint64, next) == run->text_line;
+
+      if (c == '\n')
+        {
+          if (!run->text_cr)
+            run->text_line++;
+          run->text_cr = FALSE;
+        }
+      else if (c == '\r')
+        {
+          run->text_line++;
+          run->text_cr = TRUE;
+        }
+      else
+        {
+          run->text_cr = FALSE;
+          if (on_broken)
+            continue;
+        }
+      text->str[w++] = c;
+      while (next < broken->len && g_array_index (broken, guint64, next) < run->text_line)
+        next++;
+    }
+  g_string_truncate (text, w);
 }
 
 /**
@@ -589,6 +822,8 @@ mk_import_reader_run (MkImportReader  *self,
   run.lengths = g_new (gsize, MK_IMPORT_READER_MAX_FIELDS);
   run.pointers = g_new (const char *, MK_IMPORT_READER_MAX_FIELDS);
   run.line = 1 + self->dialect.skip_lines;
+  run.text_line = run.line;
+  self->unclosed_line = 0;
 
   decoder = new_decoder (self);
   text = g_string_sized_new (MK_IMPORT_READER_CHUNK + 16);
@@ -638,6 +873,8 @@ mk_import_reader_run (MkImportReader  *self,
           g_string_erase (text, 0, (gssize) n);
           skip -= n;
         }
+      if (G_UNLIKELY (self->broken != NULL))
+        drop_broken_lines (&run, text);
       if (!parse_text (&run, &parser, text->str, text->len, error))
         goto out;
     }
@@ -646,8 +883,16 @@ mk_import_reader_run (MkImportReader  *self,
     {
       if (csv_fini (&parser, field_cb, row_cb, &run) != 0)
         {
-          syntax_error (&run, error, TRUE);
+          unclosed_error (&run, run.line, error);
           goto out;
+        }
+      if (run.error == NULL && !run.stop && self->broken != NULL
+          && run.next_broken < self->broken->len
+          && g_array_index (self->broken, guint64, run.next_broken) == run.line)
+        {
+          /* A broken last line without a line end. */
+          run.n_fields = 0;
+          deliver (&run);
         }
       if (run.error != NULL)
         {

@@ -19,8 +19,9 @@ G_BEGIN_DECLS
 /* Bytes read from the file at a time. */
 #define MK_IMPORT_READER_CHUNK (256 * 1024)
 
-/* A field longer than this is refused: it is almost surely a quote that
- * was never closed, and it would otherwise grow without bound. */
+/* A field longer than this (in bytes of UTF-8) is refused, so that memory
+ * stays bounded; one that runs over line breaks to get there is taken for
+ * a quote never closed. */
 #define MK_IMPORT_READER_MAX_FIELD (1024 * 1024)
 
 /* A record with more fields than this is refused. */
@@ -30,8 +31,10 @@ G_BEGIN_DECLS
  * MkRecord:
  * @fields: (array length=n_fields): the fields, NUL-terminated, untrimmed
  * @lengths: (array length=n_fields): their lengths in bytes
- * @n_fields: how many; 0 for a blank line
+ * @n_fields: how many; 0 for a blank line and a broken one
  * @line: the 1-based line the record starts on
+ * @broken: %TRUE for a line marked with mk_import_reader_add_broken_line():
+ *   a quoted field starts on it and is never closed, so it has no fields
  *
  * One record, valid only during the callback.
  */
@@ -40,6 +43,7 @@ typedef struct {
   const gsize        *lengths;
   guint               n_fields;
   guint64             line;
+  gboolean            broken;
 } MkRecord;
 
 /**
@@ -75,6 +79,10 @@ const char      *mk_import_reader_get_name       (MkImportReader  *self);
 guint64          mk_import_reader_get_size       (MkImportReader  *self);
 guint64          mk_import_reader_get_position   (MkImportReader  *self);
 const char      *mk_import_reader_get_sha256     (MkImportReader  *self);
+void             mk_import_reader_add_broken_line (MkImportReader *self,
+                                                  guint64          line);
+guint            mk_import_reader_get_n_broken_lines (MkImportReader *self);
+guint64          mk_import_reader_get_unclosed_line (MkImportReader *self);
 gboolean         mk_import_reader_run            (MkImportReader  *self,
                                                   MkRecordFunc     func,
                                                   gpointer         user_data,

@@ -10,15 +10,24 @@
  *      the row has no date and holds only numbers: a totals row, skipped;
  *   4. the day comes from the date column (or from the start column when
  *      it holds date and time); the start from the start column; the
- *      duration from the duration column, else from start and end (an end
- *      before the start is on the next day; with dates on both, their
- *      difference);
- *   5. the person is --person, else the person column, else first and
+ *      duration from the duration column, else from start and end (with
+ *      dates on both, their difference, zones taken into account; with
+ *      times only, an end before the start is on the next day when that
+ *      makes at most 12 hours, else the row is invalid).  When both are
+ *      there the duration is checked against start and end: a bare number
+ *      is read in the unit that agrees (seconds, minutes or hours, and
+ *      later bare numbers of the file in that unit too), and a duration
+ *      that agrees in no unit gives way to start and end (the row is
+ *      noted, and counted in the summary);
+ *   5. less than half a minute is an empty entry (a timer started and
+ *      stopped at once), skipped and counted, never an error;
+ *   6. the person is --person, else the person column, else first and
  *      last name, else the e-mail; the e-mail column, when present, goes
  *      with it;
- *   6. the category text is looked up in the alias table; a list ("calls,
- *      crm") is tried item by item; no match goes to `other` and is
- *      counted as unmapped.
+ *   7. the category text is looked up in the alias table; a list ("calls,
+ *      crm") is tried item by item, then the text's words ("Telephone
+ *      calls", "Звонок клиенту") when they name one category only; no
+ *      match goes to `other` and is counted as unmapped.
  * A violated rule makes the row invalid with a message naming the value.
  * People and categories are cached by their text, so the store is asked
  * once per distinct name, not once per row.
@@ -41,6 +50,7 @@ struct _MkImportConverter {
   const MkImportOptions *options;
   MkDateOrder            order;
   int                    date_column;
+  MkDurationUnit         learned_unit; /* what start and end said a bare number is */
   MkCategory            *other;
   GHashTable            *people;      /* "name\nemail" casefolded → gint64 id */
   GHashTable            *categories;  /* text → MkCategory (borrowed) or NULL */
@@ -310,6 +320,61 @@ lookup_one (MkImportConverter *self,
   return category;
 }
 
+/* The category that the words of @text name, when they name one and only
+ * one: "Telephone calls", "E-mail follow-up", "Звонок клиенту".  Pairs of
+ * words are tried before single words ("cold calls", "data entry"); a text
+ * whose words name two categories ("Call about the report") names none. */
+static MkCategory *
+category_by_words (MkImportConverter *self,
+                   const char        *text)
+{
+  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+  MkCategory *named = NULL;
+  const char *p = text;
+
+  /* Words: letters and digits, with hyphens and apostrophes inside. */
+  while (*p != '\0')
+    {
+      const char *start;
+
+      while (*p != '\0' && !g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      start = p;
+      while (*p != '\0' && (g_unichar_isalnum (g_utf8_get_char (p))
+                            || ((*p == '-' || *p == '\'') && g_unichar_isalnum (
+                                  g_utf8_get_char (p + 1)))))
+        p = g_utf8_next_char (p);
+      if (p > start)
+        g_ptr_array_add (words, g_strndup (start, (gsize) (p - start)));
+      if (words->len > 12)
+        return NULL;
+    }
+  if (words->len < 2)
+    return NULL;
+  for (guint i = 0; i < words->len; i++)
+    {
+      MkCategory *category = NULL;
+
+      if (i + 1 < words->len)
+        {
+          g_autofree char *pair = g_strconcat (g_ptr_array_index (words, i), " ",
+                                               g_ptr_array_index (words, i + 1), NULL);
+
+          category = lookup_one (self, pair);
+          if (category != NULL)
+            i++;
+        }
+      if (category == NULL)
+        category = lookup_one (self, g_ptr_array_index (words, i));
+      if (category == NULL || category == self->other)
+        continue;
+      if (named != NULL && named != category)
+        return NULL;
+      named = category;
+    }
+  return named;
+}
+
 static MkCategory *
 category_for (MkImportConverter *self,
               const char        *text,
@@ -334,6 +399,8 @@ category_for (MkImportConverter *self,
             cached = lookup_one (self, parts[i]);
         }
     }
+  if (cached == NULL)
+    cached = category_by_words (self, text);
   g_hash_table_insert (self->categories, g_strdup (text), cached);
   *found = cached != NULL;
   return cached ? cached : self->other;
@@ -374,6 +441,28 @@ unmapped_value_free (gpointer data)
   g_free (v);
 }
 
+/* Counts @text as unmapped when no alias maps it, without asking for a
+ * person: what a refused file's summary needs of its later rows. */
+void
+mk_import_converter_count_category (MkImportConverter *self,
+                                    const char        *text)
+{
+  gboolean found;
+
+  category_for (self, text ? text : "", &found);
+  if (!found)
+    count_unmapped (self, text ? text : "");
+}
+
+/* The unit start and end times showed bare numbers of the duration column
+ * to be in, when it is not the one its header says; else AUTO.  Read it
+ * once the rows are parsed. */
+MkDurationUnit
+mk_import_converter_get_learned_unit (MkImportConverter *self)
+{
+  return self->learned_unit;
+}
+
 /* The texts that went to `other`, most frequent first. */
 GPtrArray *
 mk_import_converter_take_unmapped (MkImportConverter *self)
@@ -397,56 +486,211 @@ mk_import_converter_take_unmapped (MkImportConverter *self)
   return list;
 }
 
-/* Reads a start or end value: a time of day, or a date and time.  *days is
- * set when the value has a date, else -1. */
+/* A start or end cell, read. */
+typedef struct {
+  int       seconds;     /* after midnight */
+  gint64    days;        /* the day's number when the cell had a date, else -1 */
+  gboolean  has_offset;
+  int       offset;      /* seconds east of UTC, when has_offset */
+  MkDateValue date;
+} Moment;
+
+/* Whether @text looks like it holds a date: a date separator, a month
+ * name, a "T" between digits.  A cell that does is never told to be a
+ * time of day. */
+static gboolean
+looks_like_date (const char *text)
+{
+  int letters = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '/' || *p == '-' || (*p == 'T' && p > text && g_ascii_isdigit (p[-1])))
+        return TRUE;
+      if (g_ascii_isalpha (*p))
+        {
+          if (++letters >= 3)
+            return TRUE;
+        }
+      else
+        letters = 0;
+    }
+  return strchr (text, '.') != strrchr (text, '.');
+}
+
+/* Reads a start or end cell: a time of day, or a date and time. */
 static gboolean
 parse_moment (MkImportConverter *self,
+              const char        *what,
               const char        *text,
-              int               *seconds,
-              gint64            *days,
-              MkDateValue       *date,
+              Moment            *moment,
               GError           **error)
 {
+  g_autoptr(GError) time_error = NULL;
   g_autoptr(GError) date_error = NULL;
-  MkDateValue local;
 
-  if (date == NULL)
-    date = &local;
-  *days = -1;
-  if (mk_time_of_day_parse_seconds (text, seconds, NULL))
+  memset (moment, 0, sizeof *moment);
+  moment->days = -1;
+  if (mk_time_of_day_parse_seconds (text, &moment->seconds, &time_error))
     return TRUE;
-  if (!mk_date_parse (text, self->order, date, &date_error))
+  if (!mk_date_parse (text, self->order, &moment->date, &date_error))
     {
-      if (g_error_matches (date_error, MK_PARSE_ERROR, MK_PARSE_ERROR_TIME))
-        g_propagate_error (error, g_steal_pointer (&date_error));
+      if (!looks_like_date (text))
+        g_propagate_prefixed_error (error, g_steal_pointer (&time_error), "%s: ", what);
       else
-        g_set_error (error, MK_PARSE_ERROR, MK_PARSE_ERROR_TIME,
-                     _("'%s' is not a time of day (write HH:MM)"), text);
+        g_propagate_prefixed_error (error, g_steal_pointer (&date_error), "%s: ", what);
       return FALSE;
     }
-  if (date->seconds < 0)
+  if (moment->date.seconds < 0)
     {
       g_set_error (error, MK_PARSE_ERROR, MK_PARSE_ERROR_TIME,
-                   _("'%s' has a date but no time"), text);
+                   _("%s '%s' has a date but no time"), what, text);
       return FALSE;
     }
-  *seconds = date->seconds;
-  *days = mk_date_value_to_days (date);
+  moment->seconds = moment->date.seconds;
+  moment->days = mk_date_value_to_days (&moment->date);
+  moment->has_offset = moment->date.has_offset;
+  moment->offset = moment->date.offset;
   return TRUE;
 }
 
+/* Spans that cross midnight with nothing but two times to say so are
+ * taken for work past midnight only up to this long: 23:30–00:30 is an
+ * hour, 10:00–09:00 is an end before its start, not 23 hours. */
+#define MAX_MIDNIGHT_SPAN (12 * 3600)
+
+/* The seconds from start to end, or -1 when the row has not both; fails
+ * when the end is before the start. */
 static gboolean
+read_span (MkImportConverter *self,
+           const Moment      *start,
+           const char        *start_text,
+           MkImportRow       *row,
+           gint64            *span,
+           GError           **error)
+{
+  const MkColumnMap *map = self->map;
+  const char *end_text = value (self, map->end);
+  Moment end;
+  gint64 start_days = start->days;
+  gint64 seconds;
+
+  *span = -1;
+  if (map->end < 0 || *end_text == '\0' || start_text == NULL)
+    return TRUE;
+  if (!parse_moment (self, _("end"), end_text, &end, error))
+    return FALSE;
+  if (map->end_date >= 0 && end.days < 0 && start_days < 0 && map->date >= 0
+      && *value (self, map->end_date) != '\0')
+    {
+      MkDateValue day;
+      MkDateValue end_day;
+
+      if (!mk_date_parse (value (self, map->date), self->order, &day, error)
+          || !mk_date_parse (value (self, map->end_date), self->order, &end_day, error))
+        return FALSE;
+      start_days = mk_date_value_to_days (&day);
+      end.days = mk_date_value_to_days (&end_day);
+    }
+  if (start_days >= 0 && end.days >= 0)
+    {
+      seconds = (end.days - start_days) * 86400 + end.seconds - start->seconds;
+      /* Two moments in different zones: the same instant is the
+       * difference of their offsets apart on the clocks. */
+      if (start->has_offset && end.has_offset)
+        seconds -= end.offset - start->offset;
+      if (seconds < 0)
+        {
+          g_set_error (error, MK_PARSE_ERROR, MK_PARSE_ERROR_RANGE,
+                       _("end '%s' is before start '%s'"), end_text, start_text);
+          return FALSE;
+        }
+    }
+  else
+    {
+      seconds = mk_seconds_between_times (start->seconds, end.seconds);
+      if (end.seconds < start->seconds && seconds > MAX_MIDNIGHT_SPAN)
+        {
+          g_set_error (error, MK_PARSE_ERROR, MK_PARSE_ERROR_RANGE,
+                       _("end '%s' is before start '%s'; if the work went on past midnight, "
+                         "give the end with its date"), end_text, start_text);
+          return FALSE;
+        }
+    }
+  *span = seconds;
+  return TRUE;
+}
+
+/* Whether a duration of @ms agrees with a span of @span seconds, allowing
+ * for the rounding of either: a minute and 1 %. */
+static gboolean
+agrees (gint64 ms,
+        gint64 span)
+{
+  gint64 diff = ms - span * 1000;
+
+  return ABS (diff) <= 60000 + span * 10;
+}
+
+/* Reads the duration column, checked against the span from start to end
+ * when there is one: a bare number is read in the unit that agrees with
+ * it (Kimai writes seconds where the header says nothing), and a value
+ * that agrees in no unit gives way to the span. */
+static gboolean
+read_duration_cell (MkImportConverter *self,
+                    const char        *text,
+                    gint64             span,
+                    MkImportRow       *row,
+                    gint64            *ms,
+                    GError           **error)
+{
+  static const MkDurationUnit units[] = {
+    MK_DURATION_UNIT_SECONDS, MK_DURATION_UNIT_MINUTES, MK_DURATION_UNIT_HOURS,
+  };
+  MkDurationUnit hint = self->learned_unit != MK_DURATION_UNIT_AUTO ? self->learned_unit
+                                                                      : self->map->duration_unit;
+  gboolean bare = FALSE;
+
+  if (!mk_duration_parse_ms (text, hint, ms, &bare, error))
+    return FALSE;
+  row->notes |= MK_ROW_NOTE_FROM_COLUMN;
+  if (bare)
+    row->unit = hint;
+  if (span < 0 || agrees (*ms, span))
+    return TRUE;
+  if (bare)
+    for (gsize i = 0; i < G_N_ELEMENTS (units); i++)
+      {
+        gint64 other;
+
+        if (units[i] != hint && mk_duration_parse_ms (text, units[i], &other, NULL, NULL)
+            && agrees (other, span))
+          {
+            *ms = other;
+            row->unit = self->learned_unit = units[i];
+            return TRUE;
+          }
+      }
+  *ms = span * 1000;
+  row->notes = (row->notes & ~MK_ROW_NOTE_FROM_COLUMN) | MK_ROW_NOTE_SPAN_USED;
+  row->unit = MK_DURATION_UNIT_AUTO;
+  return TRUE;
+}
+
+/* The day, the start and the length of a row.  Returns MK_ROW_OK,
+ * MK_ROW_EMPTY for less than half a minute, or MK_ROW_INVALID. */
+static MkRowStatus
 convert_day_and_time (MkImportConverter *self,
                       MkImportRow       *row,
                       GError           **error)
 {
   const MkColumnMap *map = self->map;
   const char *start_text = value (self, map->start);
-  const char *end_text = value (self, map->end);
   const char *duration_text = value (self, map->duration);
-  int start_seconds = -1;
-  gint64 start_days = -1;
-  MkDateValue date = { 0, 0, 0, -1 };
+  Moment start = { -1, -1, };
+  MkDateValue date = { 0, 0, 0, -1, 0, FALSE };
+  gint64 span = -1;
+  gint64 ms;
 
   /* The day. */
   if (map->date >= 0)
@@ -457,83 +701,82 @@ convert_day_and_time (MkImportConverter *self,
         {
           g_set_error (error, MK_PARSE_ERROR, MK_PARSE_ERROR_EMPTY,
                        _("no date: column '%s' is empty"), header (self, map->date));
-          return FALSE;
+          return MK_ROW_INVALID;
         }
       if (!mk_date_parse (text, self->order, &date, error))
-        return FALSE;
+        return MK_ROW_INVALID;
       mk_date_value_to_iso (&date, row->day);
     }
 
   /* The start, which may carry the day. */
   if (map->start >= 0 && *start_text != '\0')
     {
-      MkDateValue start_date;
-
-      if (!parse_moment (self, start_text, &start_seconds, &start_days, &start_date, error))
-        return FALSE;
-      if (start_seconds >= 86400)
+      if (!parse_moment (self, _("start"), start_text, &start, error))
+        return MK_ROW_INVALID;
+      if (start.seconds >= 86400)
         {
           g_set_error (error, MK_PARSE_ERROR, MK_PARSE_ERROR_TIME,
                        _("start '%s' is not a time of day"), start_text);
-          return FALSE;
+          return MK_ROW_INVALID;
         }
       if (map->date < 0)
-        mk_date_value_to_iso (&start_date, row->day);
-      row->input.start = start_seconds / 60;
+        {
+          if (start.days < 0)
+            {
+              g_set_error (error, MK_PARSE_ERROR, MK_PARSE_ERROR_DATE,
+                           _("no date: start '%s' has no date"), start_text);
+              return MK_ROW_INVALID;
+            }
+          mk_date_value_to_iso (&start.date, row->day);
+        }
+      row->input.start = start.seconds / 60;
+      if (!read_span (self, &start, start_text, row, &span, error))
+        return MK_ROW_INVALID;
     }
   else if (map->date < 0)
     {
       g_set_error (error, MK_PARSE_ERROR, MK_PARSE_ERROR_EMPTY,
                    _("no date: column '%s' is empty"), header (self, map->start));
-      return FALSE;
+      return MK_ROW_INVALID;
     }
   else if (date.seconds > 0)
     row->input.start = date.seconds / 60;
 
-  if (map->date < 0 && start_days < 0)
-    {
-      g_set_error (error, MK_PARSE_ERROR, MK_PARSE_ERROR_DATE,
-                   _("no date: start '%s' has no date"), start_text);
-      return FALSE;
-    }
-
-  /* The duration. */
+  /* The length. */
   if (map->duration >= 0 && *duration_text != '\0')
-    return mk_duration_parse (duration_text, map->duration_unit, &row->input.minutes, error);
-
-  if (start_seconds >= 0 && map->end >= 0 && *end_text != '\0')
     {
-      g_autofree char *span = g_strdup_printf ("%s–%s", start_text, end_text);
-      int end_seconds;
-      gint64 end_days;
-      gint64 seconds;
-
-      if (!parse_moment (self, end_text, &end_seconds, &end_days, NULL, error))
-        return FALSE;
-      if (map->end_date >= 0 && end_days < 0 && *value (self, map->end_date) != '\0'
-          && start_days < 0 && map->date >= 0)
-        {
-          MkDateValue end_date;
-
-          if (!mk_date_parse (value (self, map->end_date), self->order, &end_date, error))
-            return FALSE;
-          start_days = mk_date_value_to_days (&date);
-          end_days = mk_date_value_to_days (&end_date);
-        }
-      if (start_days >= 0 && end_days >= 0)
-        seconds = (end_days - start_days) * 86400 + end_seconds - start_seconds;
+      if (!read_duration_cell (self, duration_text, span, row, &ms, error))
+        return MK_ROW_INVALID;
+    }
+  else if (span >= 0)
+    ms = span * 1000;
+  else
+    {
+      if (map->duration >= 0)
+        g_set_error (error, MK_PARSE_ERROR, MK_PARSE_ERROR_EMPTY,
+                     _("no duration: column '%s' is empty"), header (self, map->duration));
       else
-        seconds = mk_seconds_between_times (start_seconds, end_seconds);
-      return mk_duration_check_seconds (span, seconds, &row->input.minutes, error);
+        g_set_error (error, MK_PARSE_ERROR, MK_PARSE_ERROR_EMPTY,
+                     _("no duration: start or end is empty"));
+      return MK_ROW_INVALID;
     }
 
-  if (map->duration >= 0)
-    g_set_error (error, MK_PARSE_ERROR, MK_PARSE_ERROR_EMPTY,
-                 _("no duration: column '%s' is empty"), header (self, map->duration));
+  /* A timer started and stopped at once carries no time. */
+  if (ms < 30000)
+    return MK_ROW_EMPTY;
+  if (row->notes & MK_ROW_NOTE_FROM_COLUMN)
+    {
+      if (!mk_duration_check_ms (duration_text, ms, &row->input.minutes, error))
+        return MK_ROW_INVALID;
+    }
   else
-    g_set_error (error, MK_PARSE_ERROR, MK_PARSE_ERROR_EMPTY,
-                 _("no duration: start or end is empty"));
-  return FALSE;
+    {
+      g_autofree char *shown = g_strdup_printf ("%s–%s", start_text, value (self, map->end));
+
+      if (!mk_duration_check_ms (shown, ms, &row->input.minutes, error))
+        return MK_ROW_INVALID;
+    }
+  return MK_ROW_OK;
 }
 
 static gboolean
@@ -571,6 +814,18 @@ convert_person (MkImportConverter *self,
       return FALSE;
     }
   row->person = self->person_buf->str;
+  if (self->person_buf->len > MK_IMPORT_MAX_NAME_CHARS)
+    {
+      glong chars = g_utf8_strlen (row->person, -1);
+
+      if (chars > MK_IMPORT_MAX_NAME_CHARS)
+        {
+          g_set_error (error, MK_PARSE_ERROR, MK_PARSE_ERROR_RANGE,
+                       _("the person's name is %ld characters long; a name may have at "
+                         "most %d"), chars, MK_IMPORT_MAX_NAME_CHARS);
+          return FALSE;
+        }
+    }
   return TRUE;
 }
 
@@ -587,7 +842,8 @@ convert_person (MkImportConverter *self,
  * run in another thread than mk_import_converter_resolve() (they share no
  * state), but not in two threads at once.
  *
- * Returns: %MK_ROW_OK, %MK_ROW_SKIPPED for blank and totals rows, or
+ * Returns: %MK_ROW_OK, %MK_ROW_SKIPPED for blank and totals rows,
+ *   %MK_ROW_EMPTY for an entry shorter than half a minute, or
  *   %MK_ROW_INVALID with @error set.
  */
 MkRowStatus
@@ -599,11 +855,19 @@ mk_import_converter_parse (MkImportConverter *self,
   const MkColumnMap *map = self->map;
   gboolean blank = TRUE;
 
+  MkRowStatus status;
+
   memset (row, 0, sizeof *row);
   row->input.start = -1;
   row->input.day = row->day;
   row->input.source = MK_ENTRY_SOURCE_IMPORT;
 
+  if (record->broken)
+    {
+      g_set_error_literal (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_SYNTAX,
+                           _("a quoted field starts here and is never closed"));
+      return MK_ROW_INVALID;
+    }
   trim_values (self, record);
   for (guint i = 0; blank && i < self->values->len; i++)
     {
@@ -615,12 +879,29 @@ mk_import_converter_parse (MkImportConverter *self,
   if (blank || is_totals_row (self))
     return MK_ROW_SKIPPED;
 
-  if (!convert_day_and_time (self, row, error) || !convert_person (self, row, error))
+  status = convert_day_and_time (self, row, error);
+  if (status != MK_ROW_OK)
+    return status;
+  if (!convert_person (self, row, error))
     return MK_ROW_INVALID;
 
   row->category_text = value (self, map->category);
   row->task = map->task >= 0 && *value (self, map->task) != '\0' ? value (self, map->task)
                                                                  : NULL;
+  if (row->task == NULL && map->task_fallback >= 0 && *value (self, map->task_fallback) != '\0')
+    row->task = value (self, map->task_fallback);
+  if (row->task != NULL && strlen (row->task) > MK_IMPORT_MAX_TASK_CHARS)
+    {
+      glong chars = g_utf8_strlen (row->task, -1);
+
+      if (chars > MK_IMPORT_MAX_TASK_CHARS)
+        {
+          g_set_error (error, MK_PARSE_ERROR, MK_PARSE_ERROR_RANGE,
+                       _("the task text is %ld characters long; a task may have at most %d"),
+                       chars, MK_IMPORT_MAX_TASK_CHARS);
+          return MK_ROW_INVALID;
+        }
+    }
   row->input.task = row->task;
   if (*value (self, map->uuid) != '\0')
     {

@@ -45,8 +45,12 @@
 #include "mk-import-reader.h"
 #include "mk-import-row.h"
 #include "mk-importer.h"
+#include "mk-person-days.h"
 
 #define SAMPLE_ROWS 2000
+/* A file with more lines whose quote never closes than this is refused
+ * as a whole: each one costs a pass over the file. */
+#define MAX_BROKEN_LINES 50
 #define PROGRESS_EVERY_ROWS 4096
 
 typedef struct {
@@ -60,6 +64,7 @@ typedef struct {
   MkImportConverter     *converter;
   MkStoreBulk           *bulk;
   MkKeySet               seen;
+  MkPersonDays           days;
   MkImportResult        *result;
   MkImportPreview       *preview;
   guint                  preview_left;
@@ -98,6 +103,7 @@ mk_import_result_free (MkImportResult *result)
   g_free (result->sha256);
   g_clear_pointer (&result->problems, g_ptr_array_unref);
   g_clear_pointer (&result->unmapped, g_ptr_array_unref);
+  mk_import_notes_clear (&result->notes);
   g_free (result);
 }
 
@@ -130,6 +136,7 @@ mk_import_preview_free (MkImportPreview *preview)
   g_clear_pointer (&preview->problems, g_ptr_array_unref);
   g_strfreev (preview->headers);
   g_clear_pointer (&preview->unmapped, g_ptr_array_unref);
+  mk_import_notes_clear (&preview->notes);
   g_free (preview);
 }
 
@@ -173,6 +180,14 @@ header_cb (const MkRecord  *record,
       };
       g_autoptr(GPtrArray) header = NULL;
 
+      if (record->broken)
+        {
+          g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_SYNTAX,
+                       _("%s:%llu: a quoted field starts in the header and is never closed"),
+                       mk_import_reader_get_name (import->reader),
+                       (unsigned long long) record->line);
+          return FALSE;
+        }
       if (record->n_fields == 0 || record_is_blank (record))
         return TRUE;
       import->header_line = record->line;
@@ -232,6 +247,59 @@ add_problem (Import         *import,
     g_ptr_array_add (problems, g_strdup_printf ("%s:%" G_GUINT64_FORMAT ": %s",
                                                 mk_import_reader_get_name (import->reader),
                                                 line, reason));
+}
+
+static MkImportNotes *
+notes_of (Import *import)
+{
+  return import->result ? &import->result->notes : &import->preview->notes;
+}
+
+/* Adds a row's minutes to its person-day.  Returns MK_ROW_OK; or
+ * MK_ROW_INVALID with @problem set when the day would pass 24 hours; or
+ * MK_ROW_FAILED with @error set when the duration column is a vague
+ * "Time" whose values are times of day, not lengths: the whole reading is
+ * wrong then, not the row. */
+static MkRowStatus
+add_to_person_day (Import       *import,
+                   MkImportRow  *row,
+                   char        **problem,
+                   GError      **error)
+{
+  guint64 key = mk_person_days_key (row->input.person_id, row->person, row->day);
+  guint64 total = (guint64) mk_person_days_get (&import->days, key) + row->input.minutes;
+  g_autofree char *length = NULL;
+
+  if (total <= MK_DURATION_MAX_MINUTES)
+    {
+      mk_person_days_add (&import->days, key, (guint32) row->input.minutes);
+      return MK_ROW_OK;
+    }
+  /* Translators: a length of time, "25 h 10 min". */
+  length = g_strdup_printf (_("%u h %u min"), (guint) (total / 60), (guint) (total % 60));
+  if (import->map->duration_vague && (row->notes & MK_ROW_NOTE_FROM_COLUMN))
+    {
+      g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_COLUMNS,
+                   _("'%s' holds times of day, not lengths: read as lengths, %s would have "
+                     "%s on %s. Choose the columns by hand: the start and end times, or a "
+                     "column of lengths"),
+                   import->map->headers[import->map->duration], row->person, length, row->day);
+      return MK_ROW_FAILED;
+    }
+  *problem = g_strdup_printf (_("with this row %s would have %s on %s, but a day has 24 hours"),
+                              row->person, length, row->day);
+  return MK_ROW_INVALID;
+}
+
+static void
+reject_row (Import     *import,
+            guint64     line,
+            const char *reason)
+{
+  import->result->counts.rejected++;
+  add_problem (import, line, reason);
+  if (!import->options->skip_invalid)
+    import->refusing = TRUE;
 }
 
 static void
@@ -299,7 +367,9 @@ add_preview_row (Import         *import,
 
   p->line = record->line;
   p->start = -1;
-  p->skipped = status == MK_ROW_SKIPPED;
+  p->skipped = status == MK_ROW_SKIPPED || status == MK_ROW_EMPTY;
+  p->empty = status == MK_ROW_EMPTY;
+  p->broken = record->broken;
   if (status == MK_ROW_OK)
     {
       memcpy (p->day, row->day, sizeof p->day);
@@ -318,8 +388,8 @@ add_preview_row (Import         *import,
 
 static gboolean
 preview_row_cb (const MkRecord  *record,
-         gpointer         user_data,
-         GError         **error)
+                gpointer         user_data,
+                GError         **error)
 {
   Import *import = user_data;
   g_autoptr(GError) problem = NULL;
@@ -328,16 +398,30 @@ preview_row_cb (const MkRecord  *record,
 
   if (record->line <= import->header_line)
     return TRUE;
-  if (record->n_fields == 0)
+  if (record->n_fields == 0 && !record->broken)
     return TRUE;
 
   g_assert (import->preview != NULL);
   status = mk_import_converter_convert (import->converter, record, &row, &problem);
+  if (status == MK_ROW_OK)
+    {
+      g_autofree char *day_problem = NULL;
+
+      status = add_to_person_day (import, &row, &day_problem, error);
+      if (status == MK_ROW_FAILED)
+        return FALSE;
+      if (status == MK_ROW_INVALID)
+        g_set_error_literal (&problem, MK_PARSE_ERROR, MK_PARSE_ERROR_RANGE, day_problem);
+    }
   if (status == MK_ROW_FAILED)
     {
       g_propagate_error (error, g_steal_pointer (&problem));
       return FALSE;
     }
+  if (status == MK_ROW_OK && (row.notes & MK_ROW_NOTE_SPAN_USED))
+    import->preview->notes.span_used++;
+  if (status == MK_ROW_EMPTY)
+    import->preview->notes.empty++;
   add_preview_row (import, record, status, &row, problem);
   if (status == MK_ROW_INVALID)
     add_problem (import, record->line, problem->message);
@@ -432,14 +516,16 @@ test_hold_here (Import   *import,
 }
 
 /* One row of a run, in the caller's thread: the database half of the
- * conversion, the fingerprint and the bulk.  Returns FALSE to stop reading
- * (with @error set on a failure). */
+ * conversion, the person-day, the fingerprint and the bulk.  A refused
+ * file is still read to its end, so that its counts cover it all.
+ * Returns FALSE to stop reading (with @error set on a failure). */
 static gboolean
 take_row (Import      *import,
           MkPipedRow  *p,
           GError     **error)
 {
   MkImportResult *result = import->result;
+  g_autofree char *problem = NULL;
 
   result->counts.rows_read++;
   switch (p->status)
@@ -447,26 +533,45 @@ take_row (Import      *import,
     case MK_ROW_SKIPPED:
       result->counts.skipped++;
       break;
+    case MK_ROW_EMPTY:
+      result->counts.skipped++;
+      result->notes.empty++;
+      break;
     case MK_ROW_INVALID:
-      result->counts.rejected++;
-      add_problem (import, p->line, p->problem);
-      if (!import->options->skip_invalid)
-        import->refusing = TRUE;
+      reject_row (import, p->line, p->problem);
       break;
     case MK_ROW_OK:
+      if (p->row.notes & MK_ROW_NOTE_SPAN_USED)
+        result->notes.span_used++;
       if (import->refusing)
-        break;
-      if (mk_import_converter_resolve (import->converter, &p->row, error) != MK_ROW_OK
-          || !add_row (import, &p->row, p->line, error))
+        {
+          /* Nothing will be written: only count what the summary shows. */
+          mk_import_converter_count_category (import->converter, p->row.category_text);
+          break;
+        }
+      if (mk_import_converter_resolve (import->converter, &p->row, error) != MK_ROW_OK)
         return FALSE;
+      switch (add_to_person_day (import, &p->row, &problem, error))
+        {
+        case MK_ROW_OK:
+          if (!add_row (import, &p->row, p->line, error))
+            return FALSE;
+          break;
+        case MK_ROW_INVALID:
+          reject_row (import, p->line, problem);
+          break;
+        case MK_ROW_FAILED:
+        case MK_ROW_SKIPPED:
+        case MK_ROW_EMPTY:
+        default:
+          return FALSE;
+        }
       break;
     case MK_ROW_FAILED:
     default:
       g_assert_not_reached ();
     }
 
-  if (import->refusing && result->problems->len >= import->max_problems)
-    return FALSE;
   if (G_UNLIKELY (g_atomic_int_get (&test_hold.armed)) && test_hold_here (import, p->bytes, error))
     return FALSE;
   if (result->counts.rows_read % PROGRESS_EVERY_ROWS == 0)
@@ -491,6 +596,8 @@ static gboolean
 read_header (Import   *import,
              GError  **error)
 {
+  MkImportNotes *notes;
+  MkDateBasis basis;
   MkDateOrder order;
 
   import->sample_left = SAMPLE_ROWS;
@@ -504,23 +611,47 @@ read_header (Import   *import,
                    _("%s has no rows"), mk_import_reader_get_name (import->reader));
       return FALSE;
     }
+  notes = notes_of (import);
+  notes->date_header = g_strdup (import->map->headers[mk_import_date_source (import->map)]);
+  notes->person_source = mk_column_map_describe_person (import->map);
+  notes->person = g_strdup (import->options->person);
+  if (import->map->duration >= 0)
+    notes->duration_header = g_strdup (import->map->headers[import->map->duration]);
   if (import->options->date_order != MK_DATE_ORDER_UNKNOWN)
-    return TRUE;
-
-  order = mk_date_column_decide (&import->dates);
-  if (order == MK_DATE_ORDER_AMBIGUOUS && import->sample_left == 0)
     {
-      /* The sample could not tell: ask the whole column. */
+      notes->date_order = import->options->date_order;
+      notes->date_basis = MK_DATE_BASIS_GIVEN;
+      return TRUE;
+    }
+
+  order = mk_date_column_decide_full (&import->dates, &basis);
+  if ((order == MK_DATE_ORDER_AMBIGUOUS || basis == MK_DATE_BASIS_CLOSEST)
+      && import->sample_left == 0)
+    {
+      /* The sample could not tell, or told only by how close its days
+       * lie: ask the whole column. */
       mk_date_column_init (&import->dates);
       if (!mk_import_reader_run (import->reader, dates_cb, import, import->cancellable, error))
         return FALSE;
-      order = mk_date_column_decide (&import->dates);
+      order = mk_date_column_decide_full (&import->dates, &basis);
+    }
+  notes->date_order = order;
+  notes->date_basis = basis;
+  if (basis == MK_DATE_BASIS_CLOSEST)
+    {
+      gint64 dmy_days;
+      gint64 mdy_days;
+
+      mk_date_column_get_spans (&import->dates, &dmy_days, &mdy_days);
+      notes->date_days = order == MK_DATE_ORDER_DMY ? dmy_days : mdy_days;
+      notes->date_days_other = order == MK_DATE_ORDER_DMY ? mdy_days : dmy_days;
     }
   if (order == MK_DATE_ORDER_AMBIGUOUS && import->preview == NULL)
     {
       g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_AMBIGUOUS_DATES,
                    _("%s: every date in column '%s' fits both day/month and month/day "
-                     "order; say which with --date-format dmy or --date-format mdy"),
+                     "order, and both orders spread the days equally; say which with "
+                     "--date-format dmy or --date-format mdy"),
                    mk_import_reader_get_name (import->reader),
                    import->map->headers[mk_import_date_source (import->map)]);
       return FALSE;
@@ -589,6 +720,7 @@ import_clear (Import *import)
   g_clear_pointer (&import->converter, mk_import_converter_free);
   g_clear_pointer (&import->map, mk_column_map_free);
   mk_key_set_clear (&import->seen);
+  mk_person_days_clear (&import->days);
 }
 
 /* Pass 3 and the end of a run. */
@@ -618,6 +750,7 @@ import_rows (Import   *import,
   /* Room for the rows a file of this size holds (60 bytes a row is
    * typical), so that the set does not copy itself while growing. */
   mk_key_set_init_sized (&import->seen, mk_import_reader_get_size (import->reader) / 60);
+  mk_person_days_init (&import->days);
 
   {
     MkImportPipe *pipe = mk_import_pipe_start (import->reader, import->converter,
@@ -649,7 +782,9 @@ import_rows (Import   *import,
   /* Every row has its occurrence number: the memory can go before the
    * commit needs its own. */
   mk_key_set_clear (&import->seen);
+  mk_person_days_clear (&import->days);
   result->unmapped = mk_import_converter_take_unmapped (import->converter);
+  result->notes.duration_unit = mk_import_converter_get_learned_unit (import->converter);
   result->sha256 = g_strdup (mk_import_reader_get_sha256 (import->reader));
   if (!ok)
     {
@@ -716,26 +851,21 @@ import_rows (Import   *import,
   return TRUE;
 }
 
+/* One pass of a run over the file as the reader now reads it. */
 static gboolean
-run_reader (MkStore                *store,
-            MkImportReader         *reader,
-            const MkImportOptions  *options,
-            GCancellable           *cancellable,
-            MkImportProgressFunc    progress,
-            gpointer                progress_data,
-            MkImportResult        **result,
-            GError                **error)
+run_once (MkStore                *store,
+          MkImportReader         *reader,
+          const MkImportOptions  *options,
+          GCancellable           *cancellable,
+          MkImportProgressFunc    progress,
+          gpointer                progress_data,
+          MkImportResult        **result,
+          GError                **error)
 {
-  MkImportOptions defaults;
   Import import = { 0, };
   MkImportResult *r;
   gboolean ok;
 
-  if (options == NULL)
-    {
-      mk_import_options_init (&defaults);
-      options = &defaults;
-    }
   r = g_new0 (MkImportResult, 1);
   r->file_name = g_strdup (mk_import_reader_get_name (reader));
   r->encoding = mk_import_reader_get_encoding (reader);
@@ -770,6 +900,60 @@ run_reader (MkStore                *store,
   import_clear (&import);
   if (r->unmapped == NULL)
     r->unmapped = g_ptr_array_new ();
+  *result = r;
+  return ok;
+}
+
+/* After a pass that failed on a quote never closed: marks its line broken
+ * so that the next pass reads the rest of the file.  Returns whether to
+ * try again. */
+static gboolean
+retry_broken (MkImportReader *reader,
+              const GError   *error)
+{
+  guint64 line = mk_import_reader_get_unclosed_line (reader);
+
+  if (!g_error_matches (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_SYNTAX) || line == 0
+      || mk_import_reader_get_n_broken_lines (reader) >= MAX_BROKEN_LINES)
+    return FALSE;
+  mk_import_reader_add_broken_line (reader, line);
+  return TRUE;
+}
+
+static gboolean
+run_reader (MkStore                *store,
+            MkImportReader         *reader,
+            const MkImportOptions  *options,
+            GCancellable           *cancellable,
+            MkImportProgressFunc    progress,
+            gpointer                progress_data,
+            MkImportResult        **result,
+            GError                **error)
+{
+  MkImportOptions defaults;
+  MkImportResult *r = NULL;
+  gboolean ok;
+
+  if (options == NULL)
+    {
+      mk_import_options_init (&defaults);
+      options = &defaults;
+    }
+  for (;;)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      ok = run_once (store, reader, options, cancellable, progress, progress_data, &r,
+                     &local_error);
+      if (!ok && retry_broken (reader, local_error))
+        {
+          g_clear_pointer (&r, mk_import_result_free);
+          continue;
+        }
+      if (!ok)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      break;
+    }
   if (result != NULL)
     *result = r;
   else
@@ -862,6 +1046,9 @@ mk_importer_run_bytes (MkStore                *store,
   return run_reader (store, reader, options, NULL, NULL, NULL, result, error);
 }
 
+static gboolean preview_once (Import  *import,
+                              GError **error);
+
 /**
  * mk_importer_preview:
  * @store: (nullable): the store, to show which category each text maps to
@@ -875,8 +1062,12 @@ mk_importer_run_bytes (MkStore                *store,
  * mapped still gives a preview (with @columns_problem set) so that the
  * user can choose a preset or a column.
  *
+ * A quoted field that never closes does not stop the preview: its line is
+ * a row marked @broken, and the rows around it are shown as they are.
+ *
  * Returns: (transfer full) (nullable): the preview, or %NULL when the file
- *   cannot be read at all (not text, empty, broken quotes).
+ *   cannot be read at all (not text, empty, more than 50 quotes never
+ *   closed).
  */
 MkImportPreview *
 mk_importer_preview (MkStore                *store,
@@ -889,7 +1080,6 @@ mk_importer_preview (MkStore                *store,
   g_autoptr(MkImportPreview) preview = NULL;
   g_autoptr(GError) local_error = NULL;
   MkImportOptions defaults;
-  Import import = { 0, };
 
   g_return_val_if_fail (store == NULL || MK_IS_STORE (store), NULL);
   g_return_val_if_fail (path != NULL, NULL);
@@ -905,46 +1095,84 @@ mk_importer_preview (MkStore                *store,
                                      options->delimiter, error))
     return NULL;
 
-  preview = g_new0 (MkImportPreview, 1);
-  preview->file_name = g_strdup (mk_import_reader_get_name (reader));
-  preview->encoding = mk_import_reader_get_encoding (reader);
-  preview->dialect = *mk_import_reader_get_dialect (reader);
-  preview->date_order = options->date_order;
-  preview->rows = g_ptr_array_new_with_free_func (preview_row_free);
-  preview->problems = g_ptr_array_new_with_free_func (g_free);
-
-  import.store = store;
-  import.options = options;
-  import.reader = reader;
-  import.preview = preview;
-  import.preview_left = MAX (max_rows, 1);
-  import.max_problems = MAX (max_rows, 1);
-
-  if (!read_header (&import, &local_error))
+  for (;;)
     {
-      if (!g_error_matches (local_error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_COLUMNS))
+      Import import = { 0, };
+
+      preview = g_new0 (MkImportPreview, 1);
+      preview->file_name = g_strdup (mk_import_reader_get_name (reader));
+      preview->encoding = mk_import_reader_get_encoding (reader);
+      preview->dialect = *mk_import_reader_get_dialect (reader);
+      preview->date_order = options->date_order;
+      preview->rows = g_ptr_array_new_with_free_func (preview_row_free);
+      preview->problems = g_ptr_array_new_with_free_func (g_free);
+
+      import.store = store;
+      import.options = options;
+      import.reader = reader;
+      import.preview = preview;
+      import.preview_left = MAX (max_rows, 1);
+      import.max_problems = MAX (max_rows, 1);
+      if (preview_once (&import, &local_error))
+        break;
+      g_clear_pointer (&preview, mk_import_preview_free);
+      if (!retry_broken (reader, local_error))
         {
-          import_clear (&import);
           g_propagate_error (error, g_steal_pointer (&local_error));
           return NULL;
         }
-      preview->columns_problem = g_strdup (local_error->message);
-      preview->unmapped = g_ptr_array_new ();
-      import_clear (&import);
-      return g_steal_pointer (&preview);
+      g_clear_error (&local_error);
+    }
+  preview->broken_lines = mk_import_reader_get_n_broken_lines (reader);
+  return g_steal_pointer (&preview);
+}
+
+/* One pass of a preview; fails on what makes the file unreadable. */
+static gboolean
+preview_once (Import  *import,
+              GError **error)
+{
+  MkImportPreview *preview = import->preview;
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok;
+
+  mk_person_days_init (&import->days);
+  if (!read_header (import, &local_error))
+    {
+      ok = g_error_matches (local_error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_COLUMNS);
+      if (ok)
+        {
+          /* The user may choose a preset or a column. */
+          preview->columns_problem = g_strdup (local_error->message);
+          preview->unmapped = g_ptr_array_new ();
+        }
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      import_clear (import);
+      return ok;
     }
 
-  import.converter = mk_import_converter_new (store, FALSE, import.map, options,
-                                              chosen_order (&import));
-  if (!apply_maps (&import, &local_error)
-      || !mk_import_reader_run (reader, preview_row_cb, &import, NULL, &local_error))
+  import->converter = mk_import_converter_new (import->store, FALSE, import->map,
+                                               import->options, chosen_order (import));
+  if (!apply_maps (import, &local_error)
+      || !mk_import_reader_run (import->reader, preview_row_cb, import, NULL, &local_error))
     {
-      import_clear (&import);
+      if (g_error_matches (local_error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_COLUMNS))
+        {
+          /* A column that holds times of day read as lengths. */
+          preview->columns_problem = g_strdup (local_error->message);
+          preview->map = g_steal_pointer (&import->map);
+          preview->unmapped = mk_import_converter_take_unmapped (import->converter);
+          import_clear (import);
+          return TRUE;
+        }
+      import_clear (import);
       g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
+      return FALSE;
     }
-  preview->map = g_steal_pointer (&import.map);
-  preview->unmapped = mk_import_converter_take_unmapped (import.converter);
-  import_clear (&import);
-  return g_steal_pointer (&preview);
+  preview->map = g_steal_pointer (&import->map);
+  preview->unmapped = mk_import_converter_take_unmapped (import->converter);
+  preview->notes.duration_unit = mk_import_converter_get_learned_unit (import->converter);
+  import_clear (import);
+  return TRUE;
 }

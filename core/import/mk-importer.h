@@ -73,6 +73,44 @@ typedef struct {
 } MkImportOptions;
 
 /**
+ * MkImportNotes:
+ * @person_source: (nullable): where the person came from ("column
+ *   'Owner'"), or %NULL when every row is the person given in the options
+ * @person: (nullable): the person given in the options
+ * @empty: entries of less than half a minute, skipped (a timer started and
+ *   stopped at once); they count among the skipped rows too
+ * @span_used: rows whose duration agreed with their start and end in no
+ *   unit, so start and end gave the minutes
+ * @duration_header: (nullable): the duration column's header
+ * @duration_unit: the unit start and end showed the duration column's bare
+ *   numbers to be in, when it is not the one its header says; else
+ *   %MK_DURATION_UNIT_AUTO
+ * @date_header: (nullable): the header of the column the day came from
+ * @date_order: the date order used
+ * @date_basis: why that order
+ * @date_days: for %MK_DATE_BASIS_CLOSEST, the days the dates cover in the
+ *   order used
+ * @date_days_other: and in the other order
+ *
+ * How a file was read, for a summary that says which column gave the
+ * person, what was skipped and why the dates were read as they were
+ * (mk_import_notes_describe()).
+ */
+typedef struct {
+  char           *person_source;
+  char           *person;
+  guint64         empty;
+  guint64         span_used;
+  char           *duration_header;
+  MkDurationUnit  duration_unit;
+  char           *date_header;
+  MkDateOrder     date_order;
+  MkDateBasis     date_basis;
+  gint64          date_days;
+  gint64          date_days_other;
+} MkImportNotes;
+
+/**
  * MkUnmappedValue:
  * @text: a category text with no alias ("" for an empty cell)
  * @count: how many rows had it; they went to `other`
@@ -100,9 +138,11 @@ typedef struct {
  * @n_problems: how many invalid rows there were in all (reading stops early
  *   when a refused file has listed max_problems)
  * @unmapped: (element-type MkUnmappedValue): category texts with no alias,
- *   most frequent first
+ *   most frequent first; over the whole file, also when it was refused
+ * @notes: how the file was read
  *
- * What an import did.
+ * What an import did.  When a file is refused, the counts of rows by kind
+ * still cover the whole file.
  */
 typedef struct {
   char           *file_name;
@@ -118,6 +158,7 @@ typedef struct {
   GPtrArray      *problems;
   guint64         n_problems;
   GPtrArray      *unmapped;
+  MkImportNotes   notes;
 } MkImportResult;
 
 /**
@@ -130,8 +171,11 @@ typedef struct {
  * @category_text: (nullable): the text the category comes from
  * @category_key: (nullable): the category it maps to ("other" when none)
  * @task: (nullable): the task text
- * @skipped: %TRUE for a blank or totals row
- * @problem: (nullable): why the row is invalid
+ * @skipped: %TRUE for a blank or totals row, and an empty entry
+ * @empty: %TRUE for an entry of less than half a minute (skipped)
+ * @problem: (nullable): why the row is invalid; for a line whose quoted
+ *   field is never closed, the row has no values and @broken is set
+ * @broken: %TRUE when a quoted field starts on this line and never closes
  */
 typedef struct {
   guint64  line;
@@ -143,7 +187,9 @@ typedef struct {
   char    *category_key;
   char    *task;
   gboolean skipped;
+  gboolean empty;
   char    *problem;
+  gboolean broken;
 } MkPreviewRow;
 
 /**
@@ -160,6 +206,10 @@ typedef struct {
  *   read (also when the columns cannot be mapped)
  * @unmapped: (element-type MkUnmappedValue): category texts of the rows
  *   shown that have no alias, most frequent first
+ * @notes: how the rows shown were read
+ * @broken_lines: how many lines have a quoted field that is never closed
+ *   (shown as rows with @broken set when among the rows shown); the rest
+ *   of the file can be imported with skip_invalid
  */
 typedef struct {
   char         *file_name;
@@ -172,6 +222,8 @@ typedef struct {
   GPtrArray    *problems;
   GStrv         headers;
   GPtrArray    *unmapped;
+  MkImportNotes notes;
+  guint         broken_lines;
 } MkImportPreview;
 
 /**
@@ -191,6 +243,8 @@ typedef void (*MkImportProgressFunc) (guint64  rows,
 void             mk_import_options_init  (MkImportOptions        *options);
 void             mk_import_result_free   (MkImportResult         *result);
 void             mk_import_preview_free  (MkImportPreview        *preview);
+void             mk_import_notes_clear   (MkImportNotes          *notes);
+GPtrArray       *mk_import_notes_describe (const MkImportNotes   *notes);
 
 MkImportPreview *mk_importer_preview     (MkStore                *store,
                                           const char             *path,

@@ -2,11 +2,12 @@
 /* mk-date.h — calendar dates as timesheets write them.
  *
  * ISO "2024-03-05" and "2016-8-1", "05.03.2024", "05/03/2024",
- * "03/05/2024", two-digit years, and a time of day in the same field
- * ("2024-03-05 09:30", "2024-03-05T09:30:00+03:00", "3/5/2024 9:30 AM").
- * Whether "03/05/2024" is the 3rd of May or the 5th of March is decided for
- * a whole column: feed every value to an MkDateColumn, then ask it.  Pure:
- * no I/O, no locale.
+ * "03/05/2024", two-digit years, English month names as Jira writes them
+ * ("Jan 20, 2023", "29-Jun-2023", "20/Jan/23"), and a time of day in the
+ * same field ("2024-03-05 09:30", "2024-03-05T09:30:00+03:00",
+ * "3/5/2024 9:30 AM", "Jan 20, 2023, 6:25 PM").  Whether "03/05/2024" is the
+ * 3rd of May or the 5th of March is decided for a whole column: feed every
+ * value to an MkDateColumn, then ask it.  Pure: no I/O, no locale.
  */
 #pragma once
 
@@ -37,13 +38,45 @@ typedef enum {
  * @day: 1 … 31, a real day of that month
  * @seconds: the time of day given in the same field, in seconds after
  *   midnight, or -1 when the field had a date only
+ * @offset: the time's offset from UTC in seconds ("+03:00" is 10800), when
+ *   @has_offset
+ * @has_offset: whether the time came with "Z" or an offset
+ *
+ * The date and time are the wall clock's, as written; the offset only
+ * measures spans between two moments written in different zones.
  */
 typedef struct {
-  int year;
-  int month;
-  int day;
-  int seconds;
+  int      year;
+  int      month;
+  int      day;
+  int      seconds;
+  int      offset;
+  gboolean has_offset;
 } MkDateValue;
+
+/**
+ * MkDateBasis:
+ * @MK_DATE_BASIS_NONE: no order was needed or known
+ * @MK_DATE_BASIS_GIVEN: the user gave it (--date-format, the dialog)
+ * @MK_DATE_BASIS_SELF: every date says its own order (year first, or a
+ *   month name)
+ * @MK_DATE_BASIS_VALUES: some date has a number above 12 in one place
+ * @MK_DATE_BASIS_DOTS: dotted dates, day first by convention
+ * @MK_DATE_BASIS_SAME: every date reads the same either way (day = month)
+ * @MK_DATE_BASIS_CLOSEST: every date fits both orders; the file's days lie
+ *   closest together in this one
+ *
+ * Why a column's dates are read in the order they are.
+ */
+typedef enum {
+  MK_DATE_BASIS_NONE,
+  MK_DATE_BASIS_GIVEN,
+  MK_DATE_BASIS_SELF,
+  MK_DATE_BASIS_VALUES,
+  MK_DATE_BASIS_DOTS,
+  MK_DATE_BASIS_SAME,
+  MK_DATE_BASIS_CLOSEST,
+} MkDateBasis;
 
 /* "YYYY-MM-DD" and its terminating NUL. */
 #define MK_DATE_ISO_LEN 11
@@ -72,12 +105,24 @@ typedef struct {
   guint64 n_month_first_only;
   guint64 n_either;
   guint64 n_either_dotted;
+  guint64 n_either_differ;
   guint64 n_other;
+  /* The first and last day (mk_date_value_to_days()) of the dates read
+   * day first and month first; 0 while there is none. */
+  gint64  dmy_first;
+  gint64  dmy_last;
+  gint64  mdy_first;
+  gint64  mdy_last;
 } MkDateColumn;
 
 void         mk_date_column_init       (MkDateColumn      *column);
 void         mk_date_column_add        (MkDateColumn      *column,
                                         const char        *text);
 MkDateOrder  mk_date_column_decide     (const MkDateColumn *column);
+MkDateOrder  mk_date_column_decide_full (const MkDateColumn *column,
+                                        MkDateBasis       *basis);
+void         mk_date_column_get_spans  (const MkDateColumn *column,
+                                        gint64            *dmy_days,
+                                        gint64            *mdy_days);
 
 G_END_DECLS

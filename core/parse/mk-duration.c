@@ -17,11 +17,17 @@
  *     followed by a minutes unit ("18:25 min");
  *   - terms of a number and a unit word, in any sequence of decreasing units:
  *     "1h 30m", "1h30m", "1 h 30 min", "1,5 ч", "1ч 30м", "2 часа 5 минут";
- *     a bare number after an hours term is minutes ("1ч 30");
+ *     a bare number after an hours term is minutes ("1ч 30"); Jira's "w" and
+ *     "d" are its working week and day, 5 days of 8 hours ("2d 3h"), and
+ *     only those letters mean them (a "day" in a quick entry stays a word);
  *   - ISO 8601 "PT1H30M".
  * A unit word must be a whole word ("30 meetings" is 30 and then a word,
  * not 30 metres of anything), and the Russian preposition "с" is not a
  * seconds unit, so that quick entry can read "30 с клиентом".
+ *
+ * Numbers saturate far below gint64 overflow and every comparison is on
+ * 64-bit milliseconds, so "4294967326" minutes is refused as longer than a
+ * day, never wrapped into 30.
  *
  * Times of day are in mk-time-of-day.c.
  */
@@ -39,13 +45,19 @@
 #define MS_PER_SECOND G_GINT64_CONSTANT (1000)
 #define MS_PER_MINUTE G_GINT64_CONSTANT (60000)
 #define MS_PER_HOUR   G_GINT64_CONSTANT (3600000)
+/* Jira's working day and week (its defaults: 8 hours, 5 days). */
+#define MS_PER_JIRA_DAY  (8 * MS_PER_HOUR)
+#define MS_PER_JIRA_WEEK (5 * MS_PER_JIRA_DAY)
 
 /* Far beyond any real duration, far below gint64 overflow. */
 #define MAX_INTEGER_PART G_GINT64_CONSTANT (1000000000)
 #define MAX_FRACTION_DIGITS 9
+#define MAX_SPAN_SECONDS G_GINT64_CONSTANT (1000000000000)
 
 typedef enum {
   UNIT_NONE,
+  UNIT_WEEKS,
+  UNIT_DAYS,
   UNIT_HOURS,
   UNIT_MINUTES,
   UNIT_SECONDS,
@@ -58,6 +70,7 @@ typedef struct {
 
 /* Casefolded.  A trailing "." ("мин.", "hrs.") is dropped before lookup. */
 static const UnitWord unit_words[] = {
+  { "w", UNIT_WEEKS }, { "d", UNIT_DAYS },
   { "h", UNIT_HOURS }, { "hr", UNIT_HOURS }, { "hrs", UNIT_HOURS },
   { "hour", UNIT_HOURS }, { "hours", UNIT_HOURS },
   { "ч", UNIT_HOURS }, { "час", UNIT_HOURS }, { "часа", UNIT_HOURS },
@@ -77,6 +90,10 @@ unit_ms (Unit unit)
 {
   switch (unit)
     {
+    case UNIT_WEEKS:
+      return MS_PER_JIRA_WEEK;
+    case UNIT_DAYS:
+      return MS_PER_JIRA_DAY;
     case UNIT_HOURS:
       return MS_PER_HOUR;
     case UNIT_MINUTES:
@@ -180,10 +197,8 @@ read_number (const char *p,
   memset (number, 0, sizeof *number);
   while (g_ascii_isdigit (*q))
     {
-      if (number->integer < MAX_INTEGER_PART)
-        number->integer = number->integer * 10 + (*q - '0');
-      else
-        number->integer = MAX_INTEGER_PART;
+      /* Saturates: any number this large is refused as too long. */
+      number->integer = MIN (number->integer * 10 + (*q - '0'), MAX_INTEGER_PART);
       number->integer_digits++;
       q++;
     }
@@ -219,7 +234,7 @@ number_to_ms (const Number *number,
 
       for (int i = 0; i < number->fraction_digits; i++)
         scale *= 10;
-      /* fraction < 10^9 and unit ≤ 3.6e6: the product fits in gint64. */
+      /* fraction < 10^9 and unit ≤ 1.44e8: the product fits in gint64. */
       ms += (number->fraction * unit + scale / 2) / scale;
     }
   return ms;
@@ -457,21 +472,44 @@ read_sign (const char *p,
   return p;
 }
 
+/* Rounded to the nearest minute, halves up; only called on durations in
+ * range, and saturated beyond it. */
 static int
 ms_to_minutes (gint64 ms)
 {
-  return (int) ((ms + MS_PER_MINUTE / 2) / MS_PER_MINUTE);
+  gint64 minutes = (ms + MS_PER_MINUTE / 2) / MS_PER_MINUTE;
+
+  return (int) CLAMP (minutes, 0, G_MAXINT);
 }
 
-/* @text is quoted in messages, trimmed. */
-static gboolean
-check_ms (const char *text,
-          gint64      ms,
-          int        *minutes,
-          GError    **error)
+/**
+ * mk_duration_check_ms:
+ * @text: the duration as written, quoted in messages (trimmed)
+ * @ms: its length in milliseconds
+ * @minutes: (out): @ms rounded to whole minutes, 1 … 1440
+ * @error: return location for an error
+ *
+ * Applies the entry rules: at least half a minute, at most 24 hours.
+ *
+ * Returns: %TRUE when @ms makes an entry; fails with %MK_PARSE_ERROR_RANGE.
+ */
+gboolean
+mk_duration_check_ms (const char  *text,
+                      gint64       ms,
+                      int         *minutes,
+                      GError     **error)
 {
   g_autofree char *shown = NULL;
 
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (minutes != NULL, FALSE);
+
+  if (ms < 0)
+    {
+      SET_ERROR (error, MK_PARSE_ERROR, MK_PARSE_ERROR_RANGE,
+                 _("duration '%s' is negative"), SHOWN);
+      return FALSE;
+    }
   if (ms == 0)
     {
       SET_ERROR (error, MK_PARSE_ERROR, MK_PARSE_ERROR_RANGE,
@@ -484,7 +522,7 @@ check_ms (const char *text,
                  _("duration '%s' is shorter than half a minute"), SHOWN);
       return FALSE;
     }
-  if (ms_to_minutes (ms) > MK_DURATION_MAX_MINUTES)
+  if ((ms + MS_PER_MINUTE / 2) / MS_PER_MINUTE > MK_DURATION_MAX_MINUTES)
     {
       SET_ERROR (error, MK_PARSE_ERROR, MK_PARSE_ERROR_RANGE,
                  _("duration '%s' is longer than 24 hours"), SHOWN);
@@ -516,6 +554,39 @@ mk_duration_parse (const char      *text,
                    int             *minutes,
                    GError         **error)
 {
+  gint64 ms;
+
+  g_return_val_if_fail (minutes != NULL, FALSE);
+
+  return mk_duration_parse_ms (text, unit_hint, &ms, NULL, error)
+         && mk_duration_check_ms (text, ms, minutes, error);
+}
+
+/**
+ * mk_duration_parse_ms:
+ * @text: a duration as mk_duration_parse() reads it
+ * @unit_hint: what a bare number means
+ * @ms_out: (out): the duration in milliseconds, 0 or more (saturated far below
+ *   overflow); not checked against the entry's range
+ * @bare: (out) (optional): set to %TRUE when @text was a bare number, whose
+ *   unit came from @unit_hint, and %FALSE when it said its own unit
+ * @error: return location for an error
+ *
+ * Reads a duration without the entry rules, for a caller that decides
+ * itself what a short or a bare value means (the importer skips empty
+ * entries and checks a bare number against start and end); apply the
+ * rules with mk_duration_check_ms().
+ *
+ * Returns: %TRUE on success.  Fails like mk_duration_parse(), except that
+ *   only a negative duration is out of range.
+ */
+gboolean
+mk_duration_parse_ms (const char      *text,
+                      MkDurationUnit   unit_hint,
+                      gint64          *ms_out,
+                      gboolean        *bare,
+                      GError         **error)
+{
   g_autofree char *shown = NULL;
   const char *p;
   const char *end = NULL;
@@ -523,9 +594,10 @@ mk_duration_parse (const char      *text,
   gint64 ms = 0;
   int bad = 0;
   ParseStatus status;
+  Number number;
 
   g_return_val_if_fail (text != NULL, FALSE);
-  g_return_val_if_fail (minutes != NULL, FALSE);
+  g_return_val_if_fail (ms_out != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   p = mk_parse_skip_spaces (text);
@@ -567,7 +639,10 @@ mk_duration_parse (const char      *text,
                    _("duration '%s' is negative"), SHOWN);
       return FALSE;
     }
-  return check_ms (text, ms, minutes, error);
+  if (bare != NULL)
+    *bare = *mk_parse_skip_spaces (read_number (p, &number)) == '\0';
+  *ms_out = ms;
+  return TRUE;
 }
 
 /**
@@ -630,11 +705,8 @@ mk_duration_check_seconds (const char  *text,
   g_return_val_if_fail (text != NULL, FALSE);
   g_return_val_if_fail (minutes != NULL, FALSE);
 
-  if (seconds < 0)
-    {
-      SET_ERROR (error, MK_PARSE_ERROR, MK_PARSE_ERROR_RANGE,
-                   _("duration '%s' is negative"), text);
-      return FALSE;
-    }
-  return check_ms (text, seconds * MS_PER_SECOND, minutes, error);
+  /* A span between two dates is at most a few centuries: far from
+   * overflowing as milliseconds, but clamp all the same. */
+  seconds = CLAMP (seconds, -MAX_SPAN_SECONDS, MAX_SPAN_SECONDS);
+  return mk_duration_check_ms (text, seconds * MS_PER_SECOND, minutes, error);
 }

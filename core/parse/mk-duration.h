@@ -40,6 +40,15 @@ gboolean mk_duration_parse             (const char     *text,
                                         MkDurationUnit  unit_hint,
                                         int            *minutes,
                                         GError        **error);
+gboolean mk_duration_parse_ms          (const char     *text,
+                                        MkDurationUnit  unit_hint,
+                                        gint64         *ms,
+                                        gboolean       *bare,
+                                        GError        **error);
+gboolean mk_duration_check_ms          (const char     *text,
+                                        gint64          ms,
+                                        int            *minutes,
+                                        GError        **error);
 gboolean mk_duration_parse_prefix      (const char     *text,
                                         MkDurationUnit  unit_hint,
                                         int            *minutes,

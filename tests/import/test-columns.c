@@ -54,8 +54,13 @@ test_roles (void)
   g_assert_cmpint (unit, ==, MK_DURATION_UNIT_MINUTES);
   g_assert_cmpint (mk_column_role_for_header ("Duration (decimal)", &unit), ==, MK_COLUMN_HOURS);
   g_assert_cmpint (unit, ==, MK_DURATION_UNIT_HOURS);
-  g_assert_cmpint (mk_column_role_for_header ("Duration (h)", &unit), ==, MK_COLUMN_DURATION);
-  g_assert_cmpint (unit, ==, MK_DURATION_UNIT_AUTO);
+  /* "(h)": a bare number is hours ("01:30:00" still says its own unit). */
+  g_assert_cmpint (mk_column_role_for_header ("Duration (h)", &unit), ==, MK_COLUMN_HOURS);
+  g_assert_cmpint (unit, ==, MK_DURATION_UNIT_HOURS);
+  g_assert_cmpint (mk_column_role_for_header ("Time Spent (h)", &unit), ==, MK_COLUMN_HOURS);
+  g_assert_cmpint (mk_column_role_for_header ("Timespent", &unit), ==, MK_COLUMN_DURATION);
+  g_assert_cmpint (mk_column_role_for_header ("Hr. Spent", &unit), ==, MK_COLUMN_HOURS);
+  g_assert_cmpint (mk_column_role_for_header ("Log Date & Time", NULL), ==, MK_COLUMN_START);
   g_assert_cmpint (mk_column_role_for_header ("Длительность, мин", &unit), ==,
                    MK_COLUMN_MINUTES);
   g_assert_cmpint (mk_column_role_for_header ("Time spent (seconds)", &unit), ==,
@@ -353,6 +358,103 @@ test_preset_tempo_checked_columns (void)
   g_assert_cmpint (map->person, ==, 5);
 }
 
+static void
+test_person_column_before_name (void)
+{
+  /* A CRM timesheet: "Name" is the activity's title, "Owner" the person. */
+  const char *crm[] = { "Name", "Date", "Duration", "Owner", "Type", NULL };
+  const char *ru[] = { "Название", "Дата", "Минуты", "Ответственный", NULL };
+  const char *jira[] = { "Issue Key", "Summary", "Author", "Started", "Time Spent (h)",
+                         "Work Description", NULL };
+  g_autoptr(MkColumnMap) a = map_ok (crm, MK_PRESET_AUTO, NULL, FALSE);
+  g_autoptr(MkColumnMap) b = map_ok (ru, MK_PRESET_AUTO, NULL, FALSE);
+  g_autoptr(MkColumnMap) c = map_ok (jira, MK_PRESET_AUTO, NULL, FALSE);
+  g_autofree char *source = mk_column_map_describe_person (a);
+
+  g_assert_cmpint (a->person, ==, 3);
+  g_assert_cmpstr (source, ==, "column 'Owner'");
+  g_assert_cmpint (b->person, ==, 3);
+  /* Jira: the person from Author, the task from Work description and,
+   * where that is empty, from Summary; decimal hours. */
+  g_assert_cmpint (c->person, ==, 2);
+  g_assert_cmpint (c->task, ==, 5);
+  g_assert_cmpint (c->task_fallback, ==, 1);
+  g_assert_cmpint (c->start, ==, 3);
+  g_assert_cmpint (c->duration, ==, 4);
+  g_assert_cmpint (c->duration_unit, ==, MK_DURATION_UNIT_HOURS);
+}
+
+static void
+test_duplicate_columns_refused (void)
+{
+  const char *headers[] = { "Date", "Date", "Person", "Minutes", "Minutes", NULL };
+  const char *unused[] = { "Date", "Person", "Minutes", "Amount", "Amount", NULL };
+  g_autofree char *message = map_fails (headers, MK_PRESET_AUTO, NULL);
+  g_autoptr(MkColumnMap) map = map_ok (unused, MK_PRESET_AUTO, NULL, FALSE);
+
+  g_assert_cmpstr (message, ==, "the header has two columns named 'Date' (columns 1 and 2); "
+                                "rename one of them so that it is clear which to read");
+}
+
+static void
+test_vague_duration (void)
+{
+  /* An access-control log: "Время" is a time of day there. */
+  const char *log[] = { "Дата", "Время", "Сотрудник", "Вход/Выход", NULL };
+  const char *plain[] = { "Date", "Duration", "User", NULL };
+  g_autoptr(MkColumnMap) a = map_ok (log, MK_PRESET_AUTO, NULL, FALSE);
+  g_autoptr(MkColumnMap) b = map_ok (plain, MK_PRESET_AUTO, NULL, FALSE);
+
+  g_assert_cmpint (a->duration, ==, 1);
+  g_assert_true (a->duration_vague);
+  g_assert_false (b->duration_vague);
+}
+
+/* Headers as Kimai's and Redmine's translations title them (see
+ * mk-column-presets.c for the files). */
+static void
+test_other_languages (void)
+{
+  const struct {
+    const char *headers[9];
+    MkPreset    preset;
+    int         person;
+    int         category;
+  } cases[] = {
+    /* Kimai, German: Name (the alias) is the person, not Benutzer. */
+    { { "Datum", "Von", "Bis", "Dauer", "Name", "Benutzer", "Tätigkeit", "Beschreibung" },
+      MK_PRESET_KIMAI, 4, 6 },
+    { { "Date", "De", "À", "Durée", "Nom", "Utilisateur", "Activité", "Description" },
+      MK_PRESET_KIMAI, 4, 6 },
+    { { "Fecha", "De", "Para", "Duración", "Nombre", "Usuario", "Actividad", "Descripción" },
+      MK_PRESET_KIMAI, 4, 6 },
+    { { "Data", "Da", "A", "Durata", "Nome", "Utente", "Attività", "Descrizione" },
+      MK_PRESET_KIMAI, 4, 6 },
+    { { "Data", "Od", "Do", "Czas trwania", "Nazwa", "Użytkownik", "Aktywność", "Opis" },
+      MK_PRESET_KIMAI, 4, 6 },
+    /* Redmine's time entries, Czech and German. */
+    { { "Projekt", "Datum", "Uživatel", "Aktivita", "Úkol", "Komentář", "Hodiny", NULL },
+      MK_PRESET_GENERIC, 2, 3 },
+    { { "Projekt", "Datum", "Benutzer", "Aktivität", "Ticket", "Kommentar", "Stunden", NULL },
+      MK_PRESET_GENERIC, 2, 3 },
+    /* Ukrainian and Spanish, generic. */
+    { { "Дата", "Користувач", "Діяльність", "Тривалість", "Опис", NULL },
+      MK_PRESET_GENERIC, 1, 2 },
+    { { "Fecha", "Usuario", "Proyecto", "Horas", NULL }, MK_PRESET_GENERIC, 1, 2 },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(MkColumnMap) map = map_ok (cases[i].headers, MK_PRESET_AUTO, NULL, FALSE);
+
+      g_assert_cmpint (map->preset, ==, cases[i].preset);
+      g_assert_cmpint (map->person, ==, cases[i].person);
+      g_assert_cmpint (map->category, ==, cases[i].category);
+      g_assert_cmpint (map->date, >=, 0);
+      g_assert_cmpint (map->duration, >=, 0);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -381,6 +483,10 @@ main (int   argc,
   g_test_add_func ("/columns/forced-preset-mismatch", test_forced_preset_mismatch);
   g_test_add_func ("/columns/lone-first-name-is-person", test_lone_first_name_is_person);
   g_test_add_func ("/columns/preset-strings", test_preset_strings);
+  g_test_add_func ("/columns/person-column-before-bare-name", test_person_column_before_name);
+  g_test_add_func ("/columns/duplicate-columns-refused", test_duplicate_columns_refused);
+  g_test_add_func ("/columns/vague-time-column", test_vague_duration);
+  g_test_add_func ("/columns/other-languages", test_other_languages);
 
   return g_test_run ();
 }

@@ -387,6 +387,37 @@ test_ascii_then_lone_byte_at_end (void)
   g_assert_cmpstr (out, ==, "Date;Who\n1;И");
 }
 
+static void
+test_lone_byte_in_latin_name_at_end (void)
+{
+  /* The same byte glued to a Latin name is a UTF-8 character cut short. */
+  const char *pieces[] = { "Date;Who\n1;Anna\xED", NULL };
+  g_autoptr(MkDecoder) decoder = mk_decoder_new (MK_ENCODING_UTF8, "t.csv");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = decode_pieces (decoder, pieces, &error);
+
+  g_assert_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_ENCODING);
+  g_assert_cmpstr (error->message, ==, "t.csv:2: the file ends in the middle of a character; "
+                                       "it may be cut short");
+}
+
+static void
+test_utf16_odd_length (void)
+{
+  /* "A\n" and half of the next character. */
+  const char pieces_data[] = "A\0\n\0B";
+  g_autoptr(MkDecoder) decoder = mk_decoder_new_full (MK_ENCODING_UTF16LE, "u.txt", FALSE);
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (mk_decoder_feed (decoder, (const guint8 *) pieces_data, 5, out, &error));
+  g_assert_false (mk_decoder_finish (decoder, out, &error));
+  g_assert_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_ENCODING);
+  g_assert_cmpstr (error->message, ==, "u.txt:2: the file ends in the middle of a character "
+                                       "(UTF-16 text needs an even number of bytes); it may be "
+                                       "cut short");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -394,6 +425,9 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/encoding/detect/text", test_detect_text);
+  g_test_add_func ("/encoding/decode/lone-byte-in-latin-name-at-end",
+                   test_lone_byte_in_latin_name_at_end);
+  g_test_add_func ("/encoding/decode/utf16-odd-length", test_utf16_odd_length);
   g_test_add_func ("/encoding/detect/cut-character-in-first-chunk", test_detect_cut_character);
   g_test_add_func ("/encoding/refuse/zip-says-save-as-csv", test_refuse_zip);
   g_test_add_func ("/encoding/refuse/binaries-named", test_refuse_binaries);

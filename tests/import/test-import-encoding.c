@@ -70,16 +70,36 @@ append_1251 (GString    *out,
   g_string_append_len (out, bytes, (gssize) len);
 }
 
-/* @n rows of plain ASCII on 2024-03-05, 30 minutes each. */
+/* The day of row @i when rows fill days 40 at a time from 1 January 2024
+ * (40 rows of 30 minutes: no person-day over 24 hours), as "YYYY-MM-DD"
+ * or, with @dotted, "DD.MM.YYYY": always 10 bytes. */
+static char *
+day_of_row (guint    i,
+            gboolean dotted)
+{
+  g_autoptr(GDate) date = g_date_new_dmy (1, G_DATE_JANUARY, 2024);
+  char buf[16];
+
+  g_date_add_days (date, i / 40);
+  g_date_strftime (buf, sizeof buf, dotted ? "%d.%m.%Y" : "%Y-%m-%d", date);
+  return g_strdup (buf);
+}
+
+/* @n rows of plain ASCII, 30 minutes each, 40 to a day. */
 static void
 append_ascii_rows (GString *out,
                    guint    n)
 {
   for (guint i = 0; i < n; i++)
-    g_string_append_printf (out, "2024-03-05,Anna Smith,calls,30,Call %05u to a client\n", i);
+    {
+      g_autofree char *day = day_of_row (i, FALSE);
+
+      g_string_append_printf (out, "%s,Anna Smith,calls,30,Call %05u to a client\n", day, i);
+    }
 }
 
-/* Pads @out with one ASCII row so that it ends @at bytes into the file. */
+/* Pads @out with ASCII rows so that it ends @at bytes into the file; no
+ * task longer than the importer takes. */
 static void
 pad_to (GString *out,
         gsize    at)
@@ -87,10 +107,17 @@ pad_to (GString *out,
   const char *start = "2024-03-05,Anna Smith,calls,1,";
 
   g_assert_cmpuint (out->len + strlen (start) + 2, <=, at);
-  g_string_append (out, start);
-  while (out->len < at - 1)
-    g_string_append_c (out, 'p');
-  g_string_append_c (out, '\n');
+  while (out->len < at)
+    {
+      gsize end = MIN (at, out->len + 5000);
+
+      if (at - end < strlen (start) + 2)
+        end = at;
+      g_string_append (out, start);
+      while (out->len < end - 1)
+        g_string_append_c (out, 'p');
+      g_string_append_c (out, '\n');
+    }
 }
 
 static void
@@ -222,7 +249,7 @@ test_1251_split_between_chunks (Fixture       *f,
   append_1251 (text, "Ирина Смирнова,звонки,15,Звонок\n");
   write_file (f, text);
 
-  /* Every ASCII row but the padding one has 30 minutes. */
+  /* Every ASCII row but the padding ones has 30 minutes. */
   {
     g_autoptr(GError) error = NULL;
     g_autofree char *minutes = NULL;
@@ -275,9 +302,9 @@ static void
 test_stray_byte_then_utf8 (Fixture       *f,
                            gconstpointer  data)
 {
-  /* ASCII, one stray non-UTF-8 byte on line 2002 (read as Windows-1251,
-   * the only reading it has), and UTF-8 names 300 KB later: the file
-   * mixes encodings and is refused with both lines named. */
+  /* ASCII, one stray non-UTF-8 byte in a Latin name on line 2002, and
+   * UTF-8 names 300 KB later: the stray byte reads as no Cyrillic word, so
+   * the file is UTF-8 with a damaged byte, refused on its line. */
   g_autoptr(GString) text = g_string_new ("Date,Manager,Category,Minutes,Task\n");
 
   append_ascii_rows (text, 2000);
@@ -286,8 +313,32 @@ test_stray_byte_then_utf8 (Fixture       *f,
   g_string_append (text, "2024-03-08,Иван Петров,звонки,15,Звонок\n");
   write_file (f, text);
 
-  import_refused (f, "long.csv:7003: this line is UTF-8 text, but line 2002 is Windows-1251: "
-                     "the file mixes two encodings; save it again as CSV in UTF-8");
+  import_refused (f, "long.csv:2002: the bytes are not valid UTF-8, although the file started "
+                     "as UTF-8; save it again as CSV in UTF-8");
+}
+
+static void
+test_stray_byte_alone (Fixture       *f,
+                       gconstpointer  data)
+{
+  /* An ASCII file whose only other byte is the first half of a UTF-8
+   * character cut short ("Anna\xED\x80"): it once turned the whole file
+   * into Windows-1251 ("AnnaнЂ"); now refused on its line, whether the
+   * byte comes in the first 64 KB or after them. */
+  g_autoptr(GString) text = g_string_new ("Date,Manager,Category,Minutes,Task\n");
+
+  g_string_append (text, "2024-03-06,Anna\xED\x80,calls,15,x\n");
+  append_ascii_rows (text, 10);
+  write_file (f, text);
+  import_refused (f, "long.csv:2: the bytes are not valid UTF-8, although the file started "
+                     "as UTF-8; save it again as CSV in UTF-8");
+
+  g_string_truncate (text, strlen ("Date,Manager,Category,Minutes,Task\n"));
+  append_ascii_rows (text, 2000);
+  g_string_append (text, "2024-03-06,Anna\xED\x80,calls,15,x\n");
+  write_file (f, text);
+  import_refused (f, "long.csv:2002: the bytes are not valid UTF-8, although the file started "
+                     "as UTF-8; save it again as CSV in UTF-8");
 }
 
 static void
@@ -299,7 +350,12 @@ test_1251_then_utf8 (Fixture       *f,
 
   append_1251 (text, "Дата;Менеджер;Категория;Минуты\n");
   for (guint i = 0; i < 3000; i++)
-    append_1251 (text, "05.03.2024;Ольга Ким;звонки;30\n");
+    {
+      g_autofree char *day = day_of_row (i, TRUE);
+      g_autofree char *row = g_strdup_printf ("%s;Ольга Ким;звонки;30\n", day);
+
+      append_1251 (text, row);
+    }
   g_assert_cmpuint (text->len, >, MK_ENCODING_SNIFF_SIZE);
   g_string_append (text, "06.03.2024;Иван Петров;звонки;15\n");
   write_file (f, text);
@@ -326,6 +382,8 @@ main (int   argc,
               test_stray_byte_then_utf8, fixture_tear_down);
   g_test_add ("/import-encoding/windows-1251-then-utf8-refused", Fixture, NULL, fixture_set_up,
               test_1251_then_utf8, fixture_tear_down);
+  g_test_add ("/import-encoding/stray-byte-in-ascii-refused-not-1251", Fixture, NULL,
+              fixture_set_up, test_stray_byte_alone, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -601,18 +601,26 @@ test_export_cells (void)
     }
 }
 
-/* A timesheet of @rows rows, written to @path. */
+/* A timesheet of @rows rows, written to @path: 500 managers, 10 rows of
+ * at most 90 minutes a person-day, so no day has more than 24 hours. */
 static void
 write_big_file (const char *path,
                 guint       rows)
 {
   g_autoptr(GString) text = g_string_new ("Date,Manager,Category,Start,Minutes,Task\n");
   g_autoptr(GError) error = NULL;
+  g_autoptr(GDate) date = g_date_new ();
 
   for (guint i = 0; i < rows; i++)
-    g_string_append_printf (text, "2024-03-0%u,Manager %u,%s,%02u:%02u,%u,Task %u\n",
-                            1 + i % 3, i % 50, i % 2 ? "calls" : "admin", 8 + i % 10,
-                            i % 60, 1 + i % 90, i);
+    {
+      char day[16];
+
+      g_date_set_dmy (date, 1, G_DATE_JANUARY, 2024);
+      g_date_add_days (date, i / 5000);
+      g_date_strftime (day, sizeof day, "%Y-%m-%d", date);
+      g_string_append_printf (text, "%s,Manager %u,%s,%02u:%02u,%u,Task %u\n", day, i % 500,
+                              i % 2 ? "calls" : "admin", 8 + i % 10, i % 60, 1 + i % 90, i);
+    }
   g_assert_true (g_file_set_contents (path, text->str, text->len, &error));
 }
 

@@ -157,6 +157,50 @@ test_negative_zero_tiny (void)
                       MK_PARSE_ERROR_RANGE, NULL);
 }
 
+/* Values that once wrapped around 32 bits before the 24-hour check:
+ * 4294967326 minutes came in as 30, 71582788.5 hours as 14, 2147483648 as
+ * a negative number.  Each is refused, naming the value. */
+static void
+test_huge_values_refused (void)
+{
+  assert_parse_fails ("4294967326", MK_DURATION_UNIT_MINUTES, MK_PARSE_ERROR_RANGE,
+                      "duration '4294967326' is longer than 24 hours");
+  assert_parse_fails ("71582788.5", MK_DURATION_UNIT_HOURS, MK_PARSE_ERROR_RANGE,
+                      "duration '71582788.5' is longer than 24 hours");
+  assert_parse_fails ("2147483648", MK_DURATION_UNIT_MINUTES, MK_PARSE_ERROR_RANGE,
+                      "duration '2147483648' is longer than 24 hours");
+  assert_parse_fails ("2147483648:00", MK_DURATION_UNIT_AUTO, MK_PARSE_ERROR_RANGE,
+                      "duration '2147483648:00' is longer than 24 hours");
+  assert_parse_fails ("PT4294967326M", MK_DURATION_UNIT_AUTO, MK_PARSE_ERROR_RANGE, NULL);
+  assert_parse_fails ("4294967296h 30m", MK_DURATION_UNIT_AUTO, MK_PARSE_ERROR_RANGE, NULL);
+  g_assert_false (mk_duration_check_seconds ("x", G_MAXINT64, &(int) { 0 }, NULL));
+}
+
+static void
+test_jira_days (void)
+{
+  gint64 ms = 0;
+  gboolean bare = TRUE;
+
+  g_assert_cmpint (parse_ok ("35m", MK_DURATION_UNIT_HOURS), ==, 35);
+  g_assert_cmpint (parse_ok ("1h 30m", MK_DURATION_UNIT_HOURS), ==, 90);
+  /* Jira's day is 8 hours. */
+  g_assert_cmpint (parse_ok ("1d 3h", MK_DURATION_UNIT_HOURS), ==, 11 * 60);
+  g_assert_cmpint (parse_ok ("2d 3h", MK_DURATION_UNIT_HOURS), ==, 19 * 60);
+  assert_parse_fails ("3d 1h", MK_DURATION_UNIT_AUTO, MK_PARSE_ERROR_RANGE,
+                      "duration '3d 1h' is longer than 24 hours");
+  assert_parse_fails ("1w", MK_DURATION_UNIT_AUTO, MK_PARSE_ERROR_RANGE, NULL);
+  /* "day" is a word, not a unit: quick entry keeps it. */
+  assert_parse_fails ("2 days", MK_DURATION_UNIT_AUTO, MK_PARSE_ERROR_DURATION, NULL);
+
+  g_assert_true (mk_duration_parse_ms ("7260", MK_DURATION_UNIT_SECONDS, &ms, &bare, NULL));
+  g_assert_cmpint (ms, ==, 7260000);
+  g_assert_true (bare);
+  g_assert_true (mk_duration_parse_ms ("0:00:00", MK_DURATION_UNIT_AUTO, &ms, &bare, NULL));
+  g_assert_cmpint (ms, ==, 0);
+  g_assert_false (bare);
+}
+
 static void
 test_prefix (void)
 {
@@ -288,6 +332,8 @@ main (int   argc,
   g_test_add_func ("/duration/parse/garbage", test_garbage);
   g_test_add_func ("/duration/parse/negative-zero-tiny", test_negative_zero_tiny);
   g_test_add_func ("/duration/parse/prefix-for-quick-entry", test_prefix);
+  g_test_add_func ("/duration/parse/huge-values-refused-not-wrapped", test_huge_values_refused);
+  g_test_add_func ("/duration/parse/jira-days-and-minutes", test_jira_days);
   g_test_add_func ("/duration/check-seconds", test_check_seconds);
   g_test_add_func ("/time-of-day/24-hour", test_time_24h);
   g_test_add_func ("/time-of-day/12-hour", test_time_12h);
