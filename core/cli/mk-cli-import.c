@@ -108,6 +108,13 @@ print_summary (GString              *out,
     g_string_append_printf (out, " — %s", _("dry run, nothing was written"));
   g_string_append_c (out, '\n');
 
+  {
+    g_autoptr(GPtrArray) notes = mk_import_notes_describe (&result->notes);
+
+    for (guint i = 0; i < notes->len; i++)
+      g_string_append_printf (out, "  %s\n", (const char *) g_ptr_array_index (notes, i));
+  }
+
   if (result->unmapped != NULL && result->unmapped->len > 0)
     {
       g_string_append (out, "  ");

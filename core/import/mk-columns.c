@@ -104,7 +104,8 @@ static const HeaderName header_names[] = {
   { "activité", MK_COLUMN_CATEGORY, 1 }, { "actividad", MK_COLUMN_CATEGORY, 1 },
   { "attività", MK_COLUMN_CATEGORY, 1 }, { "aktywność", MK_COLUMN_CATEGORY, 1 },
   { "aktivita", MK_COLUMN_CATEGORY, 1 }, { "aktivity", MK_COLUMN_CATEGORY, 1 },
-  { "діяльність", MK_COLUMN_CATEGORY, 1 }, { "вид діяльності", MK_COLUMN_CATEGORY, 1 },
+  { "діяльність", MK_COLUMN_CATEGORY, 1 },
+  { "вид діяльності", MK_COLUMN_CATEGORY, 1 },
 
   { "project", MK_COLUMN_PROJECT, 0 }, { "project name", MK_COLUMN_PROJECT, 0 },
   { "проект", MK_COLUMN_PROJECT, 0 }, { "projekt", MK_COLUMN_PROJECT, 0 },

@@ -24,6 +24,7 @@ struct _MkImportRowItem
   char     *task;
   char     *problem;
   gboolean  skipped;
+  gboolean  empty;
 };
 
 G_DEFINE_FINAL_TYPE (MkImportRowItem, mk_import_row_item, G_TYPE_OBJECT)
@@ -77,6 +78,7 @@ mk_import_row_item_new (const MkPreviewRow *row,
   self->task = g_strdup (row->task ? row->task : "");
   self->problem = g_strdup (row->problem);
   self->skipped = row->skipped;
+  self->empty = row->empty;
   return self;
 }
 
@@ -142,4 +144,12 @@ mk_import_row_item_get_skipped (MkImportRowItem *self)
 {
   g_return_val_if_fail (MK_IS_IMPORT_ROW_ITEM (self), FALSE);
   return self->skipped;
+}
+
+/** mk_import_row_item_get_empty: Returns: %TRUE for an empty entry (skipped). */
+gboolean
+mk_import_row_item_get_empty (MkImportRowItem *self)
+{
+  g_return_val_if_fail (MK_IS_IMPORT_ROW_ITEM (self), FALSE);
+  return self->empty;
 }

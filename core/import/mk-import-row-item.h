@@ -22,5 +22,6 @@ int              mk_import_row_item_get_minutes   (MkImportRowItem    *self);
 const char      *mk_import_row_item_get_task      (MkImportRowItem    *self);
 const char      *mk_import_row_item_get_problem   (MkImportRowItem    *self);
 gboolean         mk_import_row_item_get_skipped   (MkImportRowItem    *self);
+gboolean         mk_import_row_item_get_empty     (MkImportRowItem    *self);
 
 G_END_DECLS

@@ -78,6 +78,8 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
     default:
       if (problem != NULL)
         text = g_strdup (problem);
+      else if (mk_import_row_item_get_empty (row))
+        text = g_strdup (_("Skipped: empty entry, less than half a minute"));
       else if (mk_import_row_item_get_skipped (row))
         text = g_strdup (_("Skipped: blank or totals row"));
       break;

@@ -257,8 +257,14 @@ show_result (MkImportDialog *self,
       /* Translators: %s is a number of entries. */
       title = g_strdup_printf (ngettext ("Imported %s Entry", "Imported %s Entries",
                                          plural_n (counts.imported)), entries);
+      g_autoptr(GPtrArray) notes = mk_import_notes_describe (&result->notes);
+      g_autoptr(GString) text = g_string_new (NULL);
+
       /* Translators: "toggl.csv: 3 h 11 min of work came in." */
-      description = g_strdup_printf (_("%s: %s of work came in."), result->file_name, minutes);
+      g_string_printf (text, _("%s: %s of work came in."), result->file_name, minutes);
+      for (guint i = 0; i < notes->len; i++)
+        g_string_append_printf (text, "\n%s", (const char *) g_ptr_array_index (notes, i));
+      description = g_string_free (g_steal_pointer (&text), FALSE);
       gtk_image_set_from_icon_name (self->result_icon, "emblem-ok-symbolic");
       self->imported_total += counts.imported;
     }

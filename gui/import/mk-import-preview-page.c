@@ -51,6 +51,8 @@ struct _MkImportPreviewPage
   GtkWidget       *scroller;
   GtkWidget       *problem_box;
   GtkLabel        *problem_label;
+  GtkWidget       *notes_box;
+  GtkLabel        *notes_label;
   AdwComboRow     *preset_row;
   AdwComboRow     *encoding_row;
   AdwComboRow     *delimiter_row;
@@ -76,6 +78,8 @@ struct _MkImportPreviewPage
   gboolean         ready;
   gboolean         updating;
   gboolean         needs_person;
+  gboolean         skip_touched;   /* the user set Skip Invalid Rows */
+  gboolean         skip_setting;   /* the page is setting it */
   char            *problem;
   GError          *error;
   guint            generation;
@@ -427,6 +431,49 @@ show_rows_summary (MkImportPreviewPage *self,
   adw_preferences_group_set_description (self->rows_group, text ? text : rows);
 }
 
+/* How the file is read (which column gives the person, what is
+ * skipped, why the dates read as they do) and, when a line's quote never
+ * closes, that the other rows can still come in: Skip Invalid Rows is
+ * turned on for that, unless the user has set it. */
+static void
+show_notes (MkImportPreviewPage *self,
+            MkImportPreview     *preview)
+{
+  g_autoptr(GPtrArray) lines = mk_import_notes_describe (&preview->notes);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (preview->broken_lines > 0)
+    {
+      g_ptr_array_insert (lines, 0,
+                          g_strdup_printf (ngettext ("%u line has a quoted field that is never "
+                                                     "closed, so it cannot be read (it is "
+                                                     "marked below); the other rows are read "
+                                                     "as they are. With Skip Invalid Rows on, "
+                                                     "Import brings them in.",
+                                                     "%u lines have a quoted field that is "
+                                                     "never closed, so they cannot be read "
+                                                     "(they are marked below); the other rows "
+                                                     "are read as they are. With Skip Invalid "
+                                                     "Rows on, Import brings them in.",
+                                                     preview->broken_lines),
+                                           preview->broken_lines));
+      if (!self->skip_touched)
+        {
+          self->skip_setting = TRUE;
+          gtk_switch_set_active (self->skip_invalid_switch, TRUE);
+          self->skip_setting = FALSE;
+        }
+    }
+  for (guint i = 0; i < lines->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, g_ptr_array_index (lines, i));
+    }
+  gtk_label_set_text (self->notes_label, text->str);
+  gtk_widget_set_visible (self->notes_box, text->len > 0);
+}
+
 static void
 apply_preview (MkImportPreviewPage *self,
                MkImportPreview     *preview)
@@ -443,6 +490,7 @@ apply_preview (MkImportPreviewPage *self,
       self->problem = g_strdup (self->error->message);
       gtk_label_set_text (self->problem_label, self->problem);
       gtk_widget_set_visible (self->problem_box, TRUE);
+      gtk_widget_set_visible (self->notes_box, FALSE);
       mk_import_category_choices_show (self->unmapped_group, NULL);
       show_rows_summary (self, NULL);
       set_ready (self, FALSE);
@@ -468,6 +516,11 @@ apply_preview (MkImportPreviewPage *self,
     subtitle = g_strdup ("");
   else if (preview->date_order == MK_DATE_ORDER_AMBIGUOUS)
     subtitle = g_strdup (_("The dates fit both orders: choose one"));
+  else if (preview->notes.date_basis == MK_DATE_BASIS_CLOSEST)
+    /* Translators: "Detected: Month first (03/31/2024), where the days lie closest
+     * together". */
+    subtitle = g_strdup_printf (_("Detected: %s, where the days lie closest together"),
+                                date_order_display_name (preview->date_order));
   else
     subtitle = g_strdup_printf (_("Detected: %s"),
                                 date_order_display_name (preview->date_order));
@@ -496,6 +549,7 @@ apply_preview (MkImportPreviewPage *self,
                                 "Choose the date order below."));
   gtk_label_set_text (self->problem_label, self->problem ? self->problem : "");
   gtk_widget_set_visible (self->problem_box, self->problem != NULL);
+  show_notes (self, preview);
 
   items = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < preview->rows->len; i++)
@@ -530,6 +584,13 @@ override_changed_cb (MkImportPreviewPage *self)
         self->column_names[r] = g_strdup (self->headers[selected - COLUMN_FIRST_HEADER]);
     }
   reload (self);
+}
+
+static void
+skip_invalid_changed_cb (MkImportPreviewPage *self)
+{
+  if (!self->skip_setting)
+    self->skip_touched = TRUE;
 }
 
 static void
@@ -628,6 +689,8 @@ mk_import_preview_page_class_init (MkImportPreviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MkImportPreviewPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, MkImportPreviewPage, problem_box);
   gtk_widget_class_bind_template_child (widget_class, MkImportPreviewPage, problem_label);
+  gtk_widget_class_bind_template_child (widget_class, MkImportPreviewPage, notes_box);
+  gtk_widget_class_bind_template_child (widget_class, MkImportPreviewPage, notes_label);
   gtk_widget_class_bind_template_child (widget_class, MkImportPreviewPage, preset_row);
   gtk_widget_class_bind_template_child (widget_class, MkImportPreviewPage, encoding_row);
   gtk_widget_class_bind_template_child (widget_class, MkImportPreviewPage, delimiter_row);
@@ -679,6 +742,8 @@ mk_import_preview_page_init (MkImportPreviewPage *self)
   const char *order_names[G_N_ELEMENTS (date_orders)];
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->skip_invalid_switch, "notify::active",
+                            G_CALLBACK (skip_invalid_changed_cb), self);
 
   self->rows = g_list_store_new (MK_TYPE_IMPORT_ROW_ITEM);
   self->categories = G_LIST_MODEL (g_list_store_new (MK_TYPE_CATEGORY));
@@ -771,7 +836,10 @@ mk_import_preview_page_load (MkImportPreviewPage *self,
   set_column_model (self, NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->person_row), "");
   g_clear_pointer (&self->person, g_free);
+  self->skip_setting = TRUE;
   gtk_switch_set_active (self->skip_invalid_switch, FALSE);
+  self->skip_setting = FALSE;
+  self->skip_touched = FALSE;
   self->updating = FALSE;
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (

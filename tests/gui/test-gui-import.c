@@ -308,10 +308,11 @@ test_import_windows_1251 (void)
   first = g_list_model_get_item (mk_import_preview_page_get_rows (page), 0);
   g_assert_cmpstr (mk_import_row_item_get_person (first), ==, "Ольга Ким");
 
-  /* The mapping change: the category comes from "Описание"; one of its
-   * texts is given a category, the others stay Other. */
+  /* The mapping change: the category comes from "Описание".  Three of its
+   * texts name a category by their words ("Обзвон базы", "КП для …",
+   * "Еженедельный отчёт"); the fourth is given one by hand. */
   select_in_combo (dialog, "category_column_row", "Описание");
-  g_assert_true (mk_import_preview_page_choose_category (page, "Обзвон базы", "calls"));
+  g_assert_true (mk_import_preview_page_choose_category (page, "Утренняя", "meetings"));
   wait_preview (dialog);
   screenshot_preview (GTK_WIDGET (dialog), "preview-1251");
 
@@ -319,10 +320,11 @@ test_import_windows_1251 (void)
   g_assert_cmpstr (label_text (dialog, "imported_label"), ==, "4");
   db = open_db ();
   g_assert_cmpint (minutes_of (db, "Ольга Ким", "calls"), ==, 90);
-  g_assert_cmpint (minutes_of (db, "Ольга Ким", "other"), ==, 45);
-  g_assert_cmpint (minutes_of (db, "Пётр Сидоров", "other"), ==, 90);
+  g_assert_cmpint (minutes_of (db, "Ольга Ким", "follow_up"), ==, 45);
+  g_assert_cmpint (minutes_of (db, "Пётр Сидоров", "meetings"), ==, 30);
+  g_assert_cmpint (minutes_of (db, "Пётр Сидоров", "admin"), ==, 60);
   /* The choice was saved as an alias. */
-  g_assert_nonnull (mk_store_lookup_alias (db, "обзвон базы"));
+  g_assert_nonnull (mk_store_lookup_alias (db, "утренняя"));
   gtk_window_close (GTK_WINDOW (dialog));
 }
 
@@ -510,13 +512,15 @@ test_import_bad_files (void)
   g_autoptr(GListStore) remote = g_list_store_new (G_TYPE_FILE);
   g_autoptr(GFile) remote_file = g_file_new_for_uri ("https://example.com/toggl.csv");
   MkImportDialog *remote_dialog;
-  static const char *messages[] = {
-    "binary-png.png", "empty.csv", "unterminated-quote.csv:3:",
-  };
+  static const char *messages[] = { "binary-png.png", "empty.csv" };
   MkImportDialog *dialog = open_dialog (paths);
   MkImportPreviewPage *page;
+  g_autoptr(MkImportRowItem) broken = NULL;
+  g_autoptr(MkImportRowItem) after = NULL;
+  g_autoptr(MkStore) db = NULL;
+  int anna_before;
 
-  /* Three files that cannot be read: the importer's message each time. */
+  /* Two files that cannot be read: the importer's message each time. */
   for (guint i = 0; i < G_N_ELEMENTS (messages); i++)
     {
       g_assert_true (wait_page (dialog, "error"));
@@ -525,6 +529,35 @@ test_import_bad_files (void)
         screenshot (GTK_WIDGET (dialog), "error");
       gtk_widget_activate_action (GTK_WIDGET (dialog), "import.next", NULL);
     }
+
+  /* A quote never closed on line 3: the preview shows that line marked
+   * and the rows after it, and offers to import the rest. */
+  g_assert_true (wait_page (dialog, "preview"));
+  page = preview_page (dialog);
+  g_assert_true (mk_import_preview_page_get_ready (page));
+  g_assert_cmpuint (g_list_model_get_n_items (mk_import_preview_page_get_rows (page)), ==, 3);
+  broken = g_list_model_get_item (mk_import_preview_page_get_rows (page), 1);
+  g_assert_cmpuint (mk_import_row_item_get_line (broken), ==, 3);
+  g_assert_cmpstr (mk_import_row_item_get_problem (broken), ==,
+                   russian () ? "здесь начинается поле в кавычках, которое нигде не закрывается"
+                              : "a quoted field starts here and is never closed");
+  after = g_list_model_get_item (mk_import_preview_page_get_rows (page), 2);
+  g_assert_cmpint (mk_import_row_item_get_minutes (after), ==, 30);
+  g_assert_nonnull (strstr (label_text (dialog, "notes_label"),
+                            russian () ? "В 1 строке поле в кавычках нигде не закрывается"
+                                       : "1 line has a quoted field that is never closed"));
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (
+    mk_gui_test_find_by_name (GTK_WIDGET (dialog), "skip_invalid_switch"))));
+  screenshot_preview (GTK_WIDGET (dialog), "preview-unclosed-quote");
+  db = open_db ();
+  anna_before = minutes_of (db, "Anna", "calls");
+  g_clear_object (&db);
+  run_import (dialog);
+  g_assert_cmpstr (label_text (dialog, "imported_label"), ==, "2");
+  g_assert_cmpstr (label_text (dialog, "rejected_label"), ==, "1");
+  db = open_db ();
+  g_assert_cmpint (minutes_of (db, "Anna", "calls"), ==, anna_before + 60);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "import.next", NULL);
 
   /* Dates of unknown order: the preview asks, and Import waits for the answer. */
   g_assert_true (wait_page (dialog, "preview"));

@@ -9,11 +9,13 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "mk-cli-import.h"
 #include "mk-entry-list.h"
 #include "mk-error.h"
 #include "mk-exporter.h"
+#include "mk-import-reader.h"
 #include "mk-importer.h"
 #include "mk-store.h"
 #include "store-test-utils.h"
@@ -289,6 +291,7 @@ run_case (Fixture      *f,
       g_autofree char *delimiter = g_key_file_get_string (keys, group, "delimiter", NULL);
       g_autofree char *problems = g_key_file_get_string (keys, group, "problems", NULL);
       g_autofree char *unmapped = g_key_file_get_string (keys, group, "unmapped", NULL);
+      g_autofree char *notes = g_key_file_get_string (keys, group, "notes", NULL);
 
       if (ok)
         check_string (group, "preset", preset, mk_preset_to_string (result->preset));
@@ -323,6 +326,17 @@ run_case (Fixture      *f,
             }
           check_string (group, "unmapped", unmapped, got->str);
         }
+      if (notes != NULL)
+        {
+          g_autoptr(GPtrArray) got = mk_import_notes_describe (&result->notes);
+          g_autofree char *joined = NULL;
+
+          g_ptr_array_add (got, NULL);
+          joined = g_strjoinv ("|", (char **) got->pdata);
+          check_string (group, "notes", notes, joined);
+        }
+      check_count (keys, group, "empty", result->notes.empty);
+      check_count (keys, group, "rows", result->counts.rows_read);
       if (ok && !result->dry_run)
         g_assert_cmpint (result->batch_id, >, 0);
     }
@@ -395,7 +409,7 @@ test_corpus_has_every_file (void)
       if (!g_hash_table_contains (named, name))
         g_error ("%s has no case in EXPECTED", name);
     }
-  g_assert_cmpuint (n_files, >=, 40);
+  g_assert_cmpuint (n_files, >=, 70);
 }
 
 
@@ -874,8 +888,10 @@ test_dialog_overrides (Fixture       *f,
   g_assert_null (row->task);
   g_assert_cmpstr (row->person, ==, "anna@example.com");
   g_assert_cmpstr (row->category_text, ==, "Intro call Acme");
-  /* "Proposal, v2" and "Cold calls" name categories; the other two do not. */
-  g_assert_cmpuint (preview->unmapped->len, ==, 2);
+  /* "Proposal, v2" and "Cold calls" name categories, and so do the words
+   * of the other two ("Intro call Acme", "CRM update"). */
+  g_assert_cmpuint (preview->unmapped->len, ==, 0);
+  g_assert_cmpstr (row->category_key, ==, "calls");
   g_clear_pointer (&preview, mk_import_preview_free);
 
   options.duration_column = "Billable";
@@ -889,6 +905,156 @@ test_dialog_overrides (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (preview->columns_problem,
                                    "toggl-detailed.csv: there is no column named 'Length'"));
+}
+
+/* Writes @text to a file in the fixture's folder; returns its path. */
+static char *
+write_temp (Fixture    *f,
+            const char *name,
+            const char *text,
+            gssize      len)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (f->dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, text, len, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+test_not_regular_refused (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *fifo = g_build_filename (f->dir, "pipe.csv", NULL);
+  g_autoptr(MkImportPreview) preview = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Opening a FIFO for reading waits for a writer for ever: refused
+   * before it is opened. */
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_false (mk_importer_run (f->store, fifo, NULL, NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_IO);
+  g_assert_cmpstr (error->message, ==, "pipe.csv is a named pipe (FIFO), not a CSV file; save "
+                                       "the data to a file and import that");
+  g_clear_error (&error);
+  preview = mk_importer_preview (NULL, fifo, NULL, 5, &error);
+  g_assert_null (preview);
+  g_assert_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_IO);
+  g_clear_error (&error);
+  g_assert_false (mk_importer_run (f->store, f->dir, NULL, NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_IO);
+  g_assert_true (g_str_has_suffix (error->message, "is a folder, not a CSV file; choose a file "
+                                                   "inside it"));
+  g_unlink (fifo);
+}
+
+/* A file with one row whose unused Notes column holds @field_len bytes. */
+static gboolean
+import_with_field (Fixture  *f,
+                   gsize     field_len,
+                   GError  **error)
+{
+  g_autoptr(GString) text = g_string_new ("Date,Manager,Category,Minutes,Code\n"
+                                          "2024-03-05,Anna,Calls,30,");
+  g_autofree char *path = NULL;
+
+  for (gsize i = 0; i < field_len; i++)
+    g_string_append_c (text, 'x');
+  g_string_append (text, "\n2024-03-05,Anna,Calls,15,y\n");
+  path = write_temp (f, "long-field.csv", text->str, (gssize) text->len);
+  return mk_importer_run (f->store, path, NULL, NULL, NULL, NULL, NULL, error);
+}
+
+static void
+test_exact_limits (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MkImportResult) result = NULL;
+  g_autoptr(GString) name = g_string_new (NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+
+  /* A field of exactly 1 MiB is read; one byte more is refused, with the
+   * numbers, wherever the field falls against the reader's chunks. */
+  g_assert_true (import_with_field (f, MK_IMPORT_READER_MAX_FIELD, &error));
+  g_assert_no_error (error);
+  g_assert_false (import_with_field (f, MK_IMPORT_READER_MAX_FIELD + 1, &error));
+  g_assert_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_SYNTAX);
+  g_assert_cmpstr (error->message, ==, "long-field.csv:2: a field of 1048577 bytes or more "
+                                       "starts here; the longest field Minutka reads is "
+                                       "1048576 bytes (1 MiB)");
+  g_clear_error (&error);
+  g_assert_false (import_with_field (f, 1258291, &error));
+  g_assert_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_SYNTAX);
+  g_clear_error (&error);
+
+  /* A name of 200 characters (Cyrillic: 400 bytes) is a name; 201 is not. */
+  for (guint i = 0; i < 200; i++)
+    g_string_append (name, "я");
+  text = g_strdup_printf ("Date,Manager,Category,Minutes\n2024-03-05,%s,Calls,30\n"
+                          "2024-03-05,%sя,Calls,30\n", name->str, name->str);
+  path = write_temp (f, "long-name.csv", text, -1);
+  g_assert_false (mk_importer_run (f->store, path, NULL, NULL, NULL, NULL, &result, &error));
+  g_assert_cmpuint (result->problems->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (result->problems, 0), ==,
+                   "long-name.csv:3: the person's name is 201 characters long; a name may have "
+                   "at most 200");
+}
+
+static void
+test_preview_marks_unclosed_quote (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autofree char *path = corpus_path ("unterminated-quote.csv");
+  g_autoptr(MkImportPreview) preview = NULL;
+  g_autoptr(GError) error = NULL;
+  MkPreviewRow *row;
+
+  /* The line with the quote that never closes is a row marked broken;
+   * the rows on both sides of it are read. */
+  preview = mk_importer_preview (f->store, path, NULL, 10, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (preview->map);
+  g_assert_cmpuint (preview->broken_lines, ==, 1);
+  g_assert_cmpuint (preview->rows->len, ==, 3);
+  row = g_ptr_array_index (preview->rows, 1);
+  g_assert_cmpuint (row->line, ==, 3);
+  g_assert_true (row->broken);
+  g_assert_cmpstr (row->problem, ==, "a quoted field starts here and is never closed");
+  row = g_ptr_array_index (preview->rows, 2);
+  g_assert_cmpuint (row->line, ==, 4);
+  g_assert_false (row->broken);
+  g_assert_cmpint (row->minutes, ==, 30);
+  g_assert_cmpstr (row->task, ==, "more");
+}
+
+static void
+test_lenient_quotes_keep_text (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *tsv = corpus_path ("hamster-stray-quote.tsv");
+  g_autofree char *ru = corpus_path ("excel-ru-quotes.csv");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *lines = NULL;
+  MkImportOptions options;
+
+  mk_import_options_init (&options);
+  options.person = "Kate";
+  g_assert_true (mk_importer_run (f->store, tsv, &options, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (mk_importer_run (f->store, ru, NULL, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  lines = entry_lines (f->store);
+  /* A quote inside a field is a character; text after a closing quote
+   * joins the field; a field wholly in quotes keeps its delimiter and its
+   * doubled quotes. */
+  g_assert_nonnull (strstr (lines, "Kate Call \"Pied Piper\" CEO"));
+  g_assert_nonnull (strstr (lines, "Kate Send proposal to Hooli \"West\""));
+  g_assert_nonnull (strstr (lines, "Ольга Ким Звонок ООО \"Ромашка\""));
+  g_assert_nonnull (strstr (lines, "Ольга Ким Вектор заявка на поставку"));
+  g_assert_nonnull (strstr (lines, "Ольга Ким Звонок; \"Альфа\""));
 }
 
 int
@@ -918,6 +1084,14 @@ main (int   argc,
               test_dialog_overrides, fixture_tear_down);
   g_test_add ("/cli/import-export-exit-codes", Fixture, NULL, fixture_set_up,
               test_cli_exit_codes, fixture_tear_down);
+  g_test_add ("/importer/not-a-regular-file-refused-before-opening", Fixture, NULL,
+              fixture_set_up, test_not_regular_refused, fixture_tear_down);
+  g_test_add ("/importer/exact-field-and-name-limits", Fixture, NULL, fixture_set_up,
+              test_exact_limits, fixture_tear_down);
+  g_test_add ("/importer/preview-marks-unclosed-quote", Fixture, NULL, fixture_set_up,
+              test_preview_marks_unclosed_quote, fixture_tear_down);
+  g_test_add ("/importer/lenient-quotes-keep-text", Fixture, NULL, fixture_set_up,
+              test_lenient_quotes_keep_text, fixture_tear_down);
   keys = load_expected ();
   groups = g_key_file_get_groups (keys, NULL);
   for (guint i = 0; groups[i] != NULL; i++)
