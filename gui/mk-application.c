@@ -16,6 +16,7 @@
 #include "mk-cli.h"
 #include "mk-store.h"
 #include "mk-version.h"
+#include "mk-wheel-guard.h"
 #include "mk-window.h"
 
 struct _MkApplication
@@ -201,6 +202,9 @@ mk_application_startup (GApplication *app)
   static const char *analysis_accels[] = { "<Alt>3", NULL };
 
   G_APPLICATION_CLASS (mk_application_parent_class)->startup (app);
+
+  /* Scrolling a page never changes a value: only a focused control takes the wheel. */
+  mk_wheel_guard_install ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (app),
                                    app_actions, G_N_ELEMENTS (app_actions),

@@ -23,6 +23,7 @@
 #include "mk-settings-page.h"
 #include "mk-store.h"
 #include "mk-window.h"
+#include "gui-test-input.h"
 #include "gui-test-utils.h"
 
 static MkApplication *app;
@@ -671,6 +672,95 @@ test_narrow (void)
   mk_gui_test_resize (GTK_WINDOW (prefs), width, height);
 }
 
+/* Puts @widget in the middle of the view of @scrolled. */
+static void
+scroll_to_middle (GtkScrolledWindow *scrolled,
+                  GtkWidget         *widget)
+{
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (scrolled);
+  GtkWidget *viewport = gtk_scrolled_window_get_child (scrolled);
+  GtkWidget *content = gtk_viewport_get_child (GTK_VIEWPORT (viewport));
+  graphene_rect_t bounds;
+
+  /* Relative to the content, so the same wherever the view is scrolled. */
+  g_assert_true (gtk_widget_compute_bounds (widget, content, &bounds));
+  gtk_adjustment_set_value (adj, bounds.origin.y - gtk_adjustment_get_page_size (adj) / 2);
+  mk_gui_test_wait_frames (widget, 2);
+}
+
+/* Issue 17, item 2: scrolling the page with the pointer over a spin button
+ * scrolls the page; the value and the stored setting stay.  Only a spin
+ * button that has the keyboard focus takes the wheel.  Real wheel clicks
+ * (XTEST), so GTK picks the widget under the pointer as it does for a hand. */
+static void
+test_wheel_scrolls_page (void)
+{
+  AdwPreferencesWindow *prefs = open_preferences ("analysis");
+  GtkWidget *page = mk_gui_test_child_of_type (prefs, MK_TYPE_SETTINGS_PAGE);
+  GtkWidget *scrolled = mk_gui_test_child_of_type (page, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  const char *spins[] = { "prime-0-start", "prime-1-end", "workday_spin" };
+  g_autoptr(MkStore) db = open_db ();
+  MkSettings before;
+  MkSettings after;
+
+  mk_store_get_settings (db, &before);
+  for (guint i = 0; i < G_N_ELEMENTS (spins); i++)
+    {
+      GtkWidget *spin = mk_gui_test_child (page, spins[i]);
+      double value = gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin));
+
+      for (int step = 0; step < 3; step++)
+        {
+          double scrolled_to;
+
+          /* The spin button in the middle of the view, not focused. */
+          gtk_window_set_focus (GTK_WINDOW (prefs), NULL);
+          scroll_to_middle (GTK_SCROLLED_WINDOW (scrolled), spin);
+          scrolled_to = gtk_adjustment_get_value (adj);
+          mk_gui_test_pointer_to (spin, gtk_widget_get_width (spin) / 4.0,
+                                  gtk_widget_get_height (spin) / 2.0);
+          mk_gui_test_wheel (spin, step % 2 == 0 ? 1 : -1);
+
+          /* The value did not move; the page scrolled. */
+          g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, value);
+          if (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)) != value)
+            break;
+          g_assert_true (mk_gui_test_wait_for (gtk_adjustment_get_value (adj) != scrolled_to));
+        }
+    }
+  g_clear_object (&db);
+  db = open_db ();
+  mk_store_get_settings (db, &after);
+  g_assert_cmpint (after.workday_minutes, ==, before.workday_minutes);
+  g_assert_cmpuint (after.n_prime, ==, before.n_prime);
+  for (guint i = 0; i < before.n_prime; i++)
+    {
+      g_assert_cmpint (after.prime[i].start, ==, before.prime[i].start);
+      g_assert_cmpint (after.prime[i].end, ==, before.prime[i].end);
+    }
+
+  /* A focused spin button takes the wheel: 15 minutes a click. */
+  {
+    GtkWidget *spin = mk_gui_test_child (page, "prime-0-start");
+    double value = gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin));
+
+    scroll_to_middle (GTK_SCROLLED_WINDOW (scrolled), spin);
+    gtk_widget_grab_focus (spin);
+    mk_gui_test_pointer_to (spin, gtk_widget_get_width (spin) / 4.0,
+                            gtk_widget_get_height (spin) / 2.0);
+    mk_gui_test_wheel (spin, -1);
+    g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, value + 15);
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
+    gtk_window_set_focus (GTK_WINDOW (prefs), NULL);
+  }
+  g_clear_object (&db);
+  db = open_db ();
+  mk_store_get_settings (db, &after);
+  g_assert_cmpint (after.prime[0].start, ==, before.prime[0].start);
+  gtk_adjustment_set_value (adj, 0);
+}
+
 static void
 load_demo (void)
 {
@@ -697,6 +787,7 @@ main (int   argc,
   g_test_add_func ("/gui/preferences/study", test_study);
   g_test_add_func ("/gui/preferences/workday-and-prime-hours", test_workday_and_prime_hours);
   g_test_add_func ("/gui/preferences/narrow", test_narrow);
+  g_test_add_func ("/gui/preferences/wheel-scrolls-page", test_wheel_scrolls_page);
 
   app = mk_gui_test_app_new (db_path);
   return mk_gui_test_run (app);
