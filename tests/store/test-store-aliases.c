@@ -9,28 +9,11 @@
 #include "store-test-utils.h"
 
 static void
-count_changed_cb (MkStore *store,
-                  gpointer user_data)
-{
-  (*(guint *) user_data)++;
-}
-
-static gint64
-category_id (MkStore    *store,
-             const char *key)
-{
-  MkCategory *category = mk_store_get_category_by_key (store, key);
-
-  g_assert_nonnull (category);
-  return mk_category_get_id (category);
-}
-
-static void
 test_aliases_list_builtin (void)
 {
   g_autoptr(MkStore) store = mk_test_store_new ();
-  g_auto(GStrv) calls = mk_store_list_aliases (store, category_id (store, "calls"), NULL);
-  g_auto(GStrv) admin = mk_store_list_aliases (store, category_id (store, "admin"), NULL);
+  g_auto(GStrv) calls = mk_store_list_aliases (store, mk_test_category (store, "calls"), NULL);
+  g_auto(GStrv) admin = mk_store_list_aliases (store, mk_test_category (store, "admin"), NULL);
   g_auto(GStrv) none = mk_store_list_aliases (store, 999999, NULL);
 
   /* Both languages ship, stored case-folded, "ё" read as "е". */
@@ -52,13 +35,13 @@ test_aliases_add_then_remove (void)
 {
   g_autoptr(MkStore) store = mk_test_store_new ();
   g_autoptr(GError) error = NULL;
-  gint64 follow = category_id (store, "follow_up");
+  gint64 follow = mk_test_category (store, "follow_up");
   guint changed = 0;
   g_auto(GStrv) before = mk_store_list_aliases (store, follow, NULL);
   g_auto(GStrv) added = NULL;
   g_auto(GStrv) removed = NULL;
 
-  g_signal_connect (store, "changed", G_CALLBACK (count_changed_cb), &changed);
+  mk_test_count_changed (store, &changed);
 
   g_assert_true (mk_store_add_alias (store, "  Дожим  ", follow, &error));
   g_assert_no_error (error);
@@ -86,7 +69,7 @@ test_aliases_remove_unknown (void)
   g_autoptr(GError) error = NULL;
   guint changed = 0;
 
-  g_signal_connect (store, "changed", G_CALLBACK (count_changed_cb), &changed);
+  mk_test_count_changed (store, &changed);
   g_assert_false (mk_store_remove_alias (store, "no such word", &error));
   g_assert_error (error, MK_STORE_ERROR, MK_STORE_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, "no such word"));
@@ -102,7 +85,7 @@ test_aliases_remove_unknown (void)
                  mk_store_get_category_by_key (store, "calls"));
 
   /* The store is usable after a refused removal. */
-  g_assert_true (mk_store_add_alias (store, "no such word", category_id (store, "admin"),
+  g_assert_true (mk_store_add_alias (store, "no such word", mk_test_category (store, "admin"),
                                      &error));
   g_assert_no_error (error);
 }
@@ -155,22 +138,22 @@ test_order_move_up_and_down (void)
   guint changed = 0;
 
   g_assert_cmpstr (start, ==, "calls follow_up admin meetings travel training other");
-  g_signal_connect (store, "changed", G_CALLBACK (count_changed_cb), &changed);
+  mk_test_count_changed (store, &changed);
 
-  g_assert_true (mk_store_move_category (store, category_id (store, "admin"), -1, &error));
+  g_assert_true (mk_store_move_category (store, mk_test_category (store, "admin"), -1, &error));
   g_assert_no_error (error);
   up = order_of (store);
   g_assert_cmpstr (up, ==, "calls admin follow_up meetings travel training other");
   g_assert_cmpuint (changed, ==, 1);
 
   /* Past the top stops at the top; already there changes nothing. */
-  g_assert_true (mk_store_move_category (store, category_id (store, "admin"), -5, &error));
-  g_assert_true (mk_store_move_category (store, category_id (store, "admin"), -1, &error));
+  g_assert_true (mk_store_move_category (store, mk_test_category (store, "admin"), -5, &error));
+  g_assert_true (mk_store_move_category (store, mk_test_category (store, "admin"), -1, &error));
   top = order_of (store);
   g_assert_cmpstr (top, ==, "admin calls follow_up meetings travel training other");
   g_assert_cmpuint (changed, ==, 2);
 
-  g_assert_true (mk_store_move_category (store, category_id (store, "calls"), 10, &error));
+  g_assert_true (mk_store_move_category (store, mk_test_category (store, "calls"), 10, &error));
   bottom = order_of (store);
   g_assert_cmpstr (bottom, ==, "admin follow_up meetings travel training other calls");
   g_assert_no_error (error);

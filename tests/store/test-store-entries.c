@@ -24,13 +24,6 @@ entry (gint64      person_id,
 }
 
 static void
-count_changed (MkStore *store,
-               gpointer user_data)
-{
-  (*(int *) user_data)++;
-}
-
-static void
 test_add_entries_all_at_once (void)
 {
   g_autoptr(MkStore) store = mk_test_store_new ();
@@ -38,12 +31,12 @@ test_add_entries_all_at_once (void)
   g_autoptr(MkPerson) anna = mk_store_ensure_person (store, "Anna", NULL, &error);
   gint64 calls = mk_category_get_id (mk_store_get_category_by_key (store, "calls"));
   MkEntryInput inputs[3];
-  int changed = 0;
+  guint changed = 0;
 
   inputs[0] = entry (mk_person_get_id (anna), calls, "2026-11-23", 540, 30);
   inputs[1] = entry (mk_person_get_id (anna), calls, "2026-11-23", -1, 15);
   inputs[2] = entry (mk_person_get_id (anna), calls, "2026-11-24", 600, 45);
-  g_signal_connect (store, "changed", G_CALLBACK (count_changed), &changed);
+  mk_test_count_changed (store, &changed);
 
   g_assert_true (mk_store_add_entries (store, inputs, 3, NULL, &error));
   g_assert_no_error (error);

@@ -24,13 +24,6 @@ count_people (MkStore *store)
 }
 
 static void
-count_changed_cb (MkStore *store,
-                  guint   *n)
-{
-  (*n)++;
-}
-
-static void
 test_add_with_details (void)
 {
   g_autoptr(MkStore) store = mk_test_store_new ();
@@ -41,7 +34,7 @@ test_add_with_details (void)
   g_autoptr(GError) error = NULL;
   guint changed = 0;
 
-  g_signal_connect (store, "changed", G_CALLBACK (count_changed_cb), &changed);
+  mk_test_count_changed (store, &changed);
   anna = mk_store_add_person (store, "  Анна Смирнова ", " Anna.Smirnova@Example.com ",
                               MK_LEVEL_MIDDLE, " Север ", &error);
   g_assert_no_error (error);
@@ -211,7 +204,7 @@ test_add_bad_input (void)
   g_autoptr(MkStore) store = mk_test_store_new ();
   guint changed = 0;
 
-  g_signal_connect (store, "changed", G_CALLBACK (count_changed_cb), &changed);
+  mk_test_count_changed (store, &changed);
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
       g_autoptr(GError) error = NULL;

@@ -139,23 +139,6 @@ exec_ok (sqlite3    *db,
     g_error ("%s: %s", sql, message);
 }
 
-static int
-query_int (const char *path,
-           const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  int value;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
-}
-
 typedef struct {
   int calls_10;
   int calls_25;
@@ -214,12 +197,12 @@ test_migrate_from_v1_keeps_everything (void)
 
   store = mk_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, MK_STORE_SCHEMA_VERSION);
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM sqlite_schema WHERE name = "
-                                    "'entry_length'"), ==, 0);
+  g_assert_cmpint (mk_test_query_int (path, "PRAGMA user_version"), ==, MK_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (mk_test_query_int (path, "SELECT count(*) FROM sqlite_schema WHERE name = "
+                                            "'entry_length'"), ==, 0);
   /* (day, person) since version 2, the identity since version 3. */
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' "
-                                    "AND tbl_name = 'entry'"), ==, 2);
+  g_assert_cmpint (mk_test_query_int (path, "SELECT count(*) FROM sqlite_schema "
+                                            "WHERE type = 'index' AND tbl_name = 'entry'"), ==, 2);
   g_assert_cmpint (mk_store_count_entries (store), ==, 4);
   entry = mk_store_get_entry (store, 4, &error);
   g_assert_no_error (error);
@@ -295,14 +278,15 @@ test_bulk_big_import_alone (void)
 
   /* Back in WAL mode, with its index, and imported entries carry no time
    * of their own. */
-  g_assert_cmpint (query_int (path, "SELECT journal_mode = 'wal' FROM pragma_journal_mode"),
+  g_assert_cmpint (mk_test_query_int (path, "SELECT journal_mode = 'wal' FROM pragma_journal_mode"),
                    ==, 1);
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' "
-                                    "AND name = 'entry_day_person'"), ==, 1);
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM entry WHERE created IS NULL"), ==,
+  g_assert_cmpint (mk_test_query_int (path, "SELECT count(*) FROM sqlite_schema "
+                                            "WHERE type = 'index' AND name = 'entry_day_person'"),
+                   ==, 1);
+  g_assert_cmpint (mk_test_query_int (path, "SELECT count(*) FROM entry WHERE created IS NULL"), ==,
                    30000);
   /* One batch, though the transaction was started again with the journal. */
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM import_batch"), ==, 1);
+  g_assert_cmpint (mk_test_query_int (path, "SELECT count(*) FROM import_batch"), ==, 1);
 }
 
 static void

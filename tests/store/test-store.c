@@ -11,23 +11,6 @@
 #include "mk-store-bulk.h"
 #include "store-test-utils.h"
 
-static int
-query_int (const char *path,
-           const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  int value = -1;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
-}
-
 static char *
 file_digest (const char *path)
 {
@@ -36,42 +19,6 @@ file_digest (const char *path)
 
   g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
-}
-
-static gint64
-add (MkStore    *store,
-     gint64      person_id,
-     const char *day,
-     int         start,
-     int         minutes,
-     const char *key,
-     const char *task)
-{
-  g_autoptr(GError) error = NULL;
-  MkEntryInput input = {
-    .person_id = person_id,
-    .day = day,
-    .start = start,
-    .minutes = minutes,
-    .category_id = mk_category_get_id (mk_store_get_category_by_key (store, key)),
-    .task = task,
-  };
-  gint64 id = mk_store_add_entry (store, &input, &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-  return id;
-}
-
-static gint64
-person (MkStore    *store,
-        const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(MkPerson) p = mk_store_ensure_person (store, name, NULL, &error);
-
-  g_assert_no_error (error);
-  return mk_person_get_id (p);
 }
 
 /* Opening and migrations */
@@ -88,8 +35,8 @@ test_open_creates_private_file (void)
   g_assert_no_error (error);
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
-  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, MK_STORE_SCHEMA_VERSION);
-  g_assert_cmpint (query_int (path, "PRAGMA journal_mode = wal") , >=, 0);
+  g_assert_cmpint (mk_test_query_int (path, "PRAGMA user_version"), ==, MK_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (mk_test_query_int (path, "PRAGMA journal_mode = wal") , >=, 0);
   g_assert_true (mk_store_is_empty (store));
 }
 
@@ -117,7 +64,7 @@ test_open_reopen_keeps_data (void)
   g_unlink (path);
   store = mk_store_open (path, &error);
   g_assert_no_error (error);
-  add (store, person (store, "Anna"), "2026-11-23", 600, 30, "calls", "Acme");
+  mk_test_add_entry (store, mk_test_person (store, "Anna"), "2026-11-23", 600, 30, "calls", "Acme");
   g_object_unref (store);
 
   store = mk_store_open (path, &error);
@@ -286,9 +233,9 @@ test_open_two_handles_wait (void)
   g_assert_no_error (error);
   b = mk_store_open (path, &error);
   g_assert_no_error (error);
-  anna = person (a, "Anna");
-  add (a, anna, "2026-11-23", 600, 30, "calls", "from the window");
-  add (b, anna, "2026-11-23", 630, 15, "admin", "from the command line");
+  anna = mk_test_person (a, "Anna");
+  mk_test_add_entry (a, anna, "2026-11-23", 600, 30, "calls", "from the window");
+  mk_test_add_entry (b, anna, "2026-11-23", 630, 15, "admin", "from the command line");
 
   /* Another program holds the write lock until the store has waited for
    * it (busy timeout): the store waits instead of failing. */
@@ -299,7 +246,7 @@ test_open_two_handles_wait (void)
   waiting.slept = FALSE;
   g_mutex_unlock (&waiting.lock);
   releaser = g_thread_new ("release", release_lock_when_waited_for, db);
-  add (a, anna, "2026-11-23", 700, 20, "calls", "while locked");
+  mk_test_add_entry (a, anna, "2026-11-23", 700, 20, "calls", "while locked");
   g_assert_true (GPOINTER_TO_INT (g_thread_join (releaser)));
   sqlite3_close (db);
   waiting_vfs_remove ();
@@ -343,11 +290,11 @@ static void
 test_people_match_names_loosely (void)
 {
   g_autoptr(MkStore) store = mk_test_store_new ();
-  gint64 a = person (store, "Анна Смирнова");
+  gint64 a = mk_test_person (store, "Анна Смирнова");
   g_autoptr(GListModel) people = NULL;
 
-  g_assert_cmpint (person (store, "  анна   СМИРНОВА "), ==, a);
-  g_assert_cmpint (person (store, "Anna Smirnova"), !=, a);
+  g_assert_cmpint (mk_test_person (store, "  анна   СМИРНОВА "), ==, a);
+  g_assert_cmpint (mk_test_person (store, "Anna Smirnova"), !=, a);
   people = mk_store_list_people (store, FALSE, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (people), ==, 2);
 }
@@ -384,8 +331,8 @@ test_people_bad_input (void)
   g_autoptr(MkStore) store = mk_test_store_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(MkPerson) nobody = mk_store_ensure_person (store, "   ", NULL, &error);
-  gint64 a = person (store, "Anna");
-  gint64 b = person (store, "Boris");
+  gint64 a = mk_test_person (store, "Anna");
+  gint64 b = mk_test_person (store, "Boris");
 
   g_assert_null (nobody);
   g_assert_error (error, MK_STORE_ERROR, MK_STORE_ERROR_INVALID);
@@ -414,12 +361,12 @@ test_people_merge_moves_entries (void)
   g_autoptr(MkStore) store = mk_test_store_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) people = NULL;
-  gint64 a = person (store, "Anna Smirnova");
-  gint64 b = person (store, "Smirnova Anna");
+  gint64 a = mk_test_person (store, "Anna Smirnova");
+  gint64 b = mk_test_person (store, "Smirnova Anna");
 
-  add (store, a, "2026-11-23", 600, 30, "calls", "Acme");
-  add (store, b, "2026-11-23", 640, 20, "calls", "Globex");
-  add (store, b, "2026-11-24", 700, 45, "admin", "CRM");
+  mk_test_add_entry (store, a, "2026-11-23", 600, 30, "calls", "Acme");
+  mk_test_add_entry (store, b, "2026-11-23", 640, 20, "calls", "Globex");
+  mk_test_add_entry (store, b, "2026-11-24", 700, 45, "admin", "CRM");
 
   g_assert_true (mk_store_merge_people (store, a, b, &error));
   g_assert_no_error (error);
@@ -546,7 +493,7 @@ static void
 test_entries_validation_messages (void)
 {
   g_autoptr(MkStore) store = mk_test_store_new ();
-  gint64 anna = person (store, "Anna");
+  gint64 anna = mk_test_person (store, "Anna");
   gint64 calls = mk_category_get_id (mk_store_get_category_by_key (store, "calls"));
   const struct {
     MkEntryInput input;
@@ -605,15 +552,16 @@ test_entries_rollups_follow_every_change (void)
   g_autoptr(MkStore) store = mk_test_store_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(MkEntry) entry = NULL;
-  gint64 anna = person (store, "Anna");
+  gint64 anna = mk_test_person (store, "Anna");
   gint64 admin = mk_category_get_id (mk_store_get_category_by_key (store, "admin"));
   gint64 e1, e2, e3;
   MkEntryInput input;
   Totals t = { 0 };
 
-  e1 = add (store, anna, "2026-11-23", 9 * 60 + 30, 60, "calls", "Acme");  /* 30 in prime */
-  e2 = add (store, anna, "2026-11-23", 13 * 60, 30, "admin", "CRM");        /* 0 in prime */
-  e3 = add (store, anna, "2026-11-24", -1, 45, "calls", "no start time");
+  /* 30 minutes in prime time, then none. */
+  e1 = mk_test_add_entry (store, anna, "2026-11-23", 9 * 60 + 30, 60, "calls", "Acme");
+  e2 = mk_test_add_entry (store, anna, "2026-11-23", 13 * 60, 30, "admin", "CRM");
+  e3 = mk_test_add_entry (store, anna, "2026-11-24", -1, 45, "calls", "no start time");
   mk_test_assert_consistent (store);
   g_assert_true (mk_store_foreach_day_total (store, "2026-11-01", "2026-11-30", sum_cb, &t,
                                              &error));
@@ -662,11 +610,11 @@ test_entries_prime_hours_change_recomputes (void)
 {
   g_autoptr(MkStore) store = mk_test_store_new ();
   g_autoptr(GError) error = NULL;
-  gint64 anna = person (store, "Anna");
+  gint64 anna = mk_test_person (store, "Anna");
   MkSettings settings;
   Totals t = { 0 };
 
-  add (store, anna, "2026-11-23", 9 * 60, 120, "admin", "CRM");   /* 09:00–11:00 */
+  mk_test_add_entry (store, anna, "2026-11-23", 9 * 60, 120, "admin", "CRM");   /* 09:00–11:00 */
   mk_store_get_settings (store, &settings);
   settings.n_prime = 1;
   settings.prime[0].start = 9 * 60;
@@ -689,12 +637,12 @@ static void
 test_entries_length_histogram (void)
 {
   g_autoptr(MkStore) store = mk_test_store_new ();
-  gint64 anna = person (store, "Anna");
+  gint64 anna = mk_test_person (store, "Anna");
   int weighted = 0;
 
-  add (store, anna, "2026-11-23", 600, 10, "calls", "a");
-  add (store, anna, "2026-11-23", 610, 10, "calls", "b");
-  add (store, anna, "2026-11-24", 610, 25, "calls", "c");
+  mk_test_add_entry (store, anna, "2026-11-23", 600, 10, "calls", "a");
+  mk_test_add_entry (store, anna, "2026-11-23", 610, 10, "calls", "b");
+  mk_test_add_entry (store, anna, "2026-11-24", 610, 25, "calls", "c");
   g_assert_true (mk_store_foreach_length (store, "2026-11-23", "2026-11-24", length_cb,
                                           &weighted, NULL));
   g_assert_cmpint (weighted, ==, 45);
@@ -776,7 +724,7 @@ test_timer_survives_reopen (void)
 
   g_unlink (path);
   store = mk_store_open (path, &error);
-  anna = person (store, "Anna");
+  anna = mk_test_person (store, "Anna");
   calls = mk_category_get_id (mk_store_get_category_by_key (store, "calls"));
   g_assert_true (mk_store_start_timer (store, anna, calls, "Acme", start, &error));
   g_object_unref (store);
@@ -806,7 +754,7 @@ test_bulk_dedupes_and_aborts (void)
 {
   g_autoptr(MkStore) store = mk_test_store_new ();
   g_autoptr(GError) error = NULL;
-  gint64 anna = person (store, "Anna");
+  gint64 anna = mk_test_person (store, "Anna");
   gint64 calls = mk_category_get_id (mk_store_get_category_by_key (store, "calls"));
   MkImportCounts counts = { 0 };
   MkStoreBulk *bulk;
@@ -867,8 +815,8 @@ test_entry_list_pages_and_filters (void)
   g_autoptr(MkEntryList) all = NULL;
   g_autoptr(MkEntryList) day = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 anna = person (store, "Anna");
-  gint64 boris = person (store, "Boris");
+  gint64 anna = mk_test_person (store, "Anna");
+  gint64 boris = mk_test_person (store, "Boris");
   MkStoreBulk *bulk = mk_store_bulk_begin (store, "x.csv", NULL, NULL, &error);
   gint64 calls = mk_category_get_id (mk_store_get_category_by_key (store, "calls"));
   gint64 admin = mk_category_get_id (mk_store_get_category_by_key (store, "admin"));
@@ -923,7 +871,7 @@ test_entry_list_pages_and_filters (void)
     guint before = g_list_model_get_n_items (G_LIST_MODEL (day));
     gint64 minutes = mk_entry_list_get_total_minutes (day);
 
-    add (store, anna, "2026-11-02", 100, 15, "calls", "new");
+    mk_test_add_entry (store, anna, "2026-11-02", 100, 15, "calls", "new");
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (day)), ==, before + 1);
     g_assert_cmpint (mk_entry_list_get_total_minutes (day), ==, minutes + 15);
   }
@@ -955,7 +903,9 @@ test_entry_list_every_order_every_page (void)
 {
   g_autoptr(MkStore) store = mk_test_store_new ();
   g_autoptr(GError) error = NULL;
-  gint64 people[3] = { person (store, "Anna"), person (store, "Boris"), person (store, "Vera") };
+  gint64 people[3] = {
+    mk_test_person (store, "Anna"), mk_test_person (store, "Boris"), mk_test_person (store, "Vera"),
+  };
   g_autoptr(GListModel) categories = mk_store_list_categories (store, FALSE);
   MkStoreBulk *bulk = mk_store_bulk_begin (store, "x.csv", NULL, NULL, &error);
 
@@ -1058,11 +1008,11 @@ test_entry_list_search_ignores_case (void)
 {
   g_autoptr(MkStore) store = mk_test_store_new ();
   g_autoptr(MkEntryList) list = NULL;
-  gint64 anna = person (store, "Anna");
+  gint64 anna = mk_test_person (store, "Anna");
 
-  add (store, anna, "2026-11-23", 600, 30, "calls", "Помощь коллеге с КП");
-  add (store, anna, "2026-11-23", 640, 20, "admin", "CRM: Acme Corp");
-  add (store, anna, "2026-11-23", 700, 15, "admin", "отчёт");
+  mk_test_add_entry (store, anna, "2026-11-23", 600, 30, "calls", "Помощь коллеге с КП");
+  mk_test_add_entry (store, anna, "2026-11-23", 640, 20, "admin", "CRM: Acme Corp");
+  mk_test_add_entry (store, anna, "2026-11-23", 700, 15, "admin", "отчёт");
   list = mk_entry_list_new (store);
 
   mk_entry_list_set_search (list, "помощь");
@@ -1086,11 +1036,11 @@ test_entry_list_holds (void)
   g_autoptr(MkStore) store = mk_test_store_new ();
   g_autoptr(MkEntryList) list = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 anna = person (store, "Anna");
-  gint64 boris = person (store, "Boris");
-  gint64 call = add (store, anna, "2026-11-23", 600, 30, "calls", "Помощь коллеге");
-  gint64 admin = add (store, anna, "2026-11-24", 640, 20, "admin", "CRM: Acme Corp");
-  gint64 other = add (store, boris, "2026-11-23", 700, 15, "calls", "Помощь Анне");
+  gint64 anna = mk_test_person (store, "Anna");
+  gint64 boris = mk_test_person (store, "Boris");
+  gint64 call = mk_test_add_entry (store, anna, "2026-11-23", 600, 30, "calls", "Помощь коллеге");
+  gint64 admin = mk_test_add_entry (store, anna, "2026-11-24", 640, 20, "admin", "CRM: Acme Corp");
+  gint64 other = mk_test_add_entry (store, boris, "2026-11-23", 700, 15, "calls", "Помощь Анне");
 
   list = mk_entry_list_new (store);
   g_assert_true (mk_entry_list_holds (list, call));
