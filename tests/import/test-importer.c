@@ -1098,7 +1098,8 @@ main (int   argc,
     {
       g_autofree char *test_path = g_strdup_printf ("/importer/corpus/%s", groups[i]);
 
-      g_test_add (test_path, Fixture, g_strdup (groups[i]), fixture_set_up, test_corpus_case,
+      /* @groups lives until g_test_run() returns. */
+      g_test_add (test_path, Fixture, groups[i], fixture_set_up, test_corpus_case,
                   fixture_tear_down);
     }
 

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* test-duration.c — durations and times of day as timesheets write them. */
+/* test-duration.c — durations as timesheets write them (times of day:
+ * test-time-of-day.c). */
 #include "config.h"
 
 #include "mk-duration.h"
@@ -245,75 +246,6 @@ test_check_seconds (void)
   g_assert_cmpstr (error->message, ==, "duration '09:00–09:00' is zero");
 }
 
-static int
-time_ok (const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  int minutes = -1;
-
-  if (!mk_time_of_day_parse (text, &minutes, &error))
-    g_error ("'%s' did not parse: %s", text, error->message);
-  return minutes;
-}
-
-static void
-assert_time_fails (const char *text,
-                   const char *message)
-{
-  g_autoptr(GError) error = NULL;
-  int minutes = -1;
-
-  g_assert_false (mk_time_of_day_parse (text, &minutes, &error));
-  g_assert_error (error, MK_PARSE_ERROR, MK_PARSE_ERROR_TIME);
-  if (message != NULL)
-    g_assert_cmpstr (error->message, ==, message);
-}
-
-static void
-test_time_24h (void)
-{
-  g_assert_cmpint (time_ok ("9:30"), ==, 570);
-  g_assert_cmpint (time_ok ("09:30"), ==, 570);
-  g_assert_cmpint (time_ok ("09:30:59"), ==, 570);
-  g_assert_cmpint (time_ok ("23:59:59.999"), ==, 1439);
-  g_assert_cmpint (time_ok ("00:00"), ==, 0);
-  g_assert_cmpint (time_ok ("9.30"), ==, 570);
-  g_assert_cmpint (time_ok ("24:00"), ==, 1440);
-}
-
-static void
-test_time_12h (void)
-{
-  g_assert_cmpint (time_ok ("9:30 AM"), ==, 570);
-  g_assert_cmpint (time_ok ("9:30 PM"), ==, 21 * 60 + 30);
-  g_assert_cmpint (time_ok ("12:05 a.m."), ==, 5);
-  g_assert_cmpint (time_ok ("12:05 PM"), ==, 12 * 60 + 5);
-  g_assert_cmpint (time_ok ("08:00:00 pm"), ==, 20 * 60);
-  g_assert_cmpint (time_ok ("9pm"), ==, 21 * 60);
-  assert_time_fails ("13:00 PM", "time '13:00 PM' has hour 13, but AM/PM hours are 1 to 12");
-}
-
-static void
-test_time_bad (void)
-{
-  assert_time_fails ("25:10", "time '25:10' has hour 25");
-  assert_time_fails ("9:75", "time '9:75' has 75 minutes");
-  assert_time_fails ("24:30", NULL);
-  assert_time_fails ("noon", "'noon' is not a time of day (write HH:MM)");
-  assert_time_fails ("9", NULL);
-  assert_time_fails ("930", NULL);
-  assert_time_fails ("9:30 xyz", NULL);
-}
-
-static void
-test_between_crosses_midnight (void)
-{
-  g_assert_cmpint (mk_seconds_between_times (9 * 3600, 10 * 3600 + 1800), ==, 5400);
-  g_assert_cmpint (mk_seconds_between_times (23 * 3600 + 1800, 1800), ==, 3600);
-  g_assert_cmpint (mk_seconds_between_times (0, 86400), ==, 86400);
-  g_assert_cmpint (mk_seconds_between_times (3600, 3600), ==, 0);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -335,10 +267,6 @@ main (int   argc,
   g_test_add_func ("/duration/parse/huge-values-refused-not-wrapped", test_huge_values_refused);
   g_test_add_func ("/duration/parse/jira-days-and-minutes", test_jira_days);
   g_test_add_func ("/duration/check-seconds", test_check_seconds);
-  g_test_add_func ("/time-of-day/24-hour", test_time_24h);
-  g_test_add_func ("/time-of-day/12-hour", test_time_12h);
-  g_test_add_func ("/time-of-day/bad", test_time_bad);
-  g_test_add_func ("/time-of-day/between-crosses-midnight", test_between_crosses_midnight);
 
   return g_test_run ();
 }
