@@ -1099,7 +1099,8 @@ test_demo_refuses_entries (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) people = NULL;
 
-  add (store, person (store, "Anna Petrova"), "2026-03-02", -1, 30, "calls", "Acme");
+  mk_test_add_entry (store, mk_test_person (store, "Anna Petrova"), "2026-03-02", -1, 30, "calls",
+                     "Acme");
   g_assert_false (mk_store_load_demo (store, NULL, &error));
   g_assert_error (error, MK_STORE_ERROR, MK_STORE_ERROR_EXISTS);
   g_assert_nonnull (strstr (error->message, "already holds entries"));
