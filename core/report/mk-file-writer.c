@@ -12,6 +12,8 @@
  * so is a file with other hard links, which a replacement would silently
  * split from this one.  A path that names our own standard output
  * (/dev/stdout, /proc/self/fd/1) is written as standard output, like "-".
+ * An SQLite database is never replaced: "--export minutka.db" would turn the
+ * user's data into a CSV of it.
  *
  * The temporary.  Data goes to a file in the target's folder (so the
  * rename cannot cross file systems), mode 0600 like the database because a
@@ -220,6 +222,44 @@ is_our_stdout (const struct stat *st)
          && out.st_ino == st->st_ino;
 }
 
+/* Whether the regular file @path starts like an SQLite database. */
+static gboolean
+has_database_header (const char *path)
+{
+  static const char header[] = "SQLite format 3";
+  char head[sizeof header];
+  int fd = open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  gboolean database;
+
+  if (fd < 0)
+    return FALSE;
+  database = read (fd, head, sizeof head) == sizeof head
+             && memcmp (head, header, sizeof header) == 0;
+  close (fd);
+  return database;
+}
+
+/* Whether @path is an SQLite database or one of its companion files (the
+ * write-ahead log, the shared-memory index, the rollback journal): a report
+ * or an export written over one (--export minutka.db) would destroy it. */
+static gboolean
+is_database (const char *path)
+{
+  static const char *companions[] = { "-wal", "-shm", "-journal" };
+
+  if (has_database_header (path))
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (companions); i++)
+    if (g_str_has_suffix (path, companions[i]))
+      {
+        g_autofree char *db = g_strndup (path, strlen (path) - strlen (companions[i]));
+
+        if (has_database_header (db))
+          return TRUE;
+      }
+  return FALSE;
+}
+
 /* Checks what @path names now, as the kernel resolves it (/dev/stdout and
  * other /proc links included), and sets the target to replace. */
 static gboolean
@@ -277,6 +317,13 @@ check_target (MkFileWriter  *self,
                    _("“%s” has other names (hard links), which would keep the old "
                      "contents; write to a new file, or remove the other names first."),
                    self->path);
+      return FALSE;
+    }
+  if (is_database (self->path))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST,
+                   _("“%s” is a database or part of one, and Minutka does not write a report or "
+                     "an export over it; choose another file name."), self->path);
       return FALSE;
     }
   if (access (self->path, W_OK) != 0)

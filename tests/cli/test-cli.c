@@ -766,6 +766,16 @@ test_export_safety (void)
   g_assert_nonnull (strstr (run.err, "named pipe"));
   g_unlink (fifo);
 
+  /* Over the database itself: refused, and the database is still sound. */
+  RUN (&run, "--db", db, "--export", db);
+  g_assert_cmpint (run.status, ==, MK_EXIT_BAD_INPUT);
+  g_assert_nonnull (strstr (run.err, "is a database"));
+  RUN (&run, "--db", db, "--report", "--output", db);
+  g_assert_cmpint (run.status, ==, MK_EXIT_BAD_INPUT);
+  RUN (&run, "--db", db, "--check");
+  g_assert_cmpint (run.status, ==, MK_EXIT_OK);
+  g_assert_cmpint (count_entries (db), ==, 540);
+
   /* To standard output, the summary goes to standard error. */
   RUN (&run, "--db", db, "--export", "-", "--from", "2026-11-24", "--to", "2026-11-24");
   g_assert_cmpint (run.status, ==, MK_EXIT_OK);

@@ -253,6 +253,34 @@ test_refuses_what_is_not_a_file (void)
   }
 }
 
+/* A database (or its write-ahead log) is never replaced by a report or an
+ * export: "--export minutka.db" would destroy the data. */
+static void
+test_refuses_a_database (void)
+{
+  g_autofree char *dir = new_folder ();
+  g_autofree char *db = g_build_filename (dir, "minutka.db", NULL);
+  g_autofree char *wal = g_build_filename (dir, "minutka.db-wal", NULL);
+  g_autoptr(GError) error = NULL;
+  const char header[] = "SQLite format 3\0 and the rest of the first page";
+
+  g_assert_true (g_file_set_contents (db, header, sizeof header, NULL));
+  g_assert_true (g_file_set_contents (wal, "log", -1, NULL));
+  g_assert_false (mk_file_write_contents (db, "x", 1, &error));
+  g_assert_nonnull (strstr (error->message, "is a database"));
+  g_clear_error (&error);
+  g_assert_false (mk_file_write_contents (wal, "x", 1, &error));
+  g_assert_nonnull (strstr (error->message, "is a database"));
+  g_clear_error (&error);
+  {
+    g_autofree char *contents = NULL;
+    gsize length;
+
+    g_assert_true (g_file_get_contents (db, &contents, &length, NULL));
+    g_assert_cmpmem (contents, length, header, sizeof header);
+  }
+}
+
 /* A read-only file is not replaced behind the user's back (root may write
  * anything, so there is nothing to check as root). */
 static void
@@ -455,6 +483,7 @@ main (int   argc,
                    test_replace_keeps_old_until_commit);
   g_test_add_func ("/file-writer/symlinks-written-through", test_symlinks_written_through);
   g_test_add_func ("/file-writer/refuses-what-is-not-a-file", test_refuses_what_is_not_a_file);
+  g_test_add_func ("/file-writer/refuses-a-database", test_refuses_a_database);
   g_test_add_func ("/file-writer/read-only-target", test_read_only_target);
   g_test_add_func ("/file-writer/standard-output", test_standard_output);
   g_test_add_data_func ("/file-writer/killed-or-failed/unnamed-temporary", GINT_TO_POINTER (0),
