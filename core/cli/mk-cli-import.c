@@ -26,6 +26,63 @@
 /* Fewer unmapped texts are listed; the rest are counted. */
 #define MAX_UNMAPPED_SHOWN 10
 
+/* Files the --column ROLE=HEADER values into @options; FALSE after
+ * printing why one is not valid (an unknown role, a role given twice). */
+static gboolean
+parse_columns (const char * const *columns,
+               MkImportOptions    *options)
+{
+  static const char *roles[] = {
+    "date", "person", "category", "task", "duration", "minutes", "hours", "start", "end",
+  };
+  const char **slots[] = {
+    &options->date_column, &options->person_column, &options->category_column,
+    &options->task_column, &options->duration_column, &options->duration_column,
+    &options->duration_column, &options->start_column, &options->end_column,
+  };
+  static const MkDurationUnit units[] = {
+    MK_DURATION_UNIT_AUTO, MK_DURATION_UNIT_AUTO, MK_DURATION_UNIT_AUTO,
+    MK_DURATION_UNIT_AUTO, MK_DURATION_UNIT_AUTO, MK_DURATION_UNIT_MINUTES,
+    MK_DURATION_UNIT_HOURS, MK_DURATION_UNIT_AUTO, MK_DURATION_UNIT_AUTO,
+  };
+
+  for (gsize i = 0; columns != NULL && columns[i] != NULL; i++)
+    {
+      const char *eq = strchr (columns[i], '=');
+      g_autofree char *role = eq ? g_strstrip (g_strndup (columns[i],
+                                                          (gsize) (eq - columns[i])))
+                                 : NULL;
+      gsize r;
+
+      for (r = 0; role != NULL && r < G_N_ELEMENTS (roles); r++)
+        if (g_ascii_strcasecmp (role, roles[r]) == 0)
+          break;
+      if (role == NULL || r == G_N_ELEMENTS (roles))
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("--column '%s' should look like ROLE=HEADER, with ROLE one of "
+                               "date, person, category, task, duration, minutes, hours, start "
+                               "and end, e.g. --column person=Owner."), columns[i]);
+
+          mk_cli_print_message (message);
+          return FALSE;
+        }
+      if (*slots[r] != NULL)
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("--column gives the %s column twice ('%s'); give it once."),
+                             role, columns[i]);
+
+          mk_cli_print_message (message);
+          return FALSE;
+        }
+      *slots[r] = eq + 1;
+      options->duration_unit = units[r] != MK_DURATION_UNIT_AUTO ? units[r]
+                                                                   : options->duration_unit;
+    }
+  return TRUE;
+}
+
 /**
  * mk_cli_import_parse_args:
  * @args: the option values as given
@@ -76,8 +133,17 @@ mk_cli_import_parse_args (const MkCliImportArgs *args,
       mk_cli_print_message (_("--person needs a name."));
       return MK_EXIT_USAGE;
     }
+  if (!parse_columns (args->columns, options))
+    return MK_EXIT_USAGE;
+  if (args->category_column != NULL && options->category_column != NULL)
+    {
+      mk_cli_print_message (_("--category-column and --column category= name the same "
+                              "thing; give one of them."));
+      return MK_EXIT_USAGE;
+    }
   options->person = args->person;
-  options->category_column = args->category_column;
+  if (args->category_column != NULL)
+    options->category_column = args->category_column;
   options->maps = args->maps;
   options->skip_invalid = args->skip_invalid;
   options->dry_run = args->dry_run;
@@ -259,6 +325,7 @@ mk_cli_import_run (const MkCliArgs *args)
   import_args.date_format = mk_cli_args_get (args, "date-format");
   import_args.category_column = mk_cli_args_get (args, "category-column");
   import_args.maps = mk_cli_args_get_all (args, "map");
+  import_args.columns = mk_cli_args_get_all (args, "column");
   import_args.skip_invalid = mk_cli_args_has (args, "skip-invalid");
   import_args.dry_run = mk_cli_args_has (args, "dry-run");
 

@@ -22,6 +22,8 @@ G_BEGIN_DECLS
  * @date_format: (nullable): --date-format as given
  * @category_column: (nullable): --category-column
  * @maps: (nullable) (array zero-terminated=1): the --map values
+ * @columns: (nullable) (array zero-terminated=1): the --column values,
+ *   "ROLE=HEADER"
  * @skip_invalid: --skip-invalid
  * @dry_run: --dry-run
  */
@@ -32,6 +34,7 @@ typedef struct {
   const char         *date_format;
   const char         *category_column;
   const char * const *maps;
+  const char * const *columns;
   gboolean            skip_invalid;
   gboolean            dry_run;
 } MkCliImportArgs;

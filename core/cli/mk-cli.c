@@ -78,6 +78,10 @@ static const MkCliOption options[] = {
   { "map", MK_CLI_STRINGS, NULL, "import", N_("TEXT=KEY"),
     N_("Count the category text TEXT as the category KEY (calls, follow_up, admin, "
        "meetings, travel, training, other) from now on; may be repeated") },
+  { "column", MK_CLI_STRINGS, NULL, "import", N_("ROLE=HEADER"),
+    N_("Read ROLE from the column named HEADER instead of guessing: date, person, "
+       "category, task, duration (its unit from its header), minutes, hours, start or "
+       "end; an empty HEADER reads none; may be repeated") },
   { "skip-invalid", MK_CLI_FLAG, NULL, "import", NULL,
     N_("Import the valid rows and list the invalid ones, instead of refusing the file") },
   { "dry-run", MK_CLI_FLAG, NULL, "import", NULL,

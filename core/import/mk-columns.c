@@ -515,7 +515,7 @@ mk_column_map_new (const char * const    *headers,
                    const MkColumnOptions *options,
                    GError               **error)
 {
-  static const MkColumnOptions defaults = { MK_PRESET_AUTO, NULL, FALSE, NULL, NULL, NULL };
+  static const MkColumnOptions defaults = { MK_PRESET_AUTO, };
   g_autoptr(MkColumnMap) map = NULL;
   const MkPresetSpec *spec = NULL;
   gsize n_presets;
@@ -607,6 +607,16 @@ mk_column_map_new (const char * const    *headers,
   map->start = CHOOSE (start, MK_COLUMN_START);
   map->end = CHOOSE (end, MK_COLUMN_END);
   map->end_date = CHOOSE (end_date, MK_COLUMN_END_DATE);
+  if ((options->date_column != NULL
+       && !override_column (map, &a, options->date_column, &map->date, error))
+      || (options->start_column != NULL
+          && !override_column (map, &a, options->start_column, &map->start, error))
+      || (options->end_column != NULL
+          && !override_column (map, &a, options->end_column, &map->end, error)))
+    {
+      analysis_clear (&a);
+      return NULL;
+    }
   /* Minutka's own export carries each entry's identity (mk-exporter.h). */
   map->uuid = -1;
   if (map->preset == MK_PRESET_MINUTKA)
@@ -703,6 +713,9 @@ mk_column_map_new (const char * const    *headers,
    * is decimal hours ("1" is an hour), Clockify's "Duration (h)" hours. */
   if (preset_duration && spec->unit != MK_DURATION_UNIT_AUTO)
     map->duration_unit = spec->unit;
+  /* And the user knows best of all (--column minutes=Timespent). */
+  if (options->duration_unit != MK_DURATION_UNIT_AUTO && map->duration >= 0)
+    map->duration_unit = options->duration_unit;
 
   /* The person. */
   if (options->person_column != NULL)

@@ -139,17 +139,27 @@ typedef struct {
  * @duration_column: (nullable): the header of the duration column; its unit
  *   comes from the header ("" for none: start and end then)
  * @task_column: (nullable): the header of the task column; "" for none
+ * @date_column: (nullable): the header of the date column; "" for none
+ *   (the start column then holds date and time)
+ * @start_column: (nullable): the header of the start column; "" for none
+ * @end_column: (nullable): the header of the end column; "" for none
+ * @duration_unit: what a bare number in the duration column means, or
+ *   %MK_DURATION_UNIT_AUTO to let its header (or the preset) say
  *
  * The caller's choices; %NULL means automatic.  A name that is no header
  * fails with %MK_IMPORT_ERROR_COLUMNS.
  */
 typedef struct {
-  MkPreset    preset;
-  const char *category_column;
-  gboolean    person_given;
-  const char *person_column;
-  const char *duration_column;
-  const char *task_column;
+  MkPreset        preset;
+  const char     *category_column;
+  gboolean        person_given;
+  const char     *person_column;
+  const char     *duration_column;
+  const char     *task_column;
+  const char     *date_column;
+  const char     *start_column;
+  const char     *end_column;
+  MkDurationUnit  duration_unit;
 } MkColumnOptions;
 
 MkColumnRole  mk_column_role_for_header   (const char            *header,

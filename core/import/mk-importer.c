@@ -177,6 +177,8 @@ header_cb (const MkRecord  *record,
       MkColumnOptions column_options = {
         options->preset, options->category_column, options->person != NULL,
         options->person_column, options->duration_column, options->task_column,
+        options->date_column, options->start_column, options->end_column,
+        options->duration_unit,
       };
       g_autoptr(GPtrArray) header = NULL;
 

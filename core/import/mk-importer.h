@@ -49,6 +49,11 @@ G_BEGIN_DECLS
  * @duration_column: (nullable): the header of the duration column, its
  *   unit from its header; "" for none (start and end then)
  * @task_column: (nullable): the header of the task column; "" for none
+ * @date_column: (nullable): the header of the date column; "" for none
+ * @start_column: (nullable): the header of the start column; "" for none
+ * @end_column: (nullable): the header of the end column; "" for none
+ * @duration_unit: what a bare number in the duration column means, or
+ *   %MK_DURATION_UNIT_AUTO for what its header says (--column minutes=…)
  *
  * How to import.  Initialise with mk_import_options_init(); %NULL column
  * names mean automatic, and a name that is no header fails with
@@ -70,6 +75,10 @@ typedef struct {
   const char         *person_column;
   const char         *duration_column;
   const char         *task_column;
+  const char         *date_column;
+  const char         *start_column;
+  const char         *end_column;
+  MkDurationUnit      duration_unit;
 } MkImportOptions;
 
 /**

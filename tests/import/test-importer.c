@@ -1057,6 +1057,53 @@ test_lenient_quotes_keep_text (Fixture       *f,
   g_assert_nonnull (strstr (lines, "Ольга Ким Звонок; \"Альфа\""));
 }
 
+static void
+test_cli_columns (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *crm = corpus_path ("crm-owner-name.csv");
+  g_autofree char *jira = corpus_path ("jira-worklog-units.csv");
+  const char *crm_files[] = { crm, NULL };
+  const char *jira_files[] = { jira, NULL };
+  const char *crm_columns[] = { "person=Name", "category=", NULL };
+  const char *jira_columns[] = { "person=Worklog Author", "date=Started", "minutes=Timespent",
+                                 "task=Summary", NULL };
+  const char *unknown[] = { "who=Owner", NULL };
+  const char *twice[] = { "person=Owner", "person=Name", NULL };
+  const char *missing[] = { "person=Nobody", NULL };
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GString) err = g_string_new (NULL);
+  MkCliImportArgs args = { crm_files, NULL, };
+  g_autofree char *minutes = NULL;
+  g_autofree char *days = NULL;
+  g_autofree char *lines = NULL;
+
+  /* Every role the dialog offers, on the command line: here the CRM file
+   * is read as if "Name" were the person and there were no category. */
+  args.columns = crm_columns;
+  g_assert_cmpint (mk_cli_import (f->store, &args, out, err), ==, 0);
+  g_assert_nonnull (strstr (out->str, "The person comes from column 'Name'."));
+  database_totals (f->store, &minutes, &days);
+  g_assert_cmpstr (minutes, ==, "90380/other=25;Call Initech back/other=20;"
+                                "Standup/other=15;Timelogging/other=10");
+
+  args.files = jira_files;
+  args.columns = jira_columns;
+  g_assert_cmpint (mk_cli_import (f->store, &args, out, err), ==, 0);
+  lines = entry_lines (f->store, FALSE);
+  g_assert_nonnull (strstr (lines, "2023-06-29 960 35 calls Lena Smirnova Cold calls"));
+
+  /* Usage mistakes exit 2; a header the file lacks is bad input, 1. */
+  args.columns = unknown;
+  g_assert_cmpint (mk_cli_import (f->store, &args, out, err), ==, 2);
+  args.columns = twice;
+  g_assert_cmpint (mk_cli_import (f->store, &args, out, err), ==, 2);
+  args.columns = missing;
+  g_string_truncate (err, 0);
+  g_assert_cmpint (mk_cli_import (f->store, &args, out, err), ==, 1);
+  g_assert_nonnull (strstr (err->str, "there is no column named 'Nobody'"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1084,6 +1131,8 @@ main (int   argc,
               test_dialog_overrides, fixture_tear_down);
   g_test_add ("/cli/import-export-exit-codes", Fixture, NULL, fixture_set_up,
               test_cli_exit_codes, fixture_tear_down);
+  g_test_add ("/cli/import-columns-by-role", Fixture, NULL, fixture_set_up, test_cli_columns,
+              fixture_tear_down);
   g_test_add ("/importer/not-a-regular-file-refused-before-opening", Fixture, NULL,
               fixture_set_up, test_not_regular_refused, fixture_tear_down);
   g_test_add ("/importer/exact-field-and-name-limits", Fixture, NULL, fixture_set_up,
