@@ -9,11 +9,14 @@
  * skips a row whose UUID is already there, and the team database (core/team)
  * is keyed on it.
  *  - New identities are version 7: 48 bits of Unix time in milliseconds,
- *    then 74 random bits (GLib's generator, seeded from the system's).
- *    Rows made one after another get neighbouring keys, so a UUID index in
+ *    then 74 random bits (GLib's generator, seeded from the system's), and
+ *    within one process each is greater than the one before (RFC 9562's
+ *    "monotonic random": in the same millisecond the last one plus one).
+ *    Rows made one after another get ascending keys, so a UUID index in
  *    SQLite or PostgreSQL grows at its end instead of at random pages (a
  *    version 4 UUID, as g_uuid_string_random() makes, would touch a random
- *    page of the index for every row of a big import or sync).
+ *    page of the index for every row of a big import or sync); a big
+ *    import keeps the index and appends to it (mk-store-bulk.c).
  *  - The built-in categories get version 5 (name-based, SHA-1) identities
  *    from their key, so that every Minutka agrees that "calls" is one
  *    category, whichever database it was made in.
@@ -43,9 +46,16 @@ set_version (MkUuid *uuid,
   uuid->bytes[8] = (guint8) ((uuid->bytes[8] & 0x3f) | 0x80);   /* the RFC variant */
 }
 
+/* The last identity made, as two big-endian halves without the version
+ * and variant bits: 48 bits of time and 12 random in `hi`, 62 random in
+ * `lo`. */
+static GMutex last_lock;
+static guint64 last_hi, last_lo;
+
 /**
  * mk_uuid_generate:
- * @uuid: (out caller-allocates): a new identity (version 7)
+ * @uuid: (out caller-allocates): a new identity (version 7), greater than
+ *   every one this process made before
  *
  * Safe to call from any thread.
  */
@@ -53,16 +63,37 @@ void
 mk_uuid_generate (MkUuid *uuid)
 {
   guint64 ms = (guint64) (g_get_real_time () / 1000);
-  guint32 r[3];
+  guint64 hi, lo;
 
   g_return_if_fail (uuid != NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (r); i++)
-    r[i] = g_random_int ();
-  for (guint i = 0; i < 6; i++)
-    uuid->bytes[i] = (guint8) (ms >> (40 - 8 * i));
-  memcpy (uuid->bytes + 6, r, 10);
-  set_version (uuid, 7);
+  hi = ms << 12 | (g_random_int () & 0xfff);
+  lo = ((guint64) g_random_int () << 32 | g_random_int ()) & G_GUINT64_CONSTANT (0x3fffffffffffffff);
+  g_mutex_lock (&last_lock);
+  if (hi < last_hi || (hi == last_hi && lo <= last_lo))
+    {
+      /* The same millisecond (or the clock went back): one more than the
+       * last, carrying into the time when the 62 bits run over. */
+      hi = last_hi;
+      lo = last_lo + 1;
+      if (lo > G_GUINT64_CONSTANT (0x3fffffffffffffff))
+        {
+          lo = 0;
+          hi++;
+        }
+    }
+  last_hi = hi;
+  last_lo = lo;
+  g_mutex_unlock (&last_lock);
+
+  /* hi: 48 bits of time, the version, 12 bits; lo: the variant, 62 bits. */
+  hi = (hi >> 12) << 16 | 0x7000 | (hi & 0xfff);
+  lo |= G_GUINT64_CONSTANT (0x8000000000000000);
+  for (guint i = 0; i < 8; i++)
+    {
+      uuid->bytes[i] = (guint8) (hi >> (56 - 8 * i));
+      uuid->bytes[8 + i] = (guint8) (lo >> (56 - 8 * i));
+    }
 }
 
 /**

@@ -210,6 +210,15 @@ bind_row (sqlite3_stmt      *stmt,
   sqlite3_bind_blob (stmt, base + 10, row->uuid.bytes, sizeof row->uuid.bytes, SQLITE_STATIC);
 }
 
+/* New identities are made in the order the rows go in, so that they
+ * ascend with the row ids and the entry_uuid index grows at its end. */
+static void
+give_identity (MkBulkRow *row)
+{
+  if (!row->has_uuid)
+    mk_uuid_generate (&row->uuid);
+}
+
 /* Inserts the chunk's rows sorted, ROWS_PER_INSERT at a time (one
  * statement's overhead for several rows), the rest one by one. */
 static gboolean
@@ -229,7 +238,10 @@ write_chunk (MkBulkWriter *self,
       int rc;
 
       for (guint g = 0; g < n; g++)
-        bind_row (stmt, g, chunk, &chunk->rows[order[i + g]], self->batch_id);
+        {
+          give_identity (&chunk->rows[order[i + g]]);
+          bind_row (stmt, g, chunk, &chunk->rows[order[i + g]], self->batch_id);
+        }
       rc = sqlite3_step (stmt);
       sqlite3_reset (stmt);
       if (rc != SQLITE_DONE)

@@ -24,6 +24,7 @@ typedef struct {
   gint16  minutes;
   guint32 task;         /* offset in the chunk's tasks */
   guint32 task_len;
+  gboolean has_uuid;    /* FALSE: the writer gives the row a new one */
   MkUuid  uuid;
 } MkBulkRow;
 

@@ -79,6 +79,7 @@ struct _MkStoreBulk
   gboolean      all_loaded;    /* every fingerprint of the table was read */
   MkKeySet      uuid_keys;     /* identities of this bulk's rows (and all, once loaded) */
   gboolean      uuids_loaded;  /* every identity of the table was read */
+  gboolean      rows_with_uuid; /* a row came with its identity */
   int           saved_cache;   /* PRAGMA cache_size to restore, or 0 */
   GPtrArray    *index_sql;     /* indexes of `entry` a big import drops (name, sql …) */
   gboolean      indexes_dropped; /* … once its first chunk of new rows is written */
@@ -422,16 +423,27 @@ drop_indexes (MkStoreBulk *bulk,
 {
   if (bulk->index_sql == NULL || bulk->indexes_dropped)
     return TRUE;
-  for (guint i = 0; i < bulk->index_sql->len; i += 2)
+  for (guint i = 0; i < bulk->index_sql->len;)
     {
       const char *name = g_ptr_array_index (bulk->index_sql, i);
-      /* The name comes from the schema, quoted as an identifier. */
-      char *drop = sqlite3_mprintf ("DROP INDEX \"%w\"", name);
-      gboolean ok = exec_sql (bulk, drop, error);
+      char *drop;
+      gboolean ok;
 
+      /* The identities the rows get ascend (mk-uuid.c): appended to their
+       * index at its end they cost half of building it again.  Identities
+       * that came with the rows go anywhere: then it goes too. */
+      if (g_strcmp0 (name, "entry_uuid") == 0 && !bulk->rows_with_uuid)
+        {
+          g_ptr_array_remove_range (bulk->index_sql, i, 2);
+          continue;
+        }
+      /* The name comes from the schema, quoted as an identifier. */
+      drop = sqlite3_mprintf ("DROP INDEX \"%w\"", name);
+      ok = exec_sql (bulk, drop, error);
       sqlite3_free (drop);
       if (!ok)
         return FALSE;
+      i += 2;
     }
   bulk->indexes_dropped = TRUE;
   return TRUE;
@@ -624,13 +636,13 @@ mk_store_bulk_add (MkStoreBulk        *bulk,
       chunk = mk_bulk_writer_chunk (bulk->writer);
     }
   row = &chunk->rows[chunk->n_rows++];
+  row->has_uuid = has_uuid;
   if (has_uuid)
     {
       row->uuid = uuid;
       mk_key_set_add (&bulk->uuid_keys, mk_uuid_key (&uuid));
+      bulk->rows_with_uuid = TRUE;
     }
-  else
-    mk_uuid_generate (&row->uuid);
   row->person_id = input->person_id;
   row->fingerprint = input->fingerprint;
   row->category_id = input->category_id;

@@ -439,6 +439,14 @@ pairs (guint  i,
   return buf;
 }
 
+/* No identities: the bulk gives them. */
+static const char *
+none (guint  i,
+      char  *buf)
+{
+  return NULL;
+}
+
 /* Identities 0 … 29999, then every other row none. */
 static const char *
 first_then_none (guint  i,
@@ -448,6 +456,39 @@ first_then_none (guint  i,
     return NULL;
   g_snprintf (buf, MK_UUID_TEXT_LEN + 1, "0190a6b2-7c1e-7d3a-9f00-%012x", i);
   return buf;
+}
+
+/* A big import whose rows come without identities keeps the entry_uuid
+ * index and appends to it: the identities it gives ascend with the rows. */
+static void
+test_bulk_identities_ascend (void)
+{
+  g_autofree char *path = mk_test_db_path ("ascend.db");
+  g_autoptr(MkStore) store = NULL;
+  g_autoptr(MkPerson) anna = NULL;
+  g_autoptr(GError) error = NULL;
+  guint64 added, duplicates;
+  sqlite3 *db;
+
+  g_unlink (path);
+  store = mk_store_open (path, &error);
+  anna = mk_store_ensure_person (store, "Anna", NULL, &error);
+  bulk_with_identities (store, anna, 30000, TRUE, none, &added, &duplicates);
+  g_assert_cmpuint (added, ==, 30000);
+  bulk_with_identities (store, anna, 30000, TRUE, none, &added, &duplicates);
+  g_assert_cmpint (mk_store_count_entries (store), ==, 60000);
+  mk_test_assert_consistent (store);
+  g_clear_object (&store);
+
+  db = open_raw (path);
+  assert_identified (db);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM entry a JOIN entry b ON b.id = a.id + 1 "
+                                  "WHERE b.uuid <= a.uuid"), ==, 0);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM sqlite_schema WHERE name = "
+                                  "'entry_uuid'"), ==, 1);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM pragma_integrity_check "
+                                  "WHERE integrity_check <> 'ok'"), ==, 0);
+  sqlite3_close (db);
 }
 
 static void
@@ -506,5 +547,6 @@ main (int   argc,
   g_test_add_func ("/store/identity/kept-through-edit-and-undo",
                    test_kept_through_edit_and_undo);
   g_test_add_func ("/store/identity/bulk-duplicates", test_bulk_duplicates);
+  g_test_add_func ("/store/identity/bulk-identities-ascend", test_bulk_identities_ascend);
   return g_test_run ();
 }
