@@ -590,31 +590,6 @@ test_own_export_adds_nothing (Fixture       *f,
   g_unlink (db2);
 }
 
-static void
-test_export_cells (void)
-{
-  const struct { const char *in; const char *out; } cases[] = {
-    { "plain", "plain" },
-    { "=1+2", "'=1+2" },
-    { "+7 900 000", "'+7 900 000" },
-    { "-5% off", "'-5% off" },
-    { "@here", "'@here" },
-    { "\ttab", "'\ttab" },
-    { "'quoted", "''quoted" },
-    { "a,b", "\"a,b\"" },
-    { "say \"hi\"", "\"say \"\"hi\"\"\"" },
-    { "=a,b", "\"'=a,b\"" },
-    { "two\nlines", "\"two\nlines\"" },
-    { "", "" },
-  };
-
-  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autofree char *cell = mk_exporter_format_cell (cases[i].in);
-      g_assert_cmpstr (cell, ==, cases[i].out);
-    }
-}
-
 /* A timesheet of @rows rows, written to @path: 500 managers, 10 rows of
  * at most 90 minutes a person-day, so no day has more than 24 hours. */
 static void
@@ -1118,7 +1093,6 @@ main (int   argc,
               test_round_trip, fixture_tear_down);
   g_test_add ("/importer/round-trip/own-export-adds-nothing", Fixture, NULL, fixture_set_up,
               test_own_export_adds_nothing, fixture_tear_down);
-  g_test_add_func ("/exporter/cells-neutralised-and-quoted", test_export_cells);
   g_test_add ("/importer/cancel-at-half-rolls-back", Fixture, NULL, fixture_set_up,
               test_cancel_rolls_back, fixture_tear_down);
   g_test_add ("/importer/async-reports-progress-on-main-context", Fixture, NULL,
