@@ -1,14 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* test-store.c — the SQLite store: opening, migrations, people, categories,
- * aliases, entries and their rollups, settings, study, timer, bulk. */
+/* test-store.c — the SQLite store: opening, people, categories, aliases,
+ * entries and their rollups, settings, study, timer, the demo (the bulk,
+ * the length histograms and the entry list have programs of their own). */
 #include "config.h"
 
 #include <sqlite3.h>
 #include <sys/stat.h>
 
-#include "mk-entry-list.h"
 #include "mk-error.h"
-#include "mk-store-bulk.h"
 #include "store-test-utils.h"
 
 static char *
@@ -627,27 +626,6 @@ test_entries_prime_hours_change_recomputes (void)
   mk_test_assert_consistent (store);
 }
 
-static void
-length_cb (gint64 person_id, gint64 category_id, int minutes, int count, gpointer user_data)
-{
-  *(int *) user_data += minutes * count;
-}
-
-static void
-test_entries_length_histogram (void)
-{
-  g_autoptr(MkStore) store = mk_test_store_new ();
-  gint64 anna = mk_test_person (store, "Anna");
-  int weighted = 0;
-
-  mk_test_add_entry (store, anna, "2026-11-23", 600, 10, "calls", "a");
-  mk_test_add_entry (store, anna, "2026-11-23", 610, 10, "calls", "b");
-  mk_test_add_entry (store, anna, "2026-11-24", 610, 25, "calls", "c");
-  g_assert_true (mk_store_foreach_length (store, "2026-11-23", "2026-11-24", length_cb,
-                                          &weighted, NULL));
-  g_assert_cmpint (weighted, ==, 45);
-}
-
 /* Settings, study, timer */
 
 static void
@@ -747,328 +725,6 @@ test_timer_survives_reopen (void)
   g_object_unref (store);
 }
 
-/* Bulk */
-
-static void
-test_bulk_dedupes_and_aborts (void)
-{
-  g_autoptr(MkStore) store = mk_test_store_new ();
-  g_autoptr(GError) error = NULL;
-  gint64 anna = mk_test_person (store, "Anna");
-  gint64 calls = mk_category_get_id (mk_store_get_category_by_key (store, "calls"));
-  MkImportCounts counts = { 0 };
-  MkStoreBulk *bulk;
-  gboolean dup = FALSE;
-
-  bulk = mk_store_bulk_begin (store, "a.csv", "abc", "generic", &error);
-  g_assert_no_error (error);
-  for (int i = 0; i < 100; i++)
-    {
-      MkEntryInput in = { anna, "2026-11-23", 480 + i, 5, calls, "row", 0, 0, 1000 + i };
-
-      g_assert_true (mk_store_bulk_add (bulk, &in, &dup, &error));
-      g_assert_false (dup);
-    }
-  counts.rows_read = counts.imported = 100;
-  g_assert_true (mk_store_bulk_commit (bulk, &counts, &error));
-  g_assert_cmpint (mk_store_count_entries (store), ==, 100);
-  mk_test_assert_consistent (store);
-
-  /* The same rows again (overlapping export) are duplicates. */
-  bulk = mk_store_bulk_begin (store, "b.csv", "def", "generic", &error);
-  for (int i = 50; i < 150; i++)
-    {
-      MkEntryInput in = { anna, "2026-11-23", 480 + i, 5, calls, "row", 0, 0, 1000 + i };
-
-      g_assert_true (mk_store_bulk_add (bulk, &in, &dup, &error));
-      g_assert_true (dup == (i < 100));
-    }
-  g_assert_true (mk_store_bulk_commit (bulk, NULL, &error));
-  g_assert_cmpint (mk_store_count_entries (store), ==, 150);
-
-  /* An aborted bulk leaves nothing behind, not even its batch. */
-  bulk = mk_store_bulk_begin (store, "c.csv", "ghi", "generic", &error);
-  for (int i = 0; i < 10; i++)
-    {
-      MkEntryInput in = { anna, "2026-11-25", 480 + i, 5, calls, "row", 0, 0, 5000 + i };
-
-      g_assert_true (mk_store_bulk_add (bulk, &in, &dup, &error));
-    }
-  {
-    MkEntryInput bad = { anna, "2026-11-25", 480, 0, calls, "row", 0, 0, 9 };
-
-    g_assert_false (mk_store_bulk_add (bulk, &bad, &dup, &error));
-    g_assert_error (error, MK_STORE_ERROR, MK_STORE_ERROR_INVALID);
-    g_clear_error (&error);
-  }
-  mk_store_bulk_abort (bulk);
-  g_assert_cmpint (mk_store_count_entries (store), ==, 150);
-  mk_test_assert_consistent (store);
-}
-
-/* The entry list */
-
-static void
-test_entry_list_pages_and_filters (void)
-{
-  g_autoptr(MkStore) store = mk_test_store_new ();
-  g_autoptr(MkEntryList) all = NULL;
-  g_autoptr(MkEntryList) day = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 anna = mk_test_person (store, "Anna");
-  gint64 boris = mk_test_person (store, "Boris");
-  MkStoreBulk *bulk = mk_store_bulk_begin (store, "x.csv", NULL, NULL, &error);
-  gint64 calls = mk_category_get_id (mk_store_get_category_by_key (store, "calls"));
-  gint64 admin = mk_category_get_id (mk_store_get_category_by_key (store, "admin"));
-
-  for (int i = 0; i < 1000; i++)
-    {
-      char day_s[11];
-      MkEntryInput in = { i % 2 ? anna : boris, day_s, (i * 7) % 1440, 1 + i % 60,
-                          i % 3 ? calls : admin, i % 10 ? "call" : "100% sure", 0, 0, 0 };
-
-      g_snprintf (day_s, sizeof day_s, "2026-11-%02d", 1 + i % 28);
-      g_assert_true (mk_store_bulk_add (bulk, &in, NULL, &error));
-    }
-  g_assert_true (mk_store_bulk_commit (bulk, NULL, &error));
-
-  all = mk_entry_list_new (store);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (all)), ==, 1000);
-  {
-    g_autoptr(MkEntry) first = g_list_model_get_item (G_LIST_MODEL (all), 0);
-    g_autoptr(MkEntry) last = g_list_model_get_item (G_LIST_MODEL (all), 999);
-    g_autoptr(MkEntry) again = g_list_model_get_item (G_LIST_MODEL (all), 0);
-
-    g_assert_cmpstr (mk_entry_get_day (first), ==, "2026-11-01");
-    g_assert_cmpstr (mk_entry_get_day (last), ==, "2026-11-28");
-    g_assert_true (first == again);
-    g_assert_null (g_list_model_get_item (G_LIST_MODEL (all), 1000));
-  }
-
-  mk_entry_list_set_person (all, anna);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (all)), ==, 500);
-  mk_entry_list_set_category (all, admin);
-  mk_entry_list_set_search (all, "100%");
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (all)); i++)
-    {
-      g_autoptr(MkEntry) e = g_list_model_get_item (G_LIST_MODEL (all), i);
-
-      g_assert_cmpstr (mk_entry_get_task (e), ==, "100% sure");
-      g_assert_cmpint (mk_entry_get_person_id (e), ==, anna);
-    }
-  mk_entry_list_set_search (all, NULL);
-  mk_entry_list_set_category (all, 0);
-  mk_entry_list_set_sort (all, MK_ENTRY_SORT_MINUTES, TRUE);
-  {
-    g_autoptr(MkEntry) longest = g_list_model_get_item (G_LIST_MODEL (all), 0);
-
-    g_assert_cmpint (mk_entry_get_minutes (longest), ==, 60);
-  }
-
-  day = mk_entry_list_new_for_day (store, anna, "2026-11-02");
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (day)), >, 0);
-  {
-    guint before = g_list_model_get_n_items (G_LIST_MODEL (day));
-    gint64 minutes = mk_entry_list_get_total_minutes (day);
-
-    mk_test_add_entry (store, anna, "2026-11-02", 100, 15, "calls", "new");
-    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (day)), ==, before + 1);
-    g_assert_cmpint (mk_entry_list_get_total_minutes (day), ==, minutes + 15);
-  }
-}
-
-/* Pages of the second half are read from the end: every sort must give the
- * same sequence whichever page is read first, with no row missing or twice. */
-/* Rows for the paging test: pages in the middle of the time order are read
- * a day at a time, 16 pages away from either end. */
-#define N_ROWS 5501
-
-/* The time order: day, then start (none first), then id. */
-static int
-time_order (MkEntry *x,
-            MkEntry *y)
-{
-  int c = strcmp (mk_entry_get_day (x), mk_entry_get_day (y));
-
-  if (c == 0)
-    c = (mk_entry_get_start (x) > mk_entry_get_start (y)) -
-        (mk_entry_get_start (x) < mk_entry_get_start (y));
-  if (c == 0)
-    c = (mk_entry_get_id (x) > mk_entry_get_id (y)) - (mk_entry_get_id (x) < mk_entry_get_id (y));
-  return c;
-}
-
-static void
-test_entry_list_every_order_every_page (void)
-{
-  g_autoptr(MkStore) store = mk_test_store_new ();
-  g_autoptr(GError) error = NULL;
-  gint64 people[3] = {
-    mk_test_person (store, "Anna"), mk_test_person (store, "Boris"), mk_test_person (store, "Vera"),
-  };
-  g_autoptr(GListModel) categories = mk_store_list_categories (store, FALSE);
-  MkStoreBulk *bulk = mk_store_bulk_begin (store, "x.csv", NULL, NULL, &error);
-
-  for (int i = 0; i < N_ROWS; i++)
-    {
-      char day_s[11];
-      g_autoptr(MkCategory) category = g_list_model_get_item (categories, i % 5);
-      g_autofree char *task = g_strdup_printf ("task %d", (i * 37) % 101);
-      MkEntryInput in = { people[i % 3], day_s, i % 7 ? (i * 13) % 1440 : -1, 1 + (i * 11) % 90,
-                          mk_category_get_id (category), task, 0, 0, i + 1 };
-
-      g_snprintf (day_s, sizeof day_s, "2026-10-%02d", 1 + (i * 5) % 31);
-      g_assert_true (mk_store_bulk_add (bulk, &in, NULL, &error));
-    }
-  g_assert_true (mk_store_bulk_commit (bulk, NULL, &error));
-
-  for (int sort = MK_ENTRY_SORT_TIME; sort <= MK_ENTRY_SORT_TASK; sort++)
-    for (int descending = 0; descending < 2; descending++)
-      {
-        g_autoptr(MkEntryList) forward = mk_entry_list_new (store);
-        g_autoptr(MkEntryList) backward = mk_entry_list_new (store);
-        g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                                            NULL);
-        guint n;
-
-        mk_entry_list_set_sort (forward, sort, descending);
-        mk_entry_list_set_sort (backward, sort, descending);
-        n = g_list_model_get_n_items (G_LIST_MODEL (forward));
-        g_assert_cmpuint (n, ==, N_ROWS);
-        for (guint i = n; i > 0; i--)
-          {
-            g_autoptr(MkEntry) b = g_list_model_get_item (G_LIST_MODEL (backward), i - 1);
-
-            g_assert_nonnull (b);
-          }
-        for (guint i = 0; i < n; i++)
-          {
-            g_autoptr(MkEntry) a = g_list_model_get_item (G_LIST_MODEL (forward), i);
-            g_autoptr(MkEntry) b = g_list_model_get_item (G_LIST_MODEL (backward), i);
-            gint64 id = mk_entry_get_id (a);
-
-            g_assert_cmpint (id, ==, mk_entry_get_id (b));
-            g_assert_false (g_hash_table_contains (seen, &id));
-            g_hash_table_add (seen, g_memdup2 (&id, sizeof id));
-            if (sort == MK_ENTRY_SORT_TIME && i > 0)
-              {
-                g_autoptr(MkEntry) prev = g_list_model_get_item (G_LIST_MODEL (forward), i - 1);
-                int order = time_order (prev, a);
-
-                /* Pages away from the ends are read a day at a time. */
-                g_assert_cmpint (descending ? -order : order, <, 0);
-              }
-            if (sort == MK_ENTRY_SORT_MINUTES && i > 0)
-              {
-                g_autoptr(MkEntry) prev = g_list_model_get_item (G_LIST_MODEL (forward), i - 1);
-
-                if (descending)
-                  g_assert_cmpint (mk_entry_get_minutes (prev), >=, mk_entry_get_minutes (a));
-                else
-                  g_assert_cmpint (mk_entry_get_minutes (prev), <=, mk_entry_get_minutes (a));
-              }
-          }
-        g_assert_cmpuint (g_hash_table_size (seen), ==, n);
-      }
-
-  /* The entries of a period, in time order, read from the middle first:
-   * as many rows as the count says, in order. */
-  for (int descending = 0; descending < 2; descending++)
-    {
-      g_autoptr(MkEntryList) list = mk_entry_list_new (store);
-      guint n;
-
-      mk_entry_list_set_range (list, "2026-10-03", "2026-10-28");
-      mk_entry_list_set_sort (list, MK_ENTRY_SORT_TIME, descending);
-      n = g_list_model_get_n_items (G_LIST_MODEL (list));
-      /* Enough rows for pages read a day at a time (16 pages from either end). */
-      g_assert_cmpuint (n, >, 33 * 128);
-      for (guint i = n / 2; i < n / 2 + 1; i++)
-        {
-          g_autoptr(MkEntry) middle = g_list_model_get_item (G_LIST_MODEL (list), i);
-
-          g_assert_nonnull (middle);
-        }
-      for (guint i = 1; i < n; i++)
-        {
-          g_autoptr(MkEntry) prev = g_list_model_get_item (G_LIST_MODEL (list), i - 1);
-          g_autoptr(MkEntry) a = g_list_model_get_item (G_LIST_MODEL (list), i);
-          int order = time_order (prev, a);
-
-          g_assert_nonnull (a);
-          g_assert_cmpstr (mk_entry_get_day (a), >=, "2026-10-03");
-          g_assert_cmpstr (mk_entry_get_day (a), <=, "2026-10-28");
-          g_assert_cmpint (descending ? -order : order, <, 0);
-        }
-    }
-}
-
-static void
-test_entry_list_search_ignores_case (void)
-{
-  g_autoptr(MkStore) store = mk_test_store_new ();
-  g_autoptr(MkEntryList) list = NULL;
-  gint64 anna = mk_test_person (store, "Anna");
-
-  mk_test_add_entry (store, anna, "2026-11-23", 600, 30, "calls", "Помощь коллеге с КП");
-  mk_test_add_entry (store, anna, "2026-11-23", 640, 20, "admin", "CRM: Acme Corp");
-  mk_test_add_entry (store, anna, "2026-11-23", 700, 15, "admin", "отчёт");
-  list = mk_entry_list_new (store);
-
-  mk_entry_list_set_search (list, "помощь");
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
-  mk_entry_list_set_search (list, "ПОМОЩЬ КОЛЛЕГЕ");
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
-  mk_entry_list_set_search (list, "acme");
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
-  g_assert_cmpint (mk_entry_list_get_total_minutes (list), ==, 20);
-  mk_entry_list_set_search (list, "кп");
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
-  mk_entry_list_set_search (list, "нет такого");
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
-}
-
-/* One entry at a time, with the list's filters: what a selection kept by id
- * asks after a commit. */
-static void
-test_entry_list_holds (void)
-{
-  g_autoptr(MkStore) store = mk_test_store_new ();
-  g_autoptr(MkEntryList) list = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 anna = mk_test_person (store, "Anna");
-  gint64 boris = mk_test_person (store, "Boris");
-  gint64 call = mk_test_add_entry (store, anna, "2026-11-23", 600, 30, "calls", "Помощь коллеге");
-  gint64 admin = mk_test_add_entry (store, anna, "2026-11-24", 640, 20, "admin", "CRM: Acme Corp");
-  gint64 other = mk_test_add_entry (store, boris, "2026-11-23", 700, 15, "calls", "Помощь Анне");
-
-  list = mk_entry_list_new (store);
-  g_assert_true (mk_entry_list_holds (list, call));
-  g_assert_true (mk_entry_list_holds (list, other));
-  g_assert_false (mk_entry_list_holds (list, other + 1000));
-
-  mk_entry_list_set_person (list, anna);
-  g_assert_true (mk_entry_list_holds (list, call));
-  g_assert_true (mk_entry_list_holds (list, admin));
-  g_assert_false (mk_entry_list_holds (list, other));
-  mk_entry_list_set_search (list, "помощь");
-  g_assert_true (mk_entry_list_holds (list, call));
-  g_assert_false (mk_entry_list_holds (list, admin));
-  mk_entry_list_set_search (list, NULL);
-  mk_entry_list_set_range (list, "2026-11-24", "2026-11-24");
-  g_assert_false (mk_entry_list_holds (list, call));
-  g_assert_true (mk_entry_list_holds (list, admin));
-  mk_entry_list_set_range (list, NULL, NULL);
-  mk_entry_list_set_category (list, mk_category_get_id (mk_store_get_category_by_key (store,
-                                                                                      "admin")));
-  g_assert_false (mk_entry_list_holds (list, call));
-  g_assert_true (mk_entry_list_holds (list, admin));
-
-  g_assert_true (mk_store_delete_entry (store, admin, &error));
-  g_assert_no_error (error);
-  g_assert_false (mk_entry_list_holds (list, admin));
-}
-
 static void
 test_demo_loads_once (void)
 {
@@ -1145,8 +801,6 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/store/open/creates-private-file", test_open_creates_private_file);
-  g_test_add_func ("/store/entry-list/every-order-every-page",
-                   test_entry_list_every_order_every_page);
   g_test_add_func ("/store/open/default-path", test_open_default_path);
   g_test_add_func ("/store/open/reopen-keeps-data", test_open_reopen_keeps_data);
   g_test_add_func ("/store/open/refuses-png", test_open_refuses_png);
@@ -1169,14 +823,9 @@ main (int   argc,
                    test_entries_rollups_follow_every_change);
   g_test_add_func ("/store/entries/prime-hours-change-recomputes",
                    test_entries_prime_hours_change_recomputes);
-  g_test_add_func ("/store/entries/length-histogram", test_entries_length_histogram);
   g_test_add_func ("/store/settings/round-trip", test_settings_round_trip);
   g_test_add_func ("/store/study/set-and-clear", test_study);
   g_test_add_func ("/store/timer/survives-reopen", test_timer_survives_reopen);
-  g_test_add_func ("/store/bulk/dedupes-and-aborts", test_bulk_dedupes_and_aborts);
-  g_test_add_func ("/store/entry-list/pages-and-filters", test_entry_list_pages_and_filters);
-  g_test_add_func ("/store/entry-list/search-ignores-case", test_entry_list_search_ignores_case);
-  g_test_add_func ("/store/entry-list/holds", test_entry_list_holds);
   g_test_add_func ("/store/demo/loads-once", test_demo_loads_once);
   g_test_add_func ("/store/demo/refuses-entries", test_demo_refuses_entries);
   g_test_add_func ("/store/demo/own-database", test_demo_own_database);
