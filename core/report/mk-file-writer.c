@@ -477,21 +477,6 @@ mk_file_path_is_stdout (const char *path)
 }
 
 /**
- * mk_file_writer_is_stdout:
- * @writer: a writer
- *
- * Returns: whether the writer writes to standard output ("-", or a path
- *   that names it).
- */
-gboolean
-mk_file_writer_is_stdout (MkFileWriter *writer)
-{
-  g_return_val_if_fail (writer != NULL, FALSE);
-
-  return writer->to_stdout;
-}
-
-/**
  * mk_file_writer_write:
  * @writer: a writer
  * @data: (array length=size): bytes

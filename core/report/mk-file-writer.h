@@ -24,7 +24,6 @@ gboolean      mk_file_writer_write     (MkFileWriter  *writer,
 gboolean      mk_file_writer_commit    (MkFileWriter  *writer,
                                         GError       **error);
 void          mk_file_writer_free      (MkFileWriter  *writer);
-gboolean      mk_file_writer_is_stdout (MkFileWriter  *writer);
 
 gboolean      mk_file_write_contents   (const char    *path,
                                         const void    *data,

@@ -82,17 +82,3 @@ mk_safe_text (const char *text)
   mk_safe_text_append (out, text);
   return g_string_free (out, FALSE);
 }
-
-/**
- * mk_safe_text_is_safe:
- * @text: text
- *
- * Returns: whether mk_safe_text() would leave @text as it is.
- */
-gboolean
-mk_safe_text_is_safe (const char *text)
-{
-  g_autofree char *safe = mk_safe_text (text);
-
-  return g_strcmp0 (safe, text) == 0;
-}

@@ -14,9 +14,8 @@
 
 G_BEGIN_DECLS
 
-char     *mk_safe_text        (const char *text);
-void      mk_safe_text_append (GString    *out,
-                               const char *text);
-gboolean  mk_safe_text_is_safe (const char *text);
+char *mk_safe_text        (const char *text);
+void  mk_safe_text_append (GString    *out,
+                           const char *text);
 
 G_END_DECLS
