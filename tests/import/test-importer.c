@@ -710,6 +710,52 @@ test_async_with_progress (Fixture       *f,
   g_unlink (path);
 }
 
+static gboolean
+quit_when_held_cb (gpointer user_data)
+{
+  if (!mk_importer_test_is_held ())
+    return G_SOURCE_CONTINUE;
+  g_main_loop_quit (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* The test hook the GUI's cancel tests use: a run held at a row waits
+ * there until released, whatever the speed of the importer; a cancel made
+ * meanwhile ends it at that row, and nothing is written. */
+static void
+test_async_held_then_cancelled (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "held.csv", NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  gint64 before = mk_store_count_entries (f->store);
+  AsyncState state = { 0, };
+
+  write_big_file (path, 30000);
+  state.loop = g_main_loop_new (NULL, FALSE);
+  state.main_thread = g_thread_self ();
+  mk_importer_test_hold_at (10000);
+  mk_importer_run_async (f->store, path, NULL, cancellable, async_progress_cb, &state, NULL,
+                         async_done_cb, &state);
+  g_timeout_add (1, quit_when_held_cb, state.loop);
+  g_main_loop_run (state.loop);
+
+  g_assert_true (mk_importer_test_is_held ());
+  g_cancellable_cancel (cancellable);
+  mk_importer_test_release ();
+  g_main_loop_run (state.loop);
+
+  g_assert_false (mk_importer_test_is_held ());
+  g_assert_false (state.ok);
+  g_assert_error (state.error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_CANCELLED);
+  g_assert_cmpuint (state.last_rows, <=, 10000);
+  g_assert_cmpint (mk_store_count_entries (f->store), ==, before);
+  g_clear_error (&state.error);
+  mk_import_result_free (state.result);
+  g_main_loop_unref (state.loop);
+  g_unlink (path);
+}
+
 static void
 test_preview (Fixture       *f,
               gconstpointer  data)
@@ -1095,6 +1141,8 @@ main (int   argc,
               test_own_export_adds_nothing, fixture_tear_down);
   g_test_add ("/importer/cancel-at-half-rolls-back", Fixture, NULL, fixture_set_up,
               test_cancel_rolls_back, fixture_tear_down);
+  g_test_add ("/importer/held-at-a-row-then-cancelled", Fixture, NULL, fixture_set_up,
+              test_async_held_then_cancelled, fixture_tear_down);
   g_test_add ("/importer/async-reports-progress-on-main-context", Fixture, NULL,
               fixture_set_up, test_async_with_progress, fixture_tear_down);
   g_test_add ("/importer/preview", Fixture, NULL, fixture_set_up, test_preview,
