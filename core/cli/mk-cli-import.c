@@ -22,6 +22,7 @@
 #include "mk-exporter.h"
 #include "mk-file-writer.h"
 #include "mk-safe-text.h"
+#include "mk-store-batches.h"
 
 /* Fewer unmapped texts are listed; the rest are counted. */
 #define MAX_UNMAPPED_SHOWN 10
@@ -411,4 +412,166 @@ mk_cli_export_run (const MkCliArgs *args)
                            mk_cli_export (store, mk_cli_args_get (args, "export"),
                                           mk_cli_args_get (args, "from"),
                                           mk_cli_args_get (args, "to"), out, err));
+}
+
+/**
+ * mk_cli_imports:
+ * @store: the store
+ * @out: the list is appended here
+ * @err: problems are appended here
+ *
+ * Lists the imports, newest first: the number --remove-import takes, when,
+ * the file, and how many entries and minutes of it are still there.
+ *
+ * Returns: 0, or 1 when the database cannot be read.
+ */
+int
+mk_cli_imports (MkStore *store,
+                GString *out,
+                GString *err)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) imports = NULL;
+
+  g_return_val_if_fail (MK_IS_STORE (store), MK_EXIT_USAGE);
+
+  imports = mk_store_list_imports (store, &error);
+  if (imports == NULL)
+    {
+      mk_cli_append_message (err, error->message);
+      return MK_EXIT_BAD_INPUT;
+    }
+  if (imports->len == 0)
+    {
+      g_string_append_printf (out, "%s\n", _("No imports: every entry was typed or timed."));
+      return MK_EXIT_OK;
+    }
+  for (guint i = 0; i < imports->len; i++)
+    {
+      const MkImportSummary *s = g_ptr_array_index (imports, i);
+      g_autoptr(GDateTime) local = s->imported_at ? g_date_time_to_local (s->imported_at)
+                                                  : NULL;
+      g_autofree char *when = local ? g_date_time_format (local, "%Y-%m-%d %H:%M")
+                                    : g_strdup ("?");
+      g_autofree char *file_name = mk_safe_text (s->file_name);
+
+      /* Translators: one import in "minutka --imports": its number, when,
+       * its entries and minutes still in the database, and the file. */
+      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE,
+                                                "%5lld  %s  %llu entry, %llu min  %s",
+                                                "%5lld  %s  %llu entries, %llu min  %s",
+                                                s->entries),
+                              (long long) s->id, when, (unsigned long long) s->entries,
+                              (unsigned long long) s->minutes, file_name);
+      g_string_append_c (out, '\n');
+    }
+  return MK_EXIT_OK;
+}
+
+/**
+ * mk_cli_imports_run:
+ * @args: the command line (--imports, --db)
+ *
+ * Returns: the exit status; see mk_cli_imports().
+ */
+int
+mk_cli_imports_run (const MkCliArgs *args)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GString) err = g_string_new (NULL);
+  g_autoptr(MkStore) store = mk_cli_open_store (args);
+
+  if (store == NULL)
+    return MK_EXIT_BAD_INPUT;
+  return print_and_return (out, err, mk_cli_imports (store, out, err));
+}
+
+/* Reads the number --remove-import was given; FALSE after saying why it
+ * is not one. */
+static gboolean
+parse_import_number (const char *number,
+                     guint64    *id,
+                     GString    *err)
+{
+  g_autofree char *shown = NULL;
+  g_autofree char *message = NULL;
+
+  if (number != NULL && g_ascii_string_to_unsigned (number, 10, 1, G_MAXINT64, id, NULL))
+    return TRUE;
+  shown = mk_safe_text (number ? number : "");
+  message = g_strdup_printf (_("--remove-import needs the number of an import as "
+                               "“minutka --imports” lists it, not '%s'."), shown);
+  mk_cli_append_message (err, message);
+  return FALSE;
+}
+
+/**
+ * mk_cli_remove_import:
+ * @store: the store
+ * @number: the import's number as --imports lists it, as given
+ * @out: the summary is appended here
+ * @err: problems are appended here
+ *
+ * Takes an import back, all or nothing.
+ *
+ * Returns: 0 when removed, 1 when there is no such import or the database
+ *   failed, 2 when @number is not a number.
+ */
+int
+mk_cli_remove_import (MkStore    *store,
+                      const char *number,
+                      GString    *out,
+                      GString    *err)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file_name = NULL;
+  const MkImportBatch *batch;
+  guint64 entries = 0;
+  guint64 minutes = 0;
+  guint64 id = 0;
+
+  g_return_val_if_fail (MK_IS_STORE (store), MK_EXIT_USAGE);
+
+  if (!parse_import_number (number, &id, err))
+    return MK_EXIT_USAGE;
+  batch = mk_store_get_import_batch (store, (gint64) id);
+  file_name = mk_safe_text (batch ? batch->file_name : "");
+  if (!mk_store_remove_import (store, (gint64) id, &entries, &minutes, &error))
+    {
+      mk_cli_append_message (err, error->message);
+      return MK_EXIT_BAD_INPUT;
+    }
+  /* Translators: "Removed import 3 (march.csv): 120 entries, 5400 min." */
+  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE,
+                                            "Removed import %llu (%s): %llu entry, %llu min.",
+                                            "Removed import %llu (%s): %llu entries, %llu min.",
+                                            entries),
+                          (unsigned long long) id, file_name, (unsigned long long) entries,
+                          (unsigned long long) minutes);
+  g_string_append_c (out, '\n');
+  return MK_EXIT_OK;
+}
+
+/**
+ * mk_cli_remove_import_run:
+ * @args: the command line (--remove-import N, --db)
+ *
+ * Returns: the exit status; see mk_cli_remove_import().
+ */
+int
+mk_cli_remove_import_run (const MkCliArgs *args)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GString) err = g_string_new (NULL);
+  g_autoptr(MkStore) store = NULL;
+  const char *number = mk_cli_args_get (args, "remove-import");
+  guint64 id;
+
+  /* A mistyped number is a usage mistake: say so before opening anything. */
+  if (!parse_import_number (number, &id, err))
+    return print_and_return (out, err, MK_EXIT_USAGE);
+  store = mk_cli_open_store (args);
+  if (store == NULL)
+    return MK_EXIT_BAD_INPUT;
+  return print_and_return (out, err, mk_cli_remove_import (store, number, out, err));
 }

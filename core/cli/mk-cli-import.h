@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* mk-cli-import.h — `minutka --import` and `minutka --export`.
+/* mk-cli-import.h — `minutka --import`, `--export`, `--imports` and
+ * `--remove-import`.
  *
  * The command line (mk-cli.c) calls the _run functions; tests call
- * mk_cli_import() and mk_cli_export() with a store they hold.  Exit codes follow DESIGN.md: 0 success, 1 bad
- * input or nothing to do (the message says why), 2 usage (a bad option
- * value).  Summaries go to standard output, problems to standard error.
+ * mk_cli_import(), mk_cli_export(), mk_cli_imports() and
+ * mk_cli_remove_import() with a store they hold.  Exit codes follow
+ * DESIGN.md: 0 success, 1 bad input or nothing to do (the message says
+ * why), 2 usage (a bad option value).  Summaries go to standard output,
+ * problems to standard error.
  */
 #pragma once
 
@@ -53,5 +56,14 @@ int   mk_cli_export             (MkStore               *store,
                                  GString               *out,
                                  GString               *err);
 int   mk_cli_export_run         (const MkCliArgs       *args);
+int   mk_cli_imports            (MkStore               *store,
+                                 GString               *out,
+                                 GString               *err);
+int   mk_cli_imports_run        (const MkCliArgs       *args);
+int   mk_cli_remove_import      (MkStore               *store,
+                                 const char            *number,
+                                 GString               *out,
+                                 GString               *err);
+int   mk_cli_remove_import_run  (const MkCliArgs       *args);
 
 G_END_DECLS

@@ -58,6 +58,11 @@ static const MkCliOption options[] = {
   { "export", MK_CLI_FILE, mk_cli_export_run, NULL, N_("FILE"),
     N_("Write the entries of the period to FILE as Minutka's own CSV, which "
        "imports back exactly (“-” is standard output)") },
+  { "imports", MK_CLI_FLAG, mk_cli_imports_run, NULL, NULL,
+    N_("List the imports, newest first, with their numbers, files and what is left of "
+       "them") },
+  { "remove-import", MK_CLI_STRING, mk_cli_remove_import_run, NULL, N_("N"),
+    N_("Take import N back: every entry that came with it goes, all or nothing") },
   { "demo", MK_CLI_FLAG, mk_cli_demo_run, NULL, NULL,
     N_("Fill a database without entries with the demo team sample") },
   { "check", MK_CLI_FLAG, mk_cli_check_run, NULL, NULL,

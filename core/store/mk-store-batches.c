@@ -9,8 +9,9 @@
  * Invariants:
  *  - A committed batch's file name, preset and time never change (the
  *    importer writes them when it begins; only the counts are updated
- *    after), and batches are never deleted while entries point at them, so
- *    a cached batch is never stale.  The cache holds batches that exist
+ *    after), and a batch is deleted only with every entry that points at
+ *    it (mk_store_remove_import()), so a cached batch is never stale: once
+ *    removed, no entry asks for it again.  The cache holds batches that exist
  *    only, read outside transactions (a batch seen inside one could still
  *    be rolled back): an id not found is asked again next time (another
  *    connection may have committed it since).
