@@ -178,8 +178,13 @@ print_summary (GString              *out,
   {
     g_autoptr(GPtrArray) notes = mk_import_notes_describe (&result->notes);
 
+    /* Notes name the file's columns, which come from the file. */
     for (guint i = 0; i < notes->len; i++)
-      g_string_append_printf (out, "  %s\n", (const char *) g_ptr_array_index (notes, i));
+      {
+        g_string_append (out, "  ");
+        mk_safe_text_append (out, g_ptr_array_index (notes, i));
+        g_string_append_c (out, '\n');
+      }
   }
 
   if (result->unmapped != NULL && result->unmapped->len > 0)

@@ -888,6 +888,19 @@ test_control_characters (void)
   g_assert_cmpint (run.status, ==, MK_EXIT_OK);
   g_assert_nonnull (strstr (run.out, "\"Eve\\u001b]0;owned\\u0007\\u001b[2J\""));
 
+  /* The import's notes name the file's columns, escaped as well. */
+  {
+    g_autofree char *columns = test_path ("hostile-columns.csv");
+
+    g_assert_true (g_file_set_contents (columns, "Date,\"Wh\x1b]0;x\x07o\",Minutes,Category\n"
+                                                 "2026-03-02,Anna,30,calls\n", -1, NULL));
+    RUN (&run, "--db", db, "--import", columns, "--column", "person=Wh\x1b]0;x\x07o",
+         "--dry-run");
+    g_assert_cmpint (run.status, ==, MK_EXIT_OK);
+    assert_no_controls (run.out);
+    g_assert_nonnull (strstr (run.out, "'Wh\\x1b]0;x\\x07o'"));
+  }
+
   /* Messages escape what the user typed, too. */
   RUN (&run, "--db", db, "--import", weird);
   g_assert_cmpint (run.status, ==, MK_EXIT_BAD_INPUT);
