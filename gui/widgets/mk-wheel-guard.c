@@ -107,10 +107,11 @@ mk_wheel_guard_install (void)
   if (g_once_init_enter (&installed))
     {
       /* A signal is known once its class is. */
-      g_autoptr(GTypeClass) widget_class = g_type_class_ref (GTK_TYPE_WIDGET);
+      GTypeClass *widget_class = g_type_class_ref (GTK_TYPE_WIDGET);
       guint signal_id = g_signal_lookup ("realize", GTK_TYPE_WIDGET);
 
       g_signal_add_emission_hook (signal_id, 0, realize_hook_cb, NULL, NULL);
+      g_type_class_unref (widget_class);
       g_once_init_leave (&installed, 1);
     }
 }

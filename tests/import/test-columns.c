@@ -394,6 +394,8 @@ test_duplicate_columns_refused (void)
 
   g_assert_cmpstr (message, ==, "the header has two columns named 'Date' (columns 1 and 2); "
                                 "rename one of them so that it is clear which to read");
+  /* Two columns with the same name that nothing reads are no problem. */
+  g_assert_nonnull (map);
 }
 
 static void
