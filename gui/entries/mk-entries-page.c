@@ -312,10 +312,17 @@ toast_undo_cb (AdwToast      *toast,
                MkEntriesPage *self)
 {
   guint generation = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (toast), "mk-undo"));
+  g_autoptr(GError) error = NULL;
 
-  /* Only the toast of the change that can still be undone undoes it. */
-  if (generation == mk_entry_history_get_generation (self->history))
-    gtk_widget_activate_action (GTK_WIDGET (self), "entries.undo", NULL);
+  /* Only the toast of the change that can still be undone undoes it.  The
+   * toast going away says it is done: a new toast added while this one is
+   * dismissed crashes libadwaita 1.2 (its hide and show animations end on
+   * a freed toast), so no "Undone" toast here, unlike Ctrl+Z. */
+  if (self->store == NULL || generation != mk_entry_history_get_generation (self->history)
+      || !mk_entry_history_can_undo (self->history))
+    return;
+  if (!mk_entry_history_undo (self->history, &error))
+    show_error (self, _("The Change Was Not Undone"), error);
 }
 
 static void

@@ -108,6 +108,18 @@ get_toast_overlay (MkTodayPage *self)
                                                      ADW_TYPE_TOAST_OVERLAY));
 }
 
+/* A toast's Undo.  The toast lives in the window's overlay, outside the
+ * page, where the page's "today." actions cannot be found (an action name
+ * on the toast left its button insensitive): the button calls the page. */
+static void
+toast_undo_cb (AdwToast    *toast,
+               MkTodayPage *self)
+{
+  guint generation = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (toast), "generation"));
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "today.undo-change", "u", generation);
+}
+
 static void
 show_toast (MkTodayPage *self,
             const char  *title,
@@ -127,9 +139,9 @@ show_toast (MkTodayPage *self,
   if (with_undo)
     {
       adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_action_name (toast, "today.undo-change");
-      adw_toast_set_action_target_value (
-        toast, g_variant_new_uint32 (mk_entry_history_get_generation (self->history)));
+      g_object_set_data (G_OBJECT (toast), "generation",
+                         GUINT_TO_POINTER (mk_entry_history_get_generation (self->history)));
+      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (toast_undo_cb), self, 0);
     }
   adw_toast_overlay_add_toast (overlay, toast);
 }
