@@ -126,10 +126,15 @@ struct _MkStore
 
   MkSettings     settings;
   GHashTable    *categories;   /* id → MkCategory, refreshed on every category change */
-  int            data_version; /* PRAGMA data_version when the caches were read */
+  gint64         data_version; /* PRAGMA data_version when the caches were read */
   struct _MkBulkWriter *bulk_writer; /* writing on its own thread: wait before using db */
+  char          *read_only_reason; /* why, when read_only */
+  gint64         busy_since;   /* monotonic µs: when the current lock wait began */
   guint          in_transaction : 1;
   guint          categories_changed : 1; /* reload them when the change commits */
+  guint          read_only : 1;
+  guint          building : 1;     /* a new file under its temporary name */
+  guint          told_waiting : 1; /* the user heard why the current wait lasts */
 };
 
 /**
@@ -192,6 +197,8 @@ gboolean      mk_store_end               (MkStore      *self,
                                           gboolean      commit,
                                           GError      **error);
 void          mk_store_emit_changed      (MkStore      *self);
+gboolean      mk_store_load_settings     (MkStore      *self,
+                                          GError      **error);
 void          mk_store_sync_external     (MkStore      *self);
 gboolean      mk_store_reload_categories (MkStore      *self,
                                           GError      **error);

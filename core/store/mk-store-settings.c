@@ -13,6 +13,9 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "mk-error.h"
 #include "mk-store-private.h"
@@ -40,6 +43,70 @@ mk_settings_init_defaults (MkSettings *settings)
     .n_prime = 2,
     .prime = { { 10 * 60, 12 * 60 }, { 14 * 60, 17 * 60 } },
   };
+}
+
+/**
+ * mk_store_load_settings:
+ * @self: a store
+ * @error: return location for a #GError
+ *
+ * Reads the settings into the store's cache; unknown keys are ignored and
+ * missing ones keep their defaults.  When they cannot be read the cache
+ * stays as it was.
+ *
+ * Returns: %TRUE once read.
+ */
+gboolean
+mk_store_load_settings (MkStore *self,
+                        GError **error)
+{
+  sqlite3_stmt *stmt = mk_store_stmt (self, STMT_SETTING_GET_ALL, error);
+  MkSettings read;
+  MkSettings *s = &read;
+  MkStoreStep step;
+
+  if (stmt == NULL)
+    return FALSE;
+  mk_settings_init_defaults (s);
+  while ((step = mk_store_step (self, stmt, error)) == MK_STORE_ROW)
+    {
+      const char *key = (const char *) sqlite3_column_text (stmt, 0);
+      const char *value = (const char *) sqlite3_column_text (stmt, 1);
+
+      if (g_strcmp0 (key, "workday_minutes") == 0)
+        s->workday_minutes = CLAMP (atoi (value), 60, 1440);
+      else if (g_strcmp0 (key, "over_points") == 0)
+        s->over_points = g_ascii_strtod (value, NULL);
+      else if (g_strcmp0 (key, "over_deviations") == 0)
+        s->over_deviations = g_ascii_strtod (value, NULL);
+      else if (g_strcmp0 (key, "min_days") == 0)
+        s->min_days = CLAMP (atoi (value), 1, 31);
+      else if (g_strcmp0 (key, "min_coverage") == 0)
+        s->min_coverage = g_ascii_strtod (value, NULL);
+      else if (g_strcmp0 (key, "uncategorised_share") == 0)
+        s->uncategorised_share = g_ascii_strtod (value, NULL);
+      else if (g_strcmp0 (key, "prime_hours") == 0)
+        {
+          g_auto(GStrv) ranges = g_strsplit (value, ",", MK_MAX_PRIME_RANGES);
+
+          s->n_prime = 0;
+          for (guint i = 0; ranges[i] != NULL && i < MK_MAX_PRIME_RANGES; i++)
+            {
+              int a, b;
+
+              if (sscanf (ranges[i], "%d-%d", &a, &b) == 2 && 0 <= a && a < b && b <= 1440)
+                {
+                  s->prime[s->n_prime].start = a;
+                  s->prime[s->n_prime].end = b;
+                  s->n_prime++;
+                }
+            }
+        }
+    }
+  if (step == MK_STORE_FAILED)
+    return FALSE;
+  self->settings = read;
+  return TRUE;
 }
 
 /**

@@ -1,16 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* mk-store.c — opening the database, and everything in it but entries.
+/* mk-store.c — the store object, and how its modules reach SQLite.
  *
- * One MkStore is one SQLite connection on one file.  Opening:
- *  - a missing file is created with mode 0600 (its folder with 0700);
- *  - an existing file must be an SQLite database with Minutka's
- *    application_id (or a brand-new empty SQLite file); anything else is
- *    refused before SQLite writes a byte, so a wrong --db never damages a
- *    file;
- *  - a file whose user_version is newer than this program is refused and
- *    left untouched;
- *  - WAL journal, foreign keys on, synchronous FULL, a busy timeout so that
- *    the GUI and the command line can share a file.
+ * One MkStore is one SQLite connection on one file (opened in
+ * mk-store-open.c).  This module owns what every other store module uses
+ * (mk-store-private.h): the kept statements, the checked steps, the
+ * translation of SQLite's failures into MK_STORE_ERROR messages, and
+ * mk_store_change(), the one transaction helper.
  *
  * Every public function that changes data runs in one transaction (BEGIN
  * IMMEDIATE … COMMIT) and returns only after the commit, then emits
@@ -34,10 +29,6 @@
 #include "mk-store-bulk-writer.h"
 #include "mk-store-private.h"
 
-/* "MNTK": marks a file as Minutka's in PRAGMA application_id. */
-#define MK_APPLICATION_ID 0x4d4e544b
-
-#define BUSY_TIMEOUT_MS 10000
 
 enum {
   CHANGED,
@@ -60,6 +51,7 @@ mk_store_finalize (GObject *object)
     sqlite3_close_v2 (self->db);
   g_clear_pointer (&self->categories, g_hash_table_unref);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->read_only_reason, g_free);
 
   G_OBJECT_CLASS (mk_store_parent_class)->finalize (object);
 }
@@ -467,6 +459,15 @@ mk_store_change (MkStore          *self,
   MkSettings settings = self->settings;
   gboolean ok;
 
+  if (self->read_only)
+    {
+      g_autofree char *name = g_filename_display_name (self->path);
+
+      g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_READ_ONLY,
+                   _("%s can only be read: %s. The change was not saved."), name,
+                   self->read_only_reason);
+      return FALSE;
+    }
   if (self->in_transaction)
     {
       if (!mk_store_step_done (self, mk_store_stmt (self, STMT_SAVEPOINT, error), error))
@@ -621,231 +622,6 @@ mk_store_prime_overlap (const MkSettings *settings,
   return total;
 }
 
-/* mk_fold(text): the text case-folded the Unicode way, for searches that
- * ignore case in every language (SQLite's LIKE folds ASCII only). */
-static void
-fold_func (sqlite3_context *context,
-           int              argc,
-           sqlite3_value  **argv)
-{
-  const char *text = (const char *) sqlite3_value_text (argv[0]);
-
-  if (text == NULL)
-    {
-      sqlite3_result_null (context);
-      return;
-    }
-  sqlite3_result_text (context, g_utf8_casefold (text, -1), -1, g_free);
-}
-
-/* Opening */
-
-static gboolean
-refuse_foreign_file (const char *path,
-                     GError    **error)
-{
-  g_autofree char *name = g_filename_display_name (path);
-  char header[16] = { 0 };
-  ssize_t got;
-  int fd;
-
-  fd = g_open (path, O_RDONLY, 0);
-  if (fd < 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_OPEN,
-                   _("%s cannot be opened (%s). Check the path and its permissions."),
-                   name, g_strerror (saved));
-      return FALSE;
-    }
-  got = read (fd, header, sizeof header);
-  close (fd);
-
-  if (got == 0)
-    {
-      g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_NOT_MINUTKA,
-                   _("%s is an empty file, not a Minutka database. Give a new file name "
-                     "with --db to create a database, or delete the empty file."), name);
-      return FALSE;
-    }
-  if (got != sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
-    {
-      g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_NOT_MINUTKA,
-                   _("%s is not a Minutka database (it is not an SQLite file). It was left "
-                     "unchanged; choose a Minutka database or a new file name with --db."),
-                   name);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* Reads one number of the table (a pragma, a count). */
-static gboolean
-read_int (MkStore *self,
-          MkStmt   id,
-          int     *value,
-          GError **error)
-{
-  gint64 v = 0;
-
-  if (!mk_store_query_int64 (self, id, &v, error))
-    return FALSE;
-  *value = (int) CLAMP (v, G_MININT, G_MAXINT);
-  return TRUE;
-}
-
-/* Brings the schema up to date, inside the change's transaction.  The
- * version is read again under the write lock: another process may have
- * created or migrated the file since it was first read. */
-static gboolean
-migrate_change (MkStore  *self,
-                gpointer  user_data,
-                GError  **error)
-{
-  g_autofree char *set_id = g_strdup_printf ("PRAGMA application_id = %d", MK_APPLICATION_ID);
-  int version = 0;
-
-  if (!read_int (self, STMT_USER_VERSION, &version, error))
-    return FALSE;
-  if (version >= MK_STORE_SCHEMA_VERSION)
-    return TRUE;
-  return mk_store_migrate (self, version, error) &&
-         mk_store_exec (self, set_id, _("creating the database"), error);
-}
-
-static gboolean
-open_connection (MkStore  *self,
-                 gboolean  created,
-                 GError  **error)
-{
-  g_autofree char *name = g_filename_display_name (self->path);
-  g_autoptr(GError) local = NULL;
-  int app_id = 0;
-  int version = 0;
-  int n_tables = 0;
-
-  if (sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
-                       NULL) != SQLITE_OK)
-    {
-      mk_store_set_error (self, error, _("opening the database"));
-      return FALSE;
-    }
-  sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
-  sqlite3_create_function_v2 (self->db, "mk_fold", 1,
-                              SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
-                              fold_func, NULL, NULL, NULL);
-  mk_store_register_length_functions (self->db);
-
-  /* Read before writing anything, so that a foreign or newer file stays as it was. */
-  if (!read_int (self, STMT_APPLICATION_ID, &app_id, &local) ||
-      !read_int (self, STMT_USER_VERSION, &version, &local) ||
-      !read_int (self, STMT_SCHEMA_COUNT, &n_tables, &local))
-    {
-      int rc = sqlite3_errcode (self->db);
-
-      if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT)
-        g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_NOT_MINUTKA,
-                     _("%s is not a Minutka database (SQLite cannot read it). It was left "
-                       "unchanged; choose a Minutka database or a new file name with --db."),
-                     name);
-      else
-        g_propagate_error (error, g_steal_pointer (&local));
-      return FALSE;
-    }
-
-  if (app_id != MK_APPLICATION_ID && !(app_id == 0 && n_tables == 0))
-    {
-      g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_NOT_MINUTKA,
-                   _("%s is an SQLite database of another program, not Minutka's. It was "
-                     "left unchanged; choose a Minutka database or a new file name with --db."),
-                   name);
-      return FALSE;
-    }
-  if (version > MK_STORE_SCHEMA_VERSION)
-    {
-      g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_TOO_NEW,
-                   _("%s was written by a newer Minutka (database version %d; this Minutka "
-                     "understands up to %d). It was left unchanged; update Minutka to open it."),
-                   name, version, MK_STORE_SCHEMA_VERSION);
-      return FALSE;
-    }
-
-  /* Foreign keys are enforced once the schema is current: a migration
-   * copies tables that others point at (mk-store-schema.c). */
-  if (!mk_store_exec (self,
-                      "PRAGMA journal_mode = WAL;"
-                      "PRAGMA synchronous = FULL;"
-                      "PRAGMA foreign_keys = OFF;"
-                      "PRAGMA cache_size = -16000;",
-                      _("preparing the database"), error))
-    return FALSE;
-
-  if (version < MK_STORE_SCHEMA_VERSION)
-    {
-      if (!mk_store_change (self, migrate_change, NULL, error))
-        return FALSE;
-      if (created)
-        g_debug ("Created %s", self->path);
-    }
-
-  return mk_store_exec (self, "PRAGMA foreign_keys = ON", _("preparing the database"), error);
-}
-
-static gboolean
-load_settings (MkStore *self,
-               GError **error)
-{
-  sqlite3_stmt *stmt = mk_store_stmt (self, STMT_SETTING_GET_ALL, error);
-  MkSettings read;
-  MkSettings *s = &read;
-  MkStoreStep step;
-
-  if (stmt == NULL)
-    return FALSE;
-  mk_settings_init_defaults (s);
-  while ((step = mk_store_step (self, stmt, error)) == MK_STORE_ROW)
-    {
-      const char *key = (const char *) sqlite3_column_text (stmt, 0);
-      const char *value = (const char *) sqlite3_column_text (stmt, 1);
-
-      if (g_strcmp0 (key, "workday_minutes") == 0)
-        s->workday_minutes = CLAMP (atoi (value), 60, 1440);
-      else if (g_strcmp0 (key, "over_points") == 0)
-        s->over_points = g_ascii_strtod (value, NULL);
-      else if (g_strcmp0 (key, "over_deviations") == 0)
-        s->over_deviations = g_ascii_strtod (value, NULL);
-      else if (g_strcmp0 (key, "min_days") == 0)
-        s->min_days = CLAMP (atoi (value), 1, 31);
-      else if (g_strcmp0 (key, "min_coverage") == 0)
-        s->min_coverage = g_ascii_strtod (value, NULL);
-      else if (g_strcmp0 (key, "uncategorised_share") == 0)
-        s->uncategorised_share = g_ascii_strtod (value, NULL);
-      else if (g_strcmp0 (key, "prime_hours") == 0)
-        {
-          g_auto(GStrv) ranges = g_strsplit (value, ",", MK_MAX_PRIME_RANGES);
-
-          s->n_prime = 0;
-          for (guint i = 0; ranges[i] != NULL && i < MK_MAX_PRIME_RANGES; i++)
-            {
-              int a, b;
-
-              if (sscanf (ranges[i], "%d-%d", &a, &b) == 2 && 0 <= a && a < b && b <= 1440)
-                {
-                  s->prime[s->n_prime].start = a;
-                  s->prime[s->n_prime].end = b;
-                  s->n_prime++;
-                }
-            }
-        }
-    }
-  if (step == MK_STORE_FAILED)
-    return FALSE;
-  self->settings = read;
-  return TRUE;
-}
-
 /**
  * mk_store_sync_external:
  * @self: a store
@@ -860,101 +636,20 @@ void
 mk_store_sync_external (MkStore *self)
 {
   g_autoptr(GError) error = NULL;
-  int version = 0;
+  gint64 version = 0;
 
   /* Unreadable now (a lock held too long): the caches stay as they are and
    * the next call tries again. */
-  if (self->in_transaction || !read_int (self, STMT_DATA_VERSION, &version, NULL))
+  if (self->in_transaction || !mk_store_query_int64 (self, STMT_DATA_VERSION, &version, NULL))
     return;
   if (version == self->data_version)
     return;
-  if (!load_settings (self, &error) || !mk_store_reload_categories (self, &error))
+  if (!mk_store_load_settings (self, &error) || !mk_store_reload_categories (self, &error))
     {
       g_warning ("%s", error->message);
       return;
     }
   self->data_version = version;
-}
-
-/**
- * mk_store_open:
- * @path: (nullable): the database file, or %NULL for the default one
- *   (`$XDG_DATA_HOME/minutka/minutka.db`)
- * @error: return location for a #GError
- *
- * Opens the database, creating it (mode 0600) if it does not exist and
- * bringing its schema up to date.  A file that is not a Minutka database,
- * or one from a newer Minutka, is refused and left untouched.
- *
- * Returns: (transfer full) (nullable): the store, or %NULL with @error set
- *   (MK_STORE_ERROR_OPEN, _NOT_MINUTKA, _TOO_NEW, _READ_ONLY, _CORRUPT).
- */
-MkStore *
-mk_store_open (const char *path,
-               GError    **error)
-{
-  g_autoptr(MkStore) self = g_object_new (MK_TYPE_STORE, NULL);
-  gboolean created = FALSE;
-
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  self->path = path ? g_strdup (path) : mk_paths_default_db ();
-
-  if (g_file_test (self->path, G_FILE_TEST_IS_DIR))
-    {
-      g_autofree char *name = g_filename_display_name (self->path);
-
-      g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_OPEN,
-                   _("%s is a folder. Give the name of a database file inside it, "
-                     "for example %s/minutka.db."), name, name);
-      return NULL;
-    }
-
-  if (!g_file_test (self->path, G_FILE_TEST_EXISTS))
-    {
-      g_autofree char *dir = g_path_get_dirname (self->path);
-      g_autofree char *name = g_filename_display_name (self->path);
-      int fd;
-
-      if (g_mkdir_with_parents (dir, 0700) != 0)
-        {
-          int saved = errno;
-
-          g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_READ_ONLY,
-                       _("The folder for %s cannot be created (%s). Choose a place you can "
-                         "write to with --db."), name, g_strerror (saved));
-          return NULL;
-        }
-      fd = g_open (self->path, O_WRONLY | O_CREAT | O_EXCL, 0600);
-      if (fd < 0)
-        {
-          int saved = errno;
-
-          g_set_error (error, MK_STORE_ERROR,
-                       saved == EACCES || saved == EROFS || saved == EPERM
-                       ? MK_STORE_ERROR_READ_ONLY : MK_STORE_ERROR_OPEN,
-                       _("%s cannot be created (%s). Choose a place you can write to "
-                         "with --db."), name, g_strerror (saved));
-          return NULL;
-        }
-      close (fd);
-      created = TRUE;
-    }
-  else if (!refuse_foreign_file (self->path, error))
-    return NULL;
-
-  if (!open_connection (self, created, error) || !load_settings (self, error) ||
-      !mk_store_reload_categories (self, error) ||
-      !read_int (self, STMT_DATA_VERSION, &self->data_version, error))
-    {
-      g_clear_pointer (&self->db, sqlite3_close_v2);
-      /* A file made a moment ago and refused is ours to remove. */
-      if (created)
-        g_unlink (self->path);
-      return NULL;
-    }
-
-  return g_steal_pointer (&self);
 }
 
 /**

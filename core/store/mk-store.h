@@ -46,11 +46,42 @@ struct _MkSettings {
   MkPrimeRange prime[MK_MAX_PRIME_RANGES]; /* 10:00–12:00, 14:00–17:00 */
 };
 
+/**
+ * MkStoreOpenMode:
+ * @MK_STORE_OPEN_CREATE: a missing database is created (the window, an
+ *   import, the demo)
+ * @MK_STORE_OPEN_EXISTING: the database must exist; its schema is brought
+ *   up to date (commands that only read: a report, an export, a check)
+ * @MK_STORE_OPEN_READ_ONLY: the database must exist and is never written
+ *
+ * How mk_store_open_full() treats the file.
+ */
+typedef enum {
+  MK_STORE_OPEN_CREATE,
+  MK_STORE_OPEN_EXISTING,
+  MK_STORE_OPEN_READ_ONLY,
+} MkStoreOpenMode;
+
+/**
+ * MkStoreWaitFunc:
+ * @message: why the store waits, a sentence for the user
+ * @user_data: what mk_store_set_wait_notify() was given
+ */
+typedef void (*MkStoreWaitFunc) (const char *message,
+                                 gpointer    user_data);
+
 #define MK_TYPE_STORE (mk_store_get_type ())
 G_DECLARE_FINAL_TYPE (MkStore, mk_store, MK, STORE, GObject)
 
 MkStore    *mk_store_open                 (const char    *path,
                                            GError       **error);
+MkStore    *mk_store_open_full            (const char    *path,
+                                           MkStoreOpenMode mode,
+                                           GError       **error);
+gboolean    mk_store_is_read_only         (MkStore       *self,
+                                           const char   **reason);
+void        mk_store_set_wait_notify      (MkStoreWaitFunc func,
+                                           gpointer       user_data);
 const char *mk_store_get_path             (MkStore       *self);
 gboolean    mk_store_check                (MkStore       *self,
                                            GString       *report,

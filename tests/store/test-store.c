@@ -103,15 +103,6 @@ test_open_refuses_png (void)
 }
 
 static void
-test_open_refuses_empty_file (void)
-{
-  g_autofree char *path = mk_test_db_path ("empty.db");
-
-  g_assert_true (g_file_set_contents (path, "", 0, NULL));
-  assert_refused (path, MK_STORE_ERROR_NOT_MINUTKA, "empty file");
-}
-
-static void
 test_open_refuses_other_sqlite (void)
 {
   g_autofree char *path = mk_test_db_path ("other.db");
@@ -804,7 +795,6 @@ main (int   argc,
   g_test_add_func ("/store/open/default-path", test_open_default_path);
   g_test_add_func ("/store/open/reopen-keeps-data", test_open_reopen_keeps_data);
   g_test_add_func ("/store/open/refuses-png", test_open_refuses_png);
-  g_test_add_func ("/store/open/refuses-empty-file", test_open_refuses_empty_file);
   g_test_add_func ("/store/open/refuses-other-sqlite", test_open_refuses_other_sqlite);
   g_test_add_func ("/store/migrate/refuses-newer", test_open_refuses_newer);
   g_test_add_func ("/store/open/refuses-unwritable-place", test_open_refuses_unwritable_place);
