@@ -302,9 +302,34 @@ mk_category_init (MkCategory *self)
 }
 
 /**
+ * mk_target_band_normalize:
+ * @target_min: (inout): the lowest healthy share (0..1), or negative for none
+ * @target_max: (inout): the highest healthy share (0..1), or negative for none
+ *
+ * The rule for target bands, in one place: a lower bound of 0 % or less and
+ * an upper bound of 100 % or more are no bound at all (no share can fall
+ * outside them), and no bound is -1.  The store writes bands this way, a
+ * category and the analysis read them this way, and a band is shown this
+ * way ("target ≤ 20%", never "target 0–20%").
+ */
+void
+mk_target_band_normalize (double *target_min,
+                          double *target_max)
+{
+  g_return_if_fail (target_min != NULL && target_max != NULL);
+
+  if (*target_min <= 0)
+    *target_min = -1;
+  if (*target_max < 0 || *target_max >= 1)
+    *target_max = -1;
+}
+
+/**
  * mk_category_new:
  * @target_min: the lowest healthy share (0..1), or a negative value for none
  * @target_max: the highest healthy share (0..1), or a negative value for none
+ *
+ * The band is kept as mk_target_band_normalize() says.
  *
  * Returns: (transfer full): a snapshot of one category row.
  */
@@ -326,6 +351,7 @@ mk_category_new (gint64          id,
   self->name = g_strdup (name);
   self->color = g_strdup (color);
   self->klass = klass;
+  mk_target_band_normalize (&target_min, &target_max);
   self->target_min = target_min;
   self->target_max = target_max;
   self->sort_order = sort_order;

@@ -14,6 +14,10 @@
 
 G_BEGIN_DECLS
 
+/* The colour of a category whose own colour is unknown or unreadable: a
+ * neutral grey, readable in light and dark styles. */
+#define MK_CATEGORY_FALLBACK_COLOR "#9a9996"
+
 /**
  * MkCategoryKind:
  * @MK_CATEGORY_KIND_SELLING: time with customers: calls, follow-ups.
@@ -65,6 +69,9 @@ gboolean    mk_person_get_archived (MkPerson *self);
 
 #define MK_TYPE_CATEGORY (mk_category_get_type ())
 G_DECLARE_FINAL_TYPE (MkCategory, mk_category, MK, CATEGORY, GObject)
+
+void            mk_target_band_normalize   (double         *target_min,
+                                            double         *target_max);
 
 MkCategory     *mk_category_new            (gint64          id,
                                             const char     *key,

@@ -4,11 +4,27 @@
 
 #include <glib.h>
 
+#include "mk-day.h"
+#include "mk-domain.h"
+
 G_BEGIN_DECLS
 
-GDateTime *mk_day_to_date_time (const char *day);
-char      *mk_day_from_date_time (GDateTime *date_time);
-char      *mk_day_format       (const char *day);
-char      *mk_day_format_short (const char *day);
+/* Days */
+char       *mk_day_format          (const char     *day);
+char       *mk_day_format_short    (const char     *day);
+char       *mk_format_period       (const char     *from,
+                                    const char     *to);
+
+/* Numbers */
+char       *mk_format_minutes      (double          minutes);
+char       *mk_format_percent      (double          share);
+char       *mk_format_target_band  (double          target_min,
+                                    double          target_max);
+char       *mk_format_target       (double          target_min,
+                                    double          target_max);
+
+/* Labels */
+const char *mk_level_label         (MkLevel         level);
+const char *mk_category_kind_label (MkCategoryKind  kind);
 
 G_END_DECLS

@@ -33,6 +33,7 @@
 
 #include "mk-analysis-page.h"
 #include "mk-entries-page.h"
+#include "mk-error-dialog.h"
 #include "mk-import-dialog.h"
 #include "mk-preferences-window.h"
 #include "mk-today-page.h"
@@ -149,13 +150,9 @@ mk_window_show_error (MkWindow     *self,
                       const char   *heading,
                       const GError *error)
 {
-  GtkWidget *dialog;
-
   g_return_if_fail (MK_IS_WINDOW (self));
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error ? error->message : NULL);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  mk_show_error (GTK_WIDGET (self), heading, error);
 }
 
 /**

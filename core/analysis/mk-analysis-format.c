@@ -2,75 +2,22 @@
 /* mk-analysis-format.c — the analysis's numbers as the window writes them.
  *
  * The chart's tooltips, its accessible table, the findings list and the
- * manager detail all say "47%", "median 16%", "target ≤ 20%" and
- * "23–25 Nov 2026" the same way; this module is where those words live,
- * with the chart's tooltips and its text table for screen readers.
- * It formats numbers core computed and computes nothing itself.  A number
- * that does not apply (NAN, a negative bound) comes out as a dash or not at
- * all, never as "nan%".
+ * manager detail all say "median 16%", the period's title and a finding
+ * without its "Name: " the same way; this module is where those words
+ * live, with the chart's tooltips (Pango markup) and its text table for
+ * screen readers.  Shares, minutes, target bands and days are written by
+ * mk-format.c, as everywhere.  It formats numbers core computed and
+ * computes nothing itself.
  */
 #define G_LOG_DOMAIN "mk-analysis"
 
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <math.h>
 #include <string.h>
 
 #include "mk-analysis-format.h"
-
-/**
- * mk_format_percent:
- * @share: a fraction, 0..1, or NAN
- *
- * Returns: (transfer full): "47%", or "—" when @share is not a number.
- */
-char *
-mk_format_percent (double share)
-{
-  if (isnan (share))
-    return g_strdup ("—");
-  /* TRANSLATORS: a share of time, e.g. "47%". */
-  return g_strdup_printf (_("%.0f%%"), share * 100.0);
-}
-
-/**
- * mk_format_minutes:
- * @minutes: a duration in minutes
- *
- * Returns: (transfer full): "45 min" below two hours, else "3 h 20 min".
- */
-char *
-mk_format_minutes (double minutes)
-{
-  return mk_analysis_format_minutes (minutes);
-}
-
-/**
- * mk_format_target:
- * @target_min: the lowest share wanted, or negative for none
- * @target_max: the highest share wanted, or negative for none
- *
- * Returns: (transfer full) (nullable): "target ≤ 20%", "target ≥ 35%",
- *   "target 10–15%", or %NULL when the category has no target.
- */
-char *
-mk_format_target (double target_min,
-                  double target_max)
-{
-  gboolean has_min = !isnan (target_min) && target_min >= 0;
-  gboolean has_max = !isnan (target_max) && target_max >= 0 && target_max < 1.0;
-
-  if (has_min && target_min <= 0)
-    has_min = FALSE;
-  if (has_min && has_max)
-    return g_strdup_printf (_("target %.0f–%.0f%%"), target_min * 100, target_max * 100);
-  if (has_max)
-    return g_strdup_printf (_("target ≤ %.0f%%"), target_max * 100);
-  if (has_min)
-    return g_strdup_printf (_("target ≥ %.0f%%"), target_min * 100);
-  return NULL;
-}
+#include "mk-format.h"
 
 /**
  * mk_format_median:
@@ -91,23 +38,6 @@ mk_format_median (MkManagerResult *manager,
   if (manager != NULL && mk_manager_result_get_peer_is_level (manager))
     return g_strdup_printf (_("level median %s"), percent);
   return g_strdup_printf (_("team median %s"), percent);
-}
-
-/**
- * mk_format_period:
- * @from: (nullable): the first day, "YYYY-MM-DD"
- * @to: (nullable): the last day, "YYYY-MM-DD"
- *
- * Returns: (transfer full): the period in the user's locale, e.g.
- *   "23 Nov 2026 – 25 Nov 2026", or one date when both are the same.
- */
-char *
-mk_format_period (const char *from,
-                  const char *to)
-{
-  if (from == NULL || to == NULL)
-    return g_strdup (_("No period"));
-  return mk_analysis_format_period (from, to);
 }
 
 /**

@@ -5,17 +5,12 @@
 #include <glib.h>
 
 #include "mk-analysis.h"
+#include "mk-format.h"
 
 G_BEGIN_DECLS
 
-char       *mk_format_percent         (double            share);
-char       *mk_format_minutes         (double            minutes);
-char       *mk_format_target          (double            target_min,
-                                       double            target_max);
 char       *mk_format_median          (MkManagerResult  *manager,
                                        double            median);
-char       *mk_format_period          (const char       *from,
-                                       const char       *to);
 char       *mk_format_period_title    (MkAnalysis       *analysis,
                                        MkAnalysisPeriod  period,
                                        const char       *study_name);

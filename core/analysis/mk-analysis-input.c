@@ -142,8 +142,9 @@ mk_analysis_input_add_category (MkAnalysisInput *input,
   c = g_new0 (MkInCategory, 1);
   c->key = g_strdup (key);
   c->name = g_strdup (name != NULL ? name : key);
-  c->color = g_strdup (color != NULL ? color : "#9a9996");
+  c->color = g_strdup (color != NULL ? color : MK_CATEGORY_FALLBACK_COLOR);
   c->klass = klass;
+  mk_target_band_normalize (&target_min, &target_max);
   c->target_min = target_min;
   c->target_max = target_max;
   g_ptr_array_add (input->categories, c);

@@ -4,9 +4,9 @@
  * Every sentence a supervisor reads is built here, translated, with the
  * numbers in it.  One wording per number, everywhere (findings, summary,
  * reports, the Analysis page): shares as whole percentages, minutes as
- * mk_analysis_format_minutes() writes them ("45 min", "2 h 14 min") followed
- * by "a day", calls as a whole number with a plural form, days as
- * mk_analysis_format_day() writes them in the reader's language.  A
+ * mk_format_minutes() writes them ("45 min", "2 h 14 min") followed by "a
+ * day", calls as a whole number with a plural form, days as
+ * mk_day_format_short() writes them in the reader's language (core/mk-format.c).  A
  * sentence is made of clauses that are each translated whole ("team median
  * 16%", "target ≤ 20%"), so a translation never has to split a clause.
  *
@@ -27,102 +27,12 @@
 #include <stdio.h>
 
 #include "mk-analysis-private.h"
+#include "mk-format.h"
 
 static double
 pct (double fraction)
 {
   return round (fraction * 100.0);
-}
-
-/**
- * mk_analysis_format_minutes:
- * @minutes: a duration in minutes, or NAN
- *
- * The one way Minutka writes an amount of minutes.
- *
- * Returns: (transfer full): "45 min" below two hours, else "2 h" or
- *   "2 h 14 min"; "—" for NAN.
- */
-char *
-mk_analysis_format_minutes (double minutes)
-{
-  int total;
-
-  if (isnan (minutes) || isinf (minutes))
-    return g_strdup ("—");
-  total = (int) CLAMP (lround (minutes), -G_MAXINT / 2, G_MAXINT / 2);
-  if (total < 120)
-    return g_strdup_printf (_("%d min"), total);
-  if (total % 60 == 0)
-    return g_strdup_printf (_("%d h"), total / 60);
-  return g_strdup_printf (_("%d h %d min"), total / 60, total % 60);
-}
-
-/* The months as a day is written: translators may inflect the month
- * ("23 нояб. 2026"). */
-static const char * const day_formats[] = {
-  /* Translators: a day, the day of the month and the year as numbers. */
-  NC_("day month year", "%d Jan %d"),
-  NC_("day month year", "%d Feb %d"),
-  NC_("day month year", "%d Mar %d"),
-  NC_("day month year", "%d Apr %d"),
-  NC_("day month year", "%d May %d"),
-  NC_("day month year", "%d Jun %d"),
-  NC_("day month year", "%d Jul %d"),
-  NC_("day month year", "%d Aug %d"),
-  NC_("day month year", "%d Sep %d"),
-  NC_("day month year", "%d Oct %d"),
-  NC_("day month year", "%d Nov %d"),
-  NC_("day month year", "%d Dec %d"),
-};
-
-/**
- * mk_analysis_format_day:
- * @day: (nullable): a day, "YYYY-MM-DD"
- *
- * A day as the reader writes it, in the messages' language (not the C
- * library's locale, which may differ).
- *
- * Returns: (transfer full): "23 Nov 2026"; @day itself when it is not a
- *   date, "…" for %NULL.
- */
-char *
-mk_analysis_format_day (const char *day)
-{
-  int y, m, d;
-  char tail;
-
-  if (day == NULL)
-    return g_strdup ("…");
-  if (sscanf (day, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || m < 1 || m > 12 || d < 1
-      || d > 31)
-    return g_strdup (day);
-  /* The format is one of day_formats, translated: "%d … %d". */
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-  return g_strdup_printf (g_dpgettext2 (GETTEXT_PACKAGE, "day month year", day_formats[m - 1]),
-                          d, y);
-#pragma GCC diagnostic pop
-}
-
-/**
- * mk_analysis_format_period:
- * @from: (nullable): the first day, "YYYY-MM-DD"
- * @to: (nullable): the last day
- *
- * Returns: (transfer full): "23 Nov 2026 – 25 Nov 2026", or one day when
- *   both are the same.
- */
-char *
-mk_analysis_format_period (const char *from,
-                           const char *to)
-{
-  g_autofree char *first = mk_analysis_format_day (from);
-  g_autofree char *last = mk_analysis_format_day (to);
-
-  if (g_strcmp0 (from, to) == 0)
-    return g_steal_pointer (&first);
-  return g_strdup_printf ("%s – %s", first, last);
 }
 
 /**
@@ -241,12 +151,10 @@ append_target (GString *s,
                double   target_min,
                double   target_max)
 {
-  if (target_min > 0 && target_max >= 0)
-    g_string_append_printf (s, _(", target %.0f–%.0f%%"), pct (target_min), pct (target_max));
-  else if (target_min > 0)
-    g_string_append_printf (s, _(", target ≥ %.0f%%"), pct (target_min));
-  else if (target_max >= 0)
-    g_string_append_printf (s, _(", target ≤ %.0f%%"), pct (target_max));
+  g_autofree char *target = mk_format_target (target_min, target_max);
+
+  if (target != NULL)
+    g_string_append_printf (s, ", %s", target);
 }
 
 static void
@@ -277,7 +185,7 @@ append_reclaim (GString                *s,
 
   if (round (ctx->reclaim) < 1)
     return;
-  amount = mk_analysis_format_minutes (ctx->reclaim);
+  amount = mk_format_minutes (ctx->reclaim);
   is_calls = ctx->calls_category != NULL && g_strcmp0 (ctx->category, ctx->calls_category) == 0;
 
   switch (ctx->wording)
@@ -361,7 +269,7 @@ mk_analysis_message_timing (const MkMessageContext *ctx,
                             double                  prime_per_day)
 {
   GString *s = g_string_new (NULL);
-  g_autofree char *per_day = mk_analysis_format_minutes (prime_per_day);
+  g_autofree char *per_day = mk_format_minutes (prime_per_day);
 
   /* Translators: the person, a share and a time, e.g. "(≈ 45 min a day)". */
   g_string_append_printf (s, _("%s: %.0f%% of non-selling work falls in prime selling hours "
@@ -418,8 +326,8 @@ append_team_cost (GString         *s,
   /* An indicative finding (no adequate sample) gives no minutes. */
   if (self->medians_from_weak || isnan (f->team_minutes) || round (f->minutes_per_manager) < 1)
     return;
-  per_manager = mk_analysis_format_minutes (f->minutes_per_manager);
-  team = mk_analysis_format_minutes (f->team_minutes);
+  per_manager = mk_format_minutes (f->minutes_per_manager);
+  team = mk_format_minutes (f->team_minutes);
   if (below)
     /* Translators: "; ≈ 40 min a day per manager short of the target, ≈ 4 h a
      * day for the team". */
@@ -496,7 +404,7 @@ mk_manager_result_describe_reclaim (MkManagerResult *self)
 
   if (self->weak_sample || round (self->reclaimable) < 1)
     return NULL;
-  amount = mk_analysis_format_minutes (self->reclaimable);
+  amount = mk_format_minutes (self->reclaimable);
   s = g_string_new (NULL);
   g_string_append_printf (s, _("≈ %s a day could go back to selling"), amount);
   if (!isnan (self->extra_calls))
@@ -522,7 +430,7 @@ mk_manager_result_describe_vs_target (MkManagerResult *self)
 
   if (self->weak_sample || round (self->reclaimable_vs_target) < 1)
     return NULL;
-  amount = mk_analysis_format_minutes (self->reclaimable_vs_target);
+  amount = mk_format_minutes (self->reclaimable_vs_target);
   /* Translators: time spent on non-selling work above its targets. */
   return g_strdup_printf (_("≈ %s a day above the targets"), amount);
 }
@@ -607,8 +515,8 @@ mk_analysis_summary (MkAnalysis *self)
   guint n = g_list_model_get_n_items (managers);
   g_autoptr(GPtrArray) weak = g_ptr_array_new ();
   g_autoptr(GPtrArray) top = g_ptr_array_new ();
-  g_autofree char *from = mk_analysis_format_day (self->from);
-  g_autofree char *to = mk_analysis_format_day (self->to);
+  g_autofree char *from = mk_day_format_short (self->from);
+  g_autofree char *to = mk_day_format_short (self->to);
   gboolean said_selling = FALSE;
   int largest = -1;
 
@@ -719,7 +627,7 @@ mk_analysis_summary (MkAnalysis *self)
       if (top->len > 0)
         {
           g_autofree char *names = join_names (top);
-          g_autofree char *amount = mk_analysis_format_minutes (self->reclaimable);
+          g_autofree char *amount = mk_format_minutes (self->reclaimable);
 
           if (!isnan (self->extra_calls) && round (self->extra_calls) >= 1)
             /* Translators: a time ("2 h 14 min"), calls, up to three names. */

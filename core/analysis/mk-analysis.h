@@ -86,13 +86,6 @@ typedef enum {
 const char *mk_finding_kind_to_string   (MkFindingKind kind);
 const char *mk_severity_to_string       (MkSeverity    severity);
 
-/* The one wording of the numbers every sentence and report uses:
- * mk-analysis-messages.c. */
-char       *mk_analysis_format_minutes  (double        minutes);
-char       *mk_analysis_format_day      (const char   *day);
-char       *mk_analysis_format_period   (const char   *from,
-                                         const char   *to);
-
 /* Input */
 
 typedef struct _MkAnalysisInput MkAnalysisInput;

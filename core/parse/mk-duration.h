@@ -64,6 +64,9 @@ gboolean mk_time_of_day_parse          (const char     *text,
 gboolean mk_time_of_day_parse_seconds  (const char     *text,
                                         int            *seconds_after_midnight,
                                         GError        **error);
+gboolean mk_time_of_day_parse_start    (const char     *text,
+                                        int            *start,
+                                        GError        **error);
 gint64   mk_seconds_between_times      (int             start_seconds,
                                         int             end_seconds);
 

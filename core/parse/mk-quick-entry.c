@@ -37,6 +37,7 @@
 
 #include "mk-duration.h"
 #include "mk-error.h"
+#include "mk-format.h"
 #include "mk-quick-entry.h"
 
 #define MINUTES_PER_DAY MK_DURATION_MAX_MINUTES
@@ -154,7 +155,7 @@ check_minutes (int     minutes,
                      minutes / 60);
       else
         {
-          g_autofree char *text = mk_quick_entry_format_minutes (minutes);
+          g_autofree char *text = mk_format_minutes (minutes);
 
           g_set_error (error, MK_PARSE_ERROR, MK_PARSE_ERROR_RANGE,
                        /* Translators: %s is a duration, e.g. "24 h 30 min". */
@@ -489,26 +490,6 @@ mk_quick_entry_free (MkQuickEntry *self)
 }
 
 /**
- * mk_quick_entry_format_minutes:
- * @minutes: a duration in minutes, ≥ 0
- *
- * Returns: (transfer full): @minutes as a person reads it: "30 min",
- *   "2 h", "1 h 30 min", translated.
- */
-char *
-mk_quick_entry_format_minutes (int minutes)
-{
-  if (minutes < 60)
-    /* Translators: a short duration, e.g. "30 min". */
-    return g_strdup_printf (_("%d min"), minutes);
-  if (minutes % 60 == 0)
-    /* Translators: a whole number of hours, e.g. "2 h". */
-    return g_strdup_printf (_("%d h"), minutes / 60);
-  /* Translators: hours and minutes, e.g. "1 h 30 min". */
-  return g_strdup_printf (_("%d h %d min"), minutes / 60, minutes % 60);
-}
-
-/**
  * mk_quick_entry_format_time:
  * @minute_of_day: minutes after midnight, 0 … 1439
  *
@@ -551,7 +532,7 @@ mk_quick_entry_describe (const MkQuickEntry *self,
 
       g_ptr_array_add (parts, g_strdup_printf ("%s–%s", from, to));
     }
-  g_ptr_array_add (parts, mk_quick_entry_format_minutes (self->minutes));
+  g_ptr_array_add (parts, mk_format_minutes (self->minutes));
 
   if (self->category != NULL)
     g_ptr_array_add (parts, g_strdup (mk_category_get_name (self->category)));

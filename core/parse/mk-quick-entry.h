@@ -59,7 +59,6 @@ MkQuickEntry *mk_quick_entry_parse_task     (const char        *line,
 void          mk_quick_entry_free           (MkQuickEntry      *self);
 char         *mk_quick_entry_describe       (const MkQuickEntry *self,
                                              MkCategory        *fallback);
-char         *mk_quick_entry_format_minutes (int                minutes);
 char         *mk_quick_entry_format_time    (int                minute_of_day);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MkQuickEntry, mk_quick_entry_free)

@@ -5,9 +5,11 @@
  *
  * A time of day is "H:MM", "HH:MM:SS" (fractions of a second ignored),
  * "H.MM" (Russian habit), or 12-hour with AM/PM ("9:30 PM", "9pm",
- * "12:05 a.m.").  "24:00" is accepted as the end of a day.  Times are read
- * to the second; mk_time_of_day_parse() floors to the minute, as a clock
- * shows it.  The functions are declared in mk-duration.h, beside the
+ * "12:05 a.m.").  "24:00" is accepted as the end of a day, and is never a
+ * start: as the start of an entry it is 00:00 of the entry's day
+ * (mk_time_of_day_parse_start(), which both entry editors use).  Times are
+ * read to the second; mk_time_of_day_parse() floors to the minute, as a
+ * clock shows it.  The functions are declared in mk-duration.h, beside the
  * durations they are used with.
  */
 #define G_LOG_DOMAIN "mk-duration"
@@ -195,6 +197,40 @@ mk_time_of_day_parse (const char  *text,
   if (!mk_time_of_day_parse_seconds (text, &seconds, error))
     return FALSE;
   *minutes_after_midnight = seconds / 60;
+  return TRUE;
+}
+
+/**
+ * mk_time_of_day_parse_start:
+ * @text: the start of an entry as typed: blank, "9:30", "9:30 PM", "24:00"
+ * @start: (out): minutes after midnight, 0 … 1439, or -1 when @text is
+ *   blank (the start is not known)
+ * @error: return location for an error
+ *
+ * Reads the start of an entry.  "24:00" is the end of a day, never a
+ * start: it reads as 00:00.
+ *
+ * Returns: %TRUE on success; fails like mk_time_of_day_parse() with
+ *   %MK_PARSE_ERROR_TIME.
+ */
+gboolean
+mk_time_of_day_parse_start (const char  *text,
+                            int         *start,
+                            GError     **error)
+{
+  int minutes;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (start != NULL, FALSE);
+
+  if (*mk_parse_skip_spaces (text) == '\0')
+    {
+      *start = -1;
+      return TRUE;
+    }
+  if (!mk_time_of_day_parse (text, &minutes, error))
+    return FALSE;
+  *start = minutes % (24 * 60);
   return TRUE;
 }
 

@@ -19,6 +19,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "mk-format.h"
 #include "mk-report.h"
 #include "mk-safe-text.h"
 
@@ -87,13 +88,9 @@ static char *
 target_text (double target_min,
              double target_max)
 {
-  if (target_min > 0 && target_max >= 0)
-    return g_strdup_printf ("%.0f–%.0f%%", round (target_min * 100), round (target_max * 100));
-  if (target_min > 0)
-    return g_strdup_printf ("≥ %.0f%%", round (target_min * 100));
-  if (target_max >= 0)
-    return g_strdup_printf ("≤ %.0f%%", round (target_max * 100));
-  return g_strdup ("—");
+  char *band = mk_format_target_band (target_min, target_max);
+
+  return band != NULL ? band : g_strdup ("—");
 }
 
 static const char *
@@ -237,7 +234,7 @@ manager_block (GString         *out,
   guint days = mk_manager_result_get_days (m);
   g_autofree char *days_text = g_strdup_printf (ngettext ("%u day", "%u days", days), days);
   g_autofree char *name = mk_safe_text (mk_manager_result_get_name (m));
-  g_autofree char *per_day = mk_analysis_format_minutes (mk_manager_result_get_minutes_per_day (m));
+  g_autofree char *per_day = mk_format_minutes (mk_manager_result_get_minutes_per_day (m));
   g_autofree char *reclaim = mk_manager_result_describe_reclaim (m);
   g_autofree char *vs_target = mk_manager_result_describe_vs_target (m);
   gboolean first = TRUE;
@@ -314,8 +311,8 @@ mk_report_text (MkAnalysis *analysis)
   g_return_val_if_fail (MK_IS_ANALYSIS (analysis), NULL);
   ranking = mk_analysis_get_ranking (analysis);
   n = g_list_model_get_n_items (ranking);
-  from = mk_analysis_format_day (mk_analysis_get_from (analysis));
-  to = mk_analysis_format_day (mk_analysis_get_to (analysis));
+  from = mk_day_format_short (mk_analysis_get_from (analysis));
+  to = mk_day_format_short (mk_analysis_get_to (analysis));
 
   g_string_append (out, _("Minutka report: where the working day goes"));
   g_string_append_c (out, '\n');

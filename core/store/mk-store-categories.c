@@ -498,6 +498,8 @@ mk_store_update_category (MkStore        *self,
                      "between 0%% and 100%%."), shown);
       return FALSE;
     }
+  /* 0 % below and 100 % above are no bound, stored as none. */
+  mk_target_band_normalize (&target_min, &target_max);
 
   /* A built-in category keeps following the language until it is renamed. */
   builtin = mk_store_builtin_category_name (mk_category_get_key (category));

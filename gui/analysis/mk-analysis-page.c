@@ -32,7 +32,6 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
-#include <stdio.h>
 
 #include "mk-analysis-export.h"
 #include "mk-analysis-print.h"
@@ -140,27 +139,18 @@ update_range_buttons (MkAnalysisPage *self)
   const char *to = self->analysis ? mk_analysis_get_to (self->analysis) : self->custom_to;
   g_autofree char *from_label = mk_format_period (from, from);
   g_autofree char *to_label = mk_format_period (to, to);
-  int y, m, d;
+  g_autoptr(GDateTime) from_date = mk_day_to_date_time (from);
+  g_autoptr(GDateTime) to_date = mk_day_to_date_time (to);
 
   gtk_menu_button_set_label (self->from_button, from_label);
   gtk_menu_button_set_label (self->to_button, to_label);
 
   /* Keep the calendars on the days shown, without counting it as a pick. */
   self->updating_range = TRUE;
-  if (from != NULL && sscanf (from, "%d-%d-%d", &y, &m, &d) == 3)
-    {
-      g_autoptr(GDateTime) date = g_date_time_new_local (y, m, d, 0, 0, 0);
-
-      if (date != NULL)
-        gtk_calendar_select_day (self->from_calendar, date);
-    }
-  if (to != NULL && sscanf (to, "%d-%d-%d", &y, &m, &d) == 3)
-    {
-      g_autoptr(GDateTime) date = g_date_time_new_local (y, m, d, 0, 0, 0);
-
-      if (date != NULL)
-        gtk_calendar_select_day (self->to_calendar, date);
-    }
+  if (from_date != NULL)
+    gtk_calendar_select_day (self->from_calendar, from_date);
+  if (to_date != NULL)
+    gtk_calendar_select_day (self->to_calendar, to_date);
   self->updating_range = FALSE;
 }
 
@@ -371,8 +361,8 @@ range_changed_cb (MkAnalysisPage *self)
     }
   g_free (self->custom_from);
   g_free (self->custom_to);
-  self->custom_from = g_date_time_format (from, "%Y-%m-%d");
-  self->custom_to = g_date_time_format (to, "%Y-%m-%d");
+  self->custom_from = mk_day_from_date_time (from);
+  self->custom_to = mk_day_from_date_time (to);
   gtk_menu_button_popdown (self->from_button);
   gtk_menu_button_popdown (self->to_button);
   mk_analysis_page_compute (self);

@@ -59,23 +59,6 @@ struct _MkManagerDetail
 
 G_DEFINE_FINAL_TYPE (MkManagerDetail, mk_manager_detail, GTK_TYPE_WIDGET)
 
-static const char *
-level_name (MkLevel level)
-{
-  switch (level)
-    {
-    case MK_LEVEL_JUNIOR:
-      return C_("level", "Junior");
-    case MK_LEVEL_MIDDLE:
-      return C_("level", "Middle");
-    case MK_LEVEL_SENIOR:
-      return C_("level", "Senior");
-    case MK_LEVEL_NONE:
-    default:
-      return NULL;
-    }
-}
-
 static void
 clear_list (GtkListBox *list)
 {
@@ -90,12 +73,12 @@ sample_text (MkManagerResult *manager)
 {
   g_autofree char *per_day = mk_format_minutes (mk_manager_result_get_minutes_per_day (manager));
   g_autofree char *coverage = mk_format_percent (mk_manager_result_get_coverage (manager));
-  const char *level = level_name (mk_manager_result_get_level (manager));
+  MkLevel level = mk_manager_result_get_level (manager);
   guint days = mk_manager_result_get_days (manager);
   GString *text = g_string_new (NULL);
 
-  if (level != NULL)
-    g_string_append_printf (text, "%s · ", level);
+  if (level != MK_LEVEL_NONE)
+    g_string_append_printf (text, "%s · ", mk_level_label (level));
   g_string_append_printf (text, ngettext ("%u day logged, %s a day (%s of a working day)",
                                           "%u days logged, %s a day (%s of a working day)", days),
                           days, per_day, coverage);

@@ -29,6 +29,7 @@
 #include <math.h>
 
 #include "mk-analysis-format.h"
+#include "mk-color.h"
 #include "mk-team-chart-private.h"
 
 G_DEFINE_FINAL_TYPE (MkTeamChart, mk_team_chart, GTK_TYPE_WIDGET)
@@ -63,8 +64,7 @@ category_color (MkAnalysis *analysis,
                 guint       category,
                 GdkRGBA    *color)
 {
-  if (!gdk_rgba_parse (color, mk_analysis_get_category_color (analysis, category)))
-    gdk_rgba_parse (color, "#9a9996");
+  mk_color_parse (mk_analysis_get_category_color (analysis, category), color);
 }
 
 static int

@@ -24,8 +24,9 @@
 
 #include <glib/gi18n.h>
 
-#include "mk-format.h"
+#include "mk-color.h"
 #include "mk-entries-columns.h"
+#include "mk-format.h"
 #include "mk-quick-entry.h"
 #include "mk-store-batches.h"
 #include "mk-window.h"
@@ -89,9 +90,7 @@ mk_entries_swatch_set_color (MkEntriesSwatch *self,
 {
   GdkRGBA rgba;
 
-  /* A colour core cannot give is drawn neutral grey rather than not at all. */
-  if (color == NULL || !gdk_rgba_parse (&rgba, color))
-    gdk_rgba_parse (&rgba, "#9a9996");
+  mk_color_parse (color, &rgba);
   if (!gdk_rgba_equal (&rgba, &self->color))
     {
       self->color = rgba;
@@ -272,7 +271,7 @@ bind_cb (GtkSignalListItemFactory *factory,
       }
       break;
     case COLUMN_MINUTES:
-      text = mk_quick_entry_format_minutes (mk_entry_get_minutes (entry));
+      text = mk_format_minutes (mk_entry_get_minutes (entry));
       break;
     case COLUMN_TASK:
       task = mk_entry_get_task (entry);

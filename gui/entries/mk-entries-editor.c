@@ -4,7 +4,7 @@
  * Day (a calendar), start, minutes, category and task of one entry, with
  * Cancel and Save in the header bar.  The editor writes nothing: Save
  * checks what core can check without the database (the start is read by
- * mk_time_of_day_parse()) and emits "save"; the page commits through the
+ * mk_time_of_day_parse_start()) and emits "save"; the page commits through the
  * store and closes the editor only when the store said yes, so a refused
  * change stays on screen with everything typed.  The person is not
  * editable here: an entry moves between people by merging them.
@@ -166,19 +166,15 @@ mk_entries_editor_get_input (MkEntriesEditor *self,
                              MkEntryInput    *input,
                              GError         **error)
 {
-  g_autofree char *start_text = NULL;
   MkCategory *category;
-  int start = -1;
+  int start;
 
   g_return_val_if_fail (MK_IS_ENTRIES_EDITOR (self), FALSE);
   g_return_val_if_fail (input != NULL, FALSE);
 
-  start_text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->start_row))));
-  if (*start_text != '\0' && !mk_time_of_day_parse (start_text, &start, error))
+  if (!mk_time_of_day_parse_start (gtk_editable_get_text (GTK_EDITABLE (self->start_row)), &start,
+                                   error))
     return FALSE;
-  /* "24:00" reads as the end of the day; an entry cannot start there. */
-  if (start >= 24 * 60)
-    start = 0;
 
   mk_entry_to_input (self->entry, input);
   gtk_spin_button_update (self->minutes_spin);

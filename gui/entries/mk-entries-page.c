@@ -48,7 +48,6 @@
 #include "mk-entry-history.h"
 #include "mk-entry-selection.h"
 #include "mk-entry-words.h"
-#include "mk-quick-entry.h"
 #include "mk-window.h"
 
 /* The most entries one delete or move may change: the selection's entries
@@ -131,7 +130,7 @@ update_totals (MkEntriesPage *self)
   guint n = self->entries ? g_list_model_get_n_items (G_LIST_MODEL (self->entries)) : 0;
   gint64 minutes = self->entries ? mk_entry_list_get_total_minutes (self->entries) : 0;
   g_autofree char *count = g_strdup_printf ("%'u", n);
-  g_autofree char *duration = mk_quick_entry_format_minutes ((int) MIN (minutes, G_MAXINT));
+  g_autofree char *duration = mk_format_minutes ((int) MIN (minutes, G_MAXINT));
   g_autofree char *entries = NULL;
 
   /* Translators: the count in the Entries footer, "1 234 entries"; %s is the number. */

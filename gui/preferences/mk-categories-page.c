@@ -19,7 +19,9 @@
 
 #include "mk-categories-page.h"
 #include "mk-category-editor.h"
-#include "mk-preferences-window.h"
+#include "mk-color.h"
+#include "mk-error-dialog.h"
+#include "mk-format.h"
 #include "mk-store-aliases.h"
 #include "mk-store-order.h"
 
@@ -46,56 +48,21 @@ struct _MkCategoriesPage
 
 G_DEFINE_FINAL_TYPE (MkCategoriesPage, mk_categories_page, ADW_TYPE_PREFERENCES_PAGE)
 
-/**
- * mk_category_kind_label:
- * @kind: a category class
- *
- * Returns: (transfer none): the class as the user reads it.
- */
-const char *
-mk_category_kind_label (MkCategoryKind kind)
-{
-  switch (kind)
-    {
-    case MK_CATEGORY_KIND_SELLING:
-      return _("Selling");
-    case MK_CATEGORY_KIND_SUPPORTING:
-      return _("Supporting");
-    case MK_CATEGORY_KIND_NON_SELLING:
-    default:
-      return _("Non-selling");
-    }
-}
-
-/**
- * mk_category_describe:
- * @store: the store
- * @category: a category
- *
- * Returns: (transfer full): one line about @category: its class, target
- *   band, number of aliases and whether it is archived.
- */
-char *
-mk_category_describe (MkStore    *store,
+/* One line about @category: its class, target band, number of aliases and
+ * whether it is archived. */
+static char *
+category_describe (MkStore    *store,
                       MkCategory *category)
 {
   GString *text = g_string_new (mk_category_kind_label (mk_category_get_kind (category)));
-  double lo = mk_category_get_target_min (category);
-  double hi = mk_category_get_target_max (category);
+  g_autofree char *target = mk_format_target (mk_category_get_target_min (category),
+                                              mk_category_get_target_max (category));
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) aliases = mk_store_list_aliases (store, mk_category_get_id (category), &error);
   guint n_aliases = aliases != NULL ? g_strv_length (aliases) : 0;
 
   g_string_append (text, " · ");
-  if (lo >= 0 && hi >= 0)
-    /* Translators: a target band of shares, e.g. "target 20–40%" */
-    g_string_append_printf (text, _("target %.0f–%.0f%%"), lo * 100, hi * 100);
-  else if (lo >= 0)
-    g_string_append_printf (text, _("target ≥ %.0f%%"), lo * 100);
-  else if (hi >= 0)
-    g_string_append_printf (text, _("target ≤ %.0f%%"), hi * 100);
-  else
-    g_string_append (text, _("no target"));
+  g_string_append (text, target != NULL ? target : _("no target"));
 
   g_string_append (text, " · ");
   g_string_append_printf (text, ngettext ("%u alias", "%u aliases", n_aliases), n_aliases);
@@ -116,24 +83,18 @@ draw_swatch (GtkDrawingArea *area,
              gpointer        user_data)
 {
   const char *color = g_object_get_data (G_OBJECT (area), "color");
-  GdkRGBA rgba = { 0.5, 0.5, 0.5, 1 };
+  GdkRGBA rgba;
   double size = MIN (width, height);
 
-  if (color != NULL)
-    gdk_rgba_parse (&rgba, color);
+  mk_color_parse (color, &rgba);
   gdk_cairo_set_source_rgba (cr, &rgba);
   cairo_arc (cr, width / 2.0, height / 2.0, size / 2.0, 0, 2 * G_PI);
   cairo_fill (cr);
 }
 
-/**
- * mk_category_swatch_new:
- * @color: "#rrggbb"
- *
- * Returns: (transfer floating): a small round dot in @color.
- */
-GtkWidget *
-mk_category_swatch_new (const char *color)
+/* A small round dot in @color ("#rrggbb"). */
+static GtkWidget *
+category_swatch_new (const char *color)
 {
   GtkWidget *area = gtk_drawing_area_new ();
 
@@ -200,7 +161,7 @@ move_clicked_cb (GtkButton        *button,
 
   if (!mk_store_move_category (self->store, id, delta, &error))
     {
-      mk_preferences_show_error (GTK_WIDGET (self), _("The Category Was Not Moved"), error);
+      mk_show_error (GTK_WIDGET (self), _("The Category Was Not Moved"), error);
       return;
     }
   /* The list was rebuilt; keep the keyboard on the category that moved. */
@@ -244,7 +205,7 @@ create_row (gpointer item,
   MkCategoriesPage *self = user_data;
   MkCategory *category = item;
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *subtitle = mk_category_describe (self->store, category);
+  g_autofree char *subtitle = category_describe (self->store, category);
   g_autofree char *name = g_strdup_printf ("category-%s", mk_category_get_key (category));
   guint position = 0;
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->categories));
@@ -259,7 +220,7 @@ create_row (gpointer item,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), mk_category_get_name (category));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row),
-                             mk_category_swatch_new (mk_category_get_color (category)));
+                             category_swatch_new (mk_category_get_color (category)));
   up = move_button_new (self, category, -1, position > 0);
   down = move_button_new (self, category, +1, position + 1 < n);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), up);
@@ -335,7 +296,7 @@ pick_next_colour (MkCategoriesPage *self)
           break;
         }
     }
-  gdk_rgba_parse (&rgba, color);
+  mk_color_parse (color, &rgba);
   gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (self->new_color_button), &rgba);
 }
 
@@ -366,7 +327,7 @@ add_action_cb (GtkWidget  *widget,
   if (category == NULL)
     {
       gtk_widget_add_css_class (GTK_WIDGET (self->new_name_row), "error");
-      mk_preferences_show_error (GTK_WIDGET (self), _("The Category Was Not Added"), error);
+      mk_show_error (GTK_WIDGET (self), _("The Category Was Not Added"), error);
       return;
     }
 

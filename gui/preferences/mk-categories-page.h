@@ -17,10 +17,4 @@ void mk_categories_page_set_store     (MkCategoriesPage *self,
 void mk_categories_page_edit_category (MkCategoriesPage *self,
                                        gint64            category_id);
 
-/* Shared with the category editor. */
-const char *mk_category_kind_label     (MkCategoryKind kind);
-char       *mk_category_describe       (MkStore        *store,
-                                        MkCategory     *category);
-GtkWidget  *mk_category_swatch_new     (const char     *color);
-
 G_END_DECLS

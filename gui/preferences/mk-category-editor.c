@@ -17,9 +17,10 @@
 
 #include <glib/gi18n.h>
 
-#include "mk-categories-page.h"
 #include "mk-category-editor.h"
-#include "mk-preferences-window.h"
+#include "mk-color.h"
+#include "mk-error-dialog.h"
+#include "mk-format.h"
 #include "mk-store-aliases.h"
 
 struct _MkCategoryEditor
@@ -78,8 +79,8 @@ sync_from_store (MkCategoryEditor *self,
   if (with_name)
     gtk_editable_set_text (GTK_EDITABLE (self->name_row), mk_category_get_name (category));
   adw_combo_row_set_selected (self->kind_row, mk_category_get_kind (category));
-  if (gdk_rgba_parse (&rgba, mk_category_get_color (category)))
-    gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (self->color_button), &rgba);
+  mk_color_parse (mk_category_get_color (category), &rgba);
+  gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (self->color_button), &rgba);
   gtk_switch_set_active (self->archived_switch, mk_category_get_archived (category));
   lo = mk_category_get_target_min (category);
   hi = mk_category_get_target_max (category);
@@ -109,19 +110,13 @@ save (MkCategoryEditor *self,
   if (category == NULL)
     return FALSE;
 
-  /* 0% and 100% are no bound at all. */
-  if (lo <= 0)
-    lo = -1;
-  if (hi >= 1)
-    hi = -1;
-
   if (!mk_store_update_category (self->store, self->category_id,
                                  name ? name : mk_category_get_name (category), color,
                                  (MkCategoryKind) adw_combo_row_get_selected (self->kind_row),
                                  lo, hi, mk_category_get_sort_order (category),
                                  gtk_switch_get_active (self->archived_switch), &error))
     {
-      mk_preferences_show_error (GTK_WIDGET (self), _("The Category Was Not Changed"), error);
+      mk_show_error (GTK_WIDGET (self), _("The Category Was Not Changed"), error);
       sync_from_store (self, name != NULL);
       return FALSE;
     }
@@ -159,7 +154,7 @@ alias_apply_cb (MkCategoryEditor *self)
   if (!mk_store_add_alias (self->store, text, self->category_id, &error))
     {
       gtk_widget_add_css_class (GTK_WIDGET (self->alias_row), "error");
-      mk_preferences_show_error (GTK_WIDGET (self), _("The Alias Was Not Added"), error);
+      mk_show_error (GTK_WIDGET (self), _("The Alias Was Not Added"), error);
       return;
     }
   gtk_widget_remove_css_class (GTK_WIDGET (self->alias_row), "error");
@@ -186,7 +181,7 @@ remove_alias_clicked_cb (GtkButton        *button,
   g_autoptr(GError) error = NULL;
 
   if (!mk_store_remove_alias (self->store, alias, &error))
-    mk_preferences_show_error (GTK_WIDGET (self), _("The Alias Was Not Removed"), error);
+    mk_show_error (GTK_WIDGET (self), _("The Alias Was Not Removed"), error);
 }
 
 static GtkWidget *

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mk-format.h"
 #include "mk-people-page.h"
 #include "mk-person-editor.h"
 
@@ -32,29 +33,6 @@ struct _MkPeoplePage
 };
 
 G_DEFINE_FINAL_TYPE (MkPeoplePage, mk_people_page, ADW_TYPE_PREFERENCES_PAGE)
-
-/**
- * mk_level_label:
- * @level: a level
- *
- * Returns: (transfer none): the level as the user reads it.
- */
-const char *
-mk_level_label (MkLevel level)
-{
-  switch (level)
-    {
-    case MK_LEVEL_JUNIOR:
-      return _("Junior");
-    case MK_LEVEL_MIDDLE:
-      return _("Middle");
-    case MK_LEVEL_SENIOR:
-      return _("Senior");
-    case MK_LEVEL_NONE:
-    default:
-      return _("No level");
-    }
-}
 
 static void
 reload (MkPeoplePage *self)

@@ -16,6 +16,4 @@ void mk_people_page_set_store   (MkPeoplePage *self,
 void mk_people_page_edit_person (MkPeoplePage *self,
                                  gint64        person_id);
 
-const char *mk_level_label      (MkLevel       level);
-
 G_END_DECLS

@@ -25,9 +25,9 @@
 
 #include "mk-entry-list.h"
 #include "mk-error.h"
-#include "mk-people-page.h"
+#include "mk-error-dialog.h"
+#include "mk-format.h"
 #include "mk-person-editor.h"
-#include "mk-preferences-window.h"
 
 typedef enum {
   FIELD_NONE,
@@ -247,7 +247,7 @@ save (MkPersonEditor *self,
     {
       if (row != NULL)
         gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-      mk_preferences_show_error (GTK_WIDGET (self), _("The Person Was Not Changed"), error);
+      mk_show_error (GTK_WIDGET (self), _("The Person Was Not Changed"), error);
       /* The refused text stays for the user to correct; the rest goes back. */
       if (row == NULL)
         sync_from_store (self, FIELD_NONE);
@@ -423,7 +423,7 @@ merge_response_cb (AdwMessageDialog *dialog,
 
   if (!mk_store_merge_people (self->store, self->person_id, merge_id, &error))
     {
-      mk_preferences_show_error (GTK_WIDGET (self), _("The People Were Not Merged"), error);
+      mk_show_error (GTK_WIDGET (self), _("The People Were Not Merged"), error);
       return;
     }
   keep = mk_store_get_person (self->store, self->person_id, NULL);

@@ -73,29 +73,6 @@ mk_preferences_window_get_store (MkPreferencesWindow *self)
   return self->store;
 }
 
-/**
- * mk_preferences_show_error:
- * @from: any widget of the preferences window
- * @heading: what failed, as a short title ("The Category Was Not Added")
- * @error: why: core's message, shown as it is
- *
- * Shows core's message in a dialog over the preferences window, so that a
- * refused value is explained where it was typed.
- */
-void
-mk_preferences_show_error (GtkWidget    *from,
-                           const char   *heading,
-                           const GError *error)
-{
-  GtkRoot *root = gtk_widget_get_root (from);
-  GtkWidget *dialog;
-
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
-                                   error ? error->message : NULL);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 static void
 open_folder_action_cb (GtkWidget  *widget,
                        const char *action_name,

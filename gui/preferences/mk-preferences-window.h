@@ -14,8 +14,5 @@ G_DECLARE_FINAL_TYPE (MkPreferencesWindow, mk_preferences_window, MK, PREFERENCE
 
 MkPreferencesWindow *mk_preferences_window_new        (MkStore      *store);
 MkStore             *mk_preferences_window_get_store  (MkPreferencesWindow *self);
-void                 mk_preferences_show_error        (GtkWidget    *from,
-                                                       const char   *heading,
-                                                       const GError *error);
 
 G_END_DECLS

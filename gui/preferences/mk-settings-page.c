@@ -27,8 +27,9 @@
 #include <glib/gi18n.h>
 
 #include "mk-date.h"
+#include "mk-day.h"
 #include "mk-duration.h"
-#include "mk-preferences-window.h"
+#include "mk-error-dialog.h"
 #include "mk-settings-page.h"
 #include "mk-wrap-box.h"
 
@@ -190,7 +191,7 @@ save_settings (MkSettingsPage *self)
 
   if (!mk_store_set_settings (self->store, &s, &error))
     {
-      mk_preferences_show_error (GTK_WIDGET (self), _("The Setting Was Not Changed"), error);
+      mk_show_error (GTK_WIDGET (self), _("The Setting Was Not Changed"), error);
       sync_settings (self);
     }
 }
@@ -357,7 +358,7 @@ start_study_action_cb (GtkWidget  *widget,
   if (!mk_store_set_study (self->store, gtk_editable_get_text (GTK_EDITABLE (self->study_name_row)),
                            from, to, &error))
     {
-      mk_preferences_show_error (widget, _("The Study Was Not Started"), error);
+      mk_show_error (widget, _("The Study Was Not Started"), error);
       return;
     }
   gtk_editable_set_text (GTK_EDITABLE (self->study_name_row), "");
@@ -376,7 +377,7 @@ end_study_action_cb (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   if (self->store != NULL && !mk_store_clear_study (self->store, &error))
-    mk_preferences_show_error (widget, _("The Study Was Not Ended"), error);
+    mk_show_error (widget, _("The Study Was Not Ended"), error);
 }
 
 static void
@@ -454,10 +455,8 @@ mk_settings_page_class_init (MkSettingsPageClass *klass)
 static void
 mk_settings_page_init (MkSettingsPage *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) later = g_date_time_add_days (now, 2);
-  g_autofree char *from = g_date_time_format (now, "%Y-%m-%d");
-  g_autofree char *to = g_date_time_format (later, "%Y-%m-%d");
+  g_autofree char *from = mk_day_today ();
+  g_autofree char *to = mk_day_add (from, 2);
 
   self->syncing = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));

@@ -15,9 +15,10 @@
 
 #include <glib/gi18n.h>
 
+#include "mk-color.h"
 #include "mk-day-bar.h"
 #include "mk-domain.h"
-#include "mk-quick-entry.h"
+#include "mk-format.h"
 
 #define BAR_HEIGHT 10
 #define GAP        1.0f
@@ -52,15 +53,15 @@ static void
 mk_day_bar_update_text (MkDayBar *self)
 {
   g_autoptr(GString) text = g_string_new (NULL);
-  g_autofree char *total = mk_quick_entry_format_minutes (self->total);
-  g_autofree char *workday = mk_quick_entry_format_minutes (self->workday);
+  g_autofree char *total = mk_format_minutes (self->total);
+  g_autofree char *workday = mk_format_minutes (self->workday);
 
   /* Translators: "1 h 50 min of 8 h logged". */
   g_string_append_printf (text, _("%s of %s logged"), total, workday);
   for (guint i = 0; i < self->segments->len; i++)
     {
       const Segment *segment = &g_array_index (self->segments, Segment, i);
-      g_autofree char *minutes = mk_quick_entry_format_minutes (segment->minutes);
+      g_autofree char *minutes = mk_format_minutes (segment->minutes);
 
       g_string_append_printf (text, i == 0 ? ": %s %s" : ", %s %s", segment->name, minutes);
     }
@@ -128,8 +129,7 @@ mk_day_bar_add (MkDayBar   *self,
   if (minutes <= 0)
     return;
   segment.name = g_strdup (name);
-  if (color == NULL || !gdk_rgba_parse (&segment.color, color))
-    gdk_rgba_parse (&segment.color, "#9a9996");
+  mk_color_parse (color, &segment.color);
   segment.minutes = minutes;
   g_array_append_val (self->segments, segment);
   self->total += minutes;
@@ -180,8 +180,7 @@ mk_day_bar_set_entries (MkDayBar   *self,
       if (sum <= 0)
         continue;
       segment.name = g_strdup (mk_category_get_name (category));
-      if (!gdk_rgba_parse (&segment.color, mk_category_get_color (category)))
-        gdk_rgba_parse (&segment.color, "#9a9996");
+      mk_color_parse (mk_category_get_color (category), &segment.color);
       segment.minutes = sum;
       g_array_append_val (self->segments, segment);
       self->total += sum;

@@ -13,8 +13,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
 
+#include "mk-day.h"
 #include "mk-day-switcher.h"
 
 struct _MkDaySwitcher
@@ -39,44 +39,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static char *
-today_iso (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
-/* Noon of @day, local time, so that adding days never crosses a DST edge wrongly. */
+/* Local noon of @day: a GtkCalendar and a date format want a GDateTime. */
 static GDateTime *
 day_to_date_time (const char *day)
 {
-  int y, m, d;
+  GDateTime *date_time = mk_day_to_date_time (day);
 
-  if (day == NULL || sscanf (day, "%d-%d-%d", &y, &m, &d) != 3)
-    return g_date_time_new_now_local ();
-  return g_date_time_new_local (y, m, d, 12, 0, 0);
-}
-
-/**
- * mk_day_switcher_days_between:
- * @from: a day, "YYYY-MM-DD"
- * @to: a day, "YYYY-MM-DD"
- *
- * Returns: how many days @to is after @from (negative when before).
- */
-int
-mk_day_switcher_days_between (const char *from,
-                              const char *to)
-{
-  g_autoptr(GDateTime) a = day_to_date_time (from);
-  g_autoptr(GDateTime) b = day_to_date_time (to);
-  GTimeSpan diff = g_date_time_difference (b, a);
-
-  /* Rounded: a DST change makes a day 23 or 25 hours long. */
-  if (diff < 0)
-    return -(int) ((-diff + G_TIME_SPAN_DAY / 2) / G_TIME_SPAN_DAY);
-  return (int) ((diff + G_TIME_SPAN_DAY / 2) / G_TIME_SPAN_DAY);
+  return date_time != NULL ? date_time : g_date_time_new_now_local ();
 }
 
 static void
@@ -115,7 +84,7 @@ mk_day_switcher_get_day (MkDaySwitcher *self)
 gboolean
 mk_day_switcher_shows_today (MkDaySwitcher *self)
 {
-  g_autofree char *today = today_iso ();
+  g_autofree char *today = mk_day_today ();
 
   g_return_val_if_fail (MK_IS_DAY_SWITCHER (self), FALSE);
 
@@ -151,16 +120,13 @@ void
 mk_day_switcher_move (MkDaySwitcher *self,
                       int            days)
 {
-  g_autoptr(GDateTime) day = NULL;
-  g_autoptr(GDateTime) moved = NULL;
-  g_autofree char *iso = NULL;
+  g_autofree char *moved = NULL;
 
   g_return_if_fail (MK_IS_DAY_SWITCHER (self));
 
-  day = day_to_date_time (self->day);
-  moved = g_date_time_add_days (day, days);
-  iso = g_date_time_format (moved, "%Y-%m-%d");
-  mk_day_switcher_set_day (self, iso);
+  moved = mk_day_add (self->day, days);
+  if (moved != NULL)
+    mk_day_switcher_set_day (self, moved);
 }
 
 /**
@@ -170,7 +136,7 @@ mk_day_switcher_move (MkDaySwitcher *self,
 void
 mk_day_switcher_go_today (MkDaySwitcher *self)
 {
-  g_autofree char *today = today_iso ();
+  g_autofree char *today = mk_day_today ();
 
   g_return_if_fail (MK_IS_DAY_SWITCHER (self));
 
@@ -181,7 +147,7 @@ static void
 calendar_day_selected_cb (MkDaySwitcher *self)
 {
   g_autoptr(GDateTime) date = gtk_calendar_get_date (self->calendar);
-  g_autofree char *day = g_date_time_format (date, "%Y-%m-%d");
+  g_autofree char *day = mk_day_from_date_time (date);
 
   if (g_strcmp0 (day, self->day) == 0)
     return;
@@ -249,6 +215,6 @@ mk_day_switcher_init (MkDaySwitcher *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->day = today_iso ();
+  self->day = mk_day_today ();
   update_widgets (self);
 }

@@ -16,7 +16,5 @@ void        mk_day_switcher_move         (MkDaySwitcher *self,
                                           int            days);
 void        mk_day_switcher_go_today     (MkDaySwitcher *self);
 gboolean    mk_day_switcher_shows_today  (MkDaySwitcher *self);
-int         mk_day_switcher_days_between (const char    *from,
-                                          const char    *to);
 
 G_END_DECLS

@@ -106,7 +106,7 @@ save_cb (MkEntryEditor *self)
   g_autoptr(GError) error = NULL;
   const char *start_text = gtk_editable_get_text (GTK_EDITABLE (self->start_entry));
   MkCategory *category = gtk_drop_down_get_selected_item (self->category_dropdown);
-  int start = -1;
+  int start;
   int minutes;
 
   if (self->entry == NULL)
@@ -114,15 +114,12 @@ save_cb (MkEntryEditor *self)
 
   gtk_spin_button_update (self->minutes_spin);
   minutes = gtk_spin_button_get_value_as_int (self->minutes_spin);
-  if (*start_text != '\0' && !mk_time_of_day_parse (start_text, &start, &error))
+  if (!mk_time_of_day_parse_start (start_text, &start, &error))
     {
       gtk_label_set_text (self->error_label, error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
       return;
     }
-  /* "24:00" is the end of a day, never a start. */
-  if (start >= 24 * 60)
-    start = 0;
   if (category == NULL)
     category = mk_entry_get_category (self->entry);
 

@@ -17,8 +17,10 @@
 
 #include <glib/gi18n.h>
 
+#include "mk-color.h"
 #include "mk-entry-editor.h"
 #include "mk-entry-row.h"
+#include "mk-format.h"
 #include "mk-quick-entry.h"
 #include "mk-wrap-box.h"
 
@@ -67,8 +69,7 @@ draw_dot_cb (GtkDrawingArea *area,
   if (self->entry == NULL)
     return;
   category = mk_entry_get_category (self->entry);
-  if (category == NULL || !gdk_rgba_parse (&color, mk_category_get_color (category)))
-    gdk_rgba_parse (&color, "#9a9996");
+  mk_color_parse (category != NULL ? mk_category_get_color (category) : NULL, &color);
 
   gdk_cairo_set_source_rgba (cr, &color);
   cairo_arc (cr, width / 2.0, height / 2.0, MIN (width, height) / 2.0, 0, 2 * G_PI);
@@ -99,7 +100,7 @@ mk_entry_row_set_entry (MkEntryRow *self,
   task = mk_entry_get_task (entry) ? mk_entry_get_task (entry) : "";
   start = mk_entry_get_start (entry) >= 0
           ? mk_quick_entry_format_time (mk_entry_get_start (entry)) : g_strdup ("");
-  minutes = mk_quick_entry_format_minutes (mk_entry_get_minutes (entry));
+  minutes = mk_format_minutes (mk_entry_get_minutes (entry));
 
   gtk_label_set_text (self->start_label, start);
   gtk_label_set_text (self->minutes_label, minutes);

@@ -35,15 +35,16 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
-#include <stdio.h>
 #include <string.h>
 
+#include "mk-day.h"
 #include "mk-day-bar.h"
 #include "mk-day-list.h"
 #include "mk-day-switcher.h"
 #include "mk-entry-history.h"
 #include "mk-entry-list.h"
 #include "mk-error.h"
+#include "mk-format.h"
 #include "mk-person-chooser.h"
 #include "mk-quick-entry-row.h"
 #include "mk-today-page.h"
@@ -437,8 +438,8 @@ update_summary (MkTodayPage *self)
   mk_day_bar_set_entries (self->day_bar, rows (self), self->categories);
   total = mk_day_bar_get_total (self->day_bar);
 
-  total_text = mk_quick_entry_format_minutes (total);
-  workday_text = mk_quick_entry_format_minutes (settings.workday_minutes);
+  total_text = mk_format_minutes (total);
+  workday_text = mk_format_minutes (settings.workday_minutes);
   if (person == NULL)
     {
       summary = g_strdup (_("Choose who is logging to see the day"));
@@ -463,8 +464,8 @@ update_summary (MkTodayPage *self)
       && g_strcmp0 (shown_day (self), study_from) >= 0
       && g_strcmp0 (shown_day (self), study_to) <= 0)
     {
-      int index = mk_day_switcher_days_between (study_from, shown_day (self)) + 1;
-      int length = mk_day_switcher_days_between (study_from, study_to) + 1;
+      int index = mk_day_days_between (study_from, shown_day (self)) + 1;
+      int length = mk_day_days_between (study_from, study_to) + 1;
       g_autofree char *text = NULL;
 
       /* Translators: the place of the shown day in the study, "Day 2 of 3". */

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "mk-chart-legend.h"
+#include "mk-color.h"
 
 #define SWATCH         12
 #define LEGEND_SPACING 18
@@ -94,8 +95,7 @@ legend_pass (MkChartLegend *self,
             {
               GskRoundedRect rounded;
 
-              if (!gdk_rgba_parse (&color, mk_analysis_get_category_color (self->analysis, c)))
-                gdk_rgba_parse (&color, "#9a9996");
+              mk_color_parse (mk_analysis_get_category_color (self->analysis, c), &color);
               gsk_rounded_rect_init_from_rect (&rounded, &swatch, 3);
               gtk_snapshot_push_rounded_clip (snapshot, &rounded);
               gtk_snapshot_append_color (snapshot, &color, &swatch);

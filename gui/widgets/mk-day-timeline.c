@@ -19,8 +19,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
 
+#include "mk-color.h"
+#include "mk-day.h"
 #include "mk-day-timeline.h"
 
 #define AXIS_HEIGHT 20
@@ -274,12 +275,8 @@ mk_day_timeline_query_tooltip (GtkWidget  *widget,
 static char *
 day_label (const char *day)
 {
-  g_autoptr(GDateTime) date = NULL;
-  int y, m, d;
+  g_autoptr(GDateTime) date = mk_day_to_date_time (day);
 
-  if (sscanf (day, "%d-%d-%d", &y, &m, &d) != 3)
-    return g_strdup (day);
-  date = g_date_time_new_local (y, m, d, 0, 0, 0);
   if (date == NULL)
     return g_strdup (day);
   /* TRANSLATORS: a day in the timeline, g_date_time_format(): "Mon 23 Nov". */
@@ -359,8 +356,8 @@ mk_day_timeline_set_entries (MkDayTimeline    *self,
       block.day = self->days->len - 1;
       block.start = mk_entry_get_start (entry);
       block.minutes = mk_entry_get_minutes (entry);
-      if (category == NULL || !gdk_rgba_parse (&block.color, mk_category_get_color (category)))
-        gdk_rgba_parse (&block.color, "#9a9996");
+      mk_color_parse (category != NULL ? mk_category_get_color (category) : NULL,
+                      &block.color);
       block.category = g_strdup (category != NULL ? mk_category_get_name (category) : "");
       block.task = g_strdup (mk_entry_get_task (entry));
       g_array_append_val (self->blocks, block);

@@ -14,6 +14,7 @@
 
 #include <math.h>
 
+#include "mk-color.h"
 #include "mk-share-bar.h"
 
 #define BAR_HEIGHT  10
@@ -141,8 +142,7 @@ mk_share_bar_new (const char *color,
 {
   MkShareBar *self = g_object_new (MK_TYPE_SHARE_BAR, NULL);
 
-  if (color == NULL || !gdk_rgba_parse (&self->color, color))
-    gdk_rgba_parse (&self->color, "#9a9996");
+  mk_color_parse (color, &self->color);
   self->share = share;
   self->median = median;
   self->target_min = target_min;

@@ -23,6 +23,7 @@
 #include "mk-day-bar.h"
 #include "mk-entry-editor.h"
 #include "mk-entry-row.h"
+#include "mk-format.h"
 #include "mk-quick-entry.h"
 #include "mk-store.h"
 #include "mk-today-page.h"
@@ -228,7 +229,7 @@ test_today_quick_entry (void)
 
   /* While typing, the line under the entry says how it was understood. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "30 call Acme intro");
-  thirty = mk_quick_entry_format_minutes (30);
+  thirty = mk_format_minutes (30);
   g_assert_true (g_str_has_prefix (hint (page), thirty));
   g_assert_nonnull (strstr (hint (page), "Acme intro"));
 

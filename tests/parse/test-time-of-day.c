@@ -70,6 +70,28 @@ test_time_bad (void)
   assert_time_fails ("9:30 xyz", NULL);
 }
 
+/* The start of an entry: blank is unknown, and "24:00" (the end of a day) is
+ * never a start. */
+static void
+test_time_start (void)
+{
+  static const struct { const char *text; int start; } cases[] = {
+    { "", -1 }, { "   ", -1 }, { "9:30", 570 }, { " 9:30 ", 570 }, { "9:30 PM", 1290 },
+    { "00:00", 0 }, { "23:59", 1439 }, { "24:00", 0 }, { "12:00 a.m.", 0 },
+  };
+  g_autoptr(GError) error = NULL;
+  int start = 42;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_assert_true (mk_time_of_day_parse_start (cases[i].text, &start, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (start, ==, cases[i].start);
+    }
+  g_assert_false (mk_time_of_day_parse_start ("24:01", &start, &error));
+  g_assert_error (error, MK_PARSE_ERROR, MK_PARSE_ERROR_TIME);
+}
+
 static void
 test_between_crosses_midnight (void)
 {
@@ -166,6 +188,7 @@ main (int   argc,
   g_test_add_func ("/time-of-day/empty", test_time_empty);
   g_test_add_func ("/time-of-day/bad", test_time_bad);
   g_test_add_func ("/time-of-day/not-times", test_time_not_times);
+  g_test_add_func ("/time-of-day/start", test_time_start);
   g_test_add_func ("/time-of-day/between-crosses-midnight", test_between_crosses_midnight);
 
   return g_test_run ();

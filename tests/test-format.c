@@ -1,0 +1,167 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-format.c — core's values as people read them, and the target band
+ * rule ("0 % and 100 % are no bound") from the store to the words. */
+#include "config.h"
+
+#include <locale.h>
+#include <math.h>
+
+#include "mk-analysis.h"
+#include "mk-error.h"
+#include "mk-format.h"
+#include "store-test-utils.h"
+
+static void
+assert_text (char       *text,
+             const char *expected)
+{
+  g_assert_cmpstr (text, ==, expected);
+  g_free (text);
+}
+
+static void
+test_minutes (void)
+{
+  static const struct { double minutes; const char *text; } cases[] = {
+    { 0, "0 min" }, { 1, "1 min" }, { 60, "60 min" }, { 95, "95 min" }, { 119.4, "119 min" },
+    { 119.6, "2 h" }, { 134, "2 h 14 min" }, { 480, "8 h" }, { 1440, "24 h" },
+    { 1470, "24 h 30 min" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    assert_text (mk_format_minutes (cases[i].minutes), cases[i].text);
+  assert_text (mk_format_minutes (NAN), "—");
+  assert_text (mk_format_minutes (INFINITY), "—");
+}
+
+static void
+test_percent (void)
+{
+  assert_text (mk_format_percent (0.47), "47%");
+  assert_text (mk_format_percent (0.125), "13%");
+  assert_text (mk_format_percent (0), "0%");
+  assert_text (mk_format_percent (1), "100%");
+  assert_text (mk_format_percent (NAN), "—");
+}
+
+static void
+test_target (void)
+{
+  assert_text (mk_format_target_band (0.10, 0.15), "10–15%");
+  assert_text (mk_format_target_band (0.35, -1), "≥ 35%");
+  assert_text (mk_format_target_band (-1, 0.20), "≤ 20%");
+  g_assert_null (mk_format_target_band (-1, -1));
+  g_assert_null (mk_format_target_band (NAN, NAN));
+  assert_text (mk_format_target (-1, 0.20), "target ≤ 20%");
+  assert_text (mk_format_target (0.35, -1), "target ≥ 35%");
+  assert_text (mk_format_target (0.10, 0.15), "target 10–15%");
+
+  /* 0 % below and 100 % above are no bound. */
+  assert_text (mk_format_target (0, 0.20), "target ≤ 20%");
+  assert_text (mk_format_target (0.35, 1), "target ≥ 35%");
+  g_assert_null (mk_format_target (0, 1));
+}
+
+static void
+test_labels (void)
+{
+  g_assert_cmpstr (mk_level_label (MK_LEVEL_JUNIOR), ==, "Junior");
+  g_assert_cmpstr (mk_level_label (MK_LEVEL_MIDDLE), ==, "Middle");
+  g_assert_cmpstr (mk_level_label (MK_LEVEL_SENIOR), ==, "Senior");
+  g_assert_cmpstr (mk_level_label (MK_LEVEL_NONE), ==, "No level");
+  g_assert_cmpstr (mk_category_kind_label (MK_CATEGORY_KIND_SELLING), ==, "Selling");
+  g_assert_cmpstr (mk_category_kind_label (MK_CATEGORY_KIND_SUPPORTING), ==, "Supporting");
+  g_assert_cmpstr (mk_category_kind_label (MK_CATEGORY_KIND_NON_SELLING), ==, "Non-selling");
+}
+
+static void
+test_days (void)
+{
+  assert_text (mk_day_format ("2026-11-23"), "Mon 23 Nov 2026");
+  assert_text (mk_day_format_short ("2026-11-23"), "23 Nov 2026");
+  assert_text (mk_format_period ("2026-11-23", "2026-11-25"), "23 Nov 2026 – 25 Nov 2026");
+  assert_text (mk_format_period ("2026-11-23", "2026-11-23"), "23 Nov 2026");
+  assert_text (mk_format_period (NULL, "2026-11-23"), "No period");
+  assert_text (mk_day_format_short (NULL), "…");
+  assert_text (mk_day_format_short ("2026-02-30"), "2026-02-30");
+  assert_text (mk_format_period ("2026-02-30", "2026-03-01"), "No period");
+  /* Not a day: shown as it is rather than dropped. */
+  assert_text (mk_day_format ("soon"), "soon");
+}
+
+/* The rule once: whatever writes 0 % or 100 % as a bound, the store keeps
+ * no bound, the category and the analysis read no bound, and the words
+ * and the findings agree. */
+static void
+test_target_band_rule (void)
+{
+  g_autoptr(MkStore) store = mk_test_store_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MkAnalysisInput) input = NULL;
+  MkCategory *admin = mk_store_get_category_by_key (store, "admin");
+  gint64 id = mk_category_get_id (admin);
+  double lo = 0;
+  double hi = 1;
+  guint c;
+
+  mk_target_band_normalize (&lo, &hi);
+  g_assert_cmpfloat (lo, ==, -1);
+  g_assert_cmpfloat (hi, ==, -1);
+  lo = 0.05;
+  hi = 0.99;
+  mk_target_band_normalize (&lo, &hi);
+  g_assert_cmpfloat (lo, ==, 0.05);
+  g_assert_cmpfloat (hi, ==, 0.99);
+
+  g_assert_true (mk_store_update_category (store, id, "Admin", "#e66100",
+                                           MK_CATEGORY_KIND_NON_SELLING, 0, 0.20,
+                                           mk_category_get_sort_order (admin), FALSE, &error));
+  g_assert_no_error (error);
+  admin = mk_store_get_category (store, id);
+  g_assert_cmpfloat (mk_category_get_target_min (admin), <, 0);
+  g_assert_cmpfloat (mk_category_get_target_max (admin), ==, 0.20);
+
+  g_assert_true (mk_store_update_category (store, id, "Admin", "#e66100",
+                                           MK_CATEGORY_KIND_NON_SELLING, 0.10, 1.0,
+                                           mk_category_get_sort_order (admin), FALSE, &error));
+  admin = mk_store_get_category (store, id);
+  g_assert_cmpfloat (mk_category_get_target_min (admin), ==, 0.10);
+  g_assert_cmpfloat (mk_category_get_target_max (admin), <, 0);
+
+  /* A band above 100 % is refused, not silently dropped. */
+  g_assert_false (mk_store_update_category (store, id, "Admin", "#e66100",
+                                            MK_CATEGORY_KIND_NON_SELLING, 0.10, 1.5,
+                                            mk_category_get_sort_order (admin), FALSE, &error));
+  g_assert_error (error, MK_STORE_ERROR, MK_STORE_ERROR_INVALID);
+
+  input = mk_analysis_input_new ("2026-11-23", "2026-11-23");
+  c = mk_analysis_input_add_category (input, "admin", "Admin", NULL,
+                                      MK_CATEGORY_KIND_NON_SELLING, 0, 1);
+  {
+    MkSettings settings;
+    g_autoptr(MkAnalysis) analysis = NULL;
+
+    mk_settings_init_defaults (&settings);
+    analysis = mk_analysis_new (input, &settings, MK_PEER_MODE_TEAM);
+    g_assert_cmpfloat (mk_analysis_get_category_target_min (analysis, c), <, 0);
+    g_assert_cmpfloat (mk_analysis_get_category_target_max (analysis, c), <, 0);
+    g_assert_cmpstr (mk_analysis_get_category_color (analysis, c), ==,
+                     MK_CATEGORY_FALLBACK_COLOR);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/format/minutes", test_minutes);
+  g_test_add_func ("/format/percent", test_percent);
+  g_test_add_func ("/format/target", test_target);
+  g_test_add_func ("/format/labels", test_labels);
+  g_test_add_func ("/format/days", test_days);
+  g_test_add_func ("/format/target-band-rule", test_target_band_rule);
+  return g_test_run ();
+}
