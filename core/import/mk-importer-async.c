@@ -29,6 +29,9 @@ typedef struct {
   char                 *person_column;
   char                 *duration_column;
   char                 *task_column;
+  char                 *date_column;
+  char                 *start_column;
+  char                 *end_column;
   GMainContext         *context;
   MkImportProgressFunc  progress;
   gpointer              progress_data;
@@ -63,6 +66,9 @@ async_data_free (gpointer p)
   g_free (data->person_column);
   g_free (data->duration_column);
   g_free (data->task_column);
+  g_free (data->date_column);
+  g_free (data->start_column);
+  g_free (data->end_column);
   g_main_context_unref (data->context);
   g_free (data);
 }
@@ -181,6 +187,12 @@ mk_importer_run_async (MkStore                *store,
   data->options.person_column = data->person_column;
   data->options.duration_column = data->duration_column;
   data->options.task_column = data->task_column;
+  data->date_column = g_strdup (data->options.date_column);
+  data->start_column = g_strdup (data->options.start_column);
+  data->end_column = g_strdup (data->options.end_column);
+  data->options.date_column = data->date_column;
+  data->options.start_column = data->start_column;
+  data->options.end_column = data->end_column;
   data->context = g_main_context_ref_thread_default ();
   data->progress = progress;
   data->progress_data = progress_data;

@@ -46,6 +46,8 @@ enum {
   FILTER_SEARCH   = 1 << 4,
   FILTER_FOLDED   = 1 << 5,
   FILTER_DAY      = 1 << 6,
+  FILTER_BATCH    = 1 << 7,
+  FILTER_TYPED    = 1 << 8,
 };
 
 static const char select_ids_sql[] =
@@ -76,6 +78,9 @@ static const char *filter_sql[] = {
   /* One day: an equality, so that the entry index (day, person_id)
    * finds a person's day directly instead of scanning the whole day. */
   "e.day = :from",
+  /* The source: one import, or what was typed or timed. */
+  "e.batch_id = :batch",
+  "e.batch_id IS NULL",
 };
 
 /* The same filters on day_total (no search: it has no task text).  A
@@ -89,6 +94,8 @@ static const char *totals_filter_sql[] = {
   NULL,
   NULL,
   "day = :from",
+  NULL,
+  NULL,
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (totals_filter_sql) == G_N_ELEMENTS (filter_sql));
 
@@ -120,6 +127,7 @@ struct _MkEntryList
 
   gint64       person_id;
   gint64       category_id;
+  gint64       batch_id;     /* one import; 0 for typed or timed; -1 for any */
   char        *from;
   char        *to;
   char        *search;       /* a LIKE pattern, already escaped */
@@ -158,7 +166,9 @@ filter_mask (MkEntryList *self)
          (self->from != NULL && !one_day ? FILTER_FROM : 0) |
          (self->to != NULL && !one_day ? FILTER_TO : 0) |
          (self->search != NULL && g_str_is_ascii (self->search) ? FILTER_SEARCH : 0) |
-         (self->search != NULL && !g_str_is_ascii (self->search) ? FILTER_FOLDED : 0);
+         (self->search != NULL && !g_str_is_ascii (self->search) ? FILTER_FOLDED : 0) |
+         (self->batch_id > 0 ? FILTER_BATCH : 0) |
+         (self->batch_id == 0 ? FILTER_TYPED : 0);
 }
 
 /* Appends " WHERE a AND b …" for the filters in @mask, each taken from
@@ -195,6 +205,8 @@ bind_filters (MkEntryList  *self,
     sqlite3_bind_int64 (stmt, index, self->person_id);
   if (self->category_id > 0 && (index = sqlite3_bind_parameter_index (stmt, ":category")) > 0)
     sqlite3_bind_int64 (stmt, index, self->category_id);
+  if (self->batch_id > 0 && (index = sqlite3_bind_parameter_index (stmt, ":batch")) > 0)
+    sqlite3_bind_int64 (stmt, index, self->batch_id);
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     if (texts[i].value != NULL &&
         (index = sqlite3_bind_parameter_index (stmt, texts[i].name)) > 0)
@@ -232,7 +244,9 @@ statement_full (MkEntryList *self,
   guint mask = filter_mask (self) & (one_day ? ~(guint) (FILTER_FROM | FILTER_TO | FILTER_DAY)
                                              : ~0u);
   gboolean descending = count ? FALSE : (self->descending != reverse);
-  gboolean from_totals = count && !one_id && !(mask & (FILTER_SEARCH | FILTER_FOLDED));
+  /* The day totals know nothing of task texts or sources. */
+  gboolean from_totals = count && !one_id && !(mask & (FILTER_SEARCH | FILTER_FOLDED |
+                                                       FILTER_BATCH | FILTER_TYPED));
   g_autoptr(GString) sql = g_string_new (from_totals ? totals_count_sql
                                          : count ? count_sql : select_ids_sql);
   GError *error = NULL;
@@ -593,6 +607,7 @@ mk_entry_list_class_init (MkEntryListClass *klass)
 static void
 mk_entry_list_init (MkEntryList *self)
 {
+  self->batch_id = -1;
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   g_queue_init (&self->page_order);
 }
@@ -709,6 +724,25 @@ mk_entry_list_set_category (MkEntryList *self,
   if (self->category_id == category_id)
     return;
   self->category_id = category_id;
+  mk_entry_list_refresh (self);
+}
+
+/**
+ * mk_entry_list_set_source:
+ * @self: a list
+ * @batch_id: an import's batch id for its entries only, 0 for the entries
+ *   typed or timed (not imported), -1 for all
+ */
+void
+mk_entry_list_set_source (MkEntryList *self,
+                          gint64       batch_id)
+{
+  g_return_if_fail (MK_IS_ENTRY_LIST (self));
+
+  batch_id = MAX (batch_id, -1);
+  if (self->batch_id == batch_id)
+    return;
+  self->batch_id = batch_id;
   mk_entry_list_refresh (self);
 }
 

@@ -27,6 +27,8 @@ void         mk_entry_list_set_person        (MkEntryList *self,
                                               gint64       person_id);
 void         mk_entry_list_set_category      (MkEntryList *self,
                                               gint64       category_id);
+void         mk_entry_list_set_source        (MkEntryList *self,
+                                              gint64       batch_id);
 void         mk_entry_list_set_range         (MkEntryList *self,
                                               const char  *from,
                                               const char  *to);

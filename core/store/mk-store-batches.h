@@ -55,11 +55,29 @@ const MkImportBatch *mk_store_get_import_batch (MkStore *self,
 
 GPtrArray           *mk_store_list_imports     (MkStore  *self,
                                                 GError  **error);
+GPtrArray           *mk_store_list_import_names (MkStore *self,
+                                                 GError **error);
 gboolean             mk_store_remove_import    (MkStore  *self,
                                                 gint64    batch_id,
                                                 guint64  *entries,
                                                 guint64  *minutes,
                                                 GError  **error);
+void                 mk_store_list_imports_async (MkStore             *self,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+GPtrArray           *mk_store_list_imports_finish (MkStore            *self,
+                                                   GAsyncResult       *result,
+                                                   GError            **error);
+void                 mk_store_remove_import_async (MkStore             *self,
+                                                   gint64               batch_id,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+gboolean             mk_store_remove_import_finish (MkStore            *self,
+                                                    GAsyncResult       *result,
+                                                    guint64            *entries,
+                                                    guint64            *minutes,
+                                                    GError            **error);
 void                 mk_import_summary_free    (MkImportSummary *summary);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MkImportSummary, mk_import_summary_free)

@@ -18,6 +18,11 @@
  * any point leaves the import as it was: all or nothing.  The entries are
  * read before anything is written (the rollup statements must not run
  * while a cursor on `entry` is open), 24 bytes each.
+ *
+ * The _async twins run the same in a worker thread on a store of their
+ * own, opened on the caller's database file; a removal then emits
+ * "changed" on the caller's store, whose views would not otherwise hear
+ * of the other connection's commit.
  */
 #define G_LOG_DOMAIN "mk-store"
 
@@ -35,11 +40,17 @@ static const char list_sql[] =
   "(SELECT batch_id, count(*) AS n, sum(minutes) AS m FROM entry "
   " WHERE batch_id IS NOT NULL GROUP BY batch_id) e ON e.batch_id = b.id "
   "ORDER BY b.id DESC";
+static const char names_sql[] =
+  "SELECT id, file_name, preset, created, 0, 0 FROM import_batch ORDER BY id DESC";
 static const char exists_sql[] = "SELECT 1 FROM import_batch WHERE id = ?1";
 static const char entries_sql[] =
   "SELECT person_id, day, start, minutes, category_id FROM entry WHERE batch_id = ?1";
 static const char delete_entries_sql[] = "DELETE FROM entry WHERE batch_id = ?1";
 static const char delete_batch_sql[] = "DELETE FROM import_batch WHERE id = ?1";
+
+static GPtrArray *list_imports (MkStore    *self,
+                                const char *sql,
+                                GError    **error);
 
 /**
  * mk_import_summary_free:
@@ -71,13 +82,40 @@ GPtrArray *
 mk_store_list_imports (MkStore *self,
                        GError **error)
 {
+  g_return_val_if_fail (MK_IS_STORE (self), NULL);
+  return list_imports (self, list_sql, error);
+}
+
+/**
+ * mk_store_list_import_names:
+ * @self: a store
+ * @error: return location for a #GError
+ *
+ * Like mk_store_list_imports() without counting what is left of each (the
+ * @entries and @minutes of the summaries are 0): it reads the batches
+ * alone, so a filter's drop-down can call it on the main thread.
+ *
+ * Returns: (transfer full) (element-type MkImportSummary) (nullable): the
+ *   imports, newest first, or %NULL with @error set.
+ */
+GPtrArray *
+mk_store_list_import_names (MkStore *self,
+                            GError **error)
+{
+  g_return_val_if_fail (MK_IS_STORE (self), NULL);
+  return list_imports (self, names_sql, error);
+}
+
+static GPtrArray *
+list_imports (MkStore    *self,
+              const char *sql,
+              GError    **error)
+{
   g_autoptr(GPtrArray) list = NULL;
   sqlite3_stmt *stmt;
   MkStoreStep step;
 
-  g_return_val_if_fail (MK_IS_STORE (self), NULL);
-
-  stmt = mk_store_stmt_for_sql (self, list_sql, error);
+  stmt = mk_store_stmt_for_sql (self, sql, error);
   if (stmt == NULL)
     return NULL;
   list = g_ptr_array_new_with_free_func ((GDestroyNotify) mk_import_summary_free);
@@ -234,5 +272,171 @@ mk_store_remove_import (MkStore  *self,
     *entries = change.entries;
   if (minutes != NULL)
     *minutes = change.minutes;
+  return TRUE;
+}
+
+/* The asynchronous twins. */
+
+typedef struct {
+  char    *db_path;
+  gint64   batch_id;
+  guint64  entries;
+  guint64  minutes;
+} ImportsJob;
+
+static void
+imports_job_free (gpointer data)
+{
+  ImportsJob *job = data;
+
+  g_free (job->db_path);
+  g_free (job);
+}
+
+static void
+list_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  ImportsJob *job = task_data;
+  g_autoptr(MkStore) store = NULL;
+  GPtrArray *list;
+  GError *error = NULL;
+
+  store = mk_store_open (job->db_path, &error);
+  list = store ? mk_store_list_imports (store, &error) : NULL;
+  if (list == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, list, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * mk_store_list_imports_async:
+ * @self: a store
+ * @cancellable: (nullable): to cancel
+ * @callback: called on the caller's main context with the list
+ * @user_data: data for @callback
+ *
+ * mk_store_list_imports() in a worker thread, so that a window does not
+ * wait while a million entries are counted.
+ */
+void
+mk_store_list_imports_async (MkStore             *self,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportsJob *job;
+
+  g_return_if_fail (MK_IS_STORE (self));
+
+  job = g_new0 (ImportsJob, 1);
+  job->db_path = g_strdup (mk_store_get_path (self));
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, mk_store_list_imports_async);
+  g_task_set_task_data (task, job, imports_job_free);
+  g_task_run_in_thread (task, list_thread);
+}
+
+/**
+ * mk_store_list_imports_finish:
+ * @self: the store
+ * @result: the result given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type MkImportSummary) (nullable): the
+ *   imports, newest first.
+ */
+GPtrArray *
+mk_store_list_imports_finish (MkStore       *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+remove_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportsJob *job = task_data;
+  g_autoptr(MkStore) store = NULL;
+  GError *error = NULL;
+
+  store = mk_store_open (job->db_path, &error);
+  if (store == NULL
+      || !mk_store_remove_import (store, job->batch_id, &job->entries, &job->minutes, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * mk_store_remove_import_async:
+ * @self: a store
+ * @batch_id: the import
+ * @callback: called on the caller's main context when it is done
+ * @user_data: data for @callback
+ *
+ * mk_store_remove_import() in a worker thread.  Not cancellable: a removal
+ * is one transaction, and once asked for it goes through or fails whole.
+ */
+void
+mk_store_remove_import_async (MkStore             *self,
+                              gint64               batch_id,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportsJob *job;
+
+  g_return_if_fail (MK_IS_STORE (self));
+
+  job = g_new0 (ImportsJob, 1);
+  job->db_path = g_strdup (mk_store_get_path (self));
+  job->batch_id = batch_id;
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, mk_store_remove_import_async);
+  g_task_set_task_data (task, job, imports_job_free);
+  g_task_run_in_thread (task, remove_thread);
+}
+
+/**
+ * mk_store_remove_import_finish:
+ * @self: the store
+ * @result: the result given to the callback
+ * @entries: (out) (optional): how many entries went
+ * @minutes: (out) (optional): their minutes
+ * @error: return location for a #GError
+ *
+ * Emits "changed" on @self when the import was removed.
+ *
+ * Returns: %TRUE once committed.
+ */
+gboolean
+mk_store_remove_import_finish (MkStore       *self,
+                               GAsyncResult  *result,
+                               guint64       *entries,
+                               guint64       *minutes,
+                               GError       **error)
+{
+  ImportsJob *job;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+  job = g_task_get_task_data (G_TASK (result));
+  if (entries != NULL)
+    *entries = job->entries;
+  if (minutes != NULL)
+    *minutes = job->minutes;
+  g_signal_emit_by_name (self, "changed");
   return TRUE;
 }

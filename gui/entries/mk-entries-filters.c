@@ -2,12 +2,13 @@
 /* mk-entries-filters.c — the Entries page's filter bar.
  *
  * Period (a pop-over with the "Study" and "All Time" presets and a
- * calendar that sets the first, then the last day), person, category and a
- * text search.  Each control hands its value straight to the page's
- * MkEntryList, which filters in SQLite.  The bar is one line when there is
- * room for it and two in a narrow window (the search gets a line of its
- * own); the drop-downs and the period button cut their text short with an
- * ellipsis rather than make the window wider.
+ * calendar that sets the first, then the last day), person, category,
+ * source (all, typed or timed, or one import) and a text search.  Each
+ * control hands its value straight to the page's MkEntryList, which
+ * filters in SQLite.  The bar is one line when there is room for it and two
+ * in a narrow window (the source and the search share the second); the
+ * drop-downs and the period button cut their text short with an ellipsis
+ * rather than make the window wider.
  *
  * The person and category drop-downs list "Everyone" / "All Categories"
  * first (an MkPerson / MkCategory with id 0), then the store's rows; they
@@ -23,8 +24,11 @@
 
 #include <glib/gi18n.h>
 
+#include <string.h>
+
 #include "mk-format.h"
 #include "mk-entries-filters.h"
+#include "mk-store-batches.h"
 
 struct _MkEntriesFilters
 {
@@ -48,6 +52,8 @@ struct _MkEntriesFilters
   GtkCalendar      *calendar;
   GtkDropDown      *person_dropdown;
   GtkDropDown      *category_dropdown;
+  GtkDropDown      *source_dropdown;
+  GArray           *source_ids;   /* gint64 per source row: -1 all, 0 typed, batch ids */
   GtkSearchEntry   *search_entry;
 };
 
@@ -251,6 +257,67 @@ category_selected_cb (MkEntriesFilters *self)
     }
 }
 
+static gint64
+selected_source (MkEntriesFilters *self)
+{
+  guint i = gtk_drop_down_get_selected (self->source_dropdown);
+
+  return self->source_ids != NULL && i < self->source_ids->len
+         ? g_array_index (self->source_ids, gint64, i) : -1;
+}
+
+static void
+source_selected_cb (MkEntriesFilters *self)
+{
+  if (self->list != NULL && !self->updating)
+    {
+      g_signal_emit (self, signals[SIGNAL_FILTERING], 0);
+      mk_entry_list_set_source (self->list, selected_source (self));
+    }
+}
+
+/* The sources: all, typed or timed, then each import (newest first), the
+ * chosen one kept by id.  Only rebuilt when the imports changed. */
+static void
+update_sources (MkEntriesFilters *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) imports = mk_store_list_import_names (self->store, &error);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  gint64 chosen = selected_source (self);
+  gint64 all = -1;
+  gint64 typed = 0;
+  guint selected = 0;
+
+  if (imports == NULL)
+    {
+      g_warning ("%s", error->message);
+      return;
+    }
+  g_array_append_val (ids, all);
+  gtk_string_list_append (names, _("All Sources"));
+  g_array_append_val (ids, typed);
+  gtk_string_list_append (names, _("Typed or Timed"));
+  for (guint i = 0; i < imports->len; i++)
+    {
+      const MkImportSummary *s = g_ptr_array_index (imports, i);
+
+      g_array_append_val (ids, s->id);
+      gtk_string_list_append (names, s->file_name);
+    }
+  if (self->source_ids != NULL && self->source_ids->len == ids->len
+      && memcmp (self->source_ids->data, ids->data, ids->len * sizeof (gint64)) == 0)
+    return;
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == chosen)
+      selected = i;
+  g_clear_pointer (&self->source_ids, g_array_unref);
+  self->source_ids = g_steal_pointer (&ids);
+  gtk_drop_down_set_model (self->source_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->source_dropdown, selected);
+}
+
 static void
 search_changed_cb (MkEntriesFilters *self)
 {
@@ -418,6 +485,7 @@ mk_entries_filters_update (MkEntriesFilters *self)
   categories = mk_store_list_categories (self->store, TRUE);
 
   self->updating = TRUE;
+  update_sources (self);
   if (!same_items (self->people, people))
     replace_items (self->people, people, self->person_dropdown);
   if (!same_items (self->categories, categories))
@@ -431,6 +499,7 @@ mk_entries_filters_update (MkEntriesFilters *self)
   /* A person or category that went away falls back to everyone / all. */
   person_selected_cb (self);
   category_selected_cb (self);
+  source_selected_cb (self);
   update_period_widgets (self);
   if (categories_changed)
     g_signal_emit (self, signals[SIGNAL_CATEGORIES_CHANGED], 0);
@@ -464,14 +533,21 @@ mk_entries_filters_set_list (MkEntriesFilters *self,
 
 #define SPACING 6
 #define MARGIN 6
+/* The controls, the search last.  One line when they all fit; else the
+ * first FIRST_LINE share the first line and the rest (the source and the
+ * search) the second. */
+#define N_CONTROLS 5
+#define SEARCH (N_CONTROLS - 1)
+#define FIRST_LINE 3
 
 static GtkWidget *
 nth_child (MkEntriesFilters *self,
            guint             n)
 {
-  GtkWidget *widgets[] = {
+  GtkWidget *widgets[N_CONTROLS] = {
     GTK_WIDGET (self->period_button), GTK_WIDGET (self->person_dropdown),
-    GTK_WIDGET (self->category_dropdown), GTK_WIDGET (self->search_entry),
+    GTK_WIDGET (self->category_dropdown), GTK_WIDGET (self->source_dropdown),
+    GTK_WIDGET (self->search_entry),
   };
 
   return widgets[n];
@@ -481,24 +557,37 @@ static void
 measure_children (MkEntriesFilters *self,
                   GtkOrientation    orientation,
                   int               for_size,
-                  int               min[4],
-                  int               nat[4])
+                  int               min[N_CONTROLS],
+                  int               nat[N_CONTROLS])
 {
-  for (guint i = 0; i < 4; i++)
+  for (guint i = 0; i < N_CONTROLS; i++)
     gtk_widget_measure (nth_child (self, i), orientation, for_size, &min[i], &nat[i], NULL, NULL);
 }
 
-/* Whether all four fit on one line of @width: the three buttons at their
+/* The sum of @sizes[from … to) with the spacing between them. */
+static int
+span (const int *sizes,
+      guint      from,
+      guint      to)
+{
+  int sum = (int) (to - from - 1) * SPACING;
+
+  for (guint i = from; i < to; i++)
+    sum += sizes[i];
+  return sum;
+}
+
+/* Whether all the controls fit on one line of @width: the buttons at their
  * natural width, the search at least at its natural width. */
 static gboolean
 fits_one_line (MkEntriesFilters *self,
                int               width)
 {
-  int min[4];
-  int nat[4];
+  int min[N_CONTROLS];
+  int nat[N_CONTROLS];
 
   measure_children (self, GTK_ORIENTATION_HORIZONTAL, -1, min, nat);
-  return width - 2 * MARGIN >= nat[0] + nat[1] + nat[2] + nat[3] + 3 * SPACING;
+  return width - 2 * MARGIN >= span (nat, 0, N_CONTROLS);
 }
 
 static GtkSizeRequestMode
@@ -517,21 +606,30 @@ mk_entries_filters_measure (GtkWidget      *widget,
                             int            *natural_baseline)
 {
   MkEntriesFilters *self = MK_ENTRIES_FILTERS (widget);
-  int min[4];
-  int nat[4];
+  int min[N_CONTROLS];
+  int nat[N_CONTROLS];
 
   measure_children (self, orientation, -1, min, nat);
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum = MAX (min[0] + min[1] + min[2] + 2 * SPACING, min[3]) + 2 * MARGIN;
-      *natural = nat[0] + nat[1] + nat[2] + nat[3] + 3 * SPACING + 2 * MARGIN;
+      *minimum = MAX (span (min, 0, FIRST_LINE), span (min, FIRST_LINE, N_CONTROLS))
+                 + 2 * MARGIN;
+      *natural = span (nat, 0, N_CONTROLS) + 2 * MARGIN;
     }
   else
     {
-      int line = MAX (MAX (min[0], min[1]), MAX (min[2], min[3]));
-      int two_lines = MAX (MAX (min[0], min[1]), min[2]) + SPACING + min[3];
+      int first = 0;
+      int second = 0;
 
-      *minimum = (for_size >= 0 && fits_one_line (self, for_size) ? line : two_lines)
+      for (guint i = 0; i < N_CONTROLS; i++)
+        {
+          if (i < FIRST_LINE)
+            first = MAX (first, min[i]);
+          else
+            second = MAX (second, min[i]);
+        }
+      *minimum = (for_size >= 0 && fits_one_line (self, for_size)
+                  ? MAX (first, second) : first + SPACING + second)
                  + 2 * MARGIN;
       *natural = *minimum;
     }
@@ -547,6 +645,35 @@ allocate (GtkWidget *child,
   gtk_widget_size_allocate (child, &(GtkAllocation) { x, y, width, height }, -1);
 }
 
+/* Lays @n @sizes out on one line at @y: each gets its minimum, then the
+ * rest goes towards the natural widths; what is left after that goes to
+ * the last (the search) when @last_takes_rest, else is shared. */
+static void
+allocate_line (GtkRequestedSize *sizes,
+               guint             n,
+               int               width,
+               int               y,
+               int               height,
+               gboolean          last_takes_rest)
+{
+  int extra = width - 2 * MARGIN - (int) (n - 1) * SPACING;
+  int x = MARGIN;
+
+  for (guint i = 0; i < n; i++)
+    extra -= sizes[i].minimum_size;
+  extra = gtk_distribute_natural_allocation (MAX (extra, 0), n, sizes);
+  if (last_takes_rest)
+    sizes[n - 1].minimum_size += extra;
+  else
+    for (guint i = 0; i < n; i++)
+      sizes[i].minimum_size += extra / (int) n + (i < (guint) extra % n ? 1 : 0);
+  for (guint i = 0; i < n; i++)
+    {
+      allocate (sizes[i].data, x, y, sizes[i].minimum_size, height);
+      x += sizes[i].minimum_size + SPACING;
+    }
+}
+
 static void
 mk_entries_filters_size_allocate (GtkWidget *widget,
                                   int        width,
@@ -555,14 +682,11 @@ mk_entries_filters_size_allocate (GtkWidget *widget,
 {
   MkEntriesFilters *self = MK_ENTRIES_FILTERS (widget);
   gboolean one_line = fits_one_line (self, width);
-  guint n_sized = one_line ? 4 : 3;
-  GtkRequestedSize sizes[4];
-  int line_height = 0;
-  int search_height = 0;
-  int extra = width - 2 * MARGIN - (int) (n_sized - 1) * SPACING;
-  int x = MARGIN;
+  GtkRequestedSize sizes[N_CONTROLS];
+  int first_height = 0;
+  int second_height = 0;
 
-  for (guint i = 0; i < 4; i++)
+  for (guint i = 0; i < N_CONTROLS; i++)
     {
       int min_h;
 
@@ -570,31 +694,19 @@ mk_entries_filters_size_allocate (GtkWidget *widget,
       gtk_widget_measure (sizes[i].data, GTK_ORIENTATION_HORIZONTAL, -1,
                           &sizes[i].minimum_size, &sizes[i].natural_size, NULL, NULL);
       gtk_widget_measure (sizes[i].data, GTK_ORIENTATION_VERTICAL, -1, &min_h, NULL, NULL, NULL);
-      if (i < 3 || one_line)
-        line_height = MAX (line_height, min_h);
+      if (i < FIRST_LINE || one_line)
+        first_height = MAX (first_height, min_h);
       else
-        search_height = min_h;
+        second_height = MAX (second_height, min_h);
     }
-
-  /* Each gets its minimum, then the rest goes towards the natural widths;
-   * what is left after that goes to the search (one line) or is shared. */
-  for (guint i = 0; i < n_sized; i++)
-    extra -= sizes[i].minimum_size;
-  extra = gtk_distribute_natural_allocation (MAX (extra, 0), n_sized, sizes);
   if (one_line)
-    sizes[3].minimum_size += extra;
+    allocate_line (sizes, N_CONTROLS, width, MARGIN, first_height, TRUE);
   else
-    for (guint i = 0; i < n_sized; i++)
-      sizes[i].minimum_size += extra / (int) n_sized + (i < (guint) extra % n_sized ? 1 : 0);
-
-  for (guint i = 0; i < n_sized; i++)
     {
-      allocate (sizes[i].data, x, MARGIN, sizes[i].minimum_size, line_height);
-      x += sizes[i].minimum_size + SPACING;
+      allocate_line (sizes, FIRST_LINE, width, MARGIN, first_height, FALSE);
+      allocate_line (sizes + FIRST_LINE, N_CONTROLS - FIRST_LINE, width,
+                     MARGIN + first_height + SPACING, second_height, TRUE);
     }
-  if (!one_line)
-    allocate (sizes[3].data, MARGIN, MARGIN + line_height + SPACING, width - 2 * MARGIN,
-              search_height);
 }
 
 /* The drop-downs show the chosen name cut short when space is tight; their
@@ -622,7 +734,9 @@ bind_name_cb (GtkSignalListItemFactory *factory,
 {
   GObject *object = gtk_list_item_get_item (item);
   const char *name = MK_IS_PERSON (object) ? mk_person_get_name (MK_PERSON (object))
-                                           : mk_category_get_name (MK_CATEGORY (object));
+                     : GTK_IS_STRING_OBJECT (object)
+                     ? gtk_string_object_get_string (GTK_STRING_OBJECT (object))
+                     : mk_category_get_name (MK_CATEGORY (object));
 
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), name);
 }
@@ -658,6 +772,7 @@ mk_entries_filters_dispose (GObject *object)
   g_clear_object (&self->people);
   g_clear_object (&self->categories);
   g_clear_object (&self->category_rows);
+  g_clear_pointer (&self->source_ids, g_array_unref);
   g_clear_pointer (&self->from, g_free);
   g_clear_pointer (&self->to, g_free);
 
@@ -705,10 +820,12 @@ mk_entries_filters_class_init (MkEntriesFiltersClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MkEntriesFilters, calendar);
   gtk_widget_class_bind_template_child (widget_class, MkEntriesFilters, person_dropdown);
   gtk_widget_class_bind_template_child (widget_class, MkEntriesFilters, category_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, MkEntriesFilters, source_dropdown);
   gtk_widget_class_bind_template_child (widget_class, MkEntriesFilters, search_entry);
   gtk_widget_class_bind_template_callback (widget_class, calendar_day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, person_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, category_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, source_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "filters.period", "s", period_action_cb);
@@ -749,6 +866,7 @@ mk_entries_filters_init (MkEntriesFilters *self)
   gtk_menu_button_set_child (self->period_button, box);
   set_factories (self->person_dropdown);
   set_factories (self->category_dropdown);
+  set_factories (self->source_dropdown);
 
   self->people = new_filter_list (MK_TYPE_PERSON,
                                   mk_person_new (0, _("Everyone"), NULL, MK_LEVEL_NONE, NULL,

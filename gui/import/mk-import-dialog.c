@@ -29,6 +29,7 @@
 #include "mk-import-dialog.h"
 #include "mk-import-preview-page.h"
 #include "mk-importer.h"
+#include "mk-store-batches.h"
 
 struct _MkImportDialog
 {
@@ -56,6 +57,7 @@ struct _MkImportDialog
   GtkWidget           *problems_group;
   GtkTextView         *problems_view;
   GtkWidget           *retry_button;
+  GtkWidget           *undo_button;
   GtkWidget           *analysis_button;
   GtkButton           *next_button;
 
@@ -67,6 +69,8 @@ struct _MkImportDialog
   gboolean             running;
   gboolean             closing;
   guint64              imported_total;
+  gint64               undo_batch_id;    /* the import Undo takes back, or 0 */
+  char                *undo_file_name;
 };
 
 G_DEFINE_FINAL_TYPE (MkImportDialog, mk_import_dialog, ADW_TYPE_WINDOW)
@@ -237,6 +241,8 @@ show_result (MkImportDialog *self,
 
   if (result != NULL)
     counts = result->counts;
+  /* Undo takes back this file's import, if it brought anything in. */
+  self->undo_batch_id = 0;
   if (cancelled)
     {
       title = g_strdup (_("Import Stopped"));
@@ -267,6 +273,12 @@ show_result (MkImportDialog *self,
       description = g_string_free (g_steal_pointer (&text), FALSE);
       gtk_image_set_from_icon_name (self->result_icon, "emblem-ok-symbolic");
       self->imported_total += counts.imported;
+      if (counts.imported > 0 && result->batch_id > 0)
+        {
+          self->undo_batch_id = result->batch_id;
+          g_free (self->undo_file_name);
+          self->undo_file_name = g_strdup (result->file_name);
+        }
     }
   gtk_label_set_text (self->result_title, title);
   gtk_label_set_text (self->result_description, description);
@@ -277,6 +289,8 @@ show_result (MkImportDialog *self,
   show_problems (self, cancelled ? NULL : result);
 
   gtk_widget_set_visible (self->retry_button, refused);
+  gtk_widget_set_visible (self->undo_button, error == NULL && self->undo_batch_id > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.undo", TRUE);
   gtk_widget_set_visible (self->analysis_button, self->imported_total > 0);
   gtk_button_set_label (self->next_button, has_next_file (self) ? _("_Next File") : _("_Done"));
   show_page (self, "result");
@@ -334,6 +348,61 @@ cancel_action_cb (GtkWidget  *widget,
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
+}
+
+static void
+undone_cb (GObject      *source,
+           GAsyncResult *res,
+           gpointer      user_data)
+{
+  g_autoptr(MkImportDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *description = NULL;
+  guint64 entries = 0;
+
+  /* The removal is committed (or not) either way; a closed window has
+   * nothing left to say it in. */
+  mk_store_remove_import_finish (MK_STORE (source), res, &entries, NULL, &error);
+  if (self->closing || self->store == NULL)
+    return;
+  if (error != NULL)
+    {
+      gtk_label_set_text (self->result_description, error->message);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.undo", TRUE);
+      return;
+    }
+  number = g_strdup_printf ("%" G_GUINT64_FORMAT, entries);
+  /* Translators: after Undo Import; "120 entries from march.csv were …". */
+  description = g_strdup_printf (ngettext ("%s entry from %s was removed: the database is as "
+                                           "it was before this import.",
+                                           "%s entries from %s were removed: the database is "
+                                           "as it was before this import.",
+                                           plural_n (entries)),
+                                 number, self->undo_file_name);
+  gtk_label_set_text (self->result_title, _("Import Taken Back"));
+  gtk_label_set_text (self->result_description, description);
+  gtk_image_set_from_icon_name (self->result_icon, "edit-undo-symbolic");
+  set_count (self->imported_label, 0);
+  self->imported_total -= MIN (self->imported_total, entries);
+  self->undo_batch_id = 0;
+  gtk_widget_set_visible (self->undo_button, FALSE);
+  gtk_widget_set_visible (self->analysis_button, self->imported_total > 0);
+}
+
+/* Undo Import: the file's entries go again, in one transaction. */
+static void
+undo_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  MkImportDialog *self = MK_IMPORT_DIALOG (widget);
+
+  if (self->undo_batch_id <= 0)
+    return;
+  gtk_widget_action_set_enabled (widget, "import.undo", FALSE);
+  mk_store_remove_import_async (self->store, self->undo_batch_id, undone_cb,
+                                g_object_ref (self));
 }
 
 static void
@@ -415,6 +484,7 @@ mk_import_dialog_dispose (GObject *object)
   g_clear_object (&self->files);
   g_clear_object (&self->store);
   g_clear_weak_pointer (&self->parent);
+  g_clear_pointer (&self->undo_file_name, g_free);
 
   G_OBJECT_CLASS (mk_import_dialog_parent_class)->dispose (object);
 }
@@ -454,6 +524,7 @@ mk_import_dialog_class_init (MkImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MkImportDialog, problems_group);
   gtk_widget_class_bind_template_child (widget_class, MkImportDialog, problems_view);
   gtk_widget_class_bind_template_child (widget_class, MkImportDialog, retry_button);
+  gtk_widget_class_bind_template_child (widget_class, MkImportDialog, undo_button);
   gtk_widget_class_bind_template_child (widget_class, MkImportDialog, analysis_button);
   gtk_widget_class_bind_template_child (widget_class, MkImportDialog, next_button);
 
@@ -462,6 +533,7 @@ mk_import_dialog_class_init (MkImportDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "import.retry-valid", NULL,
                                    retry_valid_action_cb);
   gtk_widget_class_install_action (widget_class, "import.next", NULL, next_action_cb);
+  gtk_widget_class_install_action (widget_class, "import.undo", NULL, undo_action_cb);
   gtk_widget_class_install_action (widget_class, "import.show-analysis", NULL,
                                    show_analysis_action_cb);
   gtk_widget_class_install_action (widget_class, "import.copy-problems", NULL,

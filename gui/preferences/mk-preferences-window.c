@@ -3,7 +3,8 @@
  *
  * Four pages over one MkStore: Categories (mk-categories-page), People
  * (mk-people-page), Analysis with the study period (mk-settings-page) and
- * Data (where the database lives, in this file's template).  Everything the
+ * Data (where the database lives, in this file's template, and the imports
+ * with Remove, mk-imports-group).  Everything the
  * pages change is written to the database through core at once — there is
  * no Apply button — and the store's "changed" signal carries it to the
  * other pages and to the main window.  Detail editors (one category, one
@@ -16,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "mk-categories-page.h"
+#include "mk-imports-group.h"
 #include "mk-people-page.h"
 #include "mk-preferences-window.h"
 #include "mk-settings-page.h"
@@ -30,6 +32,7 @@ struct _MkPreferencesWindow
   MkPeoplePage         *people_page;
   MkSettingsPage       *settings_page;
   AdwActionRow         *db_row;
+  MkImportsGroup       *imports_group;
 };
 
 G_DEFINE_FINAL_TYPE (MkPreferencesWindow, mk_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -53,6 +56,7 @@ mk_preferences_window_new (MkStore *store)
   mk_categories_page_set_store (self->categories_page, store);
   mk_people_page_set_store (self->people_page, store);
   mk_settings_page_set_store (self->settings_page, store);
+  mk_imports_group_set_store (self->imports_group, store);
 
   shown = g_filename_display_name (mk_store_get_path (store));
   adw_action_row_set_subtitle (self->db_row, shown);
@@ -116,6 +120,7 @@ mk_preferences_window_class_init (MkPreferencesWindowClass *klass)
   g_type_ensure (MK_TYPE_CATEGORIES_PAGE);
   g_type_ensure (MK_TYPE_PEOPLE_PAGE);
   g_type_ensure (MK_TYPE_SETTINGS_PAGE);
+  g_type_ensure (MK_TYPE_IMPORTS_GROUP);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/mk-preferences-window.ui");
@@ -123,6 +128,7 @@ mk_preferences_window_class_init (MkPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MkPreferencesWindow, people_page);
   gtk_widget_class_bind_template_child (widget_class, MkPreferencesWindow, settings_page);
   gtk_widget_class_bind_template_child (widget_class, MkPreferencesWindow, db_row);
+  gtk_widget_class_bind_template_child (widget_class, MkPreferencesWindow, imports_group);
   gtk_widget_class_install_action (widget_class, "prefs.open-folder", NULL,
                                    open_folder_action_cb);
 }

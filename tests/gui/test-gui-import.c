@@ -20,6 +20,9 @@
 #include "mk-import-preview-page.h"
 #include "mk-import-row-item.h"
 #include "mk-importer.h"
+#include "mk-imports-group.h"
+#include "mk-preferences-window.h"
+#include "mk-store-batches.h"
 #include "mk-store.h"
 #include "mk-window.h"
 #include "gui-test-utils.h"
@@ -502,6 +505,69 @@ test_import_hamster_person (void)
 }
 
 static void
+test_import_undo_and_remove (void)
+{
+  g_autofree char *clockify = data_file ("clockify-detailed.csv");
+  g_autofree char *kimai = data_file ("kimai-de.csv");
+  const char *paths[] = { clockify, kimai, NULL };
+  g_autoptr(MkStore) db = NULL;
+  MkImportDialog *dialog = open_dialog (paths);
+  MkPreferencesWindow *prefs;
+  MkImportsGroup *group;
+  GtkWidget *undo;
+  guint n_before;
+
+  /* Undo in the result: the file's entries go again, and it says so. */
+  g_assert_true (wait_page (dialog, "preview"));
+  run_import (dialog);
+  db = open_db ();
+  g_assert_cmpint (minutes_of (db, "Chris Lee", "calls"), ==, 60);
+  g_clear_object (&db);
+  undo = mk_gui_test_find_by_name (GTK_WIDGET (dialog), "undo_button");
+  g_assert_true (gtk_widget_get_visible (undo));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "import.undo", NULL);
+  g_assert_true (mk_gui_test_wait_for (!gtk_widget_get_visible (undo)));
+  g_assert_cmpstr (label_text (dialog, "imported_label"), ==, "0");
+  screenshot (GTK_WIDGET (dialog), "result-undone");
+  db = open_db ();
+  g_assert_cmpint (minutes_of (db, "Chris Lee", "calls"), ==, 0);
+  g_assert_cmpint (minutes_of (db, "Dana Kim", "admin"), ==, 0);
+  g_clear_object (&db);
+
+  /* The second file stays in, and Preferences → Data lists it with Remove. */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "import.next", NULL);
+  g_assert_true (wait_page (dialog, "preview"));
+  run_import (dialog);
+  gtk_window_close (GTK_WINDOW (dialog));
+  db = open_db ();
+  g_assert_cmpint (minutes_of (db, "Egor Smirnov", "calls"), ==, 45);
+
+  prefs = mk_preferences_window_new (mk_window_get_store (mk_gui_test_get_window ()));
+  gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (mk_gui_test_get_window ()));
+  gtk_window_present (GTK_WINDOW (prefs));
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "data");
+  group = MK_IMPORTS_GROUP (mk_gui_test_find_by_type (GTK_WIDGET (prefs),
+                                                      MK_TYPE_IMPORTS_GROUP));
+  g_assert_true (mk_gui_test_wait_for (!mk_imports_group_get_loading (group)
+                                       && mk_imports_group_get_n_imports (group) > 0));
+  n_before = mk_imports_group_get_n_imports (group);
+  mk_gui_test_wait_frames (GTK_WIDGET (prefs), 3);
+  screenshot (GTK_WIDGET (prefs), "preferences-imports");
+  {
+    g_autoptr(GPtrArray) imports = mk_store_list_imports (db, NULL);
+    const MkImportSummary *newest = g_ptr_array_index (imports, 0);
+
+    g_assert_cmpstr (newest->file_name, ==, "kimai-de.csv");
+    mk_imports_group_remove (group, newest->id);
+  }
+  g_assert_true (mk_gui_test_wait_for (!mk_imports_group_get_loading (group)
+                                       && mk_imports_group_get_n_imports (group)
+                                          == n_before - 1));
+  g_assert_cmpint (minutes_of (db, "Egor Smirnov", "calls"), ==, 0);
+  gtk_window_close (GTK_WINDOW (prefs));
+}
+
+static void
 test_import_bad_files (void)
 {
   g_autofree char *png = data_file ("binary-png.png");
@@ -655,6 +721,7 @@ main (int   argc,
   g_test_add_func ("/gui/import/rejected-rows-listed", test_import_rejected_rows);
   g_test_add_func ("/gui/import/hamster-asks-person", test_import_hamster_person);
   g_test_add_func ("/gui/import/bad-files-show-message", test_import_bad_files);
+  g_test_add_func ("/gui/import/undo-and-remove-in-preferences", test_import_undo_and_remove);
   g_test_add_func ("/gui/import/menu-shortcut-and-drop", test_import_entry_points);
 
   app = mk_gui_test_app_new (NULL);

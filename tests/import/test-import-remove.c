@@ -148,6 +148,41 @@ test_edited_entries_go_too (void)
 }
 
 static void
+test_entries_by_source (void)
+{
+  g_autoptr(MkStore) store = mk_test_store_new ();
+  g_autoptr(MkEntryList) list = mk_entry_list_new (store);
+  g_autoptr(GError) error = NULL;
+  MkEntryInput typed = { 0 };
+  gint64 toggl, kimai;
+
+  typed.person_id = mk_test_person (store, "Anna Petrova");
+  typed.day = "2024-03-05";
+  typed.start = -1;
+  typed.minutes = 25;
+  typed.category_id = mk_category_get_id (mk_store_get_category_by_key (store, "calls"));
+  g_assert_cmpint (mk_store_add_entry (store, &typed, &error), >, 0);
+  toggl = import_file (store, "toggl-detailed.csv");
+  kimai = import_file (store, "kimai-export.csv");
+
+  /* One import, what was typed, everything; the count and minutes follow. */
+  mk_entry_list_set_source (list, toggl);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 4);
+  g_assert_cmpint (mk_entry_list_get_total_minutes (list), ==, 191);
+  mk_entry_list_set_source (list, kimai);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
+  mk_entry_list_set_source (list, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  g_assert_cmpint (mk_entry_list_get_total_minutes (list), ==, 25);
+  mk_entry_list_set_source (list, -1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 8);
+  /* With another filter at the same time. */
+  mk_entry_list_set_source (list, toggl);
+  mk_entry_list_set_person (list, typed.person_id);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
+}
+
+static void
 test_cli (void)
 {
   g_autoptr(MkStore) store = mk_test_store_new ();
@@ -307,6 +342,7 @@ main (int   argc,
   g_test_add_func ("/import-remove/takes-back-one-import", test_takes_back_one_import);
   g_test_add_func ("/import-remove/edited-entries-go-too", test_edited_entries_go_too);
   g_test_add_func ("/import-remove/command-line", test_cli);
+  g_test_add_func ("/import-remove/entries-by-source", test_entries_by_source);
   g_test_add_func ("/import-remove/kill-9-all-or-nothing", test_kill_9);
 
   return g_test_run ();
