@@ -30,7 +30,7 @@ mk_cli_check_run (const MkCliArgs *args)
   g_autoptr(GString) report = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
 
-  store = mk_cli_open_store (args);
+  store = mk_cli_open_store (args, MK_STORE_OPEN_EXISTING);
   if (store == NULL)
     return MK_EXIT_BAD_INPUT;
   if (!mk_store_check (store, report, &error))
@@ -59,7 +59,7 @@ mk_cli_demo_run (const MkCliArgs *args)
   g_autoptr(MkStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
-  store = mk_cli_open_store (args);
+  store = mk_cli_open_store (args, MK_STORE_OPEN_CREATE);
   if (store == NULL)
     return MK_EXIT_BAD_INPUT;
   if (!mk_store_load_demo (store, NULL, &error))

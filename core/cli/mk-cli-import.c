@@ -337,7 +337,7 @@ mk_cli_import_run (const MkCliArgs *args)
 
   if (mk_cli_import_parse_args (&import_args, &options) != MK_EXIT_OK)
     return MK_EXIT_USAGE;
-  store = mk_cli_open_store (args);
+  store = mk_cli_open_store (args, MK_STORE_OPEN_CREATE);
   if (store == NULL)
     return MK_EXIT_BAD_INPUT;
   return print_and_return (out, err, mk_cli_import (store, &import_args, out, err));
@@ -410,7 +410,7 @@ mk_cli_export_run (const MkCliArgs *args)
   g_autoptr(GString) err = g_string_new (NULL);
   g_autoptr(MkStore) store = NULL;
 
-  store = mk_cli_open_store (args);
+  store = mk_cli_open_store (args, MK_STORE_OPEN_EXISTING);
   if (store == NULL)
     return MK_EXIT_BAD_INPUT;
   return print_and_return (out, err,
@@ -484,7 +484,7 @@ mk_cli_imports_run (const MkCliArgs *args)
 {
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GString) err = g_string_new (NULL);
-  g_autoptr(MkStore) store = mk_cli_open_store (args);
+  g_autoptr(MkStore) store = mk_cli_open_store (args, MK_STORE_OPEN_EXISTING);
 
   if (store == NULL)
     return MK_EXIT_BAD_INPUT;
@@ -575,7 +575,7 @@ mk_cli_remove_import_run (const MkCliArgs *args)
   /* A mistyped number is a usage mistake: say so before opening anything. */
   if (!parse_import_number (number, &id, err))
     return print_and_return (out, err, MK_EXIT_USAGE);
-  store = mk_cli_open_store (args);
+  store = mk_cli_open_store (args, MK_STORE_OPEN_EXISTING);
   if (store == NULL)
     return MK_EXIT_BAD_INPUT;
   return print_and_return (out, err, mk_cli_remove_import (store, number, out, err));

@@ -118,7 +118,7 @@ mk_cli_report_run (const MkCliArgs *args)
       return MK_EXIT_USAGE;
     }
 
-  store = mk_cli_open_store (args);
+  store = mk_cli_open_store (args, MK_STORE_OPEN_EXISTING);
   if (store == NULL)
     return MK_EXIT_BAD_INPUT;
 

@@ -747,6 +747,9 @@ check_link (const char  *path,
 /**
  * mk_cli_open_store:
  * @args: the command line
+ * @mode: %MK_STORE_OPEN_CREATE for the commands that write (an import, the
+ *   demo); %MK_STORE_OPEN_EXISTING for those that only read, which must
+ *   not create a database (or its folders) where there is none
  *
  * Opens the database given with --db, or the default one.
  *
@@ -754,7 +757,8 @@ check_link (const char  *path,
  *   why it cannot be opened.
  */
 MkStore *
-mk_cli_open_store (const MkCliArgs *args)
+mk_cli_open_store (const MkCliArgs *args,
+                   MkStoreOpenMode  mode)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *default_db = NULL;
@@ -768,7 +772,7 @@ mk_cli_open_store (const MkCliArgs *args)
       mk_cli_print_error (error);
       return NULL;
     }
-  store = mk_store_open (path, &error);
+  store = mk_store_open_full (path, mode, &error);
   if (store == NULL)
     mk_cli_print_error (error);
   return store;

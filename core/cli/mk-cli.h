@@ -92,7 +92,8 @@ const char * const  *mk_cli_args_get_files   (const MkCliArgs     *args);
 gboolean             mk_cli_check_period     (const char          *from,
                                               const char          *to,
                                               GError             **error);
-MkStore             *mk_cli_open_store       (const MkCliArgs     *args);
+MkStore             *mk_cli_open_store       (const MkCliArgs     *args,
+                                              MkStoreOpenMode      mode);
 void                 mk_cli_print_error      (const GError        *error);
 void                 mk_cli_print_message    (const char          *message);
 void                 mk_cli_append_message   (GString             *err,

@@ -806,7 +806,8 @@ mk_store_open_full (const char      *path,
     {
       g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_OPEN,
                    _("%s does not exist. Check the path given with --db; a new database is "
-                     "made by importing a file, by loading the demo or by opening Minutka."),
+                     "made by importing a file (--import), by loading the demo (--demo) or by "
+                     "opening Minutka."),
                    name);
       return NULL;
     }

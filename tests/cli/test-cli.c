@@ -439,6 +439,37 @@ test_check_not_a_database (void)
   }
 }
 
+/* Commands that only read never make a database where there is none (nor
+ * its folders); they say that it does not exist. */
+static void
+test_reading_commands_never_create (void)
+{
+  g_autofree char *dir = test_path ("never-made");
+  g_autofree char *db = g_build_filename (dir, "minutka.db", NULL);
+  g_autofree char *out = test_path ("never-made.csv");
+  const char *const commands[][3] = {
+    { "--check", NULL, NULL },
+    { "--report", NULL, NULL },
+    { "--export", out, NULL },
+    { "--imports", NULL, NULL },
+    { "--remove-import", "1", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(Run) run = { 0, };
+
+      if (commands[i][1] != NULL)
+        RUN (&run, commands[i][0], commands[i][1], "--db", db);
+      else
+        RUN (&run, commands[i][0], "--db", db);
+      g_assert_cmpint (run.status, ==, MK_EXIT_BAD_INPUT);
+      g_assert_nonnull (strstr (run.err, "does not exist"));
+      g_assert_false (g_file_test (dir, G_FILE_TEST_EXISTS));
+      g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+    }
+}
+
 /* --report */
 
 static char *
@@ -931,6 +962,8 @@ main (int   argc,
   g_test_add_func ("/cli/demo/then-check", test_demo_then_check);
   g_test_add_func ("/cli/demo/refuses-entries", test_demo_refuses_entries);
   g_test_add_func ("/cli/check/not-a-database", test_check_not_a_database);
+  g_test_add_func ("/cli/database/reading-commands-never-create",
+                   test_reading_commands_never_create);
   g_test_add_func ("/cli/report/formats", test_report_formats);
   g_test_add_func ("/cli/report/exit-codes", test_report_exit_codes);
   g_test_add_func ("/cli/import/files-dry-run-invalid", test_import);
