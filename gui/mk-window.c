@@ -4,6 +4,10 @@
  * A header bar with a view switcher over three pages (Today, Entries,
  * Analysis) and the primary menu.  The visible page is a window action,
  * "win.page", so menus, shortcuts and tests all switch pages the same way.
+ * A page that sends the user to another page with something chosen does
+ * it through a window action too, never by reaching into the other page:
+ * "win.my-analysis" (s: a person) opens a manager's analysis,
+ * "win.show-entries" (a{sv}) the Entries page with its filters set.
  * The window size is kept in GSettings and restored on the next start.
  *
  * Other programs write to the same database (`minutka --import`, another
@@ -279,6 +283,42 @@ my_analysis_action_cb (GtkWidget  *widget,
   mk_analysis_page_show_person (self->analysis_page, g_variant_get_string (param, NULL));
 }
 
+/* win.show-entries (a{sv}): the Entries page, showing what the keys say:
+ * "person" (x, a person's id), "category" (x), "from" and "to" (s, days as
+ * "YYYY-MM-DD") and "search" (s).  A filter the parameter does not name is
+ * cleared, so the page shows exactly what was asked for. */
+static void
+show_entries_action_cb (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  MkWindow *self = MK_WINDOW (widget);
+  g_auto(GVariantDict) dict = G_VARIANT_DICT_INIT (param);
+  GtkWidget *page = adw_view_stack_get_child_by_name (self->stack, "entries");
+  MkEntriesFilters *filters;
+  gint64 person_id = 0;
+  gint64 category_id = 0;
+  const char *from = NULL;
+  const char *to = NULL;
+  const char *search = NULL;
+
+  g_return_if_fail (MK_IS_ENTRIES_PAGE (page));
+
+  g_variant_dict_lookup (&dict, "person", "x", &person_id);
+  g_variant_dict_lookup (&dict, "category", "x", &category_id);
+  g_variant_dict_lookup (&dict, "from", "&s", &from);
+  g_variant_dict_lookup (&dict, "to", "&s", &to);
+  g_variant_dict_lookup (&dict, "search", "&s", &search);
+
+  /* Shown first: the page reads the store only when it is first mapped. */
+  adw_view_stack_set_visible_child_name (self->stack, "entries");
+  filters = mk_entries_page_get_filters (MK_ENTRIES_PAGE (page));
+  mk_entries_filters_set_person (filters, person_id);
+  mk_entries_filters_set_category (filters, category_id);
+  mk_entries_filters_set_period (filters, from, to);
+  mk_entries_filters_set_search (filters, search);
+}
+
 static void
 mk_window_save_size (MkWindow *self)
 {
@@ -424,6 +464,8 @@ mk_window_class_init (MkWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.leave-demo", NULL, leave_demo_action_cb);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action_cb);
   gtk_widget_class_install_action (widget_class, "win.my-analysis", "s", my_analysis_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-entries", "a{sv}",
+                                   show_entries_action_cb);
 }
 
 static void

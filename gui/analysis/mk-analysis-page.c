@@ -38,7 +38,6 @@
 #include "mk-analysis-format.h"
 #include "mk-analysis-page.h"
 #include "mk-chart-legend.h"
-#include "mk-entries-page.h"
 #include "mk-findings-view.h"
 #include "mk-manager-detail.h"
 #include "mk-team-chart.h"
@@ -414,27 +413,21 @@ show_entries_action_cb (GtkWidget  *widget,
 {
   MkAnalysisPage *self = MK_ANALYSIS_PAGE (widget);
   const char *name = mk_analysis_page_get_shown_manager (self);
-  GtkWidget *stack = gtk_widget_get_ancestor (widget, ADW_TYPE_VIEW_STACK);
-  GtkWidget *entries = NULL;
   g_autoptr(MkPerson) person = NULL;
+  GVariantDict filters;
 
   if (name == NULL || self->analysis == NULL || self->store == NULL)
     return;
-
-  /* The Entries page, filtered to this manager and the analysis period.
-   * It is shown first: it reads the store only when it is first mapped. */
-  gtk_widget_activate_action (widget, "win.page", "s", "entries");
-  if (stack != NULL)
-    entries = adw_view_stack_get_child_by_name (ADW_VIEW_STACK (stack), "entries");
   person = mk_store_find_person (self->store, name, NULL);
-  if (MK_IS_ENTRIES_PAGE (entries) && person != NULL)
-    {
-      MkEntriesFilters *filters = mk_entries_page_get_filters (MK_ENTRIES_PAGE (entries));
+  if (person == NULL)
+    return;
 
-      mk_entries_filters_set_person (filters, mk_person_get_id (person));
-      mk_entries_filters_set_period (filters, mk_analysis_get_from (self->analysis),
-                                     mk_analysis_get_to (self->analysis));
-    }
+  /* The Entries page, filtered to this manager and the analysis period. */
+  g_variant_dict_init (&filters, NULL);
+  g_variant_dict_insert (&filters, "person", "x", mk_person_get_id (person));
+  g_variant_dict_insert (&filters, "from", "s", mk_analysis_get_from (self->analysis));
+  g_variant_dict_insert (&filters, "to", "s", mk_analysis_get_to (self->analysis));
+  gtk_widget_activate_action_variant (widget, "win.show-entries", g_variant_dict_end (&filters));
 }
 
 static void

@@ -317,6 +317,56 @@ test_entries_filters (void)
   settle (page);
 }
 
+/* Another page sends the user here through win.show-entries: the filters it
+ * names are set, the others cleared. */
+static void
+test_entries_show_entries_action (void)
+{
+  MkWindow *window = mk_gui_test_get_window ();
+  MkEntriesPage *page = get_page ();
+  MkEntriesFilters *filters = mk_entries_page_get_filters (page);
+  gint64 boris = db_id ("person", "Борис Петров");
+  gint64 admin = db_id ("category", "admin");
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  GVariantDict dict;
+
+  {
+    g_autoptr(MkStore) store = open_db ();
+
+    g_assert_true (mk_store_get_study (store, NULL, &from, &to));
+  }
+
+  /* From another page, with a search left on this one. */
+  mk_entries_filters_set_search (filters, "no such task anywhere");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.page", "s", "today"));
+  g_variant_dict_init (&dict, NULL);
+  g_variant_dict_insert (&dict, "person", "x", boris);
+  g_variant_dict_insert (&dict, "category", "x", admin);
+  g_variant_dict_insert (&dict, "from", "s", from);
+  g_variant_dict_insert (&dict, "to", "s", from);
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), "win.show-entries",
+                                                     g_variant_dict_end (&dict)));
+  settle (page);
+  g_assert_cmpstr (mk_window_get_visible_page (window), ==, "entries");
+  assert_shows (page, db_totals (boris, admin, from, from));
+  g_assert_cmpuint (g_list_model_get_n_items (shown (page)), >, 0);
+
+  /* Only a person: every category, every day, no search. */
+  g_variant_dict_init (&dict, NULL);
+  g_variant_dict_insert (&dict, "person", "x", boris);
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), "win.show-entries",
+                                                     g_variant_dict_end (&dict)));
+  settle (page);
+  assert_shows (page, db_totals (boris, 0, NULL, NULL));
+
+  /* Nothing named: everything. */
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), "win.show-entries",
+                                                     g_variant_new ("a{sv}", NULL)));
+  settle (page);
+  assert_shows (page, db_totals (0, 0, NULL, NULL));
+}
+
 static void
 test_entries_sort (void)
 {
@@ -1096,6 +1146,7 @@ main (int   argc,
   g_test_add_func ("/gui/entries/empty", test_entries_empty);
   g_test_add_func ("/gui/entries/demo", test_entries_demo);
   g_test_add_func ("/gui/entries/filters", test_entries_filters);
+  g_test_add_func ("/gui/entries/show-entries-action", test_entries_show_entries_action);
   g_test_add_func ("/gui/entries/sort", test_entries_sort);
   g_test_add_func ("/gui/entries/edit-undo", test_entries_edit);
   g_test_add_func ("/gui/entries/edit-refused", test_entries_edit_refused);
