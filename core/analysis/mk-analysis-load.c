@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-analysis-load.c — fills an MkAnalysisInput from the store.
  *
- * Reads only the rollups (day_total and the entry-length histogram) for the
- * period, plus the people and categories, so loading costs people × days ×
- * categories whatever the number of entries.  Every category (archived ones
+ * Reads only the rollups (day_total with its entry-length histograms and
+ * task lists) for the period, plus the people and categories, so loading
+ * costs people × days × categories × folded task texts whatever the number
+ * of entries.  Every category (archived ones
  * too, since old entries may use them) is in the input, in the store's sort
  * order; a person is in it only when they logged time in the period, in the
  * store's name order.
@@ -20,6 +21,12 @@ typedef struct {
   GHashTable      *people;       /* person id → MkPerson (borrowed from the list) */
   GHashTable      *person_index; /* person id → index + 1 */
   GHashTable      *categories;   /* category id → index + 1 */
+  /* The last (person, category) a task came for, and their indexes: the
+   * items of one day total come one after the other. */
+  gint64           last_person_id;
+  gint64           last_category_id;
+  guint            last_person;
+  int              last_category;
 } Loader;
 
 static guint
@@ -86,6 +93,30 @@ day_total_cb (gint64      person_id,
                              minutes, n_entries, prime_minutes, timed_minutes);
 }
 
+/* The indexes of a (person, category) of the details, looked up once for
+ * the items of a day total, which come one after the other.  Returns
+ * FALSE for a category the input does not have. */
+static gboolean
+resolve (Loader *loader,
+         gint64  person_id,
+         gint64  category_id,
+         guint  *person,
+         guint  *category)
+{
+  if (person_id != loader->last_person_id || category_id != loader->last_category_id)
+    {
+      guint index;
+
+      loader->last_person_id = person_id;
+      loader->last_category_id = category_id;
+      loader->last_person = person_for (loader, person_id);
+      loader->last_category = category_for (loader, category_id, &index) ? (int) index : -1;
+    }
+  *person = loader->last_person;
+  *category = (guint) loader->last_category;
+  return loader->last_category >= 0;
+}
+
 static void
 length_cb (gint64   person_id,
            gint64   category_id,
@@ -94,12 +125,26 @@ length_cb (gint64   person_id,
            gpointer user_data)
 {
   Loader *loader = user_data;
-  guint category;
+  guint person, category;
 
-  if (!category_for (loader, category_id, &category))
-    return;
-  mk_analysis_input_add_length (loader->input, person_for (loader, person_id), category,
-                                minutes, count);
+  if (resolve (loader, person_id, category_id, &person, &category))
+    mk_analysis_input_add_length (loader->input, person, category, minutes, count);
+}
+
+static void
+task_cb (gint64      person_id,
+         gint64      category_id,
+         const char *key,
+         const char *label,
+         int         minutes,
+         int         entries,
+         gpointer    user_data)
+{
+  Loader *loader = user_data;
+  guint person, category;
+
+  if (resolve (loader, person_id, category_id, &person, &category))
+    mk_analysis_input_add_task (loader->input, person, category, key, label, minutes, entries);
 }
 
 static int
@@ -185,13 +230,13 @@ mk_analysis_input_new_from_store (MkStore     *store,
     }
   g_ptr_array_sort (sorted, compare_names);
 
-  loader = (Loader) { store, input, people_by_id, person_index, category_index };
+  loader = (Loader) { store, input, people_by_id, person_index, category_index, 0, 0, 0, -1 };
   for (guint i = 0; i < sorted->len; i++)
     person_for (&loader, mk_person_get_id (g_ptr_array_index (sorted, i)));
 
   if (!mk_store_foreach_day_total (store, from, to, day_total_cb, &loader, error))
     return NULL;
-  if (!mk_store_foreach_length (store, from, to, length_cb, &loader, error))
+  if (!mk_store_foreach_detail (store, from, to, length_cb, task_cb, &loader, error))
     return NULL;
 
   return g_steal_pointer (&input);

@@ -9,9 +9,12 @@
  * counted in one flat open-addressing table of 12 bytes a slot, at most
  * 70% full, instead of a hash table of allocated nodes.  The day totals are
  * an array, found through a second such table keyed by the same keys
- * without the minutes.  At commit, mk_bulk_rollups_prepare() turns them
- * into day_total rows with their histograms (no database: it runs while
- * SQLite rebuilds the entry index) and mk_bulk_rollups_write() writes them.
+ * without the minutes.  Each day total keeps its task texts, folded
+ * (mk-task-fold.h; a run of rows with the same text is folded once), in a
+ * small hash table.  At commit, mk_bulk_rollups_prepare() turns them into
+ * day_total rows with their histograms and task lists (no database: it runs
+ * while SQLite rebuilds the entry index) and mk_bulk_rollups_write() writes
+ * them.
  */
 #define G_LOG_DOMAIN "mk-store-bulk"
 
@@ -23,6 +26,7 @@
 #include "mk-store-bulk-rollup.h"
 #include "mk-store-bulk-writer.h"
 #include "mk-store-private.h"
+#include "mk-task-fold.h"
 
 #define LEN_DAY_SHIFT     (LEN_CATEGORY_BITS + LEN_MINUTE_BITS)
 #define LEN_PERSON_SHIFT  (LEN_DAY_BITS + LEN_DAY_SHIFT)
@@ -154,12 +158,31 @@ mk_bulk_rollups_init (MkBulkRollups *r)
   r->person_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   r->day_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   r->days = g_array_new (FALSE, FALSE, sizeof (gint64));
+  r->task_key = g_string_new (NULL);
+  r->task_label = g_string_new (NULL);
+}
+
+static void
+bulk_task_free (gpointer data)
+{
+  MkBulkTask *task = data;
+
+  g_free (task->label);
+  g_free (task);
 }
 
 void
 mk_bulk_rollups_clear (MkBulkRollups *r)
 {
+  for (guint i = 0; r->totals != NULL && i < r->totals->len; i++)
+    g_clear_pointer (&g_array_index (r->totals, MkBulkTotal, i).tasks, g_hash_table_unref);
   g_clear_pointer (&r->totals, g_array_unref);
+  if (r->last_task != NULL)
+    g_string_free (g_steal_pointer (&r->last_task), TRUE);
+  if (r->task_key != NULL)
+    g_string_free (g_steal_pointer (&r->task_key), TRUE);
+  if (r->task_label != NULL)
+    g_string_free (g_steal_pointer (&r->task_label), TRUE);
   mk_length_table_clear (&r->cells);
   mk_length_table_clear (&r->lengths);
   g_clear_pointer (&r->person_index, g_hash_table_unref);
@@ -244,6 +267,76 @@ mk_bulk_rollups_key (MkBulkRollups      *r,
   return key;
 }
 
+/* Adds the entry's task text, folded, to its day total's task list. */
+static void
+add_task (MkBulkRollups      *r,
+          MkBulkTotal        *total,
+          const MkEntryInput *input)
+{
+  const char *text = input->task != NULL ? input->task : "";
+  MkBulkTask *task;
+
+  /* Rows of a file often repeat the text of the row before. */
+  if (r->last_task == NULL || strcmp (r->last_task->str, text) != 0)
+    {
+      if (r->last_task == NULL)
+        r->last_task = g_string_new (NULL);
+      g_string_assign (r->last_task, text);
+      mk_task_fold_into (text, -1, r->task_key, r->task_label);
+    }
+  if (total->tasks == NULL)
+    total->tasks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, bulk_task_free);
+  task = g_hash_table_lookup (total->tasks, r->task_key->str);
+  if (task == NULL)
+    {
+      task = g_new0 (MkBulkTask, 1);
+      task->label = g_strdup (r->task_label->str);
+      g_hash_table_insert (total->tasks, g_strdup (r->task_key->str), task);
+    }
+  else if (strcmp (r->task_label->str, task->label) < 0)
+    {
+      g_free (task->label);
+      task->label = g_strdup (r->task_label->str);
+    }
+  task->minutes += input->minutes;
+  task->entries++;
+}
+
+static int
+compare_task_keys (gconstpointer a,
+                   gconstpointer b)
+{
+  return strcmp (((const MkStoreTask *) a)->key, ((const MkStoreTask *) b)->key);
+}
+
+/* Appends the task list of @total to @out and frees its table. */
+static void
+encode_tasks (MkBulkTotal *total,
+              GByteArray  *out)
+{
+  g_autoptr(GArray) items = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (total->tasks == NULL)
+    return;
+  /* The items borrow the table's strings: no clear function. */
+  items = g_array_sized_new (FALSE, TRUE, sizeof (MkStoreTask),
+                             g_hash_table_size (total->tasks));
+  g_hash_table_iter_init (&iter, total->tasks);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const MkBulkTask *task = value;
+      MkStoreTask item = { key, task->label, task->minutes, task->entries };
+
+      g_array_append_val (items, item);
+    }
+  g_array_sort (items, compare_task_keys);
+  mk_store_tasks_encode (items, out);
+  g_clear_pointer (&items, g_array_unref);
+  g_clear_pointer (&total->tasks, g_hash_table_unref);
+}
+
 /* Counts one entry on @day_no with its length key from
  * mk_bulk_rollups_key(). */
 void
@@ -263,7 +356,7 @@ mk_bulk_rollups_add (MkBulkRollups      *r,
   cell = mk_length_table_slot (&r->cells, key >> LEN_MINUTE_BITS);
   if (*cell == 0)
     {
-      MkBulkTotal zero = { input->person_id, input->category_id, day_no, 0, 0, 0, 0 };
+      MkBulkTotal zero = { input->person_id, input->category_id, day_no, 0, 0, 0, 0, NULL };
 
       g_array_append_val (r->totals, zero);
       *cell = r->totals->len;
@@ -273,6 +366,7 @@ mk_bulk_rollups_add (MkBulkRollups      *r,
   total->entries += 1;
   total->prime += mk_store_prime_overlap (settings, input->start, input->minutes);
   total->timed += input->start >= 0 ? input->minutes : 0;
+  add_task (r, total, input);
 }
 
 static int
@@ -285,13 +379,16 @@ compare_keys (const void *a,
   return (x > y) - (x < y);
 }
 
-/* A day total ready to be written: its histogram is blob[offset, +size). */
+/* A day total ready to be written: its histogram is blob[offset, +size),
+ * its task list blob[tasks_offset, +tasks_size). */
 typedef struct {
   gint64 person_id;
   gint64 category_id;
   gint32 day;
   guint32 offset;
   guint32 size;
+  guint32 tasks_offset;
+  guint32 tasks_size;
   const MkBulkTotal *total;
 } PreparedTotal;
 
@@ -375,6 +472,9 @@ mk_bulk_rollups_prepare (MkBulkRollups *r)
           mk_store_lengths_encode ((const MkStoreLengthBin *) (void *) bins->data, bins->len,
                                    prepared->blobs);
           t.size = prepared->blobs->len - t.offset;
+          t.tasks_offset = prepared->blobs->len;
+          encode_tasks ((MkBulkTotal *) t.total, prepared->blobs);
+          t.tasks_size = prepared->blobs->len - t.tasks_offset;
           g_array_append_val (prepared->totals, t);
           g_array_set_size (bins, 0);
         }
@@ -406,6 +506,18 @@ mk_bulk_rollups_write (MkStore        *store,
       sqlite3_bind_int64 (stmt, 6, p->total->prime);
       sqlite3_bind_int64 (stmt, 7, p->total->timed);
       sqlite3_bind_blob (stmt, 8, prepared->blobs->data + p->offset, (int) p->size,
+                         SQLITE_STATIC);
+      if (!mk_store_step_done (store, stmt, error))
+        return FALSE;
+      if (p->tasks_size == 0)
+        continue;
+      stmt = mk_store_stmt (store, STMT_DAY_TASK_MERGE, error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, day, 10, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, p->person_id);
+      sqlite3_bind_int64 (stmt, 3, p->category_id);
+      sqlite3_bind_blob (stmt, 4, prepared->blobs->data + p->tasks_offset, (int) p->tasks_size,
                          SQLITE_STATIC);
       if (!mk_store_step_done (store, stmt, error))
         return FALSE;

@@ -37,14 +37,22 @@ GArray *mk_bulk_sorted_copy   (GArray        *values);
 guint  *mk_bulk_rank_values   (GArray        *values);
 
 typedef struct {
-  gint64 person_id;
-  gint64 category_id;
-  gint32 day;
-  gint64 minutes;
-  gint64 entries;
-  gint64 prime;
-  gint64 timed;
+  gint64      person_id;
+  gint64      category_id;
+  gint32      day;
+  gint64      minutes;
+  gint64      entries;
+  gint64      prime;
+  gint64      timed;
+  GHashTable *tasks;            /* folded task text → MkBulkTask, or NULL */
 } MkBulkTotal;
+
+/* The minutes and entries of one folded task text in a day total. */
+typedef struct {
+  char   *label;
+  gint64  minutes;
+  gint64  entries;
+} MkBulkTask;
 
 typedef struct {
   GArray        *totals;        /* MkBulkTotal */
@@ -56,6 +64,9 @@ typedef struct {
   GArray        *days;
   gint32         last_day;      /* the day of the last entry, and its dense index */
   guint          last_day_index;
+  GString       *last_task;     /* the last task text, and its key and label */
+  GString       *task_key;
+  GString       *task_label;
 } MkBulkRollups;
 
 typedef struct _MkBulkPrepared MkBulkPrepared;

@@ -130,8 +130,8 @@ mk_store_insert_entry_row (MkStore            *self,
  * @sign: +1 or -1
  * @error: return location for a #GError
  *
- * Keeps day_total (with its entry-length histogram) equal to what `entry`
- * adds up to.
+ * Keeps day_total (with its entry-length histogram) and day_task (the task
+ * list) equal to what `entry` adds up to.
  */
 gboolean
 mk_store_rollup_add (MkStore            *self,
@@ -157,6 +157,18 @@ mk_store_rollup_add (MkStore            *self,
   sqlite3_bind_int (stmt, 6, sign * prime);
   sqlite3_bind_int (stmt, 7, sign * timed);
   sqlite3_bind_int (stmt, 8, input->minutes);
+  if (!mk_store_step_done (self, stmt, error))
+    return FALSE;
+
+  stmt = mk_store_stmt (self, STMT_DAY_TASK_ADD, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, input->day, 10, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, input->person_id);
+  sqlite3_bind_int64 (stmt, 3, input->category_id);
+  sqlite3_bind_text (stmt, 4, input->task != NULL ? input->task : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 5, input->minutes);
+  sqlite3_bind_int (stmt, 6, sign);
   if (!mk_store_step_done (self, stmt, error))
     return FALSE;
 
@@ -646,6 +658,7 @@ mk_store_rebuild_rollups (MkStore *self,
 {
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (MkEntryInput));
   g_autoptr(GStringChunk) days = g_string_chunk_new (4096);
+  g_autoptr(GStringChunk) tasks = g_string_chunk_new (4096);
   sqlite3_stmt *stmt;
   MkStoreStep step;
 
@@ -674,6 +687,7 @@ mk_store_rebuild_rollups (MkStore *self,
       row.start = sqlite3_column_type (stmt, 2) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 2);
       row.minutes = sqlite3_column_int (stmt, 3);
       row.category_id = sqlite3_column_int64 (stmt, 4);
+      row.task = g_string_chunk_insert_const (tasks, (const char *) sqlite3_column_text (stmt, 5));
       g_array_append_val (rows, row);
     }
   if (step == MK_STORE_FAILED)

@@ -497,6 +497,7 @@ connect (MkStore  *self,
                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
                               fold_func, NULL, NULL, NULL);
   mk_store_register_length_functions (self->db);
+  mk_store_register_task_functions (self->db);
   /* A file that cannot be written is opened read-only by SQLite itself. */
   if (!read_only && sqlite3_db_readonly (self->db, "main") == 1)
     {

@@ -88,12 +88,17 @@ typedef enum {
   STMT_ENTRY_INDEXES,
   STMT_DAY_TOTAL_ADD,
   STMT_DAY_TOTAL_MERGE,
+  STMT_DAY_TASK_ADD,
+  STMT_DAY_TASK_MERGE,
   STMT_DAY_TOTAL_PRUNE,
   STMT_DAY_TOTAL_RANGE,
   STMT_LENGTH_RANGE,
+  STMT_DETAIL_LENGTHS,
+  STMT_DETAIL_TASKS,
   STMT_LAST_DAYS,
   STMT_CHECK_TOTALS,
   STMT_CHECK_LENGTHS,
+  STMT_CHECK_TASKS,
   STMT_CHECK_PRIME_ENTRIES,
   STMT_CHECK_PRIME_TOTALS,
   STMT_SETTING_GET_ALL,
@@ -218,6 +223,33 @@ gboolean      mk_store_lengths_decode    (const void   *blob,
 void          mk_store_lengths_encode    (const MkStoreLengthBin *bins,
                                           guint         n_bins,
                                           GByteArray   *out);
+/* Task lists, what the time went on (mk-store-tasks.c). */
+typedef struct {
+  char   *key;        /* mk_task_fold() of the entries' texts */
+  char   *label;      /* how the key reads, or NULL for the key itself */
+  gint64  minutes;
+  gint64  entries;
+} MkStoreTask;
+
+void          mk_store_register_task_functions (sqlite3 *db);
+GArray       *mk_store_tasks_new         (void);
+gboolean      mk_store_tasks_decode      (const void   *blob,
+                                          gsize         size,
+                                          GArray       *items);
+gboolean      mk_store_tasks_read        (const guint8 **p,
+                                          const guint8  *end,
+                                          const char   **key,
+                                          const char   **label,
+                                          gint64        *minutes,
+                                          gint64        *entries,
+                                          GString       *buffer);
+void          mk_store_tasks_encode      (GArray       *items,
+                                          GByteArray   *out);
+void          mk_store_tasks_add         (GArray       *items,
+                                          const char   *key,
+                                          const char   *label,
+                                          gint64        minutes,
+                                          gint64        entries);
 char         *mk_store_name_key          (const char   *name);
 char         *mk_store_alias_key         (const char   *text);
 gboolean      mk_store_valid_day         (const char   *day);

@@ -79,6 +79,8 @@ mk_store_foreach_length (MkStore      *self,
   gint64 counts[1441] = { 0 };
   gint64 person = 0;
   gint64 category = 0;
+  int lo = 1441;
+  int hi = 0;
   gboolean ok = TRUE;
   sqlite3_stmt *stmt;
   MkStoreStep step = MK_STORE_DONE;
@@ -87,7 +89,8 @@ mk_store_foreach_length (MkStore      *self,
   g_return_val_if_fail (from != NULL && to != NULL && func != NULL, FALSE);
 
   /* Rows come by (person, category); the days of one pair are summed in
-   * @counts and handed on, by length, when the pair changes. */
+   * @counts (between @lo and @hi) and handed on, by length, when the pair
+   * changes. */
   stmt = mk_store_stmt (self, STMT_LENGTH_RANGE, error);
   if (stmt == NULL)
     return FALSE;
@@ -100,12 +103,16 @@ mk_store_foreach_length (MkStore      *self,
       gint64 c = more ? sqlite3_column_int64 (stmt, 1) : 0;
 
       if (person != 0 && (!more || p != person || c != category))
-        for (int m = 1; m <= 1440; m++)
-          if (counts[m] > 0)
-            {
-              func (person, category, m, (int) MIN (counts[m], G_MAXINT), user_data);
-              counts[m] = 0;
-            }
+        {
+          for (int m = lo; m <= hi; m++)
+            if (counts[m] > 0)
+              {
+                func (person, category, m, (int) MIN (counts[m], G_MAXINT), user_data);
+                counts[m] = 0;
+              }
+          lo = 1441;
+          hi = 0;
+        }
       if (!more)
         break;
       person = p;
@@ -118,6 +125,8 @@ mk_store_foreach_length (MkStore      *self,
           const MkStoreLengthBin *bin = &g_array_index (bins, MkStoreLengthBin, i);
 
           counts[bin->minutes] += bin->count;
+          lo = MIN (lo, bin->minutes);
+          hi = MAX (hi, bin->minutes);
         }
     }
   if (!ok)
@@ -129,6 +138,101 @@ mk_store_foreach_length (MkStore      *self,
       return FALSE;
     }
   return step == MK_STORE_DONE;
+}
+
+/**
+ * mk_store_foreach_detail:
+ * @self: a store
+ * @from: first day
+ * @to: last day
+ * @length_func: (nullable): called for each length bin of each day total:
+ *   (person, category, entry length, count)
+ * @task_func: (nullable): called for each task of each day total:
+ *   (person, category, folded task text, label, minutes, entries)
+ * @user_data: passed to both
+ * @error: return location for a #GError
+ *
+ * The details of the day totals of a period, in no particular order and
+ * not added up over the days (the caller does that): the entry-length
+ * histograms (mk-store-lengths.c) and what the time went on, the task
+ * lists of day_task (mk-store-tasks.c).  Unordered scans cost the analysis
+ * of a million entries far less than ones sorted by person and category.
+ *
+ * Returns: %TRUE if every row was read; %FALSE with MK_STORE_ERROR_CORRUPT
+ *   for a damaged histogram or list.
+ */
+gboolean
+mk_store_foreach_detail (MkStore      *self,
+                         const char   *from,
+                         const char   *to,
+                         MkLengthFunc  length_func,
+                         MkTaskFunc    task_func,
+                         gpointer      user_data,
+                         GError      **error)
+{
+  g_autoptr(GString) buffer = g_string_new (NULL);
+  g_autoptr(GArray) bins = g_array_new (FALSE, FALSE, sizeof (MkStoreLengthBin));
+  sqlite3_stmt *stmt = NULL;
+  MkStoreStep step = MK_STORE_DONE;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (MK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (from != NULL && to != NULL, FALSE);
+
+  for (int pass = 0; ok && pass < 2; pass++)
+    {
+      gboolean lengths = pass == 0;
+
+      if ((lengths && length_func == NULL) || (!lengths && task_func == NULL))
+        continue;
+      stmt = mk_store_stmt (self, lengths ? STMT_DETAIL_LENGTHS : STMT_DETAIL_TASKS, error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, to, -1, SQLITE_TRANSIENT);
+      while (ok && (step = mk_store_step (self, stmt, error)) == MK_STORE_ROW)
+        {
+          gint64 person = sqlite3_column_int64 (stmt, 0);
+          gint64 category = sqlite3_column_int64 (stmt, 1);
+          const guint8 *p = sqlite3_column_blob (stmt, 2);
+          const guint8 *end = p + sqlite3_column_bytes (stmt, 2);
+
+          if (lengths)
+            {
+              g_array_set_size (bins, 0);
+              ok = mk_store_lengths_decode (p, (gsize) (end - p), bins);
+              for (guint i = 0; ok && i < bins->len; i++)
+                {
+                  const MkStoreLengthBin *bin = &g_array_index (bins, MkStoreLengthBin, i);
+
+                  length_func (person, category, bin->minutes,
+                               (int) MIN (bin->count, G_MAXINT), user_data);
+                }
+              continue;
+            }
+          while (ok && p < end)
+            {
+              const char *key, *label;
+              gint64 minutes, entries;
+
+              ok = mk_store_tasks_read (&p, end, &key, &label, &minutes, &entries, buffer);
+              if (ok)
+                task_func (person, category, key, label, (int) minutes, (int) entries,
+                           user_data);
+            }
+        }
+      if (step == MK_STORE_FAILED)
+        return FALSE;
+    }
+  if (!ok)
+    {
+      sqlite3_reset (stmt);
+      g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_CORRUPT,
+                   _("The day totals in the database are damaged. Run “minutka --check” "
+                     "and restore the database from a backup copy."));
+      return FALSE;
+    }
+  return step != MK_STORE_FAILED;
 }
 
 /**
@@ -265,6 +369,7 @@ mk_store_check (MkStore *self,
   g_autoptr(GString) integrity = g_string_new (NULL);
   gint64 bad_totals = 0;
   gint64 bad_lengths = 0;
+  gint64 bad_tasks = 0;
   gint64 bad_prime = 0;
   gint64 n_fk = 0;
   gint64 n_entries = 0;
@@ -293,6 +398,7 @@ mk_store_check (MkStore *self,
   if (!mk_store_query_int64 (self, STMT_FOREIGN_KEY_COUNT, &n_fk, error) ||
       !mk_store_query_int64 (self, STMT_CHECK_TOTALS, &bad_totals, error) ||
       !mk_store_query_int64 (self, STMT_CHECK_LENGTHS, &bad_lengths, error) ||
+      !mk_store_query_int64 (self, STMT_CHECK_TASKS, &bad_tasks, error) ||
       !check_prime (self, &bad_prime, error) ||
       !mk_store_query_int64 (self, STMT_ENTRY_COUNT, &n_entries, error))
     return FALSE;
@@ -301,15 +407,16 @@ mk_store_check (MkStore *self,
                             "foreign keys: %" G_GINT64_FORMAT " broken\n"
                             "day totals: %" G_GINT64_FORMAT " wrong\n"
                             "entry lengths: %" G_GINT64_FORMAT " wrong\n"
+                            "task lists: %" G_GINT64_FORMAT " wrong\n"
                             "prime-hour minutes: %" G_GINT64_FORMAT " wrong\n"
                             "entries: %" G_GINT64_FORMAT "\n",
-                            n_fk, bad_totals, bad_lengths, bad_prime, n_entries);
-  if (n_fk || bad_totals || bad_lengths || bad_prime)
+                            n_fk, bad_totals, bad_lengths, bad_tasks, bad_prime, n_entries);
+  if (n_fk || bad_totals || bad_lengths || bad_tasks || bad_prime)
     {
       g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_CORRUPT,
                    _("The day totals do not match the entries (%d wrong rows, %d broken "
                      "links). The analysis would be wrong; please report this."),
-                   (int) MIN (bad_totals + bad_lengths + bad_prime, G_MAXINT),
+                   (int) MIN (bad_totals + bad_lengths + bad_tasks + bad_prime, G_MAXINT),
                    (int) MIN (n_fk, G_MAXINT));
       return FALSE;
     }

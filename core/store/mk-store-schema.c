@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-store-schema.c — the database schema, its migrations and the seed data.
  *
- * Schema version 3 (PRAGMA user_version = 3, PRAGMA application_id =
+ * Schema version 4 (PRAGMA user_version = 4, PRAGMA application_id =
  * MK_APPLICATION_ID):
  *
  *   person(id, name, name_key, email, level, team, archived, uuid)
@@ -24,6 +24,12 @@
  *   day_total(person_id, day, category_id, minutes, entries, prime_minutes,
  *             timed_minutes, lengths)
  *       lengths is the histogram of the entries' lengths (mk-store-lengths.c).
+ *   day_task(day, person_id, category_id, tasks)
+ *       what the time went on: the minutes and entries of each folded task
+ *       text of the day total with the same key (mk-store-tasks.c).  A table
+ *       of its own, so that the day totals, which the window scans often,
+ *       stay as small as they were; a trigger deletes a row with its
+ *       day_total.
  *   study(id, name, day_from, day_to, active)
  *   setting(key, value)
  *   timer(id = 1, person_id, category_id, task, started_at)
@@ -31,7 +37,7 @@
  * Invariant: for every (person, day, category), day_total holds exactly the
  * sum of minutes, the count of entries, the minutes of entries with a start
  * time, the minutes inside the prime hours and the histogram of lengths of
- * the entries in `entry`.  Rows that drop to zero entries are deleted.
+ * the entries in `entry`, and day_task their task list.  Rows that drop to zero entries are deleted.
  * Every change to `entry` updates day_total in the same transaction.
  * mk_store_check() recomputes it to prove it.
  *
@@ -54,6 +60,10 @@
  * for the copy, as SQLite's documented way of changing a table demands;
  * PRAGMA foreign_key_check then proves nothing points nowhere before the
  * transaction commits.
+ *
+ * Version 4 (from 3): day_task, what the time went on, computed from the
+ * entries (the task texts folded by the rules of MK_TASK_FOLD_VERSION 1).
+ * Rules that fold differently need a migration that computes it again.
  */
 #define G_LOG_DOMAIN "mk-store"
 
@@ -64,6 +74,23 @@
 
 #include "mk-error.h"
 #include "mk-store-private.h"
+
+/* Version 3 → 4: the task lists, from the entries of each day total. */
+static const char migrate_v4[] =
+  "CREATE TABLE day_task ("
+  "  day TEXT NOT NULL,"
+  "  person_id INTEGER NOT NULL,"
+  "  category_id INTEGER NOT NULL,"
+  "  tasks BLOB,"
+  "  PRIMARY KEY (day, person_id, category_id)"
+  ") WITHOUT ROWID;"
+  "INSERT INTO day_task (day, person_id, category_id, tasks) "
+  "  SELECT day, person_id, category_id, mk_tasks_of (task, minutes) FROM entry "
+  "  GROUP BY day, person_id, category_id;"
+  "CREATE TRIGGER day_total_gone AFTER DELETE ON day_total BEGIN "
+  "  DELETE FROM day_task WHERE day = old.day AND person_id = old.person_id "
+  "  AND category_id = old.category_id; "
+  "END;";
 
 /* Version 1, as first released; every new file starts here (see above). */
 const char mk_store_schema_v1_sql[] =
@@ -549,6 +576,11 @@ mk_store_migrate (MkStore *self,
       if (!ok)
         return FALSE;
     }
+
+  if (from_version < 4 &&
+      !mk_store_exec (self, migrate_v4, _("updating the database to this version of Minutka"),
+                      error))
+    return FALSE;
 
   /* The copies above run with foreign keys unenforced (see the top). */
   if (!foreign_keys_hold (self, error))

@@ -55,7 +55,7 @@ const char *const mk_store_statement_sql[N_STMTS] = {
     "DELETE FROM day_total WHERE person_id IN (?1, ?2) OR ?1 = 0",
   [STMT_TIMER_MOVE] = "UPDATE timer SET person_id = ?1 WHERE person_id = ?2",
   [STMT_ENTRY_OF_PERSON] =
-    "SELECT person_id, day, start, minutes, category_id FROM entry "
+    "SELECT person_id, day, start, minutes, category_id, task FROM entry "
     "WHERE person_id = ?1 OR ?1 = 0",
   [STMT_CATEGORY_LIST] =
     "SELECT id, key, name, color, class, target_min, target_max, sort_order, archived "
@@ -117,11 +117,28 @@ const char *const mk_store_statement_sql[N_STMTS] = {
     "ON CONFLICT (person_id, day, category_id) DO UPDATE SET "
     "minutes = minutes + ?4, entries = entries + ?5, prime_minutes = prime_minutes + ?6, "
     "timed_minutes = timed_minutes + ?7, lengths = mk_lengths_merge (lengths, ?8)",
+  /* One entry's task text ?4 of ?5 minutes added (?6 = 1) or removed (?6 = -1);
+   * a day_task row whose day_total goes goes with it (a trigger). */
+  [STMT_DAY_TASK_ADD] =
+    "INSERT INTO day_task (day, person_id, category_id, tasks) "
+    "VALUES (?1, ?2, ?3, mk_tasks_add (NULL, ?4, ?5, ?6)) "
+    "ON CONFLICT (day, person_id, category_id) DO UPDATE SET "
+    "tasks = mk_tasks_add (tasks, ?4, ?5, ?6)",
+  /* Many entries at once, their task texts as a task list (?4). */
+  [STMT_DAY_TASK_MERGE] =
+    "INSERT INTO day_task (day, person_id, category_id, tasks) VALUES (?1, ?2, ?3, ?4) "
+    "ON CONFLICT (day, person_id, category_id) DO UPDATE SET "
+    "tasks = mk_tasks_merge (tasks, ?4)",
   [STMT_DAY_TOTAL_PRUNE] =
     "DELETE FROM day_total WHERE person_id = ? AND day = ? AND category_id = ? AND entries <= 0",
   [STMT_DAY_TOTAL_RANGE] =
     "SELECT person_id, day, category_id, minutes, entries, prime_minutes, timed_minutes "
     "FROM day_total WHERE day BETWEEN ? AND ? ORDER BY person_id, day, category_id",
+  /* In no particular order: the caller adds the days up. */
+  [STMT_DETAIL_LENGTHS] =
+    "SELECT person_id, category_id, lengths FROM day_total WHERE day BETWEEN ? AND ?",
+  [STMT_DETAIL_TASKS] =
+    "SELECT person_id, category_id, tasks FROM day_task WHERE day BETWEEN ? AND ?",
   [STMT_LENGTH_RANGE] =
     "SELECT person_id, category_id, lengths FROM day_total "
     "WHERE day BETWEEN ? AND ? ORDER BY person_id, category_id",
@@ -146,6 +163,16 @@ const char *const mk_store_statement_sql[N_STMTS] = {
     "           GROUP BY person_id, day, category_id) "
     "SELECT count(*) FROM e LEFT JOIN day_total d USING (person_id, day, category_id) "
     "WHERE d.lengths IS NOT e.l",
+  /* Task lists (mk-store-tasks.c) are compared item by item, labels aside;
+   * a list where no entry is counts too. */
+  [STMT_CHECK_TASKS] =
+    "WITH e AS (SELECT day, person_id, category_id, mk_tasks_of (task, minutes) AS t FROM entry "
+    "           GROUP BY day, person_id, category_id) "
+    "SELECT (SELECT count(*) FROM e LEFT JOIN day_task d USING (day, person_id, category_id) "
+    "        WHERE NOT mk_tasks_equal (d.tasks, e.t)) + "
+    "       (SELECT count(*) FROM day_task d WHERE NOT EXISTS (SELECT 1 FROM entry x "
+    "        WHERE x.day = d.day AND x.person_id = d.person_id "
+    "        AND x.category_id = d.category_id))",
   [STMT_CHECK_PRIME_ENTRIES] =
     "SELECT person_id, day, category_id, start, minutes FROM entry WHERE start IS NOT NULL "
     "ORDER BY person_id, day, category_id",

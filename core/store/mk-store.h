@@ -16,7 +16,7 @@
 
 G_BEGIN_DECLS
 
-#define MK_STORE_SCHEMA_VERSION 3
+#define MK_STORE_SCHEMA_VERSION 4
 
 /**
  * MkPrimeRange:
@@ -244,6 +244,13 @@ typedef void (*MkLengthFunc)   (gint64      person_id,
                                 int         minutes,
                                 int         count,
                                 gpointer    user_data);
+typedef void (*MkTaskFunc)     (gint64      person_id,
+                                gint64      category_id,
+                                const char *key,
+                                const char *label,
+                                int         minutes,
+                                int         entries,
+                                gpointer    user_data);
 
 gboolean    mk_store_foreach_day_total    (MkStore       *self,
                                            const char    *from,
@@ -255,6 +262,13 @@ gboolean    mk_store_foreach_length       (MkStore       *self,
                                            const char    *from,
                                            const char    *to,
                                            MkLengthFunc   func,
+                                           gpointer       user_data,
+                                           GError       **error);
+gboolean    mk_store_foreach_detail       (MkStore       *self,
+                                           const char    *from,
+                                           const char    *to,
+                                           MkLengthFunc   length_func,
+                                           MkTaskFunc     task_func,
                                            gpointer       user_data,
                                            GError       **error);
 char      **mk_store_last_logged_days     (MkStore       *self,

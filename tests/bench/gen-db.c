@@ -7,7 +7,9 @@
  * DAYS working days from 2026-03-02, through the store's bulk insert (so
  * the rollups are kept exactly as an import would keep them).  Each
  * manager gets a fixed mix of categories with some managers heavier on
- * admin, start times from 09:00, lengths that fill about a working day.
+ * admin, start times from 09:00, lengths that fill about a working day,
+ * task texts in English and Russian that name clients and numbers (so
+ * that "what the time went on" folds them, as it would real ones).
  * With RAW.tsv, the same rows are also written as text (person, day,
  * category, minutes) for the sqlite3 shell's GROUP BY baseline.
  * Deterministic: the same arguments give the same database.
@@ -20,6 +22,48 @@
 #include <stdlib.h>
 
 #include "mk-store-bulk.h"
+
+/* Task texts per category (calls … other): a client name where %s is,
+ * a number where %d is (never both). */
+static const char *const task_texts[][4] = {
+  { "Call %s: pricing discussion", "Cold call %s", "Звонок ООО «%s»: обсуждение КП",
+    "Call %s: no answer" },
+  { "Recap email to %s", "Send proposal to %s", "Письмо по итогам звонка: ООО «%s»",
+    "Перезвон ООО «%s»: уточнить решение" },
+  { "CRM entry for %s", "Weekly sales report", "Invoice #%d", "Отчёт за неделю для РОП" },
+  { "Weekly sales meeting", "1:1 with sales lead", "Планёрка отдела продаж",
+    "Meeting at %s: presentation" },
+  { "Drive to %s", "Дорога к клиенту: ООО «%s»", "Drive back from %s", "Taxi to the airport" },
+  { "Product training", "Онлайн-курс: переговоры", "Webinar: new product line",
+    "Training: objection handling" },
+  { "Misc", "Printer did not print", "Разное", "Expense report #%d" },
+};
+
+static const char *const clients[] = {
+  "Acme", "Initech", "Hooli", "Globex", "Stark Supplies", "Ромашка", "Гранит", "Вектор",
+};
+
+/* @text with its %s (a client) or %d (a number) filled in. */
+static void
+fill_task (char       *task,
+           gsize       size,
+           const char *text,
+           GRand      *rand)
+{
+  const char *mark = strchr (text, '%');
+  char value[32];
+
+  if (mark == NULL)
+    {
+      g_strlcpy (task, text, size);
+      return;
+    }
+  if (mark[1] == 's')
+    g_strlcpy (value, clients[g_rand_int_range (rand, 0, G_N_ELEMENTS (clients))], sizeof value);
+  else
+    g_snprintf (value, sizeof value, "%d", g_rand_int_range (rand, 1000, 10000));
+  g_snprintf (task, size, "%.*s%s%s", (int) (mark - text), text, value, mark + 2);
+}
 
 int
 main (int   argc,
@@ -120,6 +164,8 @@ main (int   argc,
             int pick = g_rand_int_range (rand, 0, 100);
             guint c = 0;
             MkEntryInput input = { 0 };
+            char task[128];
+            const char *text;
             gboolean duplicate = FALSE;
 
             /* Every seventh manager is heavy on admin. */
@@ -135,6 +181,9 @@ main (int   argc,
                                                               length / 3 + 1), 1, 1440);
             input.category_id = category_ids[c];
             input.source = MK_ENTRY_SOURCE_IMPORT;
+            text = task_texts[MIN (c, G_N_ELEMENTS (task_texts) - 1)][g_rand_int_range (rand, 0, 4)];
+            fill_task (task, sizeof task, text, rand);
+            input.task = task;
             start += input.minutes;
 
             if (!mk_store_bulk_add (bulk, &input, &duplicate, &error))
