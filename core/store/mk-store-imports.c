@@ -44,7 +44,7 @@ static const char names_sql[] =
   "SELECT id, file_name, preset, created, 0, 0 FROM import_batch ORDER BY id DESC";
 static const char exists_sql[] = "SELECT 1 FROM import_batch WHERE id = ?1";
 static const char entries_sql[] =
-  "SELECT person_id, day, start, minutes, category_id FROM entry WHERE batch_id = ?1";
+  "SELECT person_id, day, start, minutes, category_id, task FROM entry WHERE batch_id = ?1";
 static const char delete_entries_sql[] = "DELETE FROM entry WHERE batch_id = ?1";
 static const char delete_batch_sql[] = "DELETE FROM import_batch WHERE id = ?1";
 
@@ -139,11 +139,12 @@ list_imports (MkStore    *self,
 
 /* One entry of the import, as its day total needs it. */
 typedef struct {
-  gint64 person_id;
-  gint64 category_id;
-  gint32 day;        /* YYYYMMDD */
-  gint16 start;      /* minutes after midnight, or -1 */
-  gint16 minutes;
+  gint64      person_id;
+  gint64      category_id;
+  gint32      day;        /* YYYYMMDD */
+  gint16      start;      /* minutes after midnight, or -1 */
+  gint16      minutes;
+  const char *task;       /* in the change's string chunk: its task list needs it */
 } RemovedEntry;
 
 typedef struct {
@@ -173,6 +174,7 @@ remove_change (MkStore  *self,
 {
   RemoveChange *change = user_data;
   g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (RemovedEntry));
+  g_autoptr(GStringChunk) tasks = g_string_chunk_new (4096);
   sqlite3_stmt *stmt;
   MkStoreStep step;
 
@@ -209,6 +211,7 @@ remove_change (MkStore  *self,
                           ? -1 : sqlite3_column_int (stmt, 2));
       e.minutes = (gint16) sqlite3_column_int (stmt, 3);
       e.category_id = sqlite3_column_int64 (stmt, 4);
+      e.task = g_string_chunk_insert_const (tasks, (const char *) sqlite3_column_text (stmt, 5));
       g_array_append_val (entries, e);
     }
   if (step == MK_STORE_FAILED)
@@ -229,6 +232,7 @@ remove_change (MkStore  *self,
       input.start = e->start;
       input.minutes = e->minutes;
       input.category_id = e->category_id;
+      input.task = e->task;
       if (!mk_store_rollup_add (self, &input, -1, error))
         return FALSE;
       change->minutes += (guint64) e->minutes;
