@@ -15,9 +15,16 @@
  *
  * The category is looked up through the caller's MkAliasLookupFunc, two
  * words before one ("follow up" before "follow"), casefolded.  A category
- * before the duration must be known, or the line has no duration; a word
- * after it that names no category stays in the task, and the result has
- * no category (the caller picks the last used one and says so).
+ * before the duration must be known, or the line has no duration.  When no
+ * word names a category the result has none, and unknown_word is the first
+ * word of the task the lookup does not know ("demo" in "14:00-15:00 demo
+ * Initech"): the caller files the line under Other, or under the category
+ * the person chose for it, and may offer to teach the word.
+ *
+ * The task is every word the person typed except the duration and the time
+ * range: "2 часа отчет" is Admin with the task "отчет", "перезвон 20 ООО
+ * Вектор" is Follow-ups with "перезвон ООО Вектор".  Words of punctuation
+ * only at either end of it ("30, call", "30 - call") are left out.
  *
  * Invariants of a parsed MkQuickEntry: 1 ≤ minutes ≤ 1440; start is -1 or
  * 0 … 1439; task is never NULL.  Every refused line raises MK_PARSE_ERROR
@@ -36,6 +43,7 @@
 #include <string.h>
 
 #include "mk-duration.h"
+#include "mk-entry-words.h"
 #include "mk-error.h"
 #include "mk-format.h"
 #include "mk-quick-entry.h"
@@ -312,6 +320,46 @@ lookup_words (char              **words,
   return category;
 }
 
+/* The task: the words before the duration (a category named first) and
+ * the words after it, without words of punctuation only at either end. */
+static char *
+join_task (char **before,
+           guint  n_before,
+           char **after)
+{
+  g_autoptr(GPtrArray) words = g_ptr_array_new ();
+  guint first = 0;
+  guint last;
+
+  for (guint i = 0; i < n_before; i++)
+    g_ptr_array_add (words, before[i]);
+  for (guint i = 0; after != NULL && after[i] != NULL; i++)
+    g_ptr_array_add (words, after[i]);
+
+  last = words->len;
+  while (first < last && is_punctuation_word (g_ptr_array_index (words, first)))
+    first++;
+  while (last > first && is_punctuation_word (g_ptr_array_index (words, last - 1)))
+    last--;
+  g_ptr_array_remove_range (words, last, words->len - last);
+  g_ptr_array_remove_range (words, 0, first);
+  g_ptr_array_add (words, NULL);
+  return g_strjoinv (" ", (char **) words->pdata);
+}
+
+/* For a line that names no category: the word to teach, if the lookup
+ * knows none of the task's words. */
+static void
+find_unknown_word (MkQuickEntry      *self,
+                   MkAliasLookupFunc  lookup,
+                   gpointer           user_data)
+{
+  const char *tasks[] = { self->task };
+
+  if (self->category == NULL && lookup != NULL)
+    self->unknown_word = mk_entry_words_common_unknown (tasks, 1, lookup, user_data);
+}
+
 /**
  * mk_quick_entry_parse:
  * @line: what the person typed, UTF-8
@@ -342,6 +390,7 @@ mk_quick_entry_parse (const char         *line,
   guint n_words = 0;
   guint n_rest;
   guint k = 0;
+  guint duration_at = 0;
   ScanResult result = SCAN_NOT_NUMBER;
 
   g_return_val_if_fail (line != NULL, NULL);
@@ -378,6 +427,7 @@ mk_quick_entry_parse (const char         *line,
    * or two words ("перезвон 20 ООО Вектор", "follow up 20 Acme"). */
   for (guint at = 0; at < MIN (n_words, 3) && result == SCAN_NOT_NUMBER; at++)
     {
+      duration_at = at;
       if (at > 0)
         {
           if (!g_ascii_isdigit (*words[at]))
@@ -400,23 +450,19 @@ mk_quick_entry_parse (const char         *line,
       return NULL;
     }
 
-  /* Punctuation between the parts is not task: "30, call: Acme", "30 calls - Acme". */
+  /* A category right after the duration: "30 call Acme", "30, follow up: Acme". */
   n_rest = g_strv_length (rest);
   while (k < n_rest && is_punctuation_word (rest[k]))
     k++;
   if (self->category == NULL && k < n_rest)
     {
       for (guint n = MIN (2, n_rest - k); n > 0 && self->category == NULL; n--)
-        {
-          self->category = lookup_words (rest + k, n, lookup, user_data, &self->category_text);
-          if (self->category != NULL)
-            k += n;
-        }
+        self->category = lookup_words (rest + k, n, lookup, user_data, &self->category_text);
     }
-  while (k < n_rest && is_punctuation_word (rest[k]))
-    k++;
 
-  self->task = g_strjoinv (" ", rest + k);
+  /* Every word but the duration: the category words before it stay too. */
+  self->task = join_task (words, duration_at, rest);
+  find_unknown_word (self, lookup, user_data);
 
   g_assert (self->minutes >= 1 && self->minutes <= MINUTES_PER_DAY);
   g_assert (self->start >= -1 && self->start < MINUTES_PER_DAY);
@@ -432,8 +478,9 @@ mk_quick_entry_parse (const char         *line,
  *
  * Reads a line that names what is being done but not for how long, as when
  * a timer starts or the minutes come from a separate field: a category of
- * one or two words (first) and the task.  "call Acme" gives Calls and
- * "Acme"; "Acme" gives no category and "Acme".
+ * one or two words (first) and the task, every word.  "call Acme" gives
+ * Calls and "call Acme"; "Acme" gives no category, "Acme" and the unknown
+ * word "Acme".
  *
  * Returns: (transfer full): the category and task; minutes is 0 and start
  *   is -1.  Never fails: an unknown or missing category is %NULL.
@@ -446,7 +493,6 @@ mk_quick_entry_parse_task (const char        *line,
   MkQuickEntry *self;
   g_auto(GStrv) words = NULL;
   guint n_words = 0;
-  guint k = 0;
 
   g_return_val_if_fail (line != NULL, NULL);
 
@@ -460,14 +506,9 @@ mk_quick_entry_parse_task (const char        *line,
 
   words = split_words (line, &n_words);
   for (guint n = MIN (2, n_words); n > 0 && self->category == NULL; n--)
-    {
-      self->category = lookup_words (words, n, lookup, user_data, &self->category_text);
-      if (self->category != NULL)
-        k = n;
-    }
-  while (k < n_words && is_punctuation_word (words[k]))
-    k++;
-  self->task = g_strjoinv (" ", words + k);
+    self->category = lookup_words (words, n, lookup, user_data, &self->category_text);
+  self->task = join_task (NULL, 0, words);
+  find_unknown_word (self, lookup, user_data);
   return self;
 }
 
@@ -485,6 +526,7 @@ mk_quick_entry_free (MkQuickEntry *self)
 
   g_clear_object (&self->category);
   g_free (self->category_text);
+  g_free (self->unknown_word);
   g_free (self->task);
   g_free (self);
 }
@@ -507,18 +549,21 @@ mk_quick_entry_format_time (int minute_of_day)
 /**
  * mk_quick_entry_describe:
  * @self: a parsed line
- * @fallback: (nullable): the category used when the line named none (the
- *   last used one), or %NULL
+ * @fallback: (nullable): the category used when the line names none: the
+ *   one the person chose for it, else Other; or %NULL
+ * @chosen: whether the person chose @fallback for this line
  *
  * Says how the line was understood, for the line under the entry:
- * "30 min · Calls · Acme intro", "9:15–9:45 · 30 min · Meetings · stand-up",
- * "45 min · Calls (last used) · Acme".
+ * "30 min · Calls · call Acme intro", "9:15–9:45 · 30 min · Meetings ·
+ * meeting stand-up", "45 min · Calls (chosen) · Acme", "45 min · Other
+ * (“Acme” is a new word) · Acme".
  *
  * Returns: (transfer full): the summary, translated.
  */
 char *
 mk_quick_entry_describe (const MkQuickEntry *self,
-                         MkCategory         *fallback)
+                         MkCategory         *fallback,
+                         gboolean            chosen)
 {
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
 
@@ -536,10 +581,19 @@ mk_quick_entry_describe (const MkQuickEntry *self,
 
   if (self->category != NULL)
     g_ptr_array_add (parts, g_strdup (mk_category_get_name (self->category)));
-  else if (fallback != NULL)
-    /* Translators: %s is a category, e.g. "Calls (last used)". */
-    g_ptr_array_add (parts, g_strdup_printf (_("%s (last used)"),
+  else if (fallback != NULL && chosen)
+    /* Translators: %s is the category the person chose for the line, e.g.
+     * "Calls (chosen)". */
+    g_ptr_array_add (parts, g_strdup_printf (_("%s (chosen)"),
                                              mk_category_get_name (fallback)));
+  else if (fallback != NULL && self->unknown_word != NULL)
+    /* Translators: the line names no category Minutka knows, e.g.
+     * "Other (“demo” is a new word)". */
+    g_ptr_array_add (parts, g_strdup_printf (_("%s (“%s” is a new word)"),
+                                             mk_category_get_name (fallback),
+                                             self->unknown_word));
+  else if (fallback != NULL)
+    g_ptr_array_add (parts, g_strdup (mk_category_get_name (fallback)));
   else
     g_ptr_array_add (parts, g_strdup (_("no category")));
 

@@ -34,10 +34,14 @@ typedef MkCategory *(*MkAliasLookupFunc) (const char *text,
  *   as "9:15-9:45"), or -1 when the line gave no start
  * @minutes: how long, 1 … 1440 (0 from mk_quick_entry_parse_task())
  * @category: (nullable): the category the line named, or %NULL when it
- *   named none that the lookup knows; the caller then picks one (the last
- *   used) and says so
+ *   named none that the lookup knows; the caller then files it under the
+ *   category the person chose for the line, else Other, and says so
  * @category_text: (nullable): the words that named @category, as typed
- * @task: what was done, trimmed; never %NULL, may be empty
+ * @unknown_word: (nullable): when @category is %NULL, the first word of the
+ *   task that the lookup knows not (not a number nor a short function
+ *   word), as typed: the word the caller may offer to teach
+ * @task: what was done: every word typed but the duration and the time
+ *   range, trimmed; never %NULL, may be empty
  *
  * How a quick-entry line was understood.
  */
@@ -46,6 +50,7 @@ typedef struct {
   int         minutes;
   MkCategory *category;
   char       *category_text;
+  char       *unknown_word;
   char       *task;
 } MkQuickEntry;
 
@@ -58,7 +63,8 @@ MkQuickEntry *mk_quick_entry_parse_task     (const char        *line,
                                              gpointer           user_data);
 void          mk_quick_entry_free           (MkQuickEntry      *self);
 char         *mk_quick_entry_describe       (const MkQuickEntry *self,
-                                             MkCategory        *fallback);
+                                             MkCategory        *fallback,
+                                             gboolean           chosen);
 char         *mk_quick_entry_format_time    (int                minute_of_day);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MkQuickEntry, mk_quick_entry_free)

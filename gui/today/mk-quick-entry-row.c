@@ -4,9 +4,15 @@
  * The entry, a category drop-down and a minutes field for the mouse, the
  * Add button, and the hint under them.  As the person types, core reads
  * the line (mk_quick_entry_parse, with the store's alias table) and the
- * hint says how it was understood, or why it cannot be; the drop-down's
- * category is the one used when the line names none, and the hint says
- * so.  This widget never writes: Enter emits "submit", the Add button
+ * hint says how it was understood, or why it cannot be.  A line that names
+ * no category Minutka knows goes to Other — unless the person chose a
+ * category in the drop-down for this line (`category_chosen`, set by the
+ * person's choice only, cleared when the line is added), and the hint says
+ * which.  Under the hint, the row can offer to teach Minutka a new word of
+ * the line ("demo" → Calls): a label, a Remember button for the category
+ * the entry went to, or a menu of categories when it went to Other, and a
+ * close button; the page owns the word and the actions (today.teach-word,
+ * today.dismiss-word).  This widget never writes: Enter emits "submit", the Add button
  * activates "today.add", and the page asks mk_quick_entry_row_read() for
  * the line, adds it, and calls mk_quick_entry_row_done().  A line that was
  * not added stays in the field.  On a narrow window the drop-down, the
@@ -37,6 +43,13 @@ struct _MkQuickEntryRow
   GtkDropDown   *category_dropdown;
   GtkSpinButton *minutes_spin;
   GtkLabel      *hint_label;
+  GtkRevealer   *teach_revealer;
+  GtkLabel      *teach_label;
+  GtkWidget     *teach_button;
+  GtkMenuButton *teach_menu_button;
+
+  gboolean       category_chosen;  /* the person chose the drop-down's for this line */
+  gboolean       selecting;        /* the drop-down is being set, not chosen */
 };
 
 G_DEFINE_FINAL_TYPE (MkQuickEntryRow, mk_quick_entry_row, GTK_TYPE_WIDGET)
@@ -47,6 +60,9 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+static void show_category (MkQuickEntryRow *self,
+                           gint64           category_id);
 
 static MkCategory *
 lookup_alias_cb (const char *text,
@@ -83,6 +99,15 @@ mk_quick_entry_row_set_hint (MkQuickEntryRow *self,
     }
 }
 
+/* The category of a line that names none: the one chosen for it, else Other. */
+static MkCategory *
+fallback_category (MkQuickEntryRow *self)
+{
+  if (self->category_chosen)
+    return gtk_drop_down_get_selected_item (self->category_dropdown);
+  return self->store != NULL ? mk_store_get_category_by_key (self->store, "other") : NULL;
+}
+
 static void
 update_hint (MkQuickEntryRow *self)
 {
@@ -106,9 +131,17 @@ update_hint (MkQuickEntryRow *self)
       mk_quick_entry_row_set_hint (self, error->message, TRUE);
       return;
     }
-  summary = mk_quick_entry_describe (parsed,
-                                     gtk_drop_down_get_selected_item (self->category_dropdown));
+  summary = mk_quick_entry_describe (parsed, fallback_category (self), self->category_chosen);
   mk_quick_entry_row_set_hint (self, summary, FALSE);
+}
+
+/* The person chose a category in the drop-down: it is this line's. */
+static void
+category_selected_cb (MkQuickEntryRow *self)
+{
+  if (!self->selecting)
+    self->category_chosen = TRUE;
+  update_hint (self);
 }
 
 static void
@@ -141,14 +174,18 @@ mk_quick_entry_row_set_store (MkQuickEntryRow *self,
 
   g_set_object (&self->store, store);
   /* A new list (a category added or renamed in Preferences) keeps the
-   * chosen category chosen. */
+   * shown category shown, and chosen if it was. */
   selected = gtk_drop_down_get_selected_item (self->category_dropdown);
   selected_id = selected != NULL ? mk_category_get_id (selected) : 0;
   if (g_set_object (&self->categories, categories))
     {
+      self->selecting = TRUE;
       gtk_drop_down_set_model (self->category_dropdown, categories);
+      self->selecting = FALSE;
       if (selected_id != 0)
-        mk_quick_entry_row_select_category (self, selected_id);
+        show_category (self, selected_id);
+      else
+        mk_quick_entry_row_reset_category (self);
     }
   update_hint (self);
 }
@@ -158,8 +195,8 @@ mk_quick_entry_row_set_store (MkQuickEntryRow *self,
  * @self: the row, with a store
  * @use_fields: take the minutes from the minutes field when the line names
  *   none (the Add button); Enter does not
- * @category: (out) (transfer none): the category to log to: the line's, or
- *   the drop-down's when the line names none
+ * @category: (out) (transfer none): the category to log to: the line's;
+ *   when it names none, the one chosen for it in the drop-down, else Other
  *
  * Reads the line.  When it cannot be added, the hint says why.
  *
@@ -194,8 +231,7 @@ mk_quick_entry_row_read (MkQuickEntryRow  *self,
       return NULL;
     }
 
-  *category = parsed->category ? parsed->category
-                               : gtk_drop_down_get_selected_item (self->category_dropdown);
+  *category = parsed->category ? parsed->category : fallback_category (self);
   if (*category == NULL)
     {
       mk_quick_entry_row_set_hint (self, _("Choose a category for this entry"), TRUE);
@@ -208,7 +244,7 @@ mk_quick_entry_row_read (MkQuickEntryRow  *self,
  * mk_quick_entry_row_read_task:
  * @self: the row, with a store
  * @category: (out) (transfer none) (nullable): the line's category, else
- *   the drop-down's
+ *   the one chosen for it in the drop-down, else Other
  *
  * Reads the line as a timer does: a category and a task, any duration
  * ignored.
@@ -228,8 +264,7 @@ mk_quick_entry_row_read_task (MkQuickEntryRow  *self,
   parsed = mk_quick_entry_parse (line, lookup_alias_cb, self->store, NULL);
   if (parsed == NULL)
     parsed = mk_quick_entry_parse_task (line, lookup_alias_cb, self->store);
-  *category = parsed->category ? parsed->category
-                               : gtk_drop_down_get_selected_item (self->category_dropdown);
+  *category = parsed->category ? parsed->category : fallback_category (self);
   return parsed;
 }
 
@@ -249,6 +284,8 @@ mk_quick_entry_row_done (MkQuickEntryRow *self,
   g_return_if_fail (MK_IS_QUICK_ENTRY_ROW (self));
 
   gtk_editable_set_text (GTK_EDITABLE (self->quick_entry), "");
+  /* The next line starts over: Other unless the person chooses again. */
+  mk_quick_entry_row_reset_category (self);
   if (summary != NULL)
     {
       /* Translators: shown under the entry after Enter, e.g. "Added: 30 min · Calls · Acme". */
@@ -257,30 +294,167 @@ mk_quick_entry_row_done (MkQuickEntryRow *self,
     }
 }
 
-/**
- * mk_quick_entry_row_select_category:
- * @self: the row
- * @category_id: the category for lines that name none
- */
-void
-mk_quick_entry_row_select_category (MkQuickEntryRow *self,
-                                    gint64           category_id)
+static void
+show_category (MkQuickEntryRow *self,
+               gint64           category_id)
 {
-  guint n;
+  guint n = self->categories ? g_list_model_get_n_items (self->categories) : 0;
 
-  g_return_if_fail (MK_IS_QUICK_ENTRY_ROW (self));
-
-  n = self->categories ? g_list_model_get_n_items (self->categories) : 0;
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(MkCategory) category = g_list_model_get_item (self->categories, i);
 
       if (mk_category_get_id (category) == category_id)
         {
+          self->selecting = TRUE;
           gtk_drop_down_set_selected (self->category_dropdown, i);
+          self->selecting = FALSE;
           return;
         }
     }
+}
+
+/**
+ * mk_quick_entry_row_select_category:
+ * @self: the row
+ * @category_id: the category for this line, as if the person chose it
+ */
+void
+mk_quick_entry_row_select_category (MkQuickEntryRow *self,
+                                    gint64           category_id)
+{
+  g_return_if_fail (MK_IS_QUICK_ENTRY_ROW (self));
+
+  show_category (self, category_id);
+  self->category_chosen = TRUE;
+  update_hint (self);
+}
+
+/**
+ * mk_quick_entry_row_reset_category:
+ * @self: the row
+ *
+ * Shows Other in the drop-down, as nobody's choice: a line that names no
+ * category goes there until the person chooses another for it.
+ */
+void
+mk_quick_entry_row_reset_category (MkQuickEntryRow *self)
+{
+  MkCategory *other;
+
+  g_return_if_fail (MK_IS_QUICK_ENTRY_ROW (self));
+
+  other = self->store ? mk_store_get_category_by_key (self->store, "other") : NULL;
+  if (other != NULL)
+    show_category (self, mk_category_get_id (other));
+  self->category_chosen = FALSE;
+  update_hint (self);
+}
+
+/**
+ * mk_quick_entry_row_get_category_chosen:
+ * @self: the row
+ *
+ * Returns: whether the person chose the drop-down's category for the line.
+ */
+gboolean
+mk_quick_entry_row_get_category_chosen (MkQuickEntryRow *self)
+{
+  g_return_val_if_fail (MK_IS_QUICK_ENTRY_ROW (self), FALSE);
+
+  return self->category_chosen;
+}
+
+/**
+ * mk_quick_entry_row_offer_word:
+ * @self: the row
+ * @word: a word of the last entry that names no category
+ * @category: (nullable): the category the entry went to by the person's
+ *   choice, to remember @word for; %NULL when it went to Other, and the
+ *   person picks one from a menu
+ * @other: (nullable): Other, named in the offer when @category is %NULL
+ *
+ * Offers to teach Minutka @word, under the hint.  The offer's buttons
+ * activate today.teach-word (x: a category id) and today.dismiss-word.
+ */
+void
+mk_quick_entry_row_offer_word (MkQuickEntryRow *self,
+                               const char      *word,
+                               MkCategory      *category,
+                               MkCategory      *other)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (MK_IS_QUICK_ENTRY_ROW (self));
+  g_return_if_fail (word != NULL);
+
+  if (category != NULL)
+    {
+      /* Translators: the offer after a line with a new word went where the
+       * person chose, e.g. "“demo” is new to Minutka. File it under Calls
+       * from now on?" */
+      text = g_strdup_printf (_("“%s” is new to Minutka. File it under %s from now on?"),
+                              word, mk_category_get_name (category));
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->teach_button), "x",
+                                        mk_category_get_id (category));
+    }
+  else
+    {
+      GMenu *menu = g_menu_new ();
+      guint n = self->categories ? g_list_model_get_n_items (self->categories) : 0;
+
+      /* Translators: the offer after a line with a new word went to Other,
+       * e.g. "“demo” is new to Minutka, so the entry went to Other. Which
+       * category does it mean?" */
+      text = g_strdup_printf (_("“%s” is new to Minutka, so the entry went to %s. Which "
+                                "category does it mean?"),
+                              word, other ? mk_category_get_name (other) : "");
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(MkCategory) c = g_list_model_get_item (self->categories, i);
+          g_autoptr(GMenuItem) item = NULL;
+
+          if (other != NULL && mk_category_get_id (c) == mk_category_get_id (other))
+            continue;
+          item = g_menu_item_new (mk_category_get_name (c), NULL);
+          g_menu_item_set_action_and_target (item, "today.teach-word", "x",
+                                             mk_category_get_id (c));
+          g_menu_append_item (menu, item);
+        }
+      gtk_menu_button_set_menu_model (self->teach_menu_button, G_MENU_MODEL (menu));
+      g_object_unref (menu);
+    }
+  gtk_label_set_text (self->teach_label, text);
+  gtk_widget_set_visible (self->teach_button, category != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->teach_menu_button), category == NULL);
+  gtk_revealer_set_reveal_child (self->teach_revealer, TRUE);
+}
+
+/**
+ * mk_quick_entry_row_hide_offer:
+ * @self: the row
+ */
+void
+mk_quick_entry_row_hide_offer (MkQuickEntryRow *self)
+{
+  g_return_if_fail (MK_IS_QUICK_ENTRY_ROW (self));
+
+  gtk_revealer_set_reveal_child (self->teach_revealer, FALSE);
+}
+
+/**
+ * mk_quick_entry_row_get_offer:
+ * @self: the row
+ *
+ * Returns: (transfer none) (nullable): the offer's text while it is shown.
+ */
+const char *
+mk_quick_entry_row_get_offer (MkQuickEntryRow *self)
+{
+  g_return_val_if_fail (MK_IS_QUICK_ENTRY_ROW (self), NULL);
+
+  return gtk_revealer_get_reveal_child (self->teach_revealer)
+         ? gtk_label_get_text (self->teach_label) : NULL;
 }
 
 /**
@@ -348,6 +522,10 @@ mk_quick_entry_row_class_init (MkQuickEntryRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MkQuickEntryRow, category_dropdown);
   gtk_widget_class_bind_template_child (widget_class, MkQuickEntryRow, minutes_spin);
   gtk_widget_class_bind_template_child (widget_class, MkQuickEntryRow, hint_label);
+  gtk_widget_class_bind_template_child (widget_class, MkQuickEntryRow, teach_revealer);
+  gtk_widget_class_bind_template_child (widget_class, MkQuickEntryRow, teach_label);
+  gtk_widget_class_bind_template_child (widget_class, MkQuickEntryRow, teach_button);
+  gtk_widget_class_bind_template_child (widget_class, MkQuickEntryRow, teach_menu_button);
   gtk_widget_class_bind_template_callback (widget_class, quick_entry_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, quick_entry_activate_cb);
 
@@ -365,5 +543,5 @@ mk_quick_entry_row_init (MkQuickEntryRow *self)
   name = gtk_property_expression_new (MK_TYPE_CATEGORY, NULL, "name");
   gtk_drop_down_set_expression (self->category_dropdown, name);
   g_signal_connect_swapped (self->category_dropdown, "notify::selected",
-                            G_CALLBACK (update_hint), self);
+                            G_CALLBACK (category_selected_cb), self);
 }

@@ -27,6 +27,14 @@ void          mk_quick_entry_row_set_hint        (MkQuickEntryRow *self,
                                                   gboolean         is_error);
 void          mk_quick_entry_row_select_category (MkQuickEntryRow *self,
                                                   gint64           category_id);
+void          mk_quick_entry_row_reset_category  (MkQuickEntryRow *self);
+gboolean      mk_quick_entry_row_get_category_chosen (MkQuickEntryRow *self);
+void          mk_quick_entry_row_offer_word      (MkQuickEntryRow *self,
+                                                  const char      *word,
+                                                  MkCategory      *category,
+                                                  MkCategory      *other);
+void          mk_quick_entry_row_hide_offer      (MkQuickEntryRow *self);
+const char   *mk_quick_entry_row_get_offer       (MkQuickEntryRow *self);
 void          mk_quick_entry_row_set_text        (MkQuickEntryRow *self,
                                                   const char      *text);
 void          mk_quick_entry_row_focus           (MkQuickEntryRow *self);

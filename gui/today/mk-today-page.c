@@ -43,6 +43,7 @@
 #include "mk-day-switcher.h"
 #include "mk-entry-history.h"
 #include "mk-entry-list.h"
+#include "mk-entry-words.h"
 #include "mk-error.h"
 #include "mk-format.h"
 #include "mk-person-chooser.h"
@@ -74,6 +75,9 @@ struct _MkTodayPage
   GtkStack        *list_stack;
   MkDayList       *day_list;
   GtkWidget       *demo_button;
+
+  char            *teach_word;      /* the word the quick entry offers to teach */
+  gint64           teach_entry_id;  /* the entry it came with */
 };
 
 G_DEFINE_FINAL_TYPE (MkTodayPage, mk_today_page, GTK_TYPE_WIDGET)
@@ -155,26 +159,87 @@ set_hint (MkTodayPage *self,
   mk_quick_entry_row_set_hint (self->quick_row, text, is_error);
 }
 
-/* The last used category is the one of the day's latest entry, else "other". */
-static void
-select_last_used_category (MkTodayPage *self)
+/* Teaching a word */
+
+static MkCategory *
+lookup_alias_cb (const char *text,
+                 gpointer    user_data)
 {
-  guint n = g_list_model_get_n_items (rows (self));
+  MkCategory *category = mk_store_lookup_alias (MK_STORE (user_data), text);
 
-  if (n > 0)
+  return category != NULL ? g_object_ref (category) : NULL;
+}
+
+/* Offers to teach the word of @task that names no category, for the entry
+ * @id: to remember under @category (the person's choice), or, when it is
+ * NULL, to pick one (the entry went to Other). */
+static void
+offer_word (MkTodayPage *self,
+            gint64       id,
+            const char  *task,
+            MkCategory  *category)
+{
+  const char *tasks[] = { task };
+  g_autofree char *word = mk_entry_words_common_unknown (tasks, 1, lookup_alias_cb, self->store);
+
+  g_clear_pointer (&self->teach_word, g_free);
+  if (word == NULL)
     {
-      g_autoptr(MkEntry) last = g_list_model_get_item (rows (self), n - 1);
-
-      mk_quick_entry_row_select_category (self->quick_row,
-                                          mk_category_get_id (mk_entry_get_category (last)));
+      mk_quick_entry_row_hide_offer (self->quick_row);
+      return;
     }
-  else if (self->store != NULL)
+  self->teach_word = g_steal_pointer (&word);
+  self->teach_entry_id = id;
+  mk_quick_entry_row_offer_word (self->quick_row, self->teach_word, category,
+                                 mk_store_get_category_by_key (self->store, "other"));
+}
+
+/* today.teach-word (x): the word now names the category, and the entry
+ * that brought it up goes there (one undoable move) if it is elsewhere. */
+static void
+teach_word_action_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  MkTodayPage *self = MK_TODAY_PAGE (widget);
+  gint64 category_id = g_variant_get_int64 (param);
+  g_autoptr(MkEntry) entry = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *done = NULL;
+  MkCategory *category;
+
+  if (self->store == NULL || self->teach_word == NULL)
+    return;
+  category = mk_store_get_category (self->store, category_id);
+  if (category == NULL || !mk_store_add_alias (self->store, self->teach_word, category_id, &error))
     {
-      MkCategory *other = mk_store_get_category_by_key (self->store, "other");
-
-      if (other != NULL)
-        mk_quick_entry_row_select_category (self->quick_row, mk_category_get_id (other));
+      set_hint (self, error ? error->message : _("That category no longer exists"), TRUE);
+      return;
     }
+  entry = mk_store_get_entry (self->store, self->teach_entry_id, NULL);
+  if (entry != NULL && mk_category_get_id (mk_entry_get_category (entry)) != category_id
+      && !mk_entry_history_move (self->history, &self->teach_entry_id, 1, category_id, &error))
+    {
+      set_hint (self, error->message, TRUE);
+      return;
+    }
+  /* Translators: after teaching a word: "“demo” now means Calls". */
+  done = g_strdup_printf (_("“%s” now means %s"), self->teach_word,
+                          mk_category_get_name (category));
+  set_hint (self, done, FALSE);
+  g_clear_pointer (&self->teach_word, g_free);
+  mk_quick_entry_row_hide_offer (self->quick_row);
+}
+
+static void
+dismiss_word_action_cb (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  MkTodayPage *self = MK_TODAY_PAGE (widget);
+
+  g_clear_pointer (&self->teach_word, g_free);
+  mk_quick_entry_row_hide_offer (self->quick_row);
 }
 
 /* Quick entry */
@@ -200,6 +265,7 @@ add_from_line (MkTodayPage *self,
   g_autofree char *summary = NULL;
   MkEntryInput input = { 0 };
   MkCategory *category = NULL;
+  gboolean chosen;
   gint64 id;
 
   if (self->store == NULL || !ensure_person (self))
@@ -216,7 +282,8 @@ add_from_line (MkTodayPage *self,
   input.task = parsed->task;
   input.source = MK_ENTRY_SOURCE_MANUAL;
 
-  summary = mk_quick_entry_describe (parsed, category);
+  chosen = mk_quick_entry_row_get_category_chosen (self->quick_row);
+  summary = mk_quick_entry_describe (parsed, category, chosen);
   id = mk_entry_history_add (self->history, &input, &error);
   if (id <= 0)
     {
@@ -225,8 +292,12 @@ add_from_line (MkTodayPage *self,
       return FALSE;
     }
 
-  mk_quick_entry_row_select_category (self->quick_row, input.category_id);
   mk_quick_entry_row_done (self->quick_row, summary);
+  /* A line that named no category Minutka knows: teach it the word. */
+  if (parsed->category == NULL && parsed->unknown_word != NULL)
+    offer_word (self, id, parsed->task, chosen ? category : NULL);
+  else
+    dismiss_word_action_cb (GTK_WIDGET (self), NULL, NULL);
   return TRUE;
 }
 
@@ -317,9 +388,15 @@ update_entry_action_cb (GtkWidget  *widget,
                      &input.category_id, &input.task);
     }
   if (entry == NULL || !mk_entry_history_edit (self->history, id, &input, &error))
-    show_toast (self, error->message, FALSE);
-  else
-    show_toast (self, _("Entry changed"), TRUE);
+    {
+      show_toast (self, error->message, FALSE);
+      return;
+    }
+  show_toast (self, _("Entry changed"), TRUE);
+  /* Moved to another category by hand: the word that should have put it
+   * there may be worth remembering, as on the Entries page. */
+  if (input.category_id != mk_category_get_id (mk_entry_get_category (entry)))
+    offer_word (self, id, input.task, mk_store_get_category (self->store, input.category_id));
 }
 
 static void
@@ -570,7 +647,7 @@ mk_today_page_reload (MkTodayPage *self)
 
   update_list_state (self);
   update_summary (self);
-  select_last_used_category (self);
+  mk_quick_entry_row_reset_category (self->quick_row);
 }
 
 static void
@@ -835,6 +912,7 @@ mk_today_page_dispose (GObject *object)
   g_clear_object (&self->categories);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->teach_word, g_free);
 
   G_OBJECT_CLASS (mk_today_page_parent_class)->dispose (object);
 }
@@ -889,6 +967,9 @@ mk_today_page_class_init (MkTodayPageClass *klass)
                                    delete_entry_action_cb);
   gtk_widget_class_install_action (widget_class, "today.update-entry", "(xiixs)",
                                    update_entry_action_cb);
+  gtk_widget_class_install_action (widget_class, "today.teach-word", "x", teach_word_action_cb);
+  gtk_widget_class_install_action (widget_class, "today.dismiss-word", NULL,
+                                   dismiss_word_action_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "mk-today-page");

@@ -241,7 +241,7 @@ test_today_quick_entry (void)
   stored = db_entry (mk_entry_get_id (first));
   g_assert_cmpint (mk_entry_get_minutes (stored), ==, 30);
   g_assert_cmpstr (mk_category_get_key (mk_entry_get_category (stored)), ==, "calls");
-  g_assert_cmpstr (mk_entry_get_task (stored), ==, "Acme intro");
+  g_assert_cmpstr (mk_entry_get_task (stored), ==, "call Acme intro");
   g_assert_cmpstr (mk_entry_get_day (stored), ==, mk_today_page_get_day (page));
   list_stack = GTK_STACK (mk_gui_test_child (page, "list_stack"));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "list");
@@ -260,11 +260,12 @@ test_today_quick_entry (void)
   type_line (page, "перезвон 20 ООО Вектор");
   g_assert_cmpint (db_count (), ==, 4);
   g_assert_cmpuint (n_shown (page), ==, 4);
-  range = shown_task (page, "stand-up");
+  range = shown_task (page, "meeting stand-up");
   g_assert_cmpint (mk_entry_get_start (range), ==, 9 * 60 + 15);
   g_assert_cmpint (mk_entry_get_minutes (range), ==, 30);
 
-  /* An unknown category falls back to the last used one, with a hint. */
+  /* A line that names no known category goes to Other, and the hint says
+   * which word is new. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "10 Acme");
   g_assert_nonnull (strstr (hint (page), "("));
   type_line (page, "10 Acme");
@@ -280,7 +281,7 @@ static void
 test_today_edit_delete_undo (void)
 {
   MkTodayPage *page = get_page ();
-  g_autoptr(MkEntry) entry = shown_task (page, "stand-up");
+  g_autoptr(MkEntry) entry = shown_task (page, "meeting stand-up");
   g_autoptr(MkEntry) edited = NULL;
   g_autoptr(MkEntry) restored = NULL;
   gint64 id = mk_entry_get_id (entry);
@@ -308,7 +309,7 @@ test_today_edit_delete_undo (void)
   restored = db_entry (id);
   g_assert_cmpint (mk_entry_get_minutes (restored), ==, 30);
   g_assert_cmpint (mk_entry_get_start (restored), ==, 555);
-  g_assert_cmpstr (mk_entry_get_task (restored), ==, "stand-up");
+  g_assert_cmpstr (mk_entry_get_task (restored), ==, "meeting stand-up");
 
   gtk_widget_activate_action (GTK_WIDGET (page), "today.delete-entry", "x", id);
   mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
@@ -330,7 +331,7 @@ test_today_edit_delete_undo (void)
   /* A toast left from an older change cannot undo a newer one.  (Undoing the
    * delete above added the entry back under a new id.) */
   g_clear_object (&entry);
-  entry = shown_task (page, "stand-up");
+  entry = shown_task (page, "meeting stand-up");
   gtk_widget_activate_action (GTK_WIDGET (page), "today.delete-entry", "x",
                               mk_entry_get_id (entry));
   generation = mk_today_page_get_undo_generation (page);
@@ -370,7 +371,7 @@ static void
 test_today_edit_with_editor (void)
 {
   MkTodayPage *page = get_page ();
-  g_autoptr(MkEntry) entry = shown_task (page, "Acme intro");
+  g_autoptr(MkEntry) entry = shown_task (page, "call Acme intro");
   g_autoptr(MkEntry) stored = NULL;
   GtkWidget *row;
   GtkWidget *editor;
@@ -404,7 +405,7 @@ test_today_edit_with_editor (void)
   stored = db_entry (mk_entry_get_id (entry));
   g_assert_cmpint (mk_entry_get_minutes (stored), ==, 35);
   g_assert_cmpint (mk_entry_get_start (stored), ==, 8 * 60 + 5);
-  g_assert_cmpstr (mk_entry_get_task (stored), ==, "Acme intro");
+  g_assert_cmpstr (mk_entry_get_task (stored), ==, "call Acme intro");
 
   gtk_widget_activate_action (GTK_WIDGET (page), "today.undo", NULL);
   mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
@@ -434,11 +435,11 @@ test_today_timer (void)
 
   store = open_db ();
   g_assert_true (mk_store_get_timer (store, NULL, &category_id, &task, NULL));
-  g_assert_cmpstr (task, ==, "Acme follow-up");
+  g_assert_cmpstr (task, ==, "call Acme follow-up");
   g_assert_cmpstr (mk_category_get_key (mk_store_get_category (store, category_id)), ==,
                    "calls");
   timer_label = GTK_LABEL (mk_gui_test_child (page, "timer_label"));
-  g_assert_nonnull (strstr (gtk_label_get_text (timer_label), "Acme follow-up"));
+  g_assert_nonnull (strstr (gtk_label_get_text (timer_label), "call Acme follow-up"));
   /* The Today tab in the header is marked while the timer runs. */
   stack = ADW_VIEW_STACK (gtk_widget_get_parent (GTK_WIDGET (page)));
   g_assert_true (adw_view_stack_page_get_needs_attention (
@@ -462,7 +463,7 @@ test_today_timer (void)
     }
   g_assert_nonnull (logged);
   g_assert_cmpint (mk_entry_get_minutes (logged), >=, 1);
-  g_assert_cmpstr (mk_entry_get_task (logged), ==, "Acme follow-up");
+  g_assert_cmpstr (mk_entry_get_task (logged), ==, "call Acme follow-up");
 }
 
 static void
