@@ -130,6 +130,45 @@ mk_format_period (const char *from,
 }
 
 /**
+ * mk_format_time:
+ * @minute_of_day: minutes after midnight, 0 … 1440; later wraps to the
+ *   next day
+ *
+ * The one way a time of day is written: the entries' starts, the quick
+ * entry's echo, the day timelines, the prime selling hours.
+ *
+ * Returns: (transfer full): "9:05", "14:30"; "24:00" for 1440, the end of
+ *   a day (mk-time-of-day.c: never a start).
+ */
+char *
+mk_format_time (int minute_of_day)
+{
+  g_return_val_if_fail (minute_of_day >= 0, g_strdup (""));
+
+  if (minute_of_day != 24 * 60)
+    minute_of_day %= 24 * 60;
+  return g_strdup_printf ("%d:%02d", minute_of_day / 60, minute_of_day % 60);
+}
+
+/**
+ * mk_format_time_range:
+ * @start: minutes after midnight, 0 … 1439
+ * @end: minutes after the same midnight, after @start; past 1440 it is on
+ *   the next day
+ *
+ * Returns: (transfer full): "9:15–9:45", "23:30–0:30", "22:00–24:00".
+ */
+char *
+mk_format_time_range (int start,
+                      int end)
+{
+  g_autofree char *from = mk_format_time (start);
+  g_autofree char *to = mk_format_time (end);
+
+  return g_strdup_printf ("%s–%s", from, to);
+}
+
+/**
  * mk_format_minutes:
  * @minutes: a duration in minutes, or NAN
  *

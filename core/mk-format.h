@@ -15,6 +15,11 @@ char       *mk_day_format_short    (const char     *day);
 char       *mk_format_period       (const char     *from,
                                     const char     *to);
 
+/* Times of day */
+char       *mk_format_time         (int             minute_of_day);
+char       *mk_format_time_range   (int             start,
+                                    int             end);
+
 /* Numbers */
 char       *mk_format_minutes      (double          minutes);
 char       *mk_format_percent      (double          share);

@@ -35,6 +35,20 @@ test_minutes (void)
 }
 
 static void
+test_time (void)
+{
+  assert_text (mk_format_time (9 * 60 + 5), "9:05");
+  assert_text (mk_format_time (0), "0:00");
+  assert_text (mk_format_time (23 * 60 + 59), "23:59");
+  /* 24:00 is the end of a day; past it is the next day. */
+  assert_text (mk_format_time (1440), "24:00");
+  assert_text (mk_format_time (1470), "0:30");
+  assert_text (mk_format_time_range (9 * 60 + 15, 9 * 60 + 45), "9:15–9:45");
+  assert_text (mk_format_time_range (23 * 60 + 30, 24 * 60 + 30), "23:30–0:30");
+  assert_text (mk_format_time_range (22 * 60, 24 * 60), "22:00–24:00");
+}
+
+static void
 test_percent (void)
 {
   assert_text (mk_format_percent (0.47), "47%");
@@ -158,6 +172,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/format/minutes", test_minutes);
+  g_test_add_func ("/format/time", test_time);
   g_test_add_func ("/format/percent", test_percent);
   g_test_add_func ("/format/target", test_target);
   g_test_add_func ("/format/labels", test_labels);

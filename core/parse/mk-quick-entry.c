@@ -532,21 +532,6 @@ mk_quick_entry_free (MkQuickEntry *self)
 }
 
 /**
- * mk_quick_entry_format_time:
- * @minute_of_day: minutes after midnight, 0 … 1439
- *
- * Returns: (transfer full): the time of day as "9:05" or "14:30".
- */
-char *
-mk_quick_entry_format_time (int minute_of_day)
-{
-  g_return_val_if_fail (minute_of_day >= 0, g_strdup (""));
-
-  minute_of_day %= MINUTES_PER_DAY;
-  return g_strdup_printf ("%d:%02d", minute_of_day / 60, minute_of_day % 60);
-}
-
-/**
  * mk_quick_entry_describe:
  * @self: a parsed line
  * @fallback: (nullable): the category used when the line names none: the
@@ -572,10 +557,7 @@ mk_quick_entry_describe (const MkQuickEntry *self,
 
   if (self->start >= 0)
     {
-      g_autofree char *from = mk_quick_entry_format_time (self->start);
-      g_autofree char *to = mk_quick_entry_format_time (self->start + self->minutes);
-
-      g_ptr_array_add (parts, g_strdup_printf ("%s–%s", from, to));
+      g_ptr_array_add (parts, mk_format_time_range (self->start, self->start + self->minutes));
     }
   g_ptr_array_add (parts, mk_format_minutes (self->minutes));
 

@@ -225,9 +225,12 @@ show_days (MkManagerDetail *self,
 
   g_string_append (description, _("Shaded: prime selling hours"));
   for (guint i = 0; i < settings->n_prime; i++)
-    g_string_append_printf (description, "%s%02d:%02d–%02d:%02d", i == 0 ? " " : ", ",
-                            settings->prime[i].start / 60, settings->prime[i].start % 60,
-                            settings->prime[i].end / 60, settings->prime[i].end % 60);
+    {
+      g_autofree char *range = mk_format_time_range (settings->prime[i].start,
+                                                     settings->prime[i].end);
+
+      g_string_append_printf (description, "%s%s", i == 0 ? " " : ", ", range);
+    }
   g_string_append_c (description, '.');
   untimed = mk_day_timeline_get_n_untimed (self->timeline);
   if (untimed > 0)

@@ -27,7 +27,6 @@
 #include "mk-color.h"
 #include "mk-entries-columns.h"
 #include "mk-format.h"
-#include "mk-quick-entry.h"
 #include "mk-store-batches.h"
 #include "mk-window.h"
 
@@ -255,7 +254,7 @@ bind_cb (GtkSignalListItemFactory *factory,
       break;
     case COLUMN_START:
       text = mk_entry_get_start (entry) >= 0
-             ? mk_quick_entry_format_time (mk_entry_get_start (entry)) : g_strdup ("");
+             ? mk_format_time (mk_entry_get_start (entry)) : g_strdup ("");
       break;
     case COLUMN_PERSON:
       text = g_strdup (mk_entry_get_person_name (entry));

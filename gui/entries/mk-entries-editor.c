@@ -18,7 +18,6 @@
 #include "mk-format.h"
 #include "mk-duration.h"
 #include "mk-entries-editor.h"
-#include "mk-quick-entry.h"
 
 struct _MkEntriesEditor
 {
@@ -309,7 +308,7 @@ mk_entries_editor_new (GtkWindow  *parent,
   title = g_strdup_printf (_("Entry of %s"), mk_entry_get_person_name (entry));
   adw_preferences_group_set_title (self->group, title);
 
-  start = mk_entry_get_start (entry) >= 0 ? mk_quick_entry_format_time (mk_entry_get_start (entry))
+  start = mk_entry_get_start (entry) >= 0 ? mk_format_time (mk_entry_get_start (entry))
                                           : g_strdup ("");
   mk_entries_editor_set_values (self, mk_entry_get_day (entry), start,
                                 mk_entry_get_minutes (entry),

@@ -30,6 +30,7 @@
 #include "mk-day.h"
 #include "mk-duration.h"
 #include "mk-error-dialog.h"
+#include "mk-format.h"
 #include "mk-settings-page.h"
 #include "mk-wrap-box.h"
 
@@ -70,7 +71,7 @@ clock_output_cb (GtkSpinButton *spin,
                  gpointer       user_data)
 {
   int minutes = (int) (gtk_spin_button_get_value (spin) + 0.5);
-  g_autofree char *text = g_strdup_printf ("%d:%02d", minutes / 60, minutes % 60);
+  g_autofree char *text = mk_format_time (minutes);
 
   if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (spin))) != 0)
     gtk_editable_set_text (GTK_EDITABLE (spin), text);

@@ -16,7 +16,7 @@
 
 #include "mk-duration.h"
 #include "mk-entry-editor.h"
-#include "mk-quick-entry.h"
+#include "mk-format.h"
 
 struct _MkEntryEditor
 {
@@ -75,7 +75,7 @@ show_cb (MkEntryEditor *self)
 
   task = mk_entry_get_task (self->entry);
   start = mk_entry_get_start (self->entry) >= 0
-          ? mk_quick_entry_format_time (mk_entry_get_start (self->entry)) : g_strdup ("");
+          ? mk_format_time (mk_entry_get_start (self->entry)) : g_strdup ("");
   gtk_spin_button_set_value (self->minutes_spin, mk_entry_get_minutes (self->entry));
   gtk_editable_set_text (GTK_EDITABLE (self->task_entry), task ? task : "");
   gtk_editable_set_text (GTK_EDITABLE (self->start_entry), start);

@@ -21,7 +21,6 @@
 #include "mk-entry-editor.h"
 #include "mk-entry-row.h"
 #include "mk-format.h"
-#include "mk-quick-entry.h"
 #include "mk-wrap-box.h"
 
 struct _MkEntryRow
@@ -99,7 +98,7 @@ mk_entry_row_set_entry (MkEntryRow *self,
   category = mk_entry_get_category (entry);
   task = mk_entry_get_task (entry) ? mk_entry_get_task (entry) : "";
   start = mk_entry_get_start (entry) >= 0
-          ? mk_quick_entry_format_time (mk_entry_get_start (entry)) : g_strdup ("");
+          ? mk_format_time (mk_entry_get_start (entry)) : g_strdup ("");
   minutes = mk_format_minutes (mk_entry_get_minutes (entry));
 
   gtk_label_set_text (self->start_label, start);

@@ -22,6 +22,7 @@
 
 #include "mk-color.h"
 #include "mk-day.h"
+#include "mk-format.h"
 #include "mk-day-timeline.h"
 
 #define AXIS_HEIGHT 20
@@ -227,13 +228,11 @@ mk_day_timeline_measure (GtkWidget      *widget,
 static char *
 format_block (Block *block)
 {
-  int end = block->start + block->minutes;
+  g_autofree char *range = mk_format_time_range (block->start, block->start + block->minutes);
 
   if (block->task != NULL && block->task[0] != '\0')
-    return g_strdup_printf ("%02d:%02d–%02d:%02d %s: %s", block->start / 60, block->start % 60,
-                            (end / 60) % 24, end % 60, block->category, block->task);
-  return g_strdup_printf ("%02d:%02d–%02d:%02d %s", block->start / 60, block->start % 60,
-                          (end / 60) % 24, end % 60, block->category);
+    return g_strdup_printf ("%s %s: %s", range, block->category, block->task);
+  return g_strdup_printf ("%s %s", range, block->category);
 }
 
 static gboolean

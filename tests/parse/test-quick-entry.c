@@ -287,16 +287,6 @@ test_describe (void)
 }
 
 static void
-test_format_time (void)
-{
-  g_autofree char *morning = mk_quick_entry_format_time (9 * 60 + 5);
-  g_autofree char *midnight = mk_quick_entry_format_time (1440);
-
-  g_assert_cmpstr (morning, ==, "9:05");
-  g_assert_cmpstr (midnight, ==, "0:00");
-}
-
-static void
 test_no_lookup (void)
 {
   g_autoptr(GError) error = NULL;
@@ -360,7 +350,6 @@ main (int   argc,
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     g_test_add_data_func (bad[i].path, &bad[i], test_bad);
   g_test_add_func ("/quick-entry/describe/summary-line", test_describe);
-  g_test_add_func ("/quick-entry/describe/format-time", test_format_time);
   g_test_add_func ("/quick-entry/lookup/none-given", test_no_lookup);
   g_test_add_func ("/quick-entry/task-only/category-and-task", test_parse_task);
   g_test_add_func ("/quick-entry/lookup/casefolded-two-words-first",
