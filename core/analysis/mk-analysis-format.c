@@ -113,11 +113,14 @@ mk_format_manager_tooltip (MkManagerResult *manager)
                                           "%u days logged, %s a day (%s of a working day)",
                                           mk_manager_result_get_days (manager)),
                           mk_manager_result_get_days (manager), per_day, coverage);
-  if (mk_manager_result_get_reclaimable_per_day (manager) >= 1)
+  /* As every page says it; nothing for a weak sample. */
+  reclaim = mk_manager_result_describe_reclaim (manager);
+  if (reclaim != NULL)
     {
-      reclaim = mk_format_minutes (mk_manager_result_get_reclaimable_per_day (manager));
+      g_autofree char *escaped = g_markup_escape_text (reclaim, -1);
+
       g_string_append_c (text, '\n');
-      g_string_append_printf (text, _("≈ %s a day could go back to selling"), reclaim);
+      g_string_append (text, escaped);
     }
   if (mk_manager_result_get_weak_sample (manager))
     g_string_append_printf (text, "\n<i>%s</i>", _("Weak sample: left out of the medians"));
@@ -258,18 +261,21 @@ mk_format_period_title (MkAnalysis       *analysis,
  * mk_format_team_profile:
  * @analysis: the analysis
  *
- * Returns: (transfer full): the team's selling and non-selling shares
- *   beside the reference studies' figures.
+ * Returns: (transfer full): the team's selling, supporting and non-selling
+ *   shares (together the whole day, so nothing goes unexplained) beside the
+ *   reference studies' figures.
  */
 char *
 mk_format_team_profile (MkAnalysis *analysis)
 {
   g_autofree char *selling = mk_format_percent (mk_analysis_get_selling_share (analysis));
+  g_autofree char *supporting = mk_format_percent (mk_analysis_get_supporting_share (analysis));
   g_autofree char *non_selling = mk_format_percent (mk_analysis_get_non_selling_share (analysis));
 
-  return g_strdup_printf (_("Team profile: selling %s, non-selling %s of logged time. Reference "
-                            "studies: Proudfoot %.0f%% selling (%.0f%% ideal), CSO Insights "
-                            "%.0f%%."),
-                          selling, non_selling, MK_REFERENCE_PROUDFOOT_SELLING * 100,
+  /* Translators: three shares of the team's time, then the references. */
+  return g_strdup_printf (_("Team profile: selling %s, supporting work (meetings, travel, "
+                            "training) %s, non-selling %s of logged time. Reference studies: "
+                            "Proudfoot %.0f%% selling (%.0f%% ideal), CSO Insights %.0f%%."),
+                          selling, supporting, non_selling, MK_REFERENCE_PROUDFOOT_SELLING * 100,
                           MK_REFERENCE_PROUDFOOT_IDEAL * 100, MK_REFERENCE_CSO_SELLING * 100);
 }

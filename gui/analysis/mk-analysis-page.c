@@ -4,8 +4,9 @@
  * The supervisor's page.  A toolbar picks the period (the study, the last
  * three logged days, this week or a custom range) and the peer group (the
  * whole team or each manager's level); under it the team summary against
- * the reference profile, the team chart (MkTeamChart) and the findings
- * grouped by manager (MkFindingsView).  Clicking a bar or a finding opens
+ * the reference profile, the team chart (MkTeamChart), what the team's time
+ * went on (MkTopTasksView) and the findings: what the whole team shares,
+ * then by manager (MkFindingsView).  Clicking a bar or a finding opens
  * the manager's detail (MkManagerDetail) in the leaflet's second pane; its
  * back button returns.  The window's "win.my-analysis" opens the same
  * detail for one person (mk_analysis_page_show_person()).
@@ -41,6 +42,7 @@
 #include "mk-findings-view.h"
 #include "mk-manager-detail.h"
 #include "mk-team-chart.h"
+#include "mk-top-tasks-view.h"
 #include "mk-window.h"
 
 #define CHANGE_DELAY_MS 150
@@ -91,6 +93,7 @@ struct _MkAnalysisPage
   MkTeamChart      *chart;
   MkChartLegend    *legend;
   MkFindingsView   *findings;
+  MkTopTasksView   *top_tasks;
   MkManagerDetail  *detail;
 };
 
@@ -174,6 +177,7 @@ show_result (MkAnalysisPage *self,
       mk_team_chart_set_analysis (self->chart, NULL);
       mk_chart_legend_set_analysis (self->legend, NULL);
       mk_findings_view_set_analysis (self->findings, NULL);
+      mk_top_tasks_view_set_analysis (self->top_tasks, NULL);
       adw_leaflet_set_visible_child_name (self->leaflet, "overview");
       return;
     }
@@ -204,6 +208,7 @@ show_result (MkAnalysisPage *self,
   mk_team_chart_set_analysis (self->chart, self->analysis);
   mk_chart_legend_set_analysis (self->legend, self->analysis);
   mk_findings_view_set_analysis (self->findings, self->analysis);
+  mk_top_tasks_view_set_analysis (self->top_tasks, self->analysis);
 
   if (self->pending_person != NULL)
     {
@@ -761,6 +766,7 @@ mk_analysis_page_class_init (MkAnalysisPageClass *klass)
   g_type_ensure (MK_TYPE_TEAM_CHART);
   g_type_ensure (MK_TYPE_CHART_LEGEND);
   g_type_ensure (MK_TYPE_FINDINGS_VIEW);
+  g_type_ensure (MK_TYPE_TOP_TASKS_VIEW);
   g_type_ensure (MK_TYPE_MANAGER_DETAIL);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -786,6 +792,7 @@ mk_analysis_page_class_init (MkAnalysisPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MkAnalysisPage, chart);
   gtk_widget_class_bind_template_child (widget_class, MkAnalysisPage, legend);
   gtk_widget_class_bind_template_child (widget_class, MkAnalysisPage, findings);
+  gtk_widget_class_bind_template_child (widget_class, MkAnalysisPage, top_tasks);
   gtk_widget_class_bind_template_child (widget_class, MkAnalysisPage, detail);
   gtk_widget_class_bind_template_callback (widget_class, range_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, peer_toggled_cb);

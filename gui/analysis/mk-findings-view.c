@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-findings-view.c — the analysis's findings, grouped by manager.
  *
- * One boxed group per manager who has findings, in the engine's ranking
+ * First, when there are any, what the whole team shares (team findings:
+ * a target the team's median misses, too little selling) in a group of
+ * its own.  Then one boxed group per manager who has findings, in the engine's ranking
  * (the most selling time to win back first); the group's description says
  * how much, its rows are the findings, most severe first, each with a
  * severity icon and the engine's sentence.  A row or the group's button
@@ -84,22 +86,38 @@ mk_findings_row_new (MkFinding *finding,
   return row;
 }
 
+/* The time to win back against the peers, as every page says it; none
+ * for a weak sample. */
 static char *
 group_description (MkManagerResult *manager)
 {
-  double reclaim = mk_manager_result_get_reclaimable_per_day (manager);
-  double calls = mk_manager_result_get_extra_calls_per_day (manager);
-  g_autofree char *minutes = NULL;
+  return mk_manager_result_describe_reclaim (manager);
+}
 
-  if (reclaim < 1)
-    return NULL;
-  minutes = mk_format_minutes (reclaim);
-  if (calls >= 1)
-    return g_strdup_printf (ngettext ("≈ %s a day could go back to selling, ≈ %d more call a day",
-                                      "≈ %s a day could go back to selling, ≈ %d more calls a day",
-                                      (int) (calls + 0.5)),
-                            minutes, (int) (calls + 0.5));
-  return g_strdup_printf (_("≈ %s a day could go back to selling"), minutes);
+/* What the whole team shares, before the managers. */
+static void
+add_team_group (MkFindingsView *self)
+{
+  GListModel *team = mk_analysis_get_team_findings (self->analysis);
+  guint n = g_list_model_get_n_items (team);
+  GtkWidget *group;
+
+  if (n == 0)
+    return;
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("The Whole Team"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("Most of the team shares these: a matter of how the "
+                                           "work is organised rather than of one person."));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MkFinding) finding = g_list_model_get_item (team, i);
+
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                                 mk_findings_row_new (finding, FALSE));
+    }
+  gtk_widget_set_name (group, "team_findings");
+  gtk_widget_insert_before (group, GTK_WIDGET (self), self->more_button);
 }
 
 static void
@@ -262,6 +280,7 @@ mk_findings_view_set_analysis (MkFindingsView *self,
 
   if (analysis == NULL)
     return;
+  add_team_group (self);
   build_groups (self, GROUPS_AT_ONCE);
   update_quiet (self);
 }

@@ -3,10 +3,11 @@
  *
  * What the supervisor sees after clicking a bar, and what a manager sees
  * from "My analysis": the sample (days, minutes a day, coverage, peer
- * group), a weak-sample warning, the selling time that could be won back,
- * every category's share against the peer median and target, the days on
- * a clock with the prime selling hours shaded (read in a worker thread),
- * and the findings.  The back
+ * group), a weak-sample warning, the two yardsticks (the selling time that
+ * could be won back against the peers, the time above the targets), every
+ * category's share against the peer median and target on one scale, with
+ * what the time in it went on, the days on a clock with the prime selling
+ * hours shaded (read in a worker thread), and the findings.  The back
  * button and "Show Entries" are the page's actions ("analysis.back",
  * "analysis.show-entries").
  *
@@ -26,6 +27,7 @@
 #include <math.h>
 
 #include "mk-analysis-format.h"
+#include "mk-analysis.h"
 #include "mk-day-timeline.h"
 #include "mk-entry-list.h"
 #include "mk-findings-view.h"
@@ -168,6 +170,31 @@ category_row (MkAnalysis      *analysis,
   gtk_widget_add_css_class (sub, "caption");
   gtk_box_append (GTK_BOX (box), sub);
 
+  /* What the time went on: the largest task texts. */
+  if (mk_manager_result_get_n_top_tasks (manager, category) > 0)
+    {
+      g_autoptr(GString) tasks = g_string_new (NULL);
+      GtkWidget *items;
+
+      for (guint i = 0; i < mk_manager_result_get_n_top_tasks (manager, category) && i < 3; i++)
+        {
+          double task_share = 0;
+          const char *text = mk_manager_result_get_top_task (manager, category, i, NULL,
+                                                             &task_share);
+          g_autofree char *label = mk_analysis_top_task_label (text);
+          g_autofree char *task_percent = mk_format_percent (task_share);
+
+          g_string_append_printf (tasks, "%s%s %s", i > 0 ? " · " : "", label, task_percent);
+        }
+      items = gtk_label_new (tasks->str);
+      gtk_label_set_xalign (GTK_LABEL (items), 0);
+      gtk_label_set_wrap (GTK_LABEL (items), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (items), PANGO_WRAP_WORD_CHAR);
+      gtk_widget_add_css_class (items, "caption");
+      gtk_widget_set_name (items, "top_tasks");
+      gtk_box_append (GTK_BOX (box), items);
+    }
+
   bar = mk_share_bar_new (mk_analysis_get_category_color (analysis, category), share, median,
                           target_min, target_max, scale);
   gtk_box_append (GTK_BOX (box), bar);
@@ -196,6 +223,21 @@ fill_categories (MkManagerDetail *self,
           scale = MAX (scale, values[k]);
     }
   scale = MIN (ceil (scale * 10 + 0.5) / 10, 1.0);
+
+  /* The scale the bars are drawn on, above them, in a row like theirs. */
+  {
+    GtkWidget *row = gtk_list_box_row_new ();
+    GtkWidget *axis = mk_share_bar_new_axis (scale);
+
+    gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+    gtk_widget_set_margin_start (axis, 12);
+    gtk_widget_set_margin_end (axis, 12);
+    gtk_widget_set_margin_top (axis, 6);
+    gtk_widget_set_margin_bottom (axis, 2);
+    gtk_widget_set_name (axis, "scale");
+    gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), axis);
+    gtk_list_box_append (self->categories_list, row);
+  }
 
   for (guint c = 0; c < n; c++)
     {
@@ -400,22 +442,27 @@ static void
 fill_reclaim (MkManagerDetail *self,
               MkManagerResult *manager)
 {
-  double reclaim = mk_manager_result_get_reclaimable_per_day (manager);
-  double calls = mk_manager_result_get_extra_calls_per_day (manager);
-  g_autofree char *minutes = mk_format_minutes (reclaim);
-  g_autofree char *text = NULL;
+  g_autofree char *peers = mk_manager_result_describe_reclaim (manager);
+  g_autofree char *targets = mk_manager_result_describe_vs_target (manager);
+  g_autoptr(GString) text = g_string_new (NULL);
 
-  if (reclaim < 1)
-    text = g_strdup (_("No selling time to win back: non-selling work is within its targets "
-                       "and the peers’ medians."));
-  else if (calls >= 1)
-    text = g_strdup_printf (ngettext ("≈ %s a day could go back to selling, ≈ %d more call a day",
-                                      "≈ %s a day could go back to selling, ≈ %d more calls a day",
-                                      (int) (calls + 0.5)),
-                            minutes, (int) (calls + 0.5));
+  /* The two yardsticks: who is off (the peers), and how far from where we
+   * want to be (the targets).  A weak sample gives neither. */
+  if (mk_manager_result_get_weak_sample (manager))
+    g_string_append (text, _("No time to win back is worked out from a weak sample."));
   else
-    text = g_strdup_printf (_("≈ %s a day could go back to selling"), minutes);
-  gtk_label_set_text (self->reclaim_label, text);
+    {
+      if (peers != NULL)
+        g_string_append_printf (text, _("Against the peers: %s"), peers);
+      else
+        g_string_append (text, _("Against the peers: nothing to win back."));
+      g_string_append_c (text, '\n');
+      if (targets != NULL)
+        g_string_append_printf (text, _("Against the targets: %s"), targets);
+      else
+        g_string_append (text, _("Against the targets: non-selling work is within them."));
+    }
+  gtk_label_set_text (self->reclaim_label, text->str);
 }
 
 /**

@@ -4,14 +4,19 @@
  * A thin track from 0 to @scale (the same scale for every row of a manager's
  * breakdown, so the rows compare), the target band shaded on the track, the
  * share as a bar in the category colour and the peer median as an upright
- * tick in the text colour.  The row it sits in says the same numbers in
- * words, so the bar itself is hidden from screen readers (role
- * presentation).
+ * tick in the text colour; faint marks cross the track at every step of
+ * the scale.  The row it sits in says the same numbers in words, so the bar
+ * itself is hidden from screen readers (role presentation).
+ *
+ * mk_share_bar_new_axis() makes the scale itself: the same width, with the
+ * percentages of the marks written under them ("0%  10%  20% …"), to put
+ * above the bars it reads for.
  */
 #define G_LOG_DOMAIN "mk-share-bar"
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 
 #include "mk-color.h"
@@ -30,9 +35,48 @@ struct _MkShareBar
   double    target_min;
   double    target_max;
   double    scale;
+  gboolean  axis;
 };
 
 G_DEFINE_FINAL_TYPE (MkShareBar, mk_share_bar, GTK_TYPE_WIDGET)
+
+/* The step between the marks: 10 points up to 50%, else 25. */
+static double
+scale_step (double scale)
+{
+  return scale <= 0.5 + 1e-9 ? 0.1 : 0.25;
+}
+
+static void
+snapshot_axis (MkShareBar  *self,
+               GtkSnapshot *snapshot)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  double width = gtk_widget_get_width (widget);
+  double step = scale_step (self->scale);
+  GdkRGBA fg;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  fg.alpha *= 0.6;
+
+  for (double v = 0; v <= self->scale + 1e-9; v += step)
+    {
+      g_autofree char *text = g_strdup_printf ("%.0f%%", v * 100);
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
+      double x = width * v / self->scale;
+      int w, h;
+
+      pango_layout_get_pixel_size (layout, &w, &h);
+      /* The first label starts at the mark, the last ends at it. */
+      x = CLAMP (x - w / 2.0, 0, width - w);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, 0));
+      gtk_snapshot_append_layout (snapshot, layout, &fg);
+      gtk_snapshot_restore (snapshot);
+    }
+}
 
 static void
 mk_share_bar_snapshot (GtkWidget   *widget,
@@ -46,12 +90,21 @@ mk_share_bar_snapshot (GtkWidget   *widget,
   GskRoundedRect rounded;
   GdkRGBA fg;
   GdkRGBA faint;
+  GdkRGBA mark;
+
+  if (self->axis)
+    {
+      snapshot_axis (self, snapshot);
+      return;
+    }
 
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
   G_GNUC_END_IGNORE_DEPRECATIONS
   faint = fg;
   faint.alpha *= 0.1;
+  mark = fg;
+  mark.alpha *= 0.25;
 
   gsk_rounded_rect_init_from_rect (&rounded, &track, BAR_HEIGHT / 2.0);
   gtk_snapshot_push_rounded_clip (snapshot, &rounded);
@@ -75,6 +128,12 @@ mk_share_bar_snapshot (GtkWidget   *widget,
                                                     / self->scale, BAR_HEIGHT));
   gtk_snapshot_pop (snapshot);
 
+  /* The marks of the scale, across the track. */
+  for (double v = scale_step (self->scale); v < self->scale - 1e-9; v += scale_step (self->scale))
+    gtk_snapshot_append_color (snapshot, &mark,
+                               &GRAPHENE_RECT_INIT (width * v / self->scale - 0.5, y - 2, 1,
+                                                    BAR_HEIGHT + 4));
+
   if (!isnan (self->median) && self->median >= 0)
     {
       double x = width * MIN (self->median, self->scale) / self->scale;
@@ -95,10 +154,20 @@ mk_share_bar_measure (GtkWidget      *widget,
                       int            *minimum_baseline,
                       int            *natural_baseline)
 {
+  MkShareBar *self = MK_SHARE_BAR (widget);
+
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
       *minimum = 60;
       *natural = 240;
+    }
+  else if (self->axis)
+    {
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, "0%");
+      int w, h;
+
+      pango_layout_get_pixel_size (layout, &w, &h);
+      *minimum = *natural = h;
     }
   else
     *minimum = *natural = TICK_HEIGHT + 2;
@@ -149,5 +218,30 @@ mk_share_bar_new (const char *color,
   self->target_max = target_max;
   self->scale = scale > 0 ? scale : 1.0;
 
+  return GTK_WIDGET (self);
+}
+
+/**
+ * mk_share_bar_new_axis:
+ * @scale: the share at the full width, as given to the bars it reads for
+ *
+ * Returns: (transfer full): the scale of a column of bars: their marks'
+ *   percentages; screen readers hear it as "Scale: 0 to 50%".
+ */
+GtkWidget *
+mk_share_bar_new_axis (double scale)
+{
+  MkShareBar *self = g_object_new (MK_TYPE_SHARE_BAR,
+                                   "accessible-role", GTK_ACCESSIBLE_ROLE_IMG, NULL);
+  g_autofree char *label = NULL;
+
+  self->axis = TRUE;
+  self->scale = scale > 0 ? scale : 1.0;
+  self->share = NAN;
+  self->median = NAN;
+  gtk_widget_add_css_class (GTK_WIDGET (self), "caption");
+  label = g_strdup_printf (_("Scale: 0 to %.0f%% of logged time"), self->scale * 100);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
   return GTK_WIDGET (self);
 }

@@ -16,4 +16,6 @@ GtkWidget *mk_share_bar_new (const char *color,
                              double      target_max,
                              double      scale);
 
+GtkWidget *mk_share_bar_new_axis (double scale);
+
 G_END_DECLS

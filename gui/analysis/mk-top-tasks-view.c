@@ -1,0 +1,188 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* mk-top-tasks-view.c — what the team's time went on.
+ *
+ * A boxed list with an expander row per category the team logged time in,
+ * in the categories' order: the title is the category, the subtitle its
+ * share of the team's time and its largest task texts; opened, a row per
+ * task text (folded by core, mk-task-fold.h) with its time and its share
+ * of the category.  Categories with a team finding are opened at first,
+ * so the items behind the finding are in sight.
+ *
+ * Invariants.  Every text and number comes from the MkAnalysis
+ * (mk_analysis_get_top_task()); this widget only lays them out, in the
+ * wording of mk-analysis-format.c.
+ */
+#define G_LOG_DOMAIN "mk-top-tasks-view"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "mk-analysis-format.h"
+#include "mk-top-tasks-view.h"
+
+struct _MkTopTasksView
+{
+  GtkWidget   parent_instance;
+
+  GtkWidget  *list;
+  guint       n_rows;
+};
+
+G_DEFINE_FINAL_TYPE (MkTopTasksView, mk_top_tasks_view, GTK_TYPE_WIDGET)
+
+static GtkWidget *
+task_row (const char *text,
+          int         minutes,
+          double      share)
+{
+  g_autofree char *label = mk_analysis_top_task_label (text);
+  g_autofree char *time = mk_format_minutes (minutes);
+  g_autofree char *percent = mk_format_percent (share);
+  g_autofree char *amount = g_strdup_printf ("%s · %s", time, percent);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *suffix = gtk_label_new (amount);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+  gtk_widget_add_css_class (suffix, "dim-label");
+  gtk_widget_add_css_class (suffix, "numeric");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix);
+  return row;
+}
+
+static void
+clear (MkTopTasksView *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (self->list)) != NULL)
+    gtk_list_box_remove (GTK_LIST_BOX (self->list), child);
+  self->n_rows = 0;
+}
+
+/**
+ * mk_top_tasks_view_set_analysis:
+ * @self: the view
+ * @analysis: (nullable): the analysis to show, or %NULL for nothing
+ */
+void
+mk_top_tasks_view_set_analysis (MkTopTasksView *self,
+                                MkAnalysis     *analysis)
+{
+  g_return_if_fail (MK_IS_TOP_TASKS_VIEW (self));
+
+  clear (self);
+  if (analysis == NULL || mk_analysis_is_empty (analysis))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+      return;
+    }
+
+  for (guint c = 0; c < mk_analysis_get_n_categories (analysis); c++)
+    {
+      guint n = mk_analysis_get_n_top_tasks (analysis, c);
+      g_autofree char *share = NULL;
+      g_autofree char *time = NULL;
+      g_autoptr(GString) subtitle = g_string_new (NULL);
+      GtkWidget *row;
+
+      if (n == 0 || mk_analysis_get_team_minutes (analysis, c) <= 0)
+        continue;
+      share = mk_format_percent (mk_analysis_get_team_share (analysis, c));
+      time = mk_format_minutes (mk_analysis_get_team_minutes (analysis, c));
+      /* Translators: a category's share of the team's time and its minutes,
+       * e.g. "20% of the team's time, 33 h 20 min". */
+      g_string_printf (subtitle, _("%s of the team’s time, %s"), share, time);
+      for (guint i = 0; i < n && i < 2; i++)
+        {
+          double task_share = 0;
+          const char *text = mk_analysis_get_top_task (analysis, c, i, NULL, &task_share);
+          g_autofree char *label = mk_analysis_top_task_label (text);
+          g_autofree char *percent = mk_format_percent (task_share);
+
+          g_string_append_printf (subtitle, "%s%s %s", i == 0 ? " · " : ", ", label, percent);
+        }
+
+      row = adw_expander_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     mk_analysis_get_category_name (analysis, c));
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle->str);
+      for (guint i = 0; i < n; i++)
+        {
+          int minutes = 0;
+          double task_share = 0;
+          const char *text = mk_analysis_get_top_task (analysis, c, i, &minutes, &task_share);
+
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (row), task_row (text, minutes, task_share));
+        }
+      /* The items behind a team finding are open from the start. */
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row),
+                                     mk_analysis_find_team_finding (
+                                       analysis, MK_FINDING_TEAM_TARGET,
+                                       mk_analysis_get_category_key (analysis, c)) != NULL);
+      gtk_list_box_append (GTK_LIST_BOX (self->list), row);
+      self->n_rows++;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self), self->n_rows > 0);
+}
+
+/**
+ * mk_top_tasks_view_get_n_rows:
+ * @self: the view
+ *
+ * Returns: how many categories are listed.
+ */
+guint
+mk_top_tasks_view_get_n_rows (MkTopTasksView *self)
+{
+  g_return_val_if_fail (MK_IS_TOP_TASKS_VIEW (self), 0);
+  return self->n_rows;
+}
+
+static void
+mk_top_tasks_view_dispose (GObject *object)
+{
+  MkTopTasksView *self = MK_TOP_TASKS_VIEW (object);
+
+  g_clear_pointer (&self->list, gtk_widget_unparent);
+
+  G_OBJECT_CLASS (mk_top_tasks_view_parent_class)->dispose (object);
+}
+
+static void
+mk_top_tasks_view_class_init (MkTopTasksViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = mk_top_tasks_view_dispose;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "toptasksview");
+}
+
+static void
+mk_top_tasks_view_init (MkTopTasksView *self)
+{
+  self->list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (self->list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("What the time went on"), -1);
+  gtk_widget_set_parent (self->list, GTK_WIDGET (self));
+}
+
+/**
+ * mk_top_tasks_view_new:
+ *
+ * Returns: (transfer full): a new, empty view.
+ */
+GtkWidget *
+mk_top_tasks_view_new (void)
+{
+  return g_object_new (MK_TYPE_TOP_TASKS_VIEW, NULL);
+}
