@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # check-sources.sh SRCDIR — the layout rules a compiler cannot check:
 #  - core/ never includes GTK, GDK or libadwaita;
-#  - gui/ holds no SQL and does not talk to SQLite;
+#  - gui/ holds no SQL and does not talk to SQLite or PostgreSQL (libpq);
 #  - no SQL text is built from data with printf-style formatting of strings;
 #  - every gui/ source but main.c uses GTK, GDK or libadwaita: code that
 #    needs none of them (a view-model, a formatter) belongs in core/.
@@ -17,6 +17,11 @@ fi
 
 if grep -rnE 'sqlite3|SELECT[[:space:]].*FROM|INSERT[[:space:]]+INTO|DELETE[[:space:]]+FROM|UPDATE[[:space:]]+[a-z_]+[[:space:]]+SET' gui/; then
   echo "gui/ must not contain SQL; ask core for the data (above)" >&2
+  status=1
+fi
+
+if grep -rnE 'libpq-fe\.h|\bPQ[a-z]+[[:space:]]*\(|PGconn|PGresult' gui/; then
+  echo "gui/ must not talk to PostgreSQL; use core/team (mk-team.h, MkTeamSync) (above)" >&2
   status=1
 fi
 

@@ -27,6 +27,9 @@ G_BEGIN_DECLS
  * @MK_STORE_ERROR_NOT_FOUND: the row asked for does not exist.
  * @MK_STORE_ERROR_EXISTS: a row with the same key already exists.
  * @MK_STORE_ERROR_FAILED: any other database failure.
+ * @MK_STORE_ERROR_TEAM_OWNED: the database is in a team as a manager's, and
+ *   the change is of what the team's supervisor sets (categories, category
+ *   words, settings, the study period).
  */
 typedef enum {
   MK_STORE_ERROR_OPEN,
@@ -39,6 +42,7 @@ typedef enum {
   MK_STORE_ERROR_NOT_FOUND,
   MK_STORE_ERROR_EXISTS,
   MK_STORE_ERROR_FAILED,
+  MK_STORE_ERROR_TEAM_OWNED,
 } MkStoreError;
 
 /**

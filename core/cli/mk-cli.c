@@ -34,6 +34,7 @@
 #include "mk-cli-database.h"
 #include "mk-cli-import.h"
 #include "mk-cli-report.h"
+#include "mk-cli-team.h"
 #include "mk-paths.h"
 #include "mk-safe-text.h"
 #include "mk-version.h"
@@ -104,6 +105,37 @@ static const MkCliOption options[] = {
   { "output", MK_CLI_FILE, NULL, "report", N_("FILE"),
     N_("Write the report to FILE, replacing it only once the report is complete, "
        "instead of to standard output (“-”)") },
+
+  { NULL, 0, NULL, NULL, NULL,
+    N_("A team on one PostgreSQL server (one command at a time, like the others):") },
+  { "team-setup", MK_CLI_FLAG, mk_cli_team_setup_run, NULL, NULL,
+    N_("Create the team's tables in the database --team names, or bring them up to date "
+       "(run by the database's owner; running it again changes nothing)") },
+  { "team-add-person", MK_CLI_STRING, mk_cli_team_add_person_run, NULL, N_("NAME"),
+    N_("Link the person NAME to the login role --login (a new role gets a password, "
+       "shown once)") },
+  { "team-join", MK_CLI_FLAG, mk_cli_team_join_run, NULL, NULL,
+    N_("Join this database to the team at --team (one team per database)") },
+  { "team-leave", MK_CLI_FLAG, mk_cli_team_leave_run, NULL, NULL,
+    N_("Take this database out of its team; its entries stay") },
+  { "team-status", MK_CLI_FLAG, mk_cli_team_status_run, NULL, NULL,
+    N_("Show this database's team: the server, the login, the last sync and the changes "
+       "waiting") },
+  { "sync", MK_CLI_FLAG, mk_cli_sync_run, NULL, NULL,
+    N_("Send what changed here to the team and receive what changed there") },
+
+  { NULL, 0, NULL, NULL, NULL, N_("With the team commands:") },
+  { "team", MK_CLI_STRING, NULL,
+    "team-setup team-add-person team-join team-leave team-status sync", N_("URI"),
+    N_("The team's database as a libpq URI or connection string, e.g. "
+       "postgresql://anna@sales.example/minutka; the password comes from ~/.pgpass, "
+       "PGPASSFILE or a service file, never from Minutka") },
+  { "login", MK_CLI_STRING, NULL, "team-add-person", N_("LOGIN"),
+    N_("The PostgreSQL login role of the person (used as it is if it exists)") },
+  { "email", MK_CLI_STRING, NULL, "team-add-person", N_("ADDRESS"),
+    N_("The person's e-mail, by which the desktops find them among their people") },
+  { "supervisor", MK_CLI_FLAG, NULL, "team-add-person", NULL,
+    N_("The person is the team's supervisor, who sees and changes everything") },
 
   { NULL, 0, NULL, NULL, NULL, N_("With any command, or to open the window:") },
   { "db", MK_CLI_FILE, NULL, NULL, N_("PATH"),

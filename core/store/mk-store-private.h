@@ -253,6 +253,9 @@ void          mk_store_tasks_add         (GArray       *items,
 char         *mk_store_name_key          (const char   *name);
 char         *mk_store_alias_key         (const char   *text);
 gboolean      mk_store_valid_day         (const char   *day);
+void          mk_store_parse_setting     (MkSettings       *settings,
+                                          const char       *key,
+                                          const char       *value);
 gboolean      mk_store_write_settings    (MkStore          *self,
                                           const MkSettings *settings,
                                           GError          **error);

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-store-schema.c — the database schema, its migrations and the seed data.
  *
- * Schema version 4 (PRAGMA user_version = 4, PRAGMA application_id =
+ * Schema version 5 (PRAGMA user_version = 5, PRAGMA application_id =
  * MK_APPLICATION_ID):
  *
  *   person(id, name, name_key, email, level, team, archived, uuid)
@@ -33,6 +33,10 @@
  *   study(id, name, day_from, day_to, active)
  *   setting(key, value)
  *   timer(id = 1, person_id, category_id, task, started_at)
+ *   team_link(id = 1, …), team_outbox(uuid, base, seq)
+ *       the team this database is in, and the entries changed since they
+ *       were last sent to it (core/team/mk-team-link.c owns both, and the
+ *       triggers it adds while the database is in a team).
  *
  * Invariant: for every (person, day, category), day_total holds exactly the
  * sum of minutes, the count of entries, the minutes of entries with a start
@@ -64,6 +68,9 @@
  * Version 4 (from 3): day_task, what the time went on, computed from the
  * entries (the task texts folded by the rules of MK_TASK_FOLD_VERSION 1).
  * Rules that fold differently need a migration that computes it again.
+ *
+ * Version 5 (from 4): team_link and team_outbox, empty until the database
+ * joins a team.
  */
 #define G_LOG_DOMAIN "mk-store"
 
@@ -285,6 +292,30 @@ static const char migrate_v3[] =
   "ALTER TABLE entry_v3 RENAME TO entry;"
   "CREATE INDEX entry_day_person ON entry (day, person_id);"
   "CREATE UNIQUE INDEX entry_uuid ON entry (uuid);";
+
+/* Version 4 → 5: the team (core/team/mk-team-link.c). */
+static const char migrate_v5[] =
+  "CREATE TABLE team_link ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  conninfo TEXT NOT NULL,"
+  "  server TEXT NOT NULL,"
+  "  team_uuid TEXT NOT NULL,"
+  "  desktop_uuid TEXT NOT NULL,"
+  "  login TEXT NOT NULL,"
+  "  person_uuid BLOB,"
+  "  supervisor INTEGER NOT NULL,"
+  "  last_revision INTEGER NOT NULL DEFAULT 0,"
+  "  last_sync TEXT,"
+  "  joined TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+  "  receiving INTEGER NOT NULL DEFAULT 0,"
+  "  owned_changed INTEGER NOT NULL DEFAULT 0,"
+  "  change_seq INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE TABLE team_outbox ("
+  "  uuid BLOB PRIMARY KEY,"
+  "  base INTEGER NOT NULL,"
+  "  seq INTEGER NOT NULL"
+  ") WITHOUT ROWID;";
 
 typedef struct {
   const char *key;
@@ -579,6 +610,11 @@ mk_store_migrate (MkStore *self,
 
   if (from_version < 4 &&
       !mk_store_exec (self, migrate_v4, _("updating the database to this version of Minutka"),
+                      error))
+    return FALSE;
+
+  if (from_version < 5 &&
+      !mk_store_exec (self, migrate_v5, _("updating the database to this version of Minutka"),
                       error))
     return FALSE;
 

@@ -46,6 +46,55 @@ mk_settings_init_defaults (MkSettings *settings)
 }
 
 /**
+ * mk_store_parse_setting:
+ * @settings: settings to change
+ * @key: a key of the setting table
+ * @value: its value as stored
+ *
+ * Reads one stored setting into @settings, as opening the file does: an
+ * unknown key changes nothing, a value out of range is clamped or left out.
+ */
+void
+mk_store_parse_setting (MkSettings *settings,
+                        const char *key,
+                        const char *value)
+{
+  MkSettings *s = settings;
+
+  if (key == NULL || value == NULL)
+    return;
+  if (g_strcmp0 (key, "workday_minutes") == 0)
+    s->workday_minutes = CLAMP (atoi (value), 60, 1440);
+  else if (g_strcmp0 (key, "over_points") == 0)
+    s->over_points = g_ascii_strtod (value, NULL);
+  else if (g_strcmp0 (key, "over_deviations") == 0)
+    s->over_deviations = g_ascii_strtod (value, NULL);
+  else if (g_strcmp0 (key, "min_days") == 0)
+    s->min_days = CLAMP (atoi (value), 1, 31);
+  else if (g_strcmp0 (key, "min_coverage") == 0)
+    s->min_coverage = g_ascii_strtod (value, NULL);
+  else if (g_strcmp0 (key, "uncategorised_share") == 0)
+    s->uncategorised_share = g_ascii_strtod (value, NULL);
+  else if (g_strcmp0 (key, "prime_hours") == 0)
+    {
+      g_auto(GStrv) ranges = g_strsplit (value, ",", MK_MAX_PRIME_RANGES);
+
+      s->n_prime = 0;
+      for (guint i = 0; ranges[i] != NULL && i < MK_MAX_PRIME_RANGES; i++)
+        {
+          int a, b;
+
+          if (sscanf (ranges[i], "%d-%d", &a, &b) == 2 && 0 <= a && a < b && b <= 1440)
+            {
+              s->prime[s->n_prime].start = a;
+              s->prime[s->n_prime].end = b;
+              s->n_prime++;
+            }
+        }
+    }
+}
+
+/**
  * mk_store_load_settings:
  * @self: a store
  * @error: return location for a #GError
@@ -73,35 +122,7 @@ mk_store_load_settings (MkStore *self,
       const char *key = (const char *) sqlite3_column_text (stmt, 0);
       const char *value = (const char *) sqlite3_column_text (stmt, 1);
 
-      if (g_strcmp0 (key, "workday_minutes") == 0)
-        s->workday_minutes = CLAMP (atoi (value), 60, 1440);
-      else if (g_strcmp0 (key, "over_points") == 0)
-        s->over_points = g_ascii_strtod (value, NULL);
-      else if (g_strcmp0 (key, "over_deviations") == 0)
-        s->over_deviations = g_ascii_strtod (value, NULL);
-      else if (g_strcmp0 (key, "min_days") == 0)
-        s->min_days = CLAMP (atoi (value), 1, 31);
-      else if (g_strcmp0 (key, "min_coverage") == 0)
-        s->min_coverage = g_ascii_strtod (value, NULL);
-      else if (g_strcmp0 (key, "uncategorised_share") == 0)
-        s->uncategorised_share = g_ascii_strtod (value, NULL);
-      else if (g_strcmp0 (key, "prime_hours") == 0)
-        {
-          g_auto(GStrv) ranges = g_strsplit (value, ",", MK_MAX_PRIME_RANGES);
-
-          s->n_prime = 0;
-          for (guint i = 0; ranges[i] != NULL && i < MK_MAX_PRIME_RANGES; i++)
-            {
-              int a, b;
-
-              if (sscanf (ranges[i], "%d-%d", &a, &b) == 2 && 0 <= a && a < b && b <= 1440)
-                {
-                  s->prime[s->n_prime].start = a;
-                  s->prime[s->n_prime].end = b;
-                  s->n_prime++;
-                }
-            }
-        }
+      mk_store_parse_setting (s, key, value);
     }
   if (step == MK_STORE_FAILED)
     return FALSE;

@@ -16,7 +16,7 @@
 
 G_BEGIN_DECLS
 
-#define MK_STORE_SCHEMA_VERSION 4
+#define MK_STORE_SCHEMA_VERSION 5
 
 /**
  * MkPrimeRange:

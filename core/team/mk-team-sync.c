@@ -1,0 +1,999 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* mk-team-sync.c — the sync protocol: sending what changed here, receiving
+ * what changed on the server.
+ *
+ * Design notes.
+ *
+ * A sync sends first, then receives; each half is one server transaction
+ * and one local transaction, and each can be cut at any moment (kill -9,
+ * the server restarting) without harm: the next sync finishes the job.
+ *
+ * Sending.  The entries in team_outbox (mk-team-link.c) are read in one
+ * statement — one snapshot — and streamed with COPY into a temporary table
+ * on the server; one statement then writes them into minutka.entry
+ * (INSERT … ON CONFLICT on the identity, so sending twice changes nothing)
+ * and keeps the versions they overwrite in minutka.entry_history when they
+ * are conflicts.  A conflict is an entry whose server version is newer
+ * than the last revision this desktop had received when it changed the
+ * entry (the outbox's `base`), written by another desktop, and different:
+ * the change that reaches the server last wins, the other is kept.  A
+ * version the same as this one is no change (that is how an interrupted
+ * send is finished without doubling or a false conflict).  Every row the
+ * server writes carries this desktop's identity (`origin`, from the
+ * transaction's setting minutka.origin).  Once the
+ * server committed, one local transaction forgets the sent changes: those
+ * with a `seq` up to the highest read — a change made meanwhile has a
+ * higher one and waits for the next sync.  A manager sends only the
+ * entries of the person linked to the login; the others stay in the log,
+ * are named in the result, and are never dropped.  The supervisor also
+ * sends the people, and the team's settings when they changed
+ * (mk-team-owned.c).
+ *
+ * Receiving.  In one REPEATABLE READ transaction on the server: the
+ * highest revision visible (minutka.max_revision(): revisions become
+ * visible in order, see mk-team-server.c), then everything above the last
+ * revision received and up to it — people, the team's settings, and the
+ * entries, streamed with COPY, without those whose current version this
+ * desktop wrote itself.  They are applied in one local transaction, which
+ * also stores the new last revision; the change log does not record them
+ * (team_link.receiving).  An entry changed here and not yet sent keeps the
+ * local version: it reaches the server later, and wins there.
+ *
+ * Texts go through COPY's text format, escaped both ways; dates are asked
+ * as YYYY-MM-DD whatever the server's DateStyle.
+ */
+#define G_LOG_DOMAIN "mk-team"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "mk-store-private.h"
+#include "mk-team-private.h"
+#include "mk-team-server.h"
+
+#define PROGRESS_EVERY 4096
+#define COPY_CHUNK (256 * 1024)
+
+void
+mk_team_sync_result_clear (MkTeamSyncResult *result)
+{
+  if (result == NULL)
+    return;
+  g_clear_pointer (&result->refused, g_ptr_array_unref);
+  memset (result, 0, sizeof *result);
+}
+
+/* COPY text format */
+
+static void
+copy_append_text (GString    *line,
+                  const char *text)
+{
+  if (text == NULL)
+    {
+      g_string_append (line, "\\N");
+      return;
+    }
+  for (const char *p = text; *p != '\0'; p++)
+    switch (*p)
+      {
+      case '\\': g_string_append (line, "\\\\"); break;
+      case '\t': g_string_append (line, "\\t"); break;
+      case '\n': g_string_append (line, "\\n"); break;
+      case '\r': g_string_append (line, "\\r"); break;
+      default: g_string_append_c (line, *p);
+      }
+}
+
+/* Splits one line of COPY text output into its fields, unescaped in
+ * place; a NULL field is %NULL.  Returns the number of fields. */
+static guint
+copy_split (char   *line,
+            char  **fields,
+            guint   max_fields)
+{
+  guint n = 0;
+  char *p = line;
+
+  while (n < max_fields)
+    {
+      char *start = p, *out = p;
+
+      while (*p != '\0' && *p != '\t' && *p != '\n')
+        {
+          if (*p != '\\' || p[1] == '\0')
+            {
+              *out++ = *p++;
+              continue;
+            }
+          p++;
+          switch (*p)
+            {
+            case 'b': *out++ = '\b'; p++; break;
+            case 'f': *out++ = '\f'; p++; break;
+            case 'n': *out++ = '\n'; p++; break;
+            case 'r': *out++ = '\r'; p++; break;
+            case 't': *out++ = '\t'; p++; break;
+            case 'v': *out++ = '\v'; p++; break;
+            case 'N': *out++ = '\\'; *out++ = 'N'; p++; break;
+            case 'x':
+              if (g_ascii_isxdigit (p[1]))
+                {
+                  int v = g_ascii_xdigit_value (*++p);
+
+                  if (g_ascii_isxdigit (p[1]))
+                    v = v * 16 + g_ascii_xdigit_value (*++p);
+                  *out++ = (char) v;
+                  p++;
+                }
+              else
+                *out++ = *p++;
+              break;
+            default:
+              if (*p >= '0' && *p <= '7')
+                {
+                  int v = 0;
+
+                  for (int i = 0; i < 3 && *p >= '0' && *p <= '7'; i++)
+                    v = v * 8 + (*p++ - '0');
+                  *out++ = (char) v;
+                }
+              else
+                *out++ = *p++;
+            }
+        }
+      {
+        char end = *p;
+
+        *out = '\0';
+        fields[n++] = (out - start == 2 && start[0] == '\\' && start[1] == 'N') ? NULL : start;
+        if (end != '\t')
+          break;
+        p++;
+      }
+    }
+  return n;
+}
+
+/* Reads the results still due on @conn, clearing *@result first. */
+static void
+drain_results (PGconn    *conn,
+               PGresult **result)
+{
+  g_clear_pointer (result, PQclear);
+  while ((*result = PQgetResult (conn)) != NULL)
+    g_clear_pointer (result, PQclear);
+}
+
+static gboolean
+query_count (MkStore    *store,
+             const char *sql,
+             gint64     *value,
+             GError    **error)
+{
+  sqlite3_stmt *stmt = mk_store_stmt_for_sql (store, sql, error);
+
+  if (stmt == NULL || mk_store_step (store, stmt, error) != MK_STORE_ROW)
+    return FALSE;
+  *value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* Sending */
+
+typedef struct {
+  MkStore          *store;
+  MkTeamLink       *link;
+  PGconn           *conn;
+  MkTeamSyncResult *result;
+  MkTeamProgressFunc progress;
+  gpointer          progress_data;
+  GCancellable     *cancellable;
+  gint64            max_seq;      /* the highest seq read */
+  GArray           *kept;         /* KeptChange: refused, to stay in the log */
+  GHashTable       *refused;      /* person's name → entries refused */
+  gint64            owned_mark;   /* team_link.owned_changed as it was sent */
+} Sync;
+
+typedef struct {
+  MkUuid  uuid;
+  gint64  base;
+  gint64  seq;
+} KeptChange;
+
+static void
+report (Sync    *sync,
+        guint64  done,
+        guint64  total,
+        gboolean receiving)
+{
+  if (sync->progress != NULL)
+    sync->progress (done, total, receiving, sync->progress_data);
+}
+
+/* Counts a refused entry under its person's name. */
+static void
+count_refused (Sync         *sync,
+               sqlite3_stmt *stmt)
+{
+  const char *name = (const char *) sqlite3_column_text (stmt, 12);
+  gpointer n = g_hash_table_lookup (sync->refused, name ? name : "");
+
+  g_hash_table_insert (sync->refused, g_strdup (name ? name : ""),
+                       GUINT_TO_POINTER (GPOINTER_TO_UINT (n) + 1));
+  sync->result->n_refused++;
+}
+
+static gboolean
+put_copy (Sync     *sync,
+          GString  *buf,
+          gboolean  flush,
+          GError  **error)
+{
+  if (buf->len == 0 || (!flush && buf->len < COPY_CHUNK))
+    return TRUE;
+  if (PQputCopyData (sync->conn, buf->str, (int) buf->len) != 1)
+    {
+      mk_team_set_error (error, sync->conn, NULL, _("sending the entries"));
+      return FALSE;
+    }
+  g_string_truncate (buf, 0);
+  return TRUE;
+}
+
+/* Streams the log's entries into the server's staging table. */
+static gboolean
+copy_out_changes (Sync     *sync,
+                  guint64  *n_staged,
+                  GError  **error)
+{
+  g_autoptr(GString) buf = g_string_sized_new (COPY_CHUNK + 4096);
+  g_autoptr(PGresult) result = NULL;
+  MkStore *store = sync->store;
+  sqlite3_stmt *stmt;
+  MkStoreStep step;
+  MkUuid me;
+  guint64 n = 0, read = 0, total = 0;
+
+  mk_uuid_parse (sync->link->person_uuid, &me);
+  if (!query_count (store, "SELECT count(*) FROM team_outbox", (gint64 *) &total, error))
+    return FALSE;
+
+  result = PQexec (sync->conn, "COPY pg_temp.staging FROM STDIN");
+  if (PQresultStatus (result) != PGRES_COPY_IN)
+    {
+      mk_team_set_error (error, sync->conn, result, _("sending the entries"));
+      return FALSE;
+    }
+
+  /* One statement: one snapshot of the log and the entries. */
+  stmt = mk_store_stmt_for_sql (store,
+                                "SELECT o.uuid, o.base, o.seq, e.id, p.uuid, e.day, e.start, "
+                                "e.minutes, c.uuid, e.task, e.source, e.task, p.name "
+                                "FROM team_outbox o LEFT JOIN entry e ON e.uuid = o.uuid "
+                                "LEFT JOIN person p ON p.id = e.person_id "
+                                "LEFT JOIN category c ON c.id = e.category_id", error);
+  if (stmt == NULL)
+    goto fail;
+  while ((step = mk_store_step (store, stmt, error)) == MK_STORE_ROW)
+    {
+      gint64 seq = sqlite3_column_int64 (stmt, 2);
+      gboolean gone = sqlite3_column_type (stmt, 3) == SQLITE_NULL;
+      char uuid[MK_UUID_TEXT_LEN + 1];
+      char text[MK_UUID_TEXT_LEN + 1];
+
+      sync->max_seq = MAX (sync->max_seq, seq);
+      read++;
+      if (!gone && !sync->link->supervisor &&
+          (sqlite3_column_bytes (stmt, 4) != sizeof me.bytes ||
+           memcmp (sqlite3_column_blob (stmt, 4), me.bytes, sizeof me.bytes) != 0))
+        {
+          /* Another person's entry: this login may not send it. */
+          KeptChange kept;
+
+          memcpy (kept.uuid.bytes, sqlite3_column_blob (stmt, 0), sizeof kept.uuid.bytes);
+          kept.base = sqlite3_column_int64 (stmt, 1);
+          kept.seq = seq;
+          g_array_append_val (sync->kept, kept);
+          count_refused (sync, stmt);
+          continue;
+        }
+
+      mk_store_column_uuid (stmt, 0, uuid);
+      g_string_append (buf, uuid);
+      g_string_append_c (buf, '\t');
+      if (gone)
+        g_string_append (buf, "\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\tt\t");
+      else
+        {
+          mk_store_column_uuid (stmt, 4, text);
+          g_string_append_printf (buf, "%s\t%s\t", text, sqlite3_column_text (stmt, 5));
+          if (sqlite3_column_type (stmt, 6) == SQLITE_NULL)
+            g_string_append (buf, "\\N");
+          else
+            g_string_append_printf (buf, "%d", sqlite3_column_int (stmt, 6));
+          mk_store_column_uuid (stmt, 8, text);
+          g_string_append_printf (buf, "\t%d\t%s\t", sqlite3_column_int (stmt, 7), text);
+          copy_append_text (buf, (const char *) sqlite3_column_text (stmt, 9));
+          g_string_append_printf (buf, "\t%d\tf\t", sqlite3_column_int (stmt, 10));
+        }
+      g_string_append_printf (buf, "%" G_GINT64_FORMAT "\n", (gint64) sqlite3_column_int64 (stmt, 1));
+      n++;
+      if (!put_copy (sync, buf, FALSE, error))
+        goto fail;
+      if (read % PROGRESS_EVERY == 0)
+        {
+          report (sync, read, total, FALSE);
+          if (g_cancellable_set_error_if_cancelled (sync->cancellable, error))
+            goto fail;
+        }
+    }
+  if (step == MK_STORE_FAILED || !put_copy (sync, buf, TRUE, error))
+    goto fail;
+  if (PQputCopyEnd (sync->conn, NULL) != 1)
+    {
+      mk_team_set_error (error, sync->conn, NULL, _("sending the entries"));
+      return FALSE;
+    }
+  g_clear_pointer (&result, PQclear);
+  result = PQgetResult (sync->conn);
+  if (PQresultStatus (result) != PGRES_COMMAND_OK)
+    {
+      mk_team_set_error (error, sync->conn, result, _("sending the entries"));
+      return FALSE;
+    }
+  drain_results (sync->conn, &result);
+  *n_staged = n;
+  return TRUE;
+
+fail:
+  sqlite3_reset (stmt);
+  PQputCopyEnd (sync->conn, "cancelled");
+  drain_results (sync->conn, &result);
+  return FALSE;
+}
+
+/* The one statement that writes the staged entries (see the top). */
+static const char upsert_sql[] =
+  "WITH cur AS ("
+  "  SELECT s.uuid, coalesce (s.person, e.person) AS person, coalesce (s.day, e.day) AS day,"
+  "         CASE WHEN s.deleted THEN e.start ELSE s.start END AS start,"
+  "         coalesce (s.minutes, e.minutes) AS minutes,"
+  "         coalesce (s.category, e.category) AS category, coalesce (s.task, e.task) AS task,"
+  "         coalesce (s.source, e.source) AS source, s.deleted, s.base,"
+  "         e.uuid IS NULL AS is_new, e.revision AS cur_revision, e.origin AS cur_origin,"
+  "         e.uuid IS NOT NULL AND (e.person, e.day, e.start, e.minutes, e.category, e.task,"
+  "           e.deleted) IS DISTINCT FROM (coalesce (s.person, e.person),"
+  "           coalesce (s.day, e.day), CASE WHEN s.deleted THEN e.start ELSE s.start END,"
+  "           coalesce (s.minutes, e.minutes), coalesce (s.category, e.category),"
+  "           coalesce (s.task, e.task), s.deleted) AS differs"
+  "  FROM pg_temp.staging s LEFT JOIN minutka.entry e ON e.uuid = s.uuid"
+  "  WHERE NOT (s.deleted AND e.uuid IS NULL)"
+  "), kept AS ("
+  "  INSERT INTO minutka.entry_history (uuid, person, day, start, minutes, category, task,"
+  "    source, deleted, origin, revision, changed_by, changed_at)"
+  "  SELECT e.uuid, e.person, e.day, e.start, e.minutes, e.category, e.task, e.source,"
+  "         e.deleted, e.origin, e.revision, e.changed_by, e.changed_at"
+  "  FROM cur JOIN minutka.entry e ON e.uuid = cur.uuid"
+  "  WHERE cur.differs AND cur.cur_revision > cur.base"
+  "    AND cur.cur_origin IS DISTINCT FROM $1::uuid"
+  "  RETURNING 1"
+  "), written AS ("
+  "  INSERT INTO minutka.entry AS t (uuid, person, day, start, minutes, category, task, source,"
+  "    deleted)"
+  "  SELECT uuid, person, day, start, minutes, category, task, source, deleted"
+  "  FROM cur WHERE is_new OR differs"
+  "  ON CONFLICT (uuid) DO UPDATE SET person = excluded.person, day = excluded.day,"
+  "    start = excluded.start, minutes = excluded.minutes, category = excluded.category,"
+  "    task = excluded.task, source = excluded.source, deleted = excluded.deleted"
+  "  RETURNING 1"
+  ")"
+  "SELECT (SELECT count (*) FROM written), (SELECT count (*) FROM kept),"
+  "       (SELECT count (*) FROM cur)";
+
+/* The supervisor's people: every local person, so that their entries can
+ * be sent; a person whose values are the same keeps the revision. */
+static gboolean
+send_people (Sync    *sync,
+             GError **error)
+{
+  sqlite3_stmt *stmt;
+  MkStoreStep step;
+
+  stmt = mk_store_stmt_for_sql (sync->store,
+                                "SELECT uuid, name, email, level, team, archived FROM person",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((step = mk_store_step (sync->store, stmt, error)) == MK_STORE_ROW)
+    {
+      char uuid[MK_UUID_TEXT_LEN + 1];
+      const char *values[6];
+      g_autoptr(PGresult) result = NULL;
+
+      mk_store_column_uuid (stmt, 0, uuid);
+      values[0] = uuid;
+      values[1] = (const char *) sqlite3_column_text (stmt, 1);
+      values[2] = (const char *) sqlite3_column_text (stmt, 2);
+      values[3] = (const char *) sqlite3_column_text (stmt, 3);
+      values[4] = (const char *) sqlite3_column_text (stmt, 4);
+      values[5] = sqlite3_column_int (stmt, 5) ? "t" : "f";
+      result = mk_team_query (sync->conn,
+                              "INSERT INTO minutka.person AS p (uuid, name, email, level, team, "
+                              "archived) VALUES ($1, $2, $3, $4, $5, $6) "
+                              "ON CONFLICT (uuid) DO UPDATE SET name = excluded.name, "
+                              "email = excluded.email, level = excluded.level, "
+                              "team = excluded.team, archived = excluded.archived "
+                              "WHERE (p.name, p.email, p.level, p.team, p.archived) IS DISTINCT "
+                              "FROM (excluded.name, excluded.email, excluded.level, "
+                              "excluded.team, excluded.archived)",
+                              6, values, _("sending the people"), error);
+      if (result == NULL)
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+    }
+  return step == MK_STORE_DONE;
+}
+
+static gboolean
+forget_sent_change (MkStore  *store,
+                    gpointer  user_data,
+                    GError  **error)
+{
+  Sync *sync = user_data;
+  sqlite3_stmt *stmt;
+
+  stmt = mk_store_stmt_for_sql (store, "DELETE FROM team_outbox WHERE seq <= ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, sync->max_seq);
+  if (!mk_store_step_done (store, stmt, error))
+    return FALSE;
+  /* The entries this login may not send stay in the log. */
+  for (guint i = 0; i < sync->kept->len; i++)
+    {
+      KeptChange *kept = &g_array_index (sync->kept, KeptChange, i);
+
+      stmt = mk_store_stmt_for_sql (store,
+                                    "INSERT OR IGNORE INTO team_outbox (uuid, base, seq) "
+                                    "VALUES (?, ?, ?)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_blob (stmt, 1, kept->uuid.bytes, sizeof kept->uuid.bytes, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, kept->base);
+      sqlite3_bind_int64 (stmt, 3, kept->seq);
+      if (!mk_store_step_done (store, stmt, error))
+        return FALSE;
+    }
+  /* Settings changed while they were being sent are sent next time. */
+  stmt = mk_store_stmt_for_sql (store,
+                                "UPDATE team_link SET owned_changed = 0 WHERE owned_changed = ?",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, sync->owned_mark);
+  return mk_store_step_done (store, stmt, error);
+}
+
+static gboolean
+send_changes (Sync    *sync,
+              GError **error)
+{
+  g_autoptr(PGresult) result = NULL;
+  guint64 staged = 0;
+  const char *values[] = { sync->link->desktop_uuid };
+
+  if (!query_count (sync->store, "SELECT owned_changed FROM team_link", &sync->owned_mark, error))
+    return FALSE;
+  if (!mk_team_exec (sync->conn, "BEGIN", _("sending the entries"), error))
+    return FALSE;
+  {
+    /* What this transaction writes is this desktop's (mk-team-server.c). */
+    g_autoptr(PGresult) origin =
+      mk_team_query (sync->conn, "SELECT set_config ('minutka.origin', $1, true)", 1, values,
+                     _("sending the entries"), error);
+
+    if (origin == NULL)
+      return FALSE;
+  }
+  if (sync->link->supervisor)
+    {
+      if (!send_people (sync, error))
+        return FALSE;
+      if (sync->owned_mark != 0)
+        {
+          g_autoptr(MkTeamOwned) owned = mk_team_owned_read_local (sync->store, error);
+
+          if (owned == NULL || !mk_team_owned_send (sync->conn, owned, error))
+            return FALSE;
+          sync->result->settings_sent = TRUE;
+        }
+    }
+  if (!mk_team_exec (sync->conn,
+                     "CREATE TEMP TABLE staging (uuid uuid, person uuid, day date, "
+                     "start smallint, minutes smallint, category uuid, task text, "
+                     "source smallint, deleted boolean, base bigint) ON COMMIT DROP",
+                     _("sending the entries"), error) ||
+      !copy_out_changes (sync, &staged, error))
+    return FALSE;
+  if (staged > 0)
+    {
+      result = mk_team_query (sync->conn, upsert_sql, 1, values, _("sending the entries"), error);
+      if (result == NULL)
+        return FALSE;
+      sync->result->conflicts = g_ascii_strtoull (PQgetvalue (result, 0, 1), NULL, 10);
+      sync->result->sent = g_ascii_strtoull (PQgetvalue (result, 0, 2), NULL, 10);
+    }
+  if (!mk_team_exec (sync->conn, "COMMIT", _("sending the entries"), error))
+    return FALSE;
+  /* The server has them: forget them here. */
+  return mk_store_change (sync->store, forget_sent_change, sync, error);
+}
+
+/* Receiving */
+
+typedef struct {
+  Sync        *sync;
+  gint64       since;
+  gint64       until;
+  MkTeamOwned *owned;
+  PGresult    *people;
+  GHashTable  *person_ids;    /* uuid text → gint64 id */
+  GHashTable  *category_ids;  /* uuid text → gint64 id */
+} Receive;
+
+static GHashTable *
+read_ids (MkStore    *store,
+          const char *sql,
+          GError    **error)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sqlite3_stmt *stmt = mk_store_stmt_for_sql (store, sql, error);
+  MkStoreStep step;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((step = mk_store_step (store, stmt, error)) == MK_STORE_ROW)
+    {
+      char uuid[MK_UUID_TEXT_LEN + 1];
+
+      mk_store_column_uuid (stmt, 0, uuid);
+      g_hash_table_insert (ids, g_strdup (uuid), g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 1) }, sizeof (gint64)));
+    }
+  if (step == MK_STORE_FAILED)
+    return NULL;
+  return g_steal_pointer (&ids);
+}
+
+static gboolean
+apply_people (Receive *r,
+              GError **error)
+{
+  MkStore *store = r->sync->store;
+
+  for (int i = 0; i < PQntuples (r->people); i++)
+    {
+      const char *uuid_text = PQgetvalue (r->people, i, 0);
+      const char *name = PQgetvalue (r->people, i, 1);
+      const char *email = PQgetisnull (r->people, i, 2) ? NULL : PQgetvalue (r->people, i, 2);
+      MkLevel level = MK_LEVEL_NONE;
+      gint64 *known = g_hash_table_lookup (r->person_ids, uuid_text);
+      gint64 id;
+      sqlite3_stmt *stmt;
+      MkUuid uuid;
+
+      mk_level_from_string (PQgetvalue (r->people, i, 3), &level);
+      if (!mk_uuid_parse (uuid_text, &uuid))
+        continue;
+      if (known != NULL)
+        id = *known;
+      else
+        {
+          g_autoptr(MkPerson) person = mk_store_find_person (store, name, email);
+
+          if (person == NULL)
+            person = mk_store_ensure_person (store, name, email, error);
+          if (person == NULL)
+            return FALSE;
+          id = mk_person_get_id (person);
+        }
+      stmt = mk_store_stmt_for_sql (store,
+                                    "UPDATE person SET uuid = ?1, name = ?2, name_key = ?3, "
+                                    "email = ?4, level = ?5, team = ?6, archived = ?7 "
+                                    "WHERE id = ?8", error);
+      if (stmt == NULL)
+        return FALSE;
+      {
+        g_autofree char *key = mk_store_name_key (name);
+        g_autofree char *mail = email ? g_ascii_strdown (email, -1) : NULL;
+
+        sqlite3_bind_blob (stmt, 1, uuid.bytes, sizeof uuid.bytes, SQLITE_TRANSIENT);
+        sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text (stmt, 3, key, -1, SQLITE_TRANSIENT);
+        if (mail != NULL)
+          sqlite3_bind_text (stmt, 4, mail, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text (stmt, 5, mk_level_to_string (level), -1, SQLITE_STATIC);
+        if (!PQgetisnull (r->people, i, 4))
+          sqlite3_bind_text (stmt, 6, PQgetvalue (r->people, i, 4), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int (stmt, 7, g_str_equal (PQgetvalue (r->people, i, 5), "t"));
+        sqlite3_bind_int64 (stmt, 8, id);
+        if (!mk_store_step_done (store, stmt, error))
+          return FALSE;
+      }
+      g_hash_table_insert (r->person_ids, g_strdup (uuid_text),
+                           g_memdup2 (&id, sizeof id));
+    }
+  return TRUE;
+}
+
+/* One received entry: added, changed, deleted or (changed here and not yet
+ * sent, or the same) left alone.  Returns whether it changed anything. */
+static gboolean
+apply_entry (Receive  *r,
+             char    **f,
+             gboolean *changed,
+             GError  **error)
+{
+  MkStore *store = r->sync->store;
+  gint64 *person = f[1] ? g_hash_table_lookup (r->person_ids, f[1]) : NULL;
+  gint64 *category = f[5] ? g_hash_table_lookup (r->category_ids, f[5]) : NULL;
+  gboolean deleted = f[8] != NULL && g_str_equal (f[8], "t");
+  g_autofree char *old_day = NULL, *old_task = NULL;
+  MkEntryInput input = { 0 };
+  sqlite3_stmt *stmt;
+  MkStoreStep step;
+  MkUuid uuid;
+  gint64 id = 0;
+  gboolean pending = FALSE;
+
+  *changed = FALSE;
+  if (f[0] == NULL || !mk_uuid_parse (f[0], &uuid))
+    return TRUE;
+
+  stmt = mk_store_stmt_for_sql (store,
+                                "SELECT e.id, e.person_id, e.day, e.start, e.minutes, "
+                                "e.category_id, e.task, "
+                                "EXISTS (SELECT 1 FROM team_outbox o WHERE o.uuid = ?1) "
+                                "FROM (SELECT 1) one LEFT JOIN entry e ON e.uuid = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_blob (stmt, 1, uuid.bytes, sizeof uuid.bytes, SQLITE_TRANSIENT);
+  step = mk_store_step (store, stmt, error);
+  if (step != MK_STORE_ROW)
+    return step != MK_STORE_FAILED;
+  pending = sqlite3_column_int (stmt, 7) != 0;
+  if (sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    {
+      MkEntryInput old = { 0 };
+
+      id = sqlite3_column_int64 (stmt, 0);
+      old.person_id = sqlite3_column_int64 (stmt, 1);
+      old_day = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      old.day = old_day;
+      old.start = sqlite3_column_type (stmt, 3) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 3);
+      old.minutes = sqlite3_column_int (stmt, 4);
+      old.category_id = sqlite3_column_int64 (stmt, 5);
+      old_task = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+      old.task = old_task;
+      input = old;
+    }
+  sqlite3_reset (stmt);
+  /* Changed here and not sent yet: this version will be sent, and win. */
+  if (pending)
+    return TRUE;
+
+  if (deleted)
+    {
+      if (id == 0)
+        return TRUE;
+      stmt = mk_store_stmt (store, STMT_ENTRY_DELETE, error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      *changed = TRUE;
+      return mk_store_step_done (store, stmt, error) &&
+             mk_store_rollup_add (store, &input, -1, error);
+    }
+
+  if (person == NULL || category == NULL || f[2] == NULL || f[4] == NULL)
+    {
+      g_warning ("Entry %s names a person or category this database does not know; skipped",
+                 f[0]);
+      return TRUE;
+    }
+  {
+    MkEntryInput now = { 0 };
+
+    now.person_id = *person;
+    now.day = f[2];
+    now.start = f[3] != NULL ? atoi (f[3]) : -1;
+    now.minutes = atoi (f[4]);
+    now.category_id = *category;
+    now.task = f[6] != NULL ? f[6] : "";
+    now.source = f[7] != NULL ? (MkEntrySource) CLAMP (atoi (f[7]), 0, 2) : MK_ENTRY_SOURCE_MANUAL;
+    g_strlcpy (now.uuid, f[0], sizeof now.uuid);
+    if (!mk_store_valid_day (now.day) || now.minutes < 1 || now.minutes > 1440 ||
+        now.start < -1 || now.start > 1439)
+      {
+        g_warning ("Entry %s has values this Minutka refuses; skipped", f[0]);
+        return TRUE;
+      }
+    if (id == 0)
+      {
+        *changed = TRUE;
+        return mk_store_insert_entry_row (store, &now, NULL, error) &&
+               mk_store_rollup_add (store, &now, +1, error);
+      }
+    if (input.person_id == now.person_id && g_strcmp0 (input.day, now.day) == 0 &&
+        input.start == now.start && input.minutes == now.minutes &&
+        input.category_id == now.category_id && g_strcmp0 (input.task, now.task) == 0)
+      return TRUE;
+    stmt = mk_store_stmt (store, STMT_ENTRY_UPDATE, error);
+    if (stmt == NULL)
+      return FALSE;
+    sqlite3_bind_int64 (stmt, 1, now.person_id);
+    sqlite3_bind_text (stmt, 2, now.day, 10, SQLITE_TRANSIENT);
+    if (now.start >= 0)
+      sqlite3_bind_int (stmt, 3, now.start);
+    sqlite3_bind_int (stmt, 4, now.minutes);
+    sqlite3_bind_int64 (stmt, 5, now.category_id);
+    sqlite3_bind_text (stmt, 6, now.task, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64 (stmt, 7, id);
+    *changed = TRUE;
+    return mk_store_step_done (store, stmt, error) &&
+           mk_store_rollup_add (store, &input, -1, error) &&
+           mk_store_rollup_add (store, &now, +1, error);
+  }
+}
+
+static gboolean
+receive_change (MkStore  *store,
+                gpointer  user_data,
+                GError  **error)
+{
+  Receive *r = user_data;
+  Sync *sync = r->sync;
+  g_autoptr(PGresult) result = NULL;
+  sqlite3_stmt *stmt;
+  guint64 n = 0;
+  char *line = NULL;
+  int len;
+
+  if (!mk_store_exec (store, "UPDATE team_link SET receiving = 1", _("receiving"), error) ||
+      !apply_people (r, error) ||
+      !mk_team_owned_apply (store, r->owned, error))
+    return FALSE;
+  if (!mk_store_reload_categories (store, error))
+    return FALSE;
+  r->category_ids = read_ids (store, "SELECT uuid, id FROM category", error);
+  if (r->category_ids == NULL)
+    return FALSE;
+
+  result = PQexec (sync->conn,
+                   "COPY (SELECT uuid, person, to_char (day, 'YYYY-MM-DD'), start, minutes, "
+                   "category, task, source, deleted, revision FROM minutka.entry "
+                   "WHERE revision > current_setting ('minutka.since')::bigint "
+                   "AND revision <= current_setting ('minutka.until')::bigint "
+                   "AND origin IS DISTINCT FROM current_setting ('minutka.origin')::uuid) "
+                   "TO STDOUT");
+  if (PQresultStatus (result) != PGRES_COPY_OUT)
+    {
+      mk_team_set_error (error, sync->conn, result, _("receiving the entries"));
+      return FALSE;
+    }
+  while ((len = PQgetCopyData (sync->conn, &line, FALSE)) > 0)
+    {
+      char *f[10] = { NULL, };
+      gboolean changed = FALSE;
+      gboolean ok;
+
+      ok = copy_split (line, f, G_N_ELEMENTS (f)) == G_N_ELEMENTS (f) &&
+           apply_entry (r, f, &changed, error);
+      PQfreemem (line);
+      if (!ok)
+        {
+          if (error != NULL && *error == NULL)
+            g_set_error (error, MK_TEAM_ERROR, MK_TEAM_ERROR_FAILED,
+                         _("The team's server sent an entry Minutka cannot read."));
+          goto drain;
+        }
+      if (changed)
+        sync->result->received++;
+      if (++n % PROGRESS_EVERY == 0)
+        {
+          report (sync, n, 0, TRUE);
+          if (g_cancellable_set_error_if_cancelled (sync->cancellable, error))
+            goto drain;
+        }
+    }
+  if (len == -2)
+    {
+      mk_team_set_error (error, sync->conn, NULL, _("receiving the entries"));
+      return FALSE;
+    }
+  g_clear_pointer (&result, PQclear);
+  result = PQgetResult (sync->conn);
+  if (PQresultStatus (result) != PGRES_COMMAND_OK)
+    {
+      mk_team_set_error (error, sync->conn, result, _("receiving the entries"));
+      return FALSE;
+    }
+  drain_results (sync->conn, &result);
+
+  stmt = mk_store_stmt_for_sql (store,
+                                "UPDATE team_link SET receiving = 0, last_revision = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, r->until);
+  return mk_store_step_done (store, stmt, error);
+
+drain:
+  /* The rest of the rows, so the connection is usable for the rollback. */
+  while ((len = PQgetCopyData (sync->conn, &line, FALSE)) > 0)
+    PQfreemem (line);
+  drain_results (sync->conn, &result);
+  return FALSE;
+}
+
+static gboolean
+receive_changes (Sync    *sync,
+                 GError **error)
+{
+  g_autoptr(PGresult) until = NULL;
+  g_autoptr(PGresult) set = NULL;
+  g_autoptr(MkTeamOwned) owned = NULL;
+  g_autofree char *since_text = g_strdup_printf ("%" G_GINT64_FORMAT, sync->link->last_revision);
+  Receive r = { sync, sync->link->last_revision, 0, NULL, NULL, NULL, NULL };
+  gboolean ok;
+
+  if (!mk_team_exec (sync->conn, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
+                     _("receiving"), error))
+    return FALSE;
+  until = mk_team_query (sync->conn, "SELECT minutka.max_revision ()", 0, NULL, _("receiving"),
+                         error);
+  if (until == NULL)
+    return FALSE;
+  r.until = g_ascii_strtoll (PQgetvalue (until, 0, 0), NULL, 10);
+  if (r.until <= r.since)
+    return mk_team_exec (sync->conn, "COMMIT", _("receiving"), error);
+  {
+    g_autofree char *until_text = g_strdup_printf ("%" G_GINT64_FORMAT, r.until);
+    const char *values[] = { since_text, until_text, sync->link->desktop_uuid };
+
+    set = mk_team_query (sync->conn,
+                         "SELECT set_config ('minutka.since', $1, true), "
+                         "set_config ('minutka.until', $2, true), "
+                         "set_config ('minutka.origin', $3, true)",
+                         3, values, _("receiving"), error);
+    if (set == NULL)
+      return FALSE;
+  }
+  owned = mk_team_owned_fetch (sync->conn, r.since, error);
+  if (owned == NULL)
+    return FALSE;
+  {
+    const char *values[] = { since_text };
+
+    r.people = mk_team_query (sync->conn,
+                              "SELECT uuid, name, email, level, team, archived FROM minutka.person "
+                              "WHERE revision > $1", 1, values, _("receiving the people"), error);
+    if (r.people == NULL)
+      return FALSE;
+  }
+  r.owned = owned;
+  sync->result->settings_received = !mk_team_owned_is_empty (owned);
+  r.person_ids = read_ids (sync->store, "SELECT uuid, id FROM person", error);
+  ok = r.person_ids != NULL && mk_store_change (sync->store, receive_change, &r, error);
+  g_clear_pointer (&r.people, PQclear);
+  g_clear_pointer (&r.person_ids, g_hash_table_unref);
+  g_clear_pointer (&r.category_ids, g_hash_table_unref);
+  if (!ok)
+    return FALSE;
+  return mk_team_exec (sync->conn, "COMMIT", _("receiving"), error);
+}
+
+static gboolean
+finish_change (MkStore  *store,
+               gpointer  user_data,
+               GError  **error)
+{
+  return mk_store_exec (store,
+                        "UPDATE team_link SET last_sync = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')",
+                        _("recording the sync"), error);
+}
+
+static int
+compare_texts (gconstpointer a,
+               gconstpointer b)
+{
+  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
+}
+
+/**
+ * mk_team_sync:
+ * @store: a store in a team
+ * @result: (out caller-allocates): what the sync did; clear it with
+ *   mk_team_sync_result_clear()
+ * @progress: (nullable) (scope call): called every few thousand entries
+ * @progress_data: for @progress
+ * @cancellable: (nullable): stops the sync at the next few thousand
+ *   entries; what was committed stays, the rest is rolled back
+ * @error: return location for a #GError
+ *
+ * Sends what changed here, then receives what changed on the server (see
+ * the top).  When the server cannot be reached or refuses, nothing changes
+ * locally and @error holds the server's words.
+ *
+ * Returns: %TRUE when both halves are done.
+ */
+gboolean
+mk_team_sync (MkStore            *store,
+              MkTeamSyncResult   *result,
+              MkTeamProgressFunc  progress,
+              gpointer            progress_data,
+              GCancellable       *cancellable,
+              GError            **error)
+{
+  g_autoptr(MkTeamLink) link = NULL;
+  g_autoptr(PGconn) conn = NULL;
+  g_autofree char *team_uuid = NULL;
+  g_autoptr(PGresult) me = NULL;
+  Sync sync = { 0, };
+  gboolean ok;
+
+  g_return_val_if_fail (MK_IS_STORE (store), FALSE);
+  g_return_val_if_fail (result != NULL, FALSE);
+
+  memset (result, 0, sizeof *result);
+  result->refused = g_ptr_array_new_with_free_func (g_free);
+  link = mk_team_link_read (store, error);
+  if (link == NULL)
+    return FALSE;
+  conn = mk_team_connect (link->conninfo, error);
+  if (conn == NULL || !mk_team_check_schema (conn, &team_uuid, error))
+    return FALSE;
+  if (g_strcmp0 (team_uuid, link->team_uuid) != 0)
+    {
+      g_set_error (error, MK_TEAM_ERROR, MK_TEAM_ERROR_OTHER_TEAM,
+                   _("The database at %s holds another team than the one this database "
+                     "joined. Leave the team with --team-leave and join the new one."),
+                   link->server);
+      return FALSE;
+    }
+  /* Who the login is now: the owner may have made it a supervisor. */
+  me = mk_team_query (conn, "SELECT coalesce ((SELECT supervisor FROM minutka.person "
+                      "WHERE login = current_user), false)", 0, NULL, _("syncing"), error);
+  if (me == NULL)
+    return FALSE;
+  link->supervisor = g_str_equal (PQgetvalue (me, 0, 0), "t");
+
+  sync.store = store;
+  sync.link = link;
+  sync.conn = conn;
+  sync.result = result;
+  sync.progress = progress;
+  sync.progress_data = progress_data;
+  sync.cancellable = cancellable;
+  sync.kept = g_array_new (FALSE, FALSE, sizeof (KeptChange));
+  sync.refused = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ok = send_changes (&sync, error) && receive_changes (&sync, error) &&
+       mk_store_change (store, finish_change, NULL, error);
+  {
+    GHashTableIter iter;
+    gpointer name, n;
+
+    g_hash_table_iter_init (&iter, sync.refused);
+    while (g_hash_table_iter_next (&iter, &name, &n))
+      g_ptr_array_add (result->refused, g_strdup_printf ("%s (%u)", (const char *) name,
+                                                          GPOINTER_TO_UINT (n)));
+    g_ptr_array_sort (result->refused, compare_texts);
+  }
+  g_hash_table_unref (sync.refused);
+  g_array_unref (sync.kept);
+  return ok;
+}
