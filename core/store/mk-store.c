@@ -343,8 +343,15 @@ mk_store_set_error (MkStore    *self,
                      "nothing was changed."), doing, detail);
       break;
     case SQLITE_CONSTRAINT:
-      g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_INVALID,
-                   _("The database refused a value while %s (%s)."), doing, detail);
+      /* The guard a team adds to a manager's database (mk-team-link.c). */
+      if (rc == SQLITE_CONSTRAINT_TRIGGER && g_strcmp0 (detail, "minutka-team-owned") == 0)
+        g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_TEAM_OWNED,
+                     _("This database is in a team: its categories, category words, targets, "
+                       "prime hours and study period are set by the team's supervisor and "
+                       "come with each sync. Nothing was changed; ask the supervisor."));
+      else
+        g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_INVALID,
+                     _("The database refused a value while %s (%s)."), doing, detail);
       break;
     default:
       g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_FAILED,
