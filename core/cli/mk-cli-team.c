@@ -32,7 +32,7 @@ need_team (const MkCliArgs *args)
 static MkStore *
 open_joined (const MkCliArgs *args)
 {
-  g_autoptr(MkStore) store = mk_cli_open_store (args);
+  g_autoptr(MkStore) store = mk_cli_open_store (args, MK_STORE_OPEN_EXISTING);
   g_autoptr(MkTeamStatus) status = NULL;
   g_autoptr(GError) error = NULL;
   const char *team = mk_cli_args_get (args, "team");
@@ -166,7 +166,8 @@ mk_cli_team_join_run (const MkCliArgs *args)
 
   if (team == NULL)
     return MK_EXIT_BAD_INPUT;
-  store = mk_cli_open_store (args);
+  /* Joining may start a new database: a desktop that has logged nothing. */
+  store = mk_cli_open_store (args, MK_STORE_OPEN_CREATE);
   if (store == NULL)
     return MK_EXIT_BAD_INPUT;
   if (!mk_team_join (store, team, &status, &error))

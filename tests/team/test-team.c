@@ -1112,7 +1112,7 @@ test_cli_commands (void)
 
     cli_run (&run, argv);
     g_assert_cmpint (run.status, ==, 1);
-    g_assert_nonnull (strstr (run.err, "is in no team"));
+    g_assert_nonnull (strstr (run.err, "does not exist"));
   }
   {
     const char *argv[] = { "--db", db, "--team", anna, "--team-join", NULL };
