@@ -40,6 +40,8 @@
 #include "mk-error-dialog.h"
 #include "mk-import-dialog.h"
 #include "mk-preferences-window.h"
+#include "mk-team-banner.h"
+#include "mk-team-indicator.h"
 #include "mk-today-page.h"
 #include "mk-window.h"
 
@@ -51,6 +53,7 @@ struct _MkWindow
 
   GSettings            *settings;
   guint                 external_id;  /* the check's timeout while mapped */
+  guint                 compact_id;   /* the team indicator's narrow mode, after layout */
 
   /* The demo: in the demo's window, its own store and the user's window
    * (weak); in the user's window, the open demo window (weak). */
@@ -63,6 +66,8 @@ struct _MkWindow
   AdwViewSwitcherTitle *switcher_title;
   GtkWidget            *demo_banner;
   MkAnalysisPage       *analysis_page;
+  MkTeamIndicator      *team_indicator;
+  MkTeamBanner         *team_banner;
 };
 
 G_DEFINE_FINAL_TYPE (MkWindow, mk_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -188,6 +193,66 @@ preferences_action_cb (GtkWidget  *widget,
   prefs = mk_preferences_window_new (store);
   gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (self));
   gtk_window_present (GTK_WINDOW (prefs));
+}
+
+/* The team's state in the header bar opens the team's status. */
+static void
+team_status_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  gtk_widget_activate_action (widget, "win.preferences", NULL);
+}
+
+/**
+ * mk_window_get_team_indicator:
+ * @self: the window
+ *
+ * Returns: (transfer none): the team's sync state in the header bar.
+ */
+MkTeamIndicator *
+mk_window_get_team_indicator (MkWindow *self)
+{
+  g_return_val_if_fail (MK_IS_WINDOW (self), NULL);
+
+  return self->team_indicator;
+}
+
+/**
+ * mk_window_get_team_banner:
+ * @self: the window
+ *
+ * Returns: (transfer none): the strip under the header bar that says what
+ *   the team server refused.
+ */
+MkTeamBanner *
+mk_window_get_team_banner (MkWindow *self)
+{
+  g_return_val_if_fail (MK_IS_WINDOW (self), NULL);
+
+  return self->team_banner;
+}
+
+/* A narrow window (the view switcher gives way to the title) has room for
+ * the team state's icon and number only.  The title's visibility changes
+ * while the header bar is being laid out, when no widget may change its
+ * size: the indicator follows it once the layout is done. */
+static gboolean
+apply_compact_cb (gpointer user_data)
+{
+  MkWindow *self = user_data;
+
+  self->compact_id = 0;
+  mk_team_indicator_set_compact (self->team_indicator,
+                                 adw_view_switcher_title_get_title_visible (self->switcher_title));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+title_visible_changed_cb (MkWindow *self)
+{
+  if (self->compact_id == 0)
+    self->compact_id = g_idle_add (apply_compact_cb, self);
 }
 
 static void
@@ -412,6 +477,7 @@ mk_window_dispose (GObject *object)
   MkWindow *self = MK_WINDOW (object);
 
   g_clear_handle_id (&self->external_id, g_source_remove);
+  g_clear_handle_id (&self->compact_id, g_source_remove);
   if (self->user_window != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->user_window), (gpointer *) &self->user_window);
   self->user_window = NULL;
@@ -451,6 +517,8 @@ mk_window_class_init (MkWindowClass *klass)
   g_type_ensure (MK_TYPE_TODAY_PAGE);
   g_type_ensure (MK_TYPE_ENTRIES_PAGE);
   g_type_ensure (MK_TYPE_ANALYSIS_PAGE);
+  g_type_ensure (MK_TYPE_TEAM_INDICATOR);
+  g_type_ensure (MK_TYPE_TEAM_BANNER);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/mk-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MkWindow, stack);
@@ -458,11 +526,14 @@ mk_window_class_init (MkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MkWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, MkWindow, demo_banner);
   gtk_widget_class_bind_template_child (widget_class, MkWindow, analysis_page);
+  gtk_widget_class_bind_template_child (widget_class, MkWindow, team_indicator);
+  gtk_widget_class_bind_template_child (widget_class, MkWindow, team_banner);
 
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action_cb);
   gtk_widget_class_install_action (widget_class, "win.try-demo", NULL, try_demo_action_cb);
   gtk_widget_class_install_action (widget_class, "win.leave-demo", NULL, leave_demo_action_cb);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.team-status", NULL, team_status_action_cb);
   gtk_widget_class_install_action (widget_class, "win.my-analysis", "s", my_analysis_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-entries", "a{sv}",
                                    show_entries_action_cb);
@@ -494,4 +565,6 @@ mk_window_init (MkWindow *self)
   mk_import_dialog_add_drop_target (self);
 
   g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_changed_cb), NULL);
+  g_signal_connect_object (self->switcher_title, "notify::title-visible",
+                           G_CALLBACK (title_visible_changed_cb), self, G_CONNECT_SWAPPED);
 }

@@ -4,6 +4,8 @@
 #include <adwaita.h>
 
 #include "mk-application.h"
+#include "mk-team-banner.h"
+#include "mk-team-indicator.h"
 
 G_BEGIN_DECLS
 
@@ -21,5 +23,8 @@ void        mk_window_show_toast       (MkWindow      *self,
 void        mk_window_show_error       (MkWindow      *self,
                                         const char    *heading,
                                         const GError  *error);
+
+MkTeamIndicator *mk_window_get_team_indicator (MkWindow *self);
+MkTeamBanner    *mk_window_get_team_banner    (MkWindow *self);
 
 G_END_DECLS
