@@ -1,12 +1,20 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-report-pdf.c — the analysis as a printable A4 PDF (cairo + pango).
  *
- * One flowing document: title, period and summary; the team chart (a
- * stacked bar per manager, by rank, with a legend); the findings, most
- * severe first; the per-manager table.  Text goes through Pango with DejaVu
- * Sans, so Cyrillic names and translations show, and stays real text in the
- * PDF (pdftotext reads it back).  A block that does not fit on the page
- * starts a new one; nothing is drawn below the bottom margin.
+ * One flowing document: title, period (in the reader's language) and
+ * summary; what the whole team shares (team findings); the team chart (a
+ * stacked bar per manager, by rank, with a legend); what the team's time
+ * went on (the largest task texts per category); the findings grouped
+ * under their manager, by rank, each group with both yardsticks; the
+ * per-manager table, whose column heads are turned upright so that no head
+ * is ever broken inside a word (a head too long for its room is shortened
+ * with an ellipsis and written out whole in a note under the table).
+ * Text goes through Pango with DejaVu Sans, so Cyrillic names and
+ * translations show, and stays real text in the PDF (pdftotext reads it
+ * back).  A block that does not fit on the page starts a new one; a block
+ * taller than a page (a name of 5,000 characters) flows on, line by line,
+ * over as many pages as it needs: nothing is drawn below the bottom margin
+ * and nothing is lost.
  *
  * Printing draws the same flow onto the printer's cairo_t: the whole
  * document is laid out again, and only the asked page is let through the
@@ -21,6 +29,8 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 
+#include "mk-analysis-format.h"
+#include "mk-format.h"
 #include "mk-report.h"
 
 #define PAGE_WIDTH  595.276   /* A4 in points */
@@ -161,7 +171,66 @@ need (Pdf    *pdf,
   page_begin (pdf);
 }
 
+/* Draws @layout at @x from pdf->y down, in @gray.  A layout that fits on a
+ * page is kept together (a new page when the rest of this one is too
+ * short); a taller one flows line by line onto the pages that follow. */
+static void
+show_flowing (Pdf         *pdf,
+              PangoLayout *layout,
+              double       x,
+              double       gray)
+{
+  double h = layout_height (layout);
+  PangoLayoutIter *iter;
+
+  if (h <= PAGE_HEIGHT - 2 * MARGIN)
+    {
+      need (pdf, h);
+      cairo_set_source_rgb (pdf->cr, gray, gray, gray);
+      cairo_move_to (pdf->cr, x, pdf->y);
+      pango_cairo_show_layout (pdf->cr, layout);
+      pdf->y += h;
+      return;
+    }
+
+  iter = pango_layout_get_iter (layout);
+  do
+    {
+      PangoRectangle logical;
+      double line_h;
+      double baseline;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      line_h = (double) logical.height / PANGO_SCALE;
+      baseline = (double) (pango_layout_iter_get_baseline (iter) - logical.y) / PANGO_SCALE;
+      need (pdf, line_h);
+      /* A new page restores the colour: set it for every line. */
+      cairo_set_source_rgb (pdf->cr, gray, gray, gray);
+      cairo_move_to (pdf->cr, x + (double) logical.x / PANGO_SCALE, pdf->y + baseline);
+      pango_cairo_show_layout_line (pdf->cr, pango_layout_iter_get_line_readonly (iter));
+      pdf->y += line_h;
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+}
+
 /* Draws a paragraph at the left margin (+@indent) and moves down. */
+static void
+paragraph_gray (Pdf        *pdf,
+                const char *text,
+                double      size,
+                gboolean    bold,
+                double      indent,
+                double      space_after,
+                double      gray)
+{
+  g_autofree char *glued = glue_signs (text);
+  g_autoptr(PangoLayout) layout = layout_new (pdf, glued, size, bold, CONTENT - indent);
+
+  show_flowing (pdf, layout, MARGIN + indent, gray);
+  pdf->y += space_after;
+}
+
 static void
 paragraph (Pdf        *pdf,
            const char *text,
@@ -170,34 +239,102 @@ paragraph (Pdf        *pdf,
            double      indent,
            double      space_after)
 {
-  g_autofree char *glued = glue_signs (text);
-  g_autoptr(PangoLayout) layout = layout_new (pdf, glued, size, bold, CONTENT - indent);
-  double h = layout_height (layout);
-
-  need (pdf, h);
-  cairo_set_source_rgb (pdf->cr, 0.1, 0.1, 0.1);
-  cairo_move_to (pdf->cr, MARGIN + indent, pdf->y);
-  pango_cairo_show_layout (pdf->cr, layout);
-  pdf->y += h + space_after;
+  paragraph_gray (pdf, text, size, bold, indent, space_after, 0.1);
 }
 
-/* A column head in a box of @width at (@x, @y): up to two lines, aligned
- * right, so "Follow-ups" and "Формирование КП" stay readable. */
+/* A section heading, kept on the page with the start of its section. */
 static void
+heading (Pdf        *pdf,
+         const char *text)
+{
+  need (pdf, 60);
+  paragraph (pdf, text, 12, TRUE, 0, 6);
+}
+
+/* A sentence with a dot in the colour of @severity before it. */
+static void
+dotted (Pdf        *pdf,
+        const char *text,
+        MkSeverity  severity,
+        double      indent)
+{
+  g_autofree char *glued = glue_signs (text);
+  g_autoptr(PangoLayout) layout = layout_new (pdf, glued, 9, FALSE, CONTENT - indent - 14);
+  double h = layout_height (layout);
+
+  /* The dot goes with the first line. */
+  need (pdf, MIN (h, 12));
+  switch (severity)
+    {
+    case MK_SEVERITY_CRITICAL:
+      cairo_set_source_rgb (pdf->cr, 0.75, 0.11, 0.16);
+      break;
+    case MK_SEVERITY_WARNING:
+      cairo_set_source_rgb (pdf->cr, 0.90, 0.55, 0.0);
+      break;
+    case MK_SEVERITY_INFO:
+    default:
+      cairo_set_source_rgb (pdf->cr, 0.55, 0.55, 0.55);
+      break;
+    }
+  cairo_new_path (pdf->cr);
+  cairo_arc (pdf->cr, MARGIN + indent + 4, pdf->y + 6, 3.2, 0, 2 * G_PI);
+  cairo_fill (pdf->cr);
+  show_flowing (pdf, layout, MARGIN + indent + 14, 0.1);
+  pdf->y += 4;
+}
+
+/* The longest a turned column head may be, in points. */
+#define HEAD_MAX 120.0
+
+/* A column head turned upright (read from the bottom up) in a column of
+ * @width at @x, standing on @bottom: one line, whole words; a head longer
+ * than HEAD_MAX is shortened with an ellipsis.  Returns whether it was. */
+static gboolean
 head (Pdf        *pdf,
       const char *text,
       double      x,
-      double      y,
-      double      width,
-      PangoAlignment align)
+      double      bottom,
+      double      width)
 {
-  g_autoptr(PangoLayout) layout = layout_new (pdf, text, 6.5, TRUE, width);
+  g_autoptr(PangoLayout) layout = layout_new (pdf, text, 6.5, TRUE, -1);
+  int w, h;
+  gboolean shortened = FALSE;
 
-  pango_layout_set_height (layout, -2);
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_alignment (layout, align);
-  cairo_move_to (pdf->cr, x, y);
+  pango_layout_get_pixel_size (layout, &w, &h);
+  if (w > HEAD_MAX)
+    {
+      pango_layout_set_width (layout, (int) (HEAD_MAX * PANGO_SCALE));
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      shortened = TRUE;
+    }
+  cairo_save (pdf->cr);
+  /* Upright, right-aligned in the column like the numbers under it. */
+  cairo_move_to (pdf->cr, x + width - (width - h) / 2.0 - h, bottom);
+  cairo_rotate (pdf->cr, -G_PI / 2);
+  cairo_set_source_rgb (pdf->cr, 0.1, 0.1, 0.1);
   pango_cairo_show_layout (pdf->cr, layout);
+  cairo_restore (pdf->cr);
+  return shortened;
+}
+
+/* How tall the turned heads of @heads are: the longest, at most HEAD_MAX. */
+static double
+heads_height (Pdf         *pdf,
+              const char **heads,
+              guint        n)
+{
+  double tallest = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PangoLayout) layout = layout_new (pdf, heads[i], 6.5, TRUE, -1);
+      int w, h;
+
+      pango_layout_get_pixel_size (layout, &w, &h);
+      tallest = MAX (tallest, MIN (w, HEAD_MAX));
+    }
+  return tallest;
 }
 
 /* Text in a box of @width at (@x, @y), ellipsized, aligned. */
@@ -260,7 +397,7 @@ chart (Pdf *pdf)
   GListModel *ranking = mk_analysis_get_ranking (a);
   double bar_width = CONTENT - LABEL_WIDTH - 8;
 
-  paragraph (pdf, _("Where the time goes, per manager"), 12, TRUE, 0, 6);
+  heading (pdf, _("Where the time goes, per manager"));
   legend (pdf);
 
   for (guint i = 0; i < g_list_model_get_n_items (ranking); i++)
@@ -305,46 +442,109 @@ chart (Pdf *pdf)
   pdf->y += 10;
 }
 
+/* What the whole team shares, after the summary. */
+static void
+team_findings (Pdf *pdf)
+{
+  GListModel *team = mk_analysis_get_team_findings (pdf->analysis);
+  guint n = g_list_model_get_n_items (team);
+
+  if (n == 0)
+    return;
+  heading (pdf, _("What the whole team shares"));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MkFinding) f = g_list_model_get_item (team, i);
+
+      dotted (pdf, mk_finding_get_message (f), mk_finding_get_severity (f), 0);
+    }
+  pdf->y += 10;
+}
+
+/* What the team's time went on: a line per category. */
+static void
+top_tasks (Pdf *pdf)
+{
+  MkAnalysis *a = pdf->analysis;
+  gboolean any = FALSE;
+
+  for (guint c = 0; c < mk_analysis_get_n_categories (a); c++)
+    {
+      g_autoptr(GString) line = g_string_new (NULL);
+      g_autofree char *share = NULL;
+      guint n = mk_analysis_get_n_top_tasks (a, c);
+
+      if (n == 0 || mk_analysis_get_team_minutes (a, c) <= 0)
+        continue;
+      if (!any)
+        heading (pdf, _("What the team's time went on"));
+      any = TRUE;
+      share = g_strdup_printf ("%.0f%%", round (mk_analysis_get_team_share (a, c) * 100));
+      g_string_append_printf (line, "%s %s: ", mk_analysis_get_category_name (a, c), share);
+      for (guint i = 0; i < n; i++)
+        {
+          double task_share = 0;
+          const char *text = mk_analysis_get_top_task (a, c, i, NULL, &task_share);
+          g_autofree char *label = mk_analysis_top_task_label (text);
+
+          g_string_append_printf (line, "%s%s %.0f%%", i > 0 ? " · " : "", label,
+                                  round (task_share * 100));
+        }
+      paragraph (pdf, line->str, 9, FALSE, 0, 3);
+    }
+  if (any)
+    pdf->y += 10;
+}
+
+/* The findings under their manager, by rank, each group with the
+ * manager's two yardsticks. */
 static void
 findings (Pdf *pdf)
 {
-  GListModel *all = mk_analysis_get_findings (pdf->analysis);
-  guint n = g_list_model_get_n_items (all);
+  GListModel *ranking = mk_analysis_get_ranking (pdf->analysis);
+  guint n = g_list_model_get_n_items (ranking);
+  gboolean any = FALSE;
 
-  paragraph (pdf, _("Findings"), 12, TRUE, 0, 6);
-  if (n == 0)
-    paragraph (pdf, _("Nothing stands out: every manager is close to the team and the targets."),
-               9, FALSE, 0, 4);
-
+  heading (pdf, _("Findings"));
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(MkFinding) f = g_list_model_get_item (all, i);
-      g_autofree char *glued = glue_signs (mk_finding_get_message (f));
-      g_autoptr(PangoLayout) layout = layout_new (pdf, glued, 9, FALSE, CONTENT - 14);
-      double h = layout_height (layout);
+      g_autoptr(MkManagerResult) m = g_list_model_get_item (ranking, i);
+      GListModel *list = mk_manager_result_get_findings (m);
+      g_autofree char *peers = mk_manager_result_describe_reclaim (m);
+      g_autofree char *targets = mk_manager_result_describe_vs_target (m);
+      g_autoptr(GString) yardsticks = g_string_new (NULL);
 
-      need (pdf, h + 4);
-      switch (mk_finding_get_severity (f))
+      if (g_list_model_get_n_items (list) == 0)
+        continue;
+      any = TRUE;
+      /* The name stays with the start of its findings. */
+      need (pdf, 40);
+      paragraph (pdf, mk_manager_result_get_name (m), 10, TRUE, 0, 2);
+      if (peers != NULL)
+        g_string_append_printf (yardsticks, _("Against the peers: %s"), peers);
+      if (targets != NULL)
         {
-        case MK_SEVERITY_CRITICAL:
-          cairo_set_source_rgb (pdf->cr, 0.75, 0.11, 0.16);
-          break;
-        case MK_SEVERITY_WARNING:
-          cairo_set_source_rgb (pdf->cr, 0.90, 0.55, 0.0);
-          break;
-        case MK_SEVERITY_INFO:
-        default:
-          cairo_set_source_rgb (pdf->cr, 0.55, 0.55, 0.55);
-          break;
+          if (yardsticks->len > 0)
+            g_string_append (yardsticks, " · ");
+          g_string_append_printf (yardsticks, _("Against the targets: %s"), targets);
         }
-      cairo_new_path (pdf->cr);
-      cairo_arc (pdf->cr, MARGIN + 4, pdf->y + 6, 3.2, 0, 2 * G_PI);
-      cairo_fill (pdf->cr);
-      cairo_set_source_rgb (pdf->cr, 0.1, 0.1, 0.1);
-      cairo_move_to (pdf->cr, MARGIN + 14, pdf->y);
-      pango_cairo_show_layout (pdf->cr, layout);
-      pdf->y += h + 4;
+      if (yardsticks->len > 0)
+        paragraph_gray (pdf, yardsticks->str, 8.5, FALSE, 0, 3, 0.35);
+      for (guint j = 0; j < g_list_model_get_n_items (list); j++)
+        {
+          g_autoptr(MkFinding) f = g_list_model_get_item (list, j);
+          g_autofree char *sentence = mk_format_finding (f);
+
+          dotted (pdf, sentence, mk_finding_get_severity (f), 6);
+        }
+      pdf->y += 6;
     }
+  if (!any)
+    paragraph (pdf, g_list_model_get_n_items (mk_analysis_get_team_findings (pdf->analysis)) > 0
+                    ? _("No manager stands out from the team.")
+                    : _("Nothing stands out: every manager is close to the team and the "
+                        "targets."),
+               9, FALSE, 0, 4);
   pdf->y += 10;
 }
 
@@ -354,31 +554,51 @@ table (Pdf *pdf)
   MkAnalysis *a = pdf->analysis;
   GListModel *ranking = mk_analysis_get_ranking (a);
   guint nc = mk_analysis_get_n_categories (a);
-  const double name_w = 100, num_w = 36;
-  double cat_w = (CONTENT - name_w - 5 * num_w) / MAX (nc, 1);
-  const char *heads[] = {
-    N_("Days"), N_("Min/day"), N_("Coverage"), N_("Win back min/day"), N_("More calls"),
+  const double name_w = 96, num_w = 27;
+  const guint n_before = 3, n_after = 3;
+  double cat_w = (CONTENT - name_w - (n_before + n_after) * num_w) / MAX (nc, 1);
+  const char *numeric[] = {
+    N_("Days"), N_("Minutes a day"), N_("Coverage"),
+    N_("Win back, min a day"), N_("Over targets, min a day"), N_("More calls a day"),
   };
+  g_autoptr(GPtrArray) heads = g_ptr_array_new ();
+  g_autoptr(GString) shortened = g_string_new (NULL);
+  double tall;
+  double bottom;
   double x;
 
-  paragraph (pdf, _("Per manager (shares of logged time)"), 12, TRUE, 0, 6);
-  need (pdf, 34);
+  for (guint k = 0; k < n_before; k++)
+    g_ptr_array_add (heads, (gpointer) _(numeric[k]));
+  for (guint c = 0; c < nc; c++)
+    g_ptr_array_add (heads, (gpointer) mk_analysis_get_category_name (a, c));
+  for (guint k = n_before; k < n_before + n_after; k++)
+    g_ptr_array_add (heads, (gpointer) _(numeric[k]));
+  tall = heads_height (pdf, (const char **) heads->pdata, heads->len);
+
+  heading (pdf, _("Per manager (shares of logged time)"));
+  need (pdf, tall + 6 + 3 * 11);
+  bottom = pdf->y + tall;
   cairo_set_source_rgb (pdf->cr, 0.1, 0.1, 0.1);
-  head (pdf, _("Manager"), MARGIN, pdf->y, name_w, PANGO_ALIGN_LEFT);
+  cell (pdf, _("Manager"), MARGIN, bottom - 9, name_w - 4, 6.5, TRUE, PANGO_ALIGN_LEFT);
   x = MARGIN + name_w;
-  for (guint k = 0; k < 3; k++, x += num_w)
-    head (pdf, _(heads[k]), x, pdf->y, num_w - 2, PANGO_ALIGN_RIGHT);
-  for (guint c = 0; c < nc; c++, x += cat_w)
-    head (pdf, mk_analysis_get_category_name (a, c), x, pdf->y, cat_w - 2, PANGO_ALIGN_RIGHT);
-  for (guint k = 3; k < 5; k++, x += num_w)
-    head (pdf, _(heads[k]), x, pdf->y, num_w - 2, PANGO_ALIGN_RIGHT);
-  pdf->y += 20;
+  for (guint i = 0; i < heads->len; i++)
+    {
+      double w = i < n_before || i >= n_before + nc ? num_w : cat_w;
+      const char *text = g_ptr_array_index (heads, i);
+
+      if (head (pdf, text, x, bottom, w - 2))
+        g_string_append_printf (shortened, "%s%s", shortened->len > 0 ? "; " : "", text);
+      x += w;
+    }
+  pdf->y = bottom + 6;
 
   for (guint i = 0; i < g_list_model_get_n_items (ranking); i++)
     {
       g_autoptr(MkManagerResult) m = g_list_model_get_item (ranking, i);
       double calls = mk_manager_result_get_extra_calls_per_day (m);
-      char buf[5][32];
+      gboolean weak = mk_manager_result_get_weak_sample (m);
+      char before[3][32];
+      char after[3][32];
 
       need (pdf, 12);
       if (i % 2 == 0)
@@ -390,19 +610,28 @@ table (Pdf *pdf)
       cairo_set_source_rgb (pdf->cr, 0.1, 0.1, 0.1);
       cell (pdf, mk_manager_result_get_name (m), MARGIN, pdf->y, name_w - 4, 7.5, FALSE,
             PANGO_ALIGN_LEFT);
-      g_snprintf (buf[0], sizeof buf[0], "%u", mk_manager_result_get_days (m));
-      g_snprintf (buf[1], sizeof buf[1], "%.0f", round (mk_manager_result_get_minutes_per_day (m)));
-      g_snprintf (buf[2], sizeof buf[2], "%.0f%%",
+      g_snprintf (before[0], sizeof before[0], "%u", mk_manager_result_get_days (m));
+      g_snprintf (before[1], sizeof before[1], "%.0f",
+                  round (mk_manager_result_get_minutes_per_day (m)));
+      g_snprintf (before[2], sizeof before[2], "%.0f%%",
                   round (mk_manager_result_get_coverage (m) * 100));
-      g_snprintf (buf[3], sizeof buf[3], "%.0f",
-                  round (mk_manager_result_get_reclaimable_per_day (m)));
-      g_snprintf (buf[4], sizeof buf[4], "%s", isnan (calls) ? "—" : "");
-      if (!isnan (calls))
-        g_snprintf (buf[4], sizeof buf[4], "%.1f", calls);
+      /* A weak sample's numbers are not evidence enough for time to win back. */
+      g_snprintf (after[0], sizeof after[0], "%s", "—");
+      g_snprintf (after[1], sizeof after[1], "%s", "—");
+      g_snprintf (after[2], sizeof after[2], "%s", "—");
+      if (!weak)
+        {
+          g_snprintf (after[0], sizeof after[0], "%.0f",
+                      round (mk_manager_result_get_reclaimable_per_day (m)));
+          g_snprintf (after[1], sizeof after[1], "%.0f",
+                      round (mk_manager_result_get_reclaimable_vs_target_per_day (m)));
+          if (!isnan (calls))
+            g_snprintf (after[2], sizeof after[2], "%.1f", calls);
+        }
 
       x = MARGIN + name_w;
-      for (guint k = 0; k < 3; k++, x += num_w)
-        cell (pdf, buf[k], x, pdf->y, num_w - 2, 7.5, FALSE, PANGO_ALIGN_RIGHT);
+      for (guint k = 0; k < n_before; k++, x += num_w)
+        cell (pdf, before[k], x, pdf->y, num_w - 2, 7.5, FALSE, PANGO_ALIGN_RIGHT);
       for (guint c = 0; c < nc; c++, x += cat_w)
         {
           g_autofree char *share = g_strdup_printf ("%.0f%%",
@@ -411,9 +640,18 @@ table (Pdf *pdf)
 
           cell (pdf, share, x, pdf->y, cat_w - 2, 7.5, FALSE, PANGO_ALIGN_RIGHT);
         }
-      for (guint k = 3; k < 5; k++, x += num_w)
-        cell (pdf, buf[k], x, pdf->y, num_w - 2, 7.5, FALSE, PANGO_ALIGN_RIGHT);
+      for (guint k = 0; k < n_after; k++, x += num_w)
+        cell (pdf, after[k], x, pdf->y, num_w - 2, 7.5, FALSE, PANGO_ALIGN_RIGHT);
       pdf->y += 11;
+    }
+
+  /* Heads too long for their room, written out. */
+  if (shortened->len > 0)
+    {
+      g_autofree char *note = g_strdup_printf (_("Shortened column heads: %s."), shortened->str);
+
+      pdf->y += 4;
+      paragraph_gray (pdf, note, 7.5, FALSE, 0, 0, 0.35);
     }
 }
 
@@ -435,6 +673,8 @@ flow (MkAnalysis *analysis,
       int         target)
 {
   g_autofree char *period = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
   cairo_font_options_t *options = cairo_font_options_create ();
   Pdf pdf = { .cr = cr, .analysis = analysis, .y = MARGIN, .page = 1, .target = target };
 
@@ -446,16 +686,17 @@ flow (MkAnalysis *analysis,
 
   page_begin (&pdf);
   paragraph (&pdf, _("Minutka report: where the working day goes"), 15, TRUE, 0, 4);
-  period = g_strdup_printf (_("Period: %s – %s"),
-                            mk_analysis_get_from (analysis) ? mk_analysis_get_from (analysis)
-                                                            : "…",
-                            mk_analysis_get_to (analysis) ? mk_analysis_get_to (analysis) : "…");
+  from = mk_day_format_short (mk_analysis_get_from (analysis));
+  to = mk_day_format_short (mk_analysis_get_to (analysis));
+  period = g_strdup_printf (_("Period: %s – %s"), from, to);
   paragraph (&pdf, period, 10, FALSE, 0, 10);
   paragraph (&pdf, mk_analysis_get_summary (analysis), 10, FALSE, 0, 14);
 
   if (!mk_analysis_is_empty (analysis))
     {
+      team_findings (&pdf);
       chart (&pdf);
+      top_tasks (&pdf);
       findings (&pdf);
       table (&pdf);
     }

@@ -621,9 +621,16 @@ csv_number (GString *out,
  *
  * One row per manager × category, with a header row:
  * `manager,email,category,minutes,share,median,deviation,target_min,
- * target_max,entries,median_entry_minutes,prime_minutes,weak_sample,flags`.
+ * target_max,entries,median_entry_minutes,prime_minutes,weak_sample,flags,
+ * target_gap_minutes_per_day,top_tasks,team_flags`.
  * `flags` lists the kinds of the manager's findings about that category,
- * separated by spaces.  Lines end in CRLF.
+ * separated by spaces; `target_gap_minutes_per_day` the minutes a day the
+ * share is outside the category's target band (0 inside it, empty for a
+ * weak sample); `top_tasks` what the manager's time in the category went on,
+ * "text share; text share; …" (shares as fractions, texts folded as in the
+ * JSON); `team_flags` the kinds of the team findings about the category
+ * (`team_target`, and `team_selling` on every selling category), the same on
+ * every manager's row.  Lines end in CRLF.
  *
  * Returns: (transfer full): the CSV text.
  */
@@ -632,7 +639,8 @@ mk_report_csv (MkAnalysis *analysis)
 {
   GString *out = g_string_new ("manager,email,category,minutes,share,median,deviation,"
                                "target_min,target_max,entries,median_entry_minutes,"
-                               "prime_minutes,weak_sample,flags\r\n");
+                               "prime_minutes,weak_sample,flags,target_gap_minutes_per_day,"
+                               "top_tasks,team_flags\r\n");
   GListModel *managers;
 
   g_return_val_if_fail (MK_IS_ANALYSIS (analysis), NULL);
@@ -673,8 +681,31 @@ mk_report_csv (MkAnalysis *analysis)
           csv_number (out, mk_manager_result_get_entries (m, c), 0);
           csv_number (out, pc_median_length (analysis, m, c), 1);
           csv_number (out, mk_manager_result_get_prime_minutes (m, c), 0);
+          g_autoptr(GString) tasks = g_string_new (NULL);
+          g_autoptr(GString) team_flags = g_string_new (NULL);
+
+          for (guint t = 0; t < mk_manager_result_get_n_top_tasks (m, c); t++)
+            {
+              double share = 0;
+              const char *text = mk_manager_result_get_top_task (m, c, t, NULL, &share);
+
+              if (tasks->len > 0)
+                g_string_append (tasks, "; ");
+              g_string_append_printf (tasks, "%s ", text);
+              json_number (tasks, share, 4);
+            }
+          if (mk_analysis_find_team_finding (analysis, MK_FINDING_TEAM_TARGET, key) != NULL)
+            g_string_append (team_flags, "team_target");
+          if (mk_analysis_get_category_class (analysis, c) == MK_CATEGORY_KIND_SELLING
+              && mk_analysis_find_team_finding (analysis, MK_FINDING_TEAM_SELLING, NULL) != NULL)
+            g_string_append (team_flags, team_flags->len > 0 ? " team_selling" : "team_selling");
+
           csv_cell (out, mk_manager_result_get_weak_sample (m) ? "true" : "false", FALSE);
-          csv_cell (out, flags->str, TRUE);
+          csv_cell (out, flags->str, FALSE);
+          csv_number (out, mk_manager_result_get_weak_sample (m)
+                           ? NAN : mk_manager_result_get_target_gap_per_day (m, c), 1);
+          csv_cell (out, tasks->str, FALSE);
+          csv_cell (out, team_flags->str, TRUE);
         }
     }
 

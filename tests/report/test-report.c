@@ -8,13 +8,24 @@
  */
 #include "config.h"
 
+#include <libintl.h>
 #include <locale.h>
 #include <math.h>
 
+#include "mk-analysis-format.h"
 #include "mk-cli-report.h"
 #include "mk-report.h"
 #include "mk-store.h"
 #include "mk-task-fold.h"
+#include "mk-version.h"
+
+static void
+use_language (const char *language)
+{
+  g_setenv ("LANGUAGE", language, TRUE);
+  /* Tells gettext the catalogues changed: it forgets what it found. */
+  textdomain (GETTEXT_PACKAGE);
+}
 
 /* A minimal JSON reader: enough to check the report's structure. */
 
@@ -489,6 +500,15 @@ test_json_team_findings (void)
   g_assert_cmpuint (j_get (j_get (team, "top_tasks"), "calls")->items->len, ==, 0);
   g_assert_cmpuint (j_get (j_get (anna, "top_tasks"), "admin")->items->len, ==, 2);
 
+  /* The CSV says the same: the team finding and the tasks on the rows. */
+  {
+    g_autofree char *csv = mk_report_csv (a);
+
+    g_assert_nonnull (strstr (csv, ",team_flags\r\n"));
+    g_assert_nonnull (strstr (csv, "Anna,,admin,400,0.5000,0.5000,0.00,,0.2000,8,,0,false,target,"
+                                   "120.0,CRM entry 0.7500; weekly report 0.2500,team_target\r\n"));
+  }
+
   /* Both yardsticks: nothing against the peers, 2 h against the target. */
   g_assert_cmpfloat (j_num (anna, "reclaimable_minutes_per_day"), ==, 0);
   g_assert_cmpfloat_with_epsilon (j_num (anna, "reclaimable_vs_target_minutes_per_day"), 120,
@@ -510,11 +530,11 @@ test_csv_rows (void)
   g_assert_true (g_str_has_prefix (lines[0], "manager,email,category,minutes,share,median,"));
   g_assert_cmpstr (lines[1], ==,
                    "Anna,anna@example.com,calls,600,0.7500,0.7562,-0.31,0.3500,,24,15.0,0,"
-                   "false,");
+                   "false,,0.0,,");
   /* The formula is defused and quoted; the over finding is flagged. */
   g_assert_cmpstr (lines[11], ==,
                    "\"'=HYPERLINK(\"\"x\"\")\",,admin,440,0.5500,0.1938,17.81,,0.2000,8,,0,"
-                   "false,over");
+                   "false,over,140.0,,");
 }
 
 static void
@@ -568,16 +588,35 @@ pdf_text (MkAnalysis *a)
                 NULL, NULL, &out, NULL, &status, &error);
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return collapse (out);
+  {
+    /* The page numbers fall inside a text that flows over a page end:
+     * "…xyz\fPage 3\nabc…".  pdftotext ends each page with a form feed. */
+    g_autofree char *page = g_regex_escape_string (g_dgettext (GETTEXT_PACKAGE, "Page %d"), -1);
+    g_auto(GStrv) parts = g_strsplit (page, "%d", 2);
+    g_autofree char *pattern = g_strdup_printf ("\\s*%s\\d+\\s*\\f", parts[0]);
+    g_autoptr(GRegex) footer = g_regex_new (pattern, 0, 0, NULL);
+    g_autofree char *clean = NULL;
+
+    g_assert_nonnull (footer);
+    clean = g_regex_replace_literal (footer, out, -1, 0, "", 0, NULL);
+    return collapse (clean);
+  }
 }
 
+/* Every manager is named; the team findings are there whole; each
+ * manager's findings stand, whole, under the manager's name (after the
+ * "Findings" heading) and before the next manager's. */
 static void
 assert_pdf_names_everything (MkAnalysis *a)
 {
   g_autofree char *text = NULL;
+  g_autofree char *heading = collapse (g_dgettext (GETTEXT_PACKAGE, "Findings"));
   GListModel *managers = mk_analysis_get_managers (a);
-  GListModel *findings = mk_analysis_get_findings (a);
+  GListModel *ranking = mk_analysis_get_ranking (a);
+  GListModel *team = mk_analysis_get_team_findings (a);
   g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  const char *section;
+  const char *cursor;
 
   if (pdftotext == NULL)
     {
@@ -585,7 +624,13 @@ assert_pdf_names_everything (MkAnalysis *a)
       return;
     }
   text = pdf_text (a);
-  g_assert_nonnull (strstr (text, "Minutkareport"));
+  {
+    g_autofree char *title = collapse (g_dgettext (GETTEXT_PACKAGE,
+                                                   "Minutka report: where the working day "
+                                                   "goes"));
+
+    g_assert_nonnull (strstr (text, title));
+  }
   for (guint i = 0; i < g_list_model_get_n_items (managers); i++)
     {
       g_autoptr(MkManagerResult) m = g_list_model_get_item (managers, i);
@@ -594,14 +639,70 @@ assert_pdf_names_everything (MkAnalysis *a)
       if (strstr (text, name) == NULL)
         g_error ("the PDF does not name %s", mk_manager_result_get_name (m));
     }
-  g_assert_cmpuint (g_list_model_get_n_items (findings), >, 0);
-  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (team); i++)
     {
-      g_autoptr(MkFinding) f = g_list_model_get_item (findings, i);
+      g_autoptr(MkFinding) f = g_list_model_get_item (team, i);
       g_autofree char *sentence = collapse (mk_finding_get_message (f));
 
       if (strstr (text, sentence) == NULL)
         g_error ("the PDF does not say: %s", sentence);
+    }
+
+  g_assert_cmpuint (g_list_model_get_n_items (mk_analysis_get_findings (a)), >, 0);
+  section = g_strrstr (text, heading);
+  g_assert_nonnull (section);
+  cursor = section;
+  for (guint i = 0; i < g_list_model_get_n_items (ranking); i++)
+    {
+      g_autoptr(MkManagerResult) m = g_list_model_get_item (ranking, i);
+      GListModel *findings = mk_manager_result_get_findings (m);
+      g_autofree char *name = collapse (mk_manager_result_get_name (m));
+      const char *at;
+
+      if (g_list_model_get_n_items (findings) == 0)
+        continue;
+      at = strstr (cursor, name);
+      if (at == NULL)
+        g_error ("the findings of %s are not under their name", mk_manager_result_get_name (m));
+      cursor = at + strlen (name);
+      for (guint j = 0; j < g_list_model_get_n_items (findings); j++)
+        {
+          g_autoptr(MkFinding) f = g_list_model_get_item (findings, j);
+          g_autofree char *stripped = mk_format_finding (f);
+          g_autofree char *sentence = collapse (stripped);
+          const char *found = strstr (cursor, sentence);
+
+          if (found == NULL)
+            g_error ("the PDF does not say, under %s: %s", mk_manager_result_get_name (m),
+                     sentence);
+          cursor = found + strlen (sentence);
+        }
+    }
+}
+
+/* No column head is broken inside a word: "Звон-ки", "Follo-w-ups". */
+static void
+assert_pdf_heads_whole (MkAnalysis *a)
+{
+  g_autofree char *text = NULL;
+
+  if (g_find_program_in_path ("pdftotext") == NULL)
+    return;
+  text = pdf_text (a);
+  for (guint c = 0; c < mk_analysis_get_n_categories (a); c++)
+    {
+      g_autofree char *name = collapse (mk_analysis_get_category_name (a, c));
+      glong n = g_utf8_strlen (name, -1);
+
+      for (glong k = 1; k < n; k++)
+        {
+          g_autofree char *head = g_utf8_substring (name, 0, k);
+          g_autofree char *tail = g_utf8_substring (name, k, n);
+          g_autofree char *broken = g_strconcat (head, "-", tail, NULL);
+
+          if (strstr (text, broken) != NULL)
+            g_error ("the PDF breaks the head '%s' as '%s'", name, broken);
+        }
     }
 }
 
@@ -611,6 +712,34 @@ test_pdf_text (void)
   g_autoptr(MkAnalysis) a = small_team ("Борис Петров");
 
   assert_pdf_names_everything (a);
+}
+
+/* A paragraph taller than a page (a name of 5,000 characters in the
+ * summary, the findings and their heading) flows over the pages: every
+ * character of it is in the PDF, none under the footer. */
+static void
+test_pdf_long_name (void)
+{
+  GString *name = g_string_new ("Boris");
+  g_autoptr(MkAnalysis) a = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *whole = NULL;
+
+  for (guint i = 0; i < 5000; i++)
+    g_string_append_c (name, (char) ('a' + i % 26));
+  a = small_team (name->str);
+  if (g_find_program_in_path ("pdftotext") == NULL)
+    {
+      g_string_free (name, TRUE);
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+  g_assert_cmpint (mk_report_pdf_count_pages (a), >=, 3);
+  text = pdf_text (a);
+  whole = collapse (name->str);
+  g_assert_nonnull (strstr (text, whole));
+  assert_pdf_names_everything (a);
+  g_string_free (name, TRUE);
 }
 
 /* The command line and the demo team, through a real store. */
@@ -726,6 +855,33 @@ test_demo_pdf (void)
   g_assert_cmpstr (mk_analysis_get_from (a), ==, "2026-11-23");
   g_assert_cmpuint (g_list_model_get_n_items (mk_analysis_get_managers (a)), ==, 8);
   assert_pdf_names_everything (a);
+  assert_pdf_heads_whole (a);
+}
+
+/* In Russian: every head whole, the findings under their manager, the days
+ * as a Russian reader writes them. */
+static void
+test_demo_pdf_russian (void)
+{
+  g_autoptr(MkStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MkAnalysis) a = NULL;
+  g_autofree char *text = NULL;
+
+  use_language ("ru");
+  store = demo_store ();
+  a = mk_analysis_new_for_store (store, NULL, NULL, MK_PEER_MODE_LEVEL, &error);
+  g_assert_no_error (error);
+  assert_pdf_names_everything (a);
+  assert_pdf_heads_whole (a);
+  if (g_find_program_in_path ("pdftotext") != NULL)
+    {
+      text = pdf_text (a);
+      g_assert_nonnull (strstr (text, "23ноября2026–25ноября2026"));
+      g_assert_null (strstr (text, "2026-11-23"));
+      g_assert_nonnull (strstr (text, "Администрирование"));
+    }
+  use_language ("C");
 }
 
 /* An active study is the default period; without one, the last three logged
@@ -801,8 +957,13 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_setenv ("LANGUAGE", "C", TRUE);
-  setlocale (LC_ALL, "C.UTF-8");
+  /* English, unless a test asks for Russian; GLib decides once, at the
+   * first message, whether to translate at all, so that one is Russian. */
+  g_setenv ("LANGUAGE", "ru", TRUE);
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  mk_core_init_i18n ();
+  g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "Findings"), !=, "Findings");
+  use_language ("C");
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/report/json/structure-and-numbers", test_json_structure);
@@ -815,6 +976,8 @@ main (int   argc,
   g_test_add_func ("/report/demo/json-names-planted-problems",
                    test_demo_names_planted_problems);
   g_test_add_func ("/report/demo/pdf-names-everything", test_demo_pdf);
+  g_test_add_func ("/report/demo/pdf-in-russian", test_demo_pdf_russian);
+  g_test_add_func ("/report/pdf/name-of-5000-characters-flows", test_pdf_long_name);
   g_test_add_func ("/report/period/default-study-then-last-days", test_default_period_study);
   g_test_add_func ("/report/cli/exit-codes", test_cli_exit_codes);
 
