@@ -170,7 +170,7 @@ mk_cli_team_join_run (const MkCliArgs *args)
   store = mk_cli_open_store (args, MK_STORE_OPEN_CREATE);
   if (store == NULL)
     return MK_EXIT_BAD_INPUT;
-  if (!mk_team_join (store, team, &status, &error))
+  if (!mk_team_join (store, team, NULL, &status, &error))
     {
       mk_cli_print_error (error);
       return MK_EXIT_BAD_INPUT;
@@ -254,7 +254,7 @@ mk_cli_sync_run (const MkCliArgs *args)
 
   if (store == NULL)
     return MK_EXIT_BAD_INPUT;
-  if (!mk_team_sync (store, &result, NULL, NULL, NULL, &error))
+  if (!mk_team_sync (store, NULL, &result, NULL, NULL, NULL, &error))
     {
       mk_cli_print_error (error);
       mk_team_sync_result_clear (&result);

@@ -500,6 +500,8 @@ read_team (PGconn  *conn,
  * @conninfo: the team's database, as a libpq connection string or URI,
  *   without a password (give it through ~/.pgpass, PGPASSFILE or a service
  *   file)
+ * @password: (nullable): the login's password for this connection only
+ *   (never stored), or %NULL to let libpq find it
  * @status: (out) (optional) (transfer full): the team as joined
  * @error: return location for a #GError
  *
@@ -514,6 +516,7 @@ read_team (PGconn  *conn,
 gboolean
 mk_team_join (MkStore       *store,
               const char    *conninfo,
+              const char    *password,
               MkTeamStatus **status,
               GError       **error)
 {
@@ -548,7 +551,7 @@ mk_team_join (MkStore       *store,
       return FALSE;
     }
 
-  conn = mk_team_connect (conninfo, error);
+  conn = mk_team_connect (conninfo, password, error);
   if (conn == NULL)
     return FALSE;
   join.conninfo = conninfo;

@@ -51,7 +51,9 @@
  * sub-select is evaluated once per statement, not once per row.
  *
  * NOTIFY minutka_team is sent once per writing transaction, after it
- * commits, so that running windows can receive at once.
+ * commits, so that running windows can receive at once; its payload is the
+ * writing desktop's identity (empty when written another way), so that a
+ * desktop can ignore its own (MkTeamSession).
  *
  * Connection strings, passwords and TLS are libpq's (~/.pgpass, PGPASSFILE,
  * service files, sslmode).  A connection string that carries a password
@@ -97,7 +99,8 @@ static const char schema_v1_sql[] =
   "END $f$;"
   "CREATE FUNCTION minutka.notify () RETURNS trigger LANGUAGE plpgsql AS $f$"
   "BEGIN"
-  "  PERFORM pg_notify ('minutka_team', '');"
+  "  PERFORM pg_notify ('minutka_team',"
+  "                     coalesce (current_setting ('minutka.origin', true), ''));"
   "  RETURN NULL;"
   "END $f$;"
   "CREATE TABLE minutka.person ("
@@ -441,24 +444,30 @@ mk_team_set_error (GError    **error,
 /**
  * mk_team_connect:
  * @conninfo: a libpq connection string or URI
+ * @password: (nullable): the login's password, when the caller has it (the
+ *   window, from the desktop's keyring); %NULL lets libpq find it in
+ *   ~/.pgpass, PGPASSFILE or a service file
  * @error: return location for a #GError
  *
- * Connects as libpq does (the password from ~/.pgpass, PGPASSFILE or a
- * service file; TLS as sslmode says), waiting at most 10 seconds for a
- * server that does not answer unless @conninfo says otherwise.
+ * Connects as libpq does (TLS as sslmode says), waiting at most 10 seconds
+ * for a server that does not answer unless @conninfo says otherwise.  The
+ * password is given to libpq only, never kept.
  *
  * Returns: (transfer full) (nullable): the connection, or %NULL with
  *   MK_TEAM_ERROR_CONNECT and the server's words.
  */
 PGconn *
 mk_team_connect (const char  *conninfo,
+                 const char  *password,
                  GError     **error)
 {
-  /* Keywords before "dbname" are overridden by what the string says. */
+  /* Keywords before "dbname" are overridden by what the string says; the
+   * password (which the string never holds) comes after. */
   const char *const keywords[] = {
-    "connect_timeout", "fallback_application_name", "dbname", NULL,
+    "connect_timeout", "fallback_application_name", "dbname", password ? "password" : NULL,
+    NULL,
   };
-  const char *const values[] = { CONNECT_TIMEOUT, "minutka", conninfo, NULL };
+  const char *const values[] = { CONNECT_TIMEOUT, "minutka", conninfo, password, NULL };
   PGconn *conn;
 
   g_return_val_if_fail (conninfo != NULL, NULL);
@@ -469,8 +478,14 @@ mk_team_connect (const char  *conninfo,
       g_autofree char *words = server_words (conn, NULL);
       g_autofree char *server = mk_team_describe_server (conninfo);
 
-      g_set_error (error, MK_TEAM_ERROR, MK_TEAM_ERROR_CONNECT,
-                   _("Cannot reach the team's server %s: %s"), server, words);
+      /* No password where one was wanted, or a wrong one. */
+      if (conn != NULL && (PQconnectionNeedsPassword (conn) || PQconnectionUsedPassword (conn)))
+        g_set_error (error, MK_TEAM_ERROR, MK_TEAM_ERROR_PASSWORD,
+                     _("The team's server %s did not take the login's password: %s"), server,
+                     words);
+      else
+        g_set_error (error, MK_TEAM_ERROR, MK_TEAM_ERROR_CONNECT,
+                     _("Cannot reach the team's server %s: %s"), server, words);
       if (conn != NULL)
         PQfinish (conn);
       return NULL;
@@ -726,7 +741,7 @@ mk_team_setup_to_version (const char *conninfo,
 
   if (created != NULL)
     *created = FALSE;
-  conn = mk_team_connect (conninfo, error);
+  conn = mk_team_connect (conninfo, NULL, error);
   if (conn == NULL)
     return FALSE;
   if (!mk_team_exec (conn, "BEGIN", _("setting up the team"), error) ||
@@ -916,7 +931,7 @@ mk_team_add_person (const char  *conninfo,
                    _("A person needs a login. Give one with --login."));
       return FALSE;
     }
-  conn = mk_team_connect (conninfo, error);
+  conn = mk_team_connect (conninfo, NULL, error);
   if (conn == NULL || !mk_team_check_schema (conn, NULL, error))
     return FALSE;
   owner = mk_team_query (conn,

@@ -18,6 +18,7 @@ G_BEGIN_DECLS
 #define MK_TEAM_CHANNEL "minutka_team"
 
 PGconn   *mk_team_connect          (const char   *conninfo,
+                                    const char   *password,
                                     GError      **error);
 void      mk_team_set_error        (GError      **error,
                                     PGconn       *conn,

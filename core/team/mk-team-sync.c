@@ -917,6 +917,8 @@ compare_texts (gconstpointer a,
 /**
  * mk_team_sync:
  * @store: a store in a team
+ * @password: (nullable): the login's password for this sync only (never
+ *   stored), or %NULL to let libpq find it
  * @result: (out caller-allocates): what the sync did; clear it with
  *   mk_team_sync_result_clear()
  * @progress: (nullable) (scope call): called every few thousand entries
@@ -933,6 +935,7 @@ compare_texts (gconstpointer a,
  */
 gboolean
 mk_team_sync (MkStore            *store,
+              const char         *password,
               MkTeamSyncResult   *result,
               MkTeamProgressFunc  progress,
               gpointer            progress_data,
@@ -954,7 +957,7 @@ mk_team_sync (MkStore            *store,
   link = mk_team_link_read (store, error);
   if (link == NULL)
     return FALSE;
-  conn = mk_team_connect (link->conninfo, error);
+  conn = mk_team_connect (link->conninfo, password, error);
   if (conn == NULL || !mk_team_check_schema (conn, &team_uuid, error))
     return FALSE;
   if (g_strcmp0 (team_uuid, link->team_uuid) != 0)

@@ -24,6 +24,7 @@
 /**
  * mk_team_read_totals:
  * @store: a store in a team
+ * @password: (nullable): the login's password, or %NULL to let libpq find it
  * @from: the first day, "YYYY-MM-DD"
  * @to: the last day
  * @error: return location for a #GError
@@ -36,6 +37,7 @@
  */
 MkAnalysisInput *
 mk_team_read_totals (MkStore    *store,
+                     const char *password,
                      const char *from,
                      const char *to,
                      GError    **error)
@@ -54,7 +56,7 @@ mk_team_read_totals (MkStore    *store,
   link = mk_team_link_read (store, error);
   if (link == NULL)
     return NULL;
-  conn = mk_team_connect (link->conninfo, error);
+  conn = mk_team_connect (link->conninfo, password, error);
   if (conn == NULL || !mk_team_check_schema (conn, NULL, error))
     return NULL;
   rows = mk_team_query (conn,

@@ -9,6 +9,7 @@
 G_BEGIN_DECLS
 
 MkAnalysisInput *mk_team_read_totals (MkStore    *store,
+                                      const char *password,
                                       const char *from,
                                       const char *to,
                                       GError    **error);

@@ -21,8 +21,10 @@ G_BEGIN_DECLS
 
 /**
  * MkTeamError:
- * @MK_TEAM_ERROR_CONNECT: the server cannot be reached or refused the
- *   login; the message holds the server's words
+ * @MK_TEAM_ERROR_CONNECT: the server cannot be reached; the message holds
+ *   libpq's words
+ * @MK_TEAM_ERROR_PASSWORD: the server wants the login's password and none
+ *   was given, or the one given was wrong: ask for it
  * @MK_TEAM_ERROR_REFUSED: the server refused a statement (a permission, a
  *   constraint); the message holds the server's words
  * @MK_TEAM_ERROR_NOT_SET_UP: the database has no team schema yet
@@ -47,6 +49,7 @@ typedef enum {
   MK_TEAM_ERROR_INVALID,
   MK_TEAM_ERROR_OTHER_TEAM,
   MK_TEAM_ERROR_FAILED,
+  MK_TEAM_ERROR_PASSWORD,
 } MkTeamError;
 
 /* The version of the team schema this Minutka writes (meta.schema_version). */
@@ -131,6 +134,7 @@ gboolean          mk_team_add_person         (const char         *conninfo,
 
 gboolean          mk_team_join               (MkStore            *store,
                                               const char         *conninfo,
+                                              const char         *password,
                                               MkTeamStatus      **status,
                                               GError            **error);
 gboolean          mk_team_leave              (MkStore            *store,
@@ -139,6 +143,7 @@ MkTeamStatus     *mk_team_get_status         (MkStore            *store,
                                               GError            **error);
 void              mk_team_status_free        (MkTeamStatus       *status);
 gboolean          mk_team_sync               (MkStore            *store,
+                                              const char         *password,
                                               MkTeamSyncResult   *result,
                                               MkTeamProgressFunc  progress,
                                               gpointer            progress_data,

@@ -11,6 +11,7 @@
 #include "mk-error.h"
 #include "mk-store-private.h"
 #include "mk-team-private.h"
+#include "mk-team-session.h"
 #include "mk-team-totals.h"
 #include "store-test-utils.h"
 #include "team-test-utils.h"
@@ -115,7 +116,7 @@ join (MkStore    *store,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (mk_team_join (store, conninfo, NULL, &error));
+  g_assert_true (mk_team_join (store, conninfo, NULL, NULL, &error));
   g_assert_no_error (error);
 }
 
@@ -126,7 +127,7 @@ sync_ok (MkStore          *store,
   g_autoptr(GError) error = NULL;
 
   mk_team_sync_result_clear (result);
-  g_assert_true (mk_team_sync (store, result, NULL, NULL, NULL, &error));
+  g_assert_true (mk_team_sync (store, NULL, result, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   mk_test_assert_consistent (store);
 }
@@ -331,7 +332,7 @@ test_setup_upgrades_an_older_team (void)
     g_autoptr(MkStore) store = desktop ("old.db");
     g_autofree char *conninfo = pg_conninfo ("old_manager", "team_old");
 
-    g_assert_false (mk_team_join (store, conninfo, NULL, &error));
+    g_assert_false (mk_team_join (store, conninfo, NULL, NULL, &error));
     g_assert_error (error, MK_TEAM_ERROR, MK_TEAM_ERROR_NOT_SET_UP);
     g_assert_nonnull (strstr (error->message, "older Minutka"));
     g_clear_error (&error);
@@ -374,7 +375,7 @@ test_setup_refuses_a_newer_team (void)
                       "SELECT value FROM minutka.meta WHERE key = 'schema_version'");
   g_assert_cmpstr (version, ==, "99");
 
-  g_assert_false (mk_team_join (store, anna, NULL, &error));
+  g_assert_false (mk_team_join (store, anna, NULL, NULL, &error));
   g_assert_error (error, MK_TEAM_ERROR, MK_TEAM_ERROR_TOO_NEW);
 }
 
@@ -425,7 +426,7 @@ test_people_logins_and_passwords (void)
 
   /* A password in the connection string is never stored: refused. */
   with_password = g_strconcat (anna, " password=whatever", NULL);
-  g_assert_false (mk_team_join (store, with_password, NULL, &error));
+  g_assert_false (mk_team_join (store, with_password, NULL, NULL, &error));
   g_assert_error (error, MK_TEAM_ERROR, MK_TEAM_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "~/.pgpass"));
   g_clear_error (&error);
@@ -436,12 +437,12 @@ test_people_logins_and_passwords (void)
   {
     g_autofree char *stranger = pg_conninfo ("stranger", team->db);
 
-    g_assert_false (mk_team_join (store, stranger, NULL, &error));
+    g_assert_false (mk_team_join (store, stranger, NULL, NULL, &error));
     g_assert_error (error, MK_TEAM_ERROR, MK_TEAM_ERROR_REFUSED);
     g_clear_error (&error);
     pg_exec (TEAM_OWNER, team->db, "GRANT USAGE ON SCHEMA minutka TO stranger;"
              "GRANT SELECT ON minutka.meta, minutka.person TO stranger");
-    g_assert_false (mk_team_join (store, stranger, NULL, &error));
+    g_assert_false (mk_team_join (store, stranger, NULL, NULL, &error));
     g_assert_error (error, MK_TEAM_ERROR, MK_TEAM_ERROR_NO_PERSON);
     g_assert_nonnull (strstr (error->message, "--team-add-person"));
     g_clear_error (&error);
@@ -659,7 +660,7 @@ test_sync_anonymous_totals (void)
   sync_ok (t.boris, &r);
   sync_ok (t.sv, &r);
 
-  from_totals = mk_team_read_totals (t.anna, "2026-11-23", "2026-11-27", &error);
+  from_totals = mk_team_read_totals (t.anna, NULL, "2026-11-23", "2026-11-27", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (mk_analysis_input_get_n_people (from_totals), ==, 2);
   g_assert_cmpint (mk_analysis_input_find_person (from_totals, "Boris Orlov"), <, 0);
@@ -704,7 +705,7 @@ test_sync_server_down_then_back (void)
   before = local_entries (t.anna, NULL);
   g_assert_cmpint (waiting (t.anna), ==, 2);
   /* … and a sync fails with the server's words, changing nothing here. */
-  g_assert_false (mk_team_sync (t.anna, &r, NULL, NULL, NULL, &error));
+  g_assert_false (mk_team_sync (t.anna, NULL, &r, NULL, NULL, NULL, &error));
   g_assert_error (error, MK_TEAM_ERROR, MK_TEAM_ERROR_CONNECT);
   g_assert_nonnull (strstr (error->message, "Cannot reach the team's server"));
   g_clear_error (&error);
@@ -1073,6 +1074,185 @@ test_sync_kill_9 (void)
   g_assert_cmpstr (s, ==, server);
 }
 
+/* The window's session: syncs in a thread, NOTIFY heard */
+
+typedef struct {
+  MkTeamSession    *session;
+  guint             server_changed;
+  guint             store_changed;
+  gboolean          done;
+  gboolean          ok;
+  GError           *error;
+  MkTeamSyncResult  result;
+  GArray           *states;       /* MkTeamSessionState, as notified */
+  guint             progress_calls;
+} Window;
+
+/* Runs the main context until @check holds; only a hang reaches the limit. */
+static void
+wait_until (gboolean (*check) (Window *),
+            Window    *w,
+            const char *what)
+{
+  gint64 limit = g_get_monotonic_time () + 90 * G_USEC_PER_SEC;
+
+  while (!check (w))
+    {
+      if (g_get_monotonic_time () > limit)
+        g_error ("waited 90 s for %s", what);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static gboolean is_listening (Window *w) { return mk_team_session_get_listening (w->session); }
+static gboolean is_deaf (Window *w) { return !mk_team_session_get_listening (w->session); }
+static gboolean is_done (Window *w) { return w->done; }
+static gboolean heard_one (Window *w) { return w->server_changed >= 1; }
+static gboolean heard_two (Window *w) { return w->server_changed >= 2; }
+
+static void
+server_changed_cb (MkTeamSession *session,
+                   Window        *w)
+{
+  w->server_changed++;
+}
+
+static void
+store_changed_cb (MkStore *store,
+                  Window  *w)
+{
+  w->store_changed++;
+}
+
+static void
+state_cb (MkTeamSession *session,
+          GParamSpec    *pspec,
+          Window        *w)
+{
+  MkTeamSessionState state = mk_team_session_get_state (session);
+
+  g_array_append_val (w->states, state);
+}
+
+static void
+progress_notify_cb (MkTeamSession *session,
+                    GParamSpec    *pspec,
+                    Window        *w)
+{
+  double p = mk_team_session_get_progress (session);
+
+  g_assert_cmpfloat (p, >=, 0.0);
+  g_assert_cmpfloat (p, <=, 1.0);
+  w->progress_calls++;
+}
+
+static void
+synced_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Window *w = user_data;
+
+  mk_team_sync_result_clear (&w->result);
+  g_clear_error (&w->error);
+  w->ok = mk_team_session_sync_finish (MK_TEAM_SESSION (source), result, &w->result, &w->error);
+  w->done = TRUE;
+}
+
+static void
+window_sync (Window *w)
+{
+  w->done = FALSE;
+  mk_team_session_sync_async (w->session, NULL, synced_cb, w);
+  g_assert_cmpint (mk_team_session_get_state (w->session), ==, MK_TEAM_SESSION_SYNCING);
+  wait_until (is_done, w, "the sync");
+}
+
+static void
+test_session (void)
+{
+  g_auto(Three) t = { 0, };
+  MkTeamSyncResult r = { 0, };
+  g_autofree char *got = NULL;
+  Window w = { 0, };
+
+  three_set_up (&t, "session");
+  sync_ok (t.anna, &r);
+  sync_ok (t.sv, &r);
+
+  w.states = g_array_new (FALSE, FALSE, sizeof (MkTeamSessionState));
+  w.session = mk_team_session_new (t.anna);
+  g_signal_connect (w.session, "server-changed", G_CALLBACK (server_changed_cb), &w);
+  g_signal_connect (w.session, "notify::state", G_CALLBACK (state_cb), &w);
+  g_signal_connect (w.session, "notify::progress", G_CALLBACK (progress_notify_cb), &w);
+  g_signal_connect (t.anna, "changed", G_CALLBACK (store_changed_cb), &w);
+  mk_team_session_listen (w.session);
+  wait_until (is_listening, &w, "the listener to connect");
+
+  /* The supervisor logs an entry for Anna: her window hears of it… */
+  log_entry (t.sv, "Anna Petrova", NULL, "2026-11-26", 9 * 60, 33, "calls",
+             "logged by the supervisor");
+  sync_ok (t.sv, &r);
+  wait_until (heard_one, &w, "the NOTIFY");
+
+  /* … syncs in a thread, and the window's store shows it. */
+  window_sync (&w);
+  g_assert_no_error (w.error);
+  g_assert_true (w.ok);
+  g_assert_cmpuint (w.result.received, ==, 1);
+  g_assert_cmpint (mk_team_session_get_state (w.session), ==, MK_TEAM_SESSION_IDLE);
+  g_assert_cmpfloat (mk_team_session_get_progress (w.session), ==, 1.0);
+  g_assert_cmpuint (w.store_changed, >=, 1);
+  got = local_minutes (t.anna, NULL);
+  g_assert_nonnull (strstr (got, "Anna Petrova/calls=83×3;"));
+  g_assert_cmpint (g_array_index (w.states, MkTeamSessionState, 0), ==,
+                   MK_TEAM_SESSION_SYNCING);
+  g_assert_cmpint (g_array_index (w.states, MkTeamSessionState, w.states->len - 1), ==,
+                   MK_TEAM_SESSION_IDLE);
+
+  /* Its own sync is not news to it: the next notification it hears is
+   * the supervisor's, which comes after. */
+  log_entry (t.anna, "Anna Petrova", NULL, "2026-11-26", 11 * 60, 12, "admin", "own");
+  window_sync (&w);
+  g_assert_cmpuint (w.result.sent, ==, 1);
+  log_entry (t.sv, "Anna Petrova", NULL, "2026-11-27", 9 * 60, 7, "calls", "again");
+  sync_ok (t.sv, &r);
+  wait_until (heard_two, &w, "the second NOTIFY");
+  g_assert_cmpuint (w.server_changed, ==, 2);
+
+  /* The server goes away: the listener notices, a sync says offline… */
+  pg_server (FALSE);
+  wait_until (is_deaf, &w, "the listener to lose the server");
+  window_sync (&w);
+  g_assert_false (w.ok);
+  g_assert_error (w.error, MK_TEAM_ERROR, MK_TEAM_ERROR_CONNECT);
+  g_assert_cmpint (mk_team_session_get_state (w.session), ==, MK_TEAM_SESSION_OFFLINE);
+  g_assert_nonnull (strstr (mk_team_session_get_message (w.session), "Cannot reach"));
+  /* … and when it is back, both come back. */
+  pg_server (TRUE);
+  wait_until (is_listening, &w, "the listener to come back");
+  window_sync (&w);
+  g_assert_true (w.ok);
+  g_assert_cmpuint (w.result.received, ==, 1);
+  g_assert_cmpint (mk_team_session_get_state (w.session), ==, MK_TEAM_SESSION_IDLE);
+  g_assert_null (mk_team_session_get_message (w.session));
+
+  /* A wrong password (from the keyring, say) is told apart. */
+  mk_team_session_set_password (w.session, "not the password");
+  window_sync (&w);
+  g_assert_error (w.error, MK_TEAM_ERROR, MK_TEAM_ERROR_PASSWORD);
+  g_assert_cmpint (mk_team_session_get_state (w.session), ==, MK_TEAM_SESSION_FAILED);
+  mk_team_session_set_password (w.session, NULL);
+
+  mk_team_session_stop_listening (w.session);
+  g_assert_false (mk_team_session_get_listening (w.session));
+  g_signal_handlers_disconnect_by_data (t.anna, &w);
+  g_clear_object (&w.session);
+  mk_team_sync_result_clear (&w.result);
+  g_clear_error (&w.error);
+  g_array_unref (w.states);
+}
+
 /* The command line */
 
 static void
@@ -1187,6 +1367,7 @@ main (int   argc,
   g_test_add_func ("/team/sync/team-settings", test_sync_team_settings);
   g_test_add_func ("/team/sync/other-peoples-entries-stay", test_sync_other_peoples_entries_stay);
   g_test_add_func ("/team/sync/kill-9", test_sync_kill_9);
+  g_test_add_func ("/team/session/thread-notify-offline", test_session);
   g_test_add_func ("/team/cli/commands", test_cli_commands);
   return g_test_run ();
 }
