@@ -152,7 +152,8 @@ split_named (const char *text,
       char separator;
 
       p = read_digits (p, &day, &day_digits);
-      if (day_digits == 0 || day_digits > 2 || strchr ("-/. ", *p) == NULL)
+      /* strchr() finds the terminator too: the text must go on. */
+      if (day_digits == 0 || day_digits > 2 || *p == '\0' || strchr ("-/. ", *p) == NULL)
         return FALSE;
       separator = *p++;
       q = read_month_name (p, &month);

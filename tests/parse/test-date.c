@@ -111,6 +111,10 @@ test_bad (void)
   assert_fails ("1024-03-05", MK_DATE_ORDER_UNKNOWN, MK_PARSE_ERROR_DATE,
                 "date '1024-03-05' has year 1024");
   assert_fails ("", MK_DATE_ORDER_UNKNOWN, MK_PARSE_ERROR_EMPTY, "the date is empty");
+  /* A day alone: the reader once stepped past the end looking for a month
+   * name (found by fuzz-import). */
+  assert_fails ("20", MK_DATE_ORDER_UNKNOWN, MK_PARSE_ERROR_DATE, NULL);
+  assert_fails ("7", MK_DATE_ORDER_UNKNOWN, MK_PARSE_ERROR_DATE, NULL);
   assert_fails ("2024-03-05 25:00", MK_DATE_ORDER_UNKNOWN, MK_PARSE_ERROR_TIME,
                 "date '2024-03-05 25:00' has a time that is not a time of day");
 }
