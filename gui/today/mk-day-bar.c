@@ -19,6 +19,7 @@
 #include "mk-day-bar.h"
 #include "mk-domain.h"
 #include "mk-format.h"
+#include "mk-store.h"
 
 #define BAR_HEIGHT 10
 #define GAP        1.0f
@@ -191,7 +192,7 @@ mk_day_bar_set_entries (MkDayBar   *self,
 /**
  * mk_day_bar_set_workday:
  * @self: a day bar
- * @minutes: the length of a workday, > 0 (480 by default)
+ * @minutes: the length of a workday, > 0 (core's default until set)
  */
 void
 mk_day_bar_set_workday (MkDayBar *self,
@@ -317,8 +318,11 @@ mk_day_bar_class_init (MkDayBarClass *klass)
 static void
 mk_day_bar_init (MkDayBar *self)
 {
+  MkSettings defaults;
+
+  mk_settings_init_defaults (&defaults);
   self->segments = g_array_new (FALSE, TRUE, sizeof (Segment));
   g_array_set_clear_func (self->segments, segment_clear);
-  self->workday = 480;
+  self->workday = defaults.workday_minutes;
   mk_day_bar_update_text (self);
 }

@@ -20,6 +20,7 @@
 #include <math.h>
 
 #include "mk-color.h"
+#include "mk-format.h"
 #include "mk-share-bar.h"
 
 #define BAR_HEIGHT  10
@@ -63,7 +64,7 @@ snapshot_axis (MkShareBar  *self,
 
   for (double v = 0; v <= self->scale + 1e-9; v += step)
     {
-      g_autofree char *text = g_strdup_printf ("%.0f%%", v * 100);
+      g_autofree char *text = mk_format_percent (v);
       g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
       double x = width * v / self->scale;
       int w, h;
