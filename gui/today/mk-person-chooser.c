@@ -10,6 +10,12 @@
  *
  * A long name never widens the window: the button cuts it with an ellipsis
  * (the whole name is in its tooltip) and the pop-over's list wraps it.
+ *
+ * Once the person picks or adds a name, the pop-over closes and "chosen"
+ * is emitted, so that the page can put the focus where the next keys
+ * belong (the quick entry) rather than leave it on this button, where
+ * Enter would open the pop-over again.  With nobody to list, the pop-over
+ * shows only "Add your name" and its field: the empty list takes no room.
  */
 #define G_LOG_DOMAIN "mk-person-chooser"
 
@@ -29,12 +35,22 @@ struct _MkPersonChooser
   GtkMenuButton *button;
   GtkLabel      *button_label;
   GtkPopover    *popover;
+  GtkWidget     *list_scroller;
   GtkListBox    *list;
   GtkEntry      *name_entry;
   GtkLabel      *error_label;
+
+  gboolean       chosen;  /* a name was picked or added; the pop-over is closing */
 };
 
 G_DEFINE_FINAL_TYPE (MkPersonChooser, mk_person_chooser, GTK_TYPE_WIDGET)
+
+enum {
+  CHOSEN,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 enum {
   PROP_0,
@@ -197,7 +213,7 @@ popover_show_cb (MkPersonChooser *self)
                               g_object_unref);
       gtk_list_box_append (self->list, row);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->list), n > 0);
+  gtk_widget_set_visible (self->list_scroller, n > 0);
   if (n == 0)
     gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
 }
@@ -206,8 +222,20 @@ static void
 row_activated_cb (MkPersonChooser *self,
                   GtkListBoxRow   *row)
 {
+  self->chosen = TRUE;
   mk_person_chooser_set_person (self, g_object_get_data (G_OBJECT (row), "mk-person"));
   gtk_popover_popdown (self->popover);
+}
+
+/* After GTK has given the focus back to the button (the pop-over's closing
+ * does), the page takes it where the person goes on typing. */
+static void
+popover_closed_cb (MkPersonChooser *self)
+{
+  if (!self->chosen)
+    return;
+  self->chosen = FALSE;
+  g_signal_emit (self, signals[CHOSEN], 0);
 }
 
 static void
@@ -218,8 +246,10 @@ name_activate_cb (MkPersonChooser *self)
 
   if (self->store == NULL)
     return;
+  self->chosen = TRUE;
   if (!mk_person_chooser_add_name (self, name, &error))
     {
+      self->chosen = FALSE;
       gtk_label_set_text (self->error_label, error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
       return;
@@ -270,6 +300,14 @@ mk_person_chooser_class_init (MkPersonChooserClass *klass)
     g_param_spec_object ("person", NULL, NULL, MK_TYPE_PERSON,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * MkPersonChooser::chosen:
+   *
+   * The person picked or added a name in the pop-over, which has closed.
+   */
+  signals[CHOSEN] = g_signal_new ("chosen", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                  NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "mk-person-chooser");
@@ -326,6 +364,7 @@ mk_person_chooser_init (MkPersonChooser *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
 
+  self->list_scroller = scrolled;
   gtk_box_append (GTK_BOX (box), scrolled);
   gtk_box_append (GTK_BOX (box), heading);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->name_entry));
@@ -335,6 +374,7 @@ mk_person_chooser_init (MkPersonChooser *self)
   gtk_popover_set_child (self->popover, box);
   gtk_widget_set_size_request (box, 240, -1);
   g_signal_connect_swapped (self->popover, "show", G_CALLBACK (popover_show_cb), self);
+  g_signal_connect_swapped (self->popover, "closed", G_CALLBACK (popover_closed_cb), self);
   gtk_menu_button_set_popover (self->button, GTK_WIDGET (self->popover));
 
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->button), _("Choose your name"));

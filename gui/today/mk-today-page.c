@@ -691,6 +691,13 @@ person_changed_cb (MkTodayPage *self)
   mk_today_page_reload (self);
 }
 
+/* A name picked or added: the next keys are the first line of the day. */
+static void
+person_chosen_cb (MkTodayPage *self)
+{
+  mk_quick_entry_row_focus (self->quick_row);
+}
+
 /* The manager sees exactly the detail the supervisor sees about them. */
 static void
 my_analysis_action_cb (GtkWidget  *widget,
@@ -950,6 +957,7 @@ mk_today_page_class_init (MkTodayPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, quick_row_submit_cb);
   gtk_widget_class_bind_template_callback (widget_class, day_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, person_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, person_chosen_cb);
 
   gtk_widget_class_install_action (widget_class, "today.add", NULL, add_action_cb);
   gtk_widget_class_install_action (widget_class, "today.focus-entry", NULL,

@@ -33,7 +33,9 @@ count_event_cb (GtkEventControllerLegacy *controller,
   return GDK_EVENT_PROPAGATE;
 }
 
-/* Starts counting events of @type that reach @widget's window. */
+/* Starts counting events of @type that reach @widget's window; key events,
+ * which go to the focus wherever it is (a pop-over has a surface of its
+ * own), where they pass through @widget on their way to the focus. */
 static GtkEventController *
 count_begin (GtkWidget    *widget,
              GdkEventType  type,
@@ -43,7 +45,7 @@ count_begin (GtkWidget    *widget,
   GtkEventController *controller = gtk_event_controller_legacy_new ();
 
   if (type == GDK_KEY_PRESS || type == GDK_KEY_RELEASE)
-    window = GTK_WIDGET (gtk_widget_get_root (widget));
+    window = widget;
   count->type = type;
   count->seen = 0;
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
@@ -225,7 +227,7 @@ press_keysym (GtkWidget *widget,
   g_assert_cmpint (code, !=, 0);
   if (shift)
     XTestFakeKeyEvent (dpy, XKeysymToKeycode (dpy, XK_Shift_L), True, CurrentTime);
-  controller = count_begin (widget, GDK_KEY_RELEASE, &count);
+  controller = count_begin (widget, GDK_KEY_PRESS, &count);
   XTestFakeKeyEvent (dpy, code, True, CurrentTime);
   XTestFakeKeyEvent (dpy, code, False, CurrentTime);
   if (shift)
@@ -236,11 +238,12 @@ press_keysym (GtkWidget *widget,
 
 /**
  * mk_gui_test_key:
- * @widget: a widget of the window that gets the key
+ * @widget: the widget with the keyboard focus, or one of its ancestors
  * @keyval: the key, e.g. GDK_KEY_Return
  * @modifiers: keys held (Shift, Control, Alt)
  *
- * Presses and releases a key in @widget's window, wherever its focus is.
+ * Presses and releases a key in @widget's window, wherever its focus is,
+ * and waits until the press has passed through @widget.
  */
 void
 mk_gui_test_key (GtkWidget       *widget,
@@ -259,7 +262,7 @@ mk_gui_test_key (GtkWidget       *widget,
 
 /**
  * mk_gui_test_type:
- * @widget: a widget of the window that gets the keys
+ * @widget: the widget with the keyboard focus, or one of its ancestors
  * @text: ASCII text
  *
  * Types @text key by key into whatever has the focus in @widget's window.
