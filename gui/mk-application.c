@@ -5,6 +5,12 @@
  * keyboard accelerators.  The command line belongs to core (mk-cli.h):
  * local_command_line hands it the arguments before GTK is initialised, and
  * opens the window only when core says no command was given.
+ *
+ * The database is opened when the application activates, without waiting:
+ * while a big import in another process holds the file (for minutes), a
+ * small window says so and the store is opened on a worker thread
+ * (mk_store_open_async()); the main window comes when it is open.  Closing
+ * the waiting window stops the wait and quits.
  */
 #define G_LOG_DOMAIN "mk-application"
 
@@ -14,6 +20,7 @@
 
 #include "mk-application.h"
 #include "mk-cli.h"
+#include "mk-error.h"
 #include "mk-store.h"
 #include "mk-version.h"
 #include "mk-wheel-guard.h"
@@ -25,6 +32,9 @@ struct _MkApplication
 
   char           *db_path;
   MkStore        *store;
+  GtkWindow      *waiting;     /* shown while an import holds the database */
+  GtkLabel       *waiting_label;
+  GCancellable   *opening;     /* the opening on a worker, while it lasts */
 };
 
 G_DEFINE_FINAL_TYPE (MkApplication, mk_application, ADW_TYPE_APPLICATION)
@@ -108,6 +118,78 @@ open_error_response_cb (AdwMessageDialog *dialog,
   g_application_release (app);
 }
 
+static void show_store (MkApplication *self,
+                        GError        *error);
+
+static void
+waiting_message_cb (const char *message,
+                    gpointer    user_data)
+{
+  MkApplication *self = user_data;
+
+  if (self->waiting_label != NULL)
+    gtk_label_set_label (self->waiting_label, message);
+}
+
+static gboolean
+waiting_close_cb (GtkWindow     *window,
+                  MkApplication *self)
+{
+  g_cancellable_cancel (self->opening);
+  return FALSE;
+}
+
+/* A window that says why Minutka is not there yet; closing it gives up. */
+static void
+show_waiting (MkApplication *self,
+              const char    *message)
+{
+  GtkWidget *window = adw_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *status = adw_status_page_new ();
+  GtkWidget *label = gtk_label_new (message);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "document-open-recent-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (status), _("Waiting for an Import"));
+  adw_status_page_set_child (ADW_STATUS_PAGE (status), label);
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_box_append (GTK_BOX (box), status);
+  gtk_widget_set_vexpand (status, TRUE);
+  gtk_widget_add_css_class (status, "compact");
+  adw_window_set_content (ADW_WINDOW (window), box);
+  gtk_window_set_title (GTK_WINDOW (window), _("Minutka"));
+  gtk_window_set_default_size (GTK_WINDOW (window), 460, 400);
+  gtk_widget_set_name (window, "waiting-window");
+  gtk_widget_set_name (label, "waiting-message");
+  gtk_window_set_application (GTK_WINDOW (window), GTK_APPLICATION (self));
+  g_signal_connect (window, "close-request", G_CALLBACK (waiting_close_cb), self);
+  self->waiting = GTK_WINDOW (window);
+  self->waiting_label = GTK_LABEL (label);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+store_opened_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(MkApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *waiting = g_steal_pointer (&self->waiting);
+
+  self->store = mk_store_open_finish (result, &error);
+  g_clear_object (&self->opening);
+  self->waiting_label = NULL;
+  if (self->store != NULL || !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_store (self, error);
+  if (waiting != NULL)
+    gtk_window_destroy (waiting);
+  g_application_release (G_APPLICATION (self));
+}
+
 static void
 mk_application_activate (GApplication *app)
 {
@@ -120,9 +202,32 @@ mk_application_activate (GApplication *app)
       gtk_window_present (window);
       return;
     }
+  if (self->opening != NULL)
+    return;
 
   if (self->store == NULL)
-    self->store = mk_store_open (self->db_path, &error);
+    self->store = mk_store_open_full (self->db_path,
+                                      MK_STORE_OPEN_CREATE | MK_STORE_OPEN_NO_WAIT, &error);
+  /* An import holds the file: wait for it where the wait can be seen. */
+  if (self->store == NULL && g_error_matches (error, MK_STORE_ERROR, MK_STORE_ERROR_BUSY))
+    {
+      self->opening = g_cancellable_new ();
+      g_application_hold (app);
+      show_waiting (self, error->message);
+      mk_store_open_async (self->db_path, MK_STORE_OPEN_CREATE, waiting_message_cb, self,
+                           self->opening, store_opened_cb, g_object_ref (self));
+      return;
+    }
+  show_store (self, error);
+}
+
+/* The main window, or why the database cannot be opened. */
+static void
+show_store (MkApplication *self,
+            GError        *error)
+{
+  GApplication *app = G_APPLICATION (self);
+  GtkWindow *window;
 
   if (self->store == NULL)
     {
@@ -227,6 +332,7 @@ mk_application_finalize (GObject *object)
 {
   MkApplication *self = MK_APPLICATION (object);
 
+  g_clear_object (&self->opening);
   g_clear_pointer (&self->db_path, g_free);
   g_clear_object (&self->store);
 

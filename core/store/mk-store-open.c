@@ -74,8 +74,19 @@
 #define TEMP_INFIX ".new-"
 
 G_LOCK_DEFINE_STATIC (wait_notify);
-static MkStoreWaitFunc wait_func;
-static gpointer        wait_data;
+static MkStoreWaitFunc notify_func;
+static gpointer        notify_data;
+
+/* Who hears of a wait on this thread, before the process-wide notifier:
+ * the worker of mk_store_open_async(), which also stops waiting when it
+ * is cancelled. */
+typedef struct {
+  MkStoreWaitFunc func;
+  gpointer        data;
+  GCancellable   *cancellable;
+} Waiter;
+
+static GPrivate thread_waiter;
 
 /* The first 100 bytes of a database file, as far as they say anything. */
 typedef struct {
@@ -118,20 +129,26 @@ mk_store_set_wait_notify (MkStoreWaitFunc func,
                           gpointer        user_data)
 {
   G_LOCK (wait_notify);
-  wait_func = func;
-  wait_data = user_data;
+  notify_func = func;
+  notify_data = user_data;
   G_UNLOCK (wait_notify);
 }
 
 static void
 notify_waiting (const char *message)
 {
+  Waiter *waiter = g_private_get (&thread_waiter);
   MkStoreWaitFunc func;
   gpointer data;
 
+  if (waiter != NULL && waiter->func != NULL)
+    {
+      waiter->func (message, waiter->data);
+      return;
+    }
   G_LOCK (wait_notify);
-  func = wait_func;
-  data = wait_data;
+  func = notify_func;
+  data = notify_data;
   G_UNLOCK (wait_notify);
   if (func != NULL)
     func (message, data);
@@ -158,12 +175,22 @@ import_holds_file (MkStore *self)
   return g_file_test (journal, G_FILE_TEST_EXISTS);
 }
 
+static char *
+waiting_message (MkStore *self)
+{
+  g_autofree char *name = g_filename_display_name (self->path);
+
+  return g_strdup_printf (_("Waiting for %s: an import is writing to it. Minutka goes on as "
+                            "soon as the import is done."), name);
+}
+
 static int
 busy_cb (void *data,
          int   n_calls)
 {
   static const int delays[] = { 1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100 };
   MkStore *self = data;
+  Waiter *waiter = g_private_get (&thread_waiter);
   gint64 now = g_get_monotonic_time ();
   gint64 waited;
 
@@ -172,15 +199,19 @@ busy_cb (void *data,
       self->busy_since = now;
       self->told_waiting = FALSE;
     }
+  if (waiter != NULL && g_cancellable_is_cancelled (waiter->cancellable))
+    return 0;
+  if (self->no_wait && import_holds_file (self))
+    {
+      self->import_held = TRUE;
+      return 0;
+    }
   waited = (now - self->busy_since) / 1000;
   if (waited >= MIN (WAIT_NOTICE_MS, busy_timeout_ms ()) && import_holds_file (self))
     {
       if (!self->told_waiting)
         {
-          g_autofree char *name = g_filename_display_name (self->path);
-          g_autofree char *message =
-            g_strdup_printf (_("Waiting for %s: an import is writing to it. Minutka goes on "
-                               "as soon as the import is done."), name);
+          g_autofree char *message = waiting_message (self);
 
           self->told_waiting = TRUE;
           notify_waiting (message);
@@ -784,14 +815,17 @@ mk_store_open_full (const char      *path,
                     GError         **error)
 {
   g_autoptr(MkStore) self = NULL;
+  g_autoptr(GError) local = NULL;
   g_autofree char *name = NULL;
   gboolean exists = FALSE;
   Header header;
 
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-  g_return_val_if_fail (mode <= MK_STORE_OPEN_READ_ONLY, NULL);
+  g_return_val_if_fail ((mode & ~MK_STORE_OPEN_NO_WAIT) <= MK_STORE_OPEN_READ_ONLY, NULL);
 
   self = g_object_new (MK_TYPE_STORE, NULL);
+  self->no_wait = (mode & MK_STORE_OPEN_NO_WAIT) != 0;
+  mode &= ~MK_STORE_OPEN_NO_WAIT;
   self->path = path ? g_strdup (path) : mk_paths_default_db ();
   name = g_filename_display_name (self->path);
   if (*self->path == '\0')
@@ -818,12 +852,166 @@ mk_store_open_full (const char      *path,
   if (!read_header (self->path, &header, error))
     return NULL;
 
-  if (!open_connection (self, mode, &header, error) ||
-      !mk_store_load_settings (self, error) ||
-      !mk_store_reload_categories (self, error) ||
-      !mk_store_query_int64 (self, STMT_DATA_VERSION, &self->data_version, error))
-    return NULL;
+  if (!open_connection (self, mode, &header, &local) ||
+      !mk_store_load_settings (self, &local) ||
+      !mk_store_reload_categories (self, &local) ||
+      !mk_store_query_int64 (self, STMT_DATA_VERSION, &self->data_version, &local))
+    {
+      /* Not "kept busy": the caller asked not to wait for the import. */
+      if (self->import_held && g_error_matches (local, MK_STORE_ERROR, MK_STORE_ERROR_BUSY))
+        {
+          g_autofree char *message = waiting_message (self);
+
+          g_clear_error (&local);
+          g_set_error_literal (&local, MK_STORE_ERROR, MK_STORE_ERROR_BUSY, message);
+        }
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
   return g_steal_pointer (&self);
+}
+
+typedef struct {
+  char           *path;
+  MkStoreOpenMode mode;
+  MkStoreWaitFunc wait_func;
+  gpointer        wait_data;
+  GMainContext   *context;   /* where wait_func is called */
+} OpenData;
+
+static void
+open_data_free (gpointer data)
+{
+  OpenData *open = data;
+
+  g_free (open->path);
+  g_main_context_unref (open->context);
+  g_free (open);
+}
+
+typedef struct {
+  GTask *task;
+  char  *message;
+} Relay;
+
+static void
+relay_free (gpointer data)
+{
+  Relay *relay = data;
+
+  g_object_unref (relay->task);
+  g_free (relay->message);
+  g_free (relay);
+}
+
+/* On the caller's context: the wait is told, unless the opening ended. */
+static gboolean
+relay_wait_cb (gpointer data)
+{
+  Relay *relay = data;
+  OpenData *open = g_task_get_task_data (relay->task);
+
+  if (!g_task_get_completed (relay->task))
+    open->wait_func (relay->message, open->wait_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* On the worker: hands the message to the caller's context. */
+static void
+relay_wait (const char *message,
+            gpointer    user_data)
+{
+  GTask *task = user_data;
+  OpenData *open = g_task_get_task_data (task);
+  Relay *relay = g_new0 (Relay, 1);
+
+  relay->task = g_object_ref (task);
+  relay->message = g_strdup (message);
+  g_main_context_invoke_full (open->context, G_PRIORITY_DEFAULT, relay_wait_cb, relay,
+                              relay_free);
+}
+
+static void
+open_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  OpenData *open = task_data;
+  Waiter waiter = { open->wait_func != NULL ? relay_wait : NULL, task, cancellable };
+  GError *error = NULL;
+  MkStore *store;
+
+  g_private_set (&thread_waiter, &waiter);
+  store = mk_store_open_full (open->path, open->mode, &error);
+  g_private_set (&thread_waiter, NULL);
+  if (store == NULL)
+    {
+      if (g_cancellable_is_cancelled (cancellable))
+        {
+          g_clear_error (&error);
+          g_cancellable_set_error_if_cancelled (cancellable, &error);
+        }
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, store, g_object_unref);
+}
+
+/**
+ * mk_store_open_async:
+ * @path: (nullable): the database file, or %NULL for the default one
+ * @mode: as for mk_store_open_full()
+ * @wait_func: (nullable): called on the thread-default main context of the
+ *   caller, with a sentence for the user, when the opening waits for a big
+ *   import in another process (instead of mk_store_set_wait_notify()'s)
+ * @wait_data: passed to @wait_func; it must live until @callback runs
+ * @cancellable: (nullable): stops the opening, also while it waits
+ * @callback: called on the caller's thread-default main context
+ * @user_data: passed to @callback
+ *
+ * mk_store_open_full() on a worker thread, for a window that must stay
+ * alive (and say why) while an import holds the file.  The store it gives
+ * is then used on the caller's thread.
+ */
+void
+mk_store_open_async (const char         *path,
+                     MkStoreOpenMode     mode,
+                     MkStoreWaitFunc     wait_func,
+                     gpointer            wait_data,
+                     GCancellable       *cancellable,
+                     GAsyncReadyCallback callback,
+                     gpointer            user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  OpenData *open = g_new0 (OpenData, 1);
+
+  open->path = g_strdup (path);
+  open->mode = mode;
+  open->wait_func = wait_func;
+  open->wait_data = wait_data;
+  open->context = g_main_context_ref_thread_default ();
+  g_task_set_source_tag (task, mk_store_open_async);
+  g_task_set_task_data (task, open, open_data_free);
+  g_task_run_in_thread (task, open_thread);
+}
+
+/**
+ * mk_store_open_finish:
+ * @result: the result given to mk_store_open_async()'s callback
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the store, or %NULL with @error set
+ *   (G_IO_ERROR_CANCELLED when cancelled).
+ */
+MkStore *
+mk_store_open_finish (GAsyncResult *result,
+                      GError      **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == mk_store_open_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /**

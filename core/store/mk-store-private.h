@@ -140,6 +140,8 @@ struct _MkStore
   guint          read_only : 1;
   guint          building : 1;     /* a new file under its temporary name */
   guint          told_waiting : 1; /* the user heard why the current wait lasts */
+  guint          no_wait : 1;      /* MK_STORE_OPEN_NO_WAIT */
+  guint          import_held : 1;  /* … and it gave up because an import held the file */
 };
 
 /**

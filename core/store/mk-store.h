@@ -53,6 +53,10 @@ struct _MkSettings {
  * @MK_STORE_OPEN_EXISTING: the database must exist; its schema is brought
  *   up to date (commands that only read: a report, an export, a check)
  * @MK_STORE_OPEN_READ_ONLY: the database must exist and is never written
+ * @MK_STORE_OPEN_NO_WAIT: or-ed with one of the above: while a big import
+ *   holds the file, fail at once with %MK_STORE_ERROR_BUSY instead of
+ *   waiting for it (the window then waits in mk_store_open_async(), where
+ *   it can show why)
  *
  * How mk_store_open_full() treats the file.
  */
@@ -60,6 +64,7 @@ typedef enum {
   MK_STORE_OPEN_CREATE,
   MK_STORE_OPEN_EXISTING,
   MK_STORE_OPEN_READ_ONLY,
+  MK_STORE_OPEN_NO_WAIT = 1 << 4,
 } MkStoreOpenMode;
 
 /**
@@ -77,6 +82,15 @@ MkStore    *mk_store_open                 (const char    *path,
                                            GError       **error);
 MkStore    *mk_store_open_full            (const char    *path,
                                            MkStoreOpenMode mode,
+                                           GError       **error);
+void        mk_store_open_async           (const char    *path,
+                                           MkStoreOpenMode mode,
+                                           MkStoreWaitFunc wait_func,
+                                           gpointer       wait_data,
+                                           GCancellable  *cancellable,
+                                           GAsyncReadyCallback callback,
+                                           gpointer       user_data);
+MkStore    *mk_store_open_finish          (GAsyncResult  *result,
                                            GError       **error);
 gboolean    mk_store_is_read_only         (MkStore       *self,
                                            const char   **reason);

@@ -592,6 +592,86 @@ test_waits_for_import (void)
   close (to_parent[0]);
 }
 
+/* The window's way: without waiting (an import holds the file: told at
+ * once), then on a worker that says why it waits and can be stopped. */
+static void
+async_waited_cb (const char *message,
+                 gpointer    user_data)
+{
+  char **told = user_data;
+
+  g_free (*told);
+  *told = g_strdup (message);
+}
+
+static void
+async_opened_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for_result (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *result;
+}
+
+static void
+test_no_wait_and_async (void)
+{
+  g_autofree char *path = database_with_entries ("async.db");
+  g_autofree char *told = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(MkStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *importer = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &importer), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (importer, "PRAGMA journal_mode = DELETE; BEGIN EXCLUSIVE; "
+                                 "INSERT INTO setting VALUES ('imported', '1')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  /* Told at once, not after a timeout. */
+  store = mk_store_open_full (path, MK_STORE_OPEN_CREATE | MK_STORE_OPEN_NO_WAIT, &error);
+  g_assert_null (store);
+  g_assert_error (error, MK_STORE_ERROR, MK_STORE_ERROR_BUSY);
+  g_assert_nonnull (strstr (error->message, "an import is writing"));
+  g_clear_error (&error);
+
+  /* On a worker: it says why it waits, and a cancel stops the wait. */
+  mk_store_open_async (path, MK_STORE_OPEN_CREATE, async_waited_cb, &told, cancellable,
+                       async_opened_cb, &result);
+  while (told == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (strstr (told, "Waiting for"));
+  g_cancellable_cancel (cancellable);
+  store = mk_store_open_finish (wait_for_result (&result), &error);
+  g_assert_null (store);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_clear_object (&result);
+
+  /* Once the import is done, the worker's store is the caller's. */
+  g_clear_pointer (&told, g_free);
+  mk_store_open_async (path, MK_STORE_OPEN_CREATE, async_waited_cb, &told, NULL,
+                       async_opened_cb, &result);
+  while (told == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (sqlite3_exec (importer, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (importer);
+  store = mk_store_open_finish (wait_for_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (mk_store_count_entries (store), ==, 200);
+  mk_test_assert_consistent (store);
+}
+
 /* A lock held by anything else is still given up, with a message. */
 static void
 test_other_lock_times_out (void)
@@ -770,6 +850,7 @@ main (int   argc,
   g_test_add_func ("/store/open/damaged/overwritten", test_overwritten_is_damaged);
   g_test_add_func ("/store/open/busy/waits-for-import", test_waits_for_import);
   g_test_add_func ("/store/open/busy/other-lock-times-out", test_other_lock_times_out);
+  g_test_add_func ("/store/open/busy/no-wait-and-async", test_no_wait_and_async);
   g_test_add_func ("/store/open/read-only/folder", test_read_only_folder);
   g_test_add_func ("/store/open/read-only/folder-with-log", test_read_only_folder_with_log);
 
