@@ -41,6 +41,7 @@
 #include "mk-import-dialog.h"
 #include "mk-preferences-window.h"
 #include "mk-team-banner.h"
+#include "mk-team-controller.h"
 #include "mk-team-indicator.h"
 #include "mk-today-page.h"
 #include "mk-window.h"
@@ -68,6 +69,7 @@ struct _MkWindow
   MkAnalysisPage       *analysis_page;
   MkTeamIndicator      *team_indicator;
   MkTeamBanner         *team_banner;
+  MkTeamController     *team;           /* the sync, once the window is shown */
 };
 
 G_DEFINE_FINAL_TYPE (MkWindow, mk_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -193,6 +195,33 @@ preferences_action_cb (GtkWidget  *widget,
   prefs = mk_preferences_window_new (store);
   gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (self));
   gtk_window_present (GTK_WINDOW (prefs));
+}
+
+/* "Sync Now": what the minute's timer and the server's notice also do. */
+static void
+team_sync_action_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  MkWindow *self = MK_WINDOW (widget);
+
+  if (self->team != NULL)
+    mk_team_controller_sync_now (self->team);
+}
+
+/**
+ * mk_window_get_team_controller:
+ * @self: the window
+ *
+ * Returns: (transfer none) (nullable): what syncs the window's database
+ *   with its team, once the window has been shown.
+ */
+MkTeamController *
+mk_window_get_team_controller (MkWindow *self)
+{
+  g_return_val_if_fail (MK_IS_WINDOW (self), NULL);
+
+  return self->team;
 }
 
 /* The team's state in the header bar opens the team's status. */
@@ -440,6 +469,10 @@ mk_window_map (GtkWidget *widget)
   GTK_WIDGET_CLASS (mk_window_parent_class)->map (widget);
 
   check_external (self);
+  /* The sync runs while the window lives, shown or minimized. */
+  if (self->team == NULL && mk_window_get_store (self) != NULL)
+    self->team = mk_team_controller_new (mk_window_get_store (self), self->team_indicator,
+                                         self->team_banner);
   if (self->external_id == 0)
     self->external_id = g_timeout_add_seconds (EXTERNAL_CHECK_SECONDS, external_timeout_cb, self);
 }
@@ -478,6 +511,9 @@ mk_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->external_id, g_source_remove);
   g_clear_handle_id (&self->compact_id, g_source_remove);
+  if (self->team != NULL)
+    mk_team_controller_shutdown (self->team);
+  g_clear_object (&self->team);
   if (self->user_window != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->user_window), (gpointer *) &self->user_window);
   self->user_window = NULL;
@@ -534,6 +570,7 @@ mk_window_class_init (MkWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.leave-demo", NULL, leave_demo_action_cb);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action_cb);
   gtk_widget_class_install_action (widget_class, "win.team-status", NULL, team_status_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.team-sync", NULL, team_sync_action_cb);
   gtk_widget_class_install_action (widget_class, "win.my-analysis", "s", my_analysis_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-entries", "a{sv}",
                                    show_entries_action_cb);

@@ -5,6 +5,7 @@
 
 #include "mk-application.h"
 #include "mk-team-banner.h"
+#include "mk-team-controller.h"
 #include "mk-team-indicator.h"
 
 G_BEGIN_DECLS
@@ -26,5 +27,6 @@ void        mk_window_show_error       (MkWindow      *self,
 
 MkTeamIndicator *mk_window_get_team_indicator (MkWindow *self);
 MkTeamBanner    *mk_window_get_team_banner    (MkWindow *self);
+MkTeamController *mk_window_get_team_controller (MkWindow *self);
 
 G_END_DECLS

@@ -1,0 +1,439 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* mk-team-controller.c — the sync running by itself for one window.
+ *
+ * Design notes.
+ *
+ * While the window's database is in a team (mk_team_get_status(), a local
+ * read), the controller syncs it: CHANGE_DELAY_MS after each change the
+ * window's store announces (a burst of changes makes one sync), every
+ * PERIOD_SECONDS, and on mk_team_controller_sync_now() ("Sync Now", and
+ * what a notification from the server calls).  A sync never runs on the
+ * main thread: a GTask thread opens a connection of its own to the same
+ * database file, runs mk_team_sync() (which talks to the server and writes
+ * what it received in one local transaction) and reads the status again.
+ * At most one runs; a request meanwhile runs one more when it ends.
+ *
+ * What the user sees follows the result: "Syncing…" while it runs, then
+ * in sync with the number still waiting, or offline (the server cannot be
+ * reached: a quiet state, no dialog; the changes wait and go with the next
+ * sync, with no click), or refused (any other server error: the window's
+ * banner shows the server's words and what to do).  When the sync received
+ * anything, the window's store is asked at once whether another connection
+ * committed (mk_store_check_external()), so every page refreshes the way it
+ * does after the window's own changes, without waiting for the window's
+ * two-second check; the "changed" that call emits is not taken for a new
+ * local change.
+ *
+ * Nothing typed is ever at risk here: every change is committed locally
+ * before the store announces it, and the change log that sync sends is
+ * written in the same transaction (core/team/mk-team-link.c).  Leaving the
+ * window cancels a sync that runs; its local transaction rolls back.
+ */
+#define G_LOG_DOMAIN "mk-team"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mk-team-controller.h"
+#include "mk-team.h"
+
+#define CHANGE_DELAY_MS 300
+#define PERIOD_SECONDS 60
+
+struct _MkTeamController
+{
+  GObject          parent_instance;
+
+  MkStore         *store;
+  MkTeamIndicator *indicator;   /* weak */
+  MkTeamBanner    *banner;      /* weak */
+  gulong           changed_id;
+  gboolean         joined;
+  gboolean         checking;    /* our own check_external: not a local change */
+
+  guint            change_id;
+  guint            period_id;
+  GCancellable    *cancellable;
+  gboolean         running;
+  gboolean         again;
+  guint            n_syncs;
+};
+
+G_DEFINE_FINAL_TYPE (MkTeamController, mk_team_controller, G_TYPE_OBJECT)
+
+typedef struct {
+  guint64  received;
+  gboolean settings_received;
+  guint64  waiting;
+} SyncOutcome;
+
+static void start_sync (MkTeamController *self);
+
+static guint64
+local_waiting (MkTeamController *self)
+{
+  g_autoptr(MkTeamStatus) status = mk_team_get_status (self->store, NULL);
+
+  return status != NULL ? status->waiting + (status->settings_waiting ? 1 : 0) : 0;
+}
+
+static void
+show_state (MkTeamController *self,
+            MkTeamState       state,
+            guint64           waiting)
+{
+  if (self->indicator != NULL)
+    mk_team_indicator_set_state (self->indicator, state, waiting);
+}
+
+/* Syncing, in a worker */
+
+static void
+sync_in_thread (GTask        *task,
+                gpointer      source,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  const char *path = task_data;
+  g_autoptr(MkStore) store = NULL;
+  g_autoptr(MkTeamStatus) status = NULL;
+  MkTeamSyncResult result = { 0 };
+  SyncOutcome *outcome;
+  GError *error = NULL;
+
+  store = mk_store_open (path, &error);
+  if (store == NULL || !mk_team_sync (store, &result, NULL, NULL, cancellable, &error))
+    {
+      mk_team_sync_result_clear (&result);
+      g_task_return_error (task, error);
+      return;
+    }
+  outcome = g_new0 (SyncOutcome, 1);
+  outcome->received = result.received;
+  outcome->settings_received = result.settings_received;
+  status = mk_team_get_status (store, NULL);
+  if (status != NULL)
+    outcome->waiting = status->waiting + (status->settings_waiting ? 1 : 0);
+  mk_team_sync_result_clear (&result);
+  g_task_return_pointer (task, outcome, g_free);
+}
+
+/* What the banner says for a refusal: the server's words (in the error's
+ * message) and what to do. */
+static char *
+refusal_message (const GError *error)
+{
+  const char *todo;
+
+  if (error->domain != MK_TEAM_ERROR)
+    todo = _("Minutka tries again by itself; nothing typed here is lost.");
+  else
+    switch (error->code)
+      {
+      case MK_TEAM_ERROR_TOO_NEW:
+        todo = _("Update Minutka on this computer to go on syncing; until then your "
+                 "entries stay here and nothing is lost.");
+        break;
+      case MK_TEAM_ERROR_NOT_SET_UP:
+      case MK_TEAM_ERROR_OTHER_TEAM:
+      case MK_TEAM_ERROR_NO_PERSON:
+        todo = _("Ask the team’s supervisor to check the team on the server. Your entries "
+                 "stay here.");
+        break;
+      case MK_TEAM_ERROR_REFUSED:
+        todo = _("Ask the team’s supervisor about your login’s rights. Your entries stay "
+                 "here and are sent once the server takes them.");
+        break;
+      default:
+        todo = _("Minutka tries again by itself; nothing typed here is lost.");
+        break;
+      }
+  return g_strconcat (error->message, " ", todo, NULL);
+}
+
+static void
+sync_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(MkTeamController) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree SyncOutcome *outcome = g_task_propagate_pointer (G_TASK (result), &error);
+
+  self->running = FALSE;
+  self->n_syncs++;
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->store == NULL)
+    return;
+
+  if (outcome != NULL)
+    {
+      show_state (self, MK_TEAM_STATE_IN_SYNC, outcome->waiting);
+      if (self->banner != NULL)
+        mk_team_banner_hide (self->banner);
+      /* Others' changes: every page refreshes now, as after our own. */
+      if (outcome->received > 0 || outcome->settings_received)
+        {
+          self->checking = TRUE;
+          mk_store_check_external (self->store);
+          self->checking = FALSE;
+        }
+    }
+  else if (g_error_matches (error, MK_TEAM_ERROR, MK_TEAM_ERROR_CONNECT))
+    {
+      /* Offline is normal: say so quietly, and try again later. */
+      g_debug ("offline: %s", error->message);
+      show_state (self, MK_TEAM_STATE_OFFLINE, local_waiting (self));
+      if (self->banner != NULL)
+        mk_team_banner_hide (self->banner);
+    }
+  else if (g_error_matches (error, MK_TEAM_ERROR, MK_TEAM_ERROR_NOT_JOINED))
+    {
+      /* Left the team meanwhile (the command line, Preferences). */
+      mk_team_controller_reload (self);
+      return;
+    }
+  else
+    {
+      g_autofree char *message = refusal_message (error);
+
+      show_state (self, MK_TEAM_STATE_ERROR, local_waiting (self));
+      if (self->banner != NULL)
+        mk_team_banner_show (self->banner, message, _("_Team Status"), "win.team-status");
+    }
+
+  if (self->again)
+    {
+      self->again = FALSE;
+      start_sync (self);
+    }
+}
+
+static void
+start_sync (MkTeamController *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (!self->joined || self->store == NULL)
+    return;
+  if (self->running)
+    {
+      self->again = TRUE;
+      return;
+    }
+  self->running = TRUE;
+  show_state (self, MK_TEAM_STATE_SENDING, local_waiting (self));
+
+  task = g_task_new (NULL, self->cancellable, sync_done_cb, g_object_ref (self));
+  g_task_set_source_tag (task, start_sync);
+  g_task_set_task_data (task, g_strdup (mk_store_get_path (self->store)), g_free);
+  g_task_run_in_thread (task, sync_in_thread);
+}
+
+/* When */
+
+static gboolean
+change_timeout_cb (gpointer user_data)
+{
+  MkTeamController *self = user_data;
+
+  self->change_id = 0;
+  start_sync (self);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+period_timeout_cb (gpointer user_data)
+{
+  start_sync (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+store_changed_cb (MkStore          *store,
+                  MkTeamController *self)
+{
+  if (self->checking)
+    return;
+  if (!self->joined)
+    {
+      /* Joined by another program meanwhile? A local read tells. */
+      mk_team_controller_reload (self);
+      return;
+    }
+  if (self->indicator != NULL && !self->running)
+    show_state (self, mk_team_indicator_get_state (self->indicator), local_waiting (self));
+  g_clear_handle_id (&self->change_id, g_source_remove);
+  self->change_id = g_timeout_add (CHANGE_DELAY_MS, change_timeout_cb, self);
+}
+
+/**
+ * mk_team_controller_reload:
+ * @self: the controller
+ *
+ * Reads again whether the database is in a team (after joining or
+ * leaving) and starts or stops syncing.
+ */
+void
+mk_team_controller_reload (MkTeamController *self)
+{
+  g_autoptr(MkTeamStatus) status = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (MK_IS_TEAM_CONTROLLER (self));
+
+  status = self->store ? mk_team_get_status (self->store, &error) : NULL;
+  self->joined = status != NULL;
+  if (!self->joined)
+    {
+      g_clear_handle_id (&self->period_id, g_source_remove);
+      g_clear_handle_id (&self->change_id, g_source_remove);
+      show_state (self, MK_TEAM_STATE_NONE, 0);
+      if (self->banner != NULL)
+        mk_team_banner_hide (self->banner);
+      return;
+    }
+  if (self->period_id == 0)
+    self->period_id = g_timeout_add_seconds (PERIOD_SECONDS, period_timeout_cb, self);
+  start_sync (self);
+}
+
+/**
+ * mk_team_controller_sync_now:
+ * @self: the controller
+ *
+ * Syncs at once (or once more after the sync that runs).
+ */
+void
+mk_team_controller_sync_now (MkTeamController *self)
+{
+  g_return_if_fail (MK_IS_TEAM_CONTROLLER (self));
+
+  g_clear_handle_id (&self->change_id, g_source_remove);
+  start_sync (self);
+}
+
+/**
+ * mk_team_controller_is_joined:
+ * @self: the controller
+ *
+ * Returns: whether the window's database is in a team.
+ */
+gboolean
+mk_team_controller_is_joined (MkTeamController *self)
+{
+  g_return_val_if_fail (MK_IS_TEAM_CONTROLLER (self), FALSE);
+
+  return self->joined;
+}
+
+/**
+ * mk_team_controller_is_syncing:
+ * @self: the controller
+ *
+ * Returns: whether a sync runs or is about to (a change waits for it).
+ */
+gboolean
+mk_team_controller_is_syncing (MkTeamController *self)
+{
+  g_return_val_if_fail (MK_IS_TEAM_CONTROLLER (self), FALSE);
+
+  return self->running || self->change_id != 0;
+}
+
+/**
+ * mk_team_controller_get_n_syncs:
+ * @self: the controller
+ *
+ * Returns: how many syncs have ended (for tests and the status).
+ */
+guint
+mk_team_controller_get_n_syncs (MkTeamController *self)
+{
+  g_return_val_if_fail (MK_IS_TEAM_CONTROLLER (self), 0);
+
+  return self->n_syncs;
+}
+
+/**
+ * mk_team_controller_shutdown:
+ * @self: the controller
+ *
+ * Stops syncing: the window goes away.  A sync that runs is cancelled.
+ */
+void
+mk_team_controller_shutdown (MkTeamController *self)
+{
+  g_return_if_fail (MK_IS_TEAM_CONTROLLER (self));
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->change_id, g_source_remove);
+  g_clear_handle_id (&self->period_id, g_source_remove);
+  g_clear_signal_handler (&self->changed_id, self->store);
+  g_clear_object (&self->store);
+  self->joined = FALSE;
+}
+
+/**
+ * mk_team_controller_new:
+ * @store: the window's database
+ * @indicator: the window's header-bar state
+ * @banner: the window's banner
+ *
+ * Returns: (transfer full): a controller that syncs @store while it is in
+ *   a team, and shows how it goes in @indicator and @banner.
+ */
+MkTeamController *
+mk_team_controller_new (MkStore         *store,
+                        MkTeamIndicator *indicator,
+                        MkTeamBanner    *banner)
+{
+  MkTeamController *self;
+
+  g_return_val_if_fail (MK_IS_STORE (store), NULL);
+
+  self = g_object_new (MK_TYPE_TEAM_CONTROLLER, NULL);
+  self->store = g_object_ref (store);
+  g_set_weak_pointer ((GtkWidget **) &self->indicator, GTK_WIDGET (indicator));
+  g_set_weak_pointer ((GtkWidget **) &self->banner, GTK_WIDGET (banner));
+  self->changed_id = g_signal_connect (store, "changed", G_CALLBACK (store_changed_cb), self);
+  mk_team_controller_reload (self);
+  return self;
+}
+
+static void
+mk_team_controller_dispose (GObject *object)
+{
+  MkTeamController *self = MK_TEAM_CONTROLLER (object);
+
+  mk_team_controller_shutdown (self);
+  g_clear_weak_pointer (&self->indicator);
+  g_clear_weak_pointer (&self->banner);
+
+  G_OBJECT_CLASS (mk_team_controller_parent_class)->dispose (object);
+}
+
+static void
+mk_team_controller_finalize (GObject *object)
+{
+  MkTeamController *self = MK_TEAM_CONTROLLER (object);
+
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (mk_team_controller_parent_class)->finalize (object);
+}
+
+static void
+mk_team_controller_class_init (MkTeamControllerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = mk_team_controller_dispose;
+  object_class->finalize = mk_team_controller_finalize;
+}
+
+static void
+mk_team_controller_init (MkTeamController *self)
+{
+  self->cancellable = g_cancellable_new ();
+}
