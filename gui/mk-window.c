@@ -209,6 +209,18 @@ team_sync_action_cb (GtkWidget  *widget,
     mk_team_controller_sync_now (self->team);
 }
 
+/* "Enter Password…" in the team's banner. */
+static void
+team_password_action_cb (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  MkWindow *self = MK_WINDOW (widget);
+
+  if (self->team != NULL)
+    mk_team_controller_ask_password (self->team, GTK_WINDOW (self));
+}
+
 /**
  * mk_window_get_team_controller:
  * @self: the window
@@ -571,6 +583,8 @@ mk_window_class_init (MkWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action_cb);
   gtk_widget_class_install_action (widget_class, "win.team-status", NULL, team_status_action_cb);
   gtk_widget_class_install_action (widget_class, "win.team-sync", NULL, team_sync_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.team-password", NULL,
+                                   team_password_action_cb);
   gtk_widget_class_install_action (widget_class, "win.my-analysis", "s", my_analysis_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-entries", "a{sv}",
                                    show_entries_action_cb);

@@ -8,21 +8,28 @@
  * window's store announces (a burst of changes makes one sync), every
  * PERIOD_SECONDS, and on mk_team_controller_sync_now() ("Sync Now", and
  * what a notification from the server calls).  A sync never runs on the
- * main thread: a GTask thread opens a connection of its own to the same
- * database file, runs mk_team_sync() (which talks to the server and writes
- * what it received in one local transaction) and reads the status again.
- * At most one runs; a request meanwhile runs one more when it ends.
+ * main thread: core's MkTeamSession (core/team/mk-team-session.c) runs it
+ * in a worker on a connection of its own to the same database file, and
+ * LISTENs for the server's notices on a thread of its own: another
+ * desktop's change ("server-changed") starts a sync at once.  At most one
+ * runs; a request meanwhile runs one more when it ends.
+ *
+ * The password: looked up in the desktop keyring (mk-team-password.c) when
+ * the team is found and handed to the session; without one libpq finds it
+ * itself (~/.pgpass).  When the server wants one (MK_TEAM_ERROR_PASSWORD or
+ * a refused login), the banner offers "Enter Password…" (win.team-password),
+ * which asks once, keeps it in the keyring and syncs.
  *
  * What the user sees follows the result: "Syncing…" while it runs, then
  * in sync with the number still waiting, or offline (the server cannot be
  * reached: a quiet state, no dialog; the changes wait and go with the next
  * sync, with no click), or refused (any other server error: the window's
  * banner shows the server's words and what to do).  When the sync received
- * anything, the window's store is asked at once whether another connection
- * committed (mk_store_check_external()), so every page refreshes the way it
- * does after the window's own changes, without waiting for the window's
- * two-second check; the "changed" that call emits is not taken for a new
- * local change.
+ * anything, the session asks the window's store at once whether another
+ * connection committed (mk_store_check_external()), so every page
+ * refreshes the way it does after the window's own changes, without
+ * waiting for the window's two-second check; the "changed" that call emits
+ * is not taken for a new local change.
  *
  * Nothing typed is ever at risk here: every change is committed locally
  * before the store announces it, and the change log that sync sends is
@@ -36,6 +43,8 @@
 #include <glib/gi18n.h>
 
 #include "mk-team-controller.h"
+#include "mk-team-password.h"
+#include "mk-team-session.h"
 #include "mk-team.h"
 
 #define CHANGE_DELAY_MS 300
@@ -46,6 +55,9 @@ struct _MkTeamController
   GObject          parent_instance;
 
   MkStore         *store;
+  MkTeamSession   *session;     /* while in a team */
+  char            *server;      /* the keyring's attributes for the password */
+  char            *login;
   MkTeamIndicator *indicator;   /* weak */
   MkTeamBanner    *banner;      /* weak */
   gulong           changed_id;
@@ -61,12 +73,6 @@ struct _MkTeamController
 };
 
 G_DEFINE_FINAL_TYPE (MkTeamController, mk_team_controller, G_TYPE_OBJECT)
-
-typedef struct {
-  guint64  received;
-  gboolean settings_received;
-  guint64  waiting;
-} SyncOutcome;
 
 static void start_sync (MkTeamController *self);
 
@@ -87,37 +93,7 @@ show_state (MkTeamController *self,
     mk_team_indicator_set_state (self->indicator, state, waiting);
 }
 
-/* Syncing, in a worker */
-
-static void
-sync_in_thread (GTask        *task,
-                gpointer      source,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  const char *path = task_data;
-  g_autoptr(MkStore) store = NULL;
-  g_autoptr(MkTeamStatus) status = NULL;
-  MkTeamSyncResult result = { 0 };
-  SyncOutcome *outcome;
-  GError *error = NULL;
-
-  store = mk_store_open (path, &error);
-  if (store == NULL || !mk_team_sync (store, &result, NULL, NULL, cancellable, &error))
-    {
-      mk_team_sync_result_clear (&result);
-      g_task_return_error (task, error);
-      return;
-    }
-  outcome = g_new0 (SyncOutcome, 1);
-  outcome->received = result.received;
-  outcome->settings_received = result.settings_received;
-  status = mk_team_get_status (store, NULL);
-  if (status != NULL)
-    outcome->waiting = status->waiting + (status->settings_waiting ? 1 : 0);
-  mk_team_sync_result_clear (&result);
-  g_task_return_pointer (task, outcome, g_free);
-}
+/* Syncing */
 
 /* What the banner says for a refusal: the server's words (in the error's
  * message) and what to do. */
@@ -159,25 +135,25 @@ sync_done_cb (GObject      *source,
 {
   g_autoptr(MkTeamController) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree SyncOutcome *outcome = g_task_propagate_pointer (G_TASK (result), &error);
+  MkTeamSyncResult sync_result = { 0 };
+  gboolean ok;
 
+  /* Finishing tells the window's store what came; that "changed" is the
+   * team's, not a local change to send. */
+  self->checking = TRUE;
+  ok = mk_team_session_sync_finish (MK_TEAM_SESSION (source), result, &sync_result, &error);
+  self->checking = FALSE;
+  mk_team_sync_result_clear (&sync_result);
   self->running = FALSE;
   self->n_syncs++;
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->store == NULL)
     return;
 
-  if (outcome != NULL)
+  if (ok)
     {
-      show_state (self, MK_TEAM_STATE_IN_SYNC, outcome->waiting);
+      show_state (self, MK_TEAM_STATE_IN_SYNC, local_waiting (self));
       if (self->banner != NULL)
         mk_team_banner_hide (self->banner);
-      /* Others' changes: every page refreshes now, as after our own. */
-      if (outcome->received > 0 || outcome->settings_received)
-        {
-          self->checking = TRUE;
-          mk_store_check_external (self->store);
-          self->checking = FALSE;
-        }
     }
   else if (g_error_matches (error, MK_TEAM_ERROR, MK_TEAM_ERROR_CONNECT))
     {
@@ -192,6 +168,17 @@ sync_done_cb (GObject      *source,
       /* Left the team meanwhile (the command line, Preferences). */
       mk_team_controller_reload (self);
       return;
+    }
+  else if (g_error_matches (error, MK_TEAM_ERROR, MK_TEAM_ERROR_PASSWORD))
+    {
+      g_autofree char *message = g_strconcat (error->message, " ",
+                                              _("Enter the password of your team login; "
+                                                "nothing typed here is lost meanwhile."),
+                                              NULL);
+
+      show_state (self, MK_TEAM_STATE_ERROR, local_waiting (self));
+      if (self->banner != NULL)
+        mk_team_banner_show (self->banner, message, _("_Enter Password…"), "win.team-password");
     }
   else
     {
@@ -212,9 +199,7 @@ sync_done_cb (GObject      *source,
 static void
 start_sync (MkTeamController *self)
 {
-  g_autoptr(GTask) task = NULL;
-
-  if (!self->joined || self->store == NULL)
+  if (!self->joined || self->session == NULL)
     return;
   if (self->running)
     {
@@ -223,11 +208,93 @@ start_sync (MkTeamController *self)
     }
   self->running = TRUE;
   show_state (self, MK_TEAM_STATE_SENDING, local_waiting (self));
+  mk_team_session_sync_async (self->session, self->cancellable, sync_done_cb,
+                              g_object_ref (self));
+}
 
-  task = g_task_new (NULL, self->cancellable, sync_done_cb, g_object_ref (self));
-  g_task_set_source_tag (task, start_sync);
-  g_task_set_task_data (task, g_strdup (mk_store_get_path (self->store)), g_free);
-  g_task_run_in_thread (task, sync_in_thread);
+/* The password */
+
+static void
+password_found_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(MkTeamController) self = user_data;
+  g_autoptr(GError) error = NULL;
+  char *password = mk_team_password_lookup_finish (result, &error);
+
+  /* A keyring that cannot answer is no reason not to sync: libpq may find
+   * the password in its own file. */
+  if (error != NULL)
+    g_debug ("no password from the keyring: %s", error->message);
+  self->running = FALSE;
+  if (self->session == NULL)
+    {
+      mk_team_password_free (password);
+      return;
+    }
+  if (password != NULL)
+    mk_team_session_set_password (self->session, password);
+  mk_team_password_free (password);
+  start_sync (self);
+}
+
+static void
+password_kept_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(MkTeamController) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* Kept or not, this session has it; a keyring that failed says so. */
+  if (!mk_team_password_store_finish (result, &error) && self->banner != NULL &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    mk_team_banner_show (self->banner, error->message, NULL, NULL);
+}
+
+static void
+password_asked_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(MkTeamController) self = user_data;
+  g_autoptr(GError) error = NULL;
+  char *password = mk_team_password_ask_finish (result, &error);
+
+  if (password == NULL || self->session == NULL)
+    {
+      mk_team_password_free (password);
+      return;
+    }
+  mk_team_session_set_password (self->session, password);
+  mk_team_password_store_async (self->server, self->login, password, self->cancellable,
+                                password_kept_cb, g_object_ref (self));
+  mk_team_password_free (password);
+  if (self->banner != NULL)
+    mk_team_banner_hide (self->banner);
+  start_sync (self);
+}
+
+/**
+ * mk_team_controller_ask_password:
+ * @self: the controller
+ * @parent: the window to ask over
+ *
+ * Asks for the team login's password once, keeps it in the desktop keyring
+ * and syncs with it.
+ */
+void
+mk_team_controller_ask_password (MkTeamController *self,
+                                 GtkWindow        *parent)
+{
+  g_return_if_fail (MK_IS_TEAM_CONTROLLER (self));
+
+  if (self->session == NULL || self->server == NULL)
+    return;
+  mk_team_password_ask_async (parent, self->server, self->login,
+                              mk_team_session_get_message (self->session), self->cancellable,
+                              password_asked_cb, g_object_ref (self));
 }
 
 /* When */
@@ -267,6 +334,16 @@ store_changed_cb (MkStore          *store,
   self->change_id = g_timeout_add (CHANGE_DELAY_MS, change_timeout_cb, self);
 }
 
+static void
+drop_session (MkTeamController *self)
+{
+  if (self->session == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (self->session, self);
+  mk_team_session_stop_listening (self->session);
+  g_clear_object (&self->session);
+}
+
 /**
  * mk_team_controller_reload:
  * @self: the controller
@@ -286,6 +363,7 @@ mk_team_controller_reload (MkTeamController *self)
   self->joined = status != NULL;
   if (!self->joined)
     {
+      drop_session (self);
       g_clear_handle_id (&self->period_id, g_source_remove);
       g_clear_handle_id (&self->change_id, g_source_remove);
       show_state (self, MK_TEAM_STATE_NONE, 0);
@@ -295,7 +373,24 @@ mk_team_controller_reload (MkTeamController *self)
     }
   if (self->period_id == 0)
     self->period_id = g_timeout_add_seconds (PERIOD_SECONDS, period_timeout_cb, self);
-  start_sync (self);
+  if (self->session != NULL)
+    {
+      start_sync (self);
+      return;
+    }
+
+  self->session = mk_team_session_new (self->store);
+  g_signal_connect_swapped (self->session, "server-changed", G_CALLBACK (start_sync), self);
+  mk_team_session_listen (self->session);
+  g_free (self->server);
+  self->server = g_strdup (status->server);
+  g_free (self->login);
+  self->login = g_strdup (status->login);
+  /* The first sync once the keyring has answered (with a password or not). */
+  self->running = TRUE;
+  show_state (self, MK_TEAM_STATE_SENDING, status->waiting);
+  mk_team_password_lookup_async (self->server, self->login, self->cancellable,
+                                 password_found_cb, g_object_ref (self));
 }
 
 /**
@@ -370,6 +465,7 @@ mk_team_controller_shutdown (MkTeamController *self)
   g_clear_handle_id (&self->change_id, g_source_remove);
   g_clear_handle_id (&self->period_id, g_source_remove);
   g_clear_signal_handler (&self->changed_id, self->store);
+  drop_session (self);
   g_clear_object (&self->store);
   self->joined = FALSE;
 }
@@ -419,6 +515,8 @@ mk_team_controller_finalize (GObject *object)
   MkTeamController *self = MK_TEAM_CONTROLLER (object);
 
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->server, g_free);
+  g_clear_pointer (&self->login, g_free);
 
   G_OBJECT_CLASS (mk_team_controller_parent_class)->finalize (object);
 }

@@ -18,6 +18,8 @@ MkTeamController *mk_team_controller_new          (MkStore          *store,
                                                    MkTeamBanner     *banner);
 void              mk_team_controller_reload       (MkTeamController *self);
 void              mk_team_controller_sync_now     (MkTeamController *self);
+void              mk_team_controller_ask_password (MkTeamController *self,
+                                                   GtkWindow        *parent);
 gboolean          mk_team_controller_is_joined    (MkTeamController *self);
 gboolean          mk_team_controller_is_syncing   (MkTeamController *self);
 guint             mk_team_controller_get_n_syncs  (MkTeamController *self);

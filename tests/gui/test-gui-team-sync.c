@@ -52,7 +52,7 @@ join (const char *path,
   g_autofree char *conninfo = pg_conninfo (login, TEAM_DB);
 
   g_assert_no_error (error);
-  g_assert_true (mk_team_join (store, conninfo, NULL, &error));
+  g_assert_true (mk_team_join (store, conninfo, NULL, NULL, &error));
   g_assert_no_error (error);
 }
 
@@ -90,7 +90,7 @@ supervisor_receives (void)
   guint64 received;
 
   g_assert_no_error (error);
-  g_assert_true (mk_team_sync (store, &result, NULL, NULL, NULL, &error));
+  g_assert_true (mk_team_sync (store, NULL, &result, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   received = result.received;
   mk_team_sync_result_clear (&result);
