@@ -627,6 +627,15 @@ build_key (Text     *text,
     }
 }
 
+static void
+text_free (gpointer data)
+{
+  Text *text = data;
+
+  g_string_free (text->scratch, TRUE);
+  g_free (text);
+}
+
 /**
  * mk_task_fold_into:
  * @text: a task text, UTF-8
@@ -644,7 +653,7 @@ mk_task_fold_into (const char *text,
                    GString    *key,
                    GString    *label)
 {
-  static GPrivate scratch_key = G_PRIVATE_INIT ((GDestroyNotify) g_free);
+  static GPrivate scratch_key = G_PRIVATE_INIT (text_free);
   g_autoptr(GString) own_label = NULL;
   g_autofree char *valid = NULL;
   Text *words;

@@ -198,8 +198,9 @@ top_tasks_block (GString         *out,
       if (*line == '\0')
         continue;
       /* Like the findings, one line each, however long. */
-      text = g_strdup_printf ("%s%s: %s\n", indent, mk_analysis_get_category_name (a, c), line);
+      text = g_strdup_printf ("%s%s: %s", indent, mk_analysis_get_category_name (a, c), line);
       mk_safe_text_append (out, text);
+      g_string_append_c (out, '\n');
     }
 }
 
@@ -216,7 +217,8 @@ team_findings_block (GString    *out,
   for (guint i = 0; i < g_list_model_get_n_items (team); i++)
     {
       g_autoptr(MkFinding) f = g_list_model_get_item (team, i);
-      g_autofree char *line = g_strdup_printf ("%s%s", severity_mark (mk_finding_get_severity (f)),
+      g_autofree char *line = g_strdup_printf ("%s %s",
+                                               severity_mark (mk_finding_get_severity (f)),
                                                mk_finding_get_message (f));
       g_autofree char *safe = mk_safe_text (line);
 

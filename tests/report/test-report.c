@@ -509,6 +509,19 @@ test_json_team_findings (void)
                                    "120.0,CRM entry 0.7500; weekly report 0.2500,team_target\r\n"));
   }
 
+  /* And the text report: the team first, then what the time went on, a
+   * line each. */
+  {
+    g_autofree char *report = mk_report_text (a);
+
+    g_assert_nonnull (strstr (report, "What the whole team shares\n  !! The whole team: admin "
+                                      "50%"));
+    g_assert_nonnull (strstr (report, "\n  Admin: CRM entry 75% · Weekly report 25%\n"));
+    g_assert_nonnull (strstr (report, "\n     Against the targets: ≈ 2 h a day above the "
+                                      "targets\n"));
+    g_assert_null (strstr (report, "\\x0a"));
+  }
+
   /* Both yardsticks: nothing against the peers, 2 h against the target. */
   g_assert_cmpfloat (j_num (anna, "reclaimable_minutes_per_day"), ==, 0);
   g_assert_cmpfloat_with_epsilon (j_num (anna, "reclaimable_vs_target_minutes_per_day"), 120,
@@ -557,6 +570,8 @@ test_text_lists_everything (void)
   g_assert_nonnull (strstr (text, "Against the peers: ≈ 2 h 20 min a day could go back to "
                                   "selling, ≈ 9 more calls a day"));
   g_assert_null (strstr (text, "min/day"));
+  /* Lines end in new lines, not in escaped ones. */
+  g_assert_null (strstr (text, "\\x0a"));
 }
 
 /* pdftotext's output and a sentence compared without whitespace, since the
