@@ -8,9 +8,11 @@
  * mk_importer_run() as the command line.  Progress is forwarded to the
  * caller's thread-default main context, at most ten times a second; the
  * task's callback runs on the same context after every progress call, so
- * the progress data outlives them.  When a batch was committed,
- * mk_importer_run_finish() emits "changed" on the caller's store, whose
- * views would not otherwise know about the other connection's commit.
+ * the progress data outlives them.  The progress data is let go on that
+ * context too, whichever thread frees the task (a window let go on the
+ * worker crashed GTK).  When a batch was committed, mk_importer_run_finish()
+ * emits "changed" on the caller's store, whose views would not otherwise
+ * know about the other connection's commit.
  */
 #define G_LOG_DOMAIN "mk-importer"
 
@@ -51,13 +53,37 @@ typedef struct {
   guint64    total;
 } ProgressCall;
 
+typedef struct {
+  GDestroyNotify notify;
+  gpointer       data;
+} ProgressRelease;
+
+static gboolean
+release_in_main_cb (gpointer user_data)
+{
+  ProgressRelease *release = user_data;
+
+  release->notify (release->data);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 async_data_free (gpointer p)
 {
   AsyncData *data = p;
 
+  /* The progress data belongs to the caller's thread (a window, say), but
+   * the task, and this with it, is freed by whichever thread drops it
+   * last, often the worker: the data is let go on the caller's context. */
   if (data->progress_notify != NULL)
-    data->progress_notify (data->progress_data);
+    {
+      ProgressRelease *release = g_new (ProgressRelease, 1);
+
+      release->notify = data->progress_notify;
+      release->data = data->progress_data;
+      g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT, release_in_main_cb,
+                                  release, g_free);
+    }
   g_free (data->db_path);
   g_free (data->path);
   g_strfreev (data->maps);
