@@ -55,7 +55,7 @@ struct _MkImportDialog
   GtkLabel            *skipped_label;
   GtkLabel            *rejected_label;
   GtkWidget           *problems_group;
-  GtkTextView         *problems_view;
+  GtkLabel            *problems_view;
   GtkWidget           *retry_button;
   GtkWidget           *undo_button;
   GtkWidget           *analysis_button;
@@ -204,7 +204,6 @@ static void
 show_problems (MkImportDialog *self,
                MkImportResult *result)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->problems_view);
   g_autoptr(GString) text = g_string_new (NULL);
 
   for (guint i = 0; result != NULL && i < result->problems->len; i++)
@@ -223,7 +222,7 @@ show_problems (MkImportDialog *self,
       g_string_append_printf (text, ngettext ("… and %s more row", "… and %s more rows",
                                               plural_n (more)), number);
     }
-  gtk_text_buffer_set_text (buffer, text->str, (int) text->len);
+  gtk_label_set_text (self->problems_view, text->str);
   gtk_widget_set_visible (self->problems_group, text->len > 0);
 }
 
@@ -451,13 +450,8 @@ copy_problems_action_cb (GtkWidget  *widget,
                          GVariant   *param)
 {
   MkImportDialog *self = MK_IMPORT_DIALOG (widget);
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->problems_view);
-  GtkTextIter start, end;
-  g_autofree char *text = NULL;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget),
+                          gtk_label_get_text (self->problems_view));
 }
 
 /* GObject. */

@@ -203,13 +203,7 @@ label_text (MkImportDialog *dialog,
 static char *
 problems_text (MkImportDialog *dialog)
 {
-  GtkTextView *view = GTK_TEXT_VIEW (mk_gui_test_find_by_name (GTK_WIDGET (dialog),
-                                                              "problems_view"));
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  return g_strdup (label_text (dialog, "problems_view"));
 }
 
 static void
