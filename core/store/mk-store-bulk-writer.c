@@ -201,8 +201,11 @@ bind_row (sqlite3_stmt      *stmt,
   sqlite3_bind_int64 (stmt, base + 5, row->category_id);
   sqlite3_bind_text (stmt, base + 6, chunk->tasks->str + row->task, (int) row->task_len,
                      SQLITE_STATIC);
-  sqlite3_bind_int (stmt, base + 7, MK_ENTRY_SOURCE_IMPORT);
-  sqlite3_bind_int64 (stmt, base + 8, batch_id);
+  sqlite3_bind_int (stmt, base + 7, row->source);
+  if (batch_id > 0)
+    sqlite3_bind_int64 (stmt, base + 8, batch_id);
+  else
+    sqlite3_bind_null (stmt, base + 8);
   if (row->fingerprint != 0)
     sqlite3_bind_int64 (stmt, base + 9, row->fingerprint);
   else

@@ -25,6 +25,7 @@ typedef struct {
   guint32 task;         /* offset in the chunk's tasks */
   guint32 task_len;
   gboolean has_uuid;    /* FALSE: the writer gives the row a new one */
+  gint32  source;       /* MkEntrySource */
   MkUuid  uuid;
 } MkBulkRow;
 

@@ -80,6 +80,7 @@ struct _MkStoreBulk
   MkKeySet      uuid_keys;     /* identities of this bulk's rows (and all, once loaded) */
   gboolean      uuids_loaded;  /* every identity of the table was read */
   gboolean      rows_with_uuid; /* a row came with its identity */
+  gboolean      received;      /* a sync's: no batch, sources and entry_uuid kept */
   int           saved_cache;   /* PRAGMA cache_size to restore, or 0 */
   GPtrArray    *index_sql;     /* indexes of `entry` a big import drops (name, sql …) */
   gboolean      indexes_dropped; /* … once its first chunk of new rows is written */
@@ -132,6 +133,9 @@ start_transaction (MkStoreBulk *bulk,
       mk_store_exec (store, "PRAGMA foreign_keys = ON", _("preparing the import"), NULL);
       return FALSE;
     }
+  /* Entries received from a team are nobody's import. */
+  if (bulk->file_name == NULL)
+    return TRUE;
   stmt = mk_store_stmt (store, STMT_BATCH_INSERT, error);
   if (stmt == NULL)
     {
@@ -260,6 +264,81 @@ mk_store_bulk_begin (MkStore    *store,
       return NULL;
     }
   return bulk;
+}
+
+/**
+ * mk_store_bulk_begin_received:
+ * @store: a store with no transaction open
+ * @error: return location for a #GError
+ *
+ * Opens the write transaction of a bulk of entries that a sync receives
+ * (core/team): no import batch is recorded, every row keeps the source and
+ * the identity it comes with, and the entry_uuid index is kept (the rows
+ * of one sender come with ascending identities, and the sync looks entries
+ * up by them, mk_store_bulk_find()).
+ *
+ * Returns: (transfer full) (nullable): the bulk.
+ */
+MkStoreBulk *
+mk_store_bulk_begin_received (MkStore *store,
+                              GError **error)
+{
+  MkStoreBulk *bulk;
+
+  g_return_val_if_fail (MK_IS_STORE (store), NULL);
+
+  bulk = g_new0 (MkStoreBulk, 1);
+  bulk->store = g_object_ref (store);
+  bulk->received = TRUE;
+  bulk->loaded_pairs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  mk_key_set_init (&bulk->db_fingerprints);
+  mk_key_set_init (&bulk->uuid_keys);
+  mk_bulk_rollups_init (&bulk->rollups);
+  if (!start_transaction (bulk, error))
+    {
+      bulk_free (bulk);
+      return NULL;
+    }
+  bulk->writer = mk_bulk_writer_new (store, 0, error);
+  if (bulk->writer == NULL)
+    {
+      end_transaction (bulk, FALSE, NULL);
+      bulk_free (bulk);
+      return NULL;
+    }
+  return bulk;
+}
+
+/**
+ * mk_store_bulk_find:
+ * @bulk: a bulk of received entries (mk_store_bulk_begin_received())
+ * @uuid: an entry's identity
+ * @error: return location for a #GError
+ *
+ * Returns: the row id of the entry with @uuid written before this bulk or
+ *   by it (once its chunk is in), or 0 when there is none or with @error
+ *   set.
+ */
+gint64
+mk_store_bulk_find (MkStoreBulk  *bulk,
+                    const MkUuid *uuid,
+                    GError      **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+
+  g_return_val_if_fail (bulk != NULL && bulk->received, 0);
+
+  stmt = mk_store_stmt (bulk->store, STMT_ENTRY_BY_UUID, error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_blob (stmt, 1, uuid->bytes, sizeof uuid->bytes, SQLITE_TRANSIENT);
+  if (mk_store_step (bulk->store, stmt, error) == MK_STORE_ROW)
+    {
+      id = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+    }
+  return id;
 }
 
 /**
@@ -432,7 +511,7 @@ drop_indexes (MkStoreBulk *bulk,
       /* The identities the rows get ascend (mk-uuid.c): appended to their
        * index at its end they cost half of building it again.  Identities
        * that came with the rows go anywhere: then it goes too. */
-      if (g_strcmp0 (name, "entry_uuid") == 0 && !bulk->rows_with_uuid)
+      if (g_strcmp0 (name, "entry_uuid") == 0 && (!bulk->rows_with_uuid || bulk->received))
         {
           g_ptr_array_remove_range (bulk->index_sql, i, 2);
           continue;
@@ -637,6 +716,7 @@ mk_store_bulk_add (MkStoreBulk        *bulk,
     }
   row = &chunk->rows[chunk->n_rows++];
   row->has_uuid = has_uuid;
+  row->source = bulk->received ? (gint32) input->source : MK_ENTRY_SOURCE_IMPORT;
   if (has_uuid)
     {
       row->uuid = uuid;

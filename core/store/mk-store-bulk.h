@@ -34,6 +34,11 @@ MkStoreBulk *mk_store_bulk_begin        (MkStore            *store,
                                          const char         *sha256,
                                          const char         *preset,
                                          GError            **error);
+MkStoreBulk *mk_store_bulk_begin_received (MkStore          *store,
+                                         GError          **error);
+gint64       mk_store_bulk_find         (MkStoreBulk        *bulk,
+                                         const MkUuid       *uuid,
+                                         GError            **error);
 gint64       mk_store_bulk_get_batch_id (MkStoreBulk        *bulk);
 void         mk_store_bulk_set_sha256   (MkStoreBulk        *bulk,
                                          const char         *sha256);

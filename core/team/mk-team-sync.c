@@ -10,10 +10,12 @@
  *
  * Sending.  The entries in team_outbox (mk-team-link.c) are read in one
  * statement — one snapshot — and streamed with COPY into a temporary table
- * on the server; one statement then writes them into minutka.entry
- * (INSERT … ON CONFLICT on the identity, so sending twice changes nothing)
- * and keeps the versions they overwrite in minutka.entry_history when they
- * are conflicts.  A conflict is an entry whose server version is newer
+ * on the server, under the writers' lock; one statement keeps the versions
+ * they will overwrite in minutka.entry_history when those are conflicts,
+ * one updates the entries the server has, one inserts those it has not
+ * (keyed on the identity, so sending twice changes nothing).  The people
+ * and categories the rows name are checked against the server's as they
+ * are streamed (entries have no foreign keys, mk-team-server.c).  A conflict is an entry whose server version is newer
  * than the last revision this desktop had received when it changed the
  * entry (the outbox's `base`), written by another desktop, and different:
  * the change that reaches the server last wins, the other is kept.  A
@@ -49,11 +51,15 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "mk-key-set.h"
+#include "mk-store-bulk.h"
 #include "mk-store-private.h"
 #include "mk-team-private.h"
 #include "mk-team-server.h"
 
 #define PROGRESS_EVERY 4096
+/* From how many entries on a receive goes through the store's bulk path. */
+#define BULK_RECEIVE 10000
 #define COPY_CHUNK (256 * 1024)
 
 void
@@ -195,6 +201,8 @@ typedef struct {
   gint64            max_seq;      /* the highest seq read */
   GArray           *kept;         /* KeptChange: refused, to stay in the log */
   GHashTable       *refused;      /* person's name → entries refused */
+  GHashTable       *people;       /* uuid texts the server has */
+  GHashTable       *categories;
   gint64            owned_mark;   /* team_link.owned_changed as it was sent */
 } Sync;
 
@@ -309,7 +317,21 @@ copy_out_changes (Sync     *sync,
         g_string_append (buf, "\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\tt\t");
       else
         {
+          char category[MK_UUID_TEXT_LEN + 1];
+
           mk_store_column_uuid (stmt, 4, text);
+          mk_store_column_uuid (stmt, 8, category);
+          if (!g_hash_table_contains (sync->people, text) ||
+              !g_hash_table_contains (sync->categories, category))
+            {
+              /* No sync makes one (the supervisor's people and categories
+               * go first); should it happen, nothing is sent. */
+              g_set_error (error, MK_TEAM_ERROR, MK_TEAM_ERROR_REFUSED,
+                           _("An entry of %s names a person or category the team does not "
+                             "have, so nothing was sent. Ask the supervisor to sync first, "
+                             "then sync again."), sqlite3_column_text (stmt, 12));
+              goto fail;
+            }
           g_string_append_printf (buf, "%s\t%s\t", text, sqlite3_column_text (stmt, 5));
           if (sqlite3_column_type (stmt, 6) == SQLITE_NULL)
             g_string_append (buf, "\\N");
@@ -356,43 +378,48 @@ fail:
   return FALSE;
 }
 
-/* The one statement that writes the staged entries (see the top). */
-static const char upsert_sql[] =
-  "WITH cur AS ("
-  "  SELECT s.uuid, coalesce (s.person, e.person) AS person, coalesce (s.day, e.day) AS day,"
-  "         CASE WHEN s.deleted THEN e.start ELSE s.start END AS start,"
-  "         coalesce (s.minutes, e.minutes) AS minutes,"
-  "         coalesce (s.category, e.category) AS category, coalesce (s.task, e.task) AS task,"
-  "         coalesce (s.source, e.source) AS source, s.deleted, s.base,"
-  "         e.uuid IS NULL AS is_new, e.revision AS cur_revision, e.origin AS cur_origin,"
-  "         e.uuid IS NOT NULL AND (e.person, e.day, e.start, e.minutes, e.category, e.task,"
-  "           e.deleted) IS DISTINCT FROM (coalesce (s.person, e.person),"
-  "           coalesce (s.day, e.day), CASE WHEN s.deleted THEN e.start ELSE s.start END,"
-  "           coalesce (s.minutes, e.minutes), coalesce (s.category, e.category),"
-  "           coalesce (s.task, e.task), s.deleted) AS differs"
-  "  FROM pg_temp.staging s LEFT JOIN minutka.entry e ON e.uuid = s.uuid"
-  "  WHERE NOT (s.deleted AND e.uuid IS NULL)"
-  "), kept AS ("
-  "  INSERT INTO minutka.entry_history (uuid, person, day, start, minutes, category, task,"
-  "    source, deleted, origin, revision, changed_by, changed_at)"
-  "  SELECT e.uuid, e.person, e.day, e.start, e.minutes, e.category, e.task, e.source,"
-  "         e.deleted, e.origin, e.revision, e.changed_by, e.changed_at"
-  "  FROM cur JOIN minutka.entry e ON e.uuid = cur.uuid"
-  "  WHERE cur.differs AND cur.cur_revision > cur.base"
-  "    AND cur.cur_origin IS DISTINCT FROM $1::uuid"
-  "  RETURNING 1"
-  "), written AS ("
-  "  INSERT INTO minutka.entry AS t (uuid, person, day, start, minutes, category, task, source,"
-  "    deleted)"
-  "  SELECT uuid, person, day, start, minutes, category, task, source, deleted"
-  "  FROM cur WHERE is_new OR differs"
-  "  ON CONFLICT (uuid) DO UPDATE SET person = excluded.person, day = excluded.day,"
-  "    start = excluded.start, minutes = excluded.minutes, category = excluded.category,"
-  "    task = excluded.task, source = excluded.source, deleted = excluded.deleted"
-  "  RETURNING 1"
-  ")"
-  "SELECT (SELECT count (*) FROM written), (SELECT count (*) FROM kept),"
-  "       (SELECT count (*) FROM cur)";
+/* The versions the staged entries will overwrite that another desktop
+ * wrote after this one last received: conflicts, kept (see the top). */
+static const char keep_conflicts_sql[] =
+  "INSERT INTO minutka.entry_history (uuid, person, day, start, minutes, category, task,"
+  "  source, deleted, origin, revision, changed_by, changed_at)"
+  "SELECT e.uuid, e.person, e.day, e.start, e.minutes, e.category, e.task, e.source,"
+  "       e.deleted, e.origin, e.revision, e.changed_by, e.changed_at"
+  "  FROM pg_temp.staging s JOIN minutka.entry e ON e.uuid = s.uuid"
+  " WHERE e.revision > s.base AND e.origin IS DISTINCT FROM $1::uuid"
+  "   AND (e.person, e.day, e.start, e.minutes, e.category, e.task, e.deleted)"
+  "       IS DISTINCT FROM (coalesce (s.person, e.person), coalesce (s.day, e.day),"
+  "         CASE WHEN s.deleted THEN e.start ELSE s.start END,"
+  "         coalesce (s.minutes, e.minutes), coalesce (s.category, e.category),"
+  "         coalesce (s.task, e.task), s.deleted)";
+
+/* The staged entries the server has, changed (a tombstone keeps the
+ * values); the same version again changes nothing. */
+static const char update_entries_sql[] =
+  "UPDATE minutka.entry e SET person = coalesce (s.person, e.person),"
+  "  day = coalesce (s.day, e.day), start = CASE WHEN s.deleted THEN e.start ELSE s.start END,"
+  "  minutes = coalesce (s.minutes, e.minutes), category = coalesce (s.category, e.category),"
+  "  task = coalesce (s.task, e.task), source = coalesce (s.source, e.source),"
+  "  deleted = s.deleted"
+  "  FROM pg_temp.staging s"
+  " WHERE e.uuid = s.uuid"
+  "   AND (e.person, e.day, e.start, e.minutes, e.category, e.task, e.deleted)"
+  "       IS DISTINCT FROM (coalesce (s.person, e.person), coalesce (s.day, e.day),"
+  "         CASE WHEN s.deleted THEN e.start ELSE s.start END,"
+  "         coalesce (s.minutes, e.minutes), coalesce (s.category, e.category),"
+  "         coalesce (s.task, e.task), s.deleted)";
+
+/* The staged entries the server does not have yet; a tombstone of an
+ * entry it never had is no entry.  Plain INSERT, not ON CONFLICT (which
+ * costs a speculative insertion per row): the transaction holds the
+ * writers' lock, so nobody adds one of these meanwhile. */
+static const char insert_entries_sql[] =
+  "INSERT INTO minutka.entry (uuid, person, day, start, minutes, category, task, source,"
+  "  deleted, origin)"
+  "SELECT s.uuid, s.person, s.day, s.start, s.minutes, s.category, s.task, s.source, false,"
+  "       $1::uuid"
+  "  FROM pg_temp.staging s"
+  " WHERE NOT s.deleted AND NOT EXISTS (SELECT 1 FROM minutka.entry e WHERE e.uuid = s.uuid)";
 
 /* The supervisor's people: every local person, so that their entries can
  * be sent; a person whose values are the same keeps the revision. */
@@ -481,21 +508,41 @@ forget_sent_change (MkStore  *store,
 }
 
 static gboolean
+read_known (Sync        *sync,
+            const char  *sql,
+            GHashTable  *known,
+            GError     **error)
+{
+  g_autoptr(PGresult) rows = mk_team_query (sync->conn, sql, 0, NULL, _("sending the entries"),
+                                            error);
+
+  if (rows == NULL)
+    return FALSE;
+  for (int i = 0; i < PQntuples (rows); i++)
+    g_hash_table_add (known, g_strdup (PQgetvalue (rows, i, 0)));
+  return TRUE;
+}
+
+static gboolean
 send_changes (Sync    *sync,
               GError **error)
 {
   g_autoptr(PGresult) result = NULL;
   guint64 staged = 0;
   const char *values[] = { sync->link->desktop_uuid };
+  gint64 t0, t1, t2 = 0, t3;
 
   if (!query_count (sync->store, "SELECT owned_changed FROM team_link", &sync->owned_mark, error))
     return FALSE;
   if (!mk_team_exec (sync->conn, "BEGIN", _("sending the entries"), error))
     return FALSE;
   {
-    /* What this transaction writes is this desktop's (mk-team-server.c). */
+    /* What this transaction writes is this desktop's (mk-team-server.c);
+     * the writers' lock is taken now, before anything is read, so that
+     * what the statements below see stays true until the commit. */
     g_autoptr(PGresult) origin =
-      mk_team_query (sync->conn, "SELECT set_config ('minutka.origin', $1, true)", 1, values,
+      mk_team_query (sync->conn, "SELECT set_config ('minutka.origin', $1, true), "
+                     "pg_advisory_xact_lock (1296979019, 1)", 1, values,
                      _("sending the entries"), error);
 
     if (origin == NULL)
@@ -514,6 +561,11 @@ send_changes (Sync    *sync,
           sync->result->settings_sent = TRUE;
         }
     }
+  /* The people and categories the entries may name. */
+  if (!read_known (sync, "SELECT uuid FROM minutka.person", sync->people, error) ||
+      !read_known (sync, "SELECT uuid FROM minutka.category", sync->categories, error))
+    return FALSE;
+  t0 = g_get_monotonic_time ();
   if (!mk_team_exec (sync->conn,
                      "CREATE TEMP TABLE staging (uuid uuid, person uuid, day date, "
                      "start smallint, minutes smallint, category uuid, task text, "
@@ -521,16 +573,40 @@ send_changes (Sync    *sync,
                      _("sending the entries"), error) ||
       !copy_out_changes (sync, &staged, error))
     return FALSE;
+  t1 = g_get_monotonic_time ();
   if (staged > 0)
     {
-      result = mk_team_query (sync->conn, upsert_sql, 1, values, _("sending the entries"), error);
+      g_autoptr(PGresult) kept = NULL;
+      g_autoptr(PGresult) updated = NULL;
+
+      /* The planner knows nothing of the temporary table: many staged rows
+       * are joined by hashing, not looked up one at a time. */
+      if (staged > 10000 &&
+          !mk_team_exec (sync->conn, "SET LOCAL enable_nestloop = off", _("sending the entries"),
+                         error))
+        return FALSE;
+      kept = mk_team_query (sync->conn, keep_conflicts_sql, 1, values, _("sending the entries"),
+                            error);
+      if (kept == NULL)
+        return FALSE;
+      sync->result->conflicts = g_ascii_strtoull (PQcmdTuples (kept), NULL, 10);
+      t2 = g_get_monotonic_time ();
+      updated = mk_team_query (sync->conn, update_entries_sql, 0, NULL,
+                               _("sending the entries"), error);
+      if (updated == NULL)
+        return FALSE;
+      result = mk_team_query (sync->conn, insert_entries_sql, 1, values,
+                              _("sending the entries"), error);
       if (result == NULL)
         return FALSE;
-      sync->result->conflicts = g_ascii_strtoull (PQgetvalue (result, 0, 1), NULL, 10);
-      sync->result->sent = g_ascii_strtoull (PQgetvalue (result, 0, 2), NULL, 10);
+      sync->result->sent = staged;
     }
+  t3 = g_get_monotonic_time ();
   if (!mk_team_exec (sync->conn, "COMMIT", _("sending the entries"), error))
     return FALSE;
+  g_debug ("sent %" G_GUINT64_FORMAT ": staging %.2f s, conflicts %.2f s, writing %.2f s, "
+           "commit %.2f s", staged, (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6,
+           (g_get_monotonic_time () - t3) / 1e6);
   /* The server has them: forget them here. */
   return mk_store_change (sync->store, forget_sent_change, sync, error);
 }
@@ -538,13 +614,16 @@ send_changes (Sync    *sync,
 /* Receiving */
 
 typedef struct {
-  Sync        *sync;
-  gint64       since;
-  gint64       until;
-  MkTeamOwned *owned;
-  PGresult    *people;
-  GHashTable  *person_ids;    /* uuid text → gint64 id */
-  GHashTable  *category_ids;  /* uuid text → gint64 id */
+  Sync         *sync;
+  gint64        since;
+  gint64        until;
+  guint64       expected;      /* entries the server will send */
+  MkTeamOwned  *owned;
+  PGresult     *people;
+  GHashTable   *person_ids;    /* uuid text → gint64 id */
+  GHashTable   *category_ids;  /* uuid text → gint64 id */
+  MkKeySet      pending;       /* identities in the change log (keys) */
+  MkStoreBulk  *bulk;          /* many entries: the store's bulk path */
 } Receive;
 
 static GHashTable *
@@ -631,8 +710,177 @@ apply_people (Receive *r,
   return TRUE;
 }
 
+/* Whether the change log holds @uuid: changed here and not yet sent. */
+static gboolean
+is_pending (Receive      *r,
+            const MkUuid *uuid,
+            gboolean     *pending,
+            GError      **error)
+{
+  MkStore *store = r->sync->store;
+  sqlite3_stmt *stmt;
+  MkStoreStep step;
+
+  *pending = FALSE;
+  if (!mk_key_set_contains (&r->pending, mk_uuid_key (uuid)))
+    return TRUE;
+  stmt = mk_store_stmt_for_sql (store, "SELECT 1 FROM team_outbox WHERE uuid = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_blob (stmt, 1, uuid->bytes, sizeof uuid->bytes, SQLITE_TRANSIENT);
+  step = mk_store_step (store, stmt, error);
+  if (step == MK_STORE_ROW)
+    {
+      *pending = TRUE;
+      sqlite3_reset (stmt);
+    }
+  return step != MK_STORE_FAILED;
+}
+
+/* The local entry with @uuid, or 0. */
+static gint64
+find_entry (Receive      *r,
+            const MkUuid *uuid,
+            GError      **error)
+{
+  char text[MK_UUID_TEXT_LEN + 1];
+
+  if (r->bulk != NULL)
+    return mk_store_bulk_find (r->bulk, uuid, error);
+  mk_uuid_format (uuid, text);
+  return mk_store_find_entry (r->sync->store, text, error);
+}
+
+/* Reads entry @id's values into @old (its strings into @day and @task). */
+static gboolean
+read_old (MkStore       *store,
+          gint64         id,
+          MkEntryInput  *old,
+          char         **day,
+          char         **task,
+          GError       **error)
+{
+  sqlite3_stmt *stmt = mk_store_stmt_for_sql (store,
+                                              "SELECT person_id, day, start, minutes, "
+                                              "category_id, task FROM entry WHERE id = ?",
+                                              error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (mk_store_step (store, stmt, error) != MK_STORE_ROW)
+    return FALSE;
+  memset (old, 0, sizeof *old);
+  old->person_id = sqlite3_column_int64 (stmt, 0);
+  *day = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  old->day = *day;
+  old->start = sqlite3_column_type (stmt, 2) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 2);
+  old->minutes = sqlite3_column_int (stmt, 3);
+  old->category_id = sqlite3_column_int64 (stmt, 4);
+  *task = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+  old->task = *task;
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static gboolean
+delete_entry (MkStore *store,
+              gint64   id,
+              GError **error)
+{
+  g_autofree char *day = NULL, *task = NULL;
+  MkEntryInput old;
+  sqlite3_stmt *stmt;
+
+  if (!read_old (store, id, &old, &day, &task, error))
+    return FALSE;
+  stmt = mk_store_stmt (store, STMT_ENTRY_DELETE, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return mk_store_step_done (store, stmt, error) && mk_store_rollup_add (store, &old, -1, error);
+}
+
+/* Makes entry @id what @now says; *@changed when it was different. */
+static gboolean
+update_entry (MkStore            *store,
+              gint64              id,
+              const MkEntryInput *now,
+              gboolean           *changed,
+              GError            **error)
+{
+  g_autofree char *day = NULL, *task = NULL;
+  MkEntryInput old;
+  sqlite3_stmt *stmt;
+
+  if (!read_old (store, id, &old, &day, &task, error))
+    return FALSE;
+  if (old.person_id == now->person_id && g_strcmp0 (old.day, now->day) == 0 &&
+      old.start == now->start && old.minutes == now->minutes &&
+      old.category_id == now->category_id && g_strcmp0 (old.task, now->task) == 0)
+    return TRUE;
+  stmt = mk_store_stmt (store, STMT_ENTRY_UPDATE, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, now->person_id);
+  sqlite3_bind_text (stmt, 2, now->day, 10, SQLITE_TRANSIENT);
+  if (now->start >= 0)
+    sqlite3_bind_int (stmt, 3, now->start);
+  sqlite3_bind_int (stmt, 4, now->minutes);
+  sqlite3_bind_int64 (stmt, 5, now->category_id);
+  sqlite3_bind_text (stmt, 6, now->task, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 7, id);
+  *changed = TRUE;
+  return mk_store_step_done (store, stmt, error) &&
+         mk_store_rollup_add (store, &old, -1, error) &&
+         mk_store_rollup_add (store, now, +1, error);
+}
+
+/* A new entry: through the bulk when there is one. */
+static gboolean
+insert_entry (Receive            *r,
+              const MkEntryInput *now,
+              gboolean           *changed,
+              GError            **error)
+{
+  MkStore *store = r->sync->store;
+  gboolean present = FALSE;
+
+  *changed = TRUE;
+  if (r->bulk == NULL)
+    return mk_store_insert_entry_row (store, now, NULL, error) &&
+           mk_store_rollup_add (store, now, +1, error);
+  if (!mk_store_bulk_add (r->bulk, now, &present, error))
+    return FALSE;
+  if (present)
+    {
+      /* The bulk knew the identity after all: it is an update. */
+      MkUuid uuid;
+      gint64 id;
+
+      g_autoptr(GError) local = NULL;
+
+      *changed = FALSE;
+      mk_uuid_parse (now->uuid, &uuid);
+      id = mk_store_bulk_find (r->bulk, &uuid, &local);
+      if (local != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+      if (id != 0)
+        return update_entry (store, id, now, changed, error);
+      /* Two identities the bulk could not tell apart (a chance of 2⁻⁶⁴). */
+      *changed = TRUE;
+      return mk_store_insert_entry_row (store, now, NULL, error) &&
+             mk_store_rollup_add (store, now, +1, error);
+    }
+  return TRUE;
+}
+
 /* One received entry: added, changed, deleted or (changed here and not yet
- * sent, or the same) left alone.  Returns whether it changed anything. */
+ * sent, or the same) left alone; *@changed says whether it changed
+ * anything. */
 static gboolean
 apply_entry (Receive  *r,
              char    **f,
@@ -643,61 +891,33 @@ apply_entry (Receive  *r,
   gint64 *person = f[1] ? g_hash_table_lookup (r->person_ids, f[1]) : NULL;
   gint64 *category = f[5] ? g_hash_table_lookup (r->category_ids, f[5]) : NULL;
   gboolean deleted = f[8] != NULL && g_str_equal (f[8], "t");
-  g_autofree char *old_day = NULL, *old_task = NULL;
-  MkEntryInput input = { 0 };
-  sqlite3_stmt *stmt;
-  MkStoreStep step;
+  g_autoptr(GError) local = NULL;
+  MkEntryInput now = { 0 };
+  gboolean pending;
   MkUuid uuid;
   gint64 id = 0;
-  gboolean pending = FALSE;
 
   *changed = FALSE;
   if (f[0] == NULL || !mk_uuid_parse (f[0], &uuid))
     return TRUE;
-
-  stmt = mk_store_stmt_for_sql (store,
-                                "SELECT e.id, e.person_id, e.day, e.start, e.minutes, "
-                                "e.category_id, e.task, "
-                                "EXISTS (SELECT 1 FROM team_outbox o WHERE o.uuid = ?1) "
-                                "FROM (SELECT 1) one LEFT JOIN entry e ON e.uuid = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_blob (stmt, 1, uuid.bytes, sizeof uuid.bytes, SQLITE_TRANSIENT);
-  step = mk_store_step (store, stmt, error);
-  if (step != MK_STORE_ROW)
-    return step != MK_STORE_FAILED;
-  pending = sqlite3_column_int (stmt, 7) != 0;
-  if (sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    {
-      MkEntryInput old = { 0 };
-
-      id = sqlite3_column_int64 (stmt, 0);
-      old.person_id = sqlite3_column_int64 (stmt, 1);
-      old_day = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      old.day = old_day;
-      old.start = sqlite3_column_type (stmt, 3) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 3);
-      old.minutes = sqlite3_column_int (stmt, 4);
-      old.category_id = sqlite3_column_int64 (stmt, 5);
-      old_task = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
-      old.task = old_task;
-      input = old;
-    }
-  sqlite3_reset (stmt);
   /* Changed here and not sent yet: this version will be sent, and win. */
+  if (!is_pending (r, &uuid, &pending, error))
+    return FALSE;
   if (pending)
     return TRUE;
 
   if (deleted)
     {
+      id = find_entry (r, &uuid, &local);
+      if (local != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
       if (id == 0)
         return TRUE;
-      stmt = mk_store_stmt (store, STMT_ENTRY_DELETE, error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
       *changed = TRUE;
-      return mk_store_step_done (store, stmt, error) &&
-             mk_store_rollup_add (store, &input, -1, error);
+      return delete_entry (store, id, error);
     }
 
   if (person == NULL || category == NULL || f[2] == NULL || f[4] == NULL)
@@ -706,60 +926,46 @@ apply_entry (Receive  *r,
                  f[0]);
       return TRUE;
     }
-  {
-    MkEntryInput now = { 0 };
-
-    now.person_id = *person;
-    now.day = f[2];
-    now.start = f[3] != NULL ? atoi (f[3]) : -1;
-    now.minutes = atoi (f[4]);
-    now.category_id = *category;
-    now.task = f[6] != NULL ? f[6] : "";
-    now.source = f[7] != NULL ? (MkEntrySource) CLAMP (atoi (f[7]), 0, 2) : MK_ENTRY_SOURCE_MANUAL;
-    g_strlcpy (now.uuid, f[0], sizeof now.uuid);
-    if (!mk_store_valid_day (now.day) || now.minutes < 1 || now.minutes > 1440 ||
-        now.start < -1 || now.start > 1439)
-      {
-        g_warning ("Entry %s has values this Minutka refuses; skipped", f[0]);
-        return TRUE;
-      }
-    if (id == 0)
-      {
-        *changed = TRUE;
-        return mk_store_insert_entry_row (store, &now, NULL, error) &&
-               mk_store_rollup_add (store, &now, +1, error);
-      }
-    if (input.person_id == now.person_id && g_strcmp0 (input.day, now.day) == 0 &&
-        input.start == now.start && input.minutes == now.minutes &&
-        input.category_id == now.category_id && g_strcmp0 (input.task, now.task) == 0)
+  now.person_id = *person;
+  now.day = f[2];
+  now.start = f[3] != NULL ? atoi (f[3]) : -1;
+  now.minutes = atoi (f[4]);
+  now.category_id = *category;
+  now.task = f[6] != NULL ? f[6] : "";
+  now.source = f[7] != NULL ? (MkEntrySource) CLAMP (atoi (f[7]), 0, 2) : MK_ENTRY_SOURCE_MANUAL;
+  g_strlcpy (now.uuid, f[0], sizeof now.uuid);
+  if (!mk_store_valid_day (now.day) || now.minutes < 1 || now.minutes > 1440 ||
+      now.start < -1 || now.start > 1439)
+    {
+      g_warning ("Entry %s has values this Minutka refuses; skipped", f[0]);
       return TRUE;
-    stmt = mk_store_stmt (store, STMT_ENTRY_UPDATE, error);
-    if (stmt == NULL)
+    }
+  /* In a bulk, the bulk tells a new identity from a known one. */
+  if (r->bulk != NULL)
+    return insert_entry (r, &now, changed, error);
+  id = find_entry (r, &uuid, &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;
-    sqlite3_bind_int64 (stmt, 1, now.person_id);
-    sqlite3_bind_text (stmt, 2, now.day, 10, SQLITE_TRANSIENT);
-    if (now.start >= 0)
-      sqlite3_bind_int (stmt, 3, now.start);
-    sqlite3_bind_int (stmt, 4, now.minutes);
-    sqlite3_bind_int64 (stmt, 5, now.category_id);
-    sqlite3_bind_text (stmt, 6, now.task, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int64 (stmt, 7, id);
-    *changed = TRUE;
-    return mk_store_step_done (store, stmt, error) &&
-           mk_store_rollup_add (store, &input, -1, error) &&
-           mk_store_rollup_add (store, &now, +1, error);
-  }
+    }
+  if (id == 0)
+    return insert_entry (r, &now, changed, error);
+  return update_entry (store, id, &now, changed, error);
 }
 
+/* The part of receiving that happens in the local transaction (a change,
+ * or a bulk's): people, the team's settings, the entries streamed from the
+ * server, the new last revision. */
 static gboolean
-receive_change (MkStore  *store,
-                gpointer  user_data,
-                GError  **error)
+receive_into_store (Receive *r,
+                    GError **error)
 {
-  Receive *r = user_data;
+  MkStore *store = r->sync->store;
   Sync *sync = r->sync;
   g_autoptr(PGresult) result = NULL;
   sqlite3_stmt *stmt;
+  MkStoreStep step;
   guint64 n = 0;
   char *line = NULL;
   int len;
@@ -772,6 +978,15 @@ receive_change (MkStore  *store,
     return FALSE;
   r->category_ids = read_ids (store, "SELECT uuid, id FROM category", error);
   if (r->category_ids == NULL)
+    return FALSE;
+  /* The identities changed here and not sent yet. */
+  stmt = mk_store_stmt_for_sql (store, "SELECT uuid FROM team_outbox", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((step = mk_store_step (store, stmt, error)) == MK_STORE_ROW)
+    if (sqlite3_column_bytes (stmt, 0) == sizeof (MkUuid))
+      mk_key_set_add (&r->pending, mk_uuid_key (sqlite3_column_blob (stmt, 0)));
+  if (step == MK_STORE_FAILED)
     return FALSE;
 
   result = PQexec (sync->conn,
@@ -806,7 +1021,7 @@ receive_change (MkStore  *store,
         sync->result->received++;
       if (++n % PROGRESS_EVERY == 0)
         {
-          report (sync, n, 0, TRUE);
+          report (sync, n, r->expected, TRUE);
           if (g_cancellable_set_error_if_cancelled (sync->cancellable, error))
             goto drain;
         }
@@ -841,6 +1056,39 @@ drain:
 }
 
 static gboolean
+receive_change (MkStore  *store,
+                gpointer  user_data,
+                GError  **error)
+{
+  return receive_into_store (user_data, error);
+}
+
+/* Many entries: one bulk transaction (mk-store-bulk.c), as an import. */
+static gboolean
+receive_in_bulk (Receive *r,
+                 GError **error)
+{
+  MkStore *store = r->sync->store;
+  gboolean ok;
+
+  r->bulk = mk_store_bulk_begin_received (store, error);
+  if (r->bulk == NULL)
+    return FALSE;
+  mk_store_bulk_set_cancellable (r->bulk, r->sync->cancellable);
+  if (!mk_store_bulk_expect_rows (r->bulk, r->expected, error) ||
+      !receive_into_store (r, error))
+    {
+      mk_store_bulk_abort (g_steal_pointer (&r->bulk));
+      return FALSE;
+    }
+  ok = mk_store_bulk_commit (g_steal_pointer (&r->bulk), NULL, error);
+  /* The bulk reads categories back only for itself; a change does it. */
+  if (ok && !mk_store_reload_categories (store, error))
+    return FALSE;
+  return ok;
+}
+
+static gboolean
 receive_changes (Sync    *sync,
                  GError **error)
 {
@@ -848,9 +1096,11 @@ receive_changes (Sync    *sync,
   g_autoptr(PGresult) set = NULL;
   g_autoptr(MkTeamOwned) owned = NULL;
   g_autofree char *since_text = g_strdup_printf ("%" G_GINT64_FORMAT, sync->link->last_revision);
-  Receive r = { sync, sync->link->last_revision, 0, NULL, NULL, NULL, NULL };
+  Receive r = { 0, };
   gboolean ok;
 
+  r.sync = sync;
+  r.since = sync->link->last_revision;
   if (!mk_team_exec (sync->conn, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
                      _("receiving"), error))
     return FALSE;
@@ -885,10 +1135,30 @@ receive_changes (Sync    *sync,
     if (r.people == NULL)
       return FALSE;
   }
+  {
+    g_autoptr(PGresult) count =
+      mk_team_query (sync->conn,
+                     "SELECT count (*) FROM minutka.entry "
+                     "WHERE revision > current_setting ('minutka.since')::bigint "
+                     "AND revision <= current_setting ('minutka.until')::bigint "
+                     "AND origin IS DISTINCT FROM current_setting ('minutka.origin')::uuid",
+                     0, NULL, _("receiving the entries"), error);
+
+    if (count == NULL)
+      return FALSE;
+    r.expected = g_ascii_strtoull (PQgetvalue (count, 0, 0), NULL, 10);
+  }
   r.owned = owned;
   sync->result->settings_received = !mk_team_owned_is_empty (owned);
+  mk_key_set_init (&r.pending);
   r.person_ids = read_ids (sync->store, "SELECT uuid, id FROM person", error);
-  ok = r.person_ids != NULL && mk_store_change (sync->store, receive_change, &r, error);
+  if (r.person_ids == NULL)
+    ok = FALSE;
+  else if (r.expected >= BULK_RECEIVE)
+    ok = receive_in_bulk (&r, error);
+  else
+    ok = mk_store_change (sync->store, receive_change, &r, error);
+  mk_key_set_clear (&r.pending);
   g_clear_pointer (&r.people, PQclear);
   g_clear_pointer (&r.person_ids, g_hash_table_unref);
   g_clear_pointer (&r.category_ids, g_hash_table_unref);
@@ -984,6 +1254,8 @@ mk_team_sync (MkStore            *store,
   sync.cancellable = cancellable;
   sync.kept = g_array_new (FALSE, FALSE, sizeof (KeptChange));
   sync.refused = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sync.people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sync.categories = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   ok = send_changes (&sync, error) && receive_changes (&sync, error) &&
        mk_store_change (store, finish_change, NULL, error);
   {
@@ -997,6 +1269,8 @@ mk_team_sync (MkStore            *store,
     g_ptr_array_sort (result->refused, compare_texts);
   }
   g_hash_table_unref (sync.refused);
+  g_hash_table_unref (sync.people);
+  g_hash_table_unref (sync.categories);
   g_array_unref (sync.kept);
   return ok;
 }

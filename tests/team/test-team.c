@@ -283,7 +283,7 @@ test_setup_twice_is_a_no_op (void)
   g_assert_cmpstr (revision_after, ==, revision);
   version = pg_value (TEAM_OWNER, team->db,
                       "SELECT value FROM minutka.meta WHERE key = 'schema_version'");
-  g_assert_cmpstr (version, ==, "2");
+  g_assert_cmpstr (version, ==, "3");
   /* A new team has the categories a new local database has, with the same
    * identities (mk-uuid.c). */
   categories = pg_value (TEAM_OWNER, team->db,
@@ -344,7 +344,20 @@ test_setup_upgrades_an_older_team (void)
   g_clear_pointer (&version, g_free);
   version = pg_value (TEAM_OWNER, "team_old",
                       "SELECT value FROM minutka.meta WHERE key = 'schema_version'");
-  g_assert_cmpstr (version, ==, "2");
+  g_assert_cmpstr (version, ==, "3");
+  /* Version 3: no foreign keys on the entries, a block-range index. */
+  {
+    g_autofree char *keys = pg_value (TEAM_OWNER, "team_old",
+                                      "SELECT count (*) FROM pg_constraint WHERE conrelid = "
+                                      "'minutka.entry'::regclass AND contype = 'f'");
+    g_autofree char *method = pg_value (TEAM_OWNER, "team_old",
+                                        "SELECT am.amname FROM pg_class c JOIN pg_am am "
+                                        "ON am.oid = c.relam WHERE c.oid = "
+                                        "'minutka.entry_revision'::regclass");
+
+    g_assert_cmpstr (keys, ==, "0");
+    g_assert_cmpstr (method, ==, "brin");
+  }
   after = pg_value (TEAM_OWNER, "team_old", "SELECT to_regclass ('minutka.team_totals')");
   g_assert_cmpstr (after, ==, "minutka.team_totals");
   /* The login of version 1 has the rights of version 2 too. */
@@ -1074,6 +1087,88 @@ test_sync_kill_9 (void)
   g_assert_cmpstr (s, ==, server);
 }
 
+/* A receive of many entries goes through the store's bulk path: new ones,
+ * changed ones, tombstones and a change made here not yet sent, in one
+ * transaction. */
+static void
+test_sync_big_receive (void)
+{
+  g_auto(Three) t = { 0, };
+  MkTeamSyncResult r = { 0, };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(MkEntry) mine = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *s = NULL;
+  g_autofree char *server = NULL;
+  MkEntryInput in;
+  sqlite3_stmt *stmt;
+  gint64 sv_entries;
+
+  three_set_up (&t, "big");
+  bulk_log (t.anna, 200, 1);
+  sync_ok (t.anna, &r);
+  sync_ok (t.sv, &r);
+  g_assert_cmpuint (r.received, ==, 203);
+
+  /* Anna adds many, moves some the supervisor has and deletes others. */
+  bulk_log (t.anna, 12000, 2);
+  stmt = mk_store_stmt_for_sql (t.anna, "SELECT id FROM entry ORDER BY id LIMIT 30", NULL);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  g_assert_true (mk_store_recategorise_entries (
+    t.anna, (gint64 *) (gpointer) ids->data, 20,
+    mk_category_get_id (mk_store_get_category_by_key (t.anna, "training")), &error));
+  g_assert_true (mk_store_delete_entries (t.anna, &g_array_index (ids, gint64, 20), 10, &error));
+  g_assert_no_error (error);
+  sync_ok (t.anna, &r);
+
+  /* The supervisor changed one of the moved entries meanwhile, unsent. */
+  mine = mk_store_get_entry (t.anna, g_array_index (ids, gint64, 0), &error);
+  g_assert_no_error (error);
+  {
+    gint64 there = mk_store_find_entry (t.sv, mk_entry_get_uuid (mine), NULL);
+    g_autoptr(MkEntry) theirs = mk_store_get_entry (t.sv, there, &error);
+
+    mk_entry_to_input (theirs, &in);
+    in.minutes = 59;
+    g_assert_true (mk_store_update_entry (t.sv, there, &in, &error));
+  }
+  sv_entries = mk_store_count_entries (t.sv);
+
+  sync_ok (t.sv, &r);
+  /* 12000 new, 19 moved (the 20th was the supervisor's to send, and won),
+   * 10 deleted. */
+  g_assert_cmpuint (r.received, ==, 12000 + 19 + 10);
+  g_assert_cmpuint (r.sent, ==, 1);
+  g_assert_cmpuint (r.conflicts, ==, 1);
+  g_assert_cmpint (mk_store_count_entries (t.sv), ==, sv_entries + 12000 - 10);
+  /* Received entries are nobody's import, and keep where they came from. */
+  {
+    sqlite3_stmt *sources = mk_store_stmt_for_sql (t.sv,
+                                                   "SELECT count (*) FROM entry "
+                                                   "WHERE batch_id IS NOT NULL OR source <> 0",
+                                                   NULL);
+
+    g_assert_cmpint (sqlite3_step (sources), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (sources, 0), ==, 0);
+    sqlite3_reset (sources);
+  }
+
+  sync_ok (t.anna, &r);
+  g_assert_cmpuint (r.received, ==, 1);
+  a = local_entries (t.anna, NULL);
+  s = local_entries (t.sv, "Anna Petrova");
+  server = server_entries (t.team, "Anna Petrova");
+  g_assert_cmpstr (a, ==, server);
+  g_assert_cmpstr (s, ==, server);
+}
+
 /* The window's session: syncs in a thread, NOTIFY heard */
 
 typedef struct {
@@ -1366,6 +1461,7 @@ main (int   argc,
   g_test_add_func ("/team/sync/conflict", test_sync_conflict);
   g_test_add_func ("/team/sync/team-settings", test_sync_team_settings);
   g_test_add_func ("/team/sync/other-peoples-entries-stay", test_sync_other_peoples_entries_stay);
+  g_test_add_func ("/team/sync/big-receive", test_sync_big_receive);
   g_test_add_func ("/team/sync/kill-9", test_sync_kill_9);
   g_test_add_func ("/team/session/thread-notify-offline", test_session);
   g_test_add_func ("/team/cli/commands", test_cli_commands);
