@@ -530,6 +530,31 @@ findings (Pdf *pdf)
         }
       if (yardsticks->len > 0)
         paragraph_gray (pdf, yardsticks->str, 8.5, FALSE, 0, 3, 0.35);
+      /* What the manager's time went on, a category after the other. */
+      {
+        g_autoptr(GString) went = g_string_new (NULL);
+
+        for (guint c = 0; c < mk_analysis_get_n_categories (pdf->analysis); c++)
+          {
+            guint n_tasks = mk_manager_result_get_n_top_tasks (m, c);
+
+            if (n_tasks == 0)
+              continue;
+            g_string_append_printf (went, "%s%s:", went->len > 0 ? "; " : "",
+                                    mk_analysis_get_category_name (pdf->analysis, c));
+            for (guint t = 0; t < n_tasks && t < 3; t++)
+              {
+                double share = 0;
+                const char *text = mk_manager_result_get_top_task (m, c, t, NULL, &share);
+                g_autofree char *label = mk_analysis_top_task_label (text);
+
+                g_string_append_printf (went, "%s %s %.0f%%", t > 0 ? "," : "", label,
+                                        round (share * 100));
+              }
+          }
+        if (went->len > 0)
+          paragraph_gray (pdf, went->str, 8.5, FALSE, 0, 3, 0.35);
+      }
       for (guint j = 0; j < g_list_model_get_n_items (list); j++)
         {
           g_autoptr(MkFinding) f = g_list_model_get_item (list, j);

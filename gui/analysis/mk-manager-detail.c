@@ -176,7 +176,7 @@ category_row (MkAnalysis      *analysis,
       g_autoptr(GString) tasks = g_string_new (NULL);
       GtkWidget *items;
 
-      for (guint i = 0; i < mk_manager_result_get_n_top_tasks (manager, category) && i < 3; i++)
+      for (guint i = 0; i < mk_manager_result_get_n_top_tasks (manager, category); i++)
         {
           double task_share = 0;
           const char *text = mk_manager_result_get_top_task (manager, category, i, NULL,
