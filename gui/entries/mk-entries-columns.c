@@ -204,6 +204,10 @@ setup_cb (GtkSignalListItemFactory *factory,
       gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_MIDDLE);
     }
   gtk_list_item_set_child (item, child);
+  /* In GTK 4.8 a column view's cell selects on a click as its row does, so
+   * a Ctrl+click toggled the row twice and changed nothing: the row alone
+   * selects. */
+  gtk_list_item_set_selectable (item, FALSE);
 }
 
 /* The store of the window the view is in: the rows are bound once the
