@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* mk-store-people.c — people, categories and category aliases.
+/* mk-store-people.c — the people whose time is logged.
  *
  * People are matched by email when one is known, else by their name key
  * (trimmed, spaces collapsed, case-folded), so "Anna  Smirnova" and
- * "anna smirnova" are one person.  Categories keep a stable key; the
- * built-in ones show a translated name until the user renames them.  The
- * store caches categories by id (they are few and read on every entry).
+ * "anna smirnova" are one person; two different emails are two people
+ * whatever their names.  Adding, editing and merging each run in one
+ * change (mk_store_change()); merging moves the entries, the rollups and a
+ * running timer.  Categories are in mk-store-categories.c.
  */
 #define G_LOG_DOMAIN "mk-store"
 

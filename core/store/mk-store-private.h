@@ -2,11 +2,11 @@
 /* mk-store-private.h — what the store's own modules share.
  *
  * One MkStore is one SQLite connection.  The modules of core/store/
- * (mk-store.c opens it; -schema, -people, -categories, -aliases, -order,
- * -entries, -settings, -rollup, -lengths, -batches, -external, -demo and
- * the bulk path -bulk, -bulk-writer, -bulk-rollup), the paging list
- * mk-entry-list.c and the exporter use the connection only through what is
- * declared here:
+ * (mk-store-open.c opens it; mk-store.c owns what is below; -schema,
+ * -people, -categories, -aliases, -order, -entries, -settings, -rollup,
+ * -lengths, -tasks, -batches, -imports, -external, -demo and the bulk path
+ * -bulk, -bulk-writer, -bulk-rollup), the paging list mk-entry-list.c and
+ * the exporter use the connection only through what is declared here:
  *
  *  - statements: every fixed statement is in one table (MkStmt, its text
  *    in mk-store-statements.c), prepared on first use and kept for the life

@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-store.h — the SQLite store: everything Minutka knows, in one file.
  *
- * See mk-store.c for the schema and the invariants.  Every function that
- * changes data runs in one transaction and has committed it when it
- * returns TRUE.  Errors are in MK_STORE_ERROR with a message a person can
- * act on.  A store is used from one thread at a time; a worker thread (the
- * importer) opens its own MkStore on the same file.
+ * The schema and its invariants are in mk-store-schema.c; how a file is
+ * opened in mk-store-open.c; the whole store in docs/store.md.  Every
+ * function that changes data runs in one transaction and has committed it
+ * when it returns TRUE.  Errors are in MK_STORE_ERROR with a message a
+ * person can act on.  A store is used from one thread at a time; a worker
+ * thread (the importer) opens its own MkStore on the same file.
  */
 #pragma once
 
