@@ -78,11 +78,17 @@ async_data_free (gpointer p)
   if (data->progress_notify != NULL)
     {
       ProgressRelease *release = g_new (ProgressRelease, 1);
+      GSource *source = g_idle_source_new ();
 
       release->notify = data->progress_notify;
       release->data = data->progress_data;
-      g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT, release_in_main_cb,
-                                  release, g_free);
+      /* A source, not g_main_context_invoke(): that calls at once, on this
+       * thread, whenever no thread holds the context (between two runs of
+       * the caller's loop), and then the worker let go of it after all. */
+      g_source_set_priority (source, G_PRIORITY_DEFAULT);
+      g_source_set_callback (source, release_in_main_cb, release, g_free);
+      g_source_attach (source, data->context);
+      g_source_unref (source);
     }
   g_free (data->db_path);
   g_free (data->path);

@@ -10,8 +10,9 @@
  *    named pipe given as --db cannot hang the program.
  *  - A new database is built under a hidden name beside it
  *    (".NAME.new-XXXXXX", mode 0600, its folder made 0700 if missing) with
- *    a rollback journal, and appears under its own name only once its
- *    schema is committed: renamed without replacing anything
+ *    a rollback journal, switched to the write-ahead log, and appears under
+ *    its own name only once its schema is committed and its connection
+ *    closed: renamed without replacing anything
  *    (RENAME_NOREPLACE, or a hard link).  A kill during creation leaves
  *    only such a temporary, whose lock (flock) then is free: the next
  *    creation in that folder removes it.  Of two processes creating the
@@ -615,10 +616,10 @@ open_connection (MkStore         *self,
                             _("preparing the database"), error);
     }
 
-  /* A new file is built with a rollback journal and switched to the log
-   * once it is in place, so that nothing but the file itself has to move.
-   * Foreign keys are enforced once the schema is current: a migration
-   * copies tables that others point at (mk-store-schema.c). */
+  /* A new file is built with a rollback journal, so that nothing but the
+   * file itself has to move (see create_database()).  Foreign keys are
+   * enforced once the schema is current: a migration copies tables that
+   * others point at (mk-store-schema.c). */
   if (!mk_store_exec (self,
                       self->building ? "PRAGMA synchronous = FULL;"
                                        "PRAGMA foreign_keys = OFF;"
@@ -763,7 +764,17 @@ create_database (const char *path,
       close (fd);
       return FALSE;
     }
-  /* Closed: the schema is committed and the journal gone. */
+  /* Switched to the log before it is in place: a file that arrives in
+   * rollback-journal mode would have every process that opens it at once
+   * try to switch it, and all but one give up on the lock they need.  The
+   * switch and the close of the only connection leave no -wal or -shm. */
+  if (!mk_store_exec (building, "PRAGMA journal_mode = WAL", _("creating the database"), error))
+    {
+      g_clear_object (&building);
+      g_unlink (temp);
+      close (fd);
+      return FALSE;
+    }
   g_clear_object (&building);
 
   rc = fsync (fd) == 0 ? rename_no_replace (temp, path) : errno;
@@ -925,10 +936,16 @@ relay_wait (const char *message,
   OpenData *open = g_task_get_task_data (task);
   Relay *relay = g_new0 (Relay, 1);
 
+  GSource *source = g_idle_source_new ();
+
   relay->task = g_object_ref (task);
   relay->message = g_strdup (message);
-  g_main_context_invoke_full (open->context, G_PRIORITY_DEFAULT, relay_wait_cb, relay,
-                              relay_free);
+  /* A source, not g_main_context_invoke(): that would call it here, on
+   * the worker, whenever no thread holds the caller's context. */
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, relay_wait_cb, relay, relay_free);
+  g_source_attach (source, open->context);
+  g_source_unref (source);
 }
 
 static void
