@@ -28,6 +28,7 @@
 #include <locale.h>
 #include <math.h>
 
+#include "mk-analysis-format.h"
 #include "mk-analysis.h"
 #include "mk-store.h"
 #include "mk-task-fold.h"
@@ -793,6 +794,14 @@ test_uniform_team_sentences (void)
                                      "target ≥ 15%."));
   g_assert_null (strstr (summary, "Nobody spends"));
   g_assert_null (strstr (summary, "Selling takes"));
+  /* The profile names every part of the day: 26% + 27% + 47% (admin and
+   * other). */
+  {
+    g_autofree char *profile = mk_format_team_profile (a);
+
+    g_assert_nonnull (strstr (profile, "selling 26%, supporting work (meetings, travel, "
+                                       "training) 27%, non-selling 47% of logged time"));
+  }
   /* Anna's own sentence measures against the target, not the peers. */
   g_assert_cmpstr (mk_finding_get_message (anna), ==,
                    "Anna: admin 41% of logged time, team median 41%, target ≤ 20%; ≈ 101 min a "
