@@ -10,9 +10,11 @@
  * task's callback runs on the same context after every progress call, so
  * the progress data outlives them.  The progress data is let go on that
  * context too, whichever thread frees the task (a window let go on the
- * worker crashed GTK).  When a batch was committed, mk_importer_run_finish()
- * emits "changed" on the caller's store, whose views would not otherwise
- * know about the other connection's commit.
+ * worker crashed GTK).  Both go through an idle source on the caller's
+ * context, never g_main_context_invoke(), which may run them on the worker.
+ * When a batch was committed, mk_importer_run_finish() emits "changed" on
+ * the caller's store, whose views would not otherwise know about the other
+ * connection's commit.
  */
 #define G_LOG_DOMAIN "mk-importer"
 
@@ -58,6 +60,24 @@ typedef struct {
   gpointer       data;
 } ProgressRelease;
 
+/* Runs @func on @context's own thread, later.  Not g_main_context_invoke():
+ * a worker without a thread-default context of its own runs the function
+ * itself whenever it can acquire the global default context, which is
+ * free between two iterations of the application's loop. */
+static void
+run_on_context (GMainContext   *context,
+                GSourceFunc     func,
+                gpointer        data,
+                GDestroyNotify  notify)
+{
+  g_autoptr(GSource) source = g_idle_source_new ();
+
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, func, data, notify);
+  g_source_set_static_name (source, "[minutka] import progress");
+  g_source_attach (source, context);
+}
+
 static gboolean
 release_in_main_cb (gpointer user_data)
 {
@@ -75,20 +95,15 @@ async_data_free (gpointer p)
   /* The progress data belongs to the caller's thread (a window, say), but
    * the task, and this with it, is freed by whichever thread drops it
    * last, often the worker: the data is let go on the caller's context. */
-  if (data->progress_notify != NULL)
+  if (data->progress_notify != NULL && g_main_context_is_owner (data->context))
+    data->progress_notify (data->progress_data);
+  else if (data->progress_notify != NULL)
     {
       ProgressRelease *release = g_new (ProgressRelease, 1);
-      GSource *source = g_idle_source_new ();
 
       release->notify = data->progress_notify;
       release->data = data->progress_data;
-      /* A source, not g_main_context_invoke(): that calls at once, on this
-       * thread, whenever no thread holds the context (between two runs of
-       * the caller's loop), and then the worker let go of it after all. */
-      g_source_set_priority (source, G_PRIORITY_DEFAULT);
-      g_source_set_callback (source, release_in_main_cb, release, g_free);
-      g_source_attach (source, data->context);
-      g_source_unref (source);
+      run_on_context (data->context, release_in_main_cb, release, g_free);
     }
   g_free (data->db_path);
   g_free (data->path);
@@ -146,8 +161,7 @@ progress_from_thread_cb (guint64  rows,
   call->total = total;
   /* The task, and with it @data, outlives every call: the task's callback
    * runs on the same context, after these. */
-  g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT, progress_in_main_cb, call,
-                              g_free);
+  run_on_context (data->context, progress_in_main_cb, call, g_free);
 }
 
 static void
