@@ -52,6 +52,22 @@ mk_day_format (const char *day)
   return format_day (day, _("%a %-d %b %Y"));
 }
 
+/**
+ * mk_day_format_compact:
+ * @day: (nullable): a day as "YYYY-MM-DD"
+ *
+ * Returns: (transfer full): @day in the fewest characters that still read
+ *   as a day, for a narrow list ("23 Nov"); @day itself when it is not a
+ *   valid day.
+ */
+char *
+mk_day_format_compact (const char *day)
+{
+  /* Translators: a day in a narrow Entries list, without weekday and year;
+   * see g_date_time_format() for the codes. */
+  return format_day (day, _("%-d %b"));
+}
+
 /* The months as a day is written: translators may inflect the month
  * ("23 нояб. 2026"). */
 static const char * const day_formats[] = {

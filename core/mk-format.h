@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 /* Days */
 char       *mk_day_format          (const char     *day);
 char       *mk_day_format_short    (const char     *day);
+char       *mk_day_format_compact  (const char     *day);
 char       *mk_format_period       (const char     *from,
                                     const char     *to);
 

@@ -3,6 +3,13 @@
  *
  * Date, start, person, category (a colour swatch and the name), minutes,
  * task and source, each cell a label bound to the MkEntry of its row.
+ *
+ * Narrow (mk_entries_columns_set_narrow(), a window of about 360 px): the
+ * start, person and source step aside and the date is written short
+ * ("23 Nov", a column of its own, "date-short"), so that the date,
+ * category, minutes and task are in view without scrolling sideways.  Each
+ * column keeps room for a few characters at least and asks for more: the
+ * widths give way, by ellipsis, before the table scrolls.
  * Rows are recycled while scrolling, so a cell shows only what its last
  * bind set and keeps no reference to the entry.
  *
@@ -38,6 +45,7 @@ typedef enum {
   COLUMN_MINUTES,
   COLUMN_TASK,
   COLUMN_SOURCE,
+  COLUMN_DATE_SHORT,
 } Column;
 
 /* A category's colour as a small rounded square. */
@@ -144,16 +152,18 @@ source_text (MkEntry  *entry,
     }
 }
 
-/* Each column keeps room for about this many characters: in a narrow
- * window the table scrolls sideways rather than cutting every cell short. */
-static const int column_chars[] = {
-  [COLUMN_DATE] = 15,
-  [COLUMN_START] = 5,
-  [COLUMN_PERSON] = 14,
-  [COLUMN_CATEGORY] = 10,
-  [COLUMN_MINUTES] = 9,
-  [COLUMN_TASK] = 24,
-  [COLUMN_SOURCE] = 9,
+/* Each column keeps room for at least this many characters (then the
+ * table scrolls sideways) and asks for up to the second number; between
+ * the two a cell's text ends in an ellipsis. */
+static const int column_chars[][2] = {
+  [COLUMN_DATE] = { 15, 15 },
+  [COLUMN_DATE_SHORT] = { 6, 6 },
+  [COLUMN_START] = { 5, 5 },
+  [COLUMN_PERSON] = { 8, 16 },
+  [COLUMN_CATEGORY] = { 4, 12 },
+  [COLUMN_MINUTES] = { 7, 9 },
+  [COLUMN_TASK] = { 8, 40 },
+  [COLUMN_SOURCE] = { 6, 12 },
 };
 
 static GtkWidget *
@@ -162,7 +172,8 @@ new_label (Column column,
 {
   GtkWidget *label = gtk_label_new (NULL);
 
-  gtk_label_set_width_chars (GTK_LABEL (label), column_chars[column]);
+  gtk_label_set_width_chars (GTK_LABEL (label), column_chars[column][0]);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), column_chars[column][1]);
   gtk_label_set_xalign (GTK_LABEL (label), xalign);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
@@ -190,6 +201,7 @@ setup_cb (GtkSignalListItemFactory *factory,
       gtk_widget_add_css_class (child, "numeric");
       break;
     case COLUMN_DATE:
+    case COLUMN_DATE_SHORT:
     case COLUMN_PERSON:
     case COLUMN_TASK:
     case COLUMN_SOURCE:
@@ -255,6 +267,10 @@ bind_cb (GtkSignalListItemFactory *factory,
     {
     case COLUMN_DATE:
       text = mk_day_format (mk_entry_get_day (entry));
+      break;
+    case COLUMN_DATE_SHORT:
+      text = mk_day_format_compact (mk_entry_get_day (entry));
+      gtk_widget_set_tooltip_text (child, NULL);
       break;
     case COLUMN_START:
       text = mk_entry_get_start (entry) >= 0
@@ -415,6 +431,7 @@ void
 mk_entries_columns_add (GtkColumnView *view)
 {
   GtkColumnViewColumn *date;
+  GtkColumnViewColumn *short_date;
   GtkColumnViewColumn *task;
 
   g_return_if_fail (GTK_IS_COLUMN_VIEW (view));
@@ -424,6 +441,8 @@ mk_entries_columns_add (GtkColumnView *view)
 
   /* Translators: column headers of the Entries table. */
   date = add_column (view, COLUMN_DATE, _("Date"), MK_ENTRY_SORT_TIME, "date");
+  short_date = add_column (view, COLUMN_DATE_SHORT, _("Date"), MK_ENTRY_SORT_TIME, "date-short");
+  gtk_column_view_column_set_visible (short_date, FALSE);
   add_column (view, COLUMN_START, _("Start"), MK_ENTRY_SORT_TIME, "start");
   add_column (view, COLUMN_PERSON, _("Person"), MK_ENTRY_SORT_PERSON, "person");
   add_column (view, COLUMN_CATEGORY, _("Category"), MK_ENTRY_SORT_CATEGORY, "category");
@@ -433,4 +452,37 @@ mk_entries_columns_add (GtkColumnView *view)
 
   gtk_column_view_column_set_expand (task, TRUE);
   gtk_column_view_sort_by_column (view, date, GTK_SORT_DESCENDING);
+}
+
+/**
+ * mk_entries_columns_set_narrow:
+ * @view: a column view with the columns of mk_entries_columns_add()
+ * @narrow: whether the table has about 360 px
+ *
+ * Narrow, the table shows the short date, category, minutes and task; wide,
+ * every column.  The sort stays as it is.
+ */
+void
+mk_entries_columns_set_narrow (GtkColumnView *view,
+                               gboolean       narrow)
+{
+  static const char *const wide_only[] = { "date", "start", "person", "source" };
+  GListModel *columns;
+
+  g_return_if_fail (GTK_IS_COLUMN_VIEW (view));
+
+  columns = gtk_column_view_get_columns (view);
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      const char *id = g_object_get_data (G_OBJECT (column), "mk-column-id");
+      gboolean visible = TRUE;
+
+      if (g_strcmp0 (id, "date-short") == 0)
+        visible = narrow;
+      for (guint w = 0; w < G_N_ELEMENTS (wide_only); w++)
+        if (g_strcmp0 (id, wide_only[w]) == 0)
+          visible = !narrow;
+      gtk_column_view_column_set_visible (column, visible);
+    }
 }

@@ -72,6 +72,8 @@ struct _MkEntriesPage
   guint             restore_id;
   guint             restore_frames;
   MkEntriesEditor  *editor;       /* weak */
+  gboolean          narrow;       /* the table shows its narrow columns */
+  guint             narrow_id;    /* an idle that switches them */
 
   GtkStack         *stack;
   MkEntriesFilters *filters;
@@ -390,6 +392,7 @@ open_editor (MkEntriesPage *self,
   GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
   GListModel *categories = mk_entries_filters_get_categories (self->filters);
 
+  g_clear_handle_id (&self->narrow_id, g_source_remove);
   if (self->editor != NULL)
     gtk_window_destroy (GTK_WINDOW (self->editor));
   if (categories == NULL)
@@ -661,6 +664,38 @@ search_action_cb (GtkWidget  *widget,
   mk_entries_filters_focus_search (self->filters);
 }
 
+/* Narrow and wide */
+
+/* Below this width of the table's view, its narrow columns: the date, the
+ * category, the minutes and the task fit about 360 px. */
+#define NARROW_WIDTH 560
+
+static gboolean
+apply_narrow_cb (gpointer user_data)
+{
+  MkEntriesPage *self = user_data;
+
+  self->narrow_id = 0;
+  mk_entries_columns_set_narrow (self->column_view, self->narrow);
+  return G_SOURCE_REMOVE;
+}
+
+/* The view's width is known once the table is allocated; the columns
+ * change after that allocation, not during it. */
+static void
+view_width_changed_cb (GtkAdjustment *adjustment,
+                       MkEntriesPage *self)
+{
+  double width = gtk_adjustment_get_page_size (adjustment);
+  gboolean narrow = width > 0 && width < NARROW_WIDTH;
+
+  if (narrow == self->narrow)
+    return;
+  self->narrow = narrow;
+  if (self->narrow_id == 0)
+    self->narrow_id = g_idle_add (apply_narrow_cb, self);
+}
+
 static void
 sorter_changed_cb (MkEntriesPage *self)
 {
@@ -893,6 +928,8 @@ mk_entries_page_init (MkEntriesPage *self)
   g_signal_connect_object (self->history, "notify::can-undo", G_CALLBACK (update_undo), self,
                            G_CONNECT_SWAPPED);
   mk_entries_columns_add (self->column_view);
+  g_signal_connect_object (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->column_view)),
+                           "changed", G_CALLBACK (view_width_changed_cb), self, 0);
   g_signal_connect_swapped (gtk_column_view_get_sorter (self->column_view), "changed",
                             G_CALLBACK (sorter_changed_cb), self);
 
