@@ -236,13 +236,22 @@ mk_window_get_team_controller (MkWindow *self)
   return self->team;
 }
 
-/* The team's state in the header bar opens the team's status. */
+/* The team's state in the header bar opens the team's status:
+ * Preferences → Team. */
 static void
 team_status_action_cb (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *param)
 {
-  gtk_widget_activate_action (widget, "win.preferences", NULL);
+  MkStore *store = mk_window_get_store (MK_WINDOW (widget));
+  MkPreferencesWindow *prefs;
+
+  if (store == NULL)
+    return;
+  prefs = mk_preferences_window_new (store);
+  gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (widget));
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "team");
+  gtk_window_present (GTK_WINDOW (prefs));
 }
 
 /**

@@ -21,6 +21,7 @@
 #include "mk-people-page.h"
 #include "mk-preferences-window.h"
 #include "mk-settings-page.h"
+#include "mk-team-page.h"
 
 struct _MkPreferencesWindow
 {
@@ -47,6 +48,7 @@ MkPreferencesWindow *
 mk_preferences_window_new (MkStore *store)
 {
   MkPreferencesWindow *self;
+  MkTeamPage *team_page;
   g_autofree char *shown = NULL;
 
   g_return_val_if_fail (MK_IS_STORE (store), NULL);
@@ -56,6 +58,9 @@ mk_preferences_window_new (MkStore *store)
   mk_categories_page_set_store (self->categories_page, store);
   mk_people_page_set_store (self->people_page, store);
   mk_settings_page_set_store (self->settings_page, store);
+  team_page = g_object_new (MK_TYPE_TEAM_PAGE, NULL);
+  mk_team_page_set_store (team_page, store);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (team_page));
   mk_imports_group_set_store (self->imports_group, store);
 
   shown = g_filename_display_name (mk_store_get_path (store));

@@ -16,6 +16,9 @@
  */
 #include "config.h"
 
+#include <string.h>
+
+#include "mk-preferences-window.h"
 #include "mk-store.h"
 #include "mk-team.h"
 #include "mk-window.h"
@@ -138,6 +141,9 @@ test_sync_by_itself (void)
   MkTeamIndicator *indicator = mk_window_get_team_indicator (window);
   MkTeamController *team;
   guint before;
+  GtkWindow *prefs;
+  AdwPreferencesPage *page;
+  AdwActionRow *row;
 
   g_assert_true (mk_gui_test_wait_mapped (GTK_WIDGET (window)));
   mk_gui_test_resize (GTK_WINDOW (window), 800, 560);
@@ -171,6 +177,24 @@ test_sync_by_itself (void)
   mk_gui_test_wait_for (settled (team, indicator, MK_TEAM_STATE_IN_SYNC, 0));
   g_assert_cmpuint (supervisor_receives (), ==, 1);
   g_assert_cmpuint (supervisor_receives (), ==, 0);
+
+  /* The state opens the team's status: Preferences → Team. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.team-status", NULL);
+  prefs = mk_gui_test_wait_window (MK_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (prefs);
+  page = adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (prefs));
+  g_assert_cmpstr (adw_preferences_page_get_name (page), ==, "team");
+  row = ADW_ACTION_ROW (mk_gui_test_child (page, "team_server_row"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "anna@"));
+  row = ADW_ACTION_ROW (mk_gui_test_child (page, "team_role_row"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "Anna Petrova"));
+  row = ADW_ACTION_ROW (mk_gui_test_child (page, "team_waiting_row"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, "0");
+  mk_gui_test_wait_frames (GTK_WIDGET (prefs), 2);
+  mk_gui_test_screenshot (GTK_WIDGET (prefs), g_strcmp0 (lang_suffix (), "") == 0
+                                              ? "team-preferences.png"
+                                              : "team-preferences-ru.png");
+  gtk_window_close (prefs);
 }
 
 int
