@@ -576,7 +576,6 @@ mk_team_join (MkStore       *store,
       if (!join.supervisor)
         {
           /* Only the keys used by the manager's own entries matter. */
-          g_autoptr(GError) local = NULL;
           sqlite3_stmt *stmt = mk_store_stmt_for_sql (store,
                                                       "SELECT count(*) FROM entry e "
                                                       "JOIN category c ON c.id = e.category_id "
