@@ -711,6 +711,37 @@ sync_folder (const char *dir)
     }
 }
 
+/* Creates the temporary that a new database is built in, from @temp (a
+ * template ending in XXXXXX, which is filled in) and returns it locked, or
+ * -1 with errno set.  The lock is held until the file is in place: a
+ * temporary whose lock is free was left by a creation that was stopped.
+ * Between the creation and the lock another process cleaning up may take
+ * the new file for such a one and remove it; then it is made again. */
+static int
+make_locked_temporary (char *temp)
+{
+  g_autofree char *template = g_strdup (temp);
+
+  for (guint attempt = 0; attempt < 10; attempt++)
+    {
+      GStatBuf named;
+      struct stat held;
+      int fd;
+
+      strcpy (temp, template);
+      fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0600);
+      if (fd < 0)
+        return -1;
+      if (flock (fd, LOCK_EX) == 0 && fstat (fd, &held) == 0 &&
+          g_lstat (temp, &named) == 0 &&
+          named.st_dev == held.st_dev && named.st_ino == held.st_ino)
+        return fd;
+      close (fd);
+    }
+  errno = EBUSY;
+  return -1;
+}
+
 /* Builds a database at @path (which did not exist) under a temporary name
  * and renames it into place.  Also TRUE when another process put one
  * there first: the caller opens whichever is there. */
@@ -738,7 +769,7 @@ create_database (const char *path,
       return FALSE;
     }
   remove_stale_temporaries (dir, base);
-  fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0600);
+  fd = make_locked_temporary (temp);
   if (fd < 0)
     {
       int saved = errno;
@@ -750,10 +781,6 @@ create_database (const char *path,
                      "with --db."), name, g_strerror (saved));
       return FALSE;
     }
-  /* Held until the file is in place: a temporary whose lock is free was
-   * left by a creation that was stopped. */
-  flock (fd, LOCK_EX);
-
   building = g_object_new (MK_TYPE_STORE, NULL);
   building->path = g_strdup (temp);
   building->building = TRUE;
