@@ -25,6 +25,12 @@
  * chooser and in the summary (where the minutes stay in view), whole in
  * their tooltips.
  *
+ * A manager's desktop in a team (mk_team_get_status(): a local read, not a
+ * supervisor's login) logs as the person linked to its login: the person
+ * chooser is hidden and "Who is logging?" is never asked; the summary
+ * still names the person.  The page reads the status again on every change
+ * of the store, so joining or leaving while the window is open follows.
+ *
  * Actions (prefix "today."): add, focus-entry, toggle-timer, previous-day,
  * next-day, go-today, undo, undo-change (u: a toast's change), delete-entry
  * (x), update-entry ((xiixs)).
@@ -48,6 +54,7 @@
 #include "mk-format.h"
 #include "mk-person-chooser.h"
 #include "mk-quick-entry-row.h"
+#include "mk-team.h"
 #include "mk-today-page.h"
 #include "mk-today-timer.h"
 #include "mk-window.h"
@@ -68,6 +75,7 @@ struct _MkTodayPage
   MkDaySwitcher   *day_switcher;
   GtkLabel        *study_label;
   MkPersonChooser *person_chooser;
+  gboolean         team_person;  /* the person is the manager's login's; no chooser */
   MkQuickEntryRow *quick_row;
   MkTodayTimer    *timer;
   GtkLabel        *summary_label;
@@ -249,6 +257,14 @@ ensure_person (MkTodayPage *self)
 {
   if (mk_person_chooser_get_person (self->person_chooser) != NULL)
     return TRUE;
+  if (self->team_person)
+    {
+      /* The join brings the person along; this only happens when the
+       * team's server unlinked the login since. */
+      set_hint (self, _("Your login is linked to nobody in the team. Ask the team’s supervisor "
+                        "to link it; your line stays here."), TRUE);
+      return FALSE;
+    }
   set_hint (self, _("First choose who is logging: pick your name or add it"), TRUE);
   mk_person_chooser_popup (self->person_chooser);
   return FALSE;
@@ -612,9 +628,34 @@ refresh_categories (MkTodayPage *self)
   mk_day_list_set_categories (self->day_list, categories);
 }
 
+/* A manager in a team logs as the person linked to the login: the chooser
+ * goes, the person is set.  Returns whether the person changed. */
+static gboolean
+update_team_person (MkTodayPage *self)
+{
+  g_autoptr(MkTeamStatus) status = NULL;
+  g_autoptr(MkPerson) person = NULL;
+  MkPerson *current = mk_person_chooser_get_person (self->person_chooser);
+
+  if (self->store != NULL)
+    status = mk_team_get_status (self->store, NULL);
+  self->team_person = status != NULL && !status->supervisor;
+  gtk_widget_set_visible (GTK_WIDGET (self->person_chooser), !self->team_person);
+  if (status == NULL || status->supervisor || status->person == NULL)
+    return FALSE;
+  person = mk_store_find_person (self->store, status->person, NULL);
+  if (person == NULL ||
+      (current != NULL && mk_person_get_id (current) == mk_person_get_id (person)))
+    return FALSE;
+  mk_person_chooser_set_person (self->person_chooser, person);
+  return TRUE;
+}
+
 static void
 store_changed_cb (MkTodayPage *self)
 {
+  /* Joined or left meanwhile; a new person reloads the page. */
+  update_team_person (self);
   refresh_categories (self);
   /* The entry list refreshed itself on the same signal, connected earlier. */
   update_list_state (self);
@@ -768,6 +809,7 @@ mk_today_page_set_store (MkTodayPage *self,
     person = mk_store_find_person (store, name, NULL);
   g_signal_handlers_block_by_func (self->person_chooser, person_changed_cb, self);
   mk_person_chooser_set_person (self->person_chooser, person);
+  update_team_person (self);
   g_signal_handlers_unblock_by_func (self->person_chooser, person_changed_cb, self);
 
   self->changed_id = g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb),
@@ -900,7 +942,8 @@ mk_today_page_map (GtkWidget *widget)
       mk_today_page_set_store (self, mk_window_get_store (MK_WINDOW (root)));
     }
   update_header_mark (self);
-  if (self->store != NULL && mk_person_chooser_get_person (self->person_chooser) == NULL)
+  if (self->store != NULL && !self->team_person &&
+      mk_person_chooser_get_person (self->person_chooser) == NULL)
     mk_person_chooser_popup (self->person_chooser);
   else
     mk_quick_entry_row_focus (self->quick_row);

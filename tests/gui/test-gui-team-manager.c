@@ -1,0 +1,316 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-gui-team-manager.c — a manager's window in a team, on a real
+ * PostgreSQL server.
+ *
+ * Run by tests/team/with-postgres.sh, which starts a throw-away server, in
+ * Xvfb.  The team: three managers (Anna Petrova, the window's login "anna";
+ * Boris Orlov and Galina Sokolova, whose Minutkas the test runs itself on
+ * local databases of their own) and a supervisor (Sofia Lebedeva, "sofia",
+ * also synced by the test).  The window must:
+ *  - log as Anna without asking "Who is logging?" (no person chooser, no
+ *    pop-over), an entry typed in the quick entry reaching the supervisor
+ *    with no click;
+ *  - show "My Analysis": Anna's numbers against the team's medians (the
+ *    ones the supervisor's analysis computes from everybody's entries) and
+ *    no other person's name in any text of the page;
+ *  - with the server stopped, say the entry waits, and send it once the
+ *    server is back.
+ * English and Russian ("-ru" run), with screenshots.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "mk-analysis-format.h"
+#include "mk-analysis-page.h"
+#include "mk-person-chooser.h"
+#include "mk-store.h"
+#include "mk-team.h"
+#include "mk-today-page.h"
+#include "mk-window.h"
+#include "gui-test-utils.h"
+#include "team-test-utils.h"
+
+#define TEAM_DB "guimanager"
+
+static char *window_db;
+static char *boris_db;
+static char *galina_db;
+static char *supervisor_db;
+static char *days[3];   /* the day before yesterday, yesterday, today */
+
+static gboolean
+russian (void)
+{
+  return g_strcmp0 (g_getenv ("MINUTKA_TEST_LANG"), "ru") == 0;
+}
+
+static void
+shoot (GtkWidget  *window,
+       const char *name)
+{
+  g_autofree char *file = g_strdup_printf ("team-manager-%s%s.png", name,
+                                           russian () ? "-ru" : "");
+
+  mk_gui_test_wait_frames (window, 2);
+  mk_gui_test_screenshot (window, file);
+}
+
+static void
+join (const char *path,
+      const char *login)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MkStore) store = mk_store_open (path, &error);
+  g_autofree char *conninfo = pg_conninfo (login, TEAM_DB);
+
+  g_assert_no_error (error);
+  g_assert_true (mk_team_join (store, conninfo, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+add_person (const char *name,
+            const char *login,
+            gboolean    supervisor)
+{
+  g_autofree char *owner = pg_conninfo (TEAM_OWNER, TEAM_DB);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *password = NULL;
+
+  g_assert_true (mk_team_add_person (owner, name, NULL, login, supervisor, &password, &error));
+  g_assert_no_error (error);
+  pg_remember_password (login, password);
+}
+
+/* An entry in @path's database, as that person's Minutka logs it. */
+static void
+log_entry (const char *path,
+           const char *name,
+           const char *day,
+           const char *category,
+           int         minutes,
+           const char *task)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MkStore) store = mk_store_open (path, &error);
+  g_autoptr(MkPerson) person = NULL;
+  MkEntryInput input = { 0 };
+
+  g_assert_no_error (error);
+  person = mk_store_ensure_person (store, name, NULL, &error);
+  g_assert_no_error (error);
+  input.person_id = mk_person_get_id (person);
+  input.day = day;
+  input.start = -1;
+  input.minutes = minutes;
+  input.category_id = mk_category_get_id (mk_store_get_category_by_key (store, category));
+  input.task = task;
+  input.source = MK_ENTRY_SOURCE_MANUAL;
+  g_assert_cmpint (mk_store_add_entry (store, &input, &error), >, 0);
+  g_assert_no_error (error);
+}
+
+/* Syncs @path as its Minutka would: how many entries it received. */
+static guint64
+sync_db (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MkStore) store = mk_store_open (path, &error);
+  MkTeamSyncResult result = { 0 };
+  guint64 received;
+
+  g_assert_no_error (error);
+  g_assert_true (mk_team_sync (store, NULL, &result, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  received = result.received;
+  mk_team_sync_result_clear (&result);
+  return received;
+}
+
+static void
+set_up_team (void)
+{
+  g_autofree char *owner = pg_conninfo (TEAM_OWNER, TEAM_DB);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  for (int i = 0; i < 3; i++)
+    {
+      g_autoptr(GDateTime) day = g_date_time_add_days (now, i - 2);
+
+      days[i] = g_date_time_format (day, "%Y-%m-%d");
+    }
+
+  pg_create_team_db (TEAM_DB);
+  g_assert_true (mk_team_setup (owner, NULL, &error));
+  g_assert_no_error (error);
+  add_person ("Anna Petrova", "anna", FALSE);
+  add_person ("Boris Orlov", "boris", FALSE);
+  add_person ("Galina Sokolova", "galina", FALSE);
+  add_person ("Sofia Lebedeva", "sofia", TRUE);
+  join (window_db, "anna");
+  join (boris_db, "boris");
+  join (galina_db, "galina");
+  join (supervisor_db, "sofia");
+
+  /* Boris sells, Galina does paperwork, Anna (two days logged before the
+   * window opens, the third typed in it) is in between. */
+  for (int i = 0; i < 3; i++)
+    {
+      log_entry (boris_db, "Boris Orlov", days[i], "calls", 300, "Calls to Orlov's clients");
+      log_entry (boris_db, "Boris Orlov", days[i], "admin", 60, "CRM entry");
+      log_entry (galina_db, "Galina Sokolova", days[i], "calls", 120, "Calls");
+      log_entry (galina_db, "Galina Sokolova", days[i], "admin", 240, "Sokolova's reports");
+    }
+  for (int i = 0; i < 2; i++)
+    {
+      log_entry (window_db, "Anna Petrova", days[i], "calls", 200, "Calls");
+      log_entry (window_db, "Anna Petrova", days[i], "admin", 160, "CRM entry");
+    }
+  sync_db (boris_db);
+  sync_db (galina_db);
+}
+
+static gboolean
+settled (MkTeamController *team,
+         MkTeamIndicator  *indicator,
+         MkTeamState       state,
+         guint64           waiting)
+{
+  return !mk_team_controller_is_syncing (team) &&
+         mk_team_indicator_get_state (indicator) == state &&
+         mk_team_indicator_get_waiting (indicator) == waiting;
+}
+
+static guint
+n_shown (MkTodayPage *page)
+{
+  GListModel *entries = mk_today_page_get_entries (page);
+
+  return entries ? g_list_model_get_n_items (entries) : 0;
+}
+
+static void
+type_line (MkTodayPage *page,
+           const char  *line)
+{
+  GtkWidget *entry = mk_gui_test_child (page, "quick_entry");
+
+  gtk_widget_grab_focus (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), line);
+  mk_gui_test_wait_frames (GTK_WIDGET (page), 1);
+  g_signal_emit_by_name (entry, "activate");
+  mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
+}
+
+/* Whether any popover in @widget's tree is shown. */
+static gboolean
+popover_shown (GtkWidget *widget)
+{
+  if (GTK_IS_POPOVER (widget) && gtk_widget_get_visible (widget))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (popover_shown (child))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_today_logs_as_the_login (void)
+{
+  MkWindow *window = mk_gui_test_get_window ();
+  MkTeamIndicator *indicator = mk_window_get_team_indicator (window);
+  MkTeamController *team;
+  MkTodayPage *page;
+  GtkWidget *chooser;
+  guint before;
+  gint64 sent;
+
+  g_assert_true (mk_gui_test_wait_mapped (GTK_WIDGET (window)));
+  mk_gui_test_resize (GTK_WINDOW (window), 800, 600);
+  team = mk_window_get_team_controller (window);
+  g_assert_nonnull (team);
+  /* The first sync sends the two days logged before the window opened. */
+  mk_gui_test_wait_for (mk_team_controller_get_n_syncs (team) >= 1 &&
+                        settled (team, indicator, MK_TEAM_STATE_IN_SYNC, 0));
+  g_assert_cmpuint (sync_db (supervisor_db), ==, 16);
+
+  page = MK_TODAY_PAGE (mk_gui_test_show_page (GTK_WIDGET (window), "today",
+                                               MK_TYPE_TODAY_PAGE));
+  mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
+  /* The person is the login's; nobody is asked. */
+  g_assert_nonnull (mk_today_page_get_person (page));
+  g_assert_cmpstr (mk_person_get_name (mk_today_page_get_person (page)), ==, "Anna Petrova");
+  chooser = mk_gui_test_find_by_type (GTK_WIDGET (page), MK_TYPE_PERSON_CHOOSER);
+  g_assert_nonnull (chooser);
+  g_assert_false (gtk_widget_get_visible (chooser));
+  g_assert_false (gtk_widget_get_mapped (chooser));
+  g_assert_false (popover_shown (GTK_WIDGET (window)));
+
+  /* A line typed goes in as Anna's, and to the team by itself. */
+  before = mk_team_controller_get_n_syncs (team);
+  type_line (page, "45 call Acme about the renewal");
+  g_assert_cmpuint (n_shown (page), ==, 1);
+  g_assert_false (popover_shown (GTK_WIDGET (window)));
+  mk_gui_test_wait_for (mk_team_controller_get_n_syncs (team) > before &&
+                        settled (team, indicator, MK_TEAM_STATE_IN_SYNC, 0));
+  sent = g_get_monotonic_time ();
+  g_assert_cmpuint (sync_db (supervisor_db), ==, 1);
+  g_test_message ("the typed entry was on the supervisor's desktop %.0f ms after the "
+                  "manager's sync ended", (g_get_monotonic_time () - sent) / 1000.0);
+  shoot (GTK_WIDGET (window), "today");
+}
+
+/* With the server stopped the entry waits, and the header says so; it
+ * goes once the server is back. */
+static void
+test_offline_then_back (void)
+{
+  MkWindow *window = mk_gui_test_get_window ();
+  MkTeamIndicator *indicator = mk_window_get_team_indicator (window);
+  MkTeamController *team = mk_window_get_team_controller (window);
+  MkTodayPage *page = MK_TODAY_PAGE (mk_gui_test_show_page (GTK_WIDGET (window), "today",
+                                                            MK_TYPE_TODAY_PAGE));
+
+  pg_server (FALSE);
+  type_line (page, "20 call Initech while the server is down");
+  g_assert_cmpuint (n_shown (page), ==, 2);
+  mk_gui_test_wait_for (settled (team, indicator, MK_TEAM_STATE_OFFLINE, 1));
+  g_assert_false (mk_team_banner_is_shown (mk_window_get_team_banner (window)));
+  shoot (GTK_WIDGET (window), "offline");
+
+  pg_server (TRUE);
+  /* The minute's timer, run at once. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.team-sync", NULL);
+  mk_gui_test_wait_for (settled (team, indicator, MK_TEAM_STATE_IN_SYNC, 0));
+  g_assert_cmpuint (sync_db (supervisor_db), ==, 1);
+  shoot (GTK_WIDGET (window), "back-in-sync");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  MkApplication *app;
+
+  mk_gui_test_init (&argc, &argv);
+  if (g_getenv ("MINUTKA_TEST_PG_HOST") == NULL)
+    {
+      g_test_message ("no PostgreSQL server: run through tests/team/with-postgres.sh");
+      return 77;
+    }
+
+  window_db = g_build_filename (mk_gui_test_tmpdir (), "anna.db", NULL);
+  boris_db = g_build_filename (mk_gui_test_tmpdir (), "boris.db", NULL);
+  galina_db = g_build_filename (mk_gui_test_tmpdir (), "galina.db", NULL);
+  supervisor_db = g_build_filename (mk_gui_test_tmpdir (), "sofia.db", NULL);
+  set_up_team ();
+
+  g_test_add_func ("/gui/team/manager/today-logs-as-the-login", test_today_logs_as_the_login);
+  g_test_add_func ("/gui/team/manager/offline-then-back", test_offline_then_back);
+
+  app = mk_gui_test_app_new (window_db);
+  return mk_gui_test_run (app);
+}
