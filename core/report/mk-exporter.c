@@ -39,7 +39,7 @@ static const char select_sql[] =
   "SELECT e.day, e.start, e.minutes, c.key, p.name, p.email, e.task, e.uuid "
   "FROM entry e JOIN person p ON p.id = e.person_id JOIN category c ON c.id = e.category_id "
   "WHERE (?1 IS NULL OR e.day >= ?1) AND (?2 IS NULL OR e.day <= ?2) "
-  "ORDER BY e.day, e.person_id, e.start, e.id";
+  "ORDER BY e.day, e.person_id, " MK_ENTRY_PLACE_SQL ", e.id";
 
 /**
  * mk_exporter_format_cell:

@@ -100,13 +100,13 @@ static const char *totals_filter_sql[] = {
 G_STATIC_ASSERT (G_N_ELEMENTS (totals_filter_sql) == G_N_ELEMENTS (filter_sql));
 
 static const char *order_sql[][2] = {
-  [MK_ENTRY_SORT_TIME] = { " ORDER BY e.day, coalesce(e.start, -1), e.id",
-                           " ORDER BY e.day DESC, coalesce(e.start, -1) DESC, e.id DESC" },
+  [MK_ENTRY_SORT_TIME] = { " ORDER BY e.day, " MK_ENTRY_PLACE_SQL ", e.id",
+                           " ORDER BY e.day DESC, " MK_ENTRY_PLACE_SQL " DESC, e.id DESC" },
   [MK_ENTRY_SORT_MINUTES] = { " ORDER BY e.minutes, e.id", " ORDER BY e.minutes DESC, e.id DESC" },
-  [MK_ENTRY_SORT_PERSON] = { " ORDER BY p.name, e.day, e.start, e.id",
-                             " ORDER BY p.name DESC, e.day DESC, e.start DESC, e.id DESC" },
-  [MK_ENTRY_SORT_CATEGORY] = { " ORDER BY e.category_id, e.day, e.start, e.id",
-                               " ORDER BY e.category_id DESC, e.day DESC, e.start DESC, "
+  [MK_ENTRY_SORT_PERSON] = { " ORDER BY p.name, e.day, " MK_ENTRY_PLACE_SQL ", e.id",
+                             " ORDER BY p.name DESC, e.day DESC, " MK_ENTRY_PLACE_SQL " DESC, e.id DESC" },
+  [MK_ENTRY_SORT_CATEGORY] = { " ORDER BY e.category_id, e.day, " MK_ENTRY_PLACE_SQL ", e.id",
+                               " ORDER BY e.category_id DESC, e.day DESC, " MK_ENTRY_PLACE_SQL " DESC, "
                                "e.id DESC" },
   [MK_ENTRY_SORT_TASK] = { " ORDER BY e.task, e.id", " ORDER BY e.task DESC, e.id DESC" },
 };

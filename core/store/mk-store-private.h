@@ -33,6 +33,13 @@
 
 G_BEGIN_DECLS
 
+/* Where an entry `e` stands within its day — the one order of Today, Entries
+ * and the CSV export (docs/store.md, "The order of a day"): at its start;
+ * an entry without a start after every entry with one, and those among
+ * themselves by id, the order in which they were added.  Sorted by this,
+ * then by id. */
+#define MK_ENTRY_PLACE_SQL "coalesce(e.start, 1440)"
+
 /* Every fixed statement the store runs, written once in
  * mk-store-statements.c. */
 typedef enum {

@@ -68,8 +68,9 @@ uuid_of (MkStore *store,
   return uuid;
 }
 
-/* By day, then person (in the order they were added), then start (none
- * first); each line ends with the entry's identity. */
+/* By day, then person (in the order they were added), then the day's one
+ * order (by start, an entry without one after those with one; docs/store.md);
+ * each line ends with the entry's identity. */
 static void
 test_rows_in_order (void)
 {
@@ -93,10 +94,10 @@ test_rows_in_order (void)
   g_assert_cmpuint (n, ==, 4);
   g_string_append_printf (expected, "2026-11-22,09:00,45,admin,Boris Ivanov,,'=CRM,%s\n",
                           uuid_of (store, other_day));
-  g_string_append_printf (expected, "2026-11-23,,20,admin,Anna Petrova,,report,%s\n",
-                          uuid_of (store, untimed));
   g_string_append_printf (expected, "2026-11-23,14:05,30,calls,Anna Petrova,,\"Acme, again\",%s\n",
                           uuid_of (store, late));
+  g_string_append_printf (expected, "2026-11-23,,20,admin,Anna Petrova,,report,%s\n",
+                          uuid_of (store, untimed));
   g_string_append_printf (expected, "2026-11-23,08:00,15,follow_up,Boris Ivanov,,Globex,%s\n",
                           uuid_of (store, early));
   text = read_text (path);

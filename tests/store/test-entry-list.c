@@ -85,7 +85,15 @@ test_entry_list_pages_and_filters (void)
  * a day at a time, 16 pages away from either end. */
 #define N_ROWS 5501
 
-/* The time order: day, then start (none first), then id. */
+/* Where an entry sorts within its day (docs/store.md): its start, and after
+ * every start (1440) when it has none. */
+static int
+order_key (MkEntry *e)
+{
+  return mk_entry_get_start (e) >= 0 ? mk_entry_get_start (e) : 24 * 60;
+}
+
+/* The time order: day, then the key above, then id. */
 static int
 time_order (MkEntry *x,
             MkEntry *y)
@@ -93,8 +101,7 @@ time_order (MkEntry *x,
   int c = strcmp (mk_entry_get_day (x), mk_entry_get_day (y));
 
   if (c == 0)
-    c = (mk_entry_get_start (x) > mk_entry_get_start (y)) -
-        (mk_entry_get_start (x) < mk_entry_get_start (y));
+    c = (order_key (x) > order_key (y)) - (order_key (x) < order_key (y));
   if (c == 0)
     c = (mk_entry_get_id (x) > mk_entry_get_id (y)) - (mk_entry_get_id (x) < mk_entry_get_id (y));
   return c;
@@ -205,6 +212,86 @@ test_entry_list_every_order_every_page (void)
     }
 }
 
+/* One order for a day, in Today and in Entries: an entry with a start at its
+ * start, the ones without after them in the order they were added; giving
+ * an entry a start moves it to that start, and taking the start away puts
+ * it back among the untimed ones where it was added. */
+static void
+test_entry_list_untimed_where_added (void)
+{
+  g_autoptr(MkStore) store = mk_test_store_new ();
+  g_autoptr(MkEntryList) day = NULL;
+  g_autoptr(MkEntryList) all = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 anna = mk_test_person (store, "Anna");
+  gint64 boris = mk_test_person (store, "Boris");
+  gint64 first = mk_test_add_entry (store, anna, "2026-11-23", -1, 10, "admin", "mail");
+  gint64 call = mk_test_add_entry (store, anna, "2026-11-23", 9 * 60, 30, "calls", "Acme");
+  gint64 report = mk_test_add_entry (store, anna, "2026-11-23", -1, 20, "admin", "report");
+  gint64 meeting = mk_test_add_entry (store, anna, "2026-11-23", 8 * 60, 60, "meetings", "plan");
+  gint64 notes = mk_test_add_entry (store, anna, "2026-11-23", -1, 5, "admin", "notes");
+  gint64 late = mk_test_add_entry (store, anna, "2026-11-23", 11 * 60, 15, "calls", "Initech");
+  gint64 other = mk_test_add_entry (store, boris, "2026-11-23", -1, 5, "admin", "Boris");
+  const gint64 expected[] = { meeting, call, late, first, report, notes };
+  const gint64 moved[] = { meeting, call, late, report, first, notes };
+  MkEntryInput input;
+
+  day = mk_entry_list_new_for_day (store, anna, "2026-11-23");
+  all = mk_entry_list_new (store);
+  mk_entry_list_set_person (all, anna);
+  for (guint l = 0; l < 2; l++)
+    {
+      GListModel *list = G_LIST_MODEL (l ? all : day);
+
+      g_assert_cmpuint (g_list_model_get_n_items (list), ==, G_N_ELEMENTS (expected));
+      for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+        {
+          g_autoptr(MkEntry) e = g_list_model_get_item (list, i);
+
+          g_assert_cmpint (mk_entry_get_id (e), ==, expected[i]);
+        }
+    }
+
+  /* With everyone's entries, Boris's untimed one is the last of the day. */
+  mk_entry_list_set_person (all, 0);
+  {
+    g_autoptr(MkEntry) e = g_list_model_get_item (G_LIST_MODEL (all), 6);
+
+    g_assert_cmpint (mk_entry_get_id (e), ==, other);
+  }
+
+  /* The report gets a start: it moves to 11:30, after the 11:00 call. */
+  {
+    g_autoptr(MkEntry) e = mk_store_get_entry (store, report, &error);
+
+    g_assert_nonnull (e);
+    mk_entry_to_input (e, &input);
+    input.start = 11 * 60 + 30;
+    g_assert_true (mk_store_update_entry (store, report, &input, &error));
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (moved); i++)
+    {
+      g_autoptr(MkEntry) e = g_list_model_get_item (G_LIST_MODEL (day), i);
+
+      g_assert_cmpint (mk_entry_get_id (e), ==, moved[i]);
+    }
+
+  /* Its start taken away again, it is back where it was added. */
+  {
+    g_autoptr(MkEntry) e = mk_store_get_entry (store, report, &error);
+
+    mk_entry_to_input (e, &input);
+    input.start = -1;
+    g_assert_true (mk_store_update_entry (store, report, &input, &error));
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(MkEntry) e = g_list_model_get_item (G_LIST_MODEL (day), i);
+
+      g_assert_cmpint (mk_entry_get_id (e), ==, expected[i]);
+    }
+}
+
 static void
 test_entry_list_search_ignores_case (void)
 {
@@ -279,6 +366,7 @@ main (int   argc,
 
   g_test_add_func ("/store/entry-list/every-order-every-page",
                    test_entry_list_every_order_every_page);
+  g_test_add_func ("/store/entry-list/untimed-where-added", test_entry_list_untimed_where_added);
   g_test_add_func ("/store/entry-list/pages-and-filters", test_entry_list_pages_and_filters);
   g_test_add_func ("/store/entry-list/search-ignores-case", test_entry_list_search_ignores_case);
   g_test_add_func ("/store/entry-list/holds", test_entry_list_holds);
