@@ -519,3 +519,107 @@ mk_length_bins_median (GArray *bins)
 
   return (lo_value + hi_value) / 2.0;
 }
+
+/* Copies person @person of @from into @into, the categories matched by
+ * key (a category @into does not have is left out). */
+static void
+copy_person (MkAnalysisInput       *into,
+             const MkAnalysisInput *from,
+             guint                  person)
+{
+  MkInPerson *p = g_ptr_array_index (from->people, person);
+  guint to_person = mk_analysis_input_add_person (into, p->name, p->email, p->level);
+  MkInPerson *q = g_ptr_array_index (into->people, to_person);
+  GHashTableIter iter;
+  gpointer day;
+
+  g_hash_table_iter_init (&iter, p->days);
+  while (g_hash_table_iter_next (&iter, &day, NULL))
+    g_hash_table_add (q->days, g_strdup (day));
+
+  for (guint c = 0; c < p->cells->len; c++)
+    {
+      const MkInCell *cell = g_ptr_array_index (p->cells, c);
+      MkInCategory *category = g_ptr_array_index (from->categories, c);
+      int to_category;
+      MkInCell *copy;
+
+      if (cell == NULL)
+        continue;
+      to_category = mk_analysis_input_find_category (into, category->key);
+      if (to_category < 0)
+        continue;
+      copy = ensure_cell (into, to_person, (guint) to_category);
+      copy->minutes += cell->minutes;
+      copy->entries += cell->entries;
+      copy->prime_minutes += cell->prime_minutes;
+      copy->timed_minutes += cell->timed_minutes;
+      for (guint i = 0; cell->lengths != NULL && i < cell->lengths->len; i++)
+        {
+          MkLengthBin *bin = &g_array_index (cell->lengths, MkLengthBin, i);
+
+          mk_analysis_input_add_length (into, to_person, (guint) to_category, bin->minutes,
+                                        bin->count);
+        }
+      if (cell->tasks != NULL)
+        {
+          GHashTableIter tasks;
+          gpointer value;
+
+          g_hash_table_iter_init (&tasks, cell->tasks);
+          while (g_hash_table_iter_next (&tasks, NULL, &value))
+            {
+              MkTopTask *task = value;
+
+              mk_analysis_input_add_task (into, to_person, (guint) to_category, task->key,
+                                          task->label, (int) task->minutes,
+                                          (int) task->entries);
+            }
+        }
+    }
+}
+
+/**
+ * mk_analysis_input_new_mine:
+ * @mine: what a manager's own database holds (mk_analysis_input_new_from_store())
+ * @me: the manager's name in @mine
+ * @team: (nullable): the rest of the team, without the manager: the
+ *   anonymous totals (mk_team_read_totals())
+ *
+ * "My analysis": one input with the manager's own numbers (entries,
+ * lengths, what the time went on, prime hours, from @mine) and everybody
+ * else from @team, over @mine's period and categories (a category of @team
+ * @mine does not have is left out).  Analysed in team mode it gives the
+ * manager's result against the team's medians — the same medians the
+ * supervisor's analysis computes from everybody's entries — and the
+ * findings the supervisor sees about the manager.  Other people of @mine
+ * (a database used before joining) are left out.
+ *
+ * Returns: (transfer full): the input.
+ */
+MkAnalysisInput *
+mk_analysis_input_new_mine (const MkAnalysisInput *mine,
+                            const char            *me,
+                            const MkAnalysisInput *team)
+{
+  MkAnalysisInput *input;
+  int person;
+
+  g_return_val_if_fail (mine != NULL, NULL);
+  g_return_val_if_fail (me != NULL, NULL);
+
+  input = mk_analysis_input_new (mine->from, mine->to);
+  for (guint i = 0; i < mine->categories->len; i++)
+    {
+      MkInCategory *c = g_ptr_array_index (mine->categories, i);
+
+      mk_analysis_input_add_category (input, c->key, c->name, c->color, c->klass,
+                                      c->target_min, c->target_max);
+    }
+  person = mk_analysis_input_find_person ((MkAnalysisInput *) mine, me);
+  if (person >= 0)
+    copy_person (input, mine, (guint) person);
+  for (guint i = 0; team != NULL && i < team->people->len; i++)
+    copy_person (input, team, i);
+  return input;
+}

@@ -139,6 +139,9 @@ MkAnalysisInput *mk_analysis_input_new_from_store (MkStore     *store,
                                                    const char  *from,
                                                    const char  *to,
                                                    GError     **error);
+MkAnalysisInput *mk_analysis_input_new_mine       (const MkAnalysisInput *mine,
+                                                   const char            *me,
+                                                   const MkAnalysisInput *team);
 
 /* Findings */
 

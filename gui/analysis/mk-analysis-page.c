@@ -24,6 +24,18 @@
  * opens (WARMUP_DELAY_MS), or at once when the page is shown first, so the
  * result is usually ready before the user switches to it.
  *
+ * My Analysis.  In a manager's window (the database joined to a team with
+ * a manager's login: mk_team_get_status(), a local read) the page is "My
+ * Analysis": core computes the manager's own entries against the rest of
+ * the team's anonymous totals read from the server
+ * (mk_team_analyse_mine_async(), the password from the keyring or libpq's
+ * file), and the page shows only the manager's detail — their numbers
+ * against the team's medians and the findings the supervisor sees about
+ * them — with no back button to a team overview; the chart, the team's
+ * findings, exports and printing, which would carry other members, are not
+ * offered.  Without the server the page says the medians wait for it,
+ * quietly, and computes again when shown next.
+ *
  * Actions (prefix "analysis."): open-manager (s), back, show-entries,
  * export (s: "pdf" or "csv").
  */
@@ -42,6 +54,9 @@
 #include "mk-findings-view.h"
 #include "mk-manager-detail.h"
 #include "mk-team-chart.h"
+#include "mk-team-password.h"
+#include "mk-team-totals.h"
+#include "mk-team.h"
 #include "mk-top-tasks-view.h"
 #include "mk-window.h"
 
@@ -71,6 +86,8 @@ struct _MkAnalysisPage
   char             *custom_to;
   char             *pending_person;
   gboolean          updating_range;
+  gboolean          mine;           /* a manager's window: My Analysis */
+  char             *me;             /* the manager, in My Analysis */
 
   AdwLeaflet       *leaflet;
   GtkWidget        *toolbar;
@@ -110,6 +127,44 @@ static GParamSpec *properties[N_PROPS];
 
 static void mk_analysis_page_compute (MkAnalysisPage *self);
 
+/* Whether the window is a manager's: My Analysis, titled so in the view
+ * switcher, with no peer choice and no way back to a team overview. */
+static void
+update_mine (MkAnalysisPage *self)
+{
+  g_autoptr(MkTeamStatus) status = NULL;
+  AdwViewStack *stack;
+  gboolean mine;
+
+  if (self->store != NULL)
+    status = mk_team_get_status (self->store, NULL);
+  mine = status != NULL && !status->supervisor && status->person != NULL;
+  g_free (self->me);
+  self->me = status != NULL && mine ? g_strdup (status->person) : NULL;
+
+  stack = ADW_VIEW_STACK (gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_VIEW_STACK));
+  if (stack != NULL)
+    {
+      GtkWidget *child = GTK_WIDGET (self);
+      AdwViewStackPage *page;
+
+      while (child != NULL && gtk_widget_get_parent (child) != GTK_WIDGET (stack))
+        child = gtk_widget_get_parent (child);
+      page = child != NULL ? adw_view_stack_get_page (stack, child) : NULL;
+      if (page != NULL)
+        adw_view_stack_page_set_title (page, mine ? _("My Analysis") : _("Analysis"));
+    }
+  if (mine == self->mine)
+    return;
+  self->mine = mine;
+  gtk_widget_set_visible (GTK_WIDGET (self->team_button), !mine);
+  gtk_widget_set_visible (GTK_WIDGET (self->level_button), !mine);
+  adw_leaflet_set_can_navigate_back (self->leaflet, !mine);
+  mk_manager_detail_set_can_go_back (self->detail, !mine);
+  if (!mine)
+    adw_leaflet_set_visible_child_name (self->leaflet, "overview");
+}
+
 static void
 set_busy (MkAnalysisPage *self,
           gboolean        busy)
@@ -128,10 +183,11 @@ update_actions (MkAnalysisPage *self)
 {
   gboolean has_data = self->analysis != NULL && !mk_analysis_is_empty (self->analysis);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "analysis.export", has_data);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "analysis.print", has_data);
+  /* A report of My Analysis would carry the other members. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "analysis.export", has_data && !self->mine);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "analysis.print", has_data && !self->mine);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "analysis.open-manager",
-                                 self->analysis != NULL);
+                                 self->analysis != NULL && !self->mine);
 }
 
 static void
@@ -156,6 +212,55 @@ update_range_buttons (MkAnalysisPage *self)
   self->updating_range = FALSE;
 }
 
+/* My Analysis: the manager's detail only; nothing of the team's overview
+ * (the chart, the team's findings and what its time went on) is filled. */
+static void
+show_mine (MkAnalysisPage *self)
+{
+  update_actions (self);
+  gtk_widget_set_visible (self->toolbar, FALSE);
+  mk_team_chart_set_analysis (self->chart, NULL);
+  mk_chart_legend_set_analysis (self->legend, NULL);
+  mk_findings_view_set_analysis (self->findings, NULL);
+  mk_top_tasks_view_set_analysis (self->top_tasks, NULL);
+  g_clear_pointer (&self->pending_person, g_free);
+  if (self->nothing_logged || self->me == NULL)
+    {
+      adw_status_page_set_title (self->empty_page, _("Nothing to Analyse Yet"));
+      adw_status_page_set_description (self->empty_page,
+        _("Once you have logged two or three days, this page compares your day with the "
+          "team’s medians and shows what your supervisor sees about it."));
+      gtk_widget_set_visible (self->demo_button, FALSE);
+      gtk_stack_set_visible_child_name (self->content_stack, "empty");
+      adw_leaflet_set_visible_child_name (self->leaflet, "overview");
+      return;
+    }
+  mk_manager_detail_show (self->detail, self->store, self->analysis, self->me);
+  adw_leaflet_set_visible_child_name (self->leaflet, "detail");
+}
+
+/* My Analysis without the server: quiet, the medians wait for it. */
+static void
+show_mine_unreachable (MkAnalysisPage *self,
+                       const GError   *error)
+{
+  g_autofree char *text = NULL;
+
+  self->stale = TRUE;   /* again when shown next */
+  if (self->analysis != NULL)
+    return;             /* the last one stays */
+  text = g_strdup_printf ("%s %s", error->message,
+                          _("My Analysis compares your day with the team’s and needs the "
+                            "team’s server for it. It shows once the server can be reached; "
+                            "your entries are safe here."));
+  gtk_widget_set_visible (self->toolbar, FALSE);
+  adw_status_page_set_title (self->empty_page, _("The Team’s Medians Are Out of Reach"));
+  adw_status_page_set_description (self->empty_page, text);
+  gtk_widget_set_visible (self->demo_button, FALSE);
+  gtk_stack_set_visible_child_name (self->content_stack, "empty");
+  adw_leaflet_set_visible_child_name (self->leaflet, "overview");
+}
+
 static void
 show_result (MkAnalysisPage *self,
              const char     *study_name)
@@ -163,6 +268,11 @@ show_result (MkAnalysisPage *self,
   const char *shown = mk_analysis_page_get_shown_manager (self);
   g_autofree char *keep = g_strdup (shown);
 
+  if (self->mine)
+    {
+      show_mine (self);
+      return;
+    }
   update_actions (self);
   gtk_widget_set_visible (self->toolbar, !self->nothing_logged);
 
@@ -230,12 +340,20 @@ compute_done_cb (GObject      *source,
   g_autofree char *study_name = NULL;
   g_autoptr(GError) error = NULL;
 
-  result = mk_analysis_new_for_period_finish (async, &study_name, &error);
+  if (g_async_result_is_tagged (async, mk_team_analyse_mine_async))
+    result = mk_team_analyse_mine_finish (async, &study_name, &error);
+  else
+    result = mk_analysis_new_for_period_finish (async, &study_name, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;   /* the page is gone */
   set_busy (self, FALSE);
 
-  if (result == NULL)
+  if (result == NULL && self->mine)
+    {
+      g_debug ("My Analysis waits for the team's server: %s", error->message);
+      show_mine_unreachable (self, error);
+    }
+  else if (result == NULL)
     {
       GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
@@ -261,6 +379,37 @@ compute_done_cb (GObject      *source,
 
   if (self->stale && self->store != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
     mk_analysis_page_compute (self);
+}
+
+typedef struct {
+  MkAnalysisPage   *page;
+  MkAnalysisPeriod  period;
+} MineCall;
+
+/* The keyring answered (a password, or none: libpq's file may have it). */
+static void
+mine_password_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  MineCall *call = user_data;
+  g_autoptr(MkAnalysisPage) self = call->page;
+  g_autoptr(GError) error = NULL;
+  char *password = mk_team_password_lookup_finish (result, &error);
+
+  if (error != NULL)
+    g_debug ("no password from the keyring: %s", error->message);
+  if (self->store == NULL || g_cancellable_is_cancelled (self->cancellable))
+    {
+      mk_team_password_free (password);
+      g_free (call);
+      return;
+    }
+  mk_team_analyse_mine_async (self->store, password, call->period, self->custom_from,
+                              self->custom_to, self->cancellable, compute_done_cb,
+                              g_object_ref (self));
+  mk_team_password_free (password);
+  g_free (call);
 }
 
 /* Starts a computation, or marks the result stale when one is running. */
@@ -290,6 +439,22 @@ mk_analysis_page_compute (MkAnalysisPage *self)
   if (period == MK_ANALYSIS_PERIOD_CUSTOM && (self->custom_from == NULL || self->custom_to == NULL))
     period = MK_ANALYSIS_PERIOD_STUDY;
   self->compute_start = g_get_monotonic_time ();
+  update_mine (self);
+  if (self->mine)
+    {
+      g_autoptr(MkTeamStatus) status = mk_team_get_status (self->store, NULL);
+
+      if (status != NULL)
+        {
+          MineCall *call = g_new0 (MineCall, 1);
+
+          call->page = g_object_ref (self);
+          call->period = period;
+          mk_team_password_lookup_async (status->server, status->login, self->cancellable,
+                                         mine_password_cb, call);
+          return;
+        }
+    }
   mk_analysis_new_for_period_async (self->store, period, self->custom_from, self->custom_to,
                                     self->mode, self->cancellable, compute_done_cb,
                                     g_object_ref (self));
@@ -490,6 +655,7 @@ mk_analysis_page_set_store (MkAnalysisPage *self,
     g_clear_signal_handler (&self->changed_id, self->store);
   g_set_object (&self->store, store);
   g_clear_handle_id (&self->warmup_source, g_source_remove);
+  update_mine (self);
   if (store != NULL)
     {
       self->changed_id = g_signal_connect_swapped (store, "changed",
@@ -739,6 +905,7 @@ mk_analysis_page_finalize (GObject *object)
   g_free (self->custom_from);
   g_free (self->custom_to);
   g_free (self->pending_person);
+  g_free (self->me);
 
   G_OBJECT_CLASS (mk_analysis_page_parent_class)->finalize (object);
 }

@@ -45,6 +45,7 @@ struct _MkManagerDetail
   gboolean              days_loading;
 
   GtkWidget            *main_box;
+  GtkWidget            *back_button;
   GtkLabel             *title_label;
   GtkLabel             *sample_label;
   GtkWidget            *weak_box;
@@ -595,6 +596,7 @@ mk_manager_detail_class_init (MkManagerDetailClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/mk-manager-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, MkManagerDetail, main_box);
+  gtk_widget_class_bind_template_child (widget_class, MkManagerDetail, back_button);
   gtk_widget_class_bind_template_child (widget_class, MkManagerDetail, title_label);
   gtk_widget_class_bind_template_child (widget_class, MkManagerDetail, sample_label);
   gtk_widget_class_bind_template_child (widget_class, MkManagerDetail, weak_box);
@@ -626,4 +628,20 @@ GtkWidget *
 mk_manager_detail_new (void)
 {
   return g_object_new (MK_TYPE_MANAGER_DETAIL, NULL);
+}
+
+/**
+ * mk_manager_detail_set_can_go_back:
+ * @self: the detail
+ * @can_go_back: whether the back button (to the team) shows
+ *
+ * A manager's own analysis ("My Analysis") has no team to go back to.
+ */
+void
+mk_manager_detail_set_can_go_back (MkManagerDetail *self,
+                                   gboolean         can_go_back)
+{
+  g_return_if_fail (MK_IS_MANAGER_DETAIL (self));
+
+  gtk_widget_set_visible (self->back_button, can_go_back);
 }

@@ -20,5 +20,7 @@ void        mk_manager_detail_show        (MkManagerDetail *self,
 const char *mk_manager_detail_get_name    (MkManagerDetail *self);
 gboolean    mk_manager_detail_has_result  (MkManagerDetail *self);
 gboolean    mk_manager_detail_get_days_loading (MkManagerDetail *self);
+void        mk_manager_detail_set_can_go_back  (MkManagerDetail *self,
+                                                gboolean         can_go_back);
 
 G_END_DECLS

@@ -811,6 +811,8 @@ mk_today_page_set_store (MkTodayPage *self,
   mk_person_chooser_set_person (self->person_chooser, person);
   update_team_person (self);
   g_signal_handlers_unblock_by_func (self->person_chooser, person_changed_cb, self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "today.my-analysis",
+                                 mk_person_chooser_get_person (self->person_chooser) != NULL);
 
   self->changed_id = g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb),
                                               self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);

@@ -165,8 +165,8 @@ set_up_team (void)
     }
   for (int i = 0; i < 2; i++)
     {
-      log_entry (window_db, "Anna Petrova", days[i], "calls", 200, "Calls");
-      log_entry (window_db, "Anna Petrova", days[i], "admin", 160, "CRM entry");
+      log_entry (window_db, "Anna Petrova", days[i], "calls", 250, "Calls");
+      log_entry (window_db, "Anna Petrova", days[i], "admin", 170, "CRM entry");
     }
   sync_db (boris_db);
   sync_db (galina_db);
@@ -289,6 +289,141 @@ test_offline_then_back (void)
   shoot (GTK_WIDGET (window), "back-in-sync");
 }
 
+/* Other people's names, as the test wrote them and as a Russian might. */
+static const char *const others[] = { "Boris", "Orlov", "Galina", "Sokolova", "Sofia",
+                                      "Lebedeva", "Member", "Участник" };
+
+/* Every text of @widget's tree: labels, editable texts, tooltips. */
+static void
+collect_texts (GtkWidget *widget,
+               GString   *out)
+{
+  const char *tooltip = gtk_widget_get_tooltip_text (widget);
+
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  if (GTK_IS_EDITABLE (widget))
+    g_string_append_printf (out, "%s\n", gtk_editable_get_text (GTK_EDITABLE (widget)));
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+    g_string_append_printf (out, "%s\n", gtk_button_get_label (GTK_BUTTON (widget)));
+  if (tooltip != NULL)
+    g_string_append_printf (out, "%s\n", tooltip);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_texts (child, out);
+}
+
+static MkAnalysisPage *analysis_page;
+
+static gboolean
+my_analysis_ready (void)
+{
+  MkAnalysis *analysis = mk_analysis_page_get_analysis (analysis_page);
+
+  return analysis != NULL && !mk_analysis_page_get_busy (analysis_page) &&
+         g_strcmp0 (mk_analysis_page_get_shown_manager (analysis_page), "Anna Petrova") == 0;
+}
+
+/* The kinds and categories of @manager's findings, in order. */
+static char *
+findings_of (MkManagerResult *manager)
+{
+  GListModel *findings = mk_manager_result_get_findings (manager);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(MkFinding) f = g_list_model_get_item (findings, i);
+
+      g_string_append_printf (out, "%s:%s;", mk_finding_kind_to_string (mk_finding_get_kind (f)),
+                              mk_finding_get_category_key (f) ? mk_finding_get_category_key (f)
+                                                              : "-");
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_my_analysis (void)
+{
+  MkWindow *window = mk_gui_test_get_window ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MkStore) supervisor = NULL;
+  g_autoptr(MkAnalysis) supervisor_view = NULL;
+  g_autoptr(GString) texts = g_string_new (NULL);
+  g_autofree char *mine_found = NULL;
+  g_autofree char *supervisor_found = NULL;
+  AdwViewStack *stack;
+  GtkWidget *today;
+  MkAnalysis *analysis;
+  MkManagerResult *me;
+  MkManagerResult *anna;
+  gboolean median_shown = FALSE;
+
+  today = mk_gui_test_show_page (GTK_WIDGET (window), "today", MK_TYPE_TODAY_PAGE);
+  analysis_page = MK_ANALYSIS_PAGE (mk_gui_test_find_by_type (GTK_WIDGET (window),
+                                                              MK_TYPE_ANALYSIS_PAGE));
+  stack = ADW_VIEW_STACK (gtk_widget_get_ancestor (GTK_WIDGET (analysis_page),
+                                                   ADW_TYPE_VIEW_STACK));
+  /* Today's "My Analysis" opens it. */
+  g_assert_true (gtk_widget_activate_action (today, "today.my-analysis", NULL));
+  mk_gui_test_wait_for (g_strcmp0 (adw_view_stack_get_visible_child_name (stack),
+                                   "analysis") == 0);
+  mk_gui_test_wait_for (my_analysis_ready ());
+  g_assert_cmpstr (adw_view_stack_page_get_title (
+                     adw_view_stack_get_page (stack, GTK_WIDGET (analysis_page))), ==,
+                   russian () ? "Мой анализ" : "My Analysis");
+
+  /* Anna against the two other members, anonymous. */
+  analysis = mk_analysis_page_get_analysis (analysis_page);
+  g_assert_cmpuint (g_list_model_get_n_items (mk_analysis_get_managers (analysis)), ==, 3);
+  me = mk_analysis_find_manager (analysis, "Anna Petrova");
+  g_assert_nonnull (me);
+  g_assert_cmpint (mk_manager_result_get_minutes (me), ==, 2 * 420 + 45 + 20);
+
+  /* The team's medians are the supervisor's, computed from everybody's
+   * entries; and so are the findings about Anna. */
+  supervisor = mk_store_open (supervisor_db, &error);
+  g_assert_no_error (error);
+  supervisor_view = mk_analysis_new_for_store (supervisor, mk_analysis_get_from (analysis),
+                                               mk_analysis_get_to (analysis),
+                                               MK_PEER_MODE_TEAM, &error);
+  g_assert_no_error (error);
+  anna = mk_analysis_find_manager (supervisor_view, "Anna Petrova");
+  g_assert_nonnull (anna);
+  for (guint c = 0; c < mk_analysis_get_n_categories (analysis); c++)
+    {
+      int s = mk_analysis_find_category (supervisor_view,
+                                         mk_analysis_get_category_key (analysis, c));
+
+      g_assert_cmpint (s, >=, 0);
+      g_assert_cmpfloat_with_epsilon (mk_analysis_get_team_median (analysis, c),
+                                      mk_analysis_get_team_median (supervisor_view, s), 1e-9);
+    }
+  mine_found = findings_of (me);
+  supervisor_found = findings_of (anna);
+  g_assert_cmpstr (mine_found, ==, supervisor_found);
+  g_assert_cmpstr (mine_found, !=, "");
+
+  /* What the page says: Anna, the team's median, nobody else. */
+  collect_texts (GTK_WIDGET (analysis_page), texts);
+  g_assert_nonnull (strstr (texts->str, "Anna Petrova"));
+  for (guint c = 0; c < mk_analysis_get_n_categories (analysis); c++)
+    if (mk_manager_result_get_category_minutes (me, c) > 0)
+      {
+        g_autofree char *median = mk_format_median (me, mk_analysis_get_team_median (analysis, c));
+
+        median_shown = median_shown || strstr (texts->str, median) != NULL;
+      }
+  g_assert_true (median_shown);
+  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+    if (strstr (texts->str, others[i]) != NULL)
+      g_error ("“%s” is on My Analysis:\n%s", others[i], texts->str);
+  shoot (GTK_WIDGET (window), "my-analysis");
+  mk_gui_test_resize (GTK_WINDOW (window), 360, 640);
+  shoot (GTK_WIDGET (window), "my-analysis-narrow");
+  mk_gui_test_resize (GTK_WINDOW (window), 800, 600);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -310,6 +445,7 @@ main (int   argc,
 
   g_test_add_func ("/gui/team/manager/today-logs-as-the-login", test_today_logs_as_the_login);
   g_test_add_func ("/gui/team/manager/offline-then-back", test_offline_then_back);
+  g_test_add_func ("/gui/team/manager/my-analysis", test_my_analysis);
 
   app = mk_gui_test_app_new (window_db);
   return mk_gui_test_run (app);
