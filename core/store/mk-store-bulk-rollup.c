@@ -14,7 +14,9 @@
  * small hash table.  At commit, mk_bulk_rollups_prepare() turns them into
  * day_total rows with their histograms and task lists (no database: it runs
  * while SQLite rebuilds the entry index) and mk_bulk_rollups_write() writes
- * them.
+ * them.  That is for small bulks and a sync's: a big import sums its rows
+ * up at commit from the table instead (mk_bulk_rollups_from_entries(), at
+ * the end of this file), holding one person-day at a time.
  */
 #define G_LOG_DOMAIN "mk-store-bulk"
 
@@ -523,4 +525,247 @@ mk_bulk_rollups_write (MkStore        *store,
         return FALSE;
     }
   return TRUE;
+}
+
+/* The rollups of a big import, read back from its entries */
+
+/* One (person, day, category) of the person-day being summed up. */
+typedef struct {
+  gint64  category_id;
+  gint64  minutes;
+  gint64  entries;
+  gint64  prime;
+  gint64  timed;
+  GArray *lengths;   /* int: the entries' minutes */
+  GArray *tasks;     /* MkStoreTask, sorted (mk_store_tasks_add()) */
+} DayCell;
+
+typedef struct {
+  MkStore    *store;
+  GArray     *cells;       /* DayCell; the first n_cells are this person-day's */
+  guint       n_cells;
+  char        day[11];
+  gint64      person_id;
+  GArray     *bins;        /* MkStoreLengthBin, scratch */
+  GByteArray *lengths;     /* encoded, scratch */
+  GByteArray *tasks;
+  gboolean    folded;      /* a text was folded: */
+  GString    *last_task;   /* the last task text, and its key and label */
+  GString    *task_key;
+  GString    *task_label;
+} DaySums;
+
+static int
+compare_ints (const void *a,
+              const void *b)
+{
+  int x = *(const int *) a;
+  int y = *(const int *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Writes the day totals and task lists of the person-day in @sums, and
+ * empties it. */
+static gboolean
+write_person_day (DaySums *sums,
+                  GError **error)
+{
+  MkStore *store = sums->store;
+
+  for (guint i = 0; i < sums->n_cells; i++)
+    {
+      DayCell *cell = &g_array_index (sums->cells, DayCell, i);
+      const int *m = (const int *) (void *) cell->lengths->data;
+      sqlite3_stmt *stmt;
+
+      qsort (cell->lengths->data, cell->lengths->len, sizeof (int), compare_ints);
+      g_array_set_size (sums->bins, 0);
+      for (guint j = 0; j < cell->lengths->len;)
+        {
+          MkStoreLengthBin bin = { m[j], 0 };
+
+          while (j < cell->lengths->len && m[j] == bin.minutes)
+            {
+              bin.count++;
+              j++;
+            }
+          g_array_append_val (sums->bins, bin);
+        }
+      g_byte_array_set_size (sums->lengths, 0);
+      mk_store_lengths_encode ((const MkStoreLengthBin *) (void *) sums->bins->data,
+                               sums->bins->len, sums->lengths);
+      g_byte_array_set_size (sums->tasks, 0);
+      mk_store_tasks_encode (cell->tasks, sums->tasks);
+
+      stmt = mk_store_stmt (store, STMT_DAY_TOTAL_MERGE, error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, sums->person_id);
+      sqlite3_bind_text (stmt, 2, sums->day, 10, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 3, cell->category_id);
+      sqlite3_bind_int64 (stmt, 4, cell->minutes);
+      sqlite3_bind_int64 (stmt, 5, cell->entries);
+      sqlite3_bind_int64 (stmt, 6, cell->prime);
+      sqlite3_bind_int64 (stmt, 7, cell->timed);
+      sqlite3_bind_blob (stmt, 8, sums->lengths->data, (int) sums->lengths->len,
+                         SQLITE_STATIC);
+      if (!mk_store_step_done (store, stmt, error))
+        return FALSE;
+      if (sums->tasks->len > 0)
+        {
+          stmt = mk_store_stmt (store, STMT_DAY_TASK_MERGE, error);
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_text (stmt, 1, sums->day, 10, SQLITE_STATIC);
+          sqlite3_bind_int64 (stmt, 2, sums->person_id);
+          sqlite3_bind_int64 (stmt, 3, cell->category_id);
+          sqlite3_bind_blob (stmt, 4, sums->tasks->data, (int) sums->tasks->len,
+                             SQLITE_STATIC);
+          if (!mk_store_step_done (store, stmt, error))
+            return FALSE;
+        }
+      cell->minutes = cell->entries = cell->prime = cell->timed = 0;
+      g_array_set_size (cell->lengths, 0);
+      g_array_set_size (cell->tasks, 0);
+    }
+  sums->n_cells = 0;
+  return TRUE;
+}
+
+/* Adds the entry in the current row of @stmt (STMT_ENTRY_NEW_BY_DAY) to
+ * its cell of the person-day in @sums. */
+static void
+add_entry_row (DaySums          *sums,
+               const MkSettings *settings,
+               sqlite3_stmt     *stmt)
+{
+  gint64 category_id = sqlite3_column_int64 (stmt, 2);
+  int start = sqlite3_column_type (stmt, 3) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 3);
+  int minutes = sqlite3_column_int (stmt, 4);
+  const char *task = (const char *) sqlite3_column_text (stmt, 5);
+  gsize task_len = (gsize) sqlite3_column_bytes (stmt, 5);
+  DayCell *cell = NULL;
+
+  for (guint i = 0; i < sums->n_cells && cell == NULL; i++)
+    if (g_array_index (sums->cells, DayCell, i).category_id == category_id)
+      cell = &g_array_index (sums->cells, DayCell, i);
+  if (cell == NULL)
+    {
+      if (sums->n_cells == sums->cells->len)
+        {
+          DayCell fresh = { 0 };
+
+          fresh.lengths = g_array_new (FALSE, FALSE, sizeof (int));
+          fresh.tasks = mk_store_tasks_new ();
+          g_array_append_val (sums->cells, fresh);
+        }
+      cell = &g_array_index (sums->cells, DayCell, sums->n_cells++);
+      cell->category_id = category_id;
+    }
+  cell->minutes += minutes;
+  cell->entries++;
+  cell->prime += mk_store_prime_overlap (settings, start, minutes);
+  cell->timed += start >= 0 ? minutes : 0;
+  g_array_append_val (cell->lengths, minutes);
+
+  if (task == NULL)
+    {
+      task = "";
+      task_len = 0;
+    }
+  /* Rows of a person-day often repeat the text of the row before. */
+  if (!sums->folded || sums->last_task->len != task_len
+      || memcmp (sums->last_task->str, task, task_len) != 0)
+    {
+      sums->folded = TRUE;
+      g_string_truncate (sums->last_task, 0);
+      g_string_append_len (sums->last_task, task, (gssize) task_len);
+      mk_task_fold_into (sums->last_task->str, (gssize) task_len, sums->task_key,
+                         sums->task_label);
+    }
+  mk_store_tasks_add (cell->tasks, sums->task_key->str, sums->task_label->str, minutes, 1);
+}
+
+/**
+ * mk_bulk_rollups_from_entries:
+ * @store: a store in a big import's transaction, its entry index built
+ * @after_id: the highest entry id before the import
+ * @error: return location for a #GError
+ *
+ * Adds the entries with ids above @after_id to day_total (minutes,
+ * entries, prime and timed minutes, the length histogram) and day_task
+ * (the folded task list), one person-day at a time, in the order of the
+ * entry index: nothing is held but one person-day, whatever the size of
+ * the import.  The sums are those mk_store_rollup_add() would make entry
+ * by entry, merged into rows that may be there already.
+ *
+ * Returns: %TRUE once written (in the open transaction).
+ */
+gboolean
+mk_bulk_rollups_from_entries (MkStore *store,
+                              gint64   after_id,
+                              GError **error)
+{
+  DaySums sums = { 0 };
+  sqlite3_stmt *stmt;
+  MkStoreStep step;
+  gboolean ok = TRUE;
+
+  stmt = mk_store_stmt (store, STMT_ENTRY_NEW_BY_DAY, error);
+  if (stmt == NULL)
+    return FALSE;
+  sums.store = store;
+  sums.cells = g_array_new (FALSE, FALSE, sizeof (DayCell));
+  sums.bins = g_array_new (FALSE, FALSE, sizeof (MkStoreLengthBin));
+  sums.lengths = g_byte_array_new ();
+  sums.tasks = g_byte_array_new ();
+  sums.last_task = g_string_new (NULL);
+  sums.task_key = g_string_new (NULL);
+  sums.task_label = g_string_new (NULL);
+
+  sqlite3_bind_int64 (stmt, 1, after_id);
+  while ((step = mk_store_step (store, stmt, error)) == MK_STORE_ROW)
+    {
+      /* The schema keeps a day ten characters long (CHECK). */
+      char day[11] = { 0 };
+      gint64 person_id = sqlite3_column_int64 (stmt, 1);
+
+      if (sqlite3_column_text (stmt, 0) != NULL)
+        g_strlcpy (day, (const char *) sqlite3_column_text (stmt, 0), sizeof day);
+      if (sums.n_cells > 0 && (person_id != sums.person_id || strcmp (day, sums.day) != 0)
+          && !write_person_day (&sums, error))
+        {
+          ok = FALSE;
+          break;
+        }
+      if (sums.n_cells == 0)
+        {
+          memcpy (sums.day, day, sizeof day);
+          sums.person_id = person_id;
+        }
+      add_entry_row (&sums, &store->settings, stmt);
+    }
+  if (!ok)
+    sqlite3_reset (stmt);
+  else if (step == MK_STORE_FAILED)
+    ok = FALSE;
+  else
+    ok = write_person_day (&sums, error);
+
+  for (guint i = 0; i < sums.cells->len; i++)
+    {
+      DayCell *cell = &g_array_index (sums.cells, DayCell, i);
+
+      g_array_unref (cell->lengths);
+      g_array_unref (cell->tasks);
+    }
+  g_array_unref (sums.cells);
+  g_array_unref (sums.bins);
+  g_byte_array_unref (sums.lengths);
+  g_byte_array_unref (sums.tasks);
+  g_string_free (sums.last_task, TRUE);
+  g_string_free (sums.task_key, TRUE);
+  g_string_free (sums.task_label, TRUE);
+  return ok;
 }

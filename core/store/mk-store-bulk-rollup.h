@@ -92,5 +92,8 @@ gboolean        mk_bulk_rollups_write       (MkStore            *store,
                                              MkBulkPrepared     *prepared,
                                              GError            **error);
 void            mk_bulk_prepared_free       (MkBulkPrepared     *prepared);
+gboolean        mk_bulk_rollups_from_entries (MkStore           *store,
+                                              gint64             after_id,
+                                              GError           **error);
 
 G_END_DECLS

@@ -5,9 +5,11 @@
  * mk_store_bulk_commit() or mk_store_bulk_abort().  Invariants:
  *  - nothing is visible to other connections before the commit, and an
  *    abort or a crash leaves the file exactly as before (one transaction);
- *  - the day totals and their length histograms are summed in memory and
+ *  - the day totals (with their length histograms and task lists) are
  *    written once at commit, so they equal the entries the moment the
- *    transaction commits;
+ *    transaction commits: summed in memory row by row for a small bulk or
+ *    a sync's, read back from the new rows (ids above the table's highest
+ *    before the bulk) a person-day at a time for a big import;
  *  - a row whose fingerprint already exists in the database for its
  *    (person, day) is a duplicate and is not inserted; the fingerprints of
  *    a (person, day) are read the first time the bulk touches it.  Within
@@ -40,10 +42,15 @@
  *    pages that existed before, and a crash still rolls everything back;
  *  - no per-row foreign-key lookups (see above), no per-row creation time
  *    (the batch has it);
- *  - rollups are kept in compact tables: entry lengths as packed 64-bit
- *    keys (person, day, category, minutes) in one flat array, day totals
- *    in an array found through the same keys without the minutes, written
- *    sorted at commit as one histogram per day total;
+ *  - a big import keeps no rollups while it reads: at commit, once the
+ *    entry index is built, mk_bulk_rollups_from_entries() reads its rows
+ *    back in the index's order and writes each person-day's totals, so its
+ *    memory does not grow with the file (in memory, a million rows'
+ *    totals, histograms and task lists took 180 MB);
+ *  - a small bulk keeps them in compact tables: entry lengths as packed
+ *    64-bit keys (person, day, category, minutes) in one flat array, day
+ *    totals in an array found through the same keys without the minutes,
+ *    written sorted at commit as one histogram per day total;
  *  - nothing is allocated per row.
  */
 #define G_LOG_DOMAIN "mk-store-bulk"
@@ -53,6 +60,7 @@
 #include <glib/gi18n-lib.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "mk-error.h"
 #include "mk-key-set.h"
@@ -84,6 +92,8 @@ struct _MkStoreBulk
   int           saved_cache;   /* PRAGMA cache_size to restore, or 0 */
   GPtrArray    *index_sql;     /* indexes of `entry` a big import drops (name, sql …) */
   gboolean      indexes_dropped; /* … once its first chunk of new rows is written */
+  gboolean      sum_at_commit; /* a big import: rollups read back from its rows */
+  gint64        last_old_id;   /* … the entries above this id */
 
   MkBulkRollups rollups;
 };
@@ -442,6 +452,11 @@ mk_store_bulk_expect_rows (MkStoreBulk  *bulk,
     return TRUE;
   if (!restart_with_rollback_journal (bulk, error))
     return FALSE;
+  /* An import's rows are summed up at commit from the table.  A sync's
+   * bulk may change or delete rows it added (core/team), each with its own
+   * rollup change: its rollups stay summed row by row. */
+  bulk->sum_at_commit = !bulk->received;
+  bulk->last_old_id = existing;
 
   /* Appending rows to unindexed tables needs little cache; the memory
    * goes to the importer's tables until the commit builds the indexes.
@@ -694,7 +709,7 @@ mk_store_bulk_add (MkStoreBulk        *bulk,
     }
 
   day_no = day_number (input->day);
-  key = mk_bulk_rollups_key (&bulk->rollups, input, day_no, person);
+  key = bulk->sum_at_commit ? 0 : mk_bulk_rollups_key (&bulk->rollups, input, day_no, person);
   if (input->fingerprint != 0)
     {
       if (!load_fingerprints (bulk, input->person_id, input->day, day_no, error))
@@ -735,7 +750,8 @@ mk_store_bulk_add (MkStoreBulk        *bulk,
   g_string_append_c (chunk->tasks, '\0');
   bulk->n_rows++;
 
-  mk_bulk_rollups_add (&bulk->rollups, &store->settings, input, day_no, key);
+  if (!bulk->sum_at_commit)
+    mk_bulk_rollups_add (&bulk->rollups, &store->settings, input, day_no, key);
   return TRUE;
 }
 
@@ -791,6 +807,18 @@ rebuild_indexes (MkStoreBulk *bulk,
   return ok;
 }
 
+/* The calling thread's processor time in seconds, for the debug log: on a
+ * busy machine the wall-clock times of a commit's steps say little. */
+static double
+thread_cpu (void)
+{
+  struct timespec ts;
+
+  if (clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts) != 0)
+    return 0;
+  return (double) ts.tv_sec + (double) ts.tv_nsec / 1e9;
+}
+
 /**
  * mk_store_bulk_commit:
  * @bulk: (transfer full): a bulk; freed whatever happens
@@ -812,6 +840,7 @@ mk_store_bulk_commit (MkStoreBulk          *bulk,
   MkBulkPrepared *prepared = NULL;
   gboolean ok;
   gint64 t0, t1, t2;
+  double c0, c1, c2;
 
   g_return_val_if_fail (bulk != NULL, FALSE);
 
@@ -822,16 +851,31 @@ mk_store_bulk_commit (MkStoreBulk          *bulk,
   mk_key_set_clear (&bulk->uuid_keys);
   g_hash_table_remove_all (bulk->loaded_pairs);
   t0 = g_get_monotonic_time ();
+  c0 = thread_cpu ();
   ok = mk_bulk_writer_finish (bulk->writer, error);
   /* The rollups are summed up on another thread while the index is built. */
-  if (ok && bulk->indexes_dropped)
+  if (ok && bulk->indexes_dropped && !bulk->sum_at_commit)
     preparing = g_thread_try_new ("mk-import-sum", prepare_rollups, bulk, NULL);
   t1 = g_get_monotonic_time ();
+  c1 = thread_cpu ();
   ok = ok && rebuild_indexes (bulk, error);
-  restore_cache (bulk);
-  prepared = preparing != NULL ? g_thread_join (preparing) : ok ? prepare_rollups (bulk) : NULL;
-  t2 = g_get_monotonic_time ();
-  ok = ok && mk_bulk_rollups_write (store, prepared, error);
+  if (bulk->sum_at_commit)
+    {
+      /* The rollups from the rows, through the index just built. */
+      t2 = g_get_monotonic_time ();
+      c2 = thread_cpu ();
+      ok = ok && mk_bulk_rollups_from_entries (store, bulk->last_old_id, error);
+      restore_cache (bulk);
+    }
+  else
+    {
+      restore_cache (bulk);
+      prepared = preparing != NULL ? g_thread_join (preparing)
+                 : ok ? prepare_rollups (bulk) : NULL;
+      t2 = g_get_monotonic_time ();
+      c2 = thread_cpu ();
+      ok = ok && mk_bulk_rollups_write (store, prepared, error);
+    }
   if (ok && counts != NULL)
     {
       sqlite3_stmt *stmt = mk_store_stmt (store, STMT_BATCH_FINISH, error);
@@ -865,8 +909,10 @@ mk_store_bulk_commit (MkStoreBulk          *bulk,
     ok = FALSE;
   ok = end_transaction (bulk, ok, error) && ok;
   g_clear_pointer (&prepared, mk_bulk_prepared_free);
-  g_debug ("commit: last rows %.2f s, indexes %.2f s, rollups and commit %.2f s",
-           (t1 - t0) / 1e6, (t2 - t1) / 1e6, (g_get_monotonic_time () - t2) / 1e6);
+  g_debug ("commit: last rows %.2f s, indexes %.2f s, rollups and commit %.2f s "
+           "(processor time on this thread: before %.2f s, %.2f s, %.2f s, %.2f s)",
+           (t1 - t0) / 1e6, (t2 - t1) / 1e6, (g_get_monotonic_time () - t2) / 1e6,
+           c0, c1 - c0, c2 - c1, thread_cpu () - c2);
 
   if (ok)
     mk_store_emit_changed (store);

@@ -129,6 +129,13 @@ const char *const mk_store_statement_sql[N_STMTS] = {
     "INSERT INTO day_task (day, person_id, category_id, tasks) VALUES (?1, ?2, ?3, ?4) "
     "ON CONFLICT (day, person_id, category_id) DO UPDATE SET "
     "tasks = mk_tasks_merge (tasks, ?4)",
+  /* The entries a big import added (ids above ?1), grouped by person-day
+   * through the index a big import has just built: mk-store-bulk-rollup.c
+   * sums them up a person-day at a time.  Read in the index's order, the
+   * rows come from a few pages of each chunk the import wrote per day. */
+  [STMT_ENTRY_NEW_BY_DAY] =
+    "SELECT day, person_id, category_id, start, minutes, task FROM entry "
+    "INDEXED BY entry_day_person WHERE id > ?1 ORDER BY day, person_id",
   [STMT_DAY_TOTAL_PRUNE] =
     "DELETE FROM day_total WHERE person_id = ? AND day = ? AND category_id = ? AND entries <= 0",
   [STMT_DAY_TOTAL_RANGE] =

@@ -97,6 +97,66 @@ test_bulk_big_import_shared (void)
   mk_test_assert_consistent (store);
 }
 
+/* Adds @n rows of varied task texts, starts and categories over three
+ * days of two people, in a bulk told to expect them when @expect. */
+static void
+bulk_varied_rows (MkStore *store,
+                  guint    n,
+                  guint    first,
+                  gboolean expect)
+{
+  static const char *const tasks[] = {
+    "Call Acme about the renewal", "CRM entry for Initech", "", "CRM entry for Acme",
+    "Звонок ООО «Ромашка»: не дозвонился", "crm ENTRY", "Weekly Meeting with Boris", "#12",
+  };
+  g_autoptr(GError) error = NULL;
+  gint64 people[2] = { mk_test_person (store, "Anna"), mk_test_person (store, "Boris") };
+  const char *keys[3] = { "calls", "admin", "meetings" };
+  MkStoreBulk *bulk = mk_store_bulk_begin (store, "varied.csv", NULL, "generic", &error);
+
+  g_assert_no_error (error);
+  if (expect)
+    g_assert_true (mk_store_bulk_expect_rows (bulk, n, &error));
+  for (guint i = first; i < first + n; i++)
+    {
+      MkEntryInput in = { 0 };
+      MkCategory *category = mk_store_get_category_by_key (store, keys[i % 3]);
+      char day[11];
+
+      g_assert_nonnull (category);
+      g_snprintf (day, sizeof day, "2026-11-%02u", 20 + (i / 7) % 3);
+      in.person_id = people[(i / 5) % 2];
+      in.day = day;
+      in.start = i % 4 == 0 ? -1 : (int) (i * 37 % 1400);
+      in.minutes = 1 + (int) (i * 13 % 40);
+      in.category_id = mk_category_get_id (category);
+      in.task = tasks[i % G_N_ELEMENTS (tasks)];
+      in.fingerprint = (gint64) i + 1;
+      g_assert_true (mk_store_bulk_add (bulk, &in, NULL, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (mk_store_bulk_commit (bulk, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* A big import sums its rollups up from its rows at commit: into person-days
+ * that already have totals, histograms and task lists, it adds exactly what
+ * its rows add, and a big import of rows that are all there adds nothing. */
+static void
+test_bulk_big_import_onto_rollups (void)
+{
+  g_autoptr(MkStore) store = mk_test_store_new ();
+
+  bulk_varied_rows (store, 3000, 0, FALSE);
+  mk_test_assert_consistent (store);
+  bulk_varied_rows (store, 24000, 1500, TRUE);
+  g_assert_cmpint (mk_store_count_entries (store), ==, 25500);
+  mk_test_assert_consistent (store);
+  bulk_varied_rows (store, 25500, 0, TRUE);
+  g_assert_cmpint (mk_store_count_entries (store), ==, 25500);
+  mk_test_assert_consistent (store);
+}
+
 static void
 test_bulk_refuses_unknown_person (void)
 {
@@ -214,6 +274,7 @@ main (int   argc,
 
   g_test_add_func ("/store/bulk/big-import-alone", test_bulk_big_import_alone);
   g_test_add_func ("/store/bulk/big-import-shared", test_bulk_big_import_shared);
+  g_test_add_func ("/store/bulk/big-import-onto-rollups", test_bulk_big_import_onto_rollups);
   g_test_add_func ("/store/bulk/refuses-unknown-person", test_bulk_refuses_unknown_person);
   g_test_add_func ("/store/bulk/cancel-at-commit-rolls-back",
                    test_bulk_cancel_at_commit_rolls_back);
