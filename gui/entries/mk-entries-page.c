@@ -21,8 +21,10 @@
  * Changes (edit, delete, move to another category) go through core's
  * MkEntryHistory, one transaction each, and the view follows the store's
  * "changed" signal.  A
- * refused write shows core's message in mk_window_show_error() and leaves
- * everything as it was: the editor stays open with what was typed.  One
+ * refused write shows core's message and leaves everything as it was: an
+ * edit's message stands in the editor (gui/widgets/mk-entry-editor.c, the
+ * editor Today opens too), which stays open with what was typed; others
+ * go to mk_window_show_error().  One
  * level of undo (the toast's button or Ctrl+Z) puts the entries back as
  * they were, as one transaction.
  *
@@ -43,7 +45,7 @@
 #include "mk-format.h"
 #include "mk-entries-columns.h"
 #include "mk-entries-page.h"
-#include "mk-entries-editor.h"
+#include "mk-entry-editor.h"
 #include "mk-entries-filters.h"
 #include "mk-entry-history.h"
 #include "mk-entry-selection.h"
@@ -71,7 +73,7 @@ struct _MkEntriesPage
   double            scroll_value;  /* before a whole-list refresh */
   guint             restore_id;
   guint             restore_frames;
-  MkEntriesEditor  *editor;       /* weak */
+  MkEntryEditor  *editor;       /* weak */
   gboolean          narrow;       /* the table shows its narrow columns */
   guint             narrow_id;    /* an idle that switches them */
 
@@ -366,19 +368,19 @@ undo_action_cb (GtkWidget  *widget,
 /* Edit */
 
 static void
-editor_save_cb (MkEntriesEditor *editor,
+editor_save_cb (MkEntryEditor *editor,
                 MkEntriesPage *self)
 {
   g_autoptr(GError) error = NULL;
-  MkEntry *entry = mk_entries_editor_get_entry (editor);
+  MkEntry *entry = mk_entry_editor_get_entry (editor);
   MkEntryInput input;
 
-  if (self->store == NULL || !mk_entries_editor_get_input (editor, &input, &error))
+  if (self->store == NULL || !mk_entry_editor_get_input (editor, &input, &error))
     return;
   if (!mk_entry_history_edit (self->history, mk_entry_get_id (entry), &input, &error))
     {
-      /* The editor stays open with what was typed. */
-      show_error (self, _("The Entry Was Not Saved"), error);
+      /* The editor stays open with what was typed, the reason under it. */
+      mk_entry_editor_show_error (editor, error->message);
       return;
     }
   show_toast (self, _("Entry changed"), TRUE);
@@ -397,7 +399,7 @@ open_editor (MkEntriesPage *self,
     gtk_window_destroy (GTK_WINDOW (self->editor));
   if (categories == NULL)
     return;
-  self->editor = mk_entries_editor_new (parent, entry, categories);
+  self->editor = mk_entry_editor_new (parent, entry, categories);
   g_object_add_weak_pointer (G_OBJECT (self->editor), (gpointer *) &self->editor);
   g_signal_connect_object (self->editor, "save", G_CALLBACK (editor_save_cb), self, 0);
   gtk_window_present (GTK_WINDOW (self->editor));

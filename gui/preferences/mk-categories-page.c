@@ -9,7 +9,9 @@
  * The list follows the store: on every "changed" it is read again, so a
  * change made anywhere (the editor, an import, another window) shows here.
  * The page only forwards the user's intent to core; core validates and its
- * messages are shown as they are.
+ * messages are shown as they are.  A name core refuses (empty, taken) is
+ * marked in its field with the message under it (mk_field_error_show()),
+ * not in a dialog, until the name is changed.
  */
 #define G_LOG_DOMAIN "mk-preferences"
 
@@ -21,6 +23,7 @@
 #include "mk-category-editor.h"
 #include "mk-color.h"
 #include "mk-error-dialog.h"
+#include "mk-field-error.h"
 #include "mk-format.h"
 #include "mk-store-aliases.h"
 #include "mk-store-order.h"
@@ -326,17 +329,24 @@ add_action_cb (GtkWidget  *widget,
   category = mk_store_add_category (self->store, key, name, color, kind, &error);
   if (category == NULL)
     {
-      gtk_widget_add_css_class (GTK_WIDGET (self->new_name_row), "error");
-      mk_show_error (GTK_WIDGET (self), _("The Category Was Not Added"), error);
+      mk_field_error_show (GTK_WIDGET (self->new_name_row), error->message);
+      gtk_widget_grab_focus (GTK_WIDGET (self->new_name_row));
       return;
     }
 
-  gtk_widget_remove_css_class (GTK_WIDGET (self->new_name_row), "error");
+  mk_field_error_clear (GTK_WIDGET (self->new_name_row));
   gtk_editable_set_text (GTK_EDITABLE (self->new_name_row), "");
   pick_next_colour (self);
   message = g_strdup_printf (_("Added “%s”"), mk_category_get_name (category));
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (gtk_widget_get_root (widget)),
                                     adw_toast_new (message));
+}
+
+/* A refused name was about the text as it was. */
+static void
+new_name_changed_cb (MkCategoriesPage *self)
+{
+  mk_field_error_clear (GTK_WIDGET (self->new_name_row));
 }
 
 static void
@@ -427,6 +437,7 @@ mk_categories_page_class_init (MkCategoriesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MkCategoriesPage, new_kind_row);
   gtk_widget_class_bind_template_child (widget_class, MkCategoriesPage, new_color_button);
   gtk_widget_class_bind_template_callback (widget_class, new_name_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, new_name_changed_cb);
   gtk_widget_class_install_action (widget_class, "categories.add", NULL, add_action_cb);
 }
 

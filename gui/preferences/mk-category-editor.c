@@ -4,8 +4,10 @@
  * Name, class, colour, archived, the target band and the aliases of one
  * category.  Each change is written through core at once: the name when
  * it is applied (Enter or the apply button), the other fields when they
- * change.  A refused value shows core's message and the fields go back to
- * what the database holds.
+ * change.  A refused value (an empty or taken name, a band the wrong way
+ * round, a word that cannot be an alias) stays in its field, marked, with
+ * core's message under its group (mk_field_error_show()), never in a
+ * dialog; it goes as soon as the value is changed or the store takes it.
  *
  * Invariant: while the fields are being filled from the database
  * (`syncing`), their change handlers write nothing, so showing a value never
@@ -20,6 +22,7 @@
 #include "mk-category-editor.h"
 #include "mk-color.h"
 #include "mk-error-dialog.h"
+#include "mk-field-error.h"
 #include "mk-format.h"
 #include "mk-store-aliases.h"
 
@@ -86,6 +89,12 @@ sync_from_store (MkCategoryEditor *self,
   hi = mk_category_get_target_max (category);
   gtk_spin_button_set_value (self->min_spin, lo < 0 ? 0 : lo * 100);
   gtk_spin_button_set_value (self->max_spin, hi < 0 ? 100 : hi * 100);
+  /* The fields show what the store holds: a refusal of the band or the
+   * other fields goes; the name's only when the name is filled in too. */
+  mk_field_error_clear_group (GTK_WIDGET (self->min_spin));
+  mk_field_error_clear (GTK_WIDGET (self->kind_row));
+  if (with_name)
+    mk_field_error_clear (GTK_WIDGET (self->name_row));
 
   aliases = mk_store_list_aliases (self->store, self->category_id, &error);
   if (aliases != NULL)
@@ -97,9 +106,12 @@ sync_from_store (MkCategoryEditor *self,
   self->syncing = FALSE;
 }
 
+/* Writes every field, @name when it was applied.  A refusal is shown at
+ * @row, the row of the value that was changed, which keeps that value. */
 static gboolean
 save (MkCategoryEditor *self,
-      const char       *name)
+      const char       *name,
+      GtkWidget        *row)
 {
   MkCategory *category = mk_store_get_category (self->store, self->category_id);
   g_autoptr(GError) error = NULL;
@@ -116,10 +128,10 @@ save (MkCategoryEditor *self,
                                  lo, hi, mk_category_get_sort_order (category),
                                  gtk_switch_get_active (self->archived_switch), &error))
     {
-      mk_show_error (GTK_WIDGET (self), _("The Category Was Not Changed"), error);
-      sync_from_store (self, name != NULL);
+      mk_field_error_show (row, error->message);
       return FALSE;
     }
+  mk_field_error_clear (row);
   return TRUE;
 }
 
@@ -128,7 +140,21 @@ field_changed_cb (MkCategoryEditor *self)
 {
   if (self->syncing || self->store == NULL)
     return;
-  save (self, NULL);
+  save (self, NULL, GTK_WIDGET (self->kind_row));
+}
+
+/* "At least" or "at most": a band the wrong way round is shown at the bound
+ * just moved, and goes once the band is right again. */
+static void
+band_changed_cb (GtkSpinButton    *spin,
+                 MkCategoryEditor *self)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (spin), ADW_TYPE_PREFERENCES_ROW);
+
+  if (self->syncing || self->store == NULL)
+    return;
+  if (save (self, NULL, row))
+    mk_field_error_clear_group (row);
 }
 
 static void
@@ -138,10 +164,15 @@ name_apply_cb (MkCategoryEditor *self)
 
   if (self->syncing || self->store == NULL)
     return;
-  if (save (self, name))
-    gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (self->name_row), "error");
+  save (self, name, GTK_WIDGET (self->name_row));
+}
+
+/* A refused name or alias was about the text as it was. */
+static void
+text_changed_cb (AdwEntryRow      *row,
+                 MkCategoryEditor *self)
+{
+  mk_field_error_clear (GTK_WIDGET (row));
 }
 
 static void
@@ -153,11 +184,10 @@ alias_apply_cb (MkCategoryEditor *self)
 
   if (!mk_store_add_alias (self->store, text, self->category_id, &error))
     {
-      gtk_widget_add_css_class (GTK_WIDGET (self->alias_row), "error");
-      mk_show_error (GTK_WIDGET (self), _("The Alias Was Not Added"), error);
+      mk_field_error_show (GTK_WIDGET (self->alias_row), error->message);
       return;
     }
-  gtk_widget_remove_css_class (GTK_WIDGET (self->alias_row), "error");
+  mk_field_error_clear (GTK_WIDGET (self->alias_row));
 
   /* Re-pointing a word is allowed, but say so. */
   if (owner != NULL && mk_category_get_id (owner) != self->category_id)
@@ -293,6 +323,8 @@ mk_category_editor_class_init (MkCategoryEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MkCategoryEditor, alias_row);
   gtk_widget_class_bind_template_child (widget_class, MkCategoryEditor, alias_list);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, band_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, text_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, name_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, alias_apply_cb);
   gtk_widget_class_install_action (widget_class, "editor.back", NULL, back_action_cb);

@@ -10,6 +10,8 @@
  * name, email, level and team to mk_store_add_person() at once.  A refusal
  * (no name, a name or email already known) is shown under the fields, the
  * field at fault is marked, and the form stays for the user to correct.
+ * Editing a person refuses the same way — never in a dialog — and the
+ * mark and the message go as soon as a field is changed again.
  *
  * Invariants: a field is saved on its own (applying the email does not
  * save a name still being typed); while the fields are filled from the
@@ -202,6 +204,8 @@ sync_from_store (MkPersonEditor *self,
   self->syncing = FALSE;
 }
 
+static void clear_refusal (MkPersonEditor *self);
+
 static void
 save (MkPersonEditor *self,
       Field           field)
@@ -245,16 +249,17 @@ save (MkPersonEditor *self,
                                (MkLevel) adw_combo_row_get_selected (self->level_row), team,
                                gtk_switch_get_active (self->archived_switch), &error))
     {
-      if (row != NULL)
-        gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-      mk_show_error (GTK_WIDGET (self), _("The Person Was Not Changed"), error);
       /* The refused text stays for the user to correct; the rest goes back. */
       if (row == NULL)
         sync_from_store (self, FIELD_NONE);
+      clear_refusal (self);
+      if (row != NULL)
+        gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      gtk_label_set_text (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
       return;
     }
-  if (row != NULL)
-    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  clear_refusal (self);
 }
 
 static void
@@ -322,6 +327,7 @@ clear_refusal (MkPersonEditor *self)
 {
   gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (self->email_row), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->team_row), "error");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
 }
 
@@ -400,9 +406,10 @@ entry_activated_cb (MkPersonEditor *self)
 static void
 text_changed_cb (MkPersonEditor *self)
 {
+  /* A refusal was about the text as it was. */
+  clear_refusal (self);
   if (!adding (self))
     return;
-  clear_refusal (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.add", has_text (self->name_row));
 }
 

@@ -6,9 +6,12 @@
  * shows the active one with a button that ends it, and starts a new one
  * from a name and two days.  The settings (workday, prime selling hours,
  * the thresholds of findings, the minimum sample) are written through
- * mk_store_set_settings() whenever a field changes; core validates them and
- * a refused value is explained in a dialog, after which the fields show the
- * stored settings again.
+ * mk_store_set_settings() whenever a field changes; core validates them.  A
+ * refused value (prime hours that end before they start) is explained at
+ * its row, not in a dialog (mk_field_error_show()): the value stays for the
+ * user to correct, the store keeps the last settings it took, and the
+ * message goes as soon as a change is taken.  A study the store refuses is
+ * explained the same way, at the day at fault, until a field changes.
  *
  * The prime-hour rows are made once (MK_MAX_PRIME_RANGES of them) and
  * shown or hidden, so that a save — which re-reads the settings — never
@@ -30,6 +33,7 @@
 #include "mk-day.h"
 #include "mk-duration.h"
 #include "mk-error-dialog.h"
+#include "mk-field-error.h"
 #include "mk-format.h"
 #include "mk-settings-page.h"
 #include "mk-wrap-box.h"
@@ -47,6 +51,7 @@ struct _MkSettingsPage
   MkStore            *store;
   gulong              changed_id;
   gboolean            syncing;
+  GtkWidget          *error_row;   /* the row a refused setting is shown at */
   guint               n_prime;
   PrimeRow            prime[MK_MAX_PRIME_RANGES];
 
@@ -158,6 +163,9 @@ sync_settings (MkSettingsPage *self)
   gtk_spin_button_set_value (self->uncategorised_spin, s.uncategorised_share * 100);
   gtk_spin_button_set_value (self->min_days_spin, s.min_days);
   gtk_spin_button_set_value (self->min_coverage_spin, s.min_coverage * 100);
+  /* The values shown are the stored ones again: no refusal stands. */
+  if (self->error_row != NULL)
+    mk_field_error_clear (g_steal_pointer (&self->error_row));
   for (guint i = 0; i < s.n_prime && i < MK_MAX_PRIME_RANGES; i++)
     {
       gtk_spin_button_set_value (self->prime[i].start, s.prime[i].start);
@@ -167,8 +175,13 @@ sync_settings (MkSettingsPage *self)
   self->syncing = FALSE;
 }
 
+/* Saves every field.  A refusal (prime hours that end before they start
+ * or overlap) is shown at the row of the value that made it, which keeps
+ * what the user set so that it can be corrected; the store keeps the last
+ * settings it took.  The next change that the store takes clears it. */
 static void
-save_settings (MkSettingsPage *self)
+save_settings (MkSettingsPage *self,
+               GtkWidget      *changed)
 {
   g_autoptr(GError) error = NULL;
   MkSettings s;
@@ -192,15 +205,26 @@ save_settings (MkSettingsPage *self)
 
   if (!mk_store_set_settings (self->store, &s, &error))
     {
-      mk_show_error (GTK_WIDGET (self), _("The Setting Was Not Changed"), error);
-      sync_settings (self);
+      GtkWidget *row = changed != NULL
+                       ? gtk_widget_get_ancestor (changed, ADW_TYPE_PREFERENCES_ROW) : NULL;
+
+      /* The row that first went wrong keeps the message until it is put
+       * right; with no row to point at, the prime hours are the likely
+       * cause (every other field is held to its range by its control). */
+      if (self->error_row == NULL)
+        self->error_row = row != NULL ? row : GTK_WIDGET (self->prime[0].row);
+      mk_field_error_show (self->error_row, error->message);
+      return;
     }
+  if (self->error_row != NULL)
+    mk_field_error_clear (g_steal_pointer (&self->error_row));
 }
 
 static void
-field_changed_cb (MkSettingsPage *self)
+field_changed_cb (GtkWidget      *widget,
+                  MkSettingsPage *self)
 {
-  save_settings (self);
+  save_settings (self, widget);
 }
 
 static void
@@ -223,7 +247,7 @@ remove_range_clicked_cb (GtkButton      *button,
     }
   self->syncing = FALSE;
   show_prime_rows (self, self->n_prime - 1);
-  save_settings (self);
+  save_settings (self, NULL);
 }
 
 static void
@@ -246,7 +270,7 @@ add_range_action_cb (GtkWidget  *widget,
   gtk_spin_button_set_value (self->prime[n].end, MIN (start + 60, 1440));
   self->syncing = FALSE;
   show_prime_rows (self, n + 1);
-  save_settings (self);
+  save_settings (self, GTK_WIDGET (self->prime[n].row));
 }
 
 static GtkSpinButton *
@@ -261,7 +285,7 @@ time_spin_new (MkSettingsPage *self,
   gtk_editable_set_width_chars (GTK_EDITABLE (spin), 5);
   g_signal_connect (spin, "input", G_CALLBACK (time_input_cb), NULL);
   g_signal_connect (spin, "output", G_CALLBACK (clock_output_cb), NULL);
-  g_signal_connect_swapped (spin, "value-changed", G_CALLBACK (field_changed_cb), self);
+  g_signal_connect (spin, "value-changed", G_CALLBACK (field_changed_cb), self);
   return GTK_SPIN_BUTTON (spin);
 }
 
@@ -342,6 +366,13 @@ study_day (AdwEntryRow *row)
   return g_strstrip (g_strdup (text));
 }
 
+/* A refused study was about what the fields said then. */
+static void
+study_changed_cb (MkSettingsPage *self)
+{
+  mk_field_error_clear_group (GTK_WIDGET (self->study_to_row));
+}
+
 static void
 start_study_action_cb (GtkWidget  *widget,
                        const char *action_name,
@@ -359,9 +390,16 @@ start_study_action_cb (GtkWidget  *widget,
   if (!mk_store_set_study (self->store, gtk_editable_get_text (GTK_EDITABLE (self->study_name_row)),
                            from, to, &error))
     {
-      mk_show_error (widget, _("The Study Was Not Started"), error);
+      g_autoptr(GDateTime) first = mk_day_to_date_time (from);
+
+      /* At the day that cannot be read, else at the last day (it is before
+       * the first); it goes when one of the fields changes. */
+      mk_field_error_show (GTK_WIDGET (first == NULL ? self->study_from_row
+                                                     : self->study_to_row),
+                           error->message);
       return;
     }
+  mk_field_error_clear_group (GTK_WIDGET (self->study_to_row));
   gtk_editable_set_text (GTK_EDITABLE (self->study_name_row), "");
   mk_store_get_study (self->store, &name, NULL, NULL);
   message = g_strdup_printf (_("Study “%s” started"), name);
@@ -445,6 +483,7 @@ mk_settings_page_class_init (MkSettingsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, clock_output_cb);
   gtk_widget_class_bind_template_callback (widget_class, workday_input_cb);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, study_changed_cb);
   gtk_widget_class_install_action (widget_class, "settings.start-study", NULL,
                                    start_study_action_cb);
   gtk_widget_class_install_action (widget_class, "settings.end-study", NULL,

@@ -25,7 +25,6 @@ struct _MkDayList
 
   GListModel         *source;
   GListStore         *rows;
-  GListModel         *categories;
   GtkSingleSelection *selection;
 
   GtkWidget          *scrolled;
@@ -110,20 +109,6 @@ mk_day_list_set_source (MkDayList  *self,
 }
 
 /**
- * mk_day_list_set_categories:
- * @self: a day list
- * @categories: (nullable): the categories the rows' editors offer
- */
-void
-mk_day_list_set_categories (MkDayList  *self,
-                            GListModel *categories)
-{
-  g_return_if_fail (MK_IS_DAY_LIST (self));
-
-  g_set_object (&self->categories, categories);
-}
-
-/**
  * mk_day_list_get_rows:
  * @self: a day list
  *
@@ -198,7 +183,6 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 {
   MkEntryRow *row = MK_ENTRY_ROW (gtk_list_item_get_child (item));
 
-  mk_entry_row_set_categories (row, self->categories);
   mk_entry_row_set_entry (row, gtk_list_item_get_item (item));
 }
 
@@ -213,7 +197,6 @@ mk_day_list_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->rows);
   g_clear_object (&self->source);
-  g_clear_object (&self->categories);
 
   G_OBJECT_CLASS (mk_day_list_parent_class)->dispose (object);
 }

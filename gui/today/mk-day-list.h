@@ -13,8 +13,6 @@ G_DECLARE_FINAL_TYPE (MkDayList, mk_day_list, MK, DAY_LIST, GtkWidget)
 
 void        mk_day_list_set_source     (MkDayList  *self,
                                         GListModel *entries);
-void        mk_day_list_set_categories (MkDayList  *self,
-                                        GListModel *categories);
 GListModel *mk_day_list_get_rows       (MkDayList  *self);
 
 G_END_DECLS

@@ -2,11 +2,11 @@
 /* mk-entry-row.c — one entry in the Today page's list, with its editor.
  *
  * Shows start, minutes, the category's colour and name, and the task.  The
- * pencil opens an MkEntryEditor pop-over, made on first use so that a row
- * stays cheap (the list is rebuilt after every change).  Neither the
- * editor's Save nor the trash button touch the database: they activate the
- * page's actions "today.update-entry" and "today.delete-entry" with the
- * entry's id, so the page commits, refreshes and offers undo in one place.
+ * pencil (and Enter on the row) activates the page's "today.edit-entry"
+ * with the entry's id: the page opens the one entry editor the Entries
+ * page opens too (gui/widgets/mk-entry-editor.c).  The trash button
+ * activates "today.delete-entry".  Neither touches the database, so the
+ * page commits, refreshes and offers undo in one place.
  * Rows are recycled by the list view: everything shown comes from the
  * entry set last.  When the list is too narrow for one line, the task and
  * the buttons go on a second line (an MkWrapBox).
@@ -18,7 +18,6 @@
 #include <glib/gi18n.h>
 
 #include "mk-color.h"
-#include "mk-entry-editor.h"
 #include "mk-entry-row.h"
 #include "mk-format.h"
 #include "mk-wrap-box.h"
@@ -28,7 +27,6 @@ struct _MkEntryRow
   GtkWidget       parent_instance;
 
   MkEntry        *entry;
-  GListModel     *categories;
 
   GtkWidget      *box;
   GtkLabel       *start_label;
@@ -38,7 +36,6 @@ struct _MkEntryRow
   GtkLabel       *task_label;
   GtkButton      *edit_button;
   GtkButton      *delete_button;
-  GtkWidget      *editor;        /* made on first use, parented to edit_button */
 };
 
 G_DEFINE_FINAL_TYPE (MkEntryRow, mk_entry_row, GTK_TYPE_WIDGET)
@@ -146,24 +143,10 @@ mk_entry_row_get_entry (MkEntryRow *self)
 }
 
 /**
- * mk_entry_row_set_categories:
- * @self: a row
- * @categories: (nullable): the categories the editor offers (MkCategory items)
- */
-void
-mk_entry_row_set_categories (MkEntryRow *self,
-                             GListModel *categories)
-{
-  g_return_if_fail (MK_IS_ENTRY_ROW (self));
-
-  g_set_object (&self->categories, categories);
-}
-
-/**
  * mk_entry_row_edit:
  * @self: a row
  *
- * Opens the editor, with the focus on the minutes.
+ * Asks the page to open the entry's editor ("today.edit-entry").
  */
 void
 mk_entry_row_edit (MkEntryRow *self)
@@ -172,13 +155,8 @@ mk_entry_row_edit (MkEntryRow *self)
 
   if (self->entry == NULL)
     return;
-  if (self->editor == NULL)
-    {
-      self->editor = mk_entry_editor_new ();
-      gtk_widget_set_parent (self->editor, GTK_WIDGET (self->edit_button));
-    }
-  mk_entry_editor_set_entry (MK_ENTRY_EDITOR (self->editor), self->entry, self->categories);
-  gtk_popover_popup (GTK_POPOVER (self->editor));
+  gtk_widget_activate_action (GTK_WIDGET (self), "today.edit-entry", "x",
+                              mk_entry_get_id (self->entry));
 }
 
 static void
@@ -192,10 +170,8 @@ mk_entry_row_dispose (GObject *object)
 {
   MkEntryRow *self = MK_ENTRY_ROW (object);
 
-  g_clear_pointer (&self->editor, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), MK_TYPE_ENTRY_ROW);
   g_clear_object (&self->entry);
-  g_clear_object (&self->categories);
 
   G_OBJECT_CLASS (mk_entry_row_parent_class)->dispose (object);
 }

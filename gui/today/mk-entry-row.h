@@ -15,8 +15,6 @@ GtkWidget *mk_entry_row_new            (void);
 void       mk_entry_row_set_entry      (MkEntryRow *self,
                                         MkEntry    *entry);
 MkEntry   *mk_entry_row_get_entry      (MkEntryRow *self);
-void       mk_entry_row_set_categories (MkEntryRow *self,
-                                        GListModel *categories);
 void       mk_entry_row_edit           (MkEntryRow *self);
 
 G_END_DECLS

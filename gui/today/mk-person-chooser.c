@@ -250,11 +250,21 @@ name_activate_cb (MkPersonChooser *self)
   if (!mk_person_chooser_add_name (self, name, &error))
     {
       self->chosen = FALSE;
+      gtk_widget_add_css_class (GTK_WIDGET (self->name_entry), "error");
       gtk_label_set_text (self->error_label, error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
       return;
     }
   gtk_popover_popdown (self->popover);
+}
+
+/* A refused name was about the text as it was: the mark and the message go
+ * at the next key. */
+static void
+name_changed_cb (MkPersonChooser *self)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (self->name_entry), "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
 }
 
 static void
@@ -357,6 +367,7 @@ mk_person_chooser_init (MkPersonChooser *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->name_entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("New person’s name"), -1);
   g_signal_connect_swapped (self->name_entry, "activate", G_CALLBACK (name_activate_cb), self);
+  g_signal_connect_swapped (self->name_entry, "changed", G_CALLBACK (name_changed_cb), self);
 
   self->error_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->error_label, TRUE);

@@ -33,7 +33,9 @@
  *
  * Actions (prefix "today."): add, focus-entry, toggle-timer, previous-day,
  * next-day, go-today, undo, undo-change (u: a toast's change), delete-entry
- * (x), update-entry ((xiixs)).
+ * (x), edit-entry (x: opens the one entry editor, gui/widgets/mk-entry-editor.c,
+ * which the Entries page opens too), update-entry ((xiixs): start, minutes,
+ * category and task, the day kept).
  */
 #define G_LOG_DOMAIN "mk-today-page"
 
@@ -47,6 +49,7 @@
 #include "mk-day-bar.h"
 #include "mk-day-list.h"
 #include "mk-day-switcher.h"
+#include "mk-entry-editor.h"
 #include "mk-entry-history.h"
 #include "mk-entry-list.h"
 #include "mk-entry-words.h"
@@ -78,6 +81,7 @@ struct _MkTodayPage
   gboolean         team_person;  /* the person is the manager's login's; no chooser */
   MkQuickEntryRow *quick_row;
   MkTodayTimer    *timer;
+  MkEntryEditor   *editor;          /* weak: the entry editor while it is open */
   GtkLabel        *summary_label;
   MkDayBar        *day_bar;
   GtkStack        *list_stack;
@@ -415,6 +419,58 @@ update_entry_action_cb (GtkWidget  *widget,
     offer_word (self, id, input.task, mk_store_get_category (self->store, input.category_id));
 }
 
+/* The editor's Save: one undoable change, or the store's reason in the
+ * editor, which stays open with what was typed.  A new day moves the entry
+ * out of this day's list, as it would from any other list of that day. */
+static void
+editor_save_cb (MkEntryEditor *editor,
+                MkTodayPage   *self)
+{
+  g_autoptr(GError) error = NULL;
+  MkEntry *entry = mk_entry_editor_get_entry (editor);
+  MkEntryInput input;
+
+  if (self->store == NULL || !mk_entry_editor_get_input (editor, &input, &error))
+    return;
+  if (!mk_entry_history_edit (self->history, mk_entry_get_id (entry), &input, &error))
+    {
+      mk_entry_editor_show_error (editor, error->message);
+      return;
+    }
+  show_toast (self, _("Entry changed"), TRUE);
+  if (input.category_id != mk_category_get_id (mk_entry_get_category (entry)))
+    offer_word (self, mk_entry_get_id (entry), input.task,
+                mk_store_get_category (self->store, input.category_id));
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+static void
+edit_entry_action_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  MkTodayPage *self = MK_TODAY_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MkEntry) entry = NULL;
+
+  if (self->store == NULL || self->categories == NULL)
+    return;
+  entry = mk_store_get_entry (self->store, g_variant_get_int64 (param), &error);
+  if (entry == NULL)
+    {
+      show_toast (self, error->message, FALSE);
+      return;
+    }
+  if (self->editor != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->editor));
+  self->editor = mk_entry_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, entry,
+                                      self->categories);
+  g_object_add_weak_pointer (G_OBJECT (self->editor), (gpointer *) &self->editor);
+  g_signal_connect_object (self->editor, "save", G_CALLBACK (editor_save_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (self->editor));
+}
+
 static void
 undo_action_cb (GtkWidget  *widget,
                 const char *action_name,
@@ -625,7 +681,6 @@ refresh_categories (MkTodayPage *self)
     return;
   g_set_object (&self->categories, categories);
   mk_quick_entry_row_set_store (self->quick_row, self->store, categories);
-  mk_day_list_set_categories (self->day_list, categories);
 }
 
 /* A manager in a team logs as the person linked to the login: the chooser
@@ -956,6 +1011,8 @@ mk_today_page_dispose (GObject *object)
 {
   MkTodayPage *self = MK_TODAY_PAGE (object);
 
+  if (self->editor != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->editor));
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_id, self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), MK_TYPE_TODAY_PAGE);
@@ -1018,6 +1075,7 @@ mk_today_page_class_init (MkTodayPageClass *klass)
   gtk_widget_class_install_action (widget_class, "today.undo-change", "u", undo_action_cb);
   gtk_widget_class_install_action (widget_class, "today.delete-entry", "x",
                                    delete_entry_action_cb);
+  gtk_widget_class_install_action (widget_class, "today.edit-entry", "x", edit_entry_action_cb);
   gtk_widget_class_install_action (widget_class, "today.update-entry", "(xiixs)",
                                    update_entry_action_cb);
   gtk_widget_class_install_action (widget_class, "today.teach-word", "x", teach_word_action_cb);

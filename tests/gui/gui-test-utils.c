@@ -223,6 +223,23 @@ find_mapped_window (GType type)
   return NULL;
 }
 
+/* Any toplevel of @type, shown or not (not a new reference), or NULL: to
+ * assert that no dialog of that type was opened. */
+GtkWindow *
+mk_gui_test_find_window (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+  return NULL;
+}
+
 /* Waits until a toplevel of @type is mapped and has drawn; returns it (not
  * a new reference), or NULL after the hang limit. */
 GtkWindow *

@@ -68,6 +68,7 @@ gboolean       mk_gui_test_wait_mapped   (GtkWidget   *widget);
 void           mk_gui_test_wait_frames   (GtkWidget   *widget,
                                           guint        n_frames);
 GtkWindow     *mk_gui_test_wait_window   (GType        type);
+GtkWindow     *mk_gui_test_find_window   (GType        type);
 void           mk_gui_test_resize        (GtkWindow   *window,
                                           int          width,
                                           int          height);

@@ -15,7 +15,7 @@
 #include <string.h>
 
 #include "mk-application.h"
-#include "mk-entries-editor.h"
+#include "mk-entry-editor.h"
 #include "mk-entries-page.h"
 #include "mk-entry-selection.h"
 #include "mk-importer.h"
@@ -411,7 +411,7 @@ test_entries_sort (void)
   settle (page);
 }
 
-static MkEntriesEditor *
+static MkEntryEditor *
 open_editor_on_first (MkEntriesPage *page)
 {
   GtkWindow *editor;
@@ -419,9 +419,9 @@ open_editor_on_first (MkEntriesPage *page)
   gtk_selection_model_select_item (selection (page), 0, TRUE);
   settle (page);
   action (page, "entries.edit", NULL);
-  editor = mk_gui_test_wait_window (MK_TYPE_ENTRIES_EDITOR);
+  editor = mk_gui_test_wait_window (MK_TYPE_ENTRY_EDITOR);
   g_assert_nonnull (editor);
-  return MK_ENTRIES_EDITOR (editor);
+  return MK_ENTRY_EDITOR (editor);
 }
 
 static void
@@ -436,7 +436,7 @@ test_entries_edit (void)
   gint64 training = db_id ("category", "training");
   gint64 category = mk_category_get_id (mk_entry_get_category (before)) == calls ? training
                                                                                  : calls;
-  MkEntriesEditor *editor = open_editor_on_first (page);
+  MkEntryEditor *editor = open_editor_on_first (page);
   const char *lang = g_getenv ("MINUTKA_TEST_LANG");
   g_autofree char *shot = g_strdup_printf ("entries-editor%s%s.png", lang ? "-" : "",
                                            lang ? lang : "");
@@ -445,7 +445,7 @@ test_entries_edit (void)
   mk_gui_test_screenshot (GTK_WIDGET (editor), shot);
 
   /* A start that is no time of day is refused in the editor; nothing is written. */
-  mk_entries_editor_set_values (editor, NULL, "25:99", 0, 0, NULL);
+  mk_entry_editor_set_values (editor, NULL, "25:99", 0, 0, NULL);
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
   settle (page);
   g_assert_true (gtk_widget_get_visible (mk_gui_test_child (editor, "error_label")));
@@ -454,11 +454,11 @@ test_entries_edit (void)
   g_assert_cmpint (mk_entry_get_start (after), ==, mk_entry_get_start (before));
   g_clear_object (&after);
 
-  mk_entries_editor_set_values (editor, "2026-11-20", "7:05", 77, category, "Edited in the test");
+  mk_entry_editor_set_values (editor, "2026-11-20", "7:05", 77, category, "Edited in the test");
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
   settle (page);
   window = GTK_WIDGET (mk_gui_test_get_window ());
-  g_assert_null (mk_gui_test_find_by_type (window, MK_TYPE_ENTRIES_EDITOR));
+  g_assert_null (mk_gui_test_find_by_type (window, MK_TYPE_ENTRY_EDITOR));
   after = db_entry (id);
   g_assert_cmpstr (mk_entry_get_day (after), ==, "2026-11-20");
   g_assert_cmpint (mk_entry_get_start (after), ==, 7 * 60 + 5);
@@ -483,8 +483,8 @@ test_entries_edit_refused (void)
 {
   MkEntriesPage *page = get_page ();
   g_autoptr(MkEntry) entry = shown_entry (page, 0);
-  MkEntriesEditor *editor = open_editor_on_first (page);
-  GtkWindow *message;
+  MkEntryEditor *editor = open_editor_on_first (page);
+  GtkWidget *label = mk_gui_test_child (editor, "error_label");
 
   /* Another program deletes the entry while it is being edited. */
   {
@@ -493,16 +493,20 @@ test_entries_edit_refused (void)
 
     g_assert_true (mk_store_delete_entry (store, mk_entry_get_id (entry), &error));
   }
-  mk_entries_editor_set_values (editor, NULL, NULL, 33, 0, "typed, not lost");
+  mk_entry_editor_set_values (editor, NULL, NULL, 33, 0, "typed, not lost");
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
-  message = mk_gui_test_wait_window (ADW_TYPE_MESSAGE_DIALOG);
-  g_assert_nonnull (message);
-  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (message)), !=, "");
-  /* The editor stays open with what was typed. */
+  settle (page);
+  /* The store's reason stands in the editor, no dialog over it; the editor
+   * stays open with what was typed. */
+  g_assert_true (gtk_widget_get_visible (label));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), !=, "");
+  g_assert_null (mk_gui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (mk_gui_test_child (editor, "task_row"))),
                    ==, "typed, not lost");
-  gtk_window_destroy (message);
+  /* The message was about those values: a change takes it away. */
+  mk_entry_editor_set_values (editor, NULL, NULL, 34, 0, NULL);
+  g_assert_false (gtk_widget_get_visible (label));
   gtk_window_destroy (GTK_WINDOW (editor));
   settle (page);
 

@@ -18,7 +18,7 @@
 #include <string.h>
 
 #include "mk-application.h"
-#include "mk-entries-editor.h"
+#include "mk-entry-editor.h"
 #include "mk-entries-page.h"
 #include "mk-importer.h"
 #include "mk-store.h"
@@ -301,7 +301,7 @@ test_live_keeps_editor (void)
 {
   MkEntriesPage *page = get_page ();
   GtkSelectionModel *selection;
-  MkEntriesEditor *editor;
+  MkEntryEditor *editor;
   g_autoptr(MkEntry) entry = NULL;
   g_autoptr(GError) error = NULL;
   MkEntryInput input;
@@ -312,20 +312,20 @@ test_live_keeps_editor (void)
   gtk_selection_model_select_item (selection, 0, TRUE);
   mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "entries.edit", NULL));
-  editor = MK_ENTRIES_EDITOR (mk_gui_test_wait_window (MK_TYPE_ENTRIES_EDITOR));
+  editor = MK_ENTRY_EDITOR (mk_gui_test_wait_window (MK_TYPE_ENTRY_EDITOR));
   g_assert_nonnull (editor);
-  entry = g_object_ref (mk_entries_editor_get_entry (editor));
+  entry = g_object_ref (mk_entry_editor_get_entry (editor));
 
   /* Half-way through a correction, another program writes. */
-  mk_entries_editor_set_values (editor, NULL, NULL, 50, 0, "Corrected while others wrote");
+  mk_entry_editor_set_values (editor, NULL, NULL, 50, 0, "Corrected while others wrote");
   before = changed_count;
   other_program_adds ("Written meanwhile", "2026-03-06");
   check_now (page, before);
 
   /* The editor is still open, on the same entry, with what was typed. */
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
-  g_assert_true (mk_entries_editor_get_entry (editor) == entry);
-  g_assert_true (mk_entries_editor_get_input (editor, &input, &error));
+  g_assert_true (mk_entry_editor_get_entry (editor) == entry);
+  g_assert_true (mk_entry_editor_get_input (editor, &input, &error));
   g_assert_no_error (error);
   g_assert_cmpint (input.minutes, ==, 50);
   g_assert_cmpstr (input.task, ==, "Corrected while others wrote");

@@ -193,20 +193,57 @@ open_preferences (const char *page)
   return ADW_PREFERENCES_WINDOW (prefs);
 }
 
-/* Closes the dialog a refused value brings up and returns its body. */
-static char *
-dismiss_dialog (void)
+/* The message under the group of @row (gui/widgets/mk-field-error.c). */
+static GtkWidget *
+field_error (GtkWidget *row)
 {
-  GtkWindow *dialog = mk_gui_test_wait_window (ADW_TYPE_MESSAGE_DIALOG);
-  char *body;
+  return mk_gui_test_child (gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP),
+                            "field-error");
+}
 
-  g_assert_nonnull (dialog);
-  body = g_strdup (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)));
-  g_test_message ("dialog: %s", body);
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  gtk_window_destroy (dialog);
+/* A refused value is explained where it was typed (issue 17, item 10): no
+ * dialog; @row is marked and core's message stands under its group.
+ * Returns the message. */
+static char *
+inline_error (GtkWidget *row)
+{
+  GtkWidget *label;
+
   mk_gui_test_settle ();
-  return body;
+  g_assert_null (mk_gui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  label = field_error (row);
+  g_assert_true (gtk_widget_get_mapped (label));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), !=, "");
+  g_test_message ("inline: %s", gtk_label_get_text (GTK_LABEL (label)));
+  return g_strdup (gtk_label_get_text (GTK_LABEL (label)));
+}
+
+/* Scrolls the page so that @widget is in the middle of the view, for a
+ * screenshot that shows it. */
+static void
+scroll_to (GtkWidget *widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+  double x;
+  double y;
+
+  g_assert_nonnull (scrolled);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  g_assert_true (gtk_widget_translate_coordinates (widget, scrolled, 0, 0, &x, &y));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + y -
+                            gtk_adjustment_get_page_size (adjustment) / 3);
+  mk_gui_test_wait_frames (widget, 2);
+}
+
+/* Once the value is put right, neither the mark nor the message stay. */
+static void
+assert_no_error (GtkWidget *row)
+{
+  mk_gui_test_settle ();
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+  g_assert_false (gtk_widget_get_visible (field_error (row)));
 }
 
 static void
@@ -260,14 +297,16 @@ test_add_category_and_alias (void)
   GtkWidget *editor;
   GtkWidget *row;
 
-  /* A category with no name is refused, with core's message. */
+  /* A category with no name is refused, with core's message in place. */
   gtk_editable_set_text (GTK_EDITABLE (mk_gui_test_child (page, "new_name_row")), "   ");
   gtk_widget_activate_action (page, "categories.add", NULL);
-  body = dismiss_dialog ();
-  g_assert_nonnull (body);
-  g_assert_cmpstr (body, !=, "");
+  body = inline_error (mk_gui_test_child (page, "new_name_row"));
+  scroll_to (field_error (mk_gui_test_child (page, "new_name_row")));
+  screenshot (GTK_WIDGET (prefs), "inline-error-name");
 
+  /* Typing a name takes the mark away at once. */
   gtk_editable_set_text (GTK_EDITABLE (mk_gui_test_child (page, "new_name_row")), "Demo prep");
+  assert_no_error (mk_gui_test_child (page, "new_name_row"));
   adw_combo_row_set_selected (ADW_COMBO_ROW (mk_gui_test_child (page, "new_kind_row")),
                               MK_CATEGORY_KIND_SELLING);
   gtk_widget_activate_action (page, "categories.add", NULL);
@@ -404,14 +443,25 @@ test_target_band (void)
   if (after != NULL)
     g_assert_cmpuint (count_findings (after, MK_FINDING_TARGET, "admin"), >, targets);
 
-  /* A band the wrong way round is refused and the fields show the stored one. */
+  /* A band the wrong way round is refused at the bound just moved, which
+   * keeps the value to be corrected; the store keeps the band it had. */
   gtk_spin_button_set_value (min_spin, 30);
-  body = dismiss_dialog ();
+  body = inline_error (gtk_widget_get_ancestor (GTK_WIDGET (min_spin), ADW_TYPE_PREFERENCES_ROW));
   g_assert_nonnull (strstr (body, "%"));
-  g_assert_cmpfloat (gtk_spin_button_get_value (min_spin), ==, 5);
+  g_assert_cmpfloat (gtk_spin_button_get_value (min_spin), ==, 30);
   db = open_db ();
   admin = mk_store_get_category_by_key (db, "admin");
   g_assert_cmpfloat_with_epsilon (mk_category_get_target_min (admin), 0.05, 1e-9);
+  g_object_unref (db);
+  scroll_to (field_error (gtk_widget_get_ancestor (GTK_WIDGET (min_spin),
+                                                   ADW_TYPE_PREFERENCES_ROW)));
+  screenshot (GTK_WIDGET (prefs), "inline-error-band");
+  /* Put right, it is saved and the mark goes. */
+  gtk_spin_button_set_value (min_spin, 10);
+  assert_no_error (gtk_widget_get_ancestor (GTK_WIDGET (min_spin), ADW_TYPE_PREFERENCES_ROW));
+  db = open_db ();
+  admin = mk_store_get_category_by_key (db, "admin");
+  g_assert_cmpfloat_with_epsilon (mk_category_get_target_min (admin), 0.10, 1e-9);
   g_object_unref (db);
 
   /* Archiving keeps the category (and its entries) but marks it. */
@@ -451,14 +501,15 @@ test_study (void)
   gtk_editable_set_text (GTK_EDITABLE (mk_gui_test_child (page, "study_from_row")), "2026-11-25");
   gtk_editable_set_text (GTK_EDITABLE (mk_gui_test_child (page, "study_to_row")), "2026-11-23");
   gtk_widget_activate_action (page, "settings.start-study", NULL);
-  body = dismiss_dialog ();
+  body = inline_error (mk_gui_test_child (page, "study_to_row"));
   g_assert_nonnull (strstr (body, "2026-11-23"));
   db = open_db ();
   g_assert_false (mk_store_get_study (db, NULL, NULL, NULL));
   g_object_unref (db);
 
-  /* Day first, as typed in Russia, is read too. */
+  /* Day first, as typed in Russia, is read too; a change takes the mark away. */
   gtk_editable_set_text (GTK_EDITABLE (mk_gui_test_child (page, "study_from_row")), "24.11.2026");
+  assert_no_error (mk_gui_test_child (page, "study_to_row"));
   gtk_editable_set_text (GTK_EDITABLE (mk_gui_test_child (page, "study_to_row")), "2026-11-25");
   gtk_widget_activate_action (page, "settings.start-study", NULL);
   mk_gui_test_wait_frames (GTK_WIDGET (prefs), 2);
@@ -533,11 +584,25 @@ test_workday_and_prime_hours (void)
   g_object_unref (db);
   screenshot (GTK_WIDGET (prefs), "analysis-changed");
 
-  /* A range that ends before it starts is refused and shown as stored. */
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (mk_gui_test_child (page, "prime-2-end")), 16 * 60);
-  g_free (dismiss_dialog ());
+  /* A range that ends before it starts is refused at its row, which keeps
+   * what was set; the store keeps the hours it had. */
   end_button = GTK_SPIN_BUTTON (mk_gui_test_child (page, "prime-2-end"));
-  g_assert_cmpint (gtk_spin_button_get_value_as_int (end_button), ==, 18 * 60);
+  gtk_spin_button_set_value (end_button, 16 * 60);
+  g_free (inline_error (mk_gui_test_child (page, "prime-2")));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (end_button), ==, 16 * 60);
+  db = open_db ();
+  mk_store_get_settings (db, &s);
+  g_assert_cmpint (s.prime[2].end, ==, 18 * 60);
+  g_object_unref (db);
+  scroll_to (field_error (mk_gui_test_child (page, "prime-2")));
+  screenshot (GTK_WIDGET (prefs), "inline-error-prime");
+  /* Put right, it is saved and the mark goes. */
+  gtk_spin_button_set_value (end_button, 18 * 60 + 30);
+  assert_no_error (mk_gui_test_child (page, "prime-2"));
+  db = open_db ();
+  mk_store_get_settings (db, &s);
+  g_assert_cmpint (s.prime[2].end, ==, 18 * 60 + 30);
+  g_object_unref (db);
 
   g_signal_emit_by_name (mk_gui_test_child (mk_gui_test_child (page, "prime-2"), "remove-range"),
                          "clicked");

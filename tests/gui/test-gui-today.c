@@ -366,7 +366,8 @@ find_row (GtkWidget *root,
   return NULL;
 }
 
-/* The pencil of a row opens the editor; Save changes the entry in the database. */
+/* The pencil of a row opens the entry editor (the one Entries opens too);
+ * Save changes the entry in the database. */
 static void
 test_today_edit_with_editor (void)
 {
@@ -374,38 +375,42 @@ test_today_edit_with_editor (void)
   g_autoptr(MkEntry) entry = shown_task (page, "call Acme intro");
   g_autoptr(MkEntry) stored = NULL;
   GtkWidget *row;
-  GtkWidget *editor;
+  GtkWindow *editor;
   GtkWidget *spin;
   GtkWidget *start;
 
   row = find_row (GTK_WIDGET (page), mk_entry_get_id (entry));
   g_assert_nonnull (row);
 
-  mk_entry_row_edit (MK_ENTRY_ROW (row));
-  editor = mk_gui_test_find_by_type (row, MK_TYPE_ENTRY_EDITOR);
+  g_signal_emit_by_name (mk_gui_test_child (row, "edit_button"), "clicked");
+  editor = mk_gui_test_wait_window (MK_TYPE_ENTRY_EDITOR);
   g_assert_nonnull (editor);
-  g_assert_true (mk_gui_test_wait_mapped (editor));
-  spin = mk_gui_test_find_by_name (editor, "minutes_spin");
-  start = mk_gui_test_find_by_name (editor, "start_entry");
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  g_assert_true (mk_entry_get_id (mk_entry_editor_get_entry (MK_ENTRY_EDITOR (editor))) ==
+                 mk_entry_get_id (entry));
+  spin = mk_gui_test_child (editor, "minutes_spin");
+  start = mk_gui_test_child (editor, "start_row");
   g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin)), ==, 30);
 
   /* A start that is not a time of day is refused in the editor. */
   gtk_editable_set_text (GTK_EDITABLE (start), "25:99");
-  g_signal_emit_by_name (mk_gui_test_find_by_name (editor, "save_button"), "clicked");
-  mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
-  g_assert_true (gtk_widget_get_visible (mk_gui_test_find_by_name (editor, "error_label")));
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  mk_gui_test_settle ();
+  g_assert_true (gtk_widget_get_visible (mk_gui_test_child (editor, "error_label")));
   stored = db_entry (mk_entry_get_id (entry));
   g_assert_cmpint (mk_entry_get_start (stored), ==, -1);
   g_clear_object (&stored);
 
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 35);
   gtk_editable_set_text (GTK_EDITABLE (start), "8:05");
-  g_signal_emit_by_name (mk_gui_test_find_by_name (editor, "save_button"), "clicked");
-  mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  mk_gui_test_settle ();
   stored = db_entry (mk_entry_get_id (entry));
   g_assert_cmpint (mk_entry_get_minutes (stored), ==, 35);
   g_assert_cmpint (mk_entry_get_start (stored), ==, 8 * 60 + 5);
   g_assert_cmpstr (mk_entry_get_task (stored), ==, "call Acme intro");
+  /* Saved: the editor is gone. */
+  g_assert_null (editor);
 
   gtk_widget_activate_action (GTK_WIDGET (page), "today.undo", NULL);
   mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
