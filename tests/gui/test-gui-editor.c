@@ -7,7 +7,8 @@
  * an untimed entry no longer sits above the timed ones, and one given a
  * start goes to its start in both pages.  Both pages open the same editor
  * (MkEntryEditor, gui/widgets/) with the same fields, the day among them;
- * changing the day in Today moves the entry out of that day's list.  Each
+ * changing the day in Today moves the entry out of that day's list, and a
+ * start given in Entries' editor moves the entry in Today.  Each
  * step is checked in the database through a second connection;
  * screenshots of the editor from both pages go to MINUTKA_SCREENSHOT_DIR.
  */
@@ -236,25 +237,45 @@ test_editor_one_order (void)
   }
 }
 
-/* Entries opens the same editor, with the same fields. */
+/* Entries opens the same editor, with the same fields; an untimed entry
+ * given a start there goes to its start in Today too. */
 static void
 test_editor_same_in_entries (void)
 {
   MkEntriesPage *page = entries_page ();
   GListModel *list = G_LIST_MODEL (mk_entries_page_get_entries (page));
-  g_autoptr(MkEntry) first = g_list_model_get_item (list, 0);
+  gint64 mail = id_of ("admin mail");
+  g_autoptr(MkEntry) shown = NULL;
+  g_autoptr(MkEntry) stored = NULL;
+  g_autofree char *tasks = NULL;
   GtkWindow *editor;
+  guint position = G_MAXUINT;
 
-  g_assert_nonnull (first);
-  mk_entries_page_edit (page, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (list) && position == G_MAXUINT; i++)
+    {
+      g_autoptr(MkEntry) e = g_list_model_get_item (list, i);
+
+      if (mk_entry_get_id (e) == mail)
+        position = i;
+    }
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+  shown = g_list_model_get_item (list, position);
+  mk_entries_page_edit (page, position);
   editor = mk_gui_test_wait_window (MK_TYPE_ENTRY_EDITOR);
   g_assert_nonnull (editor);
   g_assert_cmpint (mk_entry_get_id (mk_entry_editor_get_entry (MK_ENTRY_EDITOR (editor))), ==,
-                   mk_entry_get_id (first));
-  assert_fields (MK_ENTRY_EDITOR (editor), mk_entry_get_day (first));
+                   mail);
+  assert_fields (MK_ENTRY_EDITOR (editor), mk_entry_get_day (shown));
   screenshot (GTK_WIDGET (editor), "from-entries");
-  gtk_window_destroy (editor);
-  mk_gui_test_settle ();
+
+  mk_entry_editor_set_values (MK_ENTRY_EDITOR (editor), NULL, "8:00", 0, 0, NULL);
+  save (MK_ENTRY_EDITOR (editor));
+  stored = db_entry (mail);
+  g_assert_cmpint (mk_entry_get_start (stored), ==, 8 * 60);
+  g_assert_null (mk_gui_test_find_window (MK_TYPE_ENTRY_EDITOR));
+
+  tasks = today_tasks (today_page ());
+  g_assert_cmpstr (tasks, ==, "admin mail|call Acme|admin report|call Initech");
 }
 
 /* A new day in Today's editor moves the entry to that day: it leaves the
