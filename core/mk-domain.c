@@ -386,6 +386,7 @@ struct _MkEntry
   gint64         batch_id;
   gint64         fingerprint;
   char           uuid[MK_UUID_TEXT_LEN + 1];
+  char          *sent_by;
 };
 
 G_DEFINE_FINAL_TYPE (MkEntry, mk_entry, G_TYPE_OBJECT)
@@ -451,6 +452,7 @@ mk_entry_finalize (GObject *object)
   g_free (self->person_name);
   g_free (self->day);
   g_free (self->task);
+  g_free (self->sent_by);
   g_clear_object (&self->category);
   G_OBJECT_CLASS (mk_entry_parent_class)->finalize (object);
 }
@@ -550,6 +552,37 @@ mk_entry_get_uuid (MkEntry *self)
 {
   g_return_val_if_fail (MK_IS_ENTRY (self), NULL);
   return self->uuid;
+}
+
+/**
+ * mk_entry_get_sent_by:
+ * @self: an entry
+ *
+ * Returns: (transfer none) (nullable): the team login that sent the entry
+ *   to this database through the team's server, or %NULL for an entry
+ *   made here (or not read with it: MkEntryList reads it).
+ */
+const char *
+mk_entry_get_sent_by (MkEntry *self)
+{
+  g_return_val_if_fail (MK_IS_ENTRY (self), NULL);
+  return self->sent_by;
+}
+
+/**
+ * mk_entry_set_sent_by:
+ * @self: an entry just made by the store
+ * @login: (nullable): the team login that sent it
+ *
+ * For the store, which reads it with the entry.
+ */
+void
+mk_entry_set_sent_by (MkEntry    *self,
+                      const char *login)
+{
+  g_return_if_fail (MK_IS_ENTRY (self));
+  g_free (self->sent_by);
+  self->sent_by = g_strdup (login);
 }
 
 /**

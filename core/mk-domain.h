@@ -141,6 +141,9 @@ const char   *mk_entry_get_task           (MkEntry *self);
 MkEntrySource mk_entry_get_source         (MkEntry *self);
 gint64        mk_entry_get_batch_id       (MkEntry *self);
 const char   *mk_entry_get_uuid           (MkEntry *self);
+const char   *mk_entry_get_sent_by        (MkEntry *self);
+void          mk_entry_set_sent_by        (MkEntry      *self,
+                                           const char   *login);
 void          mk_entry_to_input           (MkEntry      *self,
                                            MkEntryInput *input);
 

@@ -52,7 +52,9 @@ enum {
 
 static const char select_ids_sql[] =
   "SELECT e.id, e.person_id, e.day, e.start, e.minutes, e.category_id, e.task, e.source, "
-  "e.batch_id, e.fingerprint, p.name, e.uuid FROM (SELECT e.id AS id FROM entry e";
+  "e.batch_id, e.fingerprint, p.name, e.uuid, "
+  "(SELECT t.login FROM team_sender t WHERE t.uuid = e.uuid) "
+  "FROM (SELECT e.id AS id FROM entry e";
 static const char select_person_sql[] = " JOIN person p ON p.id = e.person_id";
 static const char select_rows_sql[] =
   " LIMIT :limit OFFSET :offset) s JOIN entry e ON e.id = s.id "
@@ -362,6 +364,7 @@ read_rows (MkEntryList  *self,
     {
       MkEntryInput input = { 0 };
       MkCategory *category = mk_store_get_category (self->store, sqlite3_column_int64 (stmt, 5));
+      MkEntry *entry;
 
       if (category == NULL)
         continue;
@@ -376,9 +379,12 @@ read_rows (MkEntryList  *self,
       input.batch_id = sqlite3_column_int64 (stmt, 8);
       input.fingerprint = sqlite3_column_int64 (stmt, 9);
       mk_store_column_uuid (stmt, 11, input.uuid);
-      g_ptr_array_add (items, mk_entry_new (sqlite3_column_int64 (stmt, 0), &input,
-                                            (const char *) sqlite3_column_text (stmt, 10),
-                                            category));
+      entry = mk_entry_new (sqlite3_column_int64 (stmt, 0), &input,
+                            (const char *) sqlite3_column_text (stmt, 10), category);
+      /* Received from the team: the login that sent it. */
+      if (sqlite3_column_type (stmt, 12) != SQLITE_NULL)
+        mk_entry_set_sent_by (entry, (const char *) sqlite3_column_text (stmt, 12));
+      g_ptr_array_add (items, entry);
     }
   if (step == MK_STORE_FAILED)
     set_error (self, error);

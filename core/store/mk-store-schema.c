@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mk-store-schema.c — the database schema, its migrations and the seed data.
  *
- * Schema version 5 (PRAGMA user_version = 5, PRAGMA application_id =
+ * Schema version 6 (PRAGMA user_version = 6, PRAGMA application_id =
  * MK_APPLICATION_ID):
  *
  *   person(id, name, name_key, email, level, team, archived, uuid)
@@ -37,6 +37,9 @@
  *       the team this database is in, and the entries changed since they
  *       were last sent to it (core/team/mk-team-link.c owns both, and the
  *       triggers it adds while the database is in a team).
+ *   team_sender(uuid, login)
+ *       which team login sent each entry received from the team's server
+ *       (core/team/mk-team-sync.c writes it; the Entries page shows it).
  *
  * Invariant: for every (person, day, category), day_total holds exactly the
  * sum of minutes, the count of entries, the minutes of entries with a start
@@ -71,6 +74,7 @@
  *
  * Version 5 (from 4): team_link and team_outbox, empty until the database
  * joins a team.
+ * Version 6 (from 5): team_sender, empty until entries come from a team.
  */
 #define G_LOG_DOMAIN "mk-store"
 
@@ -315,6 +319,16 @@ static const char migrate_v5[] =
   "  uuid BLOB PRIMARY KEY,"
   "  base INTEGER NOT NULL,"
   "  seq INTEGER NOT NULL"
+  ") WITHOUT ROWID;";
+
+/* Version 5 → 6: which team login sent each entry received from the
+ * team's server (the server's changed_by of the version received;
+ * core/team/mk-team-sync.c), keyed by the entry's identity.  Entries made
+ * on this desktop have no row. */
+static const char migrate_v6[] =
+  "CREATE TABLE team_sender ("
+  "  uuid BLOB PRIMARY KEY,"
+  "  login TEXT NOT NULL"
   ") WITHOUT ROWID;";
 
 typedef struct {
@@ -615,6 +629,11 @@ mk_store_migrate (MkStore *self,
 
   if (from_version < 5 &&
       !mk_store_exec (self, migrate_v5, _("updating the database to this version of Minutka"),
+                      error))
+    return FALSE;
+
+  if (from_version < 6 &&
+      !mk_store_exec (self, migrate_v6, _("updating the database to this version of Minutka"),
                       error))
     return FALSE;
 

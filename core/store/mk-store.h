@@ -17,7 +17,7 @@
 
 G_BEGIN_DECLS
 
-#define MK_STORE_SCHEMA_VERSION 5
+#define MK_STORE_SCHEMA_VERSION 6
 
 /**
  * MkPrimeRange:

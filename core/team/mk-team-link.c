@@ -647,7 +647,7 @@ leave_change (MkStore  *store,
               GError  **error)
 {
   return mk_store_exec (store, drop_triggers_sql, _("leaving the team"), error) &&
-         mk_store_exec (store, "DELETE FROM team_outbox; DELETE FROM team_link",
+         mk_store_exec (store, "DELETE FROM team_outbox; DELETE FROM team_sender; DELETE FROM team_link",
                         _("leaving the team"), error);
 }
 

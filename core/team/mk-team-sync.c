@@ -878,6 +878,26 @@ insert_entry (Receive            *r,
   return TRUE;
 }
 
+/* Which login sent the version received (the Entries page says it). */
+static gboolean
+record_sender (MkStore       *store,
+               const MkUuid  *uuid,
+               const char    *login,
+               GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = mk_store_stmt_for_sql (store, login != NULL
+                                ? "INSERT OR REPLACE INTO team_sender (uuid, login) VALUES (?1, ?2)"
+                                : "DELETE FROM team_sender WHERE uuid = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_blob (stmt, 1, uuid->bytes, sizeof uuid->bytes, SQLITE_TRANSIENT);
+  if (login != NULL)
+    sqlite3_bind_text (stmt, 2, login, -1, SQLITE_TRANSIENT);
+  return mk_store_step_done (store, stmt, error);
+}
+
 /* One received entry: added, changed, deleted or (changed here and not yet
  * sent, or the same) left alone; *@changed says whether it changed
  * anything. */
@@ -940,6 +960,8 @@ apply_entry (Receive  *r,
       g_warning ("Entry %s has values this Minutka refuses; skipped", f[0]);
       return TRUE;
     }
+  if (!record_sender (store, &uuid, f[10], error))
+    return FALSE;
   /* In a bulk, the bulk tells a new identity from a known one. */
   if (r->bulk != NULL)
     return insert_entry (r, &now, changed, error);
@@ -991,7 +1013,7 @@ receive_into_store (Receive *r,
 
   result = PQexec (sync->conn,
                    "COPY (SELECT uuid, person, to_char (day, 'YYYY-MM-DD'), start, minutes, "
-                   "category, task, source, deleted, revision FROM minutka.entry "
+                   "category, task, source, deleted, revision, changed_by FROM minutka.entry "
                    "WHERE revision > current_setting ('minutka.since')::bigint "
                    "AND revision <= current_setting ('minutka.until')::bigint "
                    "AND origin IS DISTINCT FROM current_setting ('minutka.origin')::uuid) "
@@ -1003,7 +1025,7 @@ receive_into_store (Receive *r,
     }
   while ((len = PQgetCopyData (sync->conn, &line, FALSE)) > 0)
     {
-      char *f[10] = { NULL, };
+      char *f[11] = { NULL, };
       gboolean changed = FALSE;
       gboolean ok;
 

@@ -13,6 +13,10 @@
  * Rows are recycled while scrolling, so a cell shows only what its last
  * bind set and keeps no reference to the entry.
  *
+ * Sent By (only in a supervisor's window, mk_entries_columns_set_sent_by())
+ * is the team login that sent an entry received from the team's server;
+ * empty for an entry made on this desktop.  It steps aside when narrow.
+ *
  * Source says how the entry came: "Manual", "Timer", or for an import the
  * file's name, with the time of the import in its tooltip.  The batch is
  * asked of the window's store, which reads each batch once and keeps it
@@ -46,6 +50,7 @@ typedef enum {
   COLUMN_TASK,
   COLUMN_SOURCE,
   COLUMN_DATE_SHORT,
+  COLUMN_SENT_BY,
 } Column;
 
 /* A category's colour as a small rounded square. */
@@ -279,6 +284,9 @@ bind_cb (GtkSignalListItemFactory *factory,
     case COLUMN_PERSON:
       text = g_strdup (mk_entry_get_person_name (entry));
       break;
+    case COLUMN_SENT_BY:
+      text = g_strdup (mk_entry_get_sent_by (entry) ? mk_entry_get_sent_by (entry) : "");
+      break;
     case COLUMN_CATEGORY:
       {
         MkCategory *category = mk_entry_get_category (entry);
@@ -433,6 +441,7 @@ mk_entries_columns_add (GtkColumnView *view)
   GtkColumnViewColumn *date;
   GtkColumnViewColumn *short_date;
   GtkColumnViewColumn *task;
+  GtkColumnViewColumn *sent_by;
 
   g_return_if_fail (GTK_IS_COLUMN_VIEW (view));
 
@@ -449,6 +458,9 @@ mk_entries_columns_add (GtkColumnView *view)
   add_column (view, COLUMN_MINUTES, _("Minutes"), MK_ENTRY_SORT_MINUTES, "minutes");
   task = add_column (view, COLUMN_TASK, _("Task"), MK_ENTRY_SORT_TASK, "task");
   add_column (view, COLUMN_SOURCE, _("Source"), -1, "source");
+  /* Translators: the column with the team login that sent an entry. */
+  sent_by = add_column (view, COLUMN_SENT_BY, _("Sent By"), -1, "sent-by");
+  gtk_column_view_column_set_visible (sent_by, FALSE);
 
   gtk_column_view_column_set_expand (task, TRUE);
   gtk_column_view_sort_by_column (view, date, GTK_SORT_DESCENDING);
@@ -480,9 +492,28 @@ mk_entries_columns_set_narrow (GtkColumnView *view,
 
       if (g_strcmp0 (id, "date-short") == 0)
         visible = narrow;
+      if (g_strcmp0 (id, "sent-by") == 0)
+        visible = !narrow && g_object_get_data (G_OBJECT (view), "mk-sent-by") != NULL;
       for (guint w = 0; w < G_N_ELEMENTS (wide_only); w++)
         if (g_strcmp0 (id, wide_only[w]) == 0)
           visible = !narrow;
       gtk_column_view_column_set_visible (column, visible);
     }
+}
+
+/**
+ * mk_entries_columns_set_sent_by:
+ * @view: a column view with the columns of mk_entries_columns_add()
+ * @shown: whether the Sent By column is wanted (a supervisor's window)
+ * @narrow: whether the table is narrow (the column then steps aside)
+ */
+void
+mk_entries_columns_set_sent_by (GtkColumnView *view,
+                                gboolean       shown,
+                                gboolean       narrow)
+{
+  g_return_if_fail (GTK_IS_COLUMN_VIEW (view));
+
+  g_object_set_data (G_OBJECT (view), "mk-sent-by", shown ? GINT_TO_POINTER (1) : NULL);
+  mk_entries_columns_set_narrow (view, narrow);
 }

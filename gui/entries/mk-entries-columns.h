@@ -11,6 +11,9 @@ G_BEGIN_DECLS
 void     mk_entries_columns_add      (GtkColumnView        *view);
 void     mk_entries_columns_set_narrow (GtkColumnView      *view,
                                         gboolean            narrow);
+void     mk_entries_columns_set_sent_by (GtkColumnView     *view,
+                                         gboolean           shown,
+                                         gboolean           narrow);
 gboolean mk_entries_columns_get_sort (GtkColumnView        *view,
                                       MkEntrySort          *sort,
                                       gboolean             *descending,

@@ -31,6 +31,10 @@
  * Moving entries may offer to save an alias: core finds the word the moved
  * tasks share and no alias knows (mk_entry_words_common_unknown()).
  *
+ * In a supervisor's window (the database in a team with the supervisor's
+ * login, a local read on every change) the table shows which team login
+ * sent each entry (MkEntry's sent-by, which the sync records).
+ *
  * Actions (prefix "entries."): edit, delete-selected, move-selected (x),
  * undo, select-all, search, save-alias, dismiss-alias.  The filter bar
  * (MkEntriesFilters) has its own.
@@ -50,6 +54,7 @@
 #include "mk-entry-history.h"
 #include "mk-entry-selection.h"
 #include "mk-entry-words.h"
+#include "mk-team.h"
 #include "mk-window.h"
 
 /* The most entries one delete or move may change: the selection's entries
@@ -256,9 +261,22 @@ categories_changed_cb (MkEntriesPage *self)
   rebuild_move_menu (self);
 }
 
+/* The Sent By column, in a supervisor's window. */
+static void
+update_sent_by (MkEntriesPage *self)
+{
+  g_autoptr(MkTeamStatus) status = NULL;
+
+  if (self->store != NULL)
+    status = mk_team_get_status (self->store, NULL);
+  mk_entries_columns_set_sent_by (self->column_view, status != NULL && status->supervisor,
+                                  self->narrow);
+}
+
 static void
 store_changed_cb (MkEntriesPage *self)
 {
+  update_sent_by (self);
   if (self->paused)
     {
       self->stale = TRUE;

@@ -137,6 +137,44 @@ n_managers (MkAnalysisPage *page)
   return analysis != NULL ? g_list_model_get_n_items (mk_analysis_get_managers (analysis)) : 0;
 }
 
+/* The Entries page says which login sent the entry: MkEntry's sent-by,
+ * and a label in the shown Sent By column. */
+static gboolean
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (find_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+check_sent_by (MkEntriesPage *page)
+{
+  MkEntryList *list = mk_entries_page_get_entries (page);
+  g_autoptr(MkEntry) entry = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  GtkColumnView *view = GTK_COLUMN_VIEW (mk_gui_test_find_by_type (GTK_WIDGET (page),
+                                                                   GTK_TYPE_COLUMN_VIEW));
+  GListModel *columns = gtk_column_view_get_columns (view);
+  gboolean shown = FALSE;
+
+  g_assert_cmpstr (mk_entry_get_sent_by (entry), ==, "anna");
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (column), "mk-column-id"), "sent-by") == 0)
+        shown = gtk_column_view_column_get_visible (column);
+    }
+  g_assert_true (shown);
+  mk_gui_test_wait_for (find_label (GTK_WIDGET (view), "anna"));
+}
+
 static void
 test_follows_the_team (void)
 {
@@ -168,6 +206,7 @@ test_follows_the_team (void)
   in_entries = g_get_monotonic_time ();
   g_test_message ("the manager's entry was in the supervisor's Entries %.0f ms after the "
                   "manager's sync ended", (in_entries - synced) / 1000.0);
+  check_sent_by (entries);
   shoot (GTK_WIDGET (window), "supervisor-entries");
 
   analysis = MK_ANALYSIS_PAGE (mk_gui_test_show_page (GTK_WIDGET (window), "analysis",

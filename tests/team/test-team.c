@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "mk-analysis.h"
+#include "mk-entry-list.h"
 #include "mk-error.h"
 #include "mk-store-private.h"
 #include "mk-team-private.h"
@@ -672,6 +673,22 @@ test_sync_anonymous_totals (void)
   sync_ok (t.anna, &r);
   sync_ok (t.boris, &r);
   sync_ok (t.sv, &r);
+
+  /* The supervisor's list says which login sent each entry. */
+  {
+    g_autoptr(MkEntryList) list = mk_entry_list_new (t.sv);
+    guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+    g_assert_cmpuint (n, >, 0);
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(MkEntry) entry = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+        g_assert_cmpstr (mk_entry_get_sent_by (entry), ==,
+                         g_str_equal (mk_entry_get_person_name (entry), "Anna Petrova")
+                         ? "anna_totals" : "boris_totals");
+      }
+  }
 
   from_totals = mk_team_read_totals (t.anna, NULL, "2026-11-23", "2026-11-27", &error);
   g_assert_no_error (error);
