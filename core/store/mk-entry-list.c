@@ -24,6 +24,19 @@
  * half of the list is read in the reverse order from the other end, then
  * turned around.  The end of the list costs what its start costs; the
  * middle costs the most.
+ *
+ * Two reads cannot be made cheap that way: a search (every task is read
+ * to count the matches, ~0.5 s at a million entries) and an order no index
+ * gives (minutes, person, category, task: SQLite sorts every row for each
+ * page, ~0.7 s).  A list made asynchronous (mk_entry_list_set_async(), the
+ * Entries page) does those in a worker thread, on a connection of its own:
+ * the worker reads the ids of every row in order with their minutes, and
+ * the pages are then read by id on the calling thread, 128 lookups by
+ * primary key.  Meanwhile the list keeps what it showed and says it is
+ * "busy"; the result replaces it in one "items-changed".  What kind of
+ * change that is (a new order, a commit, new filters) is told by
+ * mk_entry_list_get_change() during the signal, so that a selection can
+ * keep the entries it should.  A newer request cancels an older one.
  */
 #define G_LOG_DOMAIN "mk-entry-list"
 
@@ -59,6 +72,11 @@ static const char select_person_sql[] = " JOIN person p ON p.id = e.person_id";
 static const char select_rows_sql[] =
   " LIMIT :limit OFFSET :offset) s JOIN entry e ON e.id = s.id "
   "JOIN person p ON p.id = e.person_id";
+/* One row by its id, with the columns of select_ids_sql. */
+static const char select_one_sql[] =
+  "SELECT e.id, e.person_id, e.day, e.start, e.minutes, e.category_id, e.task, e.source, "
+  "e.batch_id, e.fingerprint, p.name, e.uuid FROM entry e "
+  "JOIN person p ON p.id = e.person_id WHERE e.id = ?1";
 static const char count_sql[] =
   "SELECT count(*), coalesce(sum(e.minutes), 0) FROM entry e";
 /* Without a search, the day totals know the count and the minutes: a few
@@ -142,11 +160,18 @@ struct _MkEntryList
   GArray      *days;         /* DayCount in the list's order, or NULL until needed */
   GQueue       page_order;   /* page numbers, most recent first */
   GError      *error;        /* the last read that failed, until one succeeds */
+
+  gboolean     async;        /* searches and unindexed orders go to a worker */
+  GArray      *ids;          /* gint64: every row's id in order, from the worker; or NULL */
+  GCancellable *cancellable; /* the worker's request, while it runs */
+  MkEntryListChange pending; /* what the running request will change */
+  MkEntryListChange change;  /* what the "items-changed" being emitted changes */
 };
 
 enum {
   PROP_0,
   PROP_ERROR,
+  PROP_BUSY,
   N_PROPS
 };
 
@@ -192,27 +217,51 @@ append_filters (GString     *sql,
   return any;
 }
 
+/* The filter values, as the list holds them or as a worker's copy. */
+typedef struct {
+  gint64  person_id;
+  gint64  category_id;
+  gint64  batch_id;
+  char   *from;
+  char   *to;
+  char   *search;
+} Filters;
+
+/* Binds the filter values to whichever of them @stmt names; @filters
+ * must outlive the statement's use. */
+static void
+bind_values (const Filters *filters,
+             sqlite3_stmt  *stmt)
+{
+  const struct {
+    const char *name;
+    const char *value;
+  } texts[] = { { ":from", filters->from }, { ":to", filters->to },
+                { ":search", filters->search } };
+  int index;
+
+  if (filters->person_id > 0 && (index = sqlite3_bind_parameter_index (stmt, ":person")) > 0)
+    sqlite3_bind_int64 (stmt, index, filters->person_id);
+  if (filters->category_id > 0 &&
+      (index = sqlite3_bind_parameter_index (stmt, ":category")) > 0)
+    sqlite3_bind_int64 (stmt, index, filters->category_id);
+  if (filters->batch_id > 0 && (index = sqlite3_bind_parameter_index (stmt, ":batch")) > 0)
+    sqlite3_bind_int64 (stmt, index, filters->batch_id);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    if (texts[i].value != NULL &&
+        (index = sqlite3_bind_parameter_index (stmt, texts[i].name)) > 0)
+      sqlite3_bind_text (stmt, index, texts[i].value, -1, SQLITE_STATIC);
+}
+
 /* Binds the list's filter values to whichever of them @stmt names. */
 static void
 bind_filters (MkEntryList  *self,
               sqlite3_stmt *stmt)
 {
-  const struct {
-    const char *name;
-    const char *value;
-  } texts[] = { { ":from", self->from }, { ":to", self->to }, { ":search", self->search } };
-  int index;
+  Filters filters = { self->person_id, self->category_id, self->batch_id,
+                      self->from, self->to, self->search };
 
-  if (self->person_id > 0 && (index = sqlite3_bind_parameter_index (stmt, ":person")) > 0)
-    sqlite3_bind_int64 (stmt, index, self->person_id);
-  if (self->category_id > 0 && (index = sqlite3_bind_parameter_index (stmt, ":category")) > 0)
-    sqlite3_bind_int64 (stmt, index, self->category_id);
-  if (self->batch_id > 0 && (index = sqlite3_bind_parameter_index (stmt, ":batch")) > 0)
-    sqlite3_bind_int64 (stmt, index, self->batch_id);
-  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-    if (texts[i].value != NULL &&
-        (index = sqlite3_bind_parameter_index (stmt, texts[i].name)) > 0)
-      sqlite3_bind_text (stmt, index, texts[i].value, -1, SQLITE_STATIC);
+  bind_values (&filters, stmt);
 }
 
 /* Keeps the first failure of a refresh or of a page; the views hear of it
@@ -448,6 +497,26 @@ load_page (MkEntryList *self,
   GPtrArray *items = g_ptr_array_new_full (PAGE_SIZE, g_object_unref);
   sqlite3_stmt *stmt;
 
+  /* The worker has put the rows in order: each by its id.  One deleted
+   * since is left out (the next result drops it). */
+  if (self->ids != NULL)
+    {
+      GError *error = NULL;
+
+      stmt = mk_store_stmt_for_sql (self->store, select_one_sql, &error);
+      if (stmt == NULL)
+        {
+          set_error (self, error);
+          return items;
+        }
+      for (gint64 i = offset; i < offset + length && i < (gint64) self->ids->len; i++)
+        {
+          sqlite3_bind_int64 (stmt, 1, g_array_index (self->ids, gint64, i));
+          read_rows (self, stmt, items);
+        }
+      return items;
+    }
+
   /* Away from both ends of the time order, a day at a time.  Near the ends
    * the plain query skips few rows, and needs no count of the days (one
    * more pass over the entry index, made only when a page needs it). */
@@ -549,6 +618,10 @@ mk_entry_list_dispose (GObject *object)
   MkEntryList *self = MK_ENTRY_LIST (object);
 
   g_clear_signal_handler (&self->changed_id, self->store);
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->ids, g_array_unref);
   g_clear_pointer (&self->pages, g_hash_table_unref);
   g_clear_pointer (&self->days, g_array_unref);
   g_queue_clear (&self->page_order);
@@ -583,6 +656,9 @@ mk_entry_list_get_property (GObject    *object,
     case PROP_ERROR:
       g_value_set_boxed (value, self->error);
       break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->cancellable != NULL);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -607,6 +683,16 @@ mk_entry_list_class_init (MkEntryListClass *klass)
   properties[PROP_ERROR] =
     g_param_spec_boxed ("error", NULL, NULL, G_TYPE_ERROR,
                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * MkEntryList:busy:
+   *
+   * Whether a worker is reading the rows of a search or a sort (only an
+   * asynchronous list, mk_entry_list_set_async()).  Meanwhile the list
+   * holds what it held before.
+   */
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -673,6 +759,224 @@ mk_entry_list_new_for_day (MkStore    *store,
   return self;
 }
 
+/* The worker */
+
+/* Whether the list's reads cost too much for the calling thread: a search
+ * reads every task, and only the time order has an index. */
+static gboolean
+wants_worker (MkEntryList *self)
+{
+  return self->async && (self->search != NULL || self->sort != MK_ENTRY_SORT_TIME);
+}
+
+typedef struct {
+  char    *path;
+  char    *sql;
+  Filters  filters;
+  GArray  *ids;
+  gint64   minutes;
+} Job;
+
+static void
+job_free (gpointer data)
+{
+  Job *job = data;
+
+  g_free (job->path);
+  g_free (job->sql);
+  g_free (job->filters.from);
+  g_free (job->filters.to);
+  g_free (job->filters.search);
+  g_clear_pointer (&job->ids, g_array_unref);
+  g_free (job);
+}
+
+static void
+job_thread (GTask        *task,
+            gpointer      source_object,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  Job *job = task_data;
+  g_autoptr(MkStore) store = NULL;
+  GError *error = NULL;
+  sqlite3_stmt *stmt;
+  MkStoreStep step;
+  guint n = 0;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  store = mk_store_open_full (job->path, MK_STORE_OPEN_EXISTING, &error);
+  stmt = store ? mk_store_stmt_for_sql (store, job->sql, &error) : NULL;
+  if (stmt == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  bind_values (&job->filters, stmt);
+  job->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), 4096);
+  while ((step = mk_store_step (store, stmt, &error)) == MK_STORE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (job->ids, id);
+      job->minutes += sqlite3_column_int64 (stmt, 1);
+      if (++n % 8192 == 0 && g_cancellable_is_cancelled (cancellable))
+        {
+          sqlite3_reset (stmt);
+          g_task_return_error_if_cancelled (task);
+          return;
+        }
+    }
+  if (step == MK_STORE_FAILED)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+job_done_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GTask *task = G_TASK (result);
+  g_autoptr(GError) error = NULL;
+  MkEntryList *self;
+  Job *job;
+  guint old;
+
+  /* A cancelled request is one the list no longer waits for, or a list
+   * that is gone: @user_data is not to be touched. */
+  if (!g_task_propagate_boolean (task, &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = MK_ENTRY_LIST (user_data);
+  g_clear_object (&self->cancellable);
+  self->change = self->pending;
+  self->pending = MK_ENTRY_LIST_CHANGE_NONE;
+  old = self->n_items;
+  if (error != NULL)
+    {
+      set_error (self, g_steal_pointer (&error));
+    }
+  else
+    {
+      job = g_task_get_task_data (task);
+      drop_pages (self);
+      g_clear_pointer (&self->ids, g_array_unref);
+      self->ids = g_steal_pointer (&job->ids);
+      self->n_items = MIN (self->ids->len, G_MAXUINT);
+      self->total_minutes = job->minutes;
+      {
+        gint64 t0 = g_get_monotonic_time ();
+
+        if (old != 0 || self->n_items != 0)
+          g_list_model_items_changed (G_LIST_MODEL (self), 0, old, self->n_items);
+        g_debug ("%u rows from the worker, shown in %.1f ms", self->n_items,
+                 (g_get_monotonic_time () - t0) / 1000.0);
+      }
+      if (self->error != NULL)
+        {
+          g_clear_error (&self->error);
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
+        }
+    }
+  self->change = MK_ENTRY_LIST_CHANGE_NONE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+/* Asks the worker for the list's rows; the list keeps what it holds until
+ * they come.  @change: why, for mk_entry_list_get_change(). */
+static void
+start_job (MkEntryList       *self,
+           MkEntryListChange  change)
+{
+  guint mask = filter_mask (self);
+  g_autoptr(GString) sql = g_string_new ("SELECT e.id, e.minutes FROM entry e");
+  g_autoptr(GTask) task = NULL;
+  gboolean was_busy = self->cancellable != NULL;
+  Job *job;
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  self->pending = MAX (self->pending, change);
+
+  if (self->sort == MK_ENTRY_SORT_PERSON)
+    g_string_append (sql, select_person_sql);
+  append_filters (sql, mask, filter_sql);
+  g_string_append (sql, order_sql[self->sort][self->descending ? 1 : 0]);
+
+  job = g_new0 (Job, 1);
+  job->path = g_strdup (mk_store_get_path (self->store));
+  job->sql = g_string_free (g_steal_pointer (&sql), FALSE);
+  job->filters.person_id = self->person_id;
+  job->filters.category_id = self->category_id;
+  job->filters.batch_id = self->batch_id;
+  job->filters.from = g_strdup (self->from);
+  job->filters.to = g_strdup (self->to);
+  job->filters.search = g_strdup (self->search);
+
+  /* No source object: the list must not be touched, nor its last
+   * reference dropped, in the worker.  Its dispose cancels the request. */
+  task = g_task_new (NULL, self->cancellable, job_done_cb, self);
+  g_task_set_source_tag (task, start_job);
+  g_task_set_task_data (task, job, job_free);
+  g_task_run_in_thread (task, job_thread);
+  if (!was_busy)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+/* Back to reading pages by offset: the running request, if any, is
+ * forgotten. */
+static void
+stop_job (MkEntryList *self)
+{
+  g_clear_pointer (&self->ids, g_array_unref);
+  if (self->cancellable == NULL)
+    return;
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->pending = MK_ENTRY_LIST_CHANGE_NONE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+/* Re-reads the list after @change: in the worker when it costs too much. */
+static void
+reread (MkEntryList       *self,
+        MkEntryListChange  change)
+{
+  guint old = self->n_items;
+
+  g_autoptr(GError) failed = NULL;
+
+  if (wants_worker (self))
+    {
+      start_job (self, change);
+      return;
+    }
+  stop_job (self);
+
+  /* A new try: the failure stays only if this one fails too. */
+  failed = g_steal_pointer (&self->error);
+  drop_pages (self);
+  {
+    gint64 t0 = g_get_monotonic_time (), t1;
+
+    recount (self);
+    t1 = g_get_monotonic_time ();
+    self->change = change;
+    if (old != 0 || self->n_items != 0)
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, old, self->n_items);
+    self->change = MK_ENTRY_LIST_CHANGE_NONE;
+    g_debug ("%u rows counted in %.1f ms, shown in %.1f ms", self->n_items,
+             (t1 - t0) / 1000.0, (g_get_monotonic_time () - t1) / 1000.0);
+  }
+  if (failed != NULL && self->error == NULL)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
+}
+
 /**
  * mk_entry_list_refresh:
  * @self: a list
@@ -683,20 +987,9 @@ mk_entry_list_new_for_day (MkStore    *store,
 void
 mk_entry_list_refresh (MkEntryList *self)
 {
-  guint old = self->n_items;
-
-  g_autoptr(GError) failed = NULL;
-
   g_return_if_fail (MK_IS_ENTRY_LIST (self));
 
-  /* A new try: the failure stays only if this one fails too. */
-  failed = g_steal_pointer (&self->error);
-  drop_pages (self);
-  recount (self);
-  if (old != 0 || self->n_items != 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old, self->n_items);
-  if (failed != NULL && self->error == NULL)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
+  reread (self, MK_ENTRY_LIST_CHANGE_COMMIT);
 }
 
 /**
@@ -713,7 +1006,7 @@ mk_entry_list_set_person (MkEntryList *self,
   if (self->person_id == person_id)
     return;
   self->person_id = person_id;
-  mk_entry_list_refresh (self);
+  reread (self, MK_ENTRY_LIST_CHANGE_FILTER);
 }
 
 /**
@@ -730,7 +1023,7 @@ mk_entry_list_set_category (MkEntryList *self,
   if (self->category_id == category_id)
     return;
   self->category_id = category_id;
-  mk_entry_list_refresh (self);
+  reread (self, MK_ENTRY_LIST_CHANGE_FILTER);
 }
 
 /**
@@ -749,7 +1042,7 @@ mk_entry_list_set_source (MkEntryList *self,
   if (self->batch_id == batch_id)
     return;
   self->batch_id = batch_id;
-  mk_entry_list_refresh (self);
+  reread (self, MK_ENTRY_LIST_CHANGE_FILTER);
 }
 
 /**
@@ -771,7 +1064,7 @@ mk_entry_list_set_range (MkEntryList *self,
   g_free (self->to);
   self->from = g_strdup (from);
   self->to = g_strdup (to);
-  mk_entry_list_refresh (self);
+  reread (self, MK_ENTRY_LIST_CHANGE_FILTER);
 }
 
 /**
@@ -807,7 +1100,7 @@ mk_entry_list_set_search (MkEntryList *self,
     return;
   g_free (self->search);
   self->search = pattern ? g_string_free (g_steal_pointer (&pattern), FALSE) : NULL;
-  mk_entry_list_refresh (self);
+  reread (self, MK_ENTRY_LIST_CHANGE_FILTER);
 }
 
 /**
@@ -828,10 +1121,73 @@ mk_entry_list_set_sort (MkEntryList *self,
     return;
   self->sort = sort;
   self->descending = !!descending;
+  if (wants_worker (self) || self->ids != NULL)
+    {
+      reread (self, MK_ENTRY_LIST_CHANGE_REORDER);
+      return;
+    }
   /* The same rows in another order: no need to count them again. */
   drop_pages (self);
+  self->change = MK_ENTRY_LIST_CHANGE_REORDER;
   if (self->n_items > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, self->n_items, self->n_items);
+  self->change = MK_ENTRY_LIST_CHANGE_NONE;
+}
+
+/**
+ * mk_entry_list_set_async:
+ * @self: a list
+ * @async: whether searches and orders without an index are read in a
+ *   worker thread
+ *
+ * An asynchronous list never makes its caller wait for a search or a sort
+ * over the whole table: it keeps what it holds, is #MkEntryList:busy, and
+ * replaces its items when the worker is done.  Only a list on a database
+ * file can be; a synchronous one (the default) has its new items when the
+ * setter returns.
+ */
+void
+mk_entry_list_set_async (MkEntryList *self,
+                         gboolean     async)
+{
+  g_return_if_fail (MK_IS_ENTRY_LIST (self));
+
+  async = async && mk_store_get_path (self->store) != NULL &&
+          g_file_test (mk_store_get_path (self->store), G_FILE_TEST_IS_REGULAR);
+  if (self->async == async)
+    return;
+  self->async = async;
+  if (wants_worker (self) || self->ids != NULL)
+    reread (self, MK_ENTRY_LIST_CHANGE_COMMIT);
+}
+
+/**
+ * mk_entry_list_get_busy:
+ * @self: a list
+ *
+ * Returns: whether a worker is reading the list's rows (see
+ *   #MkEntryList:busy).
+ */
+gboolean
+mk_entry_list_get_busy (MkEntryList *self)
+{
+  g_return_val_if_fail (MK_IS_ENTRY_LIST (self), FALSE);
+  return self->cancellable != NULL;
+}
+
+/**
+ * mk_entry_list_get_change:
+ * @self: a list
+ *
+ * Returns: during the list's "items-changed", why it changed: the same rows
+ *   in a new order, a commit in the store, or other filters; otherwise
+ *   %MK_ENTRY_LIST_CHANGE_NONE.
+ */
+MkEntryListChange
+mk_entry_list_get_change (MkEntryList *self)
+{
+  g_return_val_if_fail (MK_IS_ENTRY_LIST (self), MK_ENTRY_LIST_CHANGE_NONE);
+  return self->change;
 }
 
 /**

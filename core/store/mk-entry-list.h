@@ -16,6 +16,22 @@ typedef enum {
   MK_ENTRY_SORT_TASK,
 } MkEntrySort;
 
+/**
+ * MkEntryListChange:
+ * @MK_ENTRY_LIST_CHANGE_NONE: no change is being told
+ * @MK_ENTRY_LIST_CHANGE_REORDER: the same rows in another order
+ * @MK_ENTRY_LIST_CHANGE_COMMIT: the store committed a change
+ * @MK_ENTRY_LIST_CHANGE_FILTER: other filters, other rows
+ *
+ * Why a list's items changed; a later kind covers an earlier one.
+ */
+typedef enum {
+  MK_ENTRY_LIST_CHANGE_NONE,
+  MK_ENTRY_LIST_CHANGE_REORDER,
+  MK_ENTRY_LIST_CHANGE_COMMIT,
+  MK_ENTRY_LIST_CHANGE_FILTER,
+} MkEntryListChange;
+
 #define MK_TYPE_ENTRY_LIST (mk_entry_list_get_type ())
 G_DECLARE_FINAL_TYPE (MkEntryList, mk_entry_list, MK, ENTRY_LIST, GObject)
 
@@ -37,6 +53,10 @@ void         mk_entry_list_set_search        (MkEntryList *self,
 void         mk_entry_list_set_sort          (MkEntryList *self,
                                               MkEntrySort  sort,
                                               gboolean     descending);
+void         mk_entry_list_set_async         (MkEntryList *self,
+                                              gboolean     async);
+gboolean     mk_entry_list_get_busy          (MkEntryList *self);
+MkEntryListChange mk_entry_list_get_change   (MkEntryList *self);
 gint64       mk_entry_list_get_total_minutes (MkEntryList *self);
 const GError *mk_entry_list_get_error        (MkEntryList *self);
 gboolean     mk_entry_list_holds             (MkEntryList *self,

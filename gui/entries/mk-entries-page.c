@@ -89,6 +89,7 @@ struct _MkEntriesPage
   GtkStack         *list_stack;
   GtkColumnView    *column_view;
   GtkLabel         *totals_label;
+  GtkWidget        *busy_spinner;
   GtkWidget        *selection_box;
   GtkLabel         *selection_label;
   GtkWidget        *edit_button;
@@ -138,7 +139,7 @@ update_totals (MkEntriesPage *self)
 {
   guint n = self->entries ? g_list_model_get_n_items (G_LIST_MODEL (self->entries)) : 0;
   gint64 minutes = self->entries ? mk_entry_list_get_total_minutes (self->entries) : 0;
-  g_autofree char *count = g_strdup_printf ("%'u", n);
+  g_autofree char *count = mk_format_count (n);
   g_autofree char *duration = mk_format_minutes ((int) MIN (minutes, G_MAXINT));
   g_autofree char *entries = NULL;
 
@@ -191,6 +192,18 @@ entries_changed_cb (MkEntriesPage *self)
 }
 
 static void rebuild_move_menu (MkEntriesPage *self);
+
+/* While a worker reads a search or a sort, the rows shown are the old ones:
+ * dimmed, beside a spinner. */
+static void
+busy_changed_cb (MkEntriesPage *self)
+{
+  gboolean busy = self->entries != NULL && mk_entry_list_get_busy (self->entries);
+
+  gtk_widget_set_visible (self->busy_spinner, busy);
+  gtk_spinner_set_spinning (GTK_SPINNER (self->busy_spinner), busy);
+  gtk_widget_set_opacity (GTK_WIDGET (self->column_view), busy ? 0.55 : 1.0);
+}
 
 static GtkAdjustment *
 vadjustment (MkEntriesPage *self)
@@ -763,6 +776,10 @@ mk_entries_page_set_store (MkEntriesPage *self,
   self->store = g_object_ref (store);
   mk_entry_history_set_store (self->history, store);
   self->entries = mk_entry_list_new (store);
+  /* A search or a sort by another column than the date reads the whole
+   * table: in a worker, while the spinner turns (docs/gui.md). */
+  mk_entry_list_set_async (self->entries, TRUE);
+  g_signal_connect_swapped (self->entries, "notify::busy", G_CALLBACK (busy_changed_cb), self);
   self->selection = mk_entry_selection_new (store, G_LIST_MODEL (self->entries));
   g_signal_connect_swapped (self->selection, "selection-changed",
                             G_CALLBACK (selection_changed_cb), self);
@@ -898,6 +915,7 @@ mk_entries_page_class_init (MkEntriesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MkEntriesPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, MkEntriesPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, MkEntriesPage, totals_label);
+  gtk_widget_class_bind_template_child (widget_class, MkEntriesPage, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, MkEntriesPage, selection_box);
   gtk_widget_class_bind_template_child (widget_class, MkEntriesPage, selection_label);
   gtk_widget_class_bind_template_child (widget_class, MkEntriesPage, edit_button);

@@ -363,11 +363,18 @@ forget_gone (MkEntrySelection *self)
 static void
 follow (MkEntrySelection *self)
 {
+  /* An asynchronous list tells why when its worker's rows arrive, away
+   * from the commit or the sort that asked for them. */
+  MkEntryListChange change = mk_entry_list_get_change (MK_ENTRY_LIST (self->model));
+
   if (self->mode == MODE_POSITIONS)
     clear (self);
-  else if (self->reordering)
+  else if (self->reordering || change == MK_ENTRY_LIST_CHANGE_REORDER)
     ;   /* The same entries in another order: the ids stay true. */
-  else if (self->catching_up || store_is_changing (self))
+  else if (change == MK_ENTRY_LIST_CHANGE_FILTER)
+    clear (self);
+  else if (self->catching_up || store_is_changing (self) ||
+           change == MK_ENTRY_LIST_CHANGE_COMMIT)
     {
       forget_gone (self);
       if (self->mode == MODE_ALL)

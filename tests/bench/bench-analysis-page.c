@@ -16,13 +16,18 @@
  *   to-today       Analysis → Today, for comparison with another page;
  *   detail         opening the first manager's detail → painted frame;
  *   stall          the longest gap between two main-loop iterations while
- *                  the worker computes (the page never freezes).
+ *                  the worker computes (the page never freezes);
+ *   stall …        for each action — switching the period, the peer mode,
+ *                  changing a target, opening a manager — the longest time
+ *                  the main thread went without polling for input
+ *                  (bench-stall.h; budget 50), until its result is shown.
  */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "bench-stall.h"
 #include "mk-analysis-page.h"
 #include "mk-application.h"
 #include "mk-team-chart.h"
@@ -119,6 +124,98 @@ wait_result (MkAnalysisPage *page)
   return worst / 1000.0;
 }
 
+/* Runs @what, iterates until the page has its result and has painted, and
+ * prints the longest main-loop stall meanwhile. */
+static void
+stall_of (const char     *name,
+          GtkWidget      *window,
+          MkAnalysisPage *page,
+          void          (*what) (MkAnalysisPage *page, gpointer data),
+          gpointer        data)
+{
+  gint64 begin = g_get_monotonic_time ();
+  double result;
+
+  bench_stall_reset ();
+  what (page, data);
+  while (mk_analysis_page_get_busy (page) || mk_analysis_page_get_analysis (page) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  result = (g_get_monotonic_time () - begin) / 1000.0;
+  wait_painted (window);
+  wait_painted (window);
+  g_print ("stall %-28s %8.1f ms  (cpu %7.1f ms)  result after %8.1f ms%s\n", name,
+           bench_stall_worst (), bench_stall_worst_cpu (), result,
+           bench_stall_worst_cpu () >= 50 ? "   OVER 50 ms" : "");
+}
+
+static void
+period_cb (MkAnalysisPage *page,
+           gpointer        data)
+{
+  mk_analysis_page_set_period (page, GPOINTER_TO_INT (data), NULL, NULL);
+}
+
+static void
+peer_mode_cb (MkAnalysisPage *page,
+              gpointer        data)
+{
+  mk_analysis_page_set_peer_mode (page, GPOINTER_TO_INT (data));
+}
+
+static void
+manager_cb (MkAnalysisPage *page,
+            gpointer        data)
+{
+  mk_analysis_page_show_manager (page, data);
+}
+
+/* A new upper bound of the admin target, as its editor in Preferences
+ * saves it; the page recomputes. */
+static void
+target_cb (MkAnalysisPage *page,
+           gpointer        data)
+{
+  MkStore *store = mk_window_get_store (MK_WINDOW (gtk_widget_get_root (GTK_WIDGET (page))));
+  MkCategory *admin = mk_store_get_category_by_key (store, "admin");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = admin ? g_strdup (mk_category_get_name (admin)) : NULL;
+  g_autofree char *color = admin ? g_strdup (mk_category_get_color (admin)) : NULL;
+
+  if (admin == NULL ||
+      !mk_store_update_category (store, mk_category_get_id (admin), name,
+                                 color, mk_category_get_kind (admin),
+                                 mk_category_get_target_min (admin), *(double *) data,
+                                 mk_category_get_sort_order (admin),
+                                 mk_category_get_archived (admin), &error))
+    g_printerr ("bench-analysis-page: the target was not changed: %s\n",
+                error ? error->message : "no admin category");
+}
+
+static void
+measure_stalls (GtkWidget      *window,
+                MkAnalysisPage *page,
+                MkTeamChart    *chart)
+{
+  double targets[] = { 0.15, 0.20 };
+  g_autofree char *first = g_strdup (mk_team_chart_get_bar_name (chart, 0));
+  g_autofree char *second = g_strdup (mk_team_chart_get_bar_name (chart, 1));
+
+  stall_of ("period: last days", window, page, period_cb,
+            GINT_TO_POINTER (MK_ANALYSIS_PERIOD_LAST_DAYS));
+  stall_of ("period: this week", window, page, period_cb,
+            GINT_TO_POINTER (MK_ANALYSIS_PERIOD_WEEK));
+  stall_of ("period: the study", window, page, period_cb,
+            GINT_TO_POINTER (MK_ANALYSIS_PERIOD_STUDY));
+  stall_of ("peers: whole team", window, page, peer_mode_cb,
+            GINT_TO_POINTER (MK_PEER_MODE_TEAM));
+  stall_of ("peers: by level", window, page, peer_mode_cb,
+            GINT_TO_POINTER (MK_PEER_MODE_LEVEL));
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    stall_of ("change the admin target", window, page, target_cb, &targets[i]);
+  stall_of ("open a manager", window, page, manager_cb, first);
+  stall_of ("open another manager", window, page, manager_cb, second);
+}
+
 static gboolean
 run_cb (gpointer user_data)
 {
@@ -175,6 +272,8 @@ run_cb (gpointer user_data)
   painted = wait_painted (window);
   g_print ("detail       %7.2f ms\n", (painted - t0) / 1000.0);
 
+  measure_stalls (window, page, chart);
+
   gtk_window_destroy (GTK_WINDOW (window));
   g_application_release (app);
   return G_SOURCE_REMOVE;
@@ -209,6 +308,7 @@ main (int   argc,
 
   mk_core_init_i18n ();
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  bench_stall_init ();
 
   app = mk_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);

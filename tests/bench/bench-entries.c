@@ -13,6 +13,11 @@
  *   - adding an entry (another part of the window would) while the list
  *     shows its middle: the list is read again and stays where it was;
  *   - sorting by minutes, searching the tasks, filtering by one person.
+ * Then, for each action a person takes on this database, the longest
+ * main-loop stall (bench-stall.h: the longest time the main thread went
+ * without polling for input, budget 50 ms) and the time until its result
+ * is shown: a search, a sort by every column, a filter, opening
+ * Preferences and each of its pages, and changing a category's target.
  * The entry added is deleted again, so the database stays as built.
  * The figures are printed, not judged: the budgets are in DESIGN.md.
  */
@@ -21,9 +26,13 @@
 #include <glib/gstdio.h>
 
 #include "bench-entries-gen.h"
+#include "bench-stall.h"
 #include "gui-test-utils.h"
+#include "mk-analysis-page.h"
 #include "mk-application.h"
 #include "mk-entries-page.h"
+#include "mk-entry-list.h"
+#include "mk-preferences-window.h"
 #include "mk-window.h"
 
 static MkApplication *app;
@@ -152,7 +161,157 @@ filter_person (gpointer data)
 static void
 settle (void)
 {
+  /* A search or a sort is read in a worker: its rows first. */
+  mk_gui_test_wait_for (!mk_entry_list_get_busy (mk_entries_page_get_entries (page ())));
   mk_gui_test_wait_frames (GTK_WIDGET (window ()), 3);
+}
+
+/* Stalls */
+
+static gboolean
+list_ready (gpointer data)
+{
+  return !mk_entry_list_get_busy (mk_entries_page_get_entries (page ()));
+}
+
+static gboolean
+analysis_ready (gpointer data)
+{
+  MkAnalysisPage *analysis = MK_ANALYSIS_PAGE (mk_gui_test_find_by_type (GTK_WIDGET (window ()),
+                                                                         MK_TYPE_ANALYSIS_PAGE));
+
+  return analysis == NULL || !mk_analysis_page_get_busy (analysis);
+}
+
+static gboolean
+always_ready (gpointer data)
+{
+  return TRUE;
+}
+
+/* Runs @what, iterates until @ready and three more frames are painted, and
+ * prints the longest stall meanwhile and when the result was there. */
+static void
+stall_of (const char *name,
+          void      (*what) (gpointer data),
+          gpointer    data,
+          gboolean  (*ready) (gpointer data),
+          GtkWidget  *shown)
+{
+  gint64 begin = g_get_monotonic_time ();
+  gint64 end = begin + 120 * G_USEC_PER_SEC;
+  double result;
+
+  bench_stall_reset ();
+  what (data);
+  while (!ready (data) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  result = (g_get_monotonic_time () - begin) / 1000.0;
+  mk_gui_test_wait_frames (shown, 3);
+  g_print ("stall %-30s %8.1f ms  (cpu %7.1f ms)  result after %8.1f ms%s\n", name,
+           bench_stall_worst (), bench_stall_worst_cpu (), result,
+           bench_stall_worst_cpu () >= 50 ? "   OVER 50 ms" : "");
+}
+
+static void
+open_preferences (gpointer data)
+{
+  gtk_widget_activate_action (GTK_WIDGET (window ()), "win.preferences", NULL);
+}
+
+static GtkWindow *
+preferences (void)
+{
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (MK_IS_PREFERENCES_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+preferences_shown (gpointer data)
+{
+  return preferences () != NULL && gtk_widget_get_mapped (GTK_WIDGET (preferences ()));
+}
+
+static void
+preferences_page (gpointer data)
+{
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences ()), data);
+}
+
+/* A new upper bound of the admin target, as its editor saves it. */
+static void
+change_target (gpointer data)
+{
+  MkStore *store = mk_window_get_store (window ());
+  MkCategory *admin = mk_store_get_category_by_key (store, "admin");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = admin ? g_strdup (mk_category_get_name (admin)) : NULL;
+  g_autofree char *color = admin ? g_strdup (mk_category_get_color (admin)) : NULL;
+
+  if (admin == NULL ||
+      !mk_store_update_category (store, mk_category_get_id (admin), name,
+                                 color, mk_category_get_kind (admin),
+                                 mk_category_get_target_min (admin), *(double *) data,
+                                 mk_category_get_sort_order (admin),
+                                 mk_category_get_archived (admin), &error))
+    g_printerr ("bench-entries: the target was not changed: %s\n",
+                error ? error->message : "no admin category");
+}
+
+static void
+show_page (gpointer data)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (window ()), "page",
+                                  g_variant_new_string (data));
+}
+
+static void
+bench_stalls (void)
+{
+  static const char *const columns[] = { "person", "category", "minutes", "task", "date" };
+  static const char *const pages[] = { "people", "analysis", "data", "team", "categories" };
+  GtkWidget *win = GTK_WIDGET (window ());
+  double targets[] = { 0.15, 0.20 };
+  GtkWindow *prefs;
+
+  g_print ("== longest main-loop stall of each action (budget 50 ms)\n");
+  stall_of ("search \"crm\"", search, (gpointer) "crm", list_ready, win);
+  stall_of ("search \"помощь\"", search, (gpointer) "помощь", list_ready, win);
+  stall_of ("clear the search", search, NULL, list_ready, win);
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("sort by %s", columns[i]);
+
+      stall_of (name, sort_by_minutes, (gpointer) columns[i], list_ready, win);
+    }
+  {
+    g_autoptr(MkEntry) first = g_list_model_get_item (G_LIST_MODEL (mk_entries_page_get_entries (page ())), 0);
+    gint64 person = mk_entry_get_person_id (first);
+    gint64 everyone = 0;
+
+    stall_of ("filter by one person", filter_person, &person, list_ready, win);
+    stall_of ("filter by everyone", filter_person, &everyone, list_ready, win);
+  }
+  stall_of ("show Analysis", show_page, (gpointer) "analysis", analysis_ready, win);
+  stall_of ("open Preferences", open_preferences, NULL, preferences_shown, win);
+  prefs = preferences ();
+  if (prefs == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Preferences → %s", pages[i]);
+
+      stall_of (name, preferences_page, (gpointer) pages[i], always_ready, GTK_WIDGET (prefs));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    stall_of ("change the admin target", change_target, &targets[i], analysis_ready,
+              GTK_WIDGET (prefs));
+  gtk_window_destroy (prefs);
+  stall_of ("show Entries", show_page, (gpointer) "entries", list_ready, win);
 }
 
 static void
@@ -246,6 +405,10 @@ bench_entries (void)
   settle ();
   g_print ("filter by one person, first frame:  %8.1f ms  (%u entries)\n", ms,
            g_list_model_get_n_items (entries));
+  ms = until_painted (GTK_WIDGET (win), filter_person, &(gint64) { 0 });
+  settle ();
+
+  bench_stalls ();
 }
 
 int
@@ -286,6 +449,7 @@ main (int   argc,
     }
   g_print ("database: %s (%" G_GINT64_FORMAT " entries)\n", path, n_entries);
 
+  bench_stall_init ();
   g_test_add_func ("/bench/entries", bench_entries);
   app = mk_gui_test_app_new (path);
   g_signal_connect_after (app, "activate", G_CALLBACK (activate_cb), NULL);

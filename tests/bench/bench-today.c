@@ -16,6 +16,9 @@
  *   add+frame     the same up to the next painted frame;
  *   (all cpu)     the CPU time of all the process' threads meanwhile: the
  *                 main thread, workers, and llvmpipe's when GL renders;
+ *   stall         the longest main-loop stall over the adds (bench-stall.h:
+ *                 the longest time the main thread went without polling
+ *                 for input; budget 50), and over showing every page;
  *   frames        the frames painted meanwhile and where their time went on
  *                 the main thread: layout (styles, sizes) and paint
  *                 (snapshot and render; with GL under Xvfb, llvmpipe's
@@ -31,6 +34,7 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "bench-stall.h"
 #include "mk-analysis-page.h"
 #include "mk-application.h"
 #include "mk-store.h"
@@ -198,6 +202,7 @@ measure_adds (GtkWidget  *window,
 
   n_painted = n_changed = 0;
   layout_ms_sum = paint_ms_sum = 0;
+  bench_stall_reset ();
   for (guint i = 0; i < n_adds; i++)
     {
       g_autofree char *line = g_strdup_printf ("%u call %s %u", 5 + i % 40, customer, i);
@@ -217,6 +222,8 @@ measure_adds (GtkWidget  *window,
   print_stats ("add (cpu)", cpu, n_adds);
   print_stats ("add+frame", frames, n_adds);
   print_stats ("(all cpu)", frames_cpu, n_adds);
+  g_print ("stall        %7.2f ms   (cpu %.2f ms; longest main-loop stall over the adds)\n",
+           bench_stall_worst (), bench_stall_worst_cpu ());
   g_print ("frames       %u painted; mean layout %.2f ms, paint %.2f ms (main thread); "
            "\"changed\" %u times; window %d × %d px\n", n_painted,
            layout_ms_sum / MAX (n_painted, 1), paint_ms_sum / MAX (n_painted, 1), n_changed,
@@ -231,6 +238,7 @@ show_every_page (GtkWidget *window)
   GtkWidget *analysis = find_child_of_type (window, MK_TYPE_ANALYSIS_PAGE);
   gint64 t0 = g_get_monotonic_time ();
 
+  bench_stall_reset ();
   g_action_group_activate_action (G_ACTION_GROUP (window), "page",
                                   g_variant_new_string ("entries"));
   for (guint i = 0; i < 3; i++)
@@ -246,8 +254,8 @@ show_every_page (GtkWidget *window)
                                   g_variant_new_string ("today"));
   wait_painted (window);
   iterate_for (500);
-  g_print ("== after showing Entries and Analysis once (%.0f ms), back on Today\n",
-           (g_get_monotonic_time () - t0) / 1000.0);
+  g_print ("== after showing Entries and Analysis once (%.0f ms, longest stall %.1f ms), "
+           "back on Today\n", (g_get_monotonic_time () - t0) / 1000.0, bench_stall_worst ());
 }
 
 static void
@@ -372,6 +380,7 @@ main (int   argc,
 
   mk_core_init_i18n ();
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  bench_stall_init ();
   settings = g_settings_new (BASE_APP_ID);
   g_settings_set_string (settings, "current-person", person);
   if (argc > 5 && g_str_equal (argv[5], "page-only"))

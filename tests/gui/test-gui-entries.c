@@ -36,6 +36,8 @@ get_page (void)
 static void
 settle (MkEntriesPage *page)
 {
+  /* A search or a sort is read in a worker: wait for its rows. */
+  mk_gui_test_wait_for (!mk_entry_list_get_busy (mk_entries_page_get_entries (page)));
   mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
 }
 
@@ -302,9 +304,13 @@ test_entries_filters (void)
   settle (page);
   assert_shows (page, db_totals (0, 0, NULL, NULL));
 
-  /* The search reads the task text, any case. */
+  /* The search reads the task text, any case, in a worker: meanwhile the
+   * page turns a spinner over the rows it had. */
   mk_entries_filters_set_search (filters, "crm");
+  g_assert_true (mk_entry_list_get_busy (mk_entries_page_get_entries (page)));
+  g_assert_true (gtk_widget_get_visible (mk_gui_test_child (page, "busy_spinner")));
   settle (page);
+  g_assert_false (gtk_widget_get_visible (mk_gui_test_child (page, "busy_spinner")));
   g_assert_cmpuint (g_list_model_get_n_items (shown (page)), >, 0);
   for (guint i = 0; i < g_list_model_get_n_items (shown (page)); i++)
     {

@@ -358,6 +358,123 @@ test_entry_list_holds (void)
   g_assert_false (mk_entry_list_holds (list, admin));
 }
 
+/* During "items-changed": why the list says it changed. */
+static void
+note_change_cb (GListModel        *model,
+                guint              position,
+                guint              removed,
+                guint              added,
+                MkEntryListChange *change)
+{
+  *change = mk_entry_list_get_change (MK_ENTRY_LIST (model));
+}
+
+static void
+wait_idle (MkEntryList *list)
+{
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (mk_entry_list_get_busy (list) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (mk_entry_list_get_busy (list));
+}
+
+static void
+assert_same_rows (MkEntryList *a,
+                  MkEntryList *b)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (a));
+
+  g_assert_cmpuint (n, ==, g_list_model_get_n_items (G_LIST_MODEL (b)));
+  g_assert_cmpint (mk_entry_list_get_total_minutes (a), ==, mk_entry_list_get_total_minutes (b));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MkEntry) x = g_list_model_get_item (G_LIST_MODEL (a), i);
+      g_autoptr(MkEntry) y = g_list_model_get_item (G_LIST_MODEL (b), i);
+
+      g_assert_nonnull (x);
+      g_assert_nonnull (y);
+      g_assert_cmpint (mk_entry_get_id (x), ==, mk_entry_get_id (y));
+    }
+}
+
+/* An asynchronous list reads searches and unindexed orders in a worker:
+ * the caller never waits, the list keeps its rows meanwhile, and the
+ * result is the synchronous list's, told as a reorder, a commit or new
+ * filters. */
+static void
+test_entry_list_async (void)
+{
+  g_autoptr(MkStore) store = mk_test_store_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 anna = mk_test_person (store, "Anna");
+  gint64 boris = mk_test_person (store, "Борис");
+  gint64 calls = mk_category_get_id (mk_store_get_category_by_key (store, "calls"));
+  MkStoreBulk *bulk = mk_store_bulk_begin (store, "x.csv", NULL, NULL, &error);
+  g_autoptr(MkEntryList) sync = NULL;
+  g_autoptr(MkEntryList) async = NULL;
+  MkEntryListChange change = MK_ENTRY_LIST_CHANGE_NONE;
+  guint before;
+
+  for (int i = 0; i < 3000; i++)
+    {
+      char day_s[11];
+      g_autofree char *task = g_strdup_printf (i % 4 ? "Call Acme %d" : "Отчёт %d", i % 97);
+      MkEntryInput in = { i % 2 ? anna : boris, day_s, i % 5 ? (i * 17) % 1440 : -1,
+                          1 + (i * 7) % 120, calls, task, 0, 0, i + 1 };
+
+      g_snprintf (day_s, sizeof day_s, "2026-09-%02d", 1 + i % 30);
+      g_assert_true (mk_store_bulk_add (bulk, &in, NULL, &error));
+    }
+  g_assert_true (mk_store_bulk_commit (bulk, NULL, &error));
+
+  sync = mk_entry_list_new (store);
+  async = mk_entry_list_new (store);
+  mk_entry_list_set_async (async, TRUE);
+  g_signal_connect (async, "items-changed", G_CALLBACK (note_change_cb), &change);
+  before = g_list_model_get_n_items (G_LIST_MODEL (async));
+  g_assert_cmpuint (before, ==, 3000);
+
+  for (int sort = MK_ENTRY_SORT_TIME; sort <= MK_ENTRY_SORT_TASK; sort++)
+    for (int descending = 0; descending < 2; descending++)
+      {
+        mk_entry_list_set_sort (sync, sort, descending);
+        mk_entry_list_set_sort (async, sort, descending);
+        if (sort != MK_ENTRY_SORT_TIME)
+          g_assert_true (mk_entry_list_get_busy (async));
+        wait_idle (async);
+        if (sort != MK_ENTRY_SORT_TIME || descending)   /* the first is no change */
+          g_assert_cmpint (change, ==, MK_ENTRY_LIST_CHANGE_REORDER);
+        assert_same_rows (sync, async);
+      }
+
+  /* A search: busy at once, the old rows kept until the worker is done. */
+  mk_entry_list_set_search (sync, "отчёт");
+  mk_entry_list_set_search (async, "acme");
+  mk_entry_list_set_search (async, "отчёт");   /* the first request is dropped */
+  g_assert_true (mk_entry_list_get_busy (async));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (async)), ==, 3000);
+  wait_idle (async);
+  g_assert_cmpint (change, ==, MK_ENTRY_LIST_CHANGE_FILTER);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (async)), ==, 750);
+  assert_same_rows (sync, async);
+
+  /* A commit: read again, told as a commit. */
+  mk_test_add_entry (store, anna, "2026-09-02", 100, 15, "calls", "Отчёт для руководителя");
+  wait_idle (async);
+  g_assert_cmpint (change, ==, MK_ENTRY_LIST_CHANGE_COMMIT);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (async)), ==, 751);
+  assert_same_rows (sync, async);
+
+  /* Back to the time order without a search: synchronous again. */
+  mk_entry_list_set_search (sync, NULL);
+  mk_entry_list_set_search (async, NULL);
+  mk_entry_list_set_sort (sync, MK_ENTRY_SORT_TIME, FALSE);
+  mk_entry_list_set_sort (async, MK_ENTRY_SORT_TIME, FALSE);
+  g_assert_false (mk_entry_list_get_busy (async));
+  assert_same_rows (sync, async);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -370,6 +487,7 @@ main (int   argc,
   g_test_add_func ("/store/entry-list/pages-and-filters", test_entry_list_pages_and_filters);
   g_test_add_func ("/store/entry-list/search-ignores-case", test_entry_list_search_ignores_case);
   g_test_add_func ("/store/entry-list/holds", test_entry_list_holds);
+  g_test_add_func ("/store/entry-list/async", test_entry_list_async);
 
   return g_test_run ();
 }
