@@ -51,4 +51,10 @@ for lang in $(grep -v '^#' "$podir/LINGUAS"); do
     status=1
   fi
 done
+# One word for one category: Russian names the category "Other" «Прочее»,
+# never «Другое» in another message (issue 17).
+if [ -f "$podir/ru.po" ] && grep -n '^msgstr.*«Другое»' "$podir/ru.po" >&2; then
+  echo "ru: the category Other is «Прочее»; «Другое» above names it differently" >&2
+  status=1
+fi
 exit $status

@@ -22,7 +22,9 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <locale.h>
 #include <math.h>
+#include <string.h>
 
 #include "mk-day.h"
 #include "mk-format.h"
@@ -210,6 +212,39 @@ mk_format_minutes (double minutes)
     return g_strdup_printf (_("%d h"), total / 60);
   /* Translators: hours and minutes, e.g. "2 h 14 min". */
   return g_strdup_printf (_("%d h %d min"), total / 60, total % 60);
+}
+
+/**
+ * mk_format_count:
+ * @count: how many (entries, rows)
+ *
+ * The one way Minutka writes a count: with the digits grouped by three as
+ * the locale groups them ("400,020" in English, "400 020" in Russian, with
+ * the narrow no-break space).  A locale that groups nothing (C, POSIX) gets
+ * the comma, so that a big count is never a run of digits.
+ *
+ * Returns: (transfer full): the count.
+ */
+char *
+mk_format_count (gint64 count)
+{
+  const struct lconv *conv = localeconv ();
+  const char *sep = conv->thousands_sep != NULL && *conv->thousands_sep != '\0'
+                    ? conv->thousands_sep : ",";
+  char digits[24];
+  GString *text = g_string_new (count < 0 ? "−" : NULL);
+  size_t len;
+
+  g_snprintf (digits, sizeof digits, "%" G_GUINT64_FORMAT,
+              count < 0 ? (guint64) 0 - (guint64) count : (guint64) count);
+  len = strlen (digits);
+  for (size_t i = 0; i < len; i++)
+    {
+      if (i > 0 && (len - i) % 3 == 0)
+        g_string_append (text, sep);
+      g_string_append_c (text, digits[i]);
+    }
+  return g_string_free (text, FALSE);
 }
 
 /**

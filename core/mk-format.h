@@ -23,6 +23,7 @@ char       *mk_format_time_range   (int             start,
 
 /* Numbers */
 char       *mk_format_minutes      (double          minutes);
+char       *mk_format_count        (gint64          count);
 char       *mk_format_percent      (double          share);
 char       *mk_format_target_band  (double          target_min,
                                     double          target_max);

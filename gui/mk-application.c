@@ -23,6 +23,7 @@
 #include "mk-error.h"
 #include "mk-store.h"
 #include "mk-version.h"
+#include "mk-menu-tooltips.h"
 #include "mk-wheel-guard.h"
 #include "mk-window.h"
 
@@ -310,6 +311,8 @@ mk_application_startup (GApplication *app)
 
   /* Scrolling a page never changes a value: only a focused control takes the wheel. */
   mk_wheel_guard_install ();
+  /* No tooltip over an open menu. */
+  mk_menu_tooltips_install ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (app),
                                    app_actions, G_N_ELEMENTS (app_actions),

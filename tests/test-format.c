@@ -34,6 +34,27 @@ test_minutes (void)
   assert_text (mk_format_minutes (INFINITY), "—");
 }
 
+/* Counts are grouped by three: the locale's separator, or a comma. */
+static void
+test_count (void)
+{
+  assert_text (mk_format_count (0), "0");
+  assert_text (mk_format_count (999), "999");
+  assert_text (mk_format_count (1000), "1,000");
+  assert_text (mk_format_count (400020), "400,020");
+  assert_text (mk_format_count (1234567), "1,234,567");
+  assert_text (mk_format_count (-400020), "−400,020");
+  if (setlocale (LC_NUMERIC, "ru_RU.UTF-8") != NULL)
+    {
+      /* Russian groups with the narrow no-break space. */
+      assert_text (mk_format_count (400020), "400\u202f020");
+      assert_text (mk_format_count (1234567), "1\u202f234\u202f567");
+    }
+  else
+    g_test_message ("ru_RU.UTF-8 is not installed: the Russian grouping is not checked");
+  setlocale (LC_NUMERIC, "C.UTF-8");
+}
+
 static void
 test_time (void)
 {
@@ -173,6 +194,7 @@ main (int   argc,
 
   g_test_add_func ("/format/minutes", test_minutes);
   g_test_add_func ("/format/time", test_time);
+  g_test_add_func ("/format/count", test_count);
   g_test_add_func ("/format/percent", test_percent);
   g_test_add_func ("/format/target", test_target);
   g_test_add_func ("/format/labels", test_labels);

@@ -976,10 +976,57 @@ mk_analysis_page_class_init (MkAnalysisPageClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
+/* The period button shows its choice in a label as wide as the longest
+ * choice, so that choosing another period moves nothing beside it. */
+static void
+period_setup_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (label), GPOINTER_TO_INT (user_data));
+  gtk_label_set_max_width_chars (GTK_LABEL (label), GPOINTER_TO_INT (user_data));
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+period_bind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      string ? gtk_string_object_get_string (string) : "");
+}
+
+static void
+set_period_factory (MkAnalysisPage *self)
+{
+  GListModel *model = gtk_drop_down_get_model (self->period_dropdown);
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  glong chars = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) string = g_list_model_get_item (model, i);
+
+      chars = MAX (chars, g_utf8_strlen (gtk_string_object_get_string (string), -1));
+    }
+  g_signal_connect (factory, "setup", G_CALLBACK (period_setup_cb),
+                    GINT_TO_POINTER ((int) MIN (chars, 40)));
+  g_signal_connect (factory, "bind", G_CALLBACK (period_bind_cb), NULL);
+  gtk_drop_down_set_factory (self->period_dropdown, factory);
+}
+
 static void
 mk_analysis_page_init (MkAnalysisPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  set_period_factory (self);
 
   self->cancellable = g_cancellable_new ();
   self->mode = MK_PEER_MODE_LEVEL;

@@ -47,6 +47,7 @@ struct _MkManagerDetail
   GtkWidget            *main_box;
   GtkWidget            *back_button;
   GtkLabel             *title_label;
+  GtkScrolledWindow    *scroller;
   GtkLabel             *sample_label;
   GtkWidget            *weak_box;
   GtkLabel             *weak_label;
@@ -489,6 +490,10 @@ mk_manager_detail_show (MkManagerDetail *self,
   g_return_if_fail (MK_IS_ANALYSIS (analysis));
   g_return_if_fail (name != NULL);
 
+  /* Another manager starts at the top; the same one, recomputed, stays
+   * where the reader was. */
+  if (g_strcmp0 (self->name, name) != 0)
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
   if (self->name != name)
     {
       g_free (self->name);
@@ -598,6 +603,7 @@ mk_manager_detail_class_init (MkManagerDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MkManagerDetail, main_box);
   gtk_widget_class_bind_template_child (widget_class, MkManagerDetail, back_button);
   gtk_widget_class_bind_template_child (widget_class, MkManagerDetail, title_label);
+  gtk_widget_class_bind_template_child (widget_class, MkManagerDetail, scroller);
   gtk_widget_class_bind_template_child (widget_class, MkManagerDetail, sample_label);
   gtk_widget_class_bind_template_child (widget_class, MkManagerDetail, weak_box);
   gtk_widget_class_bind_template_child (widget_class, MkManagerDetail, weak_label);

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mk-format.h"
 #include "mk-domain.h"
 #include "mk-import-category-choices.h"
 #include "mk-importer.h"
@@ -194,7 +195,7 @@ mk_import_category_choices_show (MkImportCategoryChoices *self,
       row = ADW_COMBO_ROW (adw_combo_row_new ());
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), value->text);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      number = g_strdup_printf ("%" G_GUINT64_FORMAT, value->count);
+      number = mk_format_count ((gint64) value->count);
       /* Translators: %s is a number of rows of the file's first rows. */
       count = g_strdup_printf (ngettext ("%s row in the preview", "%s rows in the preview",
                                          (unsigned long) MIN (value->count, G_MAXUINT32)),

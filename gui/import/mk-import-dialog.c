@@ -24,6 +24,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mk-format.h"
 #include "mk-analysis-format.h"
 #include "mk-error.h"
 #include "mk-import-dialog.h"
@@ -183,7 +184,7 @@ progress_cb (guint64  rows,
   fraction = CLAMP (fraction, 0, 1);
   /* Translators: the import's progress in per cent; "%%" is the sign. */
   percent = g_strdup_printf (_("%d %%"), (int) (fraction * 100));
-  number = g_strdup_printf ("%" G_GUINT64_FORMAT, rows);
+  number = mk_format_count ((gint64) rows);
   /* Translators: %s is a number of rows. */
   label = g_strdup_printf (ngettext ("%s row read", "%s rows read", plural_n (rows)), number);
   gtk_progress_bar_set_fraction (self->progress_bar, fraction);
@@ -195,7 +196,7 @@ static void
 set_count (GtkLabel *label,
            guint64   count)
 {
-  g_autofree char *text = g_strdup_printf ("%" G_GUINT64_FORMAT, count);
+  g_autofree char *text = mk_format_count ((gint64) count);
 
   gtk_label_set_text (label, text);
 }
@@ -215,7 +216,7 @@ show_problems (MkImportDialog *self,
   if (result != NULL && result->n_problems > result->problems->len)
     {
       guint64 more = result->n_problems - result->problems->len;
-      g_autofree char *number = g_strdup_printf ("%" G_GUINT64_FORMAT, more);
+      g_autofree char *number = mk_format_count ((gint64) more);
 
       g_string_append_c (text, '\n');
       /* Translators: %s is a number of rows not listed above. */
@@ -256,7 +257,7 @@ show_result (MkImportDialog *self,
     }
   else
     {
-      g_autofree char *entries = g_strdup_printf ("%" G_GUINT64_FORMAT, counts.imported);
+      g_autofree char *entries = mk_format_count ((gint64) counts.imported);
       g_autofree char *minutes = mk_format_minutes ((double) result->minutes);
 
       /* Translators: %s is a number of entries. */
@@ -371,7 +372,7 @@ undone_cb (GObject      *source,
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.undo", TRUE);
       return;
     }
-  number = g_strdup_printf ("%" G_GUINT64_FORMAT, entries);
+  number = mk_format_count ((gint64) entries);
   /* Translators: after Undo Import; "120 entries from march.csv were …". */
   description = g_strdup_printf (ngettext ("%s entry from %s was removed: the database is as "
                                            "it was before this import.",

@@ -21,6 +21,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mk-format.h"
 #include "mk-analysis-format.h"
 #include "mk-imports-group.h"
 #include "mk-store-batches.h"
@@ -57,7 +58,7 @@ describe (const MkImportSummary *s)
   /* Translators: when an import came in, as GDateTime formats it. */
   g_autofree char *when = local ? g_date_time_format (local, _("%-d %b %Y, %H:%M"))
                                 : g_strdup ("");
-  g_autofree char *number = g_strdup_printf ("%" G_GUINT64_FORMAT, s->entries);
+  g_autofree char *number = mk_format_count ((gint64) s->entries);
   g_autofree char *entries = g_strdup_printf (ngettext ("%s entry", "%s entries",
                                                         plural_n (s->entries)), number);
   g_autofree char *minutes = mk_format_minutes ((double) s->minutes);
@@ -96,7 +97,7 @@ removed_cb (GObject      *source,
     message = g_strdup (error->message);
   else
     {
-      g_autofree char *number = g_strdup_printf ("%" G_GUINT64_FORMAT, entries);
+      g_autofree char *number = mk_format_count ((gint64) entries);
 
       /* Translators: "march.csv removed: 120 entries". */
       message = g_strdup_printf (ngettext ("%s removed: %s entry", "%s removed: %s entries",
@@ -152,7 +153,7 @@ remove_clicked_cb (GtkButton      *button,
 {
   const MkImportSummary *s = g_object_get_data (G_OBJECT (button), "summary");
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autofree char *number = g_strdup_printf ("%" G_GUINT64_FORMAT, s->entries);
+  g_autofree char *number = mk_format_count ((gint64) s->entries);
   g_autofree char *minutes = mk_format_minutes ((double) s->minutes);
   g_autofree char *body = NULL;
   AdwMessageDialog *dialog;

@@ -72,6 +72,7 @@ struct _MkTodayPage
   MkEntryList     *entries;
   GListModel      *categories;
   MkEntryHistory  *history;
+  AdwToast        *undo_toast;   /* weak: the last toast with Undo, while it lives */
   GSettings       *settings;
 
   GtkWidget       *main_box;
@@ -159,6 +160,11 @@ show_toast (MkTodayPage *self,
       g_object_set_data (G_OBJECT (toast), "generation",
                          GUINT_TO_POINTER (mk_entry_history_get_generation (self->history)));
       g_signal_connect_object (toast, "button-clicked", G_CALLBACK (toast_undo_cb), self, 0);
+      if (self->undo_toast != NULL)
+        g_object_remove_weak_pointer (G_OBJECT (self->undo_toast),
+                                      (gpointer *) &self->undo_toast);
+      self->undo_toast = toast;
+      g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->undo_toast);
     }
   adw_toast_overlay_add_toast (overlay, toast);
 }
@@ -491,7 +497,22 @@ undo_action_cb (GtkWidget  *widget,
   if (!mk_entry_history_undo (self->history, &error))
     show_toast (self, error->message, FALSE);
   else
-    set_hint (self, _("Undone"), FALSE);
+    {
+      set_hint (self, _("Undone"), FALSE);
+      /* Ctrl+Z: the change's toast would still say "Entry deleted" and
+       * offer Undo.  It says what happened instead, without its button.
+       * (Not adw_toast_dismiss(): libadwaita 1.2 crashes when a toast is
+       * dismissed while it slides in.)  From the toast's own button, the
+       * toast goes by itself. */
+      if (param == NULL && self->undo_toast != NULL)
+        {
+          adw_toast_set_title (self->undo_toast, _("Undone"));
+          adw_toast_set_button_label (self->undo_toast, NULL);
+          g_object_remove_weak_pointer (G_OBJECT (self->undo_toast),
+                                        (gpointer *) &self->undo_toast);
+          self->undo_toast = NULL;
+        }
+    }
 }
 
 /* Timer */
@@ -1015,6 +1036,9 @@ mk_today_page_dispose (GObject *object)
     gtk_window_destroy (GTK_WINDOW (self->editor));
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_id, self->store);
+  if (self->undo_toast != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->undo_toast), (gpointer *) &self->undo_toast);
+  self->undo_toast = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), MK_TYPE_TODAY_PAGE);
   g_clear_object (&self->entries);
   g_clear_object (&self->history);

@@ -321,6 +321,7 @@ test_analysis_detail (void)
   MkWindow *window = mk_gui_test_get_window ();
   MkManagerDetail *detail = MK_MANAGER_DETAIL (mk_gui_test_child (page, "detail"));
   MkDayTimeline *timeline;
+  GtkAdjustment *scroller_adj;
 
   /* A click in the middle of the first bar opens that manager. */
   click_bar (get_chart (page), 0);
@@ -343,6 +344,14 @@ test_analysis_detail (void)
   screenshot (mk_gui_test_child (detail, "days_group"), "detail-days");
   screenshot (mk_gui_test_child (detail, "findings_group"), "detail-findings");
 
+  /* Read to the end of Boris' detail… */
+  scroller_adj = gtk_scrolled_window_get_vadjustment (
+    GTK_SCROLLED_WINDOW (mk_gui_test_child (detail, "scroller")));
+  gtk_adjustment_set_value (scroller_adj, gtk_adjustment_get_upper (scroller_adj) -
+                                          gtk_adjustment_get_page_size (scroller_adj));
+  mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
+  g_assert_cmpfloat (gtk_adjustment_get_value (scroller_adj), >, 0);
+
   /* Back, then a finding's row opens a detail too. */
   gtk_widget_activate_action (GTK_WIDGET (page), "analysis.back", NULL);
   mk_gui_test_wait_frames (GTK_WIDGET (page), 3);
@@ -351,6 +360,8 @@ test_analysis_detail (void)
   gtk_widget_activate_action (GTK_WIDGET (page), "analysis.open-manager", "s", "Michael Brown");
   wait_detail (page);
   g_assert_cmpstr (mk_analysis_page_get_shown_manager (page), ==, "Michael Brown");
+  /* …another manager's detail starts at its top, not where Boris' was left. */
+  g_assert_cmpfloat (gtk_adjustment_get_value (scroller_adj), ==, 0);
   g_assert_true (gtk_widget_get_visible (mk_gui_test_child (detail, "weak_box")));
   screenshot (GTK_WIDGET (window), "detail-weak");
 
@@ -595,6 +606,50 @@ test_analysis_recomputes (void)
                    ==, 300);
 }
 
+/* The Analysis tab's own icon (a symbolic SVG in the resources) renders as
+ * its three bars, not as GTK's broken-image icon: the SVG loader
+ * (librsvg2-common, in build-aux/install-deps) is there and reads it. */
+static void
+test_analysis_chart_icon (void)
+{
+  GtkWidget *window = GTK_WIDGET (mk_gui_test_get_window ());
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (window));
+  g_autoptr(GtkIconPaintable) icon = NULL;
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree guchar *pixels = g_malloc0 (16 * 16 * 4);
+  /* (x, y, inside a bar): the middle bar is the widest, the last the shortest. */
+  static const struct { int x, y; gboolean bar; } probes[] = {
+    { 3, 3, TRUE }, { 13, 3, FALSE }, { 13, 8, TRUE }, { 3, 12, TRUE }, { 12, 12, FALSE },
+  };
+
+  g_assert_true (gtk_icon_theme_has_icon (theme, "mk-chart-symbolic"));
+  icon = gtk_icon_theme_lookup_icon (theme, "mk-chart-symbolic", NULL, 16, 1,
+                                     GTK_TEXT_DIR_LTR, 0);
+  g_assert_true (gtk_icon_paintable_is_symbolic (icon));
+  gdk_paintable_snapshot (GDK_PAINTABLE (icon), snapshot, 16, 16);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  g_assert_true (gsk_renderer_realize (renderer, NULL, &error));
+  g_assert_no_error (error);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, 16, 16));
+  gsk_renderer_unrealize (renderer);
+  gdk_texture_download (texture, pixels, 16 * 4);
+  for (guint i = 0; i < G_N_ELEMENTS (probes); i++)
+    {
+      guchar alpha = pixels[(probes[i].y * 16 + probes[i].x) * 4 + 3];
+
+      g_test_message ("(%d, %d): alpha %u", probes[i].x, probes[i].y, alpha);
+      if (probes[i].bar)
+        g_assert_cmpuint (alpha, >, 128);
+      else
+        g_assert_cmpuint (alpha, <, 64);
+    }
+}
+
 static void
 test_analysis_options (void)
 {
@@ -625,6 +680,23 @@ test_analysis_options (void)
   analysis = wait_analysis (page, analysis);
   g_assert_cmpstr (mk_analysis_get_from (analysis), ==, from);
   g_assert_cmpstr (mk_analysis_get_to (analysis), ==, to);
+
+  /* The period button is as wide whichever period is chosen: the toolbar
+   * does not jump when it changes. */
+  {
+    GtkWidget *dropdown = mk_gui_test_child (page, "period_dropdown");
+    int widths[4] = { 0 };
+
+    for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+      {
+        gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), i == 3 ? 1 : i);
+        gtk_widget_measure (dropdown, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &widths[i], NULL,
+                            NULL);
+        g_assert_cmpint (widths[i], ==, widths[0]);
+      }
+    analysis = wait_analysis (page, analysis);
+    screenshot (GTK_WIDGET (mk_gui_test_get_window ()), "period-last-days");
+  }
 
   mk_analysis_page_set_peer_mode (page, MK_PEER_MODE_LEVEL);
   mk_analysis_page_set_period (page, MK_ANALYSIS_PERIOD_STUDY, NULL, NULL);
@@ -684,6 +756,7 @@ main (int   argc,
   g_test_add_func ("/gui/analysis/print-draws-the-report-pages", test_analysis_print);
   g_test_add_func ("/gui/analysis/recomputes-on-change", test_analysis_recomputes);
   g_test_add_func ("/gui/analysis/period-and-peer-group", test_analysis_options);
+  g_test_add_func ("/gui/analysis/chart-icon-renders", test_analysis_chart_icon);
   g_test_add_func ("/gui/analysis/dark-and-narrow", test_analysis_styles);
 
   app = mk_gui_test_app_new (NULL);
