@@ -44,6 +44,7 @@
 #include <string.h>
 
 #include "mk-store-private.h"
+#include "mk-team-async.h"
 #include "mk-team-private.h"
 #include "mk-team-server.h"
 
@@ -492,6 +493,79 @@ read_team (PGconn  *conn,
     g_hash_table_insert (join->category_keys, g_strdup (PQgetvalue (categories, i, 0)),
                          g_strdup (PQgetvalue (categories, i, 1)));
   return TRUE;
+}
+
+/**
+ * mk_team_check_free:
+ * @check: (nullable): what mk_team_check() returned
+ */
+void
+mk_team_check_free (MkTeamCheck *check)
+{
+  if (check == NULL)
+    return;
+  g_free (check->server);
+  g_free (check->login);
+  g_free (check->person);
+  g_free (check);
+}
+
+/**
+ * mk_team_check:
+ * @conninfo: the team's database, as for mk_team_join()
+ * @password: (nullable): the login's password for this connection only
+ * @error: return location for a #GError
+ *
+ * Connects as joining would and reads who the login is in the team,
+ * changing nothing anywhere: "Test Connection".
+ *
+ * Returns: (transfer full) (nullable): what the server showed, or %NULL
+ *   with the error joining would give (the server's words).
+ */
+MkTeamCheck *
+mk_team_check (const char  *conninfo,
+               const char  *password,
+               GError     **error)
+{
+  g_autoptr(PGconn) conn = NULL;
+  g_autoptr(PGresult) me = NULL;
+  MkTeamCheck *check;
+
+  g_return_val_if_fail (conninfo != NULL, NULL);
+
+  if (mk_team_conninfo_has_password (conninfo))
+    {
+      g_set_error (error, MK_TEAM_ERROR, MK_TEAM_ERROR_INVALID,
+                   _("The connection string holds a password (or cannot be read). Minutka "
+                     "keeps the connection string in its database, so give the password "
+                     "through ~/.pgpass, PGPASSFILE or a service file instead."));
+      return NULL;
+    }
+  conn = mk_team_connect (conninfo, password, error);
+  if (conn == NULL || !mk_team_check_schema (conn, NULL, error))
+    return NULL;
+  me = mk_team_query (conn,
+                      "SELECT current_user, p.name, p.supervisor "
+                      "FROM (SELECT 1) one LEFT JOIN minutka.person p ON p.login = current_user",
+                      0, NULL, _("reading who you are in the team"), error);
+  if (me == NULL)
+    return NULL;
+  if (PQgetisnull (me, 0, 1))
+    {
+      const char *login = PQgetvalue (me, 0, 0);
+
+      g_set_error (error, MK_TEAM_ERROR, MK_TEAM_ERROR_NO_PERSON,
+                   _("The login %s is linked to no person of the team. The team's owner links "
+                     "it with “minutka --team URI --team-add-person NAME --login %s”."),
+                   login, login);
+      return NULL;
+    }
+  check = g_new0 (MkTeamCheck, 1);
+  check->server = mk_team_describe_server (conninfo);
+  check->login = g_strdup (PQgetvalue (me, 0, 0));
+  check->person = g_strdup (PQgetvalue (me, 0, 1));
+  check->supervisor = g_str_equal (PQgetvalue (me, 0, 2), "t");
+  return check;
 }
 
 /**

@@ -11,6 +11,7 @@
 #include "mk-entry-list.h"
 #include "mk-error.h"
 #include "mk-store-private.h"
+#include "mk-team-async.h"
 #include "mk-team-private.h"
 #include "mk-team-session.h"
 #include "mk-team-totals.h"
@@ -1462,6 +1463,115 @@ test_cli_commands (void)
   }
 }
 
+static void
+async_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_result (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *result;
+}
+
+static void
+count_changed (MkStore *store,
+               guint   *n)
+{
+  (*n)++;
+}
+
+/* What the window's Preferences → Team does, in worker threads. */
+static void
+test_window_check_join_leave (void)
+{
+  g_autoptr(Team) team = team_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MkStore) store = desktop ("window-join.db");
+  g_autofree char *conninfo = add_person (team, "Anna Petrova", NULL, "anna_w", FALSE);
+  g_autofree char *host = g_strdup_printf ("%s:%s", pg_env ("MINUTKA_TEST_PG_HOST"),
+                                           pg_env ("MINUTKA_TEST_PG_PORT"));
+  g_autofree char *parts = NULL;
+  g_autofree char *quoted = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(MkTeamCheck) check = NULL;
+  g_autoptr(MkTeamStatus) status = NULL;
+  guint changed = 0;
+
+  /* The fields of the form, as libpq reads them. */
+  parts = mk_team_conninfo_from_parts (host, team->db, " anna_w ");
+  quoted = mk_team_conninfo_from_parts ("db.example", "it's", NULL);
+  g_assert_cmpstr (quoted, ==, "host='db.example' dbname='it\\'s'");
+
+  /* Test Connection: who the login is, nothing changed. */
+  check = mk_team_check (parts, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (check->login, ==, "anna_w");
+  g_assert_cmpstr (check->person, ==, "Anna Petrova");
+  g_assert_false (check->supervisor);
+  g_assert_nonnull (strstr (check->server, "anna_w@"));
+  g_clear_pointer (&check, mk_team_check_free);
+
+  /* A wrong password: the server's words, asked again. */
+  mk_team_check_async (conninfo, "not-the-password", NULL, async_cb, &result);
+  check = mk_team_check_finish (wait_result (&result), &error);
+  g_assert_null (check);
+  g_assert_error (error, MK_TEAM_ERROR, MK_TEAM_ERROR_PASSWORD);
+  g_assert_nonnull (strstr (error->message, "password authentication failed"));
+  g_clear_error (&error);
+  g_clear_object (&result);
+
+  /* A database with no team. */
+  {
+    g_autofree char *other = g_strdup_printf ("host=%s port=%s user=anna_w dbname=postgres",
+                                              pg_env ("MINUTKA_TEST_PG_HOST"),
+                                              pg_env ("MINUTKA_TEST_PG_PORT"));
+
+    g_assert_null (mk_team_check (other, NULL, &error));
+    g_assert_error (error, MK_TEAM_ERROR, MK_TEAM_ERROR_NOT_SET_UP);
+    g_clear_error (&error);
+  }
+
+  /* Joining in a worker: the window's store hears it at once. */
+  g_signal_connect (store, "changed", G_CALLBACK (count_changed), &changed);
+  mk_team_join_async (store, parts, NULL, NULL, async_cb, &result);
+  status = mk_team_join_finish (store, wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (status);
+  g_assert_cmpstr (status->login, ==, "anna_w");
+  g_assert_cmpuint (changed, >=, 1);
+  g_clear_pointer (&status, mk_team_status_free);
+  g_clear_object (&result);
+  status = mk_team_get_status (store, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (status);
+  g_clear_pointer (&status, mk_team_status_free);
+
+  /* Joined already: said so. */
+  mk_team_join_async (store, parts, NULL, NULL, async_cb, &result);
+  g_assert_null (mk_team_join_finish (store, wait_result (&result), &error));
+  g_assert_error (error, MK_TEAM_ERROR, MK_TEAM_ERROR_JOINED);
+  g_clear_error (&error);
+  g_clear_object (&result);
+
+  /* Leaving: the link goes, the store hears it. */
+  changed = 0;
+  mk_team_leave_async (store, NULL, async_cb, &result);
+  g_assert_true (mk_team_leave_finish (store, wait_result (&result), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed, >=, 1);
+  g_assert_null (mk_team_get_status (store, &error));
+  g_assert_error (error, MK_TEAM_ERROR, MK_TEAM_ERROR_NOT_JOINED);
+  g_signal_handlers_disconnect_by_func (store, count_changed, &changed);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1482,5 +1592,6 @@ main (int   argc,
   g_test_add_func ("/team/sync/kill-9", test_sync_kill_9);
   g_test_add_func ("/team/session/thread-notify-offline", test_session);
   g_test_add_func ("/team/cli/commands", test_cli_commands);
+  g_test_add_func ("/team/window/check-join-leave", test_window_check_join_leave);
   return g_test_run ();
 }
