@@ -21,6 +21,7 @@
 #include "mk-people-page.h"
 #include "mk-preferences-window.h"
 #include "mk-settings-page.h"
+#include "mk-supervisor-note.h"
 #include "mk-team-page.h"
 
 struct _MkPreferencesWindow
@@ -28,6 +29,7 @@ struct _MkPreferencesWindow
   AdwPreferencesWindow  parent_instance;
 
   MkStore              *store;
+  gulong                changed_id;
 
   MkCategoriesPage     *categories_page;
   MkPeoplePage         *people_page;
@@ -37,6 +39,17 @@ struct _MkPreferencesWindow
 };
 
 G_DEFINE_FINAL_TYPE (MkPreferencesWindow, mk_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+/* A manager's desktop in a team: the team's settings are the supervisor's
+ * (mk-supervisor-note.c). */
+static void
+store_changed_cb (MkPreferencesWindow *self)
+{
+  gboolean owned = mk_supervisor_note_is_team_owned (self->store);
+
+  mk_supervisor_note_apply (ADW_PREFERENCES_PAGE (self->categories_page), owned);
+  mk_supervisor_note_apply (ADW_PREFERENCES_PAGE (self->settings_page), owned);
+}
 
 /**
  * mk_preferences_window_new:
@@ -62,6 +75,9 @@ mk_preferences_window_new (MkStore *store)
   mk_team_page_set_store (team_page, store);
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (team_page));
   mk_imports_group_set_store (self->imports_group, store);
+  self->changed_id = g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb),
+                                               self);
+  store_changed_cb (self);
 
   shown = g_filename_display_name (mk_store_get_path (store));
   adw_action_row_set_subtitle (self->db_row, shown);
@@ -98,6 +114,10 @@ open_folder_action_cb (GtkWidget  *widget,
 static void
 mk_preferences_window_dispose (GObject *object)
 {
+  MkPreferencesWindow *self = MK_PREFERENCES_WINDOW (object);
+
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->changed_id, self->store);
   gtk_widget_dispose_template (GTK_WIDGET (object), MK_TYPE_PREFERENCES_WINDOW);
 
   G_OBJECT_CLASS (mk_preferences_window_parent_class)->dispose (object);

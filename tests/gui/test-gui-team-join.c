@@ -191,6 +191,36 @@ server_entries (void)
   return g_ascii_strtoull (n, NULL, 10);
 }
 
+/* The team's settings on @name of Preferences: read-only with the note
+ * (@owned), or as usual. */
+static void
+check_settings_page (GtkWindow  *prefs,
+                     const char *name,
+                     const char *control,
+                     gboolean    owned,
+                     const char *shot)
+{
+  GtkWidget *page;
+  GtkWidget *note;
+
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), name);
+  mk_gui_test_wait_frames (GTK_WIDGET (prefs), 2);
+  page = GTK_WIDGET (adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (prefs)));
+  note = mk_gui_test_find_by_name (page, "supervisor_note");
+  if (!owned)
+    {
+      g_assert_true (note == NULL || !gtk_widget_get_visible (note));
+      g_assert_true (gtk_widget_is_sensitive (mk_gui_test_child (page, control)));
+      return;
+    }
+  g_assert_nonnull (note);
+  g_assert_true (gtk_widget_is_visible (note));
+  g_assert_true (gtk_widget_is_sensitive (note));
+  g_assert_false (gtk_widget_is_sensitive (mk_gui_test_child (page, control)));
+  if (shot != NULL)
+    shoot (prefs, shot);
+}
+
 static void
 test_join_and_leave (void)
 {
@@ -228,6 +258,12 @@ test_join_and_leave (void)
   page = GTK_WIDGET (adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (prefs)));
   g_assert_cmpstr (adw_preferences_page_get_name (ADW_PREFERENCES_PAGE (page)), ==, "team");
   result = mk_gui_test_child (page, "team_result_row");
+
+  /* In no team the settings are this desktop's own. */
+  check_settings_page (prefs, "categories", "list_box", FALSE, NULL);
+  check_settings_page (prefs, "analysis", "workday_spin", FALSE, NULL);
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "team");
+  mk_gui_test_wait_frames (GTK_WIDGET (prefs), 2);
 
   /* Not in a team: the form, no status. */
   g_assert_true (gtk_widget_get_visible (mk_gui_test_child (page, "team_join_group")));
@@ -298,6 +334,16 @@ test_join_and_leave (void)
                                    "0") == 0);
   shoot (prefs, "joined");
 
+  /* A manager's desktop: the team's settings are the supervisor's — shown,
+   * greyed, with a line saying so (core would refuse a change anyway). */
+  check_settings_page (prefs, "categories", "list_box", TRUE, "manager-categories");
+  check_settings_page (prefs, "analysis", "workday_spin", TRUE, "manager-analysis");
+  g_assert_true (gtk_widget_is_sensitive (mk_gui_test_child (
+    adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (prefs)),
+    "supervisor_note")));
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "team");
+  mk_gui_test_wait_frames (GTK_WIDGET (prefs), 2);
+
   /* Leave: asked first; Cancel changes nothing. */
   gtk_widget_activate (mk_gui_test_child (page, "team_leave_button"));
   dialog = ADW_MESSAGE_DIALOG (mk_gui_test_wait_window (ADW_TYPE_MESSAGE_DIALOG));
@@ -326,6 +372,9 @@ test_join_and_leave (void)
   mk_gui_test_wait_for (!gtk_widget_get_visible (GTK_WIDGET (indicator)));
   mk_gui_test_wait_for (({ char *p = keyring_password (); gboolean gone = p == NULL;
                            mk_team_password_free (p); gone; }));
+  /* Out of the team, the settings are this desktop's again. */
+  check_settings_page (prefs, "categories", "list_box", FALSE, NULL);
+  check_settings_page (prefs, "analysis", "workday_spin", FALSE, NULL);
   gtk_window_close (prefs);
 }
 
