@@ -22,8 +22,15 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+#include "mk-error.h"
 
 #include "mk-store-bulk-rollup.h"
 #include "mk-store-bulk-writer.h"
@@ -540,11 +547,22 @@ typedef struct {
   GArray *tasks;     /* MkStoreTask, sorted (mk_store_tasks_add()) */
 } DayCell;
 
-typedef struct {
+typedef struct _DaySums DaySums;
+
+/* Does something with a summed-up cell of @sums: its encoded histogram in
+ * sums->lengths, its task list in sums->tasks. */
+typedef gboolean (*EmitCell) (DaySums       *sums,
+                              const DayCell *cell,
+                              GError       **error);
+
+struct _DaySums {
   MkStore    *store;
+  EmitCell    emit;
+  gpointer    emit_data;
   GArray     *cells;       /* DayCell; the first n_cells are this person-day's */
   guint       n_cells;
   char        day[11];
+  gint32      day_no;      /* the same as YYYYMMDD (runs only) */
   gint64      person_id;
   GArray     *bins;        /* MkStoreLengthBin, scratch */
   GByteArray *lengths;     /* encoded, scratch */
@@ -553,7 +571,7 @@ typedef struct {
   GString    *last_task;   /* the last task text, and its key and label */
   GString    *task_key;
   GString    *task_label;
-} DaySums;
+};
 
 static int
 compare_ints (const void *a,
@@ -565,19 +583,50 @@ compare_ints (const void *a,
   return (x > y) - (x < y);
 }
 
-/* Writes the day totals and task lists of the person-day in @sums, and
- * empties it. */
+/* Merges one cell into day_total and day_task. */
+static gboolean
+write_cell (DaySums       *sums,
+            const DayCell *cell,
+            GError       **error)
+{
+  MkStore *store = sums->store;
+  sqlite3_stmt *stmt;
+
+  stmt = mk_store_stmt (store, STMT_DAY_TOTAL_MERGE, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, sums->person_id);
+  sqlite3_bind_text (stmt, 2, sums->day, 10, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, cell->category_id);
+  sqlite3_bind_int64 (stmt, 4, cell->minutes);
+  sqlite3_bind_int64 (stmt, 5, cell->entries);
+  sqlite3_bind_int64 (stmt, 6, cell->prime);
+  sqlite3_bind_int64 (stmt, 7, cell->timed);
+  sqlite3_bind_blob (stmt, 8, sums->lengths->data, (int) sums->lengths->len, SQLITE_STATIC);
+  if (!mk_store_step_done (store, stmt, error))
+    return FALSE;
+  if (sums->tasks->len == 0)
+    return TRUE;
+  stmt = mk_store_stmt (store, STMT_DAY_TASK_MERGE, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, sums->day, 10, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, sums->person_id);
+  sqlite3_bind_int64 (stmt, 3, cell->category_id);
+  sqlite3_bind_blob (stmt, 4, sums->tasks->data, (int) sums->tasks->len, SQLITE_STATIC);
+  return mk_store_step_done (store, stmt, error);
+}
+
+/* Encodes the cells of the person-day in @sums, hands each to
+ * sums->emit, and empties it. */
 static gboolean
 write_person_day (DaySums *sums,
                   GError **error)
 {
-  MkStore *store = sums->store;
-
   for (guint i = 0; i < sums->n_cells; i++)
     {
       DayCell *cell = &g_array_index (sums->cells, DayCell, i);
       const int *m = (const int *) (void *) cell->lengths->data;
-      sqlite3_stmt *stmt;
 
       qsort (cell->lengths->data, cell->lengths->len, sizeof (int), compare_ints);
       g_array_set_size (sums->bins, 0);
@@ -597,34 +646,8 @@ write_person_day (DaySums *sums,
                                sums->bins->len, sums->lengths);
       g_byte_array_set_size (sums->tasks, 0);
       mk_store_tasks_encode (cell->tasks, sums->tasks);
-
-      stmt = mk_store_stmt (store, STMT_DAY_TOTAL_MERGE, error);
-      if (stmt == NULL)
+      if (!sums->emit (sums, cell, error))
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, sums->person_id);
-      sqlite3_bind_text (stmt, 2, sums->day, 10, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 3, cell->category_id);
-      sqlite3_bind_int64 (stmt, 4, cell->minutes);
-      sqlite3_bind_int64 (stmt, 5, cell->entries);
-      sqlite3_bind_int64 (stmt, 6, cell->prime);
-      sqlite3_bind_int64 (stmt, 7, cell->timed);
-      sqlite3_bind_blob (stmt, 8, sums->lengths->data, (int) sums->lengths->len,
-                         SQLITE_STATIC);
-      if (!mk_store_step_done (store, stmt, error))
-        return FALSE;
-      if (sums->tasks->len > 0)
-        {
-          stmt = mk_store_stmt (store, STMT_DAY_TASK_MERGE, error);
-          if (stmt == NULL)
-            return FALSE;
-          sqlite3_bind_text (stmt, 1, sums->day, 10, SQLITE_STATIC);
-          sqlite3_bind_int64 (stmt, 2, sums->person_id);
-          sqlite3_bind_int64 (stmt, 3, cell->category_id);
-          sqlite3_bind_blob (stmt, 4, sums->tasks->data, (int) sums->tasks->len,
-                             SQLITE_STATIC);
-          if (!mk_store_step_done (store, stmt, error))
-            return FALSE;
-        }
       cell->minutes = cell->entries = cell->prime = cell->timed = 0;
       g_array_set_size (cell->lengths, 0);
       g_array_set_size (cell->tasks, 0);
@@ -633,18 +656,16 @@ write_person_day (DaySums *sums,
   return TRUE;
 }
 
-/* Adds the entry in the current row of @stmt (STMT_ENTRY_NEW_BY_DAY) to
- * its cell of the person-day in @sums. */
+/* Adds an entry to its cell of the person-day in @sums. */
 static void
-add_entry_row (DaySums          *sums,
-               const MkSettings *settings,
-               sqlite3_stmt     *stmt)
+add_entry (DaySums          *sums,
+           const MkSettings *settings,
+           gint64            category_id,
+           int               start,
+           int               minutes,
+           const char       *task,
+           gsize             task_len)
 {
-  gint64 category_id = sqlite3_column_int64 (stmt, 2);
-  int start = sqlite3_column_type (stmt, 3) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 3);
-  int minutes = sqlite3_column_int (stmt, 4);
-  const char *task = (const char *) sqlite3_column_text (stmt, 5);
-  gsize task_len = (gsize) sqlite3_column_bytes (stmt, 5);
   DayCell *cell = NULL;
 
   for (guint i = 0; i < sums->n_cells && cell == NULL; i++)
@@ -687,6 +708,37 @@ add_entry_row (DaySums          *sums,
   mk_store_tasks_add (cell->tasks, sums->task_key->str, sums->task_label->str, minutes, 1);
 }
 
+static void
+day_sums_init (DaySums *sums)
+{
+  sums->cells = g_array_new (FALSE, FALSE, sizeof (DayCell));
+  sums->bins = g_array_new (FALSE, FALSE, sizeof (MkStoreLengthBin));
+  sums->lengths = g_byte_array_new ();
+  sums->tasks = g_byte_array_new ();
+  sums->last_task = g_string_new (NULL);
+  sums->task_key = g_string_new (NULL);
+  sums->task_label = g_string_new (NULL);
+}
+
+static void
+day_sums_clear (DaySums *sums)
+{
+  for (guint i = 0; i < sums->cells->len; i++)
+    {
+      DayCell *cell = &g_array_index (sums->cells, DayCell, i);
+
+      g_array_unref (cell->lengths);
+      g_array_unref (cell->tasks);
+    }
+  g_array_unref (sums->cells);
+  g_array_unref (sums->bins);
+  g_byte_array_unref (sums->lengths);
+  g_byte_array_unref (sums->tasks);
+  g_string_free (sums->last_task, TRUE);
+  g_string_free (sums->task_key, TRUE);
+  g_string_free (sums->task_label, TRUE);
+}
+
 /**
  * mk_bulk_rollups_from_entries:
  * @store: a store in a big import's transaction, its entry index built
@@ -716,13 +768,8 @@ mk_bulk_rollups_from_entries (MkStore *store,
   if (stmt == NULL)
     return FALSE;
   sums.store = store;
-  sums.cells = g_array_new (FALSE, FALSE, sizeof (DayCell));
-  sums.bins = g_array_new (FALSE, FALSE, sizeof (MkStoreLengthBin));
-  sums.lengths = g_byte_array_new ();
-  sums.tasks = g_byte_array_new ();
-  sums.last_task = g_string_new (NULL);
-  sums.task_key = g_string_new (NULL);
-  sums.task_label = g_string_new (NULL);
+  sums.emit = write_cell;
+  day_sums_init (&sums);
 
   sqlite3_bind_int64 (stmt, 1, after_id);
   while ((step = mk_store_step (store, stmt, error)) == MK_STORE_ROW)
@@ -744,7 +791,11 @@ mk_bulk_rollups_from_entries (MkStore *store,
           memcpy (sums.day, day, sizeof day);
           sums.person_id = person_id;
         }
-      add_entry_row (&sums, &store->settings, stmt);
+      add_entry (&sums, &store->settings, sqlite3_column_int64 (stmt, 2),
+                 sqlite3_column_type (stmt, 3) == SQLITE_NULL ? -1
+                 : sqlite3_column_int (stmt, 3),
+                 sqlite3_column_int (stmt, 4), (const char *) sqlite3_column_text (stmt, 5),
+                 (gsize) sqlite3_column_bytes (stmt, 5));
     }
   if (!ok)
     sqlite3_reset (stmt);
@@ -753,19 +804,502 @@ mk_bulk_rollups_from_entries (MkStore *store,
   else
     ok = write_person_day (&sums, error);
 
-  for (guint i = 0; i < sums.cells->len; i++)
-    {
-      DayCell *cell = &g_array_index (sums.cells, DayCell, i);
-
-      g_array_unref (cell->lengths);
-      g_array_unref (cell->tasks);
-    }
-  g_array_unref (sums.cells);
-  g_array_unref (sums.bins);
-  g_byte_array_unref (sums.lengths);
-  g_byte_array_unref (sums.tasks);
-  g_string_free (sums.last_task, TRUE);
-  g_string_free (sums.task_key, TRUE);
-  g_string_free (sums.task_label, TRUE);
+  day_sums_clear (&sums);
   return ok;
+}
+
+/* The rollups of a big import, from sorted runs of its rows
+ *
+ * The writer thread writes each chunk of rows, sorted by (day, person), to
+ * `entry` and then to a file of its own (mk_bulk_runs_add_chunk()): one
+ * sorted run per chunk.  At commit a thread merges the runs by (day,
+ * person), folds the task texts and sums each person-day up — while SQLite
+ * builds the entry index on the importing thread — and hands the summed
+ * cells over in batches; the importing thread merges them into day_total
+ * and day_task (mk_bulk_runs_write()).  The same sums as
+ * mk_bulk_rollups_from_entries(), which the bulk uses when the file cannot
+ * be written.  The file is unlinked as soon as it is made: it goes with
+ * the process, whatever happens.
+ */
+
+/* A row in a run, followed by its task text. */
+typedef struct {
+  gint64  person_id;
+  gint64  category_id;
+  gint32  day;
+  gint16  start;
+  gint16  minutes;
+  guint32 task_len;
+  guint32 zero;
+} RunRecord;
+
+#define RUN_BUFFER (256 * 1024)
+#define BATCH_CELLS 4096
+#define N_BATCHES 4
+
+typedef struct {
+  gint64  person_id;
+  gint64  category_id;
+  gint64  minutes;
+  gint64  entries;
+  gint64  prime;
+  gint64  timed;
+  char    day[11];
+  guint32 lengths_offset;
+  guint32 lengths_size;
+  guint32 tasks_offset;
+  guint32 tasks_size;
+} SummedCell;
+
+typedef struct {
+  GArray     *cells;     /* SummedCell */
+  GByteArray *blobs;
+  gboolean    last;
+  GError     *error;
+} RunBatch;
+
+typedef struct {
+  guint64  offset;       /* next byte to read in the file */
+  guint64  end;
+  guint8  *buffer;
+  gsize    size;         /* bytes in the buffer */
+  gsize    pos;          /* the current record */
+  gsize    capacity;
+  RunRecord head;        /* the current record */
+  const char *task;
+} RunCursor;
+
+struct _MkBulkRuns {
+  int          fd;
+  gboolean     failed;
+  guint64      length;   /* bytes written */
+  GByteArray  *out;      /* waiting to be written */
+  GArray      *runs;     /* guint64 pairs: start, end */
+  MkSettings   settings;
+
+  GThread     *thread;
+  GAsyncQueue *full;
+  GAsyncQueue *empty;
+  RunBatch    *filling;
+  gint         stop;
+};
+
+static void
+run_batch_free (RunBatch *batch)
+{
+  g_array_unref (batch->cells);
+  g_byte_array_unref (batch->blobs);
+  g_clear_error (&batch->error);
+  g_free (batch);
+}
+
+/* A file for the runs next to the database (not in a RAM-backed /tmp),
+ * unlinked at once; NULL when it cannot be made. */
+MkBulkRuns *
+mk_bulk_runs_new (const char *db_path)
+{
+  g_autofree char *dir = g_path_get_dirname (db_path);
+  g_autofree char *name = g_build_filename (dir, ".minutka-import-XXXXXX", NULL);
+  MkBulkRuns *runs;
+  int fd = g_mkstemp_full (name, O_RDWR, 0600);
+
+  if (fd < 0)
+    {
+      g_debug ("no file for the import's runs (%s): rollups from the table", g_strerror (errno));
+      return NULL;
+    }
+  g_unlink (name);
+  runs = g_new0 (MkBulkRuns, 1);
+  runs->fd = fd;
+  runs->out = g_byte_array_sized_new (RUN_BUFFER + 4096);
+  runs->runs = g_array_new (FALSE, FALSE, sizeof (guint64));
+  return runs;
+}
+
+static gboolean
+runs_write_out (MkBulkRuns *runs)
+{
+  gsize done = 0;
+
+  while (done < runs->out->len)
+    {
+      gssize n = pwrite (runs->fd, runs->out->data + done, runs->out->len - done,
+                         (off_t) (runs->length + done));
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          g_debug ("writing the import's runs: %s", g_strerror (errno));
+          runs->failed = TRUE;
+          return FALSE;
+        }
+      done += (gsize) n;
+    }
+  runs->length += done;
+  g_byte_array_set_size (runs->out, 0);
+  return TRUE;
+}
+
+/* Appends @chunk's rows, in @order, as a run (on the writer's thread). */
+void
+mk_bulk_runs_add_chunk (MkBulkRuns        *runs,
+                        const MkBulkChunk *chunk,
+                        const guint32     *order)
+{
+  guint64 start = runs->length;
+
+  if (runs->failed || chunk->n_rows == 0)
+    return;
+  for (guint i = 0; i < chunk->n_rows; i++)
+    {
+      const MkBulkRow *row = &chunk->rows[order[i]];
+      RunRecord r = { row->person_id, row->category_id, row->day, row->start, row->minutes,
+                      row->task_len, 0 };
+
+      g_byte_array_append (runs->out, (const guint8 *) &r, sizeof r);
+      g_byte_array_append (runs->out, (const guint8 *) chunk->tasks->str + row->task,
+                           row->task_len);
+      if (runs->out->len >= RUN_BUFFER && !runs_write_out (runs))
+        return;
+    }
+  if (!runs_write_out (runs))
+    return;
+  g_array_append_val (runs->runs, start);
+  g_array_append_val (runs->runs, runs->length);
+}
+
+/* Whether every chunk went into the runs. */
+gboolean
+mk_bulk_runs_ok (MkBulkRuns *runs)
+{
+  return !runs->failed;
+}
+
+/* Reads the cursor's next record; FALSE at its end or on failure (then
+ * *@failed). */
+static gboolean
+cursor_next (MkBulkRuns *runs,
+             RunCursor  *c,
+             gboolean   *failed)
+{
+  gsize need;
+
+  if (c->pos < c->size)
+    {
+      /* Past the current record. */
+      c->pos += sizeof (RunRecord) + c->head.task_len;
+    }
+  for (;;)
+    {
+      gsize left = c->size - c->pos;
+
+      need = sizeof (RunRecord);
+      if (left >= need)
+        {
+          memcpy (&c->head, c->buffer + c->pos, sizeof c->head);
+          need += c->head.task_len;
+          if (left >= need)
+            {
+              c->task = (const char *) c->buffer + c->pos + sizeof (RunRecord);
+              return TRUE;
+            }
+        }
+      if (c->offset >= c->end)
+        {
+          if (left != 0)
+            *failed = TRUE;
+          c->pos = c->size = 0;
+          return FALSE;
+        }
+      /* Keep what is left of the record, make room for it, read more. */
+      memmove (c->buffer, c->buffer + c->pos, left);
+      c->size = left;
+      c->pos = 0;
+      if (need > c->capacity)
+        {
+          c->capacity = need;
+          c->buffer = g_realloc (c->buffer, c->capacity);
+        }
+      while (c->size < c->capacity && c->offset < c->end)
+        {
+          gssize n = pread (runs->fd, c->buffer + c->size,
+                            (gsize) MIN ((guint64) (c->capacity - c->size), c->end - c->offset),
+                            (off_t) c->offset);
+
+          if (n < 0 && errno == EINTR)
+            continue;
+          if (n <= 0)
+            {
+              *failed = TRUE;
+              return FALSE;
+            }
+          c->size += (gsize) n;
+          c->offset += (guint64) n;
+        }
+    }
+}
+
+static inline gboolean
+cursor_before (const RunCursor *a,
+               const RunCursor *b)
+{
+  if (a->head.day != b->head.day)
+    return a->head.day < b->head.day;
+  return a->head.person_id < b->head.person_id;
+}
+
+/* Restores the heap of cursors from position @i down. */
+static void
+heap_down (RunCursor **heap,
+           guint       n,
+           guint       i)
+{
+  for (;;)
+    {
+      guint l = 2 * i + 1, r = l + 1, m = i;
+      RunCursor *t;
+
+      if (l < n && cursor_before (heap[l], heap[m]))
+        m = l;
+      if (r < n && cursor_before (heap[r], heap[m]))
+        m = r;
+      if (m == i)
+        return;
+      t = heap[i];
+      heap[i] = heap[m];
+      heap[m] = t;
+      i = m;
+    }
+}
+
+/* sums->emit on the summing thread: the cell goes into the batch being
+ * filled, and a full batch to the importing thread. */
+static gboolean
+emit_to_batch (DaySums       *sums,
+               const DayCell *cell,
+               GError       **error)
+{
+  MkBulkRuns *runs = sums->emit_data;
+  RunBatch *batch = runs->filling;
+  SummedCell c = { sums->person_id, cell->category_id, cell->minutes, cell->entries,
+                   cell->prime, cell->timed, { 0 }, 0, 0, 0, 0 };
+
+  memcpy (c.day, sums->day, sizeof c.day);
+  c.lengths_offset = batch->blobs->len;
+  c.lengths_size = sums->lengths->len;
+  g_byte_array_append (batch->blobs, sums->lengths->data, sums->lengths->len);
+  c.tasks_offset = batch->blobs->len;
+  c.tasks_size = sums->tasks->len;
+  g_byte_array_append (batch->blobs, sums->tasks->data, sums->tasks->len);
+  g_array_append_val (batch->cells, c);
+  if (batch->cells->len >= BATCH_CELLS)
+    {
+      g_async_queue_push (runs->full, batch);
+      runs->filling = g_async_queue_pop (runs->empty);
+      if (g_atomic_int_get (&runs->stop))
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "stopped");
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gpointer
+sum_runs_thread (gpointer data)
+{
+  MkBulkRuns *runs = data;
+  guint n_runs = runs->runs->len / 2;
+  RunCursor *cursors = g_new0 (RunCursor, MAX (n_runs, 1));
+  RunCursor **heap = g_new0 (RunCursor *, MAX (n_runs, 1));
+  /* Memory for reading: at most 4 MB for all runs together. */
+  gsize capacity = CLAMP ((gsize) (4 * 1024 * 1024) / MAX (n_runs, 1), 16 * 1024, 256 * 1024);
+  GError *error = NULL;
+  gboolean failed = FALSE;
+  DaySums sums = { 0 };
+  guint n = 0;
+
+  day_sums_init (&sums);
+  sums.emit = emit_to_batch;
+  sums.emit_data = runs;
+  runs->filling = g_async_queue_pop (runs->empty);
+  for (guint i = 0; i < n_runs; i++)
+    {
+      RunCursor *c = &cursors[i];
+
+      c->offset = g_array_index (runs->runs, guint64, 2 * i);
+      c->end = g_array_index (runs->runs, guint64, 2 * i + 1);
+      c->capacity = capacity;
+      c->buffer = g_malloc (capacity);
+      if (cursor_next (runs, c, &failed))
+        heap[n++] = c;
+    }
+  for (guint i = n / 2; i-- > 0;)
+    heap_down (heap, n, i);
+
+  while (n > 0 && !failed && error == NULL)
+    {
+      RunCursor *c = heap[0];
+
+      if (sums.n_cells > 0 && (c->head.person_id != sums.person_id
+                               || c->head.day != sums.day_no)
+          && !write_person_day (&sums, &error))
+        break;
+      if (sums.n_cells == 0)
+        {
+          mk_bulk_day_text (c->head.day, sums.day);
+          sums.day_no = c->head.day;
+          sums.person_id = c->head.person_id;
+        }
+      add_entry (&sums, &runs->settings, c->head.category_id, c->head.start, c->head.minutes,
+                 c->task, c->head.task_len);
+      if (!cursor_next (runs, c, &failed))
+        heap[0] = heap[--n];
+      heap_down (heap, n, 0);
+    }
+  if (!failed && error == NULL)
+    write_person_day (&sums, &error);
+  if (failed && error == NULL)
+    g_set_error_literal (&error, MK_STORE_ERROR, MK_STORE_ERROR_FAILED,
+                         _("The import could not read back its temporary file next to the "
+                           "database. Check that the disk is not full or failing, and import "
+                           "the file again."));
+
+  runs->filling->last = TRUE;
+  runs->filling->error = error;
+  g_async_queue_push (runs->full, g_steal_pointer (&runs->filling));
+  for (guint i = 0; i < n_runs; i++)
+    g_free (cursors[i].buffer);
+  g_free (cursors);
+  g_free (heap);
+  day_sums_clear (&sums);
+  return NULL;
+}
+
+/* Starts summing the runs up on a thread of its own (at commit, once every
+ * chunk is in). */
+gboolean
+mk_bulk_runs_start (MkBulkRuns       *runs,
+                    const MkSettings *settings)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (runs->failed)
+    return FALSE;
+  runs->settings = *settings;
+  runs->full = g_async_queue_new ();
+  runs->empty = g_async_queue_new ();
+  for (guint i = 0; i < N_BATCHES; i++)
+    {
+      RunBatch *batch = g_new0 (RunBatch, 1);
+
+      batch->cells = g_array_sized_new (FALSE, FALSE, sizeof (SummedCell), BATCH_CELLS);
+      batch->blobs = g_byte_array_new ();
+      g_async_queue_push (runs->empty, batch);
+    }
+  runs->thread = g_thread_try_new ("mk-import-sum", sum_runs_thread, runs, &error);
+  if (runs->thread == NULL)
+    {
+      g_debug ("summing the rollups from the table: %s", error->message);
+      runs->failed = TRUE;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Merges one summed cell into day_total and day_task. */
+static gboolean
+write_summed (MkStore          *store,
+              const RunBatch   *batch,
+              const SummedCell *c,
+              GError          **error)
+{
+  sqlite3_stmt *stmt = mk_store_stmt (store, STMT_DAY_TOTAL_MERGE, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, c->person_id);
+  sqlite3_bind_text (stmt, 2, c->day, 10, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, c->category_id);
+  sqlite3_bind_int64 (stmt, 4, c->minutes);
+  sqlite3_bind_int64 (stmt, 5, c->entries);
+  sqlite3_bind_int64 (stmt, 6, c->prime);
+  sqlite3_bind_int64 (stmt, 7, c->timed);
+  sqlite3_bind_blob (stmt, 8, batch->blobs->data + c->lengths_offset, (int) c->lengths_size,
+                     SQLITE_STATIC);
+  if (!mk_store_step_done (store, stmt, error))
+    return FALSE;
+  if (c->tasks_size == 0)
+    return TRUE;
+  stmt = mk_store_stmt (store, STMT_DAY_TASK_MERGE, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, c->day, 10, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, c->person_id);
+  sqlite3_bind_int64 (stmt, 3, c->category_id);
+  sqlite3_bind_blob (stmt, 4, batch->blobs->data + c->tasks_offset, (int) c->tasks_size,
+                     SQLITE_STATIC);
+  return mk_store_step_done (store, stmt, error);
+}
+
+/* Writes the cells the summing thread hands over, until its last batch,
+ * and lets the thread go.  On a failure the rest are let go unwritten. */
+gboolean
+mk_bulk_runs_write (MkBulkRuns *runs,
+                    MkStore    *store,
+                    gboolean    write,
+                    GError    **error)
+{
+  gboolean ok = write;
+
+  g_return_val_if_fail (runs->thread != NULL, FALSE);
+
+  if (!ok)
+    g_atomic_int_set (&runs->stop, 1);
+  for (;;)
+    {
+      RunBatch *batch = g_async_queue_pop (runs->full);
+      gboolean last = batch->last;
+
+      if (ok && batch->error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&batch->error));
+          ok = FALSE;
+        }
+      for (guint i = 0; ok && i < batch->cells->len; i++)
+        ok = write_summed (store, batch, &g_array_index (batch->cells, SummedCell, i), error);
+      if (!ok)
+        g_atomic_int_set (&runs->stop, 1);
+      g_array_set_size (batch->cells, 0);
+      g_byte_array_set_size (batch->blobs, 0);
+      g_clear_error (&batch->error);
+      g_async_queue_push (runs->empty, batch);
+      if (last)
+        break;
+    }
+  g_thread_join (g_steal_pointer (&runs->thread));
+  return ok;
+}
+
+void
+mk_bulk_runs_free (MkBulkRuns *runs)
+{
+  RunBatch *batch;
+
+  if (runs->thread != NULL)
+    mk_bulk_runs_write (runs, NULL, FALSE, NULL);
+  if (runs->full != NULL)
+    {
+      while ((batch = g_async_queue_try_pop (runs->full)) != NULL)
+        run_batch_free (batch);
+      while ((batch = g_async_queue_try_pop (runs->empty)) != NULL)
+        run_batch_free (batch);
+      g_async_queue_unref (runs->full);
+      g_async_queue_unref (runs->empty);
+    }
+  g_byte_array_unref (runs->out);
+  g_array_unref (runs->runs);
+  close (runs->fd);
+  g_free (runs);
 }

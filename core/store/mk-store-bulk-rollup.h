@@ -96,4 +96,17 @@ gboolean        mk_bulk_rollups_from_entries (MkStore           *store,
                                               gint64             after_id,
                                               GError           **error);
 
+/* Sorted runs of a big import's rows, summed up at commit on a thread. */
+typedef struct _MkBulkRuns MkBulkRuns;
+
+MkBulkRuns *mk_bulk_runs_new       (const char       *db_path);
+gboolean    mk_bulk_runs_ok        (MkBulkRuns       *runs);
+gboolean    mk_bulk_runs_start     (MkBulkRuns       *runs,
+                                    const MkSettings *settings);
+gboolean    mk_bulk_runs_write     (MkBulkRuns       *runs,
+                                    MkStore          *store,
+                                    gboolean          write,
+                                    GError          **error);
+void        mk_bulk_runs_free      (MkBulkRuns       *runs);
+
 G_END_DECLS

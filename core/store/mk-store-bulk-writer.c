@@ -54,6 +54,8 @@ struct _MkBulkWriter
   guint32      *order;
   guint32      *order_tmp;
 
+  MkBulkRuns   *runs;       /* not owned: sorted runs for the rollups, or NULL */
+
   GThread      *thread;
   GMutex        lock;
   GCond         cond;
@@ -255,8 +257,23 @@ write_chunk (MkBulkWriter *self,
         }
       i += n;
     }
+  if (self->runs != NULL)
+    mk_bulk_runs_add_chunk (self->runs, chunk, order);
   chunk_empty (chunk);
   return TRUE;
+}
+
+/**
+ * mk_bulk_writer_set_runs:
+ * @self: a writer with no rows written yet
+ * @runs: (nullable): where each written chunk also goes, sorted, for the
+ *   rollups (owned by the bulk, which outlives the writer's thread)
+ */
+void
+mk_bulk_writer_set_runs (MkBulkWriter *self,
+                         MkBulkRuns   *runs)
+{
+  self->runs = runs;
 }
 
 static gpointer

@@ -38,6 +38,7 @@ typedef struct {
 #define MK_BULK_CHUNK_ROWS 16384
 
 typedef struct _MkBulkWriter MkBulkWriter;
+typedef struct _MkBulkRuns MkBulkRuns;   /* mk-store-bulk-rollup.h */
 
 MkBulkWriter *mk_bulk_writer_new    (MkStore      *store,
                                      gint64        batch_id,
@@ -52,5 +53,10 @@ gboolean      mk_bulk_writer_finish (MkBulkWriter *writer,
 void          mk_bulk_writer_free   (MkBulkWriter *writer);
 void          mk_bulk_day_text      (gint32        number,
                                      char          out[11]);
+void          mk_bulk_writer_set_runs (MkBulkWriter *writer,
+                                     MkBulkRuns   *runs);
+void          mk_bulk_runs_add_chunk (MkBulkRuns       *runs,
+                                      const MkBulkChunk *chunk,
+                                      const guint32    *order);
 
 G_END_DECLS

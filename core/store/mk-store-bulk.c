@@ -42,11 +42,13 @@
  *    pages that existed before, and a crash still rolls everything back;
  *  - no per-row foreign-key lookups (see above), no per-row creation time
  *    (the batch has it);
- *  - a big import keeps no rollups while it reads: at commit, once the
- *    entry index is built, mk_bulk_rollups_from_entries() reads its rows
- *    back in the index's order and writes each person-day's totals, so its
- *    memory does not grow with the file (in memory, a million rows'
- *    totals, histograms and task lists took 180 MB);
+ *  - a big import keeps no rollups in memory while it reads (a million
+ *    rows' totals, histograms and task lists took 180 MB): the writer
+ *    thread appends each sorted chunk to a file of runs
+ *    (mk-store-bulk-rollup.c), which a thread merges and sums up a
+ *    person-day at a time at commit while the index is built; without
+ *    that file, mk_bulk_rollups_from_entries() reads the rows back in the
+ *    index's order once it is built;
  *  - a small bulk keeps them in compact tables: entry lengths as packed
  *    64-bit keys (person, day, category, minutes) in one flat array, day
  *    totals in an array found through the same keys without the minutes,
@@ -94,6 +96,7 @@ struct _MkStoreBulk
   gboolean      indexes_dropped; /* … once its first chunk of new rows is written */
   gboolean      sum_at_commit; /* a big import: rollups read back from its rows */
   gint64        last_old_id;   /* … the entries above this id */
+  MkBulkRuns   *runs;          /* … from the sorted runs the writer keeps, if it can */
 
   MkBulkRollups rollups;
 };
@@ -110,6 +113,7 @@ static void
 bulk_free (MkStoreBulk *bulk)
 {
   g_clear_pointer (&bulk->writer, mk_bulk_writer_free);
+  g_clear_pointer (&bulk->runs, mk_bulk_runs_free);
   g_clear_pointer (&bulk->loaded_pairs, g_hash_table_unref);
   g_clear_pointer (&bulk->index_sql, g_ptr_array_unref);
   mk_key_set_clear (&bulk->db_fingerprints);
@@ -457,6 +461,12 @@ mk_store_bulk_expect_rows (MkStoreBulk  *bulk,
    * rollup change: its rollups stay summed row by row. */
   bulk->sum_at_commit = !bulk->received;
   bulk->last_old_id = existing;
+  if (bulk->sum_at_commit && store->path != NULL)
+    {
+      bulk->runs = mk_bulk_runs_new (store->path);
+      if (bulk->runs != NULL)
+        mk_bulk_writer_set_runs (bulk->writer, bulk->runs);
+    }
 
   /* Appending rows to unindexed tables needs little cache; the memory
    * goes to the importer's tables until the commit builds the indexes.
@@ -841,6 +851,7 @@ mk_store_bulk_commit (MkStoreBulk          *bulk,
   gboolean ok;
   gint64 t0, t1, t2;
   double c0, c1, c2;
+  gboolean summing;
 
   g_return_val_if_fail (bulk != NULL, FALSE);
 
@@ -856,15 +867,21 @@ mk_store_bulk_commit (MkStoreBulk          *bulk,
   /* The rollups are summed up on another thread while the index is built. */
   if (ok && bulk->indexes_dropped && !bulk->sum_at_commit)
     preparing = g_thread_try_new ("mk-import-sum", prepare_rollups, bulk, NULL);
+  /* The runs are summed up on another thread while the index is built. */
+  summing = ok && bulk->runs != NULL && mk_bulk_runs_ok (bulk->runs)
+            && mk_bulk_runs_start (bulk->runs, &store->settings);
   t1 = g_get_monotonic_time ();
   c1 = thread_cpu ();
   ok = ok && rebuild_indexes (bulk, error);
   if (bulk->sum_at_commit)
     {
-      /* The rollups from the rows, through the index just built. */
       t2 = g_get_monotonic_time ();
       c2 = thread_cpu ();
-      ok = ok && mk_bulk_rollups_from_entries (store, bulk->last_old_id, error);
+      if (summing)
+        ok = mk_bulk_runs_write (bulk->runs, store, ok, error) && ok;
+      else
+        /* The rollups from the rows, through the index just built. */
+        ok = ok && mk_bulk_rollups_from_entries (store, bulk->last_old_id, error);
       restore_cache (bulk);
     }
   else
