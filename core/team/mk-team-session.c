@@ -148,6 +148,26 @@ set_progress (MkTeamSession *self,
 
 /* Syncing */
 
+/* Runs @func on @context's own thread, later, from a worker or the
+ * listening thread.  Not g_main_context_invoke(): a thread without a
+ * thread-default context of its own runs the function itself whenever it
+ * can acquire the global default context — free between two iterations of
+ * the window's loop — so the session's properties would change, and its
+ * last reference could be dropped, on the wrong thread. */
+static void
+run_on_context (GMainContext   *context,
+                GSourceFunc     func,
+                gpointer        data,
+                GDestroyNotify  notify)
+{
+  g_autoptr(GSource) source = g_idle_source_new ();
+
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, func, data, notify);
+  g_source_set_static_name (source, "[minutka] team session");
+  g_source_attach (source, context);
+}
+
 typedef struct {
   GWeakRef session;
   double   progress;
@@ -209,8 +229,7 @@ progress_cb (guint64  done,
   call = g_new0 (ProgressCall, 1);
   g_weak_ref_init (&call->session, data->session);
   call->progress = receiving ? 0.5 + part / 2 : part / 2;
-  g_main_context_invoke_full (data->session->context, G_PRIORITY_DEFAULT, progress_in_main,
-                              call, progress_call_free);
+  run_on_context (data->session->context, progress_in_main, call, progress_call_free);
 }
 
 static void
@@ -428,12 +447,11 @@ tell_main (ListenData *data,
 
     g_weak_ref_set (&call->session, session);
     if (session != NULL)
-      g_main_context_invoke (data->context, unref_in_main, session);
+      run_on_context (data->context, unref_in_main, session, NULL);
   }
   call->listening = listening;
   call->changed = changed;
-  g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT, listen_in_main, call,
-                              listen_call_free);
+  run_on_context (data->context, listen_in_main, call, listen_call_free);
 }
 
 /* Waits until @fd can be read, @timeout_ms pass (< 0: no limit) or the
