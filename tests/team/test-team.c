@@ -1199,9 +1199,22 @@ typedef struct {
   MkTeamSyncResult  result;
   GArray           *states;       /* MkTeamSessionState, as notified */
   guint             progress_calls;
+  GThread          *main_thread;  /* where every signal must come */
 } Window;
 
-/* Runs the main context until @check holds; only a hang reaches the limit. */
+/* The session's news come on the context it was made on, whichever
+ * thread caused them. */
+static void
+assert_on_main (Window *w)
+{
+  g_assert_true (g_thread_self () == w->main_thread);
+}
+
+/* Runs the main context until @check holds; only a hang reaches the limit.
+ * Between two iterations the context is left free for a millisecond, as a
+ * busy window's is between frames: a thread of the session that took it
+ * then to run its news itself (g_main_context_invoke() does) would emit
+ * them on the wrong thread, which assert_on_main() catches. */
 static void
 wait_until (gboolean (*check) (Window *),
             Window    *w,
@@ -1213,8 +1226,17 @@ wait_until (gboolean (*check) (Window *),
     {
       if (g_get_monotonic_time () > limit)
         g_error ("waited 90 s for %s", what);
-      g_main_context_iteration (NULL, TRUE);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
     }
+}
+
+static void
+listening_notify_cb (MkTeamSession *session,
+                     GParamSpec    *pspec,
+                     Window        *w)
+{
+  assert_on_main (w);
 }
 
 static gboolean is_listening (Window *w) { return mk_team_session_get_listening (w->session); }
@@ -1227,6 +1249,7 @@ static void
 server_changed_cb (MkTeamSession *session,
                    Window        *w)
 {
+  assert_on_main (w);
   w->server_changed++;
 }
 
@@ -1244,6 +1267,7 @@ state_cb (MkTeamSession *session,
 {
   MkTeamSessionState state = mk_team_session_get_state (session);
 
+  assert_on_main (w);
   g_array_append_val (w->states, state);
 }
 
@@ -1254,6 +1278,7 @@ progress_notify_cb (MkTeamSession *session,
 {
   double p = mk_team_session_get_progress (session);
 
+  assert_on_main (w);
   g_assert_cmpfloat (p, >=, 0.0);
   g_assert_cmpfloat (p, <=, 1.0);
   w->progress_calls++;
@@ -1294,7 +1319,9 @@ test_session (void)
   sync_ok (t.sv, &r);
 
   w.states = g_array_new (FALSE, FALSE, sizeof (MkTeamSessionState));
+  w.main_thread = g_thread_self ();
   w.session = mk_team_session_new (t.anna);
+  g_signal_connect (w.session, "notify::listening", G_CALLBACK (listening_notify_cb), &w);
   g_signal_connect (w.session, "server-changed", G_CALLBACK (server_changed_cb), &w);
   g_signal_connect (w.session, "notify::state", G_CALLBACK (state_cb), &w);
   g_signal_connect (w.session, "notify::progress", G_CALLBACK (progress_notify_cb), &w);
