@@ -25,7 +25,12 @@
  * transaction's setting minutka.origin).  Once the
  * server committed, one local transaction forgets the sent changes: those
  * with a `seq` up to the highest read — a change made meanwhile has a
- * higher one and waits for the next sync.  A manager sends only the
+ * higher one and waits for the next sync.  It runs before anything
+ * received is applied; when there is nothing to apply (the everyday sync
+ * of a few entries), it is the one transaction that ends the sync, with
+ * the new position and the time, so that such a sync writes to the disk
+ * once.  Cut before it, the next sync sends the same versions again, which
+ * changes nothing on the server.  A manager sends only the
  * entries of the person linked to the login; the others stay in the log,
  * are named in the result, and are never dropped.  The supervisor also
  * sends the people, and the team's settings when they changed
@@ -38,7 +43,9 @@
  * entries, streamed with COPY, without those whose current version this
  * desktop wrote itself.  They are applied in one local transaction, which
  * also stores the new last revision; the change log does not record them
- * (team_link.receiving).  An entry changed here and not yet sent keeps the
+ * (team_link.receiving).  When only this desktop's own changes came after
+ * its position, nothing is applied and the position is stored with the
+ * end of the sync.  An entry changed here and not yet sent keeps the
  * local version: it reaches the server later, and wins there.
  *
  * Texts go through COPY's text format, escaped both ways; dates are asked
@@ -204,6 +211,8 @@ typedef struct {
   GHashTable       *people;       /* uuid texts the server has */
   GHashTable       *categories;
   gint64            owned_mark;   /* team_link.owned_changed as it was sent */
+  gboolean          forget;       /* the server has what was sent: forget it here */
+  gint64            position;     /* > 0: the new last revision, nothing to apply */
 } Sync;
 
 typedef struct {
@@ -573,7 +582,7 @@ send_changes (Sync    *sync,
                      _("sending the entries"), error) ||
       !copy_out_changes (sync, &staged, error))
     return FALSE;
-  t1 = g_get_monotonic_time ();
+  t1 = t2 = g_get_monotonic_time ();
   if (staged > 0)
     {
       g_autoptr(PGresult) kept = NULL;
@@ -607,8 +616,24 @@ send_changes (Sync    *sync,
   g_debug ("sent %" G_GUINT64_FORMAT ": staging %.2f s, conflicts %.2f s, writing %.2f s, "
            "commit %.2f s", staged, (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6,
            (g_get_monotonic_time () - t3) / 1e6);
-  /* The server has them: forget them here. */
-  return mk_store_change (sync->store, forget_sent_change, sync, error);
+  /* The server has them: they are forgotten here before anything is
+   * received, or with the end of the sync when nothing is (one local
+   * transaction, one write to the disk, for the everyday sync). */
+  sync->forget = TRUE;
+  return TRUE;
+}
+
+/* Forgets what was sent, if it was not yet. */
+static gboolean
+forget_now (Sync    *sync,
+            GError **error)
+{
+  if (!sync->forget)
+    return TRUE;
+  if (!mk_store_change (sync->store, forget_sent_change, sync, error))
+    return FALSE;
+  sync->forget = FALSE;
+  return TRUE;
 }
 
 /* Receiving */
@@ -1172,9 +1197,18 @@ receive_changes (Sync    *sync,
   }
   r.owned = owned;
   sync->result->settings_received = !mk_team_owned_is_empty (owned);
+  if (r.expected == 0 && PQntuples (r.people) == 0 && mk_team_owned_is_empty (owned))
+    {
+      /* Only this desktop's own changes came after the last position:
+       * nothing to apply; the new position is stored with the end of the
+       * sync (finish_change()). */
+      g_clear_pointer (&r.people, PQclear);
+      sync->position = r.until;
+      return mk_team_exec (sync->conn, "COMMIT", _("receiving"), error);
+    }
   mk_key_set_init (&r.pending);
   r.person_ids = read_ids (sync->store, "SELECT uuid, id FROM person", error);
-  if (r.person_ids == NULL)
+  if (r.person_ids == NULL || !forget_now (sync, error))
     ok = FALSE;
   else if (r.expected >= BULK_RECEIVE)
     ok = receive_in_bulk (&r, error);
@@ -1189,11 +1223,30 @@ receive_changes (Sync    *sync,
   return mk_team_exec (sync->conn, "COMMIT", _("receiving"), error);
 }
 
+/* The end of a sync, in one local transaction: what was sent is forgotten
+ * (unless receiving did it), the new position stored (when receiving had
+ * nothing to apply), and the time recorded. */
 static gboolean
 finish_change (MkStore  *store,
                gpointer  user_data,
                GError  **error)
 {
+  Sync *sync = user_data;
+
+  if (sync->forget && !forget_sent_change (store, sync, error))
+    return FALSE;
+  if (sync->position > 0)
+    {
+      sqlite3_stmt *stmt =
+        mk_store_stmt_for_sql (store, "UPDATE team_link SET last_revision = ? "
+                               "WHERE last_revision < ?1", error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, sync->position);
+      if (!mk_store_step_done (store, stmt, error))
+        return FALSE;
+    }
   return mk_store_exec (store,
                         "UPDATE team_link SET last_sync = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')",
                         _("recording the sync"), error);
@@ -1279,7 +1332,14 @@ mk_team_sync (MkStore            *store,
   sync.people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   sync.categories = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   ok = send_changes (&sync, error) && receive_changes (&sync, error) &&
-       mk_store_change (store, finish_change, NULL, error);
+       mk_store_change (store, finish_change, &sync, error);
+  if (!ok && sync.forget)
+    {
+      /* Receiving failed after the server took what was sent: forget it
+       * all the same (else the next sync sends it again, which changes
+       * nothing on the server but costs the time). */
+      mk_store_change (store, forget_sent_change, &sync, NULL);
+    }
   {
     GHashTableIter iter;
     gpointer name, n;
