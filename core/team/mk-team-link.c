@@ -205,6 +205,45 @@ mk_team_link_read (MkStore *store,
   return g_steal_pointer (&link);
 }
 
+/**
+ * mk_team_get_role:
+ * @store: a store
+ * @person: (out) (optional) (transfer full) (nullable): the name of the
+ *   person linked to the login, when there is one
+ *
+ * Whether @store is in a team and with which role: one local read of one
+ * row, cheap enough for a page to ask on every change of the store (unlike
+ * mk_team_get_status(), which counts the changes waiting).
+ *
+ * Returns: the role; %MK_TEAM_ROLE_NONE also when the database cannot be read.
+ */
+MkTeamRole
+mk_team_get_role (MkStore  *store,
+                  char    **person)
+{
+  sqlite3_stmt *stmt;
+  MkTeamRole role = MK_TEAM_ROLE_NONE;
+
+  g_return_val_if_fail (MK_IS_STORE (store), MK_TEAM_ROLE_NONE);
+
+  if (person != NULL)
+    *person = NULL;
+  stmt = mk_store_stmt_for_sql (store,
+                                "SELECT l.supervisor, p.name FROM team_link l "
+                                "LEFT JOIN person p ON p.uuid = l.person_uuid WHERE l.id = 1",
+                                NULL);
+  if (stmt == NULL)
+    return MK_TEAM_ROLE_NONE;
+  if (mk_store_step (store, stmt, NULL) == MK_STORE_ROW)
+    {
+      role = sqlite3_column_int (stmt, 0) != 0 ? MK_TEAM_ROLE_SUPERVISOR : MK_TEAM_ROLE_MANAGER;
+      if (person != NULL && sqlite3_column_type (stmt, 1) != SQLITE_NULL)
+        *person = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+  return role;
+}
+
 void
 mk_team_status_free (MkTeamStatus *status)
 {

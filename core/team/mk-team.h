@@ -82,6 +82,18 @@ typedef struct {
 } MkTeamStatus;
 
 /**
+ * MkTeamRole:
+ * @MK_TEAM_ROLE_NONE: the database is in no team (or cannot be read)
+ * @MK_TEAM_ROLE_MANAGER: joined with a manager's login
+ * @MK_TEAM_ROLE_SUPERVISOR: joined with the supervisor's login
+ */
+typedef enum {
+  MK_TEAM_ROLE_NONE,
+  MK_TEAM_ROLE_MANAGER,
+  MK_TEAM_ROLE_SUPERVISOR,
+} MkTeamRole;
+
+/**
  * MkTeamSyncResult:
  * @sent: entries the server took
  * @received: entries received and applied
@@ -142,6 +154,8 @@ gboolean          mk_team_leave              (MkStore            *store,
 MkTeamStatus     *mk_team_get_status         (MkStore            *store,
                                               GError            **error);
 void              mk_team_status_free        (MkTeamStatus       *status);
+MkTeamRole        mk_team_get_role           (MkStore            *store,
+                                              char              **person);
 gboolean          mk_team_sync               (MkStore            *store,
                                               const char         *password,
                                               MkTeamSyncResult   *result,

@@ -132,15 +132,14 @@ static void mk_analysis_page_compute (MkAnalysisPage *self);
 static void
 update_mine (MkAnalysisPage *self)
 {
-  g_autoptr(MkTeamStatus) status = NULL;
+  g_autofree char *person = NULL;
   AdwViewStack *stack;
   gboolean mine;
 
-  if (self->store != NULL)
-    status = mk_team_get_status (self->store, NULL);
-  mine = status != NULL && !status->supervisor && status->person != NULL;
+  mine = self->store != NULL &&
+         mk_team_get_role (self->store, &person) == MK_TEAM_ROLE_MANAGER && person != NULL;
   g_free (self->me);
-  self->me = status != NULL && mine ? g_strdup (status->person) : NULL;
+  self->me = mine ? g_steal_pointer (&person) : NULL;
 
   stack = ADW_VIEW_STACK (gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_VIEW_STACK));
   if (stack != NULL)

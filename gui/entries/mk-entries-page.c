@@ -278,12 +278,10 @@ categories_changed_cb (MkEntriesPage *self)
 static void
 update_sent_by (MkEntriesPage *self)
 {
-  g_autoptr(MkTeamStatus) status = NULL;
+  gboolean supervisor = self->store != NULL &&
+                        mk_team_get_role (self->store, NULL) == MK_TEAM_ROLE_SUPERVISOR;
 
-  if (self->store != NULL)
-    status = mk_team_get_status (self->store, NULL);
-  mk_entries_columns_set_sent_by (self->column_view, status != NULL && status->supervisor,
-                                  self->narrow);
+  mk_entries_columns_set_sent_by (self->column_view, supervisor, self->narrow);
 }
 
 static void

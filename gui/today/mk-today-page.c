@@ -25,8 +25,8 @@
  * chooser and in the summary (where the minutes stay in view), whole in
  * their tooltips.
  *
- * A manager's desktop in a team (mk_team_get_status(): a local read, not a
- * supervisor's login) logs as the person linked to its login: the person
+ * A manager's desktop in a team (mk_team_get_role(): a local read of one
+ * row, not a supervisor's login) logs as the person linked to its login: the person
  * chooser is hidden and "Who is logging?" is never asked; the summary
  * still names the person.  The page reads the status again on every change
  * of the store, so joining or leaving while the window is open follows.
@@ -709,17 +709,16 @@ refresh_categories (MkTodayPage *self)
 static gboolean
 update_team_person (MkTodayPage *self)
 {
-  g_autoptr(MkTeamStatus) status = NULL;
+  g_autofree char *name = NULL;
   g_autoptr(MkPerson) person = NULL;
   MkPerson *current = mk_person_chooser_get_person (self->person_chooser);
 
-  if (self->store != NULL)
-    status = mk_team_get_status (self->store, NULL);
-  self->team_person = status != NULL && !status->supervisor;
+  self->team_person = self->store != NULL &&
+                      mk_team_get_role (self->store, &name) == MK_TEAM_ROLE_MANAGER;
   gtk_widget_set_visible (GTK_WIDGET (self->person_chooser), !self->team_person);
-  if (status == NULL || status->supervisor || status->person == NULL)
+  if (!self->team_person || name == NULL)
     return FALSE;
-  person = mk_store_find_person (self->store, status->person, NULL);
+  person = mk_store_find_person (self->store, name, NULL);
   if (person == NULL ||
       (current != NULL && mk_person_get_id (current) == mk_person_get_id (person)))
     return FALSE;

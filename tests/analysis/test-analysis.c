@@ -927,6 +927,104 @@ test_messages_translated (gconstpointer data)
   check_translated (en, ru);
 }
 
+/* My Analysis: the manager's own input and the rest of the team's
+ * (anonymous, categories in another order) make the analysis the
+ * supervisor has of everybody: the same medians, the same findings about
+ * the manager; other people of the manager's own database are left out. */
+static void
+add_mine_days (MkAnalysisInput *input,
+               guint            person,
+               int              calls,
+               int              admin)
+{
+  int c = mk_analysis_input_find_category (input, "calls");
+  int a = mk_analysis_input_find_category (input, "admin");
+  const char *days[] = { "2026-11-23", "2026-11-24", "2026-11-25" };
+
+  for (guint d = 0; d < G_N_ELEMENTS (days); d++)
+    {
+      mk_analysis_input_add_day (input, person, days[d], (guint) c, calls + (int) d * 7, 3, 0,
+                                 0);
+      mk_analysis_input_add_day (input, person, days[d], (guint) a, admin - (int) d * 5, 2, 0,
+                                 0);
+    }
+}
+
+static void
+test_input_mine (void)
+{
+  g_autoptr(MkAnalysisInput) everyone = mk_analysis_input_new ("2026-11-23", "2026-11-25");
+  g_autoptr(MkAnalysisInput) mine = mk_analysis_input_new ("2026-11-23", "2026-11-25");
+  g_autoptr(MkAnalysisInput) team = mk_analysis_input_new ("2026-11-23", "2026-11-25");
+  g_autoptr(MkAnalysisInput) merged = NULL;
+  g_autoptr(MkAnalysis) full = NULL;
+  g_autoptr(MkAnalysis) my = NULL;
+  MkManagerResult *a, *b;
+  MkSettings settings;
+  guint p;
+
+  test_settings (&settings);
+  mk_analysis_input_add_category (everyone, "calls", "Calls", NULL, MK_CATEGORY_KIND_SELLING, 0.35,
+                                  -1);
+  mk_analysis_input_add_category (everyone, "admin", "Admin", NULL, MK_CATEGORY_KIND_NON_SELLING, -1,
+                                  0.20);
+  mk_analysis_input_add_category (mine, "calls", "Calls", NULL, MK_CATEGORY_KIND_SELLING, 0.35, -1);
+  mk_analysis_input_add_category (mine, "admin", "Admin", NULL, MK_CATEGORY_KIND_NON_SELLING, -1,
+                                  0.20);
+  /* The totals list the categories in their own order. */
+  mk_analysis_input_add_category (team, "admin", "Admin", NULL, MK_CATEGORY_KIND_NON_SELLING, -1,
+                                  0.20);
+  mk_analysis_input_add_category (team, "calls", "Calls", NULL, MK_CATEGORY_KIND_SELLING, 0.35, -1);
+
+  add_mine_days (everyone, mk_analysis_input_add_person (everyone, "Anna", NULL, MK_LEVEL_NONE),
+                 200, 200);
+  add_mine_days (everyone, mk_analysis_input_add_person (everyone, "Boris", NULL, MK_LEVEL_NONE),
+                 330, 60);
+  add_mine_days (everyone, mk_analysis_input_add_person (everyone, "Galina", NULL,
+                                                         MK_LEVEL_NONE), 250, 120);
+  add_mine_days (mine, mk_analysis_input_add_person (mine, "Zoe", NULL, MK_LEVEL_NONE), 10, 400);
+  p = mk_analysis_input_add_person (mine, "Anna", NULL, MK_LEVEL_NONE);
+  add_mine_days (mine, p, 200, 200);
+  mk_analysis_input_add_task (mine, p, (guint) mk_analysis_input_find_category (mine, "admin"),
+                              "crm entry", "CRM entry", 600, 6);
+  mk_analysis_input_add_task (everyone, 0,
+                              (guint) mk_analysis_input_find_category (everyone, "admin"),
+                              "crm entry", "CRM entry", 600, 6);
+  add_mine_days (team, mk_analysis_input_add_person (team, "Member 1", NULL, MK_LEVEL_NONE),
+                 330, 60);
+  add_mine_days (team, mk_analysis_input_add_person (team, "Member 2", NULL, MK_LEVEL_NONE),
+                 250, 120);
+
+  merged = mk_analysis_input_new_mine (mine, "Anna", team);
+  g_assert_cmpuint (mk_analysis_input_get_n_people (merged), ==, 3);
+  g_assert_cmpint (mk_analysis_input_find_person (merged, "Zoe"), <, 0);
+  full = mk_analysis_new (everyone, &settings, MK_PEER_MODE_TEAM);
+  my = mk_analysis_new (merged, &settings, MK_PEER_MODE_TEAM);
+  for (guint c = 0; c < mk_analysis_get_n_categories (full); c++)
+    {
+      int m = mk_analysis_find_category (my, mk_analysis_get_category_key (full, c));
+
+      g_assert_cmpint (m, >=, 0);
+      g_assert_cmpfloat_with_epsilon (mk_analysis_get_team_median (my, m),
+                                      mk_analysis_get_team_median (full, c), 1e-12);
+    }
+  a = mk_analysis_find_manager (full, "Anna");
+  b = mk_analysis_find_manager (my, "Anna");
+  g_assert_cmpint (mk_manager_result_get_minutes (a), ==, mk_manager_result_get_minutes (b));
+  g_assert_cmpuint (g_list_model_get_n_items (mk_manager_result_get_findings (a)), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (mk_manager_result_get_findings (a)), ==,
+                    g_list_model_get_n_items (mk_manager_result_get_findings (b)));
+  for (guint i = 0; i < g_list_model_get_n_items (mk_manager_result_get_findings (a)); i++)
+    {
+      g_autoptr(MkFinding) x = g_list_model_get_item (mk_manager_result_get_findings (a), i);
+      g_autoptr(MkFinding) y = g_list_model_get_item (mk_manager_result_get_findings (b), i);
+
+      g_assert_cmpstr (mk_finding_get_message (x), ==, mk_finding_get_message (y));
+    }
+  g_assert_cmpuint (mk_manager_result_get_n_top_tasks (b, (guint) mk_analysis_find_category (
+                                                         my, "admin")), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -966,6 +1064,7 @@ main (int   argc,
   g_test_add_func ("/analysis/finding/over-team-under-target", test_over_and_below_target);
   g_test_add_func ("/analysis/empty/summary", test_empty_summary);
   g_test_add_func ("/analysis/team/uniform-sentences", test_uniform_team_sentences);
+  g_test_add_func ("/analysis/input/mine", test_input_mine);
   for (guint i = 0; i < G_N_ELEMENTS (teams); i++)
     {
       g_autofree char *stem = g_str_has_suffix (teams[i], ".txt")
