@@ -555,7 +555,7 @@ test_every_shape_same_minutes (void)
 
             write_hamster (text, hamster_people[p]);
             for (gsize i = 0; i < G_N_ELEMENTS (rows); i++)
-              if (strcmp (rows[i].first, hamster_people[p]) == 0)
+              if (person == NULL && strcmp (rows[i].first, hamster_people[p]) == 0)
                 person = full_name (&rows[i]);
             import_into (store, name, text, person);
           }

@@ -695,13 +695,21 @@ assert_pdf_names_everything (MkAnalysis *a)
     }
 }
 
+static gboolean
+have_pdftotext (void)
+{
+  g_autofree char *path = g_find_program_in_path ("pdftotext");
+
+  return path != NULL;
+}
+
 /* No column head is broken inside a word: "Звон-ки", "Follo-w-ups". */
 static void
 assert_pdf_heads_whole (MkAnalysis *a)
 {
   g_autofree char *text = NULL;
 
-  if (g_find_program_in_path ("pdftotext") == NULL)
+  if (!have_pdftotext ())
     return;
   text = pdf_text (a);
   for (guint c = 0; c < mk_analysis_get_n_categories (a); c++)
@@ -743,7 +751,7 @@ test_pdf_long_name (void)
   for (guint i = 0; i < 5000; i++)
     g_string_append_c (name, (char) ('a' + i % 26));
   a = small_team (name->str);
-  if (g_find_program_in_path ("pdftotext") == NULL)
+  if (!have_pdftotext ())
     {
       g_string_free (name, TRUE);
       g_test_skip ("pdftotext (poppler-utils) is not installed");
@@ -889,7 +897,7 @@ test_demo_pdf_russian (void)
   g_assert_no_error (error);
   assert_pdf_names_everything (a);
   assert_pdf_heads_whole (a);
-  if (g_find_program_in_path ("pdftotext") != NULL)
+  if (have_pdftotext ())
     {
       text = pdf_text (a);
       g_assert_nonnull (strstr (text, "23ноября2026–25ноября2026"));
