@@ -3,8 +3,10 @@
  *
  * "Export Report as PDF…/CSV…": a native file chooser names the file, then
  * core's report writer (mk_report_write) writes it in a worker thread, so
- * a big team's PDF never blocks the window; a toast says where it went, a
- * dialog says why it did not.
+ * a big team's PDF never blocks the window; a toast says where it went and
+ * offers to open it (the desktop's app for the file's type, through
+ * gtk_show_uri_full(): GtkFileLauncher is GTK 4.10), a dialog says why it
+ * was not saved or cannot be opened.
  *
  * Invariants.  The GUI formats nothing itself: the bytes are core's.  The
  * analysis is immutable, so the worker may read it while the page shows
@@ -132,6 +134,41 @@ reply_free (Reply *reply)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Reply, reply_free)
 
 static void
+open_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GtkWindow) parent = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (gtk_show_uri_full_finish (parent, result, &error))
+    return;
+  g_debug ("the report was not opened: %s", error->message);
+  if (MK_IS_WINDOW (parent))
+    {
+      g_autoptr(GError) shown = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                                                     _("No app to open it is installed. The "
+                                                       "report is saved: open it from the "
+                                                       "folder it was saved in."));
+
+      mk_window_show_error (MK_WINDOW (parent), _("The Report Cannot Be Opened"), shown);
+    }
+}
+
+/* The toast's Open: the saved report in the desktop's app for its type. */
+static void
+open_clicked_cb (AdwToast  *toast,
+                 GtkWindow *parent)
+{
+  GFile *file = g_object_get_data (G_OBJECT (toast), "mk-file");
+  g_autofree char *uri = file ? g_file_get_uri (file) : NULL;
+
+  if (uri == NULL)
+    return;
+  gtk_show_uri_full (parent, uri, GDK_CURRENT_TIME, NULL, open_done_cb, g_object_ref (parent));
+}
+
+static void
 export_done_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
@@ -154,8 +191,12 @@ export_done_cb (GObject      *source,
     {
       g_autofree char *name = g_file_get_basename (file);
       g_autofree char *text = g_strdup_printf (_("Report saved as “%s”"), name);
+      AdwToast *toast = adw_toast_new (text);
 
-      mk_window_show_toast (MK_WINDOW (parent), adw_toast_new (text));
+      adw_toast_set_button_label (toast, _("_Open"));
+      g_object_set_data_full (G_OBJECT (toast), "mk-file", g_object_ref (file), g_object_unref);
+      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (open_clicked_cb), parent, 0);
+      mk_window_show_toast (MK_WINDOW (parent), toast);
     }
 }
 

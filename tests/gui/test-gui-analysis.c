@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "mk-analysis-export.h"
@@ -527,6 +528,24 @@ test_analysis_print (void)
   g_assert_cmpint (atoi (pages_line + strlen ("Pages:")), ==, pages);
 }
 
+static GtkWidget *
+find_button_labelled (GtkWidget  *root,
+                      const char *label)
+{
+  if (GTK_IS_BUTTON (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_labelled (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* "Export Report as PDF…" through the file chooser, as a user would. */
 static void
 test_analysis_export_chooser (void)
@@ -551,6 +570,38 @@ test_analysis_export_chooser (void)
   /* The report is renamed into place whole: once it is there, it is done. */
   mk_gui_test_wait_for (g_file_test (path, G_FILE_TEST_EXISTS));
   mk_gui_test_settle ();
+
+  /* The toast that says where it went opens it in the desktop's PDF app
+   * (here one the test installs, which leaves a mark). */
+  {
+    g_autofree char *apps = g_build_filename (g_get_user_data_dir (), "applications", NULL);
+    g_autofree char *desktop = g_build_filename (apps, "mk-test-pdf-viewer.desktop", NULL);
+    g_autofree char *mimeapps = g_build_filename (g_get_user_config_dir (), "mimeapps.list",
+                                                  NULL);
+    g_autofree char *mark = g_build_filename (mk_gui_test_tmpdir (), "opened", NULL);
+    g_autofree char *entry = g_strdup_printf ("[Desktop Entry]\nType=Application\n"
+                                              "Name=Test PDF viewer\nExec=touch %s\n"
+                                              "MimeType=application/pdf;\n", mark);
+    GtkWidget *overlay = mk_gui_test_child_of_type (mk_gui_test_get_window (),
+                                                    ADW_TYPE_TOAST_OVERLAY);
+    GtkWidget *button = NULL;
+
+    g_assert_true (g_mkdir_with_parents (apps, 0700) == 0);
+    g_assert_true (g_file_set_contents (desktop, entry, -1, NULL));
+    g_assert_true (g_mkdir_with_parents (g_get_user_config_dir (), 0700) == 0);
+    g_assert_true (g_file_set_contents (mimeapps, "[Default Applications]\n"
+                                        "application/pdf=mk-test-pdf-viewer.desktop\n", -1,
+                                        NULL));
+    mk_gui_test_wait_for ((button = find_button_labelled (overlay, _("_Open"))) != NULL);
+    g_assert_nonnull (button);
+    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==,
+                     g_strcmp0 (g_getenv ("MINUTKA_TEST_LANG"), "ru") == 0 ? "_Открыть"
+                                                                          : "_Open");
+    screenshot (GTK_WIDGET (mk_gui_test_get_window ()), "export-toast");
+    g_signal_emit_by_name (button, "clicked");
+    mk_gui_test_wait_for (g_file_test (mark, G_FILE_TEST_EXISTS));
+    g_assert_true (g_file_test (mark, G_FILE_TEST_EXISTS));
+  }
 }
 
 static void
@@ -744,6 +795,15 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* The desktop's apps and defaults are the test's own (the export's
+   * Open), set before GLib reads where they are. */
+  {
+    g_autofree char *data = g_build_filename (mk_gui_test_tmpdir (), "xdg-data", NULL);
+    g_autofree char *config = g_build_filename (mk_gui_test_tmpdir (), "xdg-config", NULL);
+
+    g_setenv ("XDG_DATA_HOME", data, TRUE);
+    g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  }
   mk_gui_test_init (&argc, &argv);
 
   g_test_add_func ("/gui/analysis/empty-before-data", test_analysis_empty);
