@@ -546,6 +546,35 @@ find_button_labelled (GtkWidget  *root,
   return NULL;
 }
 
+/* Print → Preview with no previewer installed (the test names one that
+ * cannot be): a message says so, instead of nothing happening. */
+static void
+test_analysis_print_preview (void)
+{
+  MkAnalysisPage *page = show_page ();
+  GtkWindow *window = GTK_WINDOW (mk_gui_test_get_window ());
+  g_autofree char *command = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *dialog;
+
+  g_object_get (gtk_settings_get_default (), "gtk-print-preview-command", &command, NULL);
+  g_object_set (gtk_settings_get_default (), "gtk-print-preview-command",
+                "minutka-no-such-previewer %f", NULL);
+  g_assert_true (mk_analysis_print (window, mk_analysis_page_get_analysis (page),
+                                    GTK_PRINT_OPERATION_ACTION_PREVIEW, NULL, &error));
+  g_assert_no_error (error);
+  dialog = mk_gui_test_wait_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   _("No Print Preview"));
+  mk_gui_test_wait_frames (GTK_WIDGET (dialog), 3);
+  mk_gui_test_screenshot (GTK_WIDGET (dialog),
+                          g_strcmp0 (g_getenv ("MINUTKA_TEST_LANG"), "ru") == 0
+                          ? "analysis-no-preview-ru.png" : "analysis-no-preview.png");
+  gtk_window_destroy (dialog);
+  g_object_set (gtk_settings_get_default (), "gtk-print-preview-command", command, NULL);
+}
+
 /* "Export Report as PDF…" through the file chooser, as a user would. */
 static void
 test_analysis_export_chooser (void)
@@ -817,6 +846,8 @@ main (int   argc,
   g_test_add_func ("/gui/analysis/recomputes-on-change", test_analysis_recomputes);
   g_test_add_func ("/gui/analysis/period-and-peer-group", test_analysis_options);
   g_test_add_func ("/gui/analysis/chart-icon-renders", test_analysis_chart_icon);
+  g_test_add_func ("/gui/analysis/print-preview-without-previewer",
+                   test_analysis_print_preview);
   g_test_add_func ("/gui/analysis/dark-and-narrow", test_analysis_styles);
 
   app = mk_gui_test_app_new (NULL);
