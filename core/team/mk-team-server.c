@@ -421,10 +421,11 @@ server_words (PGconn   *conn,
     }
   else if (conn != NULL)
     g_string_append (words, PQerrorMessage (conn));
-  /* libpq ends its messages with line breaks, some with two lines. */
+  /* libpq ends its messages with line breaks, some with two lines (the
+   * second indented with a tab). */
   g_strstrip (words->str);
   for (char *p = words->str; *p; p++)
-    if (*p == '\n')
+    if (*p == '\n' || *p == '\t')
       *p = ' ';
   return g_string_free (words, FALSE);
 }

@@ -99,8 +99,6 @@ what_to_do (const GError *error)
                "again.");
     case MK_TEAM_ERROR_REFUSED:
       return _("Ask the team’s supervisor to give your login the team’s rights.");
-    case MK_TEAM_ERROR_TOO_NEW:
-      return _("Update Minutka on this computer, then join.");
     case MK_TEAM_ERROR_NOT_SET_UP:
       return _("Check the database’s name with your supervisor.");
     default:

@@ -10,8 +10,9 @@
  *
  * Through the form, as a user would: Test Connection with a wrong password
  * says the server's words and what to do, and keeps what was typed; with
- * no rights, the same; with the right one (typed as server, database and
- * login fields) it says who the login is; Join Team shows the status rows,
+ * no rights, a team schema too new, or the server down, the same; with
+ * the right one (typed as server, database and login fields) it says who
+ * the login is; Join Team shows the status rows,
  * the window syncs by itself, and the password is in the keyring.  As a
  * manager, the team's settings are read-only in Preferences.  Leave Team
  * asks first, then leaves: the entries stay, the keyring item goes, the
@@ -298,6 +299,38 @@ test_join_and_leave (void)
   press_and_wait (page, "team_test_button", "team_result_row");
   g_assert_true (g_str_has_prefix (subtitle (result), refused));
   g_assert_cmpuint (strlen (subtitle (result)), >, strlen (refused));
+
+  /* A team set up by a newer Minutka: update. */
+  type (page, "team_conninfo_row", anna);
+  type (page, "team_password_row", anna_password);
+  pg_exec (TEAM_OWNER, TEAM_DB,
+           "UPDATE minutka.meta SET value = '99' WHERE key = 'schema_version'");
+  g_clear_pointer (&refused, g_free);
+  refused = core_says (anna, anna_password);
+  press_and_wait (page, "team_join_button", "team_result_row");
+  /* Core's words say what to do already ("Update Minutka"). */
+  g_assert_cmpstr (subtitle (result), ==, refused);
+  g_assert_false (mk_team_controller_is_joined (team));
+  {
+    g_autofree char *sql = g_strdup_printf ("UPDATE minutka.meta SET value = '%d' "
+                                            "WHERE key = 'schema_version'",
+                                            MK_TEAM_SCHEMA_VERSION);
+
+    pg_exec (TEAM_OWNER, TEAM_DB, sql);
+  }
+
+  /* The server down (the network, as the window sees it): its words and
+   * what to check; nothing typed is lost. */
+  pg_server (FALSE);
+  g_clear_pointer (&refused, g_free);
+  refused = core_says (anna, anna_password);
+  press_and_wait (page, "team_test_button", "team_result_row");
+  g_assert_true (g_str_has_prefix (subtitle (result), refused));
+  g_assert_cmpuint (strlen (subtitle (result)), >, strlen (refused));
+  g_assert_cmpstr (typed (page, "team_conninfo_row"), ==, anna);
+  g_assert_cmpstr (typed (page, "team_password_row"), ==, anna_password);
+  shoot (prefs, "offline");
+  pg_server (TRUE);
 
   /* The server, database and login as fields: who the login is. */
   adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (mk_gui_test_child (page,
