@@ -155,10 +155,14 @@ main (int   argc,
         gint64 count = last - first;
         int length = count > 0 ? (int) MAX (1, 470 / count) : 1;
         int start = 9 * 60;
+        g_autoptr(GDate) date = g_date_new_dmy (2, G_DATE_MARCH, 2026);
         char day[11];
 
-        /* Weekdays from Monday 2026-03-02, skipping weekends. */
-        g_snprintf (day, sizeof day, "2026-03-%02u", 2 + d + 2 * (d / 5));
+        /* Weekdays from Monday 2026-03-02, skipping weekends (28 of them
+         * run into April). */
+        g_date_add_days (date, d + 2 * (d / 5));
+        g_snprintf (day, sizeof day, "%04u-%02u-%02u", g_date_get_year (date),
+                    g_date_get_month (date), g_date_get_day (date));
         for (gint64 i = 0; i < count; i++)
           {
             int pick = g_rand_int_range (rand, 0, 100);
