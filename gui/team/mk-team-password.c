@@ -9,7 +9,7 @@
  * (mk_team_password_ask_async(): a dialog with one password field) and
  * keeps it in the desktop keyring through libsecret, under the schema
  * "io.github.minutka.Minutka.Team" with two attributes: "server" (the
- * server as core describes it, "host:port/database") and "login".  A
+ * server as core describes it, "login@host:port/database") and "login".  A
  * second desktop database joined to the same server with the same login
  * finds the same item.  The user may prefer libpq's own password file
  * (~/.pgpass) instead; then nothing is stored here and libpq finds the
@@ -107,7 +107,7 @@ store_done_cb (GObject      *source,
 
 /**
  * mk_team_password_store_async:
- * @server: the server, "host:port/database"
+ * @server: the server, "login@host:port/database"
  * @login: the login role
  * @password: the password to keep
  * @cancellable: (nullable): to stop waiting
@@ -181,7 +181,7 @@ lookup_done_cb (GObject      *source,
 
 /**
  * mk_team_password_lookup_async:
- * @server: the server, "host:port/database"
+ * @server: the server, "login@host:port/database"
  * @login: the login role
  * @cancellable: (nullable): to stop waiting
  * @callback: called on the calling thread's main context when done
@@ -226,7 +226,7 @@ mk_team_password_lookup_finish (GAsyncResult  *result,
 
 /**
  * mk_team_password_lookup_sync:
- * @server: the server, "host:port/database"
+ * @server: the server, "login@host:port/database"
  * @login: the login role
  * @cancellable: (nullable): to stop waiting
  * @error: return location for a #GError
@@ -282,7 +282,7 @@ forget_done_cb (GObject      *source,
 
 /**
  * mk_team_password_forget_async:
- * @server: the server, "host:port/database"
+ * @server: the server, "login@host:port/database"
  * @login: the login role
  * @cancellable: (nullable): to stop waiting
  * @callback: called on the calling thread's main context when done
