@@ -39,6 +39,23 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  FUTURE_REFUSED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Whether @day ("YYYY-MM-DD") is after today: such a day cannot be logged
+ * yet, so the switcher does not go there (issue 17, item 13). */
+static gboolean
+is_future (const char *day)
+{
+  g_autofree char *today = mk_day_today ();
+
+  return g_strcmp0 (day, today) > 0;
+}
+
 /* Local noon of @day: a GtkCalendar and a date format want a GDateTime. */
 static GDateTime *
 day_to_date_time (const char *day)
@@ -125,7 +142,9 @@ mk_day_switcher_move (MkDaySwitcher *self,
   g_return_if_fail (MK_IS_DAY_SWITCHER (self));
 
   moved = mk_day_add (self->day, days);
-  if (moved != NULL)
+  if (moved != NULL && days > 0 && is_future (moved))
+    g_signal_emit (self, signals[FUTURE_REFUSED], 0);
+  else if (moved != NULL)
     mk_day_switcher_set_day (self, moved);
 }
 
@@ -152,6 +171,12 @@ calendar_day_selected_cb (MkDaySwitcher *self)
   if (g_strcmp0 (day, self->day) == 0)
     return;
   gtk_popover_popdown (self->calendar_popover);
+  if (is_future (day))
+    {
+      update_widgets (self);   /* the calendar shows the day shown again */
+      g_signal_emit (self, signals[FUTURE_REFUSED], 0);
+      return;
+    }
   mk_day_switcher_set_day (self, day);
 }
 
@@ -197,6 +222,16 @@ mk_day_switcher_class_init (MkDaySwitcherClass *klass)
     g_param_spec_string ("day", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * MkDaySwitcher::future-refused:
+   *
+   * The person asked for a day after today (the next day from today, or a
+   * later day in the calendar); the switcher stayed where it was.
+   */
+  signals[FUTURE_REFUSED] =
+    g_signal_new ("future-refused", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/mk-day-switcher.ui");

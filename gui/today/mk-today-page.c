@@ -781,12 +781,24 @@ day_action_cb (GtkWidget  *widget,
     mk_day_switcher_go_today (self->day_switcher);
 }
 
-/* Today goes to today: nothing to do when it is shown. */
+/* Today goes to today: nothing to do when it is shown.  The next day is
+ * none from today: days to come cannot be logged yet. */
 static void
 update_today_action (MkTodayPage *self)
 {
+  g_autofree char *today = mk_day_today ();
+
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "today.go-today",
                                  !mk_day_switcher_shows_today (self->day_switcher));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "today.next-day",
+                                 g_strcmp0 (shown_day (self), today) < 0);
+}
+
+static void
+future_refused_cb (MkTodayPage *self)
+{
+  set_hint (self, _("Only days that have come can be logged: this one can be logged when "
+                    "it comes."), TRUE);
 }
 
 static void
@@ -1081,6 +1093,7 @@ mk_today_page_class_init (MkTodayPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MkTodayPage, demo_button);
   gtk_widget_class_bind_template_callback (widget_class, quick_row_submit_cb);
   gtk_widget_class_bind_template_callback (widget_class, day_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, future_refused_cb);
   gtk_widget_class_bind_template_callback (widget_class, person_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, person_chosen_cb);
 

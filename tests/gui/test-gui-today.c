@@ -14,6 +14,7 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -1191,6 +1192,42 @@ test_today_new_category_shows (void)
   g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==, before);
 }
 
+/* Days to come cannot be logged: from today there is no next day, and a
+ * later day chosen in the calendar is refused with a note under the entry
+ * (issue 17, item 13). */
+static void
+test_today_future_days (void)
+{
+  MkTodayPage *page = get_page ();
+  GtkCalendar *calendar = GTK_CALENDAR (mk_gui_test_child (page, "calendar"));
+  GtkWidget *next = mk_gui_test_child (page, "next_button");
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) later = g_date_time_add_days (now, 3);
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "today.go-today", NULL);
+  mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
+  g_assert_cmpstr (mk_today_page_get_day (page), ==, today);
+  g_assert_false (gtk_widget_is_sensitive (next));
+  gtk_widget_activate_action (GTK_WIDGET (page), "today.next-day", NULL);
+  g_assert_cmpstr (mk_today_page_get_day (page), ==, today);
+
+  gtk_calendar_select_day (calendar, later);
+  g_signal_emit_by_name (calendar, "day-selected");
+  mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
+  g_assert_cmpstr (mk_today_page_get_day (page), ==, today);
+  g_assert_cmpstr (hint (page), ==, _("Only days that have come can be logged: this one can "
+                                       "be logged when it comes."));
+  screenshot (page, "future-day");
+
+  /* A day back, the next day is there again. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "today.previous-day", NULL);
+  mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
+  g_assert_true (gtk_widget_is_sensitive (next));
+  gtk_widget_activate_action (GTK_WIDGET (page), "today.go-today", NULL);
+  mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1211,6 +1248,7 @@ main (int   argc,
   g_test_add_func ("/gui/today/person", test_today_person);
   g_test_add_func ("/gui/today/quick-entry", test_today_quick_entry);
   g_test_add_func ("/gui/today/edit-delete-undo", test_today_edit_delete_undo);
+  g_test_add_func ("/gui/today/future-days", test_today_future_days);
   g_test_add_func ("/gui/today/my-analysis", test_today_my_analysis);
   g_test_add_func ("/gui/today/edit-with-editor", test_today_edit_with_editor);
   g_test_add_func ("/gui/today/timer", test_today_timer);
