@@ -31,9 +31,11 @@
  * (mk_team_analyse_mine_async(), the password from the keyring or libpq's
  * file), and the page shows only the manager's detail — their numbers
  * against the team's medians and the findings the supervisor sees about
- * them — with no back button to a team overview; the chart, the team's
- * findings, exports and printing, which would carry other members, are not
- * offered.  Without the server the page says the medians wait for it,
+ * them — with no back button to a team overview.  The toolbar moves over
+ * the detail with the period only: the manager chooses it as the
+ * supervisor does, and the page computes again (in a worker, as above).
+ * The chart, the team's findings, the peer group, exports and printing,
+ * which would carry other members, are not offered.  Without the server the page says the medians wait for it,
  * quietly, and computes again when shown next.
  *
  * Actions (prefix "analysis."): open-manager (s), back, show-entries,
@@ -90,7 +92,11 @@ struct _MkAnalysisPage
   char             *me;             /* the manager, in My Analysis */
 
   AdwLeaflet       *leaflet;
+  GtkBox           *overview_box;
+  GtkBox           *detail_box;
   GtkWidget        *toolbar;
+  GtkWidget        *peer_child;
+  GtkWidget        *export_button;
   GtkDropDown      *period_dropdown;
   GtkWidget        *range_child;
   GtkMenuButton    *from_button;
@@ -156,8 +162,15 @@ update_mine (MkAnalysisPage *self)
   if (mine == self->mine)
     return;
   self->mine = mine;
-  gtk_widget_set_visible (GTK_WIDGET (self->team_button), !mine);
-  gtk_widget_set_visible (GTK_WIDGET (self->level_button), !mine);
+  /* The period is the manager's to choose too: the toolbar moves over
+   * the detail, without the team's controls (the peer group, and the
+   * report, which would carry the other members). */
+  g_object_ref (self->toolbar);
+  gtk_box_remove (GTK_BOX (gtk_widget_get_parent (self->toolbar)), self->toolbar);
+  gtk_box_prepend (mine ? self->detail_box : self->overview_box, self->toolbar);
+  g_object_unref (self->toolbar);
+  gtk_widget_set_visible (self->peer_child, !mine);
+  gtk_widget_set_visible (self->export_button, !mine);
   adw_leaflet_set_can_navigate_back (self->leaflet, !mine);
   mk_manager_detail_set_can_go_back (self->detail, !mine);
   if (!mine)
@@ -217,7 +230,7 @@ static void
 show_mine (MkAnalysisPage *self)
 {
   update_actions (self);
-  gtk_widget_set_visible (self->toolbar, FALSE);
+  gtk_widget_set_visible (self->toolbar, !self->nothing_logged && self->me != NULL);
   mk_team_chart_set_analysis (self->chart, NULL);
   mk_chart_legend_set_analysis (self->legend, NULL);
   mk_findings_view_set_analysis (self->findings, NULL);
@@ -234,6 +247,7 @@ show_mine (MkAnalysisPage *self)
       adw_leaflet_set_visible_child_name (self->leaflet, "overview");
       return;
     }
+  update_range_buttons (self);
   mk_manager_detail_show (self->detail, self->store, self->analysis, self->me);
   adw_leaflet_set_visible_child_name (self->leaflet, "detail");
 }
@@ -938,7 +952,11 @@ mk_analysis_page_class_init (MkAnalysisPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/mk-analysis-page.ui");
   gtk_widget_class_bind_template_child (widget_class, MkAnalysisPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, MkAnalysisPage, overview_box);
+  gtk_widget_class_bind_template_child (widget_class, MkAnalysisPage, detail_box);
   gtk_widget_class_bind_template_child (widget_class, MkAnalysisPage, toolbar);
+  gtk_widget_class_bind_template_child (widget_class, MkAnalysisPage, peer_child);
+  gtk_widget_class_bind_template_child (widget_class, MkAnalysisPage, export_button);
   gtk_widget_class_bind_template_child (widget_class, MkAnalysisPage, period_dropdown);
   gtk_widget_class_bind_template_child (widget_class, MkAnalysisPage, range_child);
   gtk_widget_class_bind_template_child (widget_class, MkAnalysisPage, from_button);

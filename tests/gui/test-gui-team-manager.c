@@ -13,6 +13,9 @@
  *  - show "My Analysis": Anna's numbers against the team's medians (the
  *    ones the supervisor's analysis computes from everybody's entries) and
  *    no other person's name in any text of the page;
+ *  - let Anna choose the period of My Analysis (the period control over
+ *    her detail, without the peer group, export or print) and compute it
+ *    again for the period chosen;
  *  - with the server stopped, say the entry waits, and send it once the
  *    server is back.
  * English and Russian ("-ru" run), with screenshots.
@@ -342,21 +345,77 @@ findings_of (MkManagerResult *manager)
   return g_string_free (out, FALSE);
 }
 
+/* The team's medians in @analysis (My Analysis) are the supervisor's,
+ * computed from everybody's entries for the same days; and so are the
+ * findings about Anna.  Returns Anna's result. */
+static MkManagerResult *
+check_against_supervisor (MkAnalysis *analysis)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MkStore) supervisor = NULL;
+  g_autoptr(MkAnalysis) supervisor_view = NULL;
+  g_autofree char *mine_found = NULL;
+  g_autofree char *supervisor_found = NULL;
+  MkManagerResult *me;
+  MkManagerResult *anna;
+
+  g_assert_cmpuint (g_list_model_get_n_items (mk_analysis_get_managers (analysis)), ==, 3);
+  me = mk_analysis_find_manager (analysis, "Anna Petrova");
+  g_assert_nonnull (me);
+  supervisor = mk_store_open (supervisor_db, &error);
+  g_assert_no_error (error);
+  supervisor_view = mk_analysis_new_for_store (supervisor, mk_analysis_get_from (analysis),
+                                               mk_analysis_get_to (analysis),
+                                               MK_PEER_MODE_TEAM, &error);
+  g_assert_no_error (error);
+  anna = mk_analysis_find_manager (supervisor_view, "Anna Petrova");
+  g_assert_nonnull (anna);
+  g_assert_cmpint (mk_manager_result_get_minutes (me), ==, mk_manager_result_get_minutes (anna));
+  for (guint c = 0; c < mk_analysis_get_n_categories (analysis); c++)
+    {
+      int s = mk_analysis_find_category (supervisor_view,
+                                         mk_analysis_get_category_key (analysis, c));
+
+      g_assert_cmpint (s, >=, 0);
+      g_assert_cmpfloat_with_epsilon (mk_analysis_get_team_median (analysis, c),
+                                      mk_analysis_get_team_median (supervisor_view, s), 1e-9);
+    }
+  mine_found = findings_of (me);
+  supervisor_found = findings_of (anna);
+  g_assert_cmpstr (mine_found, ==, supervisor_found);
+  return me;
+}
+
+/* Whether @action of the page is enabled, as a menu item or a shortcut
+ * bound to it sees it: a button for it put in the page takes its state. */
+static gboolean
+page_action_enabled (const char *action,
+                     GVariant   *target)
+{
+  GtkBox *box = GTK_BOX (mk_gui_test_child (analysis_page, "detail_box"));
+  GtkWidget *probe = gtk_button_new ();
+  gboolean enabled;
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (probe), action);
+  if (target != NULL)
+    gtk_actionable_set_action_target_value (GTK_ACTIONABLE (probe), target);
+  gtk_box_append (box, probe);
+  mk_gui_test_settle ();
+  enabled = gtk_widget_get_sensitive (probe);
+  gtk_box_remove (box, probe);
+  return enabled;
+}
+
 static void
 test_my_analysis (void)
 {
   MkWindow *window = mk_gui_test_get_window ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(MkStore) supervisor = NULL;
-  g_autoptr(MkAnalysis) supervisor_view = NULL;
   g_autoptr(GString) texts = g_string_new (NULL);
   g_autofree char *mine_found = NULL;
-  g_autofree char *supervisor_found = NULL;
   AdwViewStack *stack;
   GtkWidget *today;
   MkAnalysis *analysis;
   MkManagerResult *me;
-  MkManagerResult *anna;
   gboolean median_shown = FALSE;
 
   today = mk_gui_test_show_page (GTK_WIDGET (window), "today", MK_TYPE_TODAY_PAGE);
@@ -373,35 +432,12 @@ test_my_analysis (void)
                      adw_view_stack_get_page (stack, GTK_WIDGET (analysis_page))), ==,
                    russian () ? "Мой анализ" : "My Analysis");
 
-  /* Anna against the two other members, anonymous. */
+  /* Anna against the two other members, anonymous; the team's medians
+   * and the findings about her are the supervisor's. */
   analysis = mk_analysis_page_get_analysis (analysis_page);
-  g_assert_cmpuint (g_list_model_get_n_items (mk_analysis_get_managers (analysis)), ==, 3);
-  me = mk_analysis_find_manager (analysis, "Anna Petrova");
-  g_assert_nonnull (me);
+  me = check_against_supervisor (analysis);
   g_assert_cmpint (mk_manager_result_get_minutes (me), ==, 2 * 420 + 45 + 20);
-
-  /* The team's medians are the supervisor's, computed from everybody's
-   * entries; and so are the findings about Anna. */
-  supervisor = mk_store_open (supervisor_db, &error);
-  g_assert_no_error (error);
-  supervisor_view = mk_analysis_new_for_store (supervisor, mk_analysis_get_from (analysis),
-                                               mk_analysis_get_to (analysis),
-                                               MK_PEER_MODE_TEAM, &error);
-  g_assert_no_error (error);
-  anna = mk_analysis_find_manager (supervisor_view, "Anna Petrova");
-  g_assert_nonnull (anna);
-  for (guint c = 0; c < mk_analysis_get_n_categories (analysis); c++)
-    {
-      int s = mk_analysis_find_category (supervisor_view,
-                                         mk_analysis_get_category_key (analysis, c));
-
-      g_assert_cmpint (s, >=, 0);
-      g_assert_cmpfloat_with_epsilon (mk_analysis_get_team_median (analysis, c),
-                                      mk_analysis_get_team_median (supervisor_view, s), 1e-9);
-    }
   mine_found = findings_of (me);
-  supervisor_found = findings_of (anna);
-  g_assert_cmpstr (mine_found, ==, supervisor_found);
   g_assert_cmpstr (mine_found, !=, "");
 
   /* What the page says: Anna, the team's median, nobody else. */
@@ -422,6 +458,62 @@ test_my_analysis (void)
   mk_gui_test_resize (GTK_WINDOW (window), 360, 640);
   shoot (GTK_WIDGET (window), "my-analysis-narrow");
   mk_gui_test_resize (GTK_WINDOW (window), 800, 600);
+}
+
+/* My Analysis's period: the same choice as the supervisor's, over Anna's
+ * detail; nothing of the team's (peer group, export, print). */
+static void
+test_my_analysis_period (void)
+{
+  MkWindow *window = mk_gui_test_get_window ();
+  GtkWidget *dropdown = mk_gui_test_child (analysis_page, "period_dropdown");
+  MkAnalysis *before = mk_analysis_page_get_analysis (analysis_page);
+  MkAnalysis *analysis;
+  MkManagerResult *me;
+
+  g_assert_nonnull (before);
+  g_assert_true (gtk_widget_get_mapped (dropdown));
+  g_assert_true (gtk_widget_is_ancestor (dropdown, mk_gui_test_child (analysis_page,
+                                                                      "detail_box")));
+  g_assert_false (gtk_widget_get_mapped (mk_gui_test_child (analysis_page, "team_button")));
+  g_assert_false (gtk_widget_get_mapped (mk_gui_test_child (analysis_page, "level_button")));
+  g_assert_false (gtk_widget_get_mapped (mk_gui_test_child (analysis_page, "export_button")));
+  /* A report would carry the other members: not even by a shortcut. */
+  g_assert_false (page_action_enabled ("analysis.export", g_variant_new_string ("pdf")));
+  g_assert_false (page_action_enabled ("analysis.export", g_variant_new_string ("csv")));
+  g_assert_false (page_action_enabled ("analysis.print", NULL));
+  g_assert_false (page_action_enabled ("analysis.open-manager", g_variant_new_string ("x")));
+  g_assert_true (page_action_enabled ("analysis.show-entries", NULL));
+
+  /* Today only, as Anna picks it: the period list, then the days. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), MK_ANALYSIS_PERIOD_CUSTOM);
+  mk_gui_test_wait_for (my_analysis_ready () &&
+                        mk_analysis_page_get_analysis (analysis_page) != before);
+  g_assert_true (gtk_widget_get_mapped (mk_gui_test_child (analysis_page, "range_child")));
+  before = mk_analysis_page_get_analysis (analysis_page);
+  mk_analysis_page_set_period (analysis_page, MK_ANALYSIS_PERIOD_CUSTOM, days[2], days[2]);
+  mk_gui_test_wait_for (my_analysis_ready () &&
+                        mk_analysis_page_get_analysis (analysis_page) != before);
+  analysis = mk_analysis_page_get_analysis (analysis_page);
+  g_assert_cmpstr (mk_analysis_get_from (analysis), ==, days[2]);
+  g_assert_cmpstr (mk_analysis_get_to (analysis), ==, days[2]);
+  me = check_against_supervisor (analysis);
+  g_assert_cmpint (mk_manager_result_get_minutes (me), ==, 45 + 20);
+  g_assert_true (gtk_widget_get_mapped (dropdown));
+  shoot (GTK_WIDGET (window), "my-analysis-today");
+  mk_gui_test_resize (GTK_WINDOW (window), 360, 640);
+  g_assert_true (gtk_widget_get_mapped (dropdown));
+  shoot (GTK_WIDGET (window), "my-analysis-today-narrow");
+  mk_gui_test_resize (GTK_WINDOW (window), 800, 600);
+
+  /* Back to the last three logged days: all of them again. */
+  before = analysis;
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), MK_ANALYSIS_PERIOD_LAST_DAYS);
+  mk_gui_test_wait_for (my_analysis_ready () &&
+                        mk_analysis_page_get_analysis (analysis_page) != before);
+  g_assert_false (gtk_widget_get_mapped (mk_gui_test_child (analysis_page, "range_child")));
+  me = check_against_supervisor (mk_analysis_page_get_analysis (analysis_page));
+  g_assert_cmpint (mk_manager_result_get_minutes (me), ==, 2 * 420 + 45 + 20);
 }
 
 int
@@ -446,6 +538,7 @@ main (int   argc,
   g_test_add_func ("/gui/team/manager/today-logs-as-the-login", test_today_logs_as_the_login);
   g_test_add_func ("/gui/team/manager/offline-then-back", test_offline_then_back);
   g_test_add_func ("/gui/team/manager/my-analysis", test_my_analysis);
+  g_test_add_func ("/gui/team/manager/my-analysis-period", test_my_analysis_period);
 
   app = mk_gui_test_app_new (window_db);
   return mk_gui_test_run (app);
