@@ -431,49 +431,85 @@ static const char insert_entries_sql[] =
   " WHERE NOT s.deleted AND NOT EXISTS (SELECT 1 FROM minutka.entry e WHERE e.uuid = s.uuid)";
 
 /* The supervisor's people: every local person, so that their entries can
- * be sent; a person whose values are the same keeps the revision. */
+ * be sent; a person whose values are the same keeps the revision.  They
+ * are streamed with COPY into a staging table and written with one
+ * statement (keyed on the identity, so sending twice changes nothing): one
+ * statement per person cost a round trip each, half a second for a team of
+ * five hundred, on every sync of the supervisor's. */
+static const char upsert_people_sql[] =
+  "INSERT INTO minutka.person AS p (uuid, name, email, level, team, archived)"
+  "  SELECT uuid, name, email, level, team, archived FROM pg_temp.people_staging "
+  "ON CONFLICT (uuid) DO UPDATE SET name = excluded.name, "
+  "email = excluded.email, level = excluded.level, "
+  "team = excluded.team, archived = excluded.archived "
+  "WHERE (p.name, p.email, p.level, p.team, p.archived) IS DISTINCT "
+  "FROM (excluded.name, excluded.email, excluded.level, "
+  "excluded.team, excluded.archived)";
+
 static gboolean
 send_people (Sync    *sync,
              GError **error)
 {
+  g_autoptr(GString) buf = g_string_new (NULL);
+  g_autoptr(PGresult) result = NULL;
   sqlite3_stmt *stmt;
   MkStoreStep step;
 
+  if (!mk_team_exec (sync->conn,
+                     "CREATE TEMP TABLE people_staging (uuid uuid, name text, email text, "
+                     "level text, team text, archived boolean) ON COMMIT DROP",
+                     _("sending the people"), error))
+    return FALSE;
   stmt = mk_store_stmt_for_sql (sync->store,
                                 "SELECT uuid, name, email, level, team, archived FROM person",
                                 error);
   if (stmt == NULL)
     return FALSE;
+  result = PQexec (sync->conn, "COPY pg_temp.people_staging FROM STDIN");
+  if (PQresultStatus (result) != PGRES_COPY_IN)
+    {
+      mk_team_set_error (error, sync->conn, result, _("sending the people"));
+      return FALSE;
+    }
   while ((step = mk_store_step (sync->store, stmt, error)) == MK_STORE_ROW)
     {
       char uuid[MK_UUID_TEXT_LEN + 1];
-      const char *values[6];
-      g_autoptr(PGresult) result = NULL;
 
       mk_store_column_uuid (stmt, 0, uuid);
-      values[0] = uuid;
-      values[1] = (const char *) sqlite3_column_text (stmt, 1);
-      values[2] = (const char *) sqlite3_column_text (stmt, 2);
-      values[3] = (const char *) sqlite3_column_text (stmt, 3);
-      values[4] = (const char *) sqlite3_column_text (stmt, 4);
-      values[5] = sqlite3_column_int (stmt, 5) ? "t" : "f";
-      result = mk_team_query (sync->conn,
-                              "INSERT INTO minutka.person AS p (uuid, name, email, level, team, "
-                              "archived) VALUES ($1, $2, $3, $4, $5, $6) "
-                              "ON CONFLICT (uuid) DO UPDATE SET name = excluded.name, "
-                              "email = excluded.email, level = excluded.level, "
-                              "team = excluded.team, archived = excluded.archived "
-                              "WHERE (p.name, p.email, p.level, p.team, p.archived) IS DISTINCT "
-                              "FROM (excluded.name, excluded.email, excluded.level, "
-                              "excluded.team, excluded.archived)",
-                              6, values, _("sending the people"), error);
-      if (result == NULL)
+      g_string_append (buf, uuid);
+      for (int i = 1; i <= 4; i++)
         {
-          sqlite3_reset (stmt);
-          return FALSE;
+          g_string_append_c (buf, '\t');
+          copy_append_text (buf, (const char *) sqlite3_column_text (stmt, i));
         }
+      g_string_append (buf, sqlite3_column_int (stmt, 5) ? "\tt\n" : "\tf\n");
+      if (!put_copy (sync, buf, FALSE, error))
+        break;
     }
-  return step == MK_STORE_DONE;
+  if (step != MK_STORE_DONE || !put_copy (sync, buf, TRUE, error))
+    {
+      sqlite3_reset (stmt);
+      PQputCopyEnd (sync->conn, "cancelled");
+      drain_results (sync->conn, &result);
+      if (error != NULL && *error == NULL)
+        mk_team_set_error (error, sync->conn, NULL, _("sending the people"));
+      return FALSE;
+    }
+  if (PQputCopyEnd (sync->conn, NULL) != 1)
+    {
+      mk_team_set_error (error, sync->conn, NULL, _("sending the people"));
+      return FALSE;
+    }
+  g_clear_pointer (&result, PQclear);
+  result = PQgetResult (sync->conn);
+  if (PQresultStatus (result) != PGRES_COMMAND_OK)
+    {
+      mk_team_set_error (error, sync->conn, result, _("sending the people"));
+      drain_results (sync->conn, &result);
+      return FALSE;
+    }
+  drain_results (sync->conn, &result);
+  return mk_team_exec (sync->conn, upsert_people_sql, _("sending the people"), error);
 }
 
 static gboolean
