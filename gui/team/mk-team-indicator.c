@@ -50,6 +50,36 @@ mk_team_indicator_new (void)
   return g_object_new (MK_TYPE_TEAM_INDICATOR, NULL);
 }
 
+/* The words of the everyday round — a change made ("1 waiting"), the
+ * sync ("Syncing…"), done ("In sync") — take one width: the widest of
+ * them.  Otherwise the header bar's title got a little more or less room
+ * with every change and sync, and at some window widths the view switcher
+ * went from wide to narrow and back each time, animating. */
+static void
+reserve_everyday_width (MkTeamIndicator *self,
+                        unsigned long    n)
+{
+  g_autofree char *waiting = NULL;
+  const char *texts[3];
+  int widest = 0;
+
+  n = MAX (n, 1);
+  waiting = g_strdup_printf (ngettext ("%lu waiting", "%lu waiting", n), n);
+  texts[0] = _("In sync");
+  texts[1] = _("Syncing…");
+  texts[2] = waiting;
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->label),
+                                                                      texts[i]);
+      int width;
+
+      pango_layout_get_pixel_size (layout, &width, NULL);
+      widest = MAX (widest, width);
+    }
+  gtk_widget_set_size_request (GTK_WIDGET (self->label), widest, -1);
+}
+
 static void
 update (MkTeamIndicator *self)
 {
@@ -118,6 +148,7 @@ update (MkTeamIndicator *self)
   gtk_widget_add_css_class (self->button, state_classes[self->state - 1]);
   gtk_image_set_from_icon_name (self->icon, icon);
   gtk_label_set_label (self->label, text);
+  reserve_everyday_width (self, n);
   if (self->compact)
     {
       g_autofree char *number = n > 0 ? g_strdup_printf ("%lu", n) : NULL;
@@ -237,6 +268,7 @@ mk_team_indicator_init (MkTeamIndicator *self)
 
   self->icon = GTK_IMAGE (gtk_image_new ());
   self->label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->label, 0);
   gtk_widget_add_css_class (GTK_WIDGET (self->label), "numeric");
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->icon));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->label));

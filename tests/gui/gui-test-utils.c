@@ -407,6 +407,33 @@ screenshot_after_paint_cb (GdkFrameClock  *clock,
     gtk_widget_queue_draw (wait->widget);
 }
 
+/* Whether a transition runs in @widget's tree: a squeezer crossfading
+ * (the view switcher between wide and narrow), a stack or a leaflet
+ * sliding, a revealer opening or closing.  A picture taken then shows two
+ * states at once. */
+static gboolean
+transition_running (GtkWidget *widget)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+  if (ADW_IS_SQUEEZER (widget) && adw_squeezer_get_transition_running (ADW_SQUEEZER (widget)))
+    return TRUE;
+  if (ADW_IS_LEAFLET (widget) &&
+      adw_leaflet_get_child_transition_running (ADW_LEAFLET (widget)))
+    return TRUE;
+  if (GTK_IS_STACK (widget) && gtk_stack_get_transition_running (GTK_STACK (widget)))
+    return TRUE;
+  if (GTK_IS_REVEALER (widget) &&
+      gtk_revealer_get_reveal_child (GTK_REVEALER (widget)) !=
+      gtk_revealer_get_child_revealed (GTK_REVEALER (widget)))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (transition_running (child))
+      return TRUE;
+  return FALSE;
+}
+
 void
 mk_gui_test_screenshot (GtkWidget  *widget,
                         const char *file_name)
@@ -425,6 +452,10 @@ mk_gui_test_screenshot (GtkWidget  *widget,
   g_mkdir_with_parents (dir, 0755);
 
   mk_gui_test_wait_frames (widget, 2);
+  /* The layout settled: no animation half way (frames go on while one
+   * runs, so the wait ends with it). */
+  mk_gui_test_wait_for (!transition_running (GTK_WIDGET (gtk_widget_get_root (widget))));
+  mk_gui_test_wait_frames (widget, 1);
   width = gtk_widget_get_width (widget);
   height = gtk_widget_get_height (widget);
   g_assert_cmpint (width, >, 0);

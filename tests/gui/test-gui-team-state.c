@@ -62,6 +62,15 @@ indicator_label (MkTeamIndicator *indicator)
   return mk_gui_test_find_by_type (GTK_WIDGET (indicator), GTK_TYPE_LABEL);
 }
 
+static int
+natural_width (GtkWidget *widget)
+{
+  int natural = 0;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  return natural;
+}
+
 /* The header bar's least width in no team. */
 static int header_min;
 
@@ -94,6 +103,27 @@ test_states (void)
 
   mk_team_indicator_set_state (indicator, MK_TEAM_STATE_SENDING, 3);
   shoot (GTK_WIDGET (window), "sending");
+
+  /* The everyday round (a change waits, the sync, in sync) keeps one
+   * width, so the header bar's title does not get more or less room, and
+   * the view switcher does not flip between wide and narrow, with each
+   * change. */
+  {
+    int widths[4];
+
+    mk_team_indicator_set_state (indicator, MK_TEAM_STATE_IN_SYNC, 0);
+    widths[0] = natural_width (GTK_WIDGET (indicator));
+    mk_team_indicator_set_state (indicator, MK_TEAM_STATE_IN_SYNC, 1);
+    widths[1] = natural_width (GTK_WIDGET (indicator));
+    mk_team_indicator_set_state (indicator, MK_TEAM_STATE_SENDING, 1);
+    widths[2] = natural_width (GTK_WIDGET (indicator));
+    mk_team_indicator_set_state (indicator, MK_TEAM_STATE_IN_SYNC, 0);
+    widths[3] = natural_width (GTK_WIDGET (indicator));
+    g_test_message ("the indicator in the everyday round: %d, %d, %d, %d px",
+                    widths[0], widths[1], widths[2], widths[3]);
+    for (guint i = 1; i < G_N_ELEMENTS (widths); i++)
+      g_assert_cmpint (widths[i], ==, widths[0]);
+  }
 
   mk_team_indicator_set_state (indicator, MK_TEAM_STATE_OFFLINE, 0);
   g_assert_null (strstr (mk_team_indicator_get_text (indicator), "0"));
