@@ -13,7 +13,11 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
 #include "mk-date.h"
+#include "mk-error.h"
 #include "mk-day.h"
 
 /* The calendar date of @day, or FALSE when @day is not a day. */
@@ -108,4 +112,30 @@ mk_day_days_between (const char *from,
   if (!parse_day (from, &a) || !parse_day (to, &b))
     return 0;
   return (int) (mk_date_value_to_days (&b) - mk_date_value_to_days (&a));
+}
+
+/**
+ * mk_day_check_has_come:
+ * @day: a day as "YYYY-MM-DD"
+ * @error: where a day still to come is said
+ *
+ * The rule of every page that logs or moves an entry: a day after today
+ * (local time) cannot be logged yet.
+ *
+ * Returns: %TRUE when @day is today or earlier
+ */
+gboolean
+mk_day_check_has_come (const char *day,
+                       GError    **error)
+{
+  g_autofree char *today = mk_day_today ();
+
+  g_return_val_if_fail (day != NULL, FALSE);
+
+  if (strcmp (day, today) <= 0)
+    return TRUE;
+  g_set_error_literal (error, MK_PARSE_ERROR, MK_PARSE_ERROR_RANGE,
+                       _("Only days that have come can be logged: this one can be logged when "
+                         "it comes."));
+  return FALSE;
 }

@@ -13,5 +13,7 @@ char      *mk_day_add            (const char *day,
                                   int         days);
 int        mk_day_days_between   (const char *from,
                                   const char *to);
+gboolean   mk_day_check_has_come (const char *day,
+                                  GError    **error);
 
 G_END_DECLS

@@ -46,16 +46,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* Whether @day ("YYYY-MM-DD") is after today: such a day cannot be logged
- * yet, so the switcher does not go there (issue 17, item 13). */
-static gboolean
-is_future (const char *day)
-{
-  g_autofree char *today = mk_day_today ();
-
-  return g_strcmp0 (day, today) > 0;
-}
-
 /* Local noon of @day: a GtkCalendar and a date format want a GDateTime. */
 static GDateTime *
 day_to_date_time (const char *day)
@@ -142,8 +132,8 @@ mk_day_switcher_move (MkDaySwitcher *self,
   g_return_if_fail (MK_IS_DAY_SWITCHER (self));
 
   moved = mk_day_add (self->day, days);
-  if (moved != NULL && days > 0 && is_future (moved))
-    g_signal_emit (self, signals[FUTURE_REFUSED], 0);
+  if (moved != NULL && days > 0 && !mk_day_check_has_come (moved, NULL))
+    g_signal_emit (self, signals[FUTURE_REFUSED], 0, moved);
   else if (moved != NULL)
     mk_day_switcher_set_day (self, moved);
 }
@@ -171,10 +161,10 @@ calendar_day_selected_cb (MkDaySwitcher *self)
   if (g_strcmp0 (day, self->day) == 0)
     return;
   gtk_popover_popdown (self->calendar_popover);
-  if (is_future (day))
+  if (!mk_day_check_has_come (day, NULL))
     {
       update_widgets (self);   /* the calendar shows the day shown again */
-      g_signal_emit (self, signals[FUTURE_REFUSED], 0);
+      g_signal_emit (self, signals[FUTURE_REFUSED], 0, day);
       return;
     }
   mk_day_switcher_set_day (self, day);
@@ -225,13 +215,14 @@ mk_day_switcher_class_init (MkDaySwitcherClass *klass)
 
   /**
    * MkDaySwitcher::future-refused:
+   * @day: the day asked for, "YYYY-MM-DD"
    *
    * The person asked for a day after today (the next day from today, or a
    * later day in the calendar); the switcher stayed where it was.
    */
   signals[FUTURE_REFUSED] =
     g_signal_new ("future-refused", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
-                  NULL, G_TYPE_NONE, 0);
+                  NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/mk-day-switcher.ui");

@@ -795,10 +795,14 @@ update_today_action (MkTodayPage *self)
 }
 
 static void
-future_refused_cb (MkTodayPage *self)
+future_refused_cb (MkTodayPage   *self,
+                   const char    *day,
+                   MkDaySwitcher *switcher)
 {
-  set_hint (self, _("Only days that have come can be logged: this one can be logged when "
-                    "it comes."), TRUE);
+  g_autoptr(GError) error = NULL;
+
+  if (!mk_day_check_has_come (day, &error))
+    set_hint (self, error->message, TRUE);
 }
 
 static void

@@ -137,9 +137,21 @@ calendar_day_selected_cb (MkEntryEditor *self)
 {
   g_autoptr(GDateTime) date = gtk_calendar_get_date (self->calendar);
   g_autofree char *day = mk_day_from_date_time (date);
+  g_autoptr(GError) error = NULL;
 
-  set_day (self, day);
   gtk_menu_button_popdown (self->day_button);
+  if (!mk_day_check_has_come (day, &error))
+    {
+      /* The day stays what it was, and the calendar shows it again. */
+      g_autoptr(GDateTime) shown = mk_day_to_date_time (self->day);
+
+      g_signal_handlers_block_by_func (self->calendar, calendar_day_selected_cb, self);
+      gtk_calendar_select_day (self->calendar, shown);
+      g_signal_handlers_unblock_by_func (self->calendar, calendar_day_selected_cb, self);
+      set_error (self, GTK_WIDGET (self->day_button), error->message);
+      return;
+    }
+  set_day (self, day);
   field_changed_cb (self);
 }
 

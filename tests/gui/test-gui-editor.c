@@ -309,6 +309,41 @@ test_editor_day_moves_entry (void)
   mk_gui_test_settle ();
 }
 
+/* A day still to come is refused where it was chosen: the day button is
+ * marked, the note says why, the day stays, and the mark goes at the next
+ * change; nothing moves to that day. */
+static void
+test_editor_refuses_day_to_come (void)
+{
+  MkTodayPage *page = today_page ();
+  g_autofree char *day = g_strdup (mk_today_page_get_day (page));
+  g_autofree char *today = mk_day_today ();
+  g_autofree char *tomorrow = mk_day_add (today, 1);
+  g_autoptr(GDateTime) date = mk_day_to_date_time (tomorrow);
+  g_autoptr(MkEntry) stored = NULL;
+  gint64 call = id_of ("call Acme");
+  MkEntryEditor *editor = edit_in_today (page, call);
+  GtkWidget *day_button = mk_gui_test_child (editor, "day_button");
+  GtkWidget *note = mk_gui_test_child (editor, "error_label");
+
+  gtk_calendar_select_day (GTK_CALENDAR (mk_gui_test_child (editor, "calendar")), date);
+  mk_gui_test_settle ();
+  g_assert_true (gtk_widget_has_css_class (day_button, "error"));
+  g_assert_true (gtk_widget_get_visible (note));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (note)), !=, "");
+  assert_fields (editor, day);
+  screenshot (GTK_WIDGET (editor), "day-to-come");
+
+  mk_entry_editor_set_values (editor, NULL, "9:05", 0, 0, NULL);
+  mk_gui_test_settle ();
+  g_assert_false (gtk_widget_has_css_class (day_button, "error"));
+  g_assert_false (gtk_widget_get_visible (note));
+  save (editor);
+  stored = db_entry (call);
+  g_assert_cmpstr (mk_entry_get_day (stored), ==, day);
+  g_assert_cmpint (mk_entry_get_start (stored), ==, 9 * 60 + 5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -321,6 +356,7 @@ main (int   argc,
   g_test_add_func ("/gui/editor/one-order", test_editor_one_order);
   g_test_add_func ("/gui/editor/same-in-entries", test_editor_same_in_entries);
   g_test_add_func ("/gui/editor/day-moves-entry", test_editor_day_moves_entry);
+  g_test_add_func ("/gui/editor/refuses-day-to-come", test_editor_refuses_day_to_come);
 
   app = mk_gui_test_app_new (db_path);
   return mk_gui_test_run (g_steal_pointer (&app));

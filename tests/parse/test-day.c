@@ -4,9 +4,11 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "mk-day.h"
+#include "mk-error.h"
 
 static void
 assert_day_is (GDateTime *date_time,
@@ -97,6 +99,23 @@ test_today (void)
     }
 }
 
+static void
+test_has_come (void)
+{
+  g_autofree char *today = mk_day_today ();
+  g_autofree char *yesterday = mk_day_add (today, -1);
+  g_autofree char *tomorrow = mk_day_add (today, 1);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (mk_day_check_has_come (yesterday, NULL));
+  /* Unless the test runs across midnight, when "today" has come too. */
+  g_assert_true (mk_day_check_has_come (today, NULL));
+  g_assert_false (mk_day_check_has_come (tomorrow, &error));
+  g_assert_error (error, MK_PARSE_ERROR, MK_PARSE_ERROR_RANGE);
+  g_assert_nonnull (strstr (error->message, "when it comes"));
+  g_assert_false (mk_day_check_has_come ("2999-01-01", NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -107,5 +126,6 @@ main (int   argc,
   g_test_add_func ("/day/no-midnight", test_no_midnight);
   g_test_add_func ("/day/add-and-between", test_add_and_between);
   g_test_add_func ("/day/today", test_today);
+  g_test_add_func ("/day/has-come", test_has_come);
   return g_test_run ();
 }
