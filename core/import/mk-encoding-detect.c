@@ -7,7 +7,10 @@
  * Detection looks at the first chunk only (MK_ENCODING_SNIFF_SIZE bytes):
  *   1. a byte-order mark decides UTF-8 or UTF-16 (UTF-32 is refused);
  *   2. a known binary signature (ZIP/xlsx, old Excel, PNG, PDF, …), a NUL
- *      byte or many control characters refuse the file as not text;
+ *      byte or many control characters refuse the file as not text (the
+ *      last not in a file that starts with Minutka's export header: names
+ *      and tasks keep what they were typed with, and an export holds
+ *      little else);
  *   3. bytes that are valid UTF-8 (a character cut by the chunk's end
  *      allowed) are UTF-8; otherwise the runs of non-ASCII bytes vote: a
  *      run that is whole UTF-8 characters is one vote for UTF-8, a run
@@ -40,6 +43,9 @@
 
 #include "mk-encoding-private.h"
 #include "mk-error.h"
+
+/* The columns MK_EXPORT_HEADER (core/report/mk-exporter.h) starts with. */
+#define MINUTKA_EXPORT_HEAD "date,start,minutes,category,person,email,task,"
 
 /**
  * mk_encoding_to_string:
@@ -341,10 +347,17 @@ mk_encoding_detect (const char    *file_name,
       return FALSE;
     }
 
-  for (gsize i = 0; i < len; i++)
-    if (head[i] < 0x20 && head[i] != '\t' && head[i] != '\n' && head[i] != '\r'
-        && head[i] != '\f' && head[i] != 0x1A)
-      n_control++;
+  /* Minutka's own export keeps names and tasks as they were typed or
+   * imported, control characters and all: with the other columns of the
+   * file it came from gone, they may be more than one byte in a hundred.
+   * A file that starts with its header is text whatever it holds. */
+  if (has_prefix (head, len, MINUTKA_EXPORT_HEAD, strlen (MINUTKA_EXPORT_HEAD)))
+    n_control = 0;
+  else
+    for (gsize i = 0; i < len; i++)
+      if (head[i] < 0x20 && head[i] != '\t' && head[i] != '\n' && head[i] != '\r'
+          && head[i] != '\f' && head[i] != 0x1A)
+        n_control++;
   if (n_control > 8 && n_control * 100 > len)
     {
       g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_NOT_TEXT,

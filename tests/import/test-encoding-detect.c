@@ -117,6 +117,24 @@ test_refuse_control_characters (void)
   g_assert_nonnull (strstr (message, "control characters"));
 }
 
+/* Minutka's own export holds tasks as they came, control characters and
+ * all, and little else: its header says it is text. */
+static void
+test_own_export_with_control_characters (void)
+{
+  g_autoptr(GString) text = g_string_new ("date,start,minutes,category,person,email,task,uuid\n");
+  g_autoptr(GString) other = NULL;
+
+  for (int i = 0; i < 10; i++)
+    g_string_append (text, "2026-11-02,,30,other,Anna,,\x01\x02\x03\x04\x05,\n");
+  g_assert_cmpint (detect_ok (text->str, text->len), ==, MK_ENCODING_UTF8);
+
+  /* The same rows under another header are still refused. */
+  other = g_string_new (text->str);
+  g_string_overwrite (other, 0, "Date");
+  g_free (detect_fails (other->str, other->len, MK_IMPORT_ERROR_NOT_TEXT));
+}
+
 static void
 test_detect_damaged_utf8 (void)
 {
@@ -149,6 +167,8 @@ main (int   argc,
   g_test_add_func ("/encoding/refuse/binaries-named", test_refuse_binaries);
   g_test_add_func ("/encoding/refuse/bomless-utf16", test_refuse_bomless_utf16);
   g_test_add_func ("/encoding/refuse/control-characters", test_refuse_control_characters);
+  g_test_add_func ("/encoding/own-export-with-control-characters",
+                   test_own_export_with_control_characters);
   g_test_add_func ("/encoding/detect/damaged-utf8-stays-utf8", test_detect_damaged_utf8);
   g_test_add_func ("/encoding/detect/windows-1251-with-yo", test_detect_1251_looking_like_utf8);
 
