@@ -51,6 +51,7 @@ typedef enum {
   COLUMN_SOURCE,
   COLUMN_DATE_SHORT,
   COLUMN_SENT_BY,
+  N_COLUMNS
 } Column;
 
 /* A category's colour as a small rounded square. */
@@ -160,7 +161,7 @@ source_text (MkEntry  *entry,
 /* Each column keeps room for at least this many characters (then the
  * table scrolls sideways) and asks for up to the second number; between
  * the two a cell's text ends in an ellipsis. */
-static const int column_chars[][2] = {
+static const int column_chars[N_COLUMNS][2] = {
   [COLUMN_DATE] = { 15, 15 },
   [COLUMN_DATE_SHORT] = { 6, 6 },
   [COLUMN_START] = { 5, 5 },
@@ -169,6 +170,7 @@ static const int column_chars[][2] = {
   [COLUMN_MINUTES] = { 7, 9 },
   [COLUMN_TASK] = { 8, 40 },
   [COLUMN_SOURCE] = { 6, 12 },
+  [COLUMN_SENT_BY] = { 8, 16 },
 };
 
 static GtkWidget *
@@ -208,6 +210,7 @@ setup_cb (GtkSignalListItemFactory *factory,
     case COLUMN_DATE:
     case COLUMN_DATE_SHORT:
     case COLUMN_PERSON:
+    case COLUMN_SENT_BY:
     case COLUMN_TASK:
     case COLUMN_SOURCE:
     default:

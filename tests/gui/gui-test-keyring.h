@@ -43,7 +43,9 @@ mk_gui_test_start_keyring (void)
   g_setenv ("XDG_DATA_HOME", data_dir, TRUE);
   g_setenv ("XDG_RUNTIME_DIR", runtime_dir, TRUE);
 
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE);
+  /* It prints its variables on standard output, which is the test's TAP. */
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE
+                                        | G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
   g_subprocess_launcher_unsetenv (launcher, "G_DEBUG");
   g_subprocess_launcher_unsetenv (launcher, "MALLOC_CHECK_");
   g_subprocess_launcher_unsetenv (launcher, "MALLOC_PERTURB_");
