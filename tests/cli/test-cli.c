@@ -618,6 +618,65 @@ test_import (void)
   g_assert_cmpint (count_entries (db), ==, 9);
 }
 
+/* Entries of the temporary folder named like a dry run's. */
+static guint
+count_dry_run_folders (void)
+{
+  g_autoptr(GDir) dir = g_dir_open (g_get_tmp_dir (), 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    n += g_str_has_prefix (name, "minutka-dry-run-");
+  return n;
+}
+
+/* Issue 13: a dry run with --db where there is no database created the
+ * folder and a database while saying "nothing was written".  It creates
+ * nothing, and says what it says with a new database there. */
+static void
+test_import_dry_run_creates_nothing (void)
+{
+  g_autofree char *folder = test_path ("fresh");
+  g_autofree char *db = g_build_filename (folder, "dr.db", NULL);
+  g_autofree char *lone = test_path ("dr-lone.db");
+  g_autofree char *existing = test_path ("dr-existing.db");
+  g_autofree char *toggl = fixture ("toggl-detailed.csv");
+  g_autofree char *bad = fixture ("bad-rows.csv");
+  g_autofree char *out_existing = NULL;
+  g_autofree char *err_existing = NULL;
+  g_autoptr(MkStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0, };
+  guint folders = count_dry_run_folders ();
+
+  g_unlink (existing);
+  store = mk_store_open (existing, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  RUN (&run, "--db", existing, "--import", toggl, bad, "--dry-run");
+  g_assert_cmpint (run.status, ==, MK_EXIT_BAD_INPUT);
+  g_assert_nonnull (strstr (run.out, "imported 4 (191 min)"));
+  g_assert_nonnull (strstr (run.out, "dry run, nothing was written"));
+  out_existing = g_strdup (run.out);
+  err_existing = g_strdup (run.err);
+  g_assert_cmpint (count_entries (existing), ==, 0);
+
+  RUN (&run, "--db", db, "--import", toggl, bad, "--dry-run");
+  g_assert_cmpint (run.status, ==, MK_EXIT_BAD_INPUT);
+  g_assert_cmpstr (run.out, ==, out_existing);
+  g_assert_cmpstr (run.err, ==, err_existing);
+  g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
+
+  g_unlink (lone);
+  RUN (&run, "--db", lone, "--import", toggl, "--dry-run");
+  g_assert_cmpint (run.status, ==, MK_EXIT_OK);
+  g_assert_nonnull (strstr (run.out, "dry run, nothing was written"));
+  g_assert_false (g_file_test (lone, G_FILE_TEST_EXISTS));
+  /* The private database is gone too. */
+  g_assert_cmpuint (count_dry_run_folders (), ==, folders);
+}
+
 /* --export */
 
 static void
@@ -967,6 +1026,7 @@ main (int   argc,
   g_test_add_func ("/cli/report/formats", test_report_formats);
   g_test_add_func ("/cli/report/exit-codes", test_report_exit_codes);
   g_test_add_func ("/cli/import/files-dry-run-invalid", test_import);
+  g_test_add_func ("/cli/import/dry-run-creates-nothing", test_import_dry_run_creates_nothing);
   g_test_add_func ("/cli/export/period", test_export);
   g_test_add_func ("/cli/files/report-output-targets", test_report_output_targets);
   g_test_add_func ("/cli/files/export-safety", test_export_safety);
