@@ -17,9 +17,12 @@
  * the line, adds it, and calls mk_quick_entry_row_done().  A line that was
  * not added stays in the field.  On a narrow window the drop-down, the
  * minutes and Add go under the entry (an MkWrapBox).  The drop-down's button
- * ends a long category name in an ellipsis (about 20 characters at most,
- * five when the window is at its narrowest); its list wraps each name whole
- * and marks the chosen one (both factories are in the .ui).
+ * is as wide whichever category is chosen, so the entry beside it never
+ * moves: it asks for the width of the longest name of the list (20
+ * characters at most, a longer one ends in an ellipsis) and can be given as
+ * little as five characters when the window is at its narrowest
+ * (button_setup_cb).  Its list wraps each name whole and marks the chosen
+ * one (that factory is in the .ui).
  */
 #define G_LOG_DOMAIN "mk-quick-entry-row"
 
@@ -156,6 +159,70 @@ quick_entry_activate_cb (MkQuickEntryRow *self)
   g_signal_emit (self, signals[SUBMIT], 0);
 }
 
+/* The drop-down's button holds, in a stack as wide as its widest child, the
+ * chosen name and, never shown, every name of the list one a line (the
+ * factory's "mk-names").
+ * Both labels end in an ellipsis: the button asks for the width of the
+ * longest name (up to 20 characters) whichever is chosen, and can be
+ * given five characters. */
+static void
+button_setup_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  const char *names = g_object_get_data (G_OBJECT (factory), "mk-names");
+  GtkWidget *stack = gtk_stack_new ();
+  GtkWidget *labels[2];
+
+  gtk_stack_set_hhomogeneous (GTK_STACK (stack), TRUE);
+  gtk_stack_set_vhomogeneous (GTK_STACK (stack), FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      labels[i] = gtk_label_new (i == 1 ? names : NULL);
+      gtk_label_set_xalign (GTK_LABEL (labels[i]), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (labels[i]), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (labels[i]), 5);
+      gtk_label_set_max_width_chars (GTK_LABEL (labels[i]), 20);
+      gtk_stack_add_child (GTK_STACK (stack), labels[i]);
+    }
+  gtk_stack_set_visible_child (GTK_STACK (stack), labels[0]);
+  gtk_list_item_set_child (item, stack);
+}
+
+static void
+button_bind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  MkCategory *category = gtk_list_item_get_item (item);
+  GtkWidget *stack = gtk_list_item_get_child (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_stack_get_visible_child (GTK_STACK (stack))),
+                      category != NULL ? mk_category_get_name (category) : "");
+}
+
+static void
+set_button_factory (MkQuickEntryRow *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GString) names = g_string_new (NULL);
+  guint n = self->categories != NULL ? g_list_model_get_n_items (self->categories) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MkCategory) category = g_list_model_get_item (self->categories, i);
+
+      if (i > 0)
+        g_string_append_c (names, '\n');
+      g_string_append (names, mk_category_get_name (category));
+    }
+  g_object_set_data_full (G_OBJECT (factory), "mk-names",
+                          g_string_free (g_steal_pointer (&names), FALSE), g_free);
+  g_signal_connect (factory, "setup", G_CALLBACK (button_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (button_bind_cb), NULL);
+  gtk_drop_down_set_factory (self->category_dropdown, factory);
+}
+
 /**
  * mk_quick_entry_row_set_store:
  * @self: the row
@@ -180,6 +247,7 @@ mk_quick_entry_row_set_store (MkQuickEntryRow *self,
   if (g_set_object (&self->categories, categories))
     {
       self->selecting = TRUE;
+      set_button_factory (self);
       gtk_drop_down_set_model (self->category_dropdown, categories);
       self->selecting = FALSE;
       if (selected_id != 0)
@@ -539,6 +607,7 @@ mk_quick_entry_row_init (MkQuickEntryRow *self)
   g_autoptr(GtkExpression) name = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  set_button_factory (self);
 
   name = gtk_property_expression_new (MK_TYPE_CATEGORY, NULL, "name");
   gtk_drop_down_set_expression (self->category_dropdown, name);

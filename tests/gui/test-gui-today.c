@@ -922,6 +922,64 @@ test_today_narrow_long_category (void)
   mk_gui_test_resize (window, width, height);
 }
 
+/* The category drop-down is as wide whichever category is chosen («Админ»
+ * then «Прочее», the 40-character one, back to Other): the entry beside it
+ * does not move or change its width (issue 17, item 13). */
+static void
+test_today_category_width (void)
+{
+  MkTodayPage *page = get_page ();
+  GtkWindow *window = GTK_WINDOW (mk_gui_test_get_window ());
+  GtkWidget *dropdown = mk_gui_test_child (page, "category_dropdown");
+  GListModel *model = gtk_drop_down_get_model (GTK_DROP_DOWN (dropdown));
+  guint before = gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown));
+  guint n = g_list_model_get_n_items (model);
+  int width = 0;
+  int height = 0;
+  int natural[2] = { -1, -1 };
+  float shown[2] = { -1, -1 };
+  float entry = -1;
+
+  gtk_window_get_default_size (window, &width, &height);
+  mk_gui_test_resize (window, MAX (width, 800), height);
+  g_assert_true (same_line (page, "quick_entry", "category_dropdown"));
+  g_assert_cmpuint (n, >, 2);
+  for (guint i = 0; i <= n; i++)
+    {
+      g_autoptr(MkCategory) category = g_list_model_get_item (model, i % n);
+      int min = 0;
+      int nat = 0;
+
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), i % n);
+      mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
+      g_assert_cmpstr (gtk_label_get_text (shown_label (dropdown)), ==,
+                       mk_category_get_name (category));
+      gtk_widget_measure (dropdown, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+      g_test_message ("%s: the drop-down asks for %d px, %d px at least, and has %.0f px",
+                      mk_category_get_name (category), nat, min, width_of (page,
+                                                                         "category_dropdown"));
+      if (i == 0)
+        {
+          natural[0] = min;
+          natural[1] = nat;
+          shown[0] = width_of (page, "category_dropdown");
+          entry = width_of (page, "quick_entry");
+        }
+      g_assert_cmpint (min, ==, natural[0]);
+      g_assert_cmpint (nat, ==, natural[1]);
+      shown[1] = width_of (page, "category_dropdown");
+      g_assert_cmpfloat (shown[1], ==, shown[0]);
+      g_assert_cmpfloat (width_of (page, "quick_entry"), ==, entry);
+      if (g_strcmp0 (mk_category_get_key (category), "admin") == 0)
+        screenshot (page, "category-admin");
+      else if (g_strcmp0 (mk_category_get_key (category), "other") == 0)
+        screenshot (page, "category-other");
+    }
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), before);
+  mk_gui_test_resize (window, width, height);
+}
+
 static void
 test_today_shortcuts_listed (void)
 {
@@ -1256,6 +1314,7 @@ main (int   argc,
   g_test_add_func ("/gui/today/study-day", test_today_study_day);
   g_test_add_func ("/gui/today/narrow", test_today_narrow);
   g_test_add_func ("/gui/today/narrow-long-category", test_today_narrow_long_category);
+  g_test_add_func ("/gui/today/category-width", test_today_category_width);
   g_test_add_func ("/gui/today/new-category-shows", test_today_new_category_shows);
   g_test_add_func ("/gui/today/shortcuts-listed", test_today_shortcuts_listed);
   g_test_add_func ("/gui/today/shortcuts-bound", test_today_shortcuts_bound);
