@@ -810,11 +810,12 @@ import_rows (Import   *import,
                    result->file_name, (unsigned long long) result->n_problems);
       return FALSE;
     }
-  /* --skip-invalid with nothing valid left: refused like any file with
-   * invalid rows, so that no empty batch is recorded and the caller can
-   * tell it from an import. */
+  /* --skip-invalid with no valid row: refused like any file with invalid
+   * rows, so that the caller can tell it from an import.  A row already
+   * in the database is a valid row: a backup with one bad row that adds
+   * nothing new is imported (adding nothing), not refused. */
   if (result->counts.rejected > 0
-      && result->counts.rows_read == result->counts.skipped + result->counts.rejected)
+      && result->counts.imported + result->counts.duplicates == 0)
     {
       g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_INVALID_ROWS,
                    g_dngettext (GETTEXT_PACKAGE,
@@ -830,7 +831,9 @@ import_rows (Import   *import,
                    _("%s has a header but no rows to import"), result->file_name);
       return FALSE;
     }
-  if (options->dry_run)
+  /* A dry run writes nothing; nor does an import that adds nothing (every
+   * row already in the database): no empty batch to list or take back. */
+  if (options->dry_run || result->counts.imported == 0)
     {
       mk_store_bulk_abort (g_steal_pointer (&import->bulk));
       return TRUE;

@@ -259,15 +259,27 @@ show_result (MkImportDialog *self,
     {
       g_autofree char *entries = mk_format_count ((gint64) counts.imported);
       g_autofree char *minutes = mk_format_minutes ((double) result->minutes);
-
-      /* Translators: %s is a number of entries. */
-      title = g_strdup_printf (ngettext ("Imported %s Entry", "Imported %s Entries",
-                                         plural_n (counts.imported)), entries);
       g_autoptr(GPtrArray) notes = mk_import_notes_describe (&result->notes);
       g_autoptr(GString) text = g_string_new (NULL);
 
-      /* Translators: "toggl.csv: 3 h 11 min of work came in." */
-      g_string_printf (text, _("%s: %s of work came in."), result->file_name, minutes);
+      if (counts.imported == 0 && counts.duplicates > 0)
+        {
+          /* Everything is here already (a backup imported back): nothing
+           * was added and no import was recorded. */
+          title = g_strdup (_("Nothing New"));
+          /* Translators: "backup.csv: every entry in it is already in
+           * Minutka; nothing was added." */
+          g_string_printf (text, _("%s: every entry in it is already in Minutka; nothing was "
+                                   "added."), result->file_name);
+        }
+      else
+        {
+          /* Translators: %s is a number of entries. */
+          title = g_strdup_printf (ngettext ("Imported %s Entry", "Imported %s Entries",
+                                             plural_n (counts.imported)), entries);
+          /* Translators: "toggl.csv: 3 h 11 min of work came in." */
+          g_string_printf (text, _("%s: %s of work came in."), result->file_name, minutes);
+        }
       for (guint i = 0; i < notes->len; i++)
         g_string_append_printf (text, "\n%s", (const char *) g_ptr_array_index (notes, i));
       description = g_string_free (g_steal_pointer (&text), FALSE);

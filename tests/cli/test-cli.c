@@ -908,6 +908,31 @@ test_import_skip_invalid_nothing (void)
   g_assert_cmpint (count_batches (db), ==, 0);
 }
 
+/* Minutka's own export imported back into the database it came from adds
+ * nothing: a success (exit 0) that says so and records no import. */
+static void
+test_import_adds_nothing (void)
+{
+  g_autofree char *db = demo_db ("adds-nothing.db");
+  g_autofree char *csv = test_path ("adds-nothing.csv");
+  g_auto(Run) run = { 0, };
+  gint64 n, batches;
+
+  RUN (&run, "--db", db, "--export", csv);
+  g_assert_cmpint (run.status, ==, MK_EXIT_OK);
+  n = count_entries (db);
+  batches = count_batches (db);
+  RUN (&run, "--db", db, "--import", csv);
+  g_assert_cmpint (run.status, ==, MK_EXIT_OK);
+  g_assert_nonnull (strstr (run.out, "imported 0 (0 min)"));
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (count_entries (db), ==, n);
+  g_assert_cmpint (count_batches (db), ==, batches);
+  RUN (&run, "--db", db, "--imports");
+  g_assert_cmpint (run.status, ==, MK_EXIT_OK);
+  g_assert_null (strstr (run.out, "adds-nothing.csv"));
+}
+
 static void
 test_db_links (void)
 {
@@ -1031,6 +1056,7 @@ main (int   argc,
   g_test_add_func ("/cli/files/report-output-targets", test_report_output_targets);
   g_test_add_func ("/cli/files/export-safety", test_export_safety);
   g_test_add_func ("/cli/import/skip-invalid-imports-nothing", test_import_skip_invalid_nothing);
+  g_test_add_func ("/cli/import/adds-nothing-records-no-batch", test_import_adds_nothing);
   g_test_add_func ("/cli/messages/db-links", test_db_links);
   g_test_add_func ("/cli/messages/control-characters", test_control_characters);
 

@@ -267,6 +267,13 @@ test_import_toggl (void)
   run_import (dialog);
   g_assert_cmpstr (label_text (dialog, "imported_label"), ==, "0");
   g_assert_cmpstr (label_text (dialog, "duplicates_label"), ==, "4");
+  screenshot (GTK_WIDGET (dialog), "result-nothing-new");
+  g_assert_cmpstr (label_text (dialog, "result_title"), ==, "Nothing New");
+  g_assert_nonnull (strstr (label_text (dialog, "result_description"),
+                            "every entry in it is already in Minutka"));
+  /* No import was recorded, so there is nothing to undo. */
+  g_assert_false (gtk_widget_get_visible (mk_gui_test_find_by_name (GTK_WIDGET (dialog),
+                                                                    "undo_button")));
   g_assert_false (gtk_widget_get_visible (mk_gui_test_find_by_name (GTK_WIDGET (dialog),
                                                                     "analysis_button")));
   g_assert_cmpint (minutes_of (db, "anna@example.com", "calls"), ==, 90);

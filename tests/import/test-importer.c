@@ -18,6 +18,7 @@
 #include "mk-import-reader.h"
 #include "mk-importer.h"
 #include "mk-store.h"
+#include "mk-store-batches.h"
 #include "store-test-utils.h"
 
 typedef struct {
@@ -337,8 +338,11 @@ run_case (Fixture      *f,
         }
       check_count (keys, group, "empty", result->notes.empty);
       check_count (keys, group, "rows", result->counts.rows_read);
-      if (ok && !result->dry_run)
+      /* An import is recorded when it adds something, and only then. */
+      if (ok && !result->dry_run && result->counts.imported > 0)
         g_assert_cmpint (result->batch_id, >, 0);
+      else
+        g_assert_cmpint (result->batch_id, ==, 0);
     }
 
   {
@@ -1072,6 +1076,80 @@ write_temp (Fixture    *f,
   return path;
 }
 
+static guint
+count_imports (MkStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) imports = mk_store_list_imports (store, &error);
+
+  g_assert_no_error (error);
+  return imports->len;
+}
+
+/* An import that adds nothing (every row already there) records no batch:
+ * it was listed by --imports as "0 entries".  With --skip-invalid, a row
+ * already there is a valid row: a backup with one bad row adds nothing
+ * and is not refused; a file with no valid row at all still is. */
+static void
+test_adds_nothing_records_no_batch (Fixture       *f,
+                                    gconstpointer  data)
+{
+  const char *header = "Date,Person,Category,Minutes\n";
+  const char *rows = "2026-11-02,Anna,calls,30\n2026-11-02,Anna,calls,30\n"
+                     "2026-11-03,Boris,admin,20\n";
+  g_autofree char *good_text = g_strconcat (header, rows, NULL);
+  g_autofree char *mixed_text = g_strconcat (header, rows, "2026-11-04,Boris,admin,1:75\n",
+                                             NULL);
+  g_autofree char *bad_text = g_strconcat (header, "2026-11-04,Boris,admin,1:75\n", NULL);
+  g_autofree char *good = write_temp (f, "good.csv", good_text, -1);
+  g_autofree char *mixed = write_temp (f, "mixed.csv", mixed_text, -1);
+  g_autofree char *bad = write_temp (f, "bad.csv", bad_text, -1);
+  g_autoptr(MkImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  MkImportOptions options;
+
+  g_assert_true (mk_importer_run (f->store, good, NULL, NULL, NULL, NULL, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->counts.imported, ==, 3);
+  g_assert_cmpint (result->batch_id, >, 0);
+  g_assert_cmpuint (count_imports (f->store), ==, 1);
+
+  /* The same file again. */
+  g_clear_pointer (&result, mk_import_result_free);
+  g_assert_true (mk_importer_run (f->store, good, NULL, NULL, NULL, NULL, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->counts.imported, ==, 0);
+  g_assert_cmpuint (result->counts.duplicates, ==, 3);
+  g_assert_cmpint (result->batch_id, ==, 0);
+  g_assert_cmpuint (count_imports (f->store), ==, 1);
+
+  /* The same rows and one invalid: refused without --skip-invalid… */
+  g_clear_pointer (&result, mk_import_result_free);
+  g_assert_false (mk_importer_run (f->store, mixed, NULL, NULL, NULL, NULL, &result, &error));
+  g_assert_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_INVALID_ROWS);
+  g_clear_error (&error);
+
+  /* … and with it, nothing new: a success that records nothing. */
+  mk_import_options_init (&options);
+  options.skip_invalid = TRUE;
+  g_clear_pointer (&result, mk_import_result_free);
+  g_assert_true (mk_importer_run (f->store, mixed, &options, NULL, NULL, NULL, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->counts.imported, ==, 0);
+  g_assert_cmpuint (result->counts.duplicates, ==, 3);
+  g_assert_cmpuint (result->counts.rejected, ==, 1);
+  g_assert_cmpint (result->batch_id, ==, 0);
+  g_assert_cmpuint (count_imports (f->store), ==, 1);
+
+  /* No valid row at all: refused, nothing recorded. */
+  g_clear_pointer (&result, mk_import_result_free);
+  g_assert_false (mk_importer_run (f->store, bad, &options, NULL, NULL, NULL, &result, &error));
+  g_assert_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_INVALID_ROWS);
+  g_assert_cmpuint (count_imports (f->store), ==, 1);
+  g_assert_cmpint (mk_store_count_entries (f->store), ==, 3);
+  mk_test_assert_consistent (f->store);
+}
+
 static void
 test_not_regular_refused (Fixture       *f,
                           gconstpointer  data)
@@ -1282,6 +1360,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/importer/dry-run-writes-nothing", Fixture, NULL, fixture_set_up, test_dry_run,
               fixture_tear_down);
+  g_test_add ("/importer/adds-nothing-records-no-batch", Fixture, NULL, fixture_set_up,
+              test_adds_nothing_records_no_batch, fixture_tear_down);
   g_test_add ("/importer/dialog-overrides", Fixture, NULL, fixture_set_up,
               test_dialog_overrides, fixture_tear_down);
   g_test_add ("/cli/import-export-exit-codes", Fixture, NULL, fixture_set_up,
