@@ -25,6 +25,7 @@
 #include "mk-error-dialog.h"
 #include "mk-field-error.h"
 #include "mk-format.h"
+#include "mk-label-models.h"
 #include "mk-store-aliases.h"
 #include "mk-store-order.h"
 
@@ -444,7 +445,10 @@ mk_categories_page_class_init (MkCategoriesPageClass *klass)
 static void
 mk_categories_page_init (MkCategoriesPage *self)
 {
+  g_autoptr(GtkStringList) kinds = mk_category_kind_model_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  adw_combo_row_set_model (self->new_kind_row, G_LIST_MODEL (kinds));
   /* Most categories a team adds are admin-like chores. */
   adw_combo_row_set_selected (self->new_kind_row, MK_CATEGORY_KIND_NON_SELLING);
 

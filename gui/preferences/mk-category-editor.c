@@ -24,6 +24,7 @@
 #include "mk-error-dialog.h"
 #include "mk-field-error.h"
 #include "mk-format.h"
+#include "mk-label-models.h"
 #include "mk-store-aliases.h"
 
 struct _MkCategoryEditor
@@ -333,8 +334,11 @@ mk_category_editor_class_init (MkCategoryEditorClass *klass)
 static void
 mk_category_editor_init (MkCategoryEditor *self)
 {
+  g_autoptr(GtkStringList) kinds = mk_category_kind_model_new ();
+
   self->syncing = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
   self->syncing = FALSE;
 
   self->aliases = gtk_string_list_new (NULL);

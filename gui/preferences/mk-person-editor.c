@@ -29,6 +29,7 @@
 #include "mk-error.h"
 #include "mk-error-dialog.h"
 #include "mk-format.h"
+#include "mk-label-models.h"
 #include "mk-person-editor.h"
 
 typedef enum {
@@ -632,8 +633,11 @@ mk_person_editor_class_init (MkPersonEditorClass *klass)
 static void
 mk_person_editor_init (MkPersonEditor *self)
 {
+  g_autoptr(GtkStringList) levels = mk_level_model_new ();
+
   self->syncing = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  adw_combo_row_set_model (self->level_row, G_LIST_MODEL (levels));
   self->syncing = FALSE;
   self->duplicate_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 }

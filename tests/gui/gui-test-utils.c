@@ -487,3 +487,79 @@ mk_gui_test_screenshot (GtkWidget  *widget,
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("screenshot: %s", path);
 }
+
+/**
+ * mk_gui_test_combo_popup:
+ * @row: a combo row on a shown window
+ *
+ * Opens @row's drop-down as a click on the row does and waits until it is
+ * drawn.
+ *
+ * Returns: (transfer none): the drop-down's popover
+ */
+GtkPopover *
+mk_gui_test_combo_popup (AdwComboRow *row)
+{
+  GtkWidget *popover = mk_gui_test_find_by_type (GTK_WIDGET (row), GTK_TYPE_POPOVER);
+
+  g_assert_nonnull (popover);
+  gtk_widget_activate (GTK_WIDGET (row));
+  g_assert_true (mk_gui_test_wait_mapped (popover));
+  return GTK_POPOVER (popover);
+}
+
+static void
+collect_labels (GtkWidget    *widget,
+                GStrvBuilder *texts)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    g_strv_builder_add (texts, gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, texts);
+}
+
+/**
+ * mk_gui_test_label_texts:
+ * @root: a widget
+ *
+ * Returns: (transfer full): the texts of the labels shown under @root, in
+ *   the order of the widget tree (a list's rows from the top)
+ */
+GStrv
+mk_gui_test_label_texts (GtkWidget *root)
+{
+  g_autoptr(GStrvBuilder) texts = g_strv_builder_new ();
+
+  collect_labels (root, texts);
+  return g_strv_builder_end (texts);
+}
+
+/**
+ * mk_gui_test_find_label:
+ * @root: a widget
+ * @text: a label's text
+ *
+ * Returns: (transfer none) (nullable): the first label shown under @root
+ *   that reads @text
+ */
+GtkWidget *
+mk_gui_test_find_label (GtkWidget  *root,
+                        const char *text)
+{
+  if (!gtk_widget_get_mapped (root))
+    return NULL;
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = mk_gui_test_find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}

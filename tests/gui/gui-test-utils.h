@@ -81,5 +81,9 @@ GtkWidget     *mk_gui_test_show_page     (GtkWidget   *window,
                                           GType        type);
 void           mk_gui_test_screenshot    (GtkWidget   *widget,
                                           const char  *file_name);
+GtkPopover    *mk_gui_test_combo_popup   (AdwComboRow *row);
+GStrv          mk_gui_test_label_texts   (GtkWidget   *root);
+GtkWidget     *mk_gui_test_find_label    (GtkWidget   *root,
+                                          const char  *text);
 
 G_END_DECLS

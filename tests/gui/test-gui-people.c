@@ -19,6 +19,7 @@
 #include "mk-preferences-window.h"
 #include "mk-store.h"
 #include "mk-window.h"
+#include "gui-test-input.h"
 #include "gui-test-utils.h"
 
 /* 81 characters, with the hyphens and spaces such names have. */
@@ -446,8 +447,26 @@ test_person_details (void)
 
   gtk_editable_set_text (GTK_EDITABLE (mk_gui_test_child (editor, "team_row")), "Север");
   g_signal_emit_by_name (mk_gui_test_child (editor, "team_row"), "apply");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (mk_gui_test_child (editor, "level_row")),
-                              MK_LEVEL_SENIOR);
+  /* The levels are core's words (mk_level_label()), in the order of
+   * MkLevel; Senior is chosen as a click would. */
+  {
+    static const char *const en[] = { "No level", "Junior", "Middle", "Senior", NULL };
+    static const char *const ru[] = { "Без уровня", "Младший", "Средний", "Старший", NULL };
+    AdwComboRow *level_row = ADW_COMBO_ROW (mk_gui_test_child (editor, "level_row"));
+    GtkPopover *popover = mk_gui_test_combo_popup (level_row);
+    GtkWidget *list = mk_gui_test_find_by_type (GTK_WIDGET (popover), GTK_TYPE_LIST_VIEW);
+    g_auto(GStrv) shown = mk_gui_test_label_texts (list);
+    GtkWidget *item;
+
+    g_assert_cmpstrv (shown, russian () ? ru : en);
+    screenshot (GTK_WIDGET (popover), "level");
+    item = mk_gui_test_find_label (list, shown[MK_LEVEL_SENIOR]);
+    g_assert_nonnull (item);
+    mk_gui_test_click (item, gtk_widget_get_width (item) / 2.0,
+                       gtk_widget_get_height (item) / 2.0, 0);
+    g_assert_true (mk_gui_test_wait_for (!gtk_widget_get_visible (GTK_WIDGET (popover))));
+    g_assert_cmpuint (adw_combo_row_get_selected (level_row), ==, MK_LEVEL_SENIOR);
+  }
   db = open_db ();
   {
     g_autoptr(MkPerson) saved = mk_store_get_person (db, mk_person_get_id (boris), NULL);

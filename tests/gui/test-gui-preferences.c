@@ -286,6 +286,36 @@ test_pages (void)
     }
 }
 
+/* The classes a category can have, as @row's drop-down offers them: core's
+ * words (mk_category_kind_label()), in the order of MkCategoryKind.
+ * Chooses @kind in the drop-down as a click would. */
+static void
+choose_kind (AdwPreferencesWindow *prefs,
+             GtkWidget            *row,
+             MkCategoryKind        kind,
+             const char           *name)
+{
+  static const char *const en[] = { "Selling", "Supporting", "Non-selling", NULL };
+  static const char *const ru[] = { "Продающая", "Вспомогательная", "Непродающая", NULL };
+  GtkPopover *popover = mk_gui_test_combo_popup (ADW_COMBO_ROW (row));
+  GtkWidget *list = mk_gui_test_find_by_type (GTK_WIDGET (popover), GTK_TYPE_LIST_VIEW);
+  g_auto(GStrv) shown = mk_gui_test_label_texts (list);
+
+  g_assert_cmpstrv (shown, russian () ? ru : en);
+  screenshot (GTK_WIDGET (popover), name);
+  /* A click on the item, as a hand would. */
+  {
+    GtkWidget *item = mk_gui_test_find_label (list, shown[kind]);
+
+    g_assert_nonnull (item);
+    mk_gui_test_click (item, gtk_widget_get_width (item) / 2.0,
+                       gtk_widget_get_height (item) / 2.0, 0);
+  }
+  g_assert_true (mk_gui_test_wait_for (!gtk_widget_get_visible (GTK_WIDGET (popover))));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, kind);
+  mk_gui_test_wait_frames (GTK_WIDGET (prefs), 2);
+}
+
 static void
 test_add_category_and_alias (void)
 {
@@ -307,8 +337,8 @@ test_add_category_and_alias (void)
   /* Typing a name takes the mark away at once. */
   gtk_editable_set_text (GTK_EDITABLE (mk_gui_test_child (page, "new_name_row")), "Demo prep");
   assert_no_error (mk_gui_test_child (page, "new_name_row"));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (mk_gui_test_child (page, "new_kind_row")),
-                              MK_CATEGORY_KIND_SELLING);
+  choose_kind (prefs, mk_gui_test_child (page, "new_kind_row"), MK_CATEGORY_KIND_SELLING,
+               "new-class");
   gtk_widget_activate_action (page, "categories.add", NULL);
   mk_gui_test_wait_frames (GTK_WIDGET (prefs), 2);
 
@@ -338,6 +368,17 @@ test_add_category_and_alias (void)
                  mk_store_get_category_by_key (db, "demo_prep"));
   g_assert_true (gtk_widget_get_mapped (mk_gui_test_child (editor, "alias-демо")));
   screenshot (GTK_WIDGET (prefs), "category-editor");
+
+  /* Its class is changed from the editor's drop-down, and kept. */
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (mk_gui_test_child (editor,
+                                                                                  "kind_row"))),
+                    ==, MK_CATEGORY_KIND_SELLING);
+  choose_kind (prefs, mk_gui_test_child (editor, "kind_row"), MK_CATEGORY_KIND_SUPPORTING,
+               "class");
+  g_clear_object (&db);
+  db = open_db ();
+  g_assert_cmpint (mk_category_get_kind (mk_store_get_category_by_key (db, "demo_prep")), ==,
+                   MK_CATEGORY_KIND_SUPPORTING);
 
   /* A manager logs "30 демо Acme": the word finds the new category, and the
    * Analysis page shows the new category's minutes at once. */
