@@ -280,6 +280,14 @@ mk_cli_sync_run (const MkCliArgs *args)
                                 (const char *) g_ptr_array_index (result.refused, i));
       mk_cli_print_lines (lines->str);
     }
+  if (result.n_taken > 0)
+    g_print (g_dngettext (GETTEXT_PACKAGE,
+                          "%llu entry changed here was not sent: the supervisor gave it to "
+                          "another person in the team, so it was removed here.\n",
+                          "%llu entries changed here were not sent: the supervisor gave them "
+                          "to other people in the team, so they were removed here.\n",
+                          result.n_taken),
+             (unsigned long long) result.n_taken);
   if (result.settings_received)
     g_print (_("The team's settings were updated.\n"));
   mk_team_sync_result_clear (&result);

@@ -10,12 +10,13 @@
  * it in one transaction, under an advisory lock so that two setups do not
  * race, and refuses a newer one.
  *
- * Tables (schema version 4): person, category, alias, setting, study, entry
+ * Tables (schema version 5): person, category, alias, setting, study, entry
  * (each row with the server's revision, who changed it and when),
- * entry_history (versions a later change overwrote), meta, secret (the
- * salt of the anonymous totals; no member may read it), and the view
- * team_totals (version 2).  Entries have no foreign keys (version 3, see
- * schema_v3_sql); their revisions have a B-tree index (version 4).
+ * entry_history (versions a later change overwrote), entry_moved (version
+ * 5: entries given to another person, for the person who had them), meta,
+ * secret (the salt of the anonymous totals; no member may read it), and
+ * the view team_totals (version 2).  Entries have no foreign keys (version
+ * 3, see schema_v3_sql); their revisions have a B-tree index (version 4).
  *
  * Revisions.  Every change of a row takes a new revision from the one
  * sequence minutka.revision: an INSERT by the column's default, an UPDATE
@@ -304,6 +305,46 @@ static const char schema_v4_sql[] =
   "DROP INDEX minutka.entry_revision;"
   "CREATE INDEX entry_revision ON minutka.entry (revision);";
 
+/* Version 5: what a manager needs when the supervisor gives one of her
+ * entries to another person (merging two people, editing the entry's
+ * person, or in psql).  Row-level security hides the entry from her from
+ * then on, so she would never learn of the move and would keep a stale
+ * copy; and a change she made to it would be an INSERT of an identity the
+ * server has (the primary key ignores the policies), refusing her whole
+ * send.  So:
+ *  - every change of an entry's person leaves a row in entry_moved with
+ *    the person who had it and the revision of the change (the entry's
+ *    new one, so max_revision() covers it); she reads her own rows and
+ *    drops those entries as if deleted (mk-team-sync.c);
+ *  - existing_entries() tells which of the given identities the server
+ *    has, whoever's they are, so that her send can leave out, entry by
+ *    entry, what is no longer hers.  It says no more than the refused
+ *    INSERT would have said. */
+static const char schema_v5_sql[] =
+  "CREATE TABLE minutka.entry_moved ("
+  "  uuid uuid NOT NULL,"
+  "  person uuid NOT NULL,"
+  "  revision bigint NOT NULL"
+  ");"
+  "CREATE INDEX entry_moved_revision ON minutka.entry_moved (revision);"
+  "ALTER TABLE minutka.entry_moved ENABLE ROW LEVEL SECURITY;"
+  "CREATE POLICY own ON minutka.entry_moved FOR SELECT"
+  "  USING (person = (SELECT minutka.person_of (current_user)));"
+  "CREATE FUNCTION minutka.record_move () RETURNS trigger LANGUAGE plpgsql"
+  "  SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $f$"
+  "BEGIN"
+  "  INSERT INTO minutka.entry_moved (uuid, person, revision)"
+  "    VALUES (OLD.uuid, OLD.person, NEW.revision);"
+  "  RETURN NULL;"
+  "END $f$;"
+  "CREATE TRIGGER moved AFTER UPDATE OF person ON minutka.entry FOR EACH ROW"
+  "  WHEN (OLD.person IS DISTINCT FROM NEW.person)"
+  "  EXECUTE FUNCTION minutka.record_move ();"
+  "CREATE FUNCTION minutka.existing_entries (uuids uuid[]) RETURNS SETOF uuid LANGUAGE sql"
+  "  STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $f$"
+  "  SELECT e.uuid FROM minutka.entry e WHERE e.uuid = ANY ($1)"
+  "$f$;";
+
 /* What a member may do, granted to each login (the objects are the
  * owner's).  Revision, changed_by and changed_at are never a member's to
  * write; nor are login and supervisor. */
@@ -328,6 +369,8 @@ static const char *const member_grants[] = {
   "ON minutka.study TO ",
   /* Version 2 */
   "GRANT SELECT ON minutka.team_totals TO ",
+  /* Version 5 */
+  "GRANT SELECT ON minutka.entry_moved TO ",
 };
 
 /* Connecting */
@@ -763,6 +806,13 @@ upgrade_v4 (PGconn  *conn,
   return mk_team_exec (conn, schema_v4_sql, _("updating the team's tables"), error);
 }
 
+static gboolean
+upgrade_v5 (PGconn  *conn,
+            GError **error)
+{
+  return mk_team_exec (conn, schema_v5_sql, _("updating the team's tables"), error);
+}
+
 /**
  * mk_team_setup_to_version:
  * @conninfo: the team's database, connected to as its owner
@@ -810,6 +860,7 @@ mk_team_setup_to_version (const char *conninfo,
       (current < 2 && version >= 2 && !upgrade_v2 (conn, error)) ||
       (current < 3 && version >= 3 && !upgrade_v3 (conn, error)) ||
       (current < 4 && version >= 4 && !upgrade_v4 (conn, error)) ||
+      (current < 5 && version >= 5 && !upgrade_v5 (conn, error)) ||
       (current >= 1 && !grant_every_member (conn, error)))
     return FALSE;
   stamp = g_strdup_printf ("%d", version);

@@ -48,6 +48,16 @@
  * end of the sync.  An entry changed here and not yet sent keeps the
  * local version: it reaches the server later, and wins there.
  *
+ * Entries the supervisor gave to another person (team schema version 5,
+ * mk-team-server.c).  Row-level security hides them from the manager who
+ * had them.  Receiving, she reads her rows of minutka.entry_moved in the
+ * range whose entry is not hers again, and drops those entries here as if
+ * deleted, with any change of them in the log.  Sending, a change of one
+ * made before she received the move is an INSERT of an identity the
+ * server has: under a savepoint, the identities the server has and she
+ * cannot see are taken out of what is sent (insert_own_entries()), the
+ * rest goes, and those entries are dropped here and counted (n_taken).
+ *
  * Texts go through COPY's text format, escaped both ways; dates are asked
  * as YYYY-MM-DD whatever the server's DateStyle.
  */
@@ -207,6 +217,7 @@ typedef struct {
   GCancellable     *cancellable;
   gint64            max_seq;      /* the highest seq read */
   GArray           *kept;         /* KeptChange: refused, to stay in the log */
+  GArray           *taken;        /* MkUuid: another person's now, dropped here */
   GHashTable       *refused;      /* person's name → entries refused */
   GHashTable       *people;       /* uuid texts the server has */
   GHashTable       *categories;
@@ -230,6 +241,10 @@ report (Sync    *sync,
   if (sync->progress != NULL)
     sync->progress (done, total, receiving, sync->progress_data);
 }
+
+static gboolean delete_entry (MkStore *store, gint64 id, GError **error);
+static gboolean record_sender (MkStore *store, const MkUuid *uuid, const char *login,
+                               GError **error);
 
 /* Counts a refused entry under its person's name. */
 static void
@@ -430,6 +445,15 @@ static const char insert_entries_sql[] =
   "  FROM pg_temp.staging s"
   " WHERE NOT s.deleted AND NOT EXISTS (SELECT 1 FROM minutka.entry e WHERE e.uuid = s.uuid)";
 
+/* A manager's staged entries that the server has but this login cannot
+ * see: another person's now (the supervisor gave them to someone else,
+ * mk-team-server.c).  They are taken out of what is sent. */
+static const char take_out_others_sql[] =
+  "DELETE FROM pg_temp.staging WHERE uuid IN (SELECT * FROM minutka.existing_entries (array ("
+  "  SELECT s.uuid FROM pg_temp.staging s"
+  "   WHERE NOT EXISTS (SELECT 1 FROM minutka.entry e WHERE e.uuid = s.uuid))))"
+  " RETURNING uuid";
+
 /* The supervisor's people: every local person, so that their entries can
  * be sent; a person whose values are the same keeps the revision.  They
  * are streamed with COPY into a staging table and written with one
@@ -512,6 +536,89 @@ send_people (Sync    *sync,
   return mk_team_exec (sync->conn, upsert_people_sql, _("sending the people"), error);
 }
 
+/* A manager's new entries.  Row-level security hides another person's
+ * entries, so an identity the server holds as someone else's (an entry
+ * the supervisor gave to another person after this desktop received it)
+ * looks new here, and its INSERT hits the primary key, which would refuse
+ * the whole send.  When that happens, those entries are taken out of what
+ * is sent, entry by entry (sync->taken; they are dropped here, see
+ * drop_taken()), and the rest is inserted.  The savepoint costs nothing
+ * in the everyday send. */
+static PGresult *
+insert_own_entries (Sync               *sync,
+                    const char * const *values,
+                    GError            **error)
+{
+  g_autoptr(PGresult) taken = NULL;
+  PGresult *result;
+
+  if (!mk_team_exec (sync->conn, "SAVEPOINT own_entries", _("sending the entries"), error))
+    return NULL;
+  result = PQexecParams (sync->conn, insert_entries_sql, 1, NULL, values, NULL, NULL, 0);
+  if (PQresultStatus (result) == PGRES_COMMAND_OK)
+    return result;
+  if (g_strcmp0 (PQresultErrorField (result, PG_DIAG_SQLSTATE), "23505") != 0)
+    {
+      mk_team_set_error (error, sync->conn, result, _("sending the entries"));
+      PQclear (result);
+      return NULL;
+    }
+  PQclear (result);
+  if (!mk_team_exec (sync->conn, "ROLLBACK TO SAVEPOINT own_entries", _("sending the entries"),
+                     error))
+    return NULL;
+  taken = mk_team_query (sync->conn, take_out_others_sql, 0, NULL, _("sending the entries"),
+                         error);
+  if (taken == NULL)
+    return NULL;
+  for (int i = 0; i < PQntuples (taken); i++)
+    {
+      MkUuid uuid;
+
+      if (mk_uuid_parse (PQgetvalue (taken, i, 0), &uuid))
+        g_array_append_val (sync->taken, uuid);
+    }
+  sync->result->n_taken = sync->taken->len;
+  return mk_team_query (sync->conn, insert_entries_sql, 1, values, _("sending the entries"),
+                        error);
+}
+
+/* Drops the local copy of an entry that is another person's now (and any
+ * change of it waiting in the log), as if it had been deleted: not
+ * recorded in the log (team_link.receiving).  The caller is in a local
+ * transaction. */
+static gboolean
+drop_taken (MkStore      *store,
+            const MkUuid *uuid,
+            gboolean     *dropped,
+            GError      **error)
+{
+  char text[MK_UUID_TEXT_LEN + 1];
+  g_autoptr(GError) local = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  *dropped = FALSE;
+  mk_uuid_format (uuid, text);
+  id = mk_store_find_entry (store, text, &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  if (id != 0)
+    {
+      if (!delete_entry (store, id, error))
+        return FALSE;
+      *dropped = TRUE;
+    }
+  stmt = mk_store_stmt_for_sql (store, "DELETE FROM team_outbox WHERE uuid = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_blob (stmt, 1, uuid->bytes, sizeof uuid->bytes, SQLITE_TRANSIENT);
+  return mk_store_step_done (store, stmt, error) && record_sender (store, uuid, NULL, error);
+}
+
 static gboolean
 forget_sent_change (MkStore  *store,
                     gpointer  user_data,
@@ -519,6 +626,22 @@ forget_sent_change (MkStore  *store,
 {
   Sync *sync = user_data;
   sqlite3_stmt *stmt;
+
+  /* What the server holds as another person's now is dropped here. */
+  if (sync->taken->len > 0)
+    {
+      if (!mk_store_exec (store, "UPDATE team_link SET receiving = 1", _("receiving"), error))
+        return FALSE;
+      for (guint i = 0; i < sync->taken->len; i++)
+        {
+          gboolean dropped;
+
+          if (!drop_taken (store, &g_array_index (sync->taken, MkUuid, i), &dropped, error))
+            return FALSE;
+        }
+      if (!mk_store_exec (store, "UPDATE team_link SET receiving = 0", _("receiving"), error))
+        return FALSE;
+    }
 
   stmt = mk_store_stmt_for_sql (store, "DELETE FROM team_outbox WHERE seq <= ?", error);
   if (stmt == NULL)
@@ -640,11 +763,14 @@ send_changes (Sync    *sync,
                                _("sending the entries"), error);
       if (updated == NULL)
         return FALSE;
-      result = mk_team_query (sync->conn, insert_entries_sql, 1, values,
-                              _("sending the entries"), error);
+      if (sync->link->supervisor)
+        result = mk_team_query (sync->conn, insert_entries_sql, 1, values,
+                                _("sending the entries"), error);
+      else
+        result = insert_own_entries (sync, values, error);
       if (result == NULL)
         return FALSE;
-      sync->result->sent = staged;
+      sync->result->sent = staged - sync->taken->len;
     }
   t3 = g_get_monotonic_time ();
   if (!mk_team_exec (sync->conn, "COMMIT", _("sending the entries"), error))
@@ -681,6 +807,7 @@ typedef struct {
   guint64       expected;      /* entries the server will send */
   MkTeamOwned  *owned;
   PGresult     *people;
+  PGresult     *moved;         /* entries given to another person (a manager's) */
   GHashTable   *person_ids;    /* uuid text → gint64 id */
   GHashTable   *category_ids;  /* uuid text → gint64 id */
   MkKeySet      pending;       /* identities in the change log (keys) */
@@ -1059,6 +1186,21 @@ receive_into_store (Receive *r,
     return FALSE;
   if (!mk_store_reload_categories (store, error))
     return FALSE;
+  /* The entries the supervisor gave to another person: gone from here, as
+   * if deleted, with any change of them made here (which the server would
+   * not take).  Before the entries: one given back later comes with them. */
+  for (int i = 0; r->moved != NULL && i < PQntuples (r->moved); i++)
+    {
+      gboolean dropped = FALSE;
+      MkUuid uuid;
+
+      if (!mk_uuid_parse (PQgetvalue (r->moved, i, 0), &uuid))
+        continue;
+      if (!drop_taken (store, &uuid, &dropped, error))
+        return FALSE;
+      if (dropped)
+        sync->result->received++;
+    }
   r->category_ids = read_ids (store, "SELECT uuid, id FROM category", error);
   if (r->category_ids == NULL)
     return FALSE;
@@ -1218,6 +1360,23 @@ receive_changes (Sync    *sync,
     if (r.people == NULL)
       return FALSE;
   }
+  if (!sync->link->supervisor)
+    {
+      /* Her entries the supervisor gave to another person since she last
+       * received, and that are not hers again (mk-team-server.c). */
+      r.moved = mk_team_query (sync->conn,
+                               "SELECT DISTINCT m.uuid FROM minutka.entry_moved m "
+                               "WHERE m.revision > current_setting ('minutka.since')::bigint "
+                               "AND m.revision <= current_setting ('minutka.until')::bigint "
+                               "AND NOT EXISTS (SELECT 1 FROM minutka.entry e "
+                               "WHERE e.uuid = m.uuid)", 0, NULL, _("receiving the entries"),
+                               error);
+      if (r.moved == NULL)
+        {
+          g_clear_pointer (&r.people, PQclear);
+          return FALSE;
+        }
+    }
   {
     g_autoptr(PGresult) count =
       mk_team_query (sync->conn,
@@ -1228,17 +1387,23 @@ receive_changes (Sync    *sync,
                      0, NULL, _("receiving the entries"), error);
 
     if (count == NULL)
-      return FALSE;
+      {
+        g_clear_pointer (&r.people, PQclear);
+        g_clear_pointer (&r.moved, PQclear);
+        return FALSE;
+      }
     r.expected = g_ascii_strtoull (PQgetvalue (count, 0, 0), NULL, 10);
   }
   r.owned = owned;
   sync->result->settings_received = !mk_team_owned_is_empty (owned);
-  if (r.expected == 0 && PQntuples (r.people) == 0 && mk_team_owned_is_empty (owned))
+  if (r.expected == 0 && PQntuples (r.people) == 0 && mk_team_owned_is_empty (owned) &&
+      (r.moved == NULL || PQntuples (r.moved) == 0))
     {
       /* Only this desktop's own changes came after the last position:
        * nothing to apply; the new position is stored with the end of the
        * sync (finish_change()). */
       g_clear_pointer (&r.people, PQclear);
+      g_clear_pointer (&r.moved, PQclear);
       sync->position = r.until;
       return mk_team_exec (sync->conn, "COMMIT", _("receiving"), error);
     }
@@ -1252,6 +1417,7 @@ receive_changes (Sync    *sync,
     ok = mk_store_change (sync->store, receive_change, &r, error);
   mk_key_set_clear (&r.pending);
   g_clear_pointer (&r.people, PQclear);
+  g_clear_pointer (&r.moved, PQclear);
   g_clear_pointer (&r.person_ids, g_hash_table_unref);
   g_clear_pointer (&r.category_ids, g_hash_table_unref);
   if (!ok)
@@ -1364,6 +1530,7 @@ mk_team_sync (MkStore            *store,
   sync.progress_data = progress_data;
   sync.cancellable = cancellable;
   sync.kept = g_array_new (FALSE, FALSE, sizeof (KeptChange));
+  sync.taken = g_array_new (FALSE, FALSE, sizeof (MkUuid));
   sync.refused = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   sync.people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   sync.categories = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1390,5 +1557,6 @@ mk_team_sync (MkStore            *store,
   g_hash_table_unref (sync.people);
   g_hash_table_unref (sync.categories);
   g_array_unref (sync.kept);
+  g_array_unref (sync.taken);
   return ok;
 }

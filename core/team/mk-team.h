@@ -53,7 +53,7 @@ typedef enum {
 } MkTeamError;
 
 /* The version of the team schema this Minutka writes (meta.schema_version). */
-#define MK_TEAM_SCHEMA_VERSION 4
+#define MK_TEAM_SCHEMA_VERSION 5
 
 /**
  * MkTeamStatus:
@@ -104,6 +104,9 @@ typedef enum {
  *   stay in the local database and its change log
  * @refused: (element-type utf8): whose they are, as "Name (N)", one per
  *   person
+ * @n_taken: entries changed here that the server holds as another
+ *   person's now (the supervisor gave them to someone else): the change
+ *   was not sent, and the entries were removed here
  * @settings_sent: whether team settings went to the server
  * @settings_received: whether team settings came from the server
  */
@@ -113,6 +116,7 @@ typedef struct {
   guint64    conflicts;
   guint64    n_refused;
   GPtrArray *refused;
+  guint64    n_taken;
   gboolean   settings_sent;
   gboolean   settings_received;
 } MkTeamSyncResult;

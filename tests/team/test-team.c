@@ -285,7 +285,7 @@ test_setup_twice_is_a_no_op (void)
   g_assert_cmpstr (revision_after, ==, revision);
   version = pg_value (TEAM_OWNER, team->db,
                       "SELECT value FROM minutka.meta WHERE key = 'schema_version'");
-  g_assert_cmpstr (version, ==, "4");
+  g_assert_cmpstr (version, ==, "5");
   /* A new team has the categories a new local database has, with the same
    * identities (mk-uuid.c). */
   categories = pg_value (TEAM_OWNER, team->db,
@@ -346,7 +346,7 @@ test_setup_upgrades_an_older_team (void)
   g_clear_pointer (&version, g_free);
   version = pg_value (TEAM_OWNER, "team_old",
                       "SELECT value FROM minutka.meta WHERE key = 'schema_version'");
-  g_assert_cmpstr (version, ==, "4");
+  g_assert_cmpstr (version, ==, "5");
   /* Version 3: no foreign keys on the entries; version 4: a B-tree index
    * of revisions (max_revision() and what came after a position are read
    * from it, not from the whole table). */
@@ -368,6 +368,50 @@ test_setup_upgrades_an_older_team (void)
   g_clear_pointer (&m1, g_free);
   m1 = pg_value ("old_manager", "team_old", "SELECT count (*) FROM minutka.team_totals");
   g_assert_cmpstr (m1, ==, "0");
+  /* … and of version 5: the entries given to another person. */
+  g_clear_pointer (&m1, g_free);
+  m1 = pg_value ("old_manager", "team_old", "SELECT count (*) FROM minutka.entry_moved");
+  g_assert_cmpstr (m1, ==, "0");
+
+  /* From version 4, with entries: a move is recorded from then on, for the
+   * person who had the entry. */
+  {
+    g_autofree char *owner4 = NULL;
+    g_autofree char *v = NULL;
+    g_autofree char *moved = NULL;
+
+    pg_create_team_db ("team_v4");
+    owner4 = pg_conninfo (TEAM_OWNER, "team_v4");
+    g_assert_true (mk_team_setup_to_version (owner4, 4, &created, &error));
+    g_assert_no_error (error);
+    pg_exec (TEAM_OWNER, "team_v4",
+             "INSERT INTO minutka.person (uuid, name) VALUES "
+             "('0190a6b2-7c1e-7d3a-9f00-000000000004', 'Four'),"
+             "('0190a6b2-7c1e-7d3a-9f00-000000000005', 'Five');"
+             "INSERT INTO minutka.entry (uuid, person, day, minutes, category) "
+             "SELECT '0190a6b2-7c1e-7d3a-9f00-0000000000e4', "
+             "'0190a6b2-7c1e-7d3a-9f00-000000000004', '2026-11-23', 30, uuid "
+             "FROM minutka.category WHERE key = 'calls'");
+    v = pg_value (TEAM_OWNER, "team_v4", "SELECT to_regclass ('minutka.entry_moved')");
+    g_assert_cmpstr (v, ==, "");
+    g_assert_true (mk_team_setup (owner4, &created, &error));
+    g_assert_no_error (error);
+    g_assert_true (created);
+    g_clear_pointer (&v, g_free);
+    v = pg_value (TEAM_OWNER, "team_v4",
+                  "SELECT value FROM minutka.meta WHERE key = 'schema_version'");
+    g_assert_cmpstr (v, ==, "5");
+    pg_exec (TEAM_OWNER, "team_v4",
+             "UPDATE minutka.entry SET person = '0190a6b2-7c1e-7d3a-9f00-000000000005';"
+             "UPDATE minutka.entry SET minutes = 35");
+    moved = pg_value (TEAM_OWNER, "team_v4",
+                      "SELECT m.person || ' ' || (m.revision < e.revision)::text "
+                      "FROM minutka.entry_moved m JOIN minutka.entry e USING (uuid)");
+    g_assert_cmpstr (moved, ==, "0190a6b2-7c1e-7d3a-9f00-000000000004 true");
+    g_clear_pointer (&v, g_free);
+    v = pg_value (TEAM_OWNER, "team_v4", "SELECT count (*) FROM minutka.entry_moved");
+    g_assert_cmpstr (v, ==, "1");
+  }
 }
 
 static void
@@ -948,6 +992,148 @@ test_sync_other_peoples_entries_stay (void)
     g_assert_nonnull (strstr (run.out, "2 entries are other people's"));
     g_assert_nonnull (strstr (run.out, "  Carl Nobody (2)\n"));
   }
+}
+
+/* The local entry with @task of @store, or 0. */
+static gint64
+entry_by_task (MkStore    *store,
+               const char *task)
+{
+  sqlite3_stmt *stmt = mk_store_stmt_for_sql (store, "SELECT id FROM entry WHERE task = ?",
+                                              NULL);
+  gint64 id = 0;
+
+  g_assert_nonnull (stmt);
+  sqlite3_bind_text (stmt, 1, task, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_reset (stmt);
+  return id;
+}
+
+/* The supervisor gives entries of Anna's to Boris (in the window, and in
+ * psql): Anna's desktop drops them as if deleted; a change she made to a
+ * stale copy is refused for that entry only, the rest of her send arrives. */
+static void
+test_sync_moved_to_another (void)
+{
+  g_auto(Three) t = { 0, };
+  MkTeamSyncResult r = { 0, };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MkEntry) entry = NULL;
+  g_autoptr(MkPerson) boris = NULL;
+  g_autofree char *anna_path = NULL;
+  g_autofree char *got = NULL;
+  g_autofree char *want = NULL;
+  g_autofree char *n = NULL;
+  g_auto(CliRun) run = { 0, };
+  MkEntryInput in;
+  gint64 id;
+
+  three_set_up (&t, "moved");
+  sync_ok (t.anna, &r);
+  sync_ok (t.boris, &r);
+  sync_ok (t.sv, &r);
+
+  /* The supervisor edits the entry's person. */
+  id = entry_by_task (t.sv, "Intro call");
+  g_assert_cmpint (id, !=, 0);
+  entry = mk_store_get_entry (t.sv, id, &error);
+  g_assert_no_error (error);
+  boris = mk_store_find_person (t.sv, "Boris Orlov", NULL);
+  g_assert_nonnull (boris);
+  mk_entry_to_input (entry, &in);
+  in.person_id = mk_person_get_id (boris);
+  g_assert_true (mk_store_update_entry (t.sv, id, &in, &error));
+  g_assert_no_error (error);
+  sync_ok (t.sv, &r);
+  g_assert_cmpuint (r.sent, ==, 1);
+
+  /* Anna's desktop drops it, as if it had been deleted. */
+  sync_ok (t.anna, &r);
+  g_assert_cmpuint (r.received, ==, 1);
+  g_assert_cmpint (entry_by_task (t.anna, "Intro call"), ==, 0);
+  g_assert_cmpint (waiting (t.anna), ==, 0);
+  sync_ok (t.boris, &r);
+  g_assert_cmpint (entry_by_task (t.boris, "Intro call"), !=, 0);
+  for (guint i = 0; i < 2; i++)
+    {
+      MkStore *store = i == 0 ? t.boris : t.sv;
+
+      g_clear_pointer (&got, g_free);
+      g_clear_pointer (&want, g_free);
+      got = local_entries (store, "Boris Orlov");
+      want = server_entries (t.team, "Boris Orlov");
+      g_assert_cmpstr (got, ==, want);
+    }
+  g_clear_pointer (&got, g_free);
+  got = local_minutes (t.sv, "Boris Orlov");
+  g_assert_nonnull (strstr (got, "Boris Orlov/calls=30×1;"));
+  g_clear_pointer (&got, g_free);
+  g_clear_pointer (&want, g_free);
+  got = local_entries (t.anna, NULL);
+  want = server_entries (t.team, "Anna Petrova");
+  g_assert_cmpstr (got, ==, want);
+
+  /* In psql, the supervisor gives Boris another; Anna, not knowing, edits
+   * her stale copy and logs a new entry before she syncs. */
+  n = pg_value (TEAM_OWNER, t.team->db,
+                "UPDATE minutka.entry SET person = (SELECT uuid FROM minutka.person "
+                "WHERE name = 'Boris Orlov') WHERE task = 'CRM'");
+  g_assert_cmpstr (n, ==, "1");
+  g_clear_object (&entry);
+  id = entry_by_task (t.anna, "CRM");
+  entry = mk_store_get_entry (t.anna, id, &error);
+  g_assert_no_error (error);
+  mk_entry_to_input (entry, &in);
+  in.minutes = 50;
+  g_assert_true (mk_store_update_entry (t.anna, id, &in, &error));
+  g_assert_no_error (error);
+  log_entry (t.anna, "Anna Petrova", NULL, "2026-11-25", 9 * 60, 25, "calls", "New call");
+  g_assert_cmpint (waiting (t.anna), ==, 2);
+  anna_path = g_strdup (mk_store_get_path (t.anna));
+  g_clear_object (&t.anna);
+  {
+    const char *argv[] = { "--db", anna_path, "--sync", NULL };
+
+    cli_run (&run, argv);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_str_has_prefix (run.out, "sent 1, received 0, conflicts 0\n"));
+    g_assert_nonnull (strstr (run.out, "1 entry changed here was not sent"));
+    g_assert_nonnull (strstr (run.out, "supervisor"));
+  }
+  t.anna = mk_store_open (anna_path, &error);
+  g_assert_no_error (error);
+  mk_test_assert_consistent (t.anna);
+  g_assert_cmpint (entry_by_task (t.anna, "CRM"), ==, 0);
+  g_assert_cmpint (entry_by_task (t.anna, "New call"), !=, 0);
+  g_assert_cmpint (waiting (t.anna), ==, 0);
+  g_clear_pointer (&got, g_free);
+  g_clear_pointer (&want, g_free);
+  got = local_entries (t.anna, NULL);
+  want = server_entries (t.team, "Anna Petrova");
+  g_assert_cmpstr (got, ==, want);
+  /* Boris's CRM is the supervisor's version, not Anna's refused one. */
+  g_clear_pointer (&n, g_free);
+  n = pg_value (TEAM_OWNER, t.team->db, "SELECT minutes FROM minutka.entry WHERE task = 'CRM'");
+  g_assert_cmpstr (n, ==, "45");
+  sync_ok (t.anna, &r);
+  g_assert_cmpuint (r.sent, ==, 0);
+  g_assert_cmpuint (r.n_taken, ==, 0);
+  sync_ok (t.boris, &r);
+  sync_ok (t.sv, &r);
+  for (guint i = 0; i < 2; i++)
+    {
+      MkStore *store = i == 0 ? t.boris : t.sv;
+
+      g_clear_pointer (&got, g_free);
+      g_clear_pointer (&want, g_free);
+      got = local_entries (store, "Boris Orlov");
+      want = server_entries (t.team, "Boris Orlov");
+      g_assert_cmpstr (got, ==, want);
+    }
+  g_assert_cmpint (entry_by_task (t.sv, "CRM"), !=, 0);
 }
 
 /* kill -9 */
@@ -1617,6 +1803,7 @@ main (int   argc,
   g_test_add_func ("/team/sync/conflict", test_sync_conflict);
   g_test_add_func ("/team/sync/team-settings", test_sync_team_settings);
   g_test_add_func ("/team/sync/other-peoples-entries-stay", test_sync_other_peoples_entries_stay);
+  g_test_add_func ("/team/sync/moved-to-another", test_sync_moved_to_another);
   g_test_add_func ("/team/sync/big-receive", test_sync_big_receive);
   g_test_add_func ("/team/sync/kill-9", test_sync_kill_9);
   g_test_add_func ("/team/session/thread-notify-offline", test_session);
