@@ -569,11 +569,36 @@ field_cb (void   *data,
   run->last_was_cr = FALSE;
 }
 
+/* A line that holds only a DOS end-of-file mark (Ctrl-Z, as old DOS and
+ * Windows tools end a text file), spaces aside: no record at all. */
+static gboolean
+is_eof_mark (const Run *run)
+{
+  const char *p;
+  gsize len;
+  gboolean mark = FALSE;
+
+  if (run->n_fields != 1)
+    return FALSE;
+  p = run->arena + run->offsets[0];
+  len = run->lengths[0];
+  for (gsize i = 0; i < len; i++)
+    {
+      if (p[i] == '\x1a' && !mark)
+        mark = TRUE;
+      else if (p[i] != ' ' && p[i] != '\t' && p[i] != '\r')
+        return FALSE;
+    }
+  return mark;
+}
+
 static void
 deliver (Run *run)
 {
   MkRecord record;
 
+  if (G_UNLIKELY (run->n_fields == 1) && is_eof_mark (run))
+    return;
   for (guint i = 0; i < run->n_fields; i++)
     run->pointers[i] = run->arena + run->offsets[i];
   record.fields = run->pointers;

@@ -873,8 +873,7 @@ mk_import_converter_parse (MkImportConverter *self,
     {
       const char *value = g_ptr_array_index (self->values, i);
 
-      /* A DOS end-of-file mark (Ctrl-Z) on a line of its own is no row. */
-      blank = value[0] == '\0' || (value[0] == '\x1a' && value[1] == '\0');
+      blank = value[0] == '\0';
     }
   if (blank || is_totals_row (self))
     return MK_ROW_SKIPPED;
