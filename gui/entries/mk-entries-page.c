@@ -72,6 +72,7 @@ struct _MkEntriesPage
   MkEntryList      *entries;
   MkEntrySelection *selection;
   MkEntryHistory   *history;
+  AdwToast         *undo_toast;  /* weak: the last toast with Undo, while it lives */
   char             *alias_word;
   gint64            alias_category_id;
   char             *totals;
@@ -374,6 +375,11 @@ show_toast (MkEntriesPage *self,
       g_object_set_data (G_OBJECT (toast), "mk-undo",
                          GUINT_TO_POINTER (mk_entry_history_get_generation (self->history)));
       g_signal_connect_object (toast, "button-clicked", G_CALLBACK (toast_undo_cb), self, 0);
+      if (self->undo_toast != NULL)
+        g_object_remove_weak_pointer (G_OBJECT (self->undo_toast),
+                                      (gpointer *) &self->undo_toast);
+      self->undo_toast = toast;
+      g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->undo_toast);
     }
   mk_window_show_toast (window, toast);
 }
@@ -385,11 +391,28 @@ undo_action_cb (GtkWidget  *widget,
 {
   MkEntriesPage *self = MK_ENTRIES_PAGE (widget);
   g_autoptr(GError) error = NULL;
+  guint generation;
 
   if (self->store == NULL || !mk_entry_history_can_undo (self->history))
     return;
+  generation = mk_entry_history_get_generation (self->history);
   if (!mk_entry_history_undo (self->history, &error))
     show_error (self, _("The Change Was Not Undone"), error);
+  else if (self->undo_toast != NULL
+           && GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self->undo_toast), "mk-undo"))
+              == generation)
+    {
+      /* The change's toast would still say "Entry deleted" and offer an
+       * Undo that does nothing now, with "Undone" queued behind it: it says
+       * what happened instead, without its button (as on Today; not
+       * adw_toast_dismiss(), which crashes libadwaita 1.2 while the toast
+       * slides in). */
+      adw_toast_set_title (self->undo_toast, _("Undone"));
+      adw_toast_set_button_label (self->undo_toast, NULL);
+      g_object_remove_weak_pointer (G_OBJECT (self->undo_toast),
+                                    (gpointer *) &self->undo_toast);
+      self->undo_toast = NULL;
+    }
   else
     show_toast (self, _("Undone"), FALSE);
 }
@@ -886,6 +909,9 @@ mk_entries_page_dispose (GObject *object)
   g_clear_object (&self->entries);
   g_clear_object (&self->store);
   g_clear_object (&self->history);
+  if (self->undo_toast != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->undo_toast), (gpointer *) &self->undo_toast);
+  self->undo_toast = NULL;
   g_clear_pointer (&self->alias_word, g_free);
   g_clear_pointer (&self->totals, g_free);
 

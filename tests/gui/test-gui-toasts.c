@@ -8,6 +8,8 @@
  * on Entries a delete and a move — is made, the toast's button is found in
  * the window, must be sensitive, and is clicked with the real pointer; the
  * database, read through a second connection, must be as before the change.
+ * On each page a delete is also undone with Ctrl+Z: its toast then says
+ * "Undone", without its button, and no other toast follows.
  * Screenshots of the toasts go to MINUTKA_SCREENSHOT_DIR.
  */
 #include "config.h"
@@ -297,6 +299,53 @@ test_toasts_entries (void)
 
     g_assert_cmpstr (mk_category_get_key (mk_entry_get_category (back)), ==,
                      mk_category_get_key (mk_entry_get_category (first)));
+  }
+
+  /* Delete, then Ctrl+Z: the entry is back, and the toast that offered to
+   * undo the delete says "Undone" at once, without its button — no stale
+   * "1 entry deleted" with an Undo that does nothing, and no second toast
+   * queued behind it.  Each toast starts once the one before has gone
+   * (libadwaita 1.2 can crash when a toast comes while another leaves). */
+  mk_gui_test_pointer_to (GTK_WIDGET (page), 2, 2);
+  mk_gui_test_wait_for (!any_toast (GTK_WIDGET (mk_gui_test_get_window ())));
+  mk_gui_test_settle ();
+  g_clear_pointer (&title, g_free);
+  title = g_strdup_printf (ngettext ("%'u entry deleted", "%'u entries deleted", 1), 1);
+  mk_gui_test_wait_for (g_list_model_get_n_items (G_LIST_MODEL (selection)) == (guint) count);
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  mk_gui_test_settle ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "entries.delete-selected", NULL));
+  mk_gui_test_settle ();
+  g_assert_cmpint (db_count (), ==, count - 1);
+  {
+    GtkWidget *window = GTK_WIDGET (mk_gui_test_get_window ());
+    GtkWidget *button = toast_undo_button (title);
+    GtkWidget *toast = button;
+    GtkWidget *undone;
+
+    g_assert_nonnull (button);
+    while (toast != NULL && !g_str_equal (G_OBJECT_TYPE_NAME (toast), "AdwToastWidget"))
+      toast = gtk_widget_get_parent (toast);
+    g_assert_nonnull (toast);
+    mk_gui_test_wait_frames (button, 2);
+    screenshot ("entries-deleted-before-ctrl-z");
+    /* The keys go where the focus is: in the list, as after a click. */
+    g_assert_true (gtk_widget_grab_focus (mk_gui_test_child (page, "column_view")));
+    mk_gui_test_key (mk_gui_test_child (page, "column_view"), GDK_KEY_z, GDK_CONTROL_MASK);
+    g_assert_true (mk_gui_test_wait_for (db_count () == count));
+    g_assert_cmpint (db_count (), ==, count);
+    mk_gui_test_wait_frames (window, 2);
+    g_assert_null (find_label (window, title));
+    g_assert_false (gtk_widget_get_visible (button));
+    undone = find_label (window, _("Undone"));
+    g_assert_nonnull (undone);
+    g_assert_true (gtk_widget_is_ancestor (undone, toast));
+    screenshot ("entries-ctrl-z");
+    /* It times out like any other, and nothing comes after it. */
+    mk_gui_test_pointer_to (GTK_WIDGET (page), 2, 2);
+    mk_gui_test_wait_for (!any_toast (window));
+    mk_gui_test_settle ();
+    g_assert_false (any_toast (window));
   }
 }
 
