@@ -49,17 +49,6 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static void
-get_color (GtkWidget *widget,
-           GdkRGBA   *color,
-           double     alpha)
-{
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), color);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  color->alpha *= alpha;
-}
-
-static void
 category_color (MkAnalysis *analysis,
                 guint       category,
                 GdkRGBA    *color)
@@ -154,14 +143,14 @@ draw_row (MkTeamChart               *self,
   GdkRGBA fg;
   int th;
 
-  get_color (widget, &fg, weak ? 0.7 : 1.0);
+  mk_color_foreground (widget, weak ? 0.7 : 1.0, &fg);
 
   if ((int) row == self->hover_row
       || ((int) row == self->focus_row && gtk_widget_has_focus (widget)))
     {
       GdkRGBA tint;
 
-      get_color (widget, &tint, 0.07);
+      mk_color_foreground (widget, 0.07, &tint);
       gtk_snapshot_append_color (snapshot, &tint,
                                  &GRAPHENE_RECT_INIT (0, y, width, ROW_HEIGHT));
     }
@@ -305,8 +294,8 @@ mk_team_chart_snapshot (GtkWidget   *widget,
     return;
 
   mk_team_chart_get_geometry (self, width, &geo);
-  get_color (widget, &fg, 0.7);
-  get_color (widget, &grid, 0.15);
+  mk_color_foreground (widget, 0.7, &fg);
+  mk_color_foreground (widget, 0.15, &grid);
 
   for (int t = 0; t <= 4; t++)
     {

@@ -268,8 +268,7 @@ mk_day_bar_snapshot (GtkWidget   *widget,
     return;
 
   /* The track is the text colour, faint, so it reads in light and dark. */
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &track);
-  track.alpha *= 0.15f;
+  mk_color_foreground (widget, 0.15, &track);
 
   gsk_rounded_rect_init_from_rect (&clip, &GRAPHENE_RECT_INIT (0, 0, width, height),
                                    height / 2);

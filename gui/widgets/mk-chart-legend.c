@@ -29,17 +29,6 @@ struct _MkChartLegend
 
 G_DEFINE_FINAL_TYPE (MkChartLegend, mk_chart_legend, GTK_TYPE_WIDGET)
 
-static void
-get_color (GtkWidget *widget,
-           GdkRGBA   *color,
-           double     alpha)
-{
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), color);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  color->alpha *= alpha;
-}
-
 /* Lays out (and, with a snapshot, draws) the legend; returns its height
  * for @width. */
 static int
@@ -57,7 +46,7 @@ legend_pass (MkChartLegend *self,
   if (n == 0)
     return 0;
 
-  get_color (widget, &fg, 1.0);
+  mk_color_foreground (widget, 1.0, &fg);
   for (guint c = 0; c <= n + 1; c++)
     {
       g_autoptr(PangoLayout) layout = NULL;

@@ -65,17 +65,6 @@ block_clear (gpointer data)
   g_free (block->task);
 }
 
-static void
-get_color (GtkWidget *widget,
-           GdkRGBA   *color,
-           double     alpha)
-{
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), color);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  color->alpha *= alpha;
-}
-
 static int
 label_width (MkDayTimeline *self)
 {
@@ -133,9 +122,9 @@ mk_day_timeline_snapshot (GtkWidget   *widget,
     return;
 
   get_track (self, &track_x, &track_width);
-  get_color (widget, &fg, 1.0);
-  get_color (widget, &dim, 0.7);
-  get_color (widget, &grid, 0.15);
+  mk_color_foreground (widget, 1.0, &fg);
+  mk_color_foreground (widget, 0.7, &dim);
+  mk_color_foreground (widget, 0.15, &grid);
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), "accent_color",
                                        &prime))

@@ -57,10 +57,7 @@ snapshot_axis (MkShareBar  *self,
   double step = scale_step (self->scale);
   GdkRGBA fg;
 
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  fg.alpha *= 0.6;
+  mk_color_foreground (widget, 0.6, &fg);
 
   for (double v = 0; v <= self->scale + 1e-9; v += step)
     {
@@ -99,9 +96,7 @@ mk_share_bar_snapshot (GtkWidget   *widget,
       return;
     }
 
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
-  G_GNUC_END_IGNORE_DEPRECATIONS
+  mk_color_foreground (widget, 1.0, &fg);
   faint = fg;
   faint.alpha *= 0.1;
   mark = fg;
