@@ -191,6 +191,8 @@ static const HeaderName header_names[] = {
    * is_vague_duration()). */
   { "время", MK_COLUMN_DURATION, 3 }, { "time", MK_COLUMN_DURATION, 3 },
   { "zeit", MK_COLUMN_DURATION, 3 }, { "час", MK_COLUMN_DURATION, 3 },
+  /* Polish "Czas": Kimai's messages.pl.xlf translates its "time" so. */
+  { "czas", MK_COLUMN_DURATION, 3 },
 };
 
 /**
