@@ -2,7 +2,8 @@
 /* test-team.c — a team on a real PostgreSQL server (with-postgres.sh):
  * setting it up, people and logins, row-level security seen from plain SQL,
  * three desktops syncing, the server going away, conflicts, the team's
- * settings, and kill -9 in the middle of sending and of receiving. */
+ * settings, entries given to another person, and kill -9 or a restart of
+ * the server in the middle of sending and of receiving. */
 #include "config.h"
 
 #include <unistd.h>
@@ -1159,6 +1160,33 @@ sync_killed (const char *path,
   g_spawn_close_pid (pid);
 }
 
+/* Runs `minutka --sync` on @path and, after a random part of @max_us,
+ * stops the server (fast: every connection is cut) and starts it again;
+ * the sync either finished before or fails with the server's words, never
+ * crashes. */
+static void
+sync_server_restarted (const char *path,
+                       gulong      max_us)
+{
+  const char *argv[] = { g_getenv ("MINUTKA_BIN"), "--db", path, "--sync", NULL };
+  g_autoptr(GError) error = NULL;
+  GPid pid;
+  int status;
+
+  g_spawn_async (NULL, (char **) argv, NULL,
+                 G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL |
+                 G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &pid, &error);
+  g_assert_no_error (error);
+  g_usleep (g_random_int_range (0, (gint32) max_us));
+  pg_server (FALSE);
+  pg_server (TRUE);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_spawn_close_pid (pid);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), <=, 1);
+  g_test_message ("the sync %s", WEXITSTATUS (status) == 0 ? "finished" : "was cut");
+}
+
 static gulong
 timed_sync_us (const char *path)
 {
@@ -1291,6 +1319,89 @@ test_sync_kill_9 (void)
   server = server_entries (t.team, "Anna Petrova");
   g_assert_cmpstr (a, ==, server);
   g_assert_cmpstr (s, ==, server);
+}
+
+static guint
+count_lines (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = strchr (text, '\n'); p != NULL; p = strchr (p + 1, '\n'))
+    n++;
+  return n;
+}
+
+/* The server restarted at random moments of sending and of receiving: the
+ * next sync finishes the job, both sides equal, nothing doubled. */
+static void
+test_sync_server_restart (void)
+{
+  g_auto(Three) t = { 0, };
+  MkTeamSyncResult r = { 0, };
+  g_autofree char *anna_path = NULL;
+  g_autofree char *sv_path = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *s = NULL;
+  g_autofree char *server = NULL;
+  gulong full;
+  guint logged = 3 + 6000;   /* Anna's: three_set_up()'s, then bulk_log()'s */
+
+  three_set_up (&t, "restart");
+  bulk_log (t.anna, 6000, 0);
+  anna_path = g_strdup (mk_store_get_path (t.anna));
+  sv_path = g_strdup (mk_store_get_path (t.sv));
+  g_clear_object (&t.anna);
+  g_clear_object (&t.sv);
+
+  /* Sending. */
+  full = timed_sync_us (anna_path);
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autoptr(MkStore) anna = mk_store_open (anna_path, NULL);
+
+      bulk_log (anna, 2000, i + 1);
+      churn (anna, i);
+      logged += 2000 - 5;
+      g_clear_object (&anna);
+      sync_server_restarted (anna_path, full);
+      anna = mk_store_open (anna_path, NULL);
+      mk_test_assert_consistent (anna);
+    }
+  t.anna = mk_store_open (anna_path, NULL);
+  sync_ok (t.anna, &r);
+  g_assert_cmpint (waiting (t.anna), ==, 0);
+  a = local_entries (t.anna, NULL);
+  server = server_entries (t.team, "Anna Petrova");
+  g_assert_cmpstr (a, ==, server);
+
+  /* Receiving. */
+  full = timed_sync_us (sv_path);
+  for (guint i = 0; i < 6; i++)
+    {
+      churn (t.anna, i + 3);
+      bulk_log (t.anna, 2000, i + 7);
+      logged += 2000 - 5;
+      sync_ok (t.anna, &r);
+      sync_server_restarted (sv_path, full);
+      {
+        g_autoptr(MkStore) sv = mk_store_open (sv_path, NULL);
+
+        mk_test_assert_consistent (sv);
+      }
+    }
+  t.sv = mk_store_open (sv_path, NULL);
+  sync_ok (t.sv, &r);
+  sync_ok (t.anna, &r);
+  g_assert_cmpint (waiting (t.anna), ==, 0);
+  g_clear_pointer (&a, g_free);
+  g_clear_pointer (&server, g_free);
+  a = local_entries (t.anna, NULL);
+  s = local_entries (t.sv, "Anna Petrova");
+  server = server_entries (t.team, "Anna Petrova");
+  g_assert_cmpstr (a, ==, server);
+  g_assert_cmpstr (s, ==, server);
+  /* Each once: as many as were logged and not deleted. */
+  g_assert_cmpuint (count_lines (server), ==, logged);
 }
 
 /* A receive of many entries goes through the store's bulk path: new ones,
@@ -1806,6 +1917,7 @@ main (int   argc,
   g_test_add_func ("/team/sync/moved-to-another", test_sync_moved_to_another);
   g_test_add_func ("/team/sync/big-receive", test_sync_big_receive);
   g_test_add_func ("/team/sync/kill-9", test_sync_kill_9);
+  g_test_add_func ("/team/sync/server-restart", test_sync_server_restart);
   g_test_add_func ("/team/session/thread-notify-offline", test_session);
   g_test_add_func ("/team/cli/commands", test_cli_commands);
   g_test_add_func ("/team/window/check-join-leave", test_window_check_join_leave);
