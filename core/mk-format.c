@@ -248,6 +248,66 @@ mk_format_count (gint64 count)
 }
 
 /**
+ * mk_round_percents:
+ * @shares: (array length=n): fractions, 0..1, none of them NAN
+ * @n: how many
+ * @total: what the whole percents must add up to
+ * @percents: (out caller-allocates) (array length=n): the whole percents
+ *
+ * Rounds @shares to whole percents that add up to @total, by the largest
+ * remainder: each share is rounded down, then the shares with the largest
+ * remainders get one point more until the total is reached (the earlier
+ * share first at equal remainders).  Shares of a whole (selling 52.6 %,
+ * supporting 21.6 %, non-selling 25.8 %) then read 53 + 21 + 26 = 100,
+ * not 53 + 22 + 26 = 101.
+ */
+void
+mk_round_percents (const double *shares,
+                   guint         n,
+                   int           total,
+                   int          *percents)
+{
+  g_autofree guint *order = g_new (guint, n);
+  int sum = 0;
+
+  g_return_if_fail (n == 0 || (shares != NULL && percents != NULL));
+
+  for (guint i = 0; i < n; i++)
+    {
+      /* A hair of tolerance: 0.29 * 100 is 28.999…, which is 29. */
+      percents[i] = (int) floor (shares[i] * 100.0 + 1e-9);
+      sum += percents[i];
+      order[i] = i;
+    }
+  /* By remainder, largest first (insertion sort: n is three or so). */
+  for (guint i = 1; i < n; i++)
+    for (guint j = i; j > 0; j--)
+      {
+        double a = shares[order[j - 1]] * 100.0 - percents[order[j - 1]];
+        double b = shares[order[j]] * 100.0 - percents[order[j]];
+
+        guint swap;
+
+        if (b <= a)
+          break;
+        swap = order[j - 1];
+        order[j - 1] = order[j];
+        order[j] = swap;
+      }
+  for (guint i = 0; sum < total && n > 0; i = (i + 1) % n)
+    {
+      percents[order[i]]++;
+      sum++;
+    }
+  for (guint i = n; sum > total && i > 0; i--)
+    if (percents[order[i - 1]] > 0)
+      {
+        percents[order[i - 1]]--;
+        sum--;
+      }
+}
+
+/**
  * mk_format_percent:
  * @share: a fraction, 0..1, or NAN
  *

@@ -25,6 +25,10 @@ char       *mk_format_time_range   (int             start,
 char       *mk_format_minutes      (double          minutes);
 char       *mk_format_count        (gint64          count);
 char       *mk_format_percent      (double          share);
+void        mk_round_percents      (const double   *shares,
+                                    guint           n,
+                                    int             total,
+                                    int            *percents);
 char       *mk_format_target_band  (double          target_min,
                                     double          target_max);
 char       *mk_format_target       (double          target_min,

@@ -79,6 +79,41 @@ test_percent (void)
   assert_text (mk_format_percent (NAN), "—");
 }
 
+/* Shares of a whole, rounded each on its own, can add up to 101 % or 99 %;
+ * by the largest remainder they add up to the total asked. */
+static void
+test_round_percents (void)
+{
+  const double day[] = { 0.526, 0.216, 0.258 };   /* 53 + 22 + 26 = 101 each on its own */
+  const double thirds[] = { 1 / 3.0, 1 / 3.0, 1 / 3.0 };
+  const double exact[] = { 0.29, 0.50, 0.21 };
+  const double halves[] = { 0.125, 0.125, 0.75 };
+  int p[3];
+
+  mk_round_percents (day, 3, 100, p);
+  g_assert_cmpint (p[0], ==, 53);
+  g_assert_cmpint (p[1], ==, 21);
+  g_assert_cmpint (p[2], ==, 26);
+
+  mk_round_percents (thirds, 3, 100, p);
+  g_assert_cmpint (p[0] + p[1] + p[2], ==, 100);
+  g_assert_cmpint (p[0], ==, 34);   /* at equal remainders, the first */
+  g_assert_cmpint (p[1], ==, 33);
+
+  mk_round_percents (exact, 3, 100, p);
+  g_assert_cmpint (p[0], ==, 29);
+  g_assert_cmpint (p[1], ==, 50);
+  g_assert_cmpint (p[2], ==, 21);
+
+  mk_round_percents (halves, 3, 100, p);
+  g_assert_cmpint (p[0] + p[1] + p[2], ==, 100);
+  g_assert_cmpint (p[2], ==, 75);
+
+  /* The rest of a day whose selling share is shown already (47 %). */
+  mk_round_percents (day + 1, 2, 53, p);
+  g_assert_cmpint (p[0] + p[1], ==, 53);
+}
+
 static void
 test_target (void)
 {
@@ -196,6 +231,7 @@ main (int   argc,
   g_test_add_func ("/format/time", test_time);
   g_test_add_func ("/format/count", test_count);
   g_test_add_func ("/format/percent", test_percent);
+  g_test_add_func ("/format/round-percents", test_round_percents);
   g_test_add_func ("/format/target", test_target);
   g_test_add_func ("/format/labels", test_labels);
   g_test_add_func ("/format/days", test_days);

@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 #include <string.h>
 
 #include "mk-analysis-format.h"
@@ -258,6 +259,46 @@ mk_format_period_title (MkAnalysis       *analysis,
 }
 
 /**
+ * mk_analysis_get_profile_percents:
+ * @analysis: the analysis
+ * @selling: (out): the team's selling share in whole percents
+ * @supporting: (out): its supporting share
+ * @non_selling: (out): its non-selling share
+ *
+ * The team profile's three shares as shown: they add up to 100.  Selling
+ * is rounded as the summary and the findings quote it; the rest is shared
+ * between supporting and non-selling by the largest remainder
+ * (mk_round_percents()), so the profile never reads 53 % + 22 % + 26 %.
+ * Without logged time all three are 0.
+ */
+void
+mk_analysis_get_profile_percents (MkAnalysis *analysis,
+                                  int        *selling,
+                                  int        *supporting,
+                                  int        *non_selling)
+{
+  double shares[2];
+  int rest[2] = { 0, 0 };
+  double sell;
+
+  g_return_if_fail (MK_IS_ANALYSIS (analysis));
+
+  sell = mk_analysis_get_selling_share (analysis);
+  shares[0] = mk_analysis_get_supporting_share (analysis);
+  shares[1] = mk_analysis_get_non_selling_share (analysis);
+  if (mk_analysis_get_total_minutes (analysis) <= 0 || isnan (sell) || isnan (shares[0])
+      || isnan (shares[1]))
+    {
+      *selling = *supporting = *non_selling = 0;
+      return;
+    }
+  *selling = (int) round (sell * 100.0);
+  mk_round_percents (shares, 2, 100 - *selling, rest);
+  *supporting = rest[0];
+  *non_selling = rest[1];
+}
+
+/**
  * mk_format_team_profile:
  * @analysis: the analysis
  *
@@ -268,9 +309,15 @@ mk_format_period_title (MkAnalysis       *analysis,
 char *
 mk_format_team_profile (MkAnalysis *analysis)
 {
-  g_autofree char *selling = mk_format_percent (mk_analysis_get_selling_share (analysis));
-  g_autofree char *supporting = mk_format_percent (mk_analysis_get_supporting_share (analysis));
-  g_autofree char *non_selling = mk_format_percent (mk_analysis_get_non_selling_share (analysis));
+  int percents[3];
+  g_autofree char *selling = NULL;
+  g_autofree char *supporting = NULL;
+  g_autofree char *non_selling = NULL;
+
+  mk_analysis_get_profile_percents (analysis, &percents[0], &percents[1], &percents[2]);
+  selling = mk_format_percent (percents[0] / 100.0);
+  supporting = mk_format_percent (percents[1] / 100.0);
+  non_selling = mk_format_percent (percents[2] / 100.0);
 
   /* Translators: three shares of the team's time, then the references. */
   return g_strdup_printf (_("Team profile: selling %s, supporting work (meetings, travel, "

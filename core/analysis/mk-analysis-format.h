@@ -15,6 +15,10 @@ char       *mk_format_period_title    (MkAnalysis       *analysis,
                                        MkAnalysisPeriod  period,
                                        const char       *study_name);
 char       *mk_format_team_profile    (MkAnalysis       *analysis);
+void        mk_analysis_get_profile_percents (MkAnalysis *analysis,
+                                              int        *selling,
+                                              int        *supporting,
+                                              int        *non_selling);
 char       *mk_format_finding         (MkFinding        *finding);
 const char *mk_severity_icon_name     (MkSeverity        severity);
 char       *mk_format_manager_tooltip (MkManagerResult  *manager);

@@ -27,6 +27,8 @@
 #include <libintl.h>
 #include <locale.h>
 #include <math.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "mk-analysis-format.h"
 #include "mk-analysis.h"
@@ -509,6 +511,40 @@ check_consistency (MkAnalysis *a)
   check_minutes_wording (summary);
   if (mk_analysis_is_empty (a))
     return;
+
+  /* The team profile's selling, supporting and non-selling shares are the
+   * whole day: as shown, they add up to 100 %, and selling reads as the
+   * summary and the findings quote it. */
+  {
+    int selling, supporting, non_selling;
+    g_autofree char *profile = mk_format_team_profile (a);
+    g_autofree char *shown = NULL;
+    const char *p = profile;
+    int sum = 0;
+
+    /* The first three numbers of the sentence are the three shares. */
+    for (guint i = 0; i < 3; i++)
+      {
+        char *end;
+
+        while (*p != '\0' && !g_ascii_isdigit (*p))
+          p++;
+        g_assert_true (g_ascii_isdigit (*p));
+        sum += (int) g_ascii_strtoll (p, &end, 10);
+        p = end;
+      }
+    if (sum != 100)
+      g_error ("the team profile's shares add up to %d%%: %s", sum, profile);
+    mk_analysis_get_profile_percents (a, &selling, &supporting, &non_selling);
+    g_assert_cmpint (selling + supporting + non_selling, ==, 100);
+    g_assert_cmpint (selling, ==, (int) round (mk_analysis_get_selling_share (a) * 100));
+    g_assert_cmpint (abs (supporting - (int) round (mk_analysis_get_supporting_share (a) * 100)),
+                     <=, 1);
+    g_assert_cmpint (abs (non_selling
+                          - (int) round (mk_analysis_get_non_selling_share (a) * 100)), <=, 1);
+    shown = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "%.0f%%"), (double) supporting);
+    g_assert_nonnull (strstr (profile, shown));
+  }
 
   for (guint i = 0; i < g_list_model_get_n_items (all); i++)
     {
