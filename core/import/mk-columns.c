@@ -496,6 +496,23 @@ refuse_duplicates (const MkColumnMap  *map,
 #define CHOOSE(field, role) choose (&a, spec ? spec->field : NULL, \
                                     spec ? G_N_ELEMENTS (spec->field) : 0, role)
 
+/* Jira's "Summary" and "Issue Summary": the issue's title. */
+static gboolean
+is_summary (const char *normalized)
+{
+  return g_strcmp0 (normalized, "summary") == 0 || g_strcmp0 (normalized, "issue summary") == 0;
+}
+
+/* The column headed only "Name", or -1. */
+static int
+bare_name_column (const Analysis *a)
+{
+  for (guint i = 0; i < a->n; i++)
+    if (g_strcmp0 (a->normalized[i], "name") == 0)
+      return (int) i;
+  return -1;
+}
+
 /**
  * mk_column_map_new:
  * @headers: (array length=n_headers): the header row as read
@@ -674,6 +691,25 @@ mk_column_map_new (const char * const    *headers,
         }
       if (map->task == map->category)
         map->task = -1;
+      /* Jira's Summary names the task even where it also gives the
+       * category (a worklog report with no Work Description column). */
+      if (map->task < 0)
+        {
+          int title = best_of_role (&a, MK_COLUMN_TASK);
+
+          if (title >= 0 && is_summary (a.normalized[title]))
+            map->task = title;
+        }
+      /* A bare "Name" beside the person's own column is the activity's
+       * title (a CRM export: Name, Type, Owner): the task when there is
+       * no other. */
+      if (map->task < 0 && map->person >= 0 && map->first_name < 0 && map->last_name < 0)
+        {
+          int name = bare_name_column (&a);
+
+          if (name >= 0 && name != map->person && name != map->category)
+            map->task = name;
+        }
     }
   /* A description column may be empty where the task's own title is
    * not: Jira's Work description and Summary. */

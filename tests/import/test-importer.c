@@ -141,6 +141,25 @@ database_totals (MkStore  *store,
   g_hash_table_unref (t.days);
 }
 
+/* The entries' task texts (of those that have one), sorted, ';'-joined. */
+static char *
+database_tasks (MkStore *store)
+{
+  g_autoptr(MkEntryList) list = mk_entry_list_new (store);
+  g_autoptr(GPtrArray) tasks = g_ptr_array_new_with_free_func (g_free);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MkEntry) e = g_list_model_get_item (G_LIST_MODEL (list), i);
+      const char *task = mk_entry_get_task (e);
+
+      if (task != NULL && *task != '\0')
+        g_ptr_array_add (tasks, g_strdup (task));
+    }
+  return sorted_join (tasks, ";");
+}
+
 static char *
 normalise_list (const char *text,
                 const char *separator)
@@ -363,6 +382,17 @@ run_case (Fixture      *f,
         check_string (group, "days", want, got_days);
       }
     check_count (keys, group, "entries", (guint64) mk_store_count_entries (f->store));
+  }
+  {
+    g_autofree char *tasks = g_key_file_get_string (keys, group, "tasks", NULL);
+
+    if (tasks != NULL)
+      {
+        g_autofree char *want = normalise_list (tasks, ";");
+        g_autofree char *got = database_tasks (f->store);
+
+        check_string (group, "tasks", want, got);
+      }
   }
 }
 
