@@ -26,6 +26,7 @@
 #include <glib/gi18n.h>
 
 #include "mk-import-category-choices.h"
+#include "mk-format.h"
 #include "mk-import-columns.h"
 #include "mk-import-preview-page.h"
 #include "mk-import-row-item.h"
@@ -416,18 +417,25 @@ show_rows_summary (MkImportPreviewPage *self,
 {
   guint n_rows = preview ? preview->rows->len : 0;
   guint n_bad = 0;
+  g_autofree char *count = NULL;
   g_autofree char *rows = NULL;
   g_autofree char *text = NULL;
 
   for (guint i = 0; i < n_rows; i++)
     if (((MkPreviewRow *) g_ptr_array_index (preview->rows, i))->problem != NULL)
       n_bad++;
-  /* Translators: the number of rows in the import preview. */
-  rows = g_strdup_printf (ngettext ("%u row", "%u rows", n_rows), n_rows);
+  count = mk_format_count (n_rows);
+  /* Translators: the number of rows in the import preview, its digits
+   * grouped ("1,200 rows"). */
+  rows = g_strdup_printf (ngettext ("%s row", "%s rows", n_rows), count);
   if (n_bad > 0)
-    /* Translators: "12 rows, 3 with a problem". */
-    text = g_strdup_printf (ngettext ("%s, %u with a problem", "%s, %u with a problem", n_bad),
-                            rows, n_bad);
+    {
+      g_autofree char *bad = mk_format_count (n_bad);
+
+      /* Translators: "1,200 rows, 3 with a problem". */
+      text = g_strdup_printf (ngettext ("%s, %s with a problem", "%s, %s with a problem", n_bad),
+                              rows, bad);
+    }
   adw_preferences_group_set_description (self->rows_group, text ? text : rows);
 }
 
@@ -444,19 +452,22 @@ show_notes (MkImportPreviewPage *self,
 
   if (preview->broken_lines > 0)
     {
+      g_autofree char *count = mk_format_count (preview->broken_lines);
+
+      /* Translators: %s is a count with its digits grouped ("1,002"). */
       g_ptr_array_insert (lines, 0,
-                          g_strdup_printf (ngettext ("%u line has a quoted field that is never "
+                          g_strdup_printf (ngettext ("%s line has a quoted field that is never "
                                                      "closed, so it cannot be read (it is "
                                                      "marked below); the other rows are read "
                                                      "as they are. With Skip Invalid Rows on, "
                                                      "Import brings them in.",
-                                                     "%u lines have a quoted field that is "
+                                                     "%s lines have a quoted field that is "
                                                      "never closed, so they cannot be read "
                                                      "(they are marked below); the other rows "
                                                      "are read as they are. With Skip Invalid "
                                                      "Rows on, Import brings them in.",
                                                      preview->broken_lines),
-                                           preview->broken_lines));
+                                           count));
       if (!self->skip_touched)
         {
           self->skip_setting = TRUE;

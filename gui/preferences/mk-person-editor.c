@@ -424,6 +424,7 @@ merge_response_cb (AdwMessageDialog *dialog,
   g_autoptr(MkPerson) keep = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
+  g_autofree char *count = NULL;
   GtkRoot *root;
 
   if (g_strcmp0 (response, "merge") != 0 || self->store == NULL)
@@ -435,9 +436,11 @@ merge_response_cb (AdwMessageDialog *dialog,
       return;
     }
   keep = mk_store_get_person (self->store, self->person_id, NULL);
-  message = g_strdup_printf (ngettext ("Merged: %u entry moved to %s",
-                                       "Merged: %u entries moved to %s", moved),
-                             moved, keep ? mk_person_get_name (keep) : "");
+  count = mk_format_count (moved);
+  /* Translators: %s are a count with its digits grouped ("1,002") and a name. */
+  message = g_strdup_printf (ngettext ("Merged: %s entry moved to %s",
+                                       "Merged: %s entries moved to %s", moved),
+                             count, keep ? mk_person_get_name (keep) : "");
   root = gtk_widget_get_root (GTK_WIDGET (self));
   if (ADW_IS_PREFERENCES_WINDOW (root))
     adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), adw_toast_new (message));
@@ -455,6 +458,7 @@ merge_action_cb (GtkWidget  *widget,
   g_autoptr(MkEntryList) entries = NULL;
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
+  g_autofree char *count = NULL;
   GtkRoot *root = gtk_widget_get_root (widget);
   GtkWidget *dialog;
   gint64 merge_id;
@@ -474,11 +478,13 @@ merge_action_cb (GtkWidget  *widget,
 
   heading = g_strdup_printf (_("Merge “%s” Into “%s”?"), mk_person_get_name (merge),
                              mk_person_get_name (keep));
-  body = g_strdup_printf (ngettext ("%u entry of “%s” will move to “%s”, and “%s” will be "
+  count = mk_format_count (moved);
+  /* Translators: the first %s is a count with its digits grouped ("1,002"). */
+  body = g_strdup_printf (ngettext ("%s entry of “%s” will move to “%s”, and “%s” will be "
                                     "removed. This cannot be undone.",
-                                    "%u entries of “%s” will move to “%s”, and “%s” will be "
+                                    "%s entries of “%s” will move to “%s”, and “%s” will be "
                                     "removed. This cannot be undone.", moved),
-                          moved, mk_person_get_name (merge), mk_person_get_name (keep),
+                          count, mk_person_get_name (merge), mk_person_get_name (keep),
                           mk_person_get_name (merge));
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                    heading, body);

@@ -13,7 +13,10 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "mk-entry-list.h"
+#include "mk-format.h"
 #include "mk-people-page.h"
 #include "mk-person-editor.h"
 #include "mk-preferences-window.h"
@@ -325,6 +328,8 @@ test_long_name_narrow (void)
   mk_gui_test_resize (GTK_WINDOW (prefs), width, height);
 }
 
+#define N_TWIN_ENTRIES 1002
+
 static void
 test_merge_people (void)
 {
@@ -342,22 +347,33 @@ test_merge_people (void)
   guint before;
   gint64 twin_id;
 
-  /* The same manager imported under a second spelling, with two entries. */
+  /* The same manager imported under a second spelling, with 1,002 entries
+   * (ten minutes each, fifty a day over three weeks of November): the
+   * counts are written with their digits grouped (issue 17, item 13). */
   g_assert_nonnull (anna);
   twin = mk_store_ensure_person (store, "Смирнова Анна", NULL, &error);
   g_assert_no_error (error);
   twin_id = mk_person_get_id (twin);
-  for (int i = 0; i < 2; i++)
-    {
-      MkEntryInput input = {
-        .person_id = twin_id, .day = "2026-11-24", .start = 17 * 60 + 30 * i, .minutes = 25,
-        .category_id = mk_category_get_id (mk_store_get_category_by_key (store, "calls")),
-        .task = "Acme", .source = MK_ENTRY_SOURCE_IMPORT,
-      };
+  {
+    g_autoptr(GArray) inputs = g_array_new (FALSE, TRUE, sizeof (MkEntryInput));
+    g_autoptr(GPtrArray) days = g_ptr_array_new_with_free_func (g_free);
 
-      g_assert_cmpint (mk_store_add_entry (store, &input, &error), >, 0);
-      g_assert_no_error (error);
-    }
+    for (guint i = 0; i < N_TWIN_ENTRIES; i++)
+      {
+        MkEntryInput input = {
+          .person_id = twin_id, .start = -1, .minutes = 10,
+          .category_id = mk_category_get_id (mk_store_get_category_by_key (store, "calls")),
+          .task = "Acme", .source = MK_ENTRY_SOURCE_IMPORT,
+        };
+
+        g_ptr_array_add (days, g_strdup_printf ("2026-11-%02u", 2 + i / 50));
+        input.day = g_ptr_array_index (days, days->len - 1);
+        g_array_append_val (inputs, input);
+      }
+    g_assert_true (mk_store_add_entries (store, (MkEntryInput *) (void *) inputs->data,
+                                         inputs->len, NULL, &error));
+    g_assert_no_error (error);
+  }
   anna_entries = mk_entry_list_new (store);
   mk_entry_list_set_person (anna_entries, mk_person_get_id (anna));
   before = g_list_model_get_n_items (G_LIST_MODEL (anna_entries));
@@ -385,7 +401,16 @@ test_merge_people (void)
   gtk_widget_activate_action (editor, "editor.merge", NULL);
   dialog = mk_gui_test_wait_window (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "2 "));
+  {
+    g_autofree char *count = mk_format_count (N_TWIN_ENTRIES);
+    const char *text = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
+
+    g_test_message ("%s", text);
+    /* "1,002", "1 002" (a narrow no-break space): never a bare "1002". */
+    g_assert_cmpstr (count, !=, "1002");
+    g_assert_cmpuint (strlen (count), >, 4);
+    g_assert_true (g_str_has_prefix (text, count));
+  }
   screenshot (GTK_WIDGET (dialog), "merge-dialog");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   gtk_window_destroy (dialog);
@@ -401,6 +426,19 @@ test_merge_people (void)
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "merge");
   gtk_window_destroy (dialog);
   mk_gui_test_settle ();
+  /* The toast says how many moved, the digits grouped too. */
+  {
+    g_autofree char *count = mk_format_count (N_TWIN_ENTRIES);
+    g_autofree char *toast = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                           "Merged: %s entry moved to %s",
+                                                           "Merged: %s entries moved to %s",
+                                                           N_TWIN_ENTRIES),
+                                              count, mk_person_get_name (anna));
+
+    g_assert_true (mk_gui_test_wait_for (mk_gui_test_find_label (GTK_WIDGET (prefs), toast)
+                                         != NULL));
+    screenshot (GTK_WIDGET (prefs), "merged");
+  }
 
   db = open_db ();
   {
@@ -409,7 +447,8 @@ test_merge_people (void)
 
     g_assert_null (gone);
     mk_entry_list_set_person (moved, mk_person_get_id (anna));
-    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (moved)), ==, before + 2);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (moved)), ==,
+                      before + N_TWIN_ENTRIES);
     g_assert_true (mk_store_check (db, NULL, &error));
     g_assert_no_error (error);
   }
