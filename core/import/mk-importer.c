@@ -70,7 +70,8 @@ typedef struct {
   guint                  preview_left;
   guint                  max_problems;
   gboolean               refusing;
-  GError                *fatal;
+  GError                *fatal;          /* a refusal of the whole reading,
+                                            * kept while the rest is counted */
   GCancellable          *cancellable;
   MkImportProgressFunc   progress;
   gpointer               progress_data;
@@ -409,9 +410,12 @@ preview_row_cb (const MkRecord  *record,
     {
       g_autofree char *day_problem = NULL;
 
-      status = add_to_person_day (import, &row, &day_problem, error);
+      /* After a refusal of the whole reading, the rows are still shown
+       * (the user chooses other columns from them). */
+      if (import->fatal == NULL)
+        status = add_to_person_day (import, &row, &day_problem, &import->fatal);
       if (status == MK_ROW_FAILED)
-        return FALSE;
+        status = MK_ROW_OK;
       if (status == MK_ROW_INVALID)
         g_set_error_literal (&problem, MK_PARSE_ERROR, MK_PARSE_ERROR_RANGE, day_problem);
     }
@@ -553,7 +557,7 @@ take_row (Import      *import,
         }
       if (mk_import_converter_resolve (import->converter, &p->row, error) != MK_ROW_OK)
         return FALSE;
-      switch (add_to_person_day (import, &p->row, &problem, error))
+      switch (add_to_person_day (import, &p->row, &problem, &import->fatal))
         {
         case MK_ROW_OK:
           if (!add_row (import, &p->row, p->line, error))
@@ -563,6 +567,11 @@ take_row (Import      *import,
           reject_row (import, p->line, problem);
           break;
         case MK_ROW_FAILED:
+          /* The whole reading is wrong (times of day read as lengths):
+           * nothing will be written, and the rest of the file is read for
+           * the counts only, as after an invalid row. */
+          import->refusing = TRUE;
+          break;
         case MK_ROW_SKIPPED:
         case MK_ROW_EMPTY:
         default:
@@ -723,6 +732,7 @@ import_clear (Import *import)
   g_clear_pointer (&import->map, mk_column_map_free);
   mk_key_set_clear (&import->seen);
   mk_person_days_clear (&import->days);
+  g_clear_error (&import->fatal);
 }
 
 /* Pass 3 and the end of a run. */
@@ -800,6 +810,12 @@ import_rows (Import   *import,
     }
   report_progress (import, mk_import_reader_get_size (import->reader));
 
+  if (import->fatal != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&import->fatal));
+      prefix_error (import, error);
+      return FALSE;
+    }
   if (import->refusing)
     {
       g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_INVALID_ROWS,
@@ -1159,8 +1175,14 @@ preview_once (Import  *import,
 
   import->converter = mk_import_converter_new (import->store, FALSE, import->map,
                                                import->options, chosen_order (import));
-  if (!apply_maps (import, &local_error)
-      || !mk_import_reader_run (import->reader, preview_row_cb, import, NULL, &local_error))
+  ok = apply_maps (import, &local_error)
+       && mk_import_reader_run (import->reader, preview_row_cb, import, NULL, &local_error);
+  if (ok && import->fatal != NULL)
+    {
+      ok = FALSE;
+      g_propagate_error (&local_error, g_steal_pointer (&import->fatal));
+    }
+  if (!ok)
     {
       if (g_error_matches (local_error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_COLUMNS))
         {

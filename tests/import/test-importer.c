@@ -956,6 +956,19 @@ test_preview (Fixture       *f,
   g_assert_cmpstr (g_ptr_array_index (c->problems, 0), ==,
                    "bad-rows.csv:3: date '31.02.2024' does not exist");
 
+  /* Times of day read as lengths: the columns are wrong, and every row
+   * is still shown to choose others from (it stopped at the row that
+   * told). */
+  {
+    g_autofree char *log = corpus_path ("access-control-log.csv");
+    g_autoptr(MkImportPreview) d = mk_importer_preview (NULL, log, NULL, 10, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (d->map);
+    g_assert_nonnull (strstr (d->columns_problem, "holds times of day, not lengths"));
+    g_assert_cmpuint (d->rows->len, ==, 4);
+  }
+
   /* A preview writes nothing, not even the people it saw. */
   g_assert_cmpint (mk_store_count_entries (f->store), ==, 0);
   g_assert_null (mk_store_find_person (f->store, "Anna Petrova", NULL));
