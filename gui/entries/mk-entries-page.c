@@ -90,6 +90,7 @@ struct _MkEntriesPage
   GtkStack         *list_stack;
   GtkColumnView    *column_view;
   GtkLabel         *totals_label;
+  GtkLabel         *totals_short_label;
   GtkWidget        *busy_spinner;
   GtkWidget        *selection_box;
   GtkLabel         *selection_label;
@@ -150,6 +151,12 @@ update_totals (MkEntriesPage *self)
   /* Translators: the Entries footer: "1 234 entries · 312 h 5 min". */
   self->totals = g_strdup_printf (_("%s · %s"), entries, duration);
   gtk_label_set_text (self->totals_label, self->totals);
+  /* Where one line does not fit: the count above the time, no dot. */
+  {
+    g_autofree char *lines = g_strdup_printf ("%s\n%s", entries, duration);
+
+    gtk_label_set_text (self->totals_short_label, lines);
+  }
 
   gtk_stack_set_visible_child_name (self->stack,
                                     self->store && !mk_store_is_empty (self->store)
@@ -939,6 +946,7 @@ mk_entries_page_class_init (MkEntriesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MkEntriesPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, MkEntriesPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, MkEntriesPage, totals_label);
+  gtk_widget_class_bind_template_child (widget_class, MkEntriesPage, totals_short_label);
   gtk_widget_class_bind_template_child (widget_class, MkEntriesPage, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, MkEntriesPage, selection_box);
   gtk_widget_class_bind_template_child (widget_class, MkEntriesPage, selection_label);

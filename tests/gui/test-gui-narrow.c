@@ -6,12 +6,13 @@
  * the header bar's title no longer asks for the room of the buttons twice.
  * At that width each page fits, and the Entries table shows the date,
  * category, minutes and task in view (the start, person and source come
- * back when there is room).  Screenshots of each page at 360 px go to
- * MINUTKA_SCREENSHOT_DIR.
+ * back when there is room), and its footer's totals whole, on two lines.
+ * Screenshots of each page at 360 px go to MINUTKA_SCREENSHOT_DIR.
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "gui-test-utils.h"
 #include "mk-analysis-page.h"
@@ -103,6 +104,25 @@ column_in_view (GtkColumnView *view,
          && bounds.origin.x + bounds.size.width <= gtk_widget_get_width (scrolled) + 0.5;
 }
 
+/* The label on show under @root that reads the Entries totals: the first
+ * mapped one whose text starts with a digit. */
+static GtkLabel *
+shown_totals (GtkWidget *root)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root)
+      && g_ascii_isdigit (*gtk_label_get_text (GTK_LABEL (root))))
+    return GTK_LABEL (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = shown_totals (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_narrow_every_page (void)
 {
@@ -165,6 +185,26 @@ test_narrow_every_page (void)
     g_assert_false (gtk_column_view_column_get_visible (column (view, "source")));
     screenshot ("entries-columns");
 
+    /* The footer's totals ("540 entries · 167 h 25 min") are read whole, on
+     * two lines if need be, not cut. */
+    {
+      GtkWidget *bar = mk_gui_test_child_of_type (page, GTK_TYPE_ACTION_BAR);
+      GtkLabel *shown = shown_totals (bar);
+      g_auto(GStrv) parts = g_strsplit (mk_entries_page_get_totals (MK_ENTRIES_PAGE (page)), " · ",
+                                        2);
+      graphene_rect_t bounds;
+
+      g_assert_nonnull (shown);
+      g_test_message ("the totals read “%s”", gtk_label_get_text (shown));
+      g_assert_cmpuint (g_strv_length (parts), ==, 2);
+      g_assert_nonnull (strstr (gtk_label_get_text (shown), parts[0]));
+      g_assert_nonnull (strstr (gtk_label_get_text (shown), parts[1]));
+      g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (shown)));
+      g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (shown), GTK_WIDGET (window), &bounds));
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=,
+                         gtk_widget_get_width (GTK_WIDGET (window)));
+    }
+
     /* Wide again: every column, the date in full. */
     mk_gui_test_resize (window, 1100, 700);
     g_assert_true (mk_gui_test_wait_for (column_in_view (view, "source")));
@@ -173,6 +213,10 @@ test_narrow_every_page (void)
     g_assert_true (column_in_view (view, "date"));
     g_assert_false (gtk_column_view_column_get_visible (column (view, "date-short")));
     g_assert_true (column_in_view (view, "task"));
+    /* And the totals on one line. */
+    g_assert_cmpstr (gtk_label_get_text (shown_totals (mk_gui_test_child_of_type (
+                                           page, GTK_TYPE_ACTION_BAR))), ==,
+                     mk_entries_page_get_totals (MK_ENTRIES_PAGE (page)));
   }
 }
 
