@@ -268,9 +268,18 @@ test_import_toggl (void)
   g_assert_cmpstr (label_text (dialog, "imported_label"), ==, "0");
   g_assert_cmpstr (label_text (dialog, "duplicates_label"), ==, "4");
   screenshot (GTK_WIDGET (dialog), "result-nothing-new");
-  g_assert_cmpstr (label_text (dialog, "result_title"), ==, "Nothing New");
-  g_assert_nonnull (strstr (label_text (dialog, "result_description"),
-                            "every entry in it is already in Minutka"));
+  g_assert_cmpstr (label_text (dialog, "result_title"), ==,
+                   g_dgettext (GETTEXT_PACKAGE, "Nothing New"));
+  /* The description as translated, after the file's name (its %s). */
+  {
+    const char *format = g_dgettext (GETTEXT_PACKAGE,
+                                     "%s: every entry in it is already in Minutka; nothing was "
+                                     "added.");
+    const char *after_name = strstr (format, "%s");
+
+    g_assert_nonnull (after_name);
+    g_assert_nonnull (strstr (label_text (dialog, "result_description"), after_name + 2));
+  }
   /* No import was recorded, so there is nothing to undo. */
   g_assert_false (gtk_widget_get_visible (mk_gui_test_find_by_name (GTK_WIDGET (dialog),
                                                                     "undo_button")));
