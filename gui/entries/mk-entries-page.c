@@ -74,6 +74,7 @@ struct _MkEntriesPage
   MkEntryHistory   *history;
   AdwToast         *undo_toast;  /* weak: the last toast with Undo, while it lives */
   char             *alias_word;
+  guint             alias_generation;  /* the history's generation after the move offering it */
   gint64            alias_category_id;
   char             *totals;
   double            scroll_value;  /* before a whole-list refresh */
@@ -347,6 +348,16 @@ entry_ids (GPtrArray *entries)
 
 /* Undo and toasts */
 
+/* A move undone takes back the offer to file its word under the category
+ * it went to: @generation is the history's before the undo. */
+static void
+withdraw_alias_offer (MkEntriesPage *self,
+                      guint          generation)
+{
+  if (self->alias_word != NULL && self->alias_generation == generation)
+    gtk_revealer_set_reveal_child (self->alias_revealer, FALSE);
+}
+
 static void
 toast_undo_cb (AdwToast      *toast,
                MkEntriesPage *self)
@@ -363,6 +374,8 @@ toast_undo_cb (AdwToast      *toast,
     return;
   if (!mk_entry_history_undo (self->history, &error))
     show_error (self, _("The Change Was Not Undone"), error);
+  else
+    withdraw_alias_offer (self, generation);
 }
 
 static void
@@ -404,10 +417,14 @@ undo_action_cb (GtkWidget  *widget,
     return;
   generation = mk_entry_history_get_generation (self->history);
   if (!mk_entry_history_undo (self->history, &error))
-    show_error (self, _("The Change Was Not Undone"), error);
-  else if (self->undo_toast != NULL
-           && GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self->undo_toast), "mk-undo"))
-              == generation)
+    {
+      show_error (self, _("The Change Was Not Undone"), error);
+      return;
+    }
+  withdraw_alias_offer (self, generation);
+  if (self->undo_toast != NULL
+      && GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self->undo_toast), "mk-undo"))
+         == generation)
     {
       /* The change's toast would still say "Entry deleted" and offer an
        * Undo that does nothing now, with "Undone" queued behind it: it says
@@ -583,6 +600,7 @@ offer_alias (MkEntriesPage *self,
   gtk_label_set_text (self->alias_label, text);
   self->alias_word = g_steal_pointer (&word);
   self->alias_category_id = mk_category_get_id (category);
+  self->alias_generation = mk_entry_history_get_generation (self->history);
   gtk_revealer_set_reveal_child (self->alias_revealer, TRUE);
 }
 

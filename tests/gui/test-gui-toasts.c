@@ -292,8 +292,12 @@ test_toasts_entries (void)
 
     g_assert_cmpstr (mk_category_get_key (mk_entry_get_category (moved)), ==, "admin");
   }
+  /* The move offers to file its task's word under Admin; undone, the
+   * offer goes with it. */
+  g_assert_cmpstr (mk_entries_page_get_alias_offer (page), ==, "Acme");
   if (!click_undo (title, "entries-moved"))
     return;
+  g_assert_null (mk_entries_page_get_alias_offer (page));
   {
     g_autoptr(MkEntry) back = db_entry (id);
 
