@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
 # check-po.sh PO_DIR — fail unless every language in LINGUAS translates every
-# message that the sources contain now, with nothing fuzzy.
+# message that the sources contain now, with nothing fuzzy, and keeps no
+# translation of a message they no longer contain.
 #
 # The template is made afresh from POTFILES.in (not from a committed .pot),
 # so a new string that nobody translated fails this test.
@@ -48,6 +49,14 @@ for lang in $(grep -v '^#' "$podir/LINGUAS"); do
   if [ "$untranslated" -ne 0 ] || [ "$fuzzy" -ne 0 ]; then
     msgattrib --untranslated --only-fuzzy --no-obsolete "$tmp/$lang.po" >&2 || true
     msgattrib --untranslated --no-obsolete "$tmp/$lang.po" | grep -A1 '^msgid ' | head -60 >&2
+    status=1
+  fi
+  # A translation whose message the sources no longer have is dead weight
+  # that a translator would keep updating: it goes with its message.
+  obsolete=$(msgattrib --only-obsolete "$tmp/$lang.po" | grep -c '^#~ msgid ' || true)
+  if [ "$obsolete" -ne 0 ]; then
+    echo "$lang: $obsolete translations of messages the sources no longer have; remove them:" >&2
+    msgattrib --only-obsolete "$tmp/$lang.po" | grep '^#~ msgid ' >&2
     status=1
   fi
 done
