@@ -7,7 +7,8 @@
  * ("Enter Password…", "Team Settings…").  It never takes the keyboard
  * from what the user is typing and never blocks the window: the user may
  * go on logging, and nothing typed is lost while it shows.  The close
- * button hides it until the next refusal.
+ * button hides it until the next message and emits "closed", so that the
+ * controller knows the user has read it.
  */
 #define G_LOG_DOMAIN "mk-team"
 
@@ -27,6 +28,13 @@ struct _MkTeamBanner
 };
 
 G_DEFINE_FINAL_TYPE (MkTeamBanner, mk_team_banner, GTK_TYPE_WIDGET)
+
+enum {
+  CLOSED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 /**
  * mk_team_banner_new:
@@ -110,6 +118,7 @@ static void
 close_clicked_cb (MkTeamBanner *self)
 {
   mk_team_banner_hide (self);
+  g_signal_emit (self, signals[CLOSED], 0);
 }
 
 /* Hidden once it has slid away, so it takes no room. */
@@ -138,6 +147,14 @@ mk_team_banner_class_init (MkTeamBannerClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = mk_team_banner_dispose;
+
+  /**
+   * MkTeamBanner::closed:
+   *
+   * The user closed the banner (its close button): they have read it.
+   */
+  signals[CLOSED] = g_signal_new ("closed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "teambanner");
@@ -169,6 +186,7 @@ mk_team_banner_init (MkTeamBanner *self)
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->button));
 
   gtk_widget_set_valign (close, GTK_ALIGN_CENTER);
+  gtk_widget_set_name (close, "team_banner_close");
   gtk_widget_add_css_class (close, "flat");
   gtk_widget_set_tooltip_text (close, _("Hide"));
   g_signal_connect_swapped (close, "clicked", G_CALLBACK (close_clicked_cb), self);

@@ -24,7 +24,11 @@
  * in sync with the number still waiting, or offline (the server cannot be
  * reached: a quiet state, no dialog; the changes wait and go with the next
  * sync, with no click), or refused (any other server error: the window's
- * banner shows the server's words and what to do).  When the sync received
+ * banner shows the server's words and what to do).  A sync that went well
+ * may still have something to say in the banner: entries changed here that
+ * the supervisor gave to someone else meanwhile (removed here), and entries
+ * this login may not send (see notice_message() for when each shows and
+ * goes).  When the sync received
  * anything, the session asks the window's store at once whether another
  * connection committed (mk_store_check_external()), so every page
  * refreshes the way it does after the window's own changes, without
@@ -70,6 +74,13 @@ struct _MkTeamController
   gboolean         running;
   gboolean         again;
   guint            n_syncs;
+
+  /* What the last syncs left for the user to read (see show_notice()). */
+  guint64          n_taken_unread;
+  guint64          n_refused;
+  char            *refused;
+  gboolean         refused_unread;
+  gboolean         notice_shown;  /* the banner shows the notice, not an error */
 };
 
 G_DEFINE_FINAL_TYPE (MkTeamController, mk_team_controller, G_TYPE_OBJECT)
@@ -128,6 +139,141 @@ refusal_message (const GError *error)
   return g_strconcat (error->message, " ", todo, NULL);
 }
 
+/* What a sync did that the user did not ask for.
+ *
+ * Entries taken: the supervisor gave entries that were changed here to
+ * another person meanwhile, so the change was not sent and the entries
+ * were removed from this desktop.  That happens once, in the sync that
+ * finds it, and nothing else would ever tell the user where the entries
+ * went, so the notice stays until the user closes it: a later sync that
+ * has nothing to say, or a new entry typed, does not hide it.  A manager
+ * types in the quick entry without looking at the top of the window, and
+ * the window may sit behind another one for the whole minute; a message
+ * that went away by itself would be a message nobody read.  (GNOME's
+ * banners do the same: they go when their cause goes or when closed, and
+ * the cause here — entries gone — does not go.)  Entries taken in later
+ * syncs before it is closed add to the count.
+ *
+ * Entries refused: entries of another person's that this login may not
+ * send; they stay here and are refused again at every sync.  The notice
+ * shows when they first appear or when who or how many changes, not again
+ * every minute once closed; it goes when none are left.
+ *
+ * Errors (a password to enter, a refusal) take the banner while they
+ * last; the notice comes back after them until it is closed. */
+static char *
+notice_message (MkTeamController *self)
+{
+  g_autoptr(GString) message = g_string_new (NULL);
+
+  if (self->n_taken_unread > 0)
+    g_string_append_printf (message,
+                            g_dngettext (GETTEXT_PACKAGE,
+                                         "%llu entry you changed was not sent: your supervisor "
+                                         "has given it to another person in the team, so it "
+                                         "was removed from this computer. If your change still "
+                                         "matters, tell your supervisor.",
+                                         "%llu entries you changed were not sent: your "
+                                         "supervisor has given them to other people in the "
+                                         "team, so they were removed from this computer. If "
+                                         "your changes still matter, tell your supervisor.",
+                                         self->n_taken_unread),
+                            (unsigned long long) self->n_taken_unread);
+  if (self->refused_unread && self->n_refused > 0)
+    {
+      if (message->len > 0)
+        g_string_append_c (message, ' ');
+      /* Translators: %s is whose they are, as "Boris Orlov (2), Galina
+       * Sokolova (1)". */
+      g_string_append_printf (message,
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "%llu entry here belongs to someone else — %s — so "
+                                           "your login may not send it to the team; it stays "
+                                           "on this computer. Ask your supervisor what to do "
+                                           "with it.",
+                                           "%llu entries here belong to someone else — %s — so "
+                                           "your login may not send them to the team; they "
+                                           "stay on this computer. Ask your supervisor what "
+                                           "to do with them.",
+                                           self->n_refused),
+                              (unsigned long long) self->n_refused,
+                              self->refused != NULL ? self->refused : "");
+    }
+  return message->len > 0 ? g_string_free (g_steal_pointer (&message), FALSE) : NULL;
+}
+
+/* Shows the notice, or hides the banner when there is none. */
+static void
+show_notice (MkTeamController *self)
+{
+  g_autofree char *message = notice_message (self);
+
+  self->notice_shown = message != NULL;
+  if (self->banner == NULL)
+    return;
+  if (message != NULL)
+    mk_team_banner_show (self->banner, message, NULL, NULL);
+  else
+    mk_team_banner_hide (self->banner);
+}
+
+static void
+show_error (MkTeamController *self,
+            const char       *message,
+            const char       *button_label,
+            const char       *action_name)
+{
+  self->notice_shown = FALSE;
+  if (self->banner != NULL)
+    mk_team_banner_show (self->banner, message, button_label, action_name);
+}
+
+/* The user closed the banner: if it was the notice, they have read it. */
+static void
+banner_closed_cb (MkTeamController *self)
+{
+  if (!self->notice_shown)
+    return;
+  self->notice_shown = FALSE;
+  self->n_taken_unread = 0;
+  self->refused_unread = FALSE;
+}
+
+static void
+take_result (MkTeamController       *self,
+             const MkTeamSyncResult *result)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autofree char *refused = NULL;
+
+  self->n_taken_unread += result->n_taken;
+  for (guint i = 0; result->refused != NULL && i < result->refused->len; i++)
+    {
+      if (names->len > 0)
+        g_string_append (names, ", ");
+      g_string_append (names, g_ptr_array_index (result->refused, i));
+    }
+  if (names->len > 0)
+    refused = g_strdup (names->str);
+  if (result->n_refused != self->n_refused || g_strcmp0 (refused, self->refused) != 0)
+    {
+      self->n_refused = result->n_refused;
+      g_free (self->refused);
+      self->refused = g_steal_pointer (&refused);
+      self->refused_unread = self->n_refused > 0;
+    }
+}
+
+static void
+forget_notice (MkTeamController *self)
+{
+  self->n_taken_unread = 0;
+  self->n_refused = 0;
+  g_clear_pointer (&self->refused, g_free);
+  self->refused_unread = FALSE;
+  self->notice_shown = FALSE;
+}
+
 static void
 sync_done_cb (GObject      *source,
               GAsyncResult *result,
@@ -143,6 +289,8 @@ sync_done_cb (GObject      *source,
   self->checking = TRUE;
   ok = mk_team_session_sync_finish (MK_TEAM_SESSION (source), result, &sync_result, &error);
   self->checking = FALSE;
+  if (ok)
+    take_result (self, &sync_result);
   mk_team_sync_result_clear (&sync_result);
   self->running = FALSE;
   self->n_syncs++;
@@ -152,16 +300,14 @@ sync_done_cb (GObject      *source,
   if (ok)
     {
       show_state (self, MK_TEAM_STATE_IN_SYNC, local_waiting (self));
-      if (self->banner != NULL)
-        mk_team_banner_hide (self->banner);
+      show_notice (self);
     }
   else if (g_error_matches (error, MK_TEAM_ERROR, MK_TEAM_ERROR_CONNECT))
     {
       /* Offline is normal: say so quietly, and try again later. */
       g_debug ("offline: %s", error->message);
       show_state (self, MK_TEAM_STATE_OFFLINE, local_waiting (self));
-      if (self->banner != NULL)
-        mk_team_banner_hide (self->banner);
+      show_notice (self);
     }
   else if (g_error_matches (error, MK_TEAM_ERROR, MK_TEAM_ERROR_NOT_JOINED))
     {
@@ -177,16 +323,14 @@ sync_done_cb (GObject      *source,
                                               NULL);
 
       show_state (self, MK_TEAM_STATE_ERROR, local_waiting (self));
-      if (self->banner != NULL)
-        mk_team_banner_show (self->banner, message, _("_Enter Password…"), "win.team-password");
+      show_error (self, message, _("_Enter Password…"), "win.team-password");
     }
   else
     {
       g_autofree char *message = refusal_message (error);
 
       show_state (self, MK_TEAM_STATE_ERROR, local_waiting (self));
-      if (self->banner != NULL)
-        mk_team_banner_show (self->banner, message, _("_Team Status"), "win.team-status");
+      show_error (self, message, _("_Team Status"), "win.team-status");
     }
 
   if (self->again)
@@ -248,9 +392,9 @@ password_kept_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   /* Kept or not, this session has it; a keyring that failed says so. */
-  if (!mk_team_password_store_finish (result, &error) && self->banner != NULL &&
+  if (!mk_team_password_store_finish (result, &error) &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    mk_team_banner_show (self->banner, error->message, NULL, NULL);
+    show_error (self, error->message, NULL, NULL);
 }
 
 static void
@@ -367,6 +511,7 @@ mk_team_controller_reload (MkTeamController *self)
       g_clear_handle_id (&self->period_id, g_source_remove);
       g_clear_handle_id (&self->change_id, g_source_remove);
       show_state (self, MK_TEAM_STATE_NONE, 0);
+      forget_notice (self);
       if (self->banner != NULL)
         mk_team_banner_hide (self->banner);
       return;
@@ -493,6 +638,9 @@ mk_team_controller_new (MkStore         *store,
   g_set_weak_pointer ((GtkWidget **) &self->indicator, GTK_WIDGET (indicator));
   g_set_weak_pointer ((GtkWidget **) &self->banner, GTK_WIDGET (banner));
   self->changed_id = g_signal_connect (store, "changed", G_CALLBACK (store_changed_cb), self);
+  if (banner != NULL)
+    g_signal_connect_object (banner, "closed", G_CALLBACK (banner_closed_cb), self,
+                             G_CONNECT_SWAPPED);
   mk_team_controller_reload (self);
   return self;
 }
@@ -517,6 +665,7 @@ mk_team_controller_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->server, g_free);
   g_clear_pointer (&self->login, g_free);
+  g_clear_pointer (&self->refused, g_free);
 
   G_OBJECT_CLASS (mk_team_controller_parent_class)->finalize (object);
 }

@@ -17,7 +17,11 @@
  *    her detail, without the peer group, export or print) and compute it
  *    again for the period chosen;
  *  - with the server stopped, say the entry waits, and send it once the
- *    server is back.
+ *    server is back;
+ *  - when the supervisor has given one of Anna's entries to Boris while
+ *    she edited it, drop it from Today and Entries and say so in the
+ *    banner until she closes it; say which entries of another person's
+ *    her login may not send, once, and again when they change.
  * English and Russian ("-ru" run), with screenshots.
  */
 #include "config.h"
@@ -26,6 +30,7 @@
 
 #include "mk-analysis-format.h"
 #include "mk-analysis-page.h"
+#include "mk-entries-page.h"
 #include "mk-person-chooser.h"
 #include "mk-store.h"
 #include "mk-team.h"
@@ -516,6 +521,180 @@ test_my_analysis_period (void)
   g_assert_cmpint (mk_manager_result_get_minutes (me), ==, 2 * 420 + 45 + 20);
 }
 
+/* Whether @model (of MkEntry) holds an entry whose task has @word. */
+static gboolean
+has_task (GListModel *model,
+          const char *word)
+{
+  for (guint i = 0; model != NULL && i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(MkEntry) entry = g_list_model_get_item (model, i);
+
+      if (strstr (mk_entry_get_task (entry), word) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gint64
+entry_with_task (GListModel *model,
+                 const char *word)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(MkEntry) entry = g_list_model_get_item (model, i);
+
+      if (strstr (mk_entry_get_task (entry), word) != NULL)
+        return mk_entry_get_id (entry);
+    }
+  return 0;
+}
+
+/* A sync of the window that started after @before ended well. */
+static gboolean
+synced_after (MkTeamController *team,
+              MkTeamIndicator  *indicator,
+              guint             before)
+{
+  return mk_team_controller_get_n_syncs (team) > before &&
+         !mk_team_controller_is_syncing (team) &&
+         mk_team_indicator_get_state (indicator) == MK_TEAM_STATE_IN_SYNC;
+}
+
+static void
+sync_window (MkWindow *window)
+{
+  MkTeamController *team = mk_window_get_team_controller (window);
+  guint before;
+
+  mk_gui_test_wait_for (!mk_team_controller_is_syncing (team));
+  before = mk_team_controller_get_n_syncs (team);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.team-sync", NULL);
+  mk_gui_test_wait_for (synced_after (team, mk_window_get_team_indicator (window), before));
+}
+
+static void
+close_banner (MkTeamBanner *banner)
+{
+  g_signal_emit_by_name (mk_gui_test_child (banner, "team_banner_close"), "clicked");
+  mk_gui_test_wait_for (!mk_team_banner_is_shown (banner));
+}
+
+/* The supervisor gives Boris the Initech call while Anna, not knowing,
+ * makes it 25 minutes: her change is not sent, the entry leaves her
+ * window, and the banner tells her, until she closes it. */
+static void
+test_entry_taken (void)
+{
+  MkWindow *window = mk_gui_test_get_window ();
+  MkTeamIndicator *indicator = mk_window_get_team_indicator (window);
+  MkTeamController *team = mk_window_get_team_controller (window);
+  MkTeamBanner *banner = mk_window_get_team_banner (window);
+  MkStore *store = mk_window_get_store (window);
+  MkTodayPage *page;
+  MkEntriesPage *entries;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MkEntry) entry = NULL;
+  g_autofree char *moved = NULL;
+  g_autofree char *minutes = NULL;
+  MkEntryInput input;
+  const char *message;
+  gint64 id;
+  guint before;
+
+  page = MK_TODAY_PAGE (mk_gui_test_show_page (GTK_WIDGET (window), "today",
+                                               MK_TYPE_TODAY_PAGE));
+  mk_gui_test_wait_for (settled (team, indicator, MK_TEAM_STATE_IN_SYNC, 0));
+  g_assert_false (mk_team_banner_is_shown (banner));
+  g_assert_cmpuint (n_shown (page), ==, 2);
+  id = entry_with_task (mk_today_page_get_entries (page), "Initech");
+  g_assert_cmpint (id, !=, 0);
+
+  /* Both before the window's loop runs again: the server's notice of the
+   * supervisor's change cannot start a sync before Anna's edit is in. */
+  before = mk_team_controller_get_n_syncs (team);
+  moved = pg_value (TEAM_OWNER, TEAM_DB,
+                    "UPDATE minutka.entry SET person = (SELECT uuid FROM minutka.person "
+                    "WHERE name = 'Boris Orlov') WHERE task LIKE '%Initech%'");
+  g_assert_cmpstr (moved, ==, "1");
+  entry = mk_store_get_entry (store, id, &error);
+  g_assert_no_error (error);
+  mk_entry_to_input (entry, &input);
+  input.minutes = 25;
+  g_assert_true (mk_store_update_entry (store, id, &input, &error));
+  g_assert_no_error (error);
+
+  mk_gui_test_wait_for (synced_after (team, indicator, before) &&
+                        mk_team_banner_is_shown (banner) &&
+                        !has_task (mk_today_page_get_entries (page), "Initech"));
+  g_assert_cmpuint (n_shown (page), ==, 1);
+  message = mk_team_banner_get_message (banner);
+  g_test_message ("banner: %s", message);
+  g_assert_nonnull (strstr (message, russian ()
+                            ? "1 запись, которую вы изменили, не отправлена"
+                            : "1 entry you changed was not sent"));
+  g_assert_nonnull (strstr (message, russian () ? "руководитель" : "supervisor"));
+  /* Nothing left to send, and the server keeps the supervisor's version. */
+  g_assert_cmpuint (mk_team_indicator_get_waiting (indicator), ==, 0);
+  minutes = pg_value (TEAM_OWNER, TEAM_DB,
+                      "SELECT minutes FROM minutka.entry WHERE task LIKE '%Initech%'");
+  g_assert_cmpstr (minutes, ==, "20");
+  shoot (GTK_WIDGET (window), "taken");
+
+  entries = MK_ENTRIES_PAGE (mk_gui_test_show_page (GTK_WIDGET (window), "entries",
+                                                    MK_TYPE_ENTRIES_PAGE));
+  mk_gui_test_wait_for (has_task (G_LIST_MODEL (mk_entries_page_get_entries (entries)),
+                                  "Acme"));
+  g_assert_false (has_task (G_LIST_MODEL (mk_entries_page_get_entries (entries)), "Initech"));
+  shoot (GTK_WIDGET (window), "taken-entries");
+
+  /* A sync with nothing to say does not take the message away unread. */
+  sync_window (window);
+  g_assert_true (mk_team_banner_is_shown (banner));
+  g_assert_cmpstr (mk_team_banner_get_message (banner), ==, message);
+  close_banner (banner);
+  sync_window (window);
+  g_assert_false (mk_team_banner_is_shown (banner));
+  mk_gui_test_show_page (GTK_WIDGET (window), "today", MK_TYPE_TODAY_PAGE);
+}
+
+/* An entry logged here for Boris: Anna's login may not send it.  The
+ * banner says so once, not at every sync after she closed it, and again
+ * when there are more. */
+static void
+test_entries_refused (void)
+{
+  MkWindow *window = mk_gui_test_get_window ();
+  MkTeamIndicator *indicator = mk_window_get_team_indicator (window);
+  MkTeamController *team = mk_window_get_team_controller (window);
+  MkTeamBanner *banner = mk_window_get_team_banner (window);
+  guint before;
+
+  g_assert_false (mk_team_banner_is_shown (banner));
+  before = mk_team_controller_get_n_syncs (team);
+  log_entry (window_db, "Boris Orlov", days[2], "calls", 15, "Call for Boris");
+  /* Another connection's commit: the window's own check finds it. */
+  mk_gui_test_wait_for (synced_after (team, indicator, before) &&
+                        mk_team_banner_is_shown (banner));
+  g_test_message ("banner: %s", mk_team_banner_get_message (banner));
+  g_assert_nonnull (strstr (mk_team_banner_get_message (banner), "Boris Orlov (1)"));
+  g_assert_nonnull (strstr (mk_team_banner_get_message (banner), russian ()
+                            ? "1 запись здесь принадлежит не вам"
+                            : "1 entry here belongs to someone else"));
+  g_assert_cmpuint (mk_team_indicator_get_waiting (indicator), ==, 1);
+  shoot (GTK_WIDGET (window), "refused");
+
+  close_banner (banner);
+  sync_window (window);
+  g_assert_false (mk_team_banner_is_shown (banner));
+
+  before = mk_team_controller_get_n_syncs (team);
+  log_entry (window_db, "Boris Orlov", days[2], "admin", 10, "Notes for Boris");
+  mk_gui_test_wait_for (synced_after (team, indicator, before) &&
+                        mk_team_banner_is_shown (banner));
+  g_assert_nonnull (strstr (mk_team_banner_get_message (banner), "Boris Orlov (2)"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -539,6 +718,8 @@ main (int   argc,
   g_test_add_func ("/gui/team/manager/offline-then-back", test_offline_then_back);
   g_test_add_func ("/gui/team/manager/my-analysis", test_my_analysis);
   g_test_add_func ("/gui/team/manager/my-analysis-period", test_my_analysis_period);
+  g_test_add_func ("/gui/team/manager/entry-taken", test_entry_taken);
+  g_test_add_func ("/gui/team/manager/entries-refused", test_entries_refused);
 
   app = mk_gui_test_app_new (window_db);
   return mk_gui_test_run (app);
