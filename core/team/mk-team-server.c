@@ -1010,7 +1010,7 @@ mk_team_add_person (const char  *conninfo,
   g_autoptr(PGresult) done = NULL;
   g_autoptr(PGresult) owner = NULL;
   g_autofree char *trimmed = g_strstrip (g_strdup (name ? name : ""));
-  g_autofree char *mail = email && *email ? g_ascii_strdown (g_strstrip (g_strdup (email)), -1)
+  g_autofree char *mail = email && *email ? g_strstrip (g_ascii_strdown (email, -1))
                                           : NULL;
   g_autofree char *password = NULL;
   char uuid[MK_UUID_TEXT_LEN + 1];
