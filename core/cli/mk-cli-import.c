@@ -13,7 +13,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -306,59 +305,28 @@ print_and_return (GString *out,
   return status;
 }
 
-/* Removes the private folder of a dry run and what the store left in it
- * (the database, its -wal and -shm). */
-static void
-remove_dry_run_folder (const char *folder)
-{
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (folder, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (folder);
-}
-
 /* The store a dry run reads: the database when it exists (it is not
- * written), else a new one in a private folder (@folder, to be removed
- * afterwards), so that a dry run creates nothing where --db points — and
+ * written), else a new one in a private temporary folder that goes with
+ * the store, so that a dry run creates nothing where --db points — and
  * says the same as it would with a new database there. */
 static MkStore *
-open_dry_run_store (const MkCliArgs *args,
-                    char           **folder)
+open_dry_run_store (const MkCliArgs *args)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *default_db = NULL;
-  g_autofree char *path = NULL;
   const char *db = mk_cli_args_get (args, "db");
   struct stat st;
   MkStore *store;
 
-  *folder = NULL;
   if (db == NULL)
     db = default_db = mk_paths_default_db ();
   /* Anything there, a broken link included, is opened (or refused) as
    * the other commands do. */
   if (*db == '\0' || lstat (db, &st) == 0)
     return mk_cli_open_store (args, MK_STORE_OPEN_EXISTING);
-  *folder = g_dir_make_tmp ("minutka-dry-run-XXXXXX", &error);
-  if (*folder == NULL)
-    {
-      mk_cli_print_error (error);
-      return NULL;
-    }
-  path = g_build_filename (*folder, "dry-run.db", NULL);
-  store = mk_store_open_full (path, MK_STORE_OPEN_CREATE, &error);
+  store = mk_store_open_temporary ("dry-run", &error);
   if (store == NULL)
-    {
-      mk_cli_print_error (error);
-      remove_dry_run_folder (*folder);
-      g_clear_pointer (folder, g_free);
-    }
+    mk_cli_print_error (error);
   return store;
 }
 
@@ -398,16 +366,14 @@ mk_cli_import_run (const MkCliArgs *args)
     return MK_EXIT_USAGE;
   if (import_args.dry_run)
     {
-      g_autofree char *folder = NULL;
       int status;
 
-      store = open_dry_run_store (args, &folder);
+      store = open_dry_run_store (args);
       if (store == NULL)
         return MK_EXIT_BAD_INPUT;
       status = mk_cli_import (store, &import_args, out, err);
+      /* A temporary store's folder goes with it, before the words are out. */
       g_clear_object (&store);
-      if (folder != NULL)
-        remove_dry_run_folder (folder);
       return print_and_return (out, err, status);
     }
   store = mk_cli_open_store (args, MK_STORE_OPEN_CREATE);

@@ -18,9 +18,7 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -227,25 +225,6 @@ mk_store_load_demo (MkStore    *self,
   return mk_store_bulk_commit (bulk, &counts, error);
 }
 
-/* Removes the demo's folder; runs once the store has closed its database. */
-static void
-remove_demo_folder (gpointer data)
-{
-  g_autofree char *dir = data;
-  static const char *const files[] = {
-    "demo.db", "demo.db-wal", "demo.db-shm", "demo.db-journal",
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
-    {
-      g_autofree char *path = g_build_filename (dir, files[i], NULL);
-
-      g_unlink (path);
-    }
-  if (g_rmdir (dir) != 0)
-    g_warning ("The demo folder %s was not removed: %s", dir, g_strerror (errno));
-}
-
 /**
  * mk_store_open_demo:
  * @error: return location for a #GError
@@ -264,30 +243,20 @@ mk_store_open_demo (GError **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(MkStore) store = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *path = NULL;
 
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  dir = g_dir_make_tmp ("minutka-demo-XXXXXX", &local_error);
-  if (dir == NULL)
-    {
-      g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_OPEN,
-                   _("The demo needs a temporary folder, which cannot be made (%s)."),
-                   local_error->message);
-      return NULL;
-    }
-  path = g_build_filename (dir, "demo.db", NULL);
-  store = mk_store_open (path, error);
+  store = mk_store_open_temporary ("demo", &local_error);
   if (store == NULL)
     {
-      remove_demo_folder (g_steal_pointer (&dir));
+      if (local_error->domain == G_FILE_ERROR)
+        g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_OPEN,
+                     _("The demo needs a temporary folder, which cannot be made (%s)."),
+                     local_error->message);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
-  /* Object data is dropped after the store's own finalize has closed the
-   * database, so the folder goes with its last file. */
-  g_object_set_data_full (G_OBJECT (store), "mk-demo-folder", g_steal_pointer (&dir),
-                          remove_demo_folder);
   if (!mk_store_load_demo (store, NULL, error))
     return NULL;
   return g_steal_pointer (&store);

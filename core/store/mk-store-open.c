@@ -909,6 +909,72 @@ mk_store_open_full (const char      *path,
   return g_steal_pointer (&self);
 }
 
+/* Removes a temporary store's folder and what the store left in it (the
+ * database, its -wal, -shm or -journal); runs once the store has closed
+ * its database. */
+static void
+remove_temporary_folder (gpointer data)
+{
+  g_autofree char *folder = data;
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+
+      g_unlink (path);
+    }
+  if (g_rmdir (folder) != 0)
+    g_warning ("The temporary folder %s was not removed: %s", folder, g_strerror (errno));
+}
+
+/**
+ * mk_store_open_temporary:
+ * @name: what the database is for ("demo", "dry-run"): the folder is
+ *   `minutka-NAME-XXXXXX` in the temporary directory, the file `NAME.db`
+ * @error: return location for a #GError
+ *
+ * Creates a new, empty database in a new private temporary folder (mode
+ * 0700).  The folder and everything in it go when the last reference to
+ * the store is dropped, so nothing of it stays behind and no other
+ * database is touched.
+ *
+ * Returns: (transfer full) (nullable): the store, or %NULL with @error set:
+ *   a #G_FILE_ERROR when the folder cannot be made, else as
+ *   mk_store_open_full() (nothing is left behind then either).
+ */
+MkStore *
+mk_store_open_temporary (const char  *name,
+                         GError     **error)
+{
+  g_autofree char *template = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  MkStore *store;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  template = g_strdup_printf ("minutka-%s-XXXXXX", name);
+  folder = g_dir_make_tmp (template, error);
+  if (folder == NULL)
+    return NULL;
+  file = g_strconcat (name, ".db", NULL);
+  path = g_build_filename (folder, file, NULL);
+  store = mk_store_open_full (path, MK_STORE_OPEN_CREATE, error);
+  if (store == NULL)
+    {
+      remove_temporary_folder (g_steal_pointer (&folder));
+      return NULL;
+    }
+  /* Object data is dropped after the store's own finalize has closed the
+   * database, so the folder goes with its last file. */
+  g_object_set_data_full (G_OBJECT (store), "mk-temporary-folder", g_steal_pointer (&folder),
+                          remove_temporary_folder);
+  return store;
+}
+
 typedef struct {
   char           *path;
   MkStoreOpenMode mode;

@@ -84,6 +84,8 @@ MkStore    *mk_store_open                 (const char    *path,
 MkStore    *mk_store_open_full            (const char    *path,
                                            MkStoreOpenMode mode,
                                            GError       **error);
+MkStore    *mk_store_open_temporary       (const char    *name,
+                                           GError       **error);
 void        mk_store_open_async           (const char    *path,
                                            MkStoreOpenMode mode,
                                            MkStoreWaitFunc wait_func,
