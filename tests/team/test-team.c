@@ -1139,21 +1139,30 @@ test_sync_moved_to_another (void)
 
 /* kill -9 */
 
+/* Starts `minutka --sync` on @path in a process of its own, quietly. */
+static GPid
+spawn_sync (const char *path)
+{
+  const char *argv[] = { g_getenv ("MINUTKA_BIN"), "--db", path, "--sync", NULL };
+  g_autoptr(GError) error = NULL;
+  GPid pid;
+
+  g_spawn_async (NULL, (char **) argv, NULL,
+                 G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL |
+                 G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &pid, &error);
+  g_assert_no_error (error);
+  return pid;
+}
+
 /* Runs `minutka --sync` on @path and kills it after a random part of
  * @max_us: any moment of a sync, from connecting to committing. */
 static void
 sync_killed (const char *path,
              gulong      max_us)
 {
-  const char *argv[] = { g_getenv ("MINUTKA_BIN"), "--db", path, "--sync", NULL };
-  g_autoptr(GError) error = NULL;
-  GPid pid;
+  GPid pid = spawn_sync (path);
   int status;
 
-  g_spawn_async (NULL, (char **) argv, NULL,
-                 G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL |
-                 G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &pid, &error);
-  g_assert_no_error (error);
   g_usleep (g_random_int_range (0, (gint32) max_us));
   kill (pid, SIGKILL);
   waitpid (pid, &status, 0);
@@ -1168,15 +1177,9 @@ static void
 sync_server_restarted (const char *path,
                        gulong      max_us)
 {
-  const char *argv[] = { g_getenv ("MINUTKA_BIN"), "--db", path, "--sync", NULL };
-  g_autoptr(GError) error = NULL;
-  GPid pid;
+  GPid pid = spawn_sync (path);
   int status;
 
-  g_spawn_async (NULL, (char **) argv, NULL,
-                 G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL |
-                 G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &pid, &error);
-  g_assert_no_error (error);
   g_usleep (g_random_int_range (0, (gint32) max_us));
   pg_server (FALSE);
   pg_server (TRUE);
