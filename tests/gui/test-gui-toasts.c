@@ -65,25 +65,6 @@ db_entry (gint64 id)
   return mk_store_get_entry (store, id, NULL);
 }
 
-/* The label showing @text under @root, mapped. */
-static GtkWidget *
-find_label (GtkWidget  *root,
-            const char *text)
-{
-  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root)
-      && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static GtkWidget *
 find_button (GtkWidget  *root,
              const char *label)
@@ -110,7 +91,7 @@ toast_undo_button (const char *title)
   GtkWidget *label = NULL;
   GtkWidget *button = NULL;
 
-  if (!mk_gui_test_wait_for ((label = find_label (overlay, title)) != NULL))
+  if (!mk_gui_test_wait_for ((label = mk_gui_test_find_label (overlay, title)) != NULL))
     return NULL;
   /* The toast's own widget (AdwToastWidget, private) holds title and button. */
   for (GtkWidget *w = label; w != NULL && button == NULL; w = gtk_widget_get_parent (w))
@@ -154,8 +135,8 @@ click_undo (const char *title,
   mk_gui_test_click (button, gtk_widget_get_width (button) / 2.0,
                      gtk_widget_get_height (button) / 2.0, 0);
   /* The toast goes once its Undo has been used. */
-  g_assert_true (mk_gui_test_wait_for (find_label (GTK_WIDGET (mk_gui_test_get_window ()),
-                                                   title) == NULL));
+  g_assert_true (mk_gui_test_wait_for (
+    mk_gui_test_find_label (GTK_WIDGET (mk_gui_test_get_window ()), title) == NULL));
   return TRUE;
 }
 
@@ -229,7 +210,8 @@ test_toasts_today (void)
   /* At once, long before its timeout: the toast says it is undone, and
    * offers nothing more. */
   mk_gui_test_wait_frames (GTK_WIDGET (mk_gui_test_get_window ()), 2);
-  g_assert_null (find_label (GTK_WIDGET (mk_gui_test_get_window ()), _("Entry deleted")));
+  g_assert_null (mk_gui_test_find_label (GTK_WIDGET (mk_gui_test_get_window ()),
+                                         _("Entry deleted")));
   g_assert_false (gtk_widget_get_visible (button));
   screenshot ("today-ctrl-z");
   /* It times out like any other (once the pointer is off it); the next test
@@ -339,9 +321,9 @@ test_toasts_entries (void)
     g_assert_true (mk_gui_test_wait_for (db_count () == count));
     g_assert_cmpint (db_count (), ==, count);
     mk_gui_test_wait_frames (window, 2);
-    g_assert_null (find_label (window, title));
+    g_assert_null (mk_gui_test_find_label (window, title));
     g_assert_false (gtk_widget_get_visible (button));
-    undone = find_label (window, _("Undone"));
+    undone = mk_gui_test_find_label (window, _("Undone"));
     g_assert_nonnull (undone);
     g_assert_true (gtk_widget_is_ancestor (undone, toast));
     screenshot ("entries-ctrl-z");
