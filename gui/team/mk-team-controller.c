@@ -111,32 +111,32 @@ show_state (MkTeamController *self,
 static char *
 refusal_message (const GError *error)
 {
-  const char *todo;
+  const char *advice;
 
   if (error->domain != MK_TEAM_ERROR)
-    todo = _("Minutka tries again by itself; nothing typed here is lost.");
+    advice = _("Minutka tries again by itself; nothing typed here is lost.");
   else
     switch (error->code)
       {
       case MK_TEAM_ERROR_TOO_NEW:
-        todo = _("Update Minutka on this computer to go on syncing; until then your "
-                 "entries stay here and nothing is lost.");
+        advice = _("Update Minutka on this computer to go on syncing; until then your "
+                   "entries stay here and nothing is lost.");
         break;
       case MK_TEAM_ERROR_NOT_SET_UP:
       case MK_TEAM_ERROR_OTHER_TEAM:
       case MK_TEAM_ERROR_NO_PERSON:
-        todo = _("Ask the team’s supervisor to check the team on the server. Your entries "
-                 "stay here.");
+        advice = _("Ask the team’s supervisor to check the team on the server. Your entries "
+                   "stay here.");
         break;
       case MK_TEAM_ERROR_REFUSED:
-        todo = _("Ask the team’s supervisor about your login’s rights. Your entries stay "
-                 "here and are sent once the server takes them.");
+        advice = _("Ask the team’s supervisor about your login’s rights. Your entries stay "
+                   "here and are sent once the server takes them.");
         break;
       default:
-        todo = _("Minutka tries again by itself; nothing typed here is lost.");
+        advice = _("Minutka tries again by itself; nothing typed here is lost.");
         break;
       }
-  return g_strconcat (error->message, " ", todo, NULL);
+  return g_strconcat (error->message, " ", advice, NULL);
 }
 
 /* What a sync did that the user did not ask for.

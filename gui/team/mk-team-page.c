@@ -131,12 +131,12 @@ show_error (MkTeamPage   *self,
             const char   *title,
             const GError *error)
 {
-  const char *todo = what_to_do (error);
+  const char *advice = what_to_do (error);
   gsize len = strlen (error->message);
   /* libpq's words end without a full stop. */
   gboolean stop = len > 0 && strchr (".!?…", error->message[len - 1]) == NULL;
-  g_autofree char *words = todo ? g_strconcat (error->message, stop ? ". " : " ", todo, NULL)
-                                : g_strdup (error->message);
+  g_autofree char *words = advice ? g_strconcat (error->message, stop ? ". " : " ", advice, NULL)
+                                  : g_strdup (error->message);
 
   show_result (self, row, FALSE, title, words);
 }
