@@ -10,7 +10,7 @@
  * it in one transaction, under an advisory lock so that two setups do not
  * race, and refuses a newer one.
  *
- * Tables (schema version 5): person, category, alias, setting, study, entry
+ * Tables (schema version 6): person, category, alias, setting, study, entry
  * (each row with the server's revision, who changed it and when),
  * entry_history (versions a later change overwrote), entry_moved (version
  * 5: entries given to another person, for the person who had them), meta,
@@ -50,7 +50,8 @@
  *    totals under anonymous member keys;
  *  - nobody but the owner changes logins or who is a supervisor.
  * The policies compare with (SELECT minutka.person_of (current_user)): a
- * sub-select is evaluated once per statement, not once per row.
+ * sub-select is evaluated once per statement, not once per row.  Those
+ * functions answer only for the asking login (version 6).
  *
  * NOTIFY minutka_team is sent once per writing transaction, after it
  * commits, so that running windows can receive at once; its payload is the
@@ -343,6 +344,29 @@ static const char schema_v5_sql[] =
   "CREATE FUNCTION minutka.existing_entries (uuids uuid[]) RETURNS SETOF uuid LANGUAGE sql"
   "  STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $f$"
   "  SELECT e.uuid FROM minutka.entry e WHERE e.uuid = ANY ($1)"
+  "$f$;";
+
+/* Version 6: the functions the policies ask answer only for the asking
+ * login.  They run as the owner (so that the person table's own policies
+ * do not ask themselves), and anyone may call them: until version 5 a
+ * manager could call person_of ('boris') and is_supervisor ('olga') in
+ * psql and learn another login's person identity and who supervises.  A
+ * policy passes current_user, which is the session's login or a role the
+ * login may SET ROLE to; so a login is answered only when the session's
+ * user is a member of it (a superuser is a member of every role).  The
+ * check costs once per statement: the policies ask through a
+ * sub-select. */
+static const char schema_v6_sql[] =
+  "CREATE OR REPLACE FUNCTION minutka.person_of (login name) RETURNS uuid LANGUAGE sql STABLE"
+  "  SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $f$"
+  "  SELECT uuid FROM minutka.person"
+  "  WHERE person.login = $1 AND pg_has_role (session_user, $1, 'MEMBER')"
+  "$f$;"
+  "CREATE OR REPLACE FUNCTION minutka.is_supervisor (login name) RETURNS boolean"
+  "  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $f$"
+  "  SELECT coalesce ((SELECT supervisor FROM minutka.person"
+  "                    WHERE person.login = $1 AND pg_has_role (session_user, $1, 'MEMBER')),"
+  "                   false)"
   "$f$;";
 
 /* What a member may do, granted to each login (the objects are the
@@ -813,6 +837,13 @@ upgrade_v5 (PGconn  *conn,
   return mk_team_exec (conn, schema_v5_sql, _("updating the team's tables"), error);
 }
 
+static gboolean
+upgrade_v6 (PGconn  *conn,
+            GError **error)
+{
+  return mk_team_exec (conn, schema_v6_sql, _("updating the team's tables"), error);
+}
+
 /**
  * mk_team_setup_to_version:
  * @conninfo: the team's database, connected to as its owner
@@ -861,6 +892,7 @@ mk_team_setup_to_version (const char *conninfo,
       (current < 3 && version >= 3 && !upgrade_v3 (conn, error)) ||
       (current < 4 && version >= 4 && !upgrade_v4 (conn, error)) ||
       (current < 5 && version >= 5 && !upgrade_v5 (conn, error)) ||
+      (current < 6 && version >= 6 && !upgrade_v6 (conn, error)) ||
       (current >= 1 && !grant_every_member (conn, error)))
     return FALSE;
   stamp = g_strdup_printf ("%d", version);

@@ -53,7 +53,7 @@ typedef enum {
 } MkTeamError;
 
 /* The version of the team schema this Minutka writes (meta.schema_version). */
-#define MK_TEAM_SCHEMA_VERSION 5
+#define MK_TEAM_SCHEMA_VERSION 6
 
 /**
  * MkTeamStatus:

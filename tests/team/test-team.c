@@ -286,7 +286,7 @@ test_setup_twice_is_a_no_op (void)
   g_assert_cmpstr (revision_after, ==, revision);
   version = pg_value (TEAM_OWNER, team->db,
                       "SELECT value FROM minutka.meta WHERE key = 'schema_version'");
-  g_assert_cmpstr (version, ==, "5");
+  g_assert_cmpstr (version, ==, "6");
   /* A new team has the categories a new local database has, with the same
    * identities (mk-uuid.c). */
   categories = pg_value (TEAM_OWNER, team->db,
@@ -347,7 +347,7 @@ test_setup_upgrades_an_older_team (void)
   g_clear_pointer (&version, g_free);
   version = pg_value (TEAM_OWNER, "team_old",
                       "SELECT value FROM minutka.meta WHERE key = 'schema_version'");
-  g_assert_cmpstr (version, ==, "5");
+  g_assert_cmpstr (version, ==, "6");
   /* Version 3: no foreign keys on the entries; version 4: a B-tree index
    * of revisions (max_revision() and what came after a position are read
    * from it, not from the whole table). */
@@ -401,7 +401,7 @@ test_setup_upgrades_an_older_team (void)
     g_clear_pointer (&v, g_free);
     v = pg_value (TEAM_OWNER, "team_v4",
                   "SELECT value FROM minutka.meta WHERE key = 'schema_version'");
-    g_assert_cmpstr (v, ==, "5");
+    g_assert_cmpstr (v, ==, "6");
     pg_exec (TEAM_OWNER, "team_v4",
              "UPDATE minutka.entry SET person = '0190a6b2-7c1e-7d3a-9f00-000000000005';"
              "UPDATE minutka.entry SET minutes = 35");
@@ -641,6 +641,7 @@ test_sync_three_desktops (void)
     g_autofree char *forged = NULL;
     g_autofree char *secret = NULL;
     g_autofree char *people = NULL;
+    g_autofree char *asked = NULL;
 
     g_assert_cmpstr (n, ==, "3");
     boris_uuid = pg_value (TEAM_OWNER, t.team->db,
@@ -667,6 +668,13 @@ test_sync_three_desktops (void)
     g_assert_true (g_str_has_prefix (forged, "ERROR"));
     secret = pg_value (anna_role, t.team->db, "SELECT count (*) FROM minutka.secret");
     g_assert_true (g_str_has_prefix (secret, "ERROR"));
+    /* The functions the policies ask answer for her own login only: she
+     * learns neither Boris's identity nor who supervises. */
+    asked = pg_value (anna_role, t.team->db,
+                      "SELECT coalesce (minutka.person_of ('boris_three')::text, 'none') || ' ' "
+                      "|| minutka.is_supervisor ('sv_three')::text || ' ' "
+                      "|| (minutka.person_of (current_user) IS NOT NULL)::text");
+    g_assert_cmpstr (asked, ==, "none false true");
   }
   g_clear_pointer (&got, g_free);
   got = server_minutes (t.team, NULL);
