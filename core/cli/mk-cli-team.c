@@ -146,6 +146,13 @@ print_status (const MkTeamStatus *status)
   g_print (g_dngettext (GETTEXT_PACKAGE, "Changes waiting: %llu entry\n",
                         "Changes waiting: %llu entries\n", status->waiting),
            (unsigned long long) status->waiting);
+  if (status->kept > 0)
+    g_print (g_dngettext (GETTEXT_PACKAGE,
+                          "Kept here: %llu change of another person's entry, which only the "
+                          "supervisor's login can send to the team\n",
+                          "Kept here: %llu changes of other people's entries, which only the "
+                          "supervisor's login can send to the team\n", status->kept),
+             (unsigned long long) status->kept);
   if (status->settings_waiting)
     g_print (_("The team's settings changed here and wait to be sent.\n"));
 }

@@ -300,6 +300,29 @@ mk_team_get_status (MkStore *store,
   status->person = sqlite3_column_type (stmt, 2) == SQLITE_NULL
                    ? NULL : g_strdup ((const char *) sqlite3_column_text (stmt, 2));
   sqlite3_reset (stmt);
+
+  /* A manager's sync leaves other people's entries in the log (it may not
+   * send them, mk-team-sync.c): they are not waiting to be sent, and
+   * counting them so said "3 waiting" after every sync, for ever. */
+  if (!link->supervisor && status->waiting > 0)
+    {
+      MkUuid me;
+
+      stmt = mk_store_stmt_for_sql (store,
+                                    "SELECT count(*) FROM team_outbox o "
+                                    "JOIN entry e ON e.uuid = o.uuid "
+                                    "JOIN person p ON p.id = e.person_id "
+                                    "WHERE p.uuid IS NOT ?", error);
+      if (stmt == NULL)
+        return NULL;
+      if (mk_uuid_parse (link->person_uuid, &me))
+        sqlite3_bind_blob (stmt, 1, me.bytes, sizeof me.bytes, SQLITE_TRANSIENT);
+      if ((step = mk_store_step (store, stmt, error)) != MK_STORE_ROW)
+        return NULL;
+      status->kept = (guint64) sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+      status->waiting -= MIN (status->kept, status->waiting);
+    }
   return g_steal_pointer (&status);
 }
 

@@ -64,7 +64,10 @@ typedef enum {
  * @supervisor: whether the login is the team's supervisor
  * @last_sync: (nullable): when the last sync finished, ISO 8601 UTC
  * @last_revision: the last server revision received
- * @waiting: local entry changes not yet sent
+ * @waiting: local entry changes not yet sent (and that this login may send)
+ * @kept: local changes of other people's entries, which a manager's login
+ *   may not send: they stay here and in the change log (only the
+ *   supervisor's login can send them); not counted in @waiting
  * @settings_waiting: whether team settings changed locally wait to be sent
  *
  * What the local database knows of its team, without asking the server.
@@ -78,6 +81,7 @@ typedef struct {
   char     *last_sync;
   gint64    last_revision;
   guint64   waiting;
+  guint64   kept;
   gboolean  settings_waiting;
 } MkTeamStatus;
 

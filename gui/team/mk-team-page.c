@@ -206,7 +206,18 @@ reload (MkTeamPage *self)
   adw_action_row_set_subtitle (self->role_row, role);
   last = format_last_sync (status->last_sync);
   adw_action_row_set_subtitle (self->last_sync_row, last);
-  waiting = g_strdup_printf ("%" G_GUINT64_FORMAT, status->waiting);
+  if (status->kept > 0)
+    /* Translators: changes waiting to be sent, then other people's
+     * entries a manager's login may not send. */
+    waiting = g_strdup_printf (ngettext ("%lu, and %lu change of another person’s entry that "
+                                         "stays on this computer (only the supervisor can send "
+                                         "it)",
+                                         "%lu, and %lu changes of other people’s entries that "
+                                         "stay on this computer (only the supervisor can send "
+                                         "them)", (gulong) status->kept),
+                               (gulong) status->waiting, (gulong) status->kept);
+  else
+    waiting = g_strdup_printf ("%" G_GUINT64_FORMAT, status->waiting);
   adw_action_row_set_subtitle (self->waiting_row, waiting);
 }
 

@@ -975,6 +975,7 @@ test_sync_other_peoples_entries_stay (void)
   g_auto(Three) t = { 0, };
   MkTeamSyncResult r = { 0, };
   g_autofree char *server = NULL;
+  g_autofree char *path = NULL;
   g_auto(CliRun) run = { 0, };
 
   three_set_up (&t, "others");
@@ -986,20 +987,36 @@ test_sync_other_peoples_entries_stay (void)
   g_assert_cmpuint (r.n_refused, ==, 2);
   g_assert_cmpuint (r.refused->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (r.refused, 0), ==, "Carl Nobody (2)");
-  /* They stay, here and in the log, and are named again next time. */
-  g_assert_cmpint (waiting (t.anna), ==, 2);
+  /* They stay, here and in the log, and are named again next time; they
+   * are not "waiting" (no sync of hers can send them) but kept. */
+  g_assert_cmpint (waiting (t.anna), ==, 0);
+  {
+    g_autoptr(MkTeamStatus) status = mk_team_get_status (t.anna, NULL);
+
+    g_assert_cmpuint (status->kept, ==, 2);
+  }
+  log_entry (t.anna, "Anna Petrova", NULL, "2026-11-25", -1, 10, "calls", "mine, new");
+  g_assert_cmpint (waiting (t.anna), ==, 1);
   server = server_minutes (t.team, NULL);
   g_assert_null (strstr (server, "Carl"));
+  path = g_strdup (mk_store_get_path (t.anna));
+  g_clear_object (&t.anna);
   {
-    g_autofree char *path = g_strdup (mk_store_get_path (t.anna));
     const char *argv[] = { "--db", path, "--sync", NULL };
 
-    g_clear_object (&t.anna);
     cli_run (&run, argv);
     g_assert_cmpint (run.status, ==, 0);
-    g_assert_true (g_str_has_prefix (run.out, "sent 0, received 0, conflicts 0\n"));
+    g_assert_true (g_str_has_prefix (run.out, "sent 1, received 0, conflicts 0\n"));
     g_assert_nonnull (strstr (run.out, "2 entries are other people's"));
     g_assert_nonnull (strstr (run.out, "  Carl Nobody (2)\n"));
+  }
+  {
+    const char *argv[] = { "--db", path, "--team-status", NULL };
+
+    cli_run (&run, argv);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "Changes waiting: 0 entries\n"));
+    g_assert_nonnull (strstr (run.out, "Kept here: 2 changes of other people's entries"));
   }
 }
 
