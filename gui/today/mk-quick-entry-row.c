@@ -420,6 +420,21 @@ mk_quick_entry_row_reset_category (MkQuickEntryRow *self)
 }
 
 /**
+ * mk_quick_entry_row_refresh_hint:
+ * @self: the row
+ *
+ * Says again how the line is understood, in place of what the hint said
+ * after an add (when that entry is gone).
+ */
+void
+mk_quick_entry_row_refresh_hint (MkQuickEntryRow *self)
+{
+  g_return_if_fail (MK_IS_QUICK_ENTRY_ROW (self));
+
+  update_hint (self);
+}
+
+/**
  * mk_quick_entry_row_get_category_chosen:
  * @self: the row
  *

@@ -28,6 +28,7 @@ void          mk_quick_entry_row_set_hint        (MkQuickEntryRow *self,
 void          mk_quick_entry_row_select_category (MkQuickEntryRow *self,
                                                   gint64           category_id);
 void          mk_quick_entry_row_reset_category  (MkQuickEntryRow *self);
+void          mk_quick_entry_row_refresh_hint    (MkQuickEntryRow *self);
 gboolean      mk_quick_entry_row_get_category_chosen (MkQuickEntryRow *self);
 void          mk_quick_entry_row_offer_word      (MkQuickEntryRow *self,
                                                   const char      *word,

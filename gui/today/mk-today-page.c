@@ -91,6 +91,7 @@ struct _MkTodayPage
 
   char            *teach_word;      /* the word the quick entry offers to teach */
   gint64           teach_entry_id;  /* the entry it came with */
+  gint64           added_id;        /* the entry the hint says was added, or 0 */
 };
 
 G_DEFINE_FINAL_TYPE (MkTodayPage, mk_today_page, GTK_TYPE_WIDGET)
@@ -174,6 +175,7 @@ set_hint (MkTodayPage *self,
           const char  *text,
           gboolean     is_error)
 {
+  self->added_id = 0;
   mk_quick_entry_row_set_hint (self->quick_row, text, is_error);
 }
 
@@ -319,6 +321,7 @@ add_from_line (MkTodayPage *self,
     }
 
   mk_quick_entry_row_done (self->quick_row, summary);
+  self->added_id = id;
   /* A line that named no category Minutka knows: teach it the word. */
   if (parsed->category == NULL && parsed->unknown_word != NULL)
     offer_word (self, id, parsed->task, chosen ? category : NULL);
@@ -726,6 +729,30 @@ update_team_person (MkTodayPage *self)
   return TRUE;
 }
 
+/* The hint and the offer to teach a word speak of the entry just added:
+ * once it is gone (undone, deleted on the Entries page, or removed by a
+ * team sync) they no longer say "Added: …" of it nor offer to move it. */
+static gboolean
+entry_exists (MkTodayPage *self,
+              gint64       id)
+{
+  g_autoptr(MkEntry) entry = mk_store_get_entry (self->store, id, NULL);
+
+  return entry != NULL;
+}
+
+static void
+forget_gone_entries (MkTodayPage *self)
+{
+  if (self->added_id != 0 && !entry_exists (self, self->added_id))
+    {
+      self->added_id = 0;
+      mk_quick_entry_row_refresh_hint (self->quick_row);
+    }
+  if (self->teach_word != NULL && !entry_exists (self, self->teach_entry_id))
+    dismiss_word_action_cb (GTK_WIDGET (self), NULL, NULL);
+}
+
 static void
 store_changed_cb (MkTodayPage *self)
 {
@@ -737,6 +764,7 @@ store_changed_cb (MkTodayPage *self)
   update_summary (self);
   mk_today_timer_update (self->timer);
   update_header_mark (self);
+  forget_gone_entries (self);
 }
 
 /* Shows the chosen person's chosen day. */

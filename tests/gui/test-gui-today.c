@@ -217,6 +217,51 @@ test_today_my_analysis (void)
   mk_gui_test_wait_frames (GTK_WIDGET (window), 2);
 }
 
+static gboolean
+hint_says_added (MkTodayPage *page)
+{
+  return g_str_has_prefix (hint (page), "Added: ");
+}
+
+/* "Added: …" speaks of the entry just added; once it is gone — undone, or
+ * deleted elsewhere (the Entries page, another program, a team sync that
+ * gave it to another person) — the hint no longer names it, and the offer
+ * to teach its word goes too. */
+static void
+test_today_added_hint_follows (void)
+{
+  MkTodayPage *page = get_page ();
+  g_autoptr(MkEntry) added = NULL;
+  gint64 before = db_count ();
+
+  type_line (page, "20 call Globex renewal");
+  g_assert_cmpint (db_count (), ==, before + 1);
+  g_assert_true (hint_says_added (page));
+  gtk_widget_activate_action (GTK_WIDGET (page), "today.undo", NULL);
+  mk_gui_test_wait_for (!hint_says_added (page));
+  g_assert_cmpint (db_count (), ==, before);
+
+  /* Another program deletes it: the page's check of the database finds
+   * the change. */
+  type_line (page, "15 Globex demo");
+  g_assert_true (hint_says_added (page));
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (mk_gui_test_child (page,
+                                                                             "teach_revealer"))));
+  added = shown_task (page, "Globex demo");
+  g_assert_nonnull (added);
+  {
+    g_autoptr(MkStore) other = open_db ();
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (mk_store_delete_entry (other, mk_entry_get_id (added), &error));
+    g_assert_no_error (error);
+  }
+  mk_gui_test_wait_for (!hint_says_added (page));
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (mk_gui_test_child (page,
+                                                                              "teach_revealer"))));
+  g_assert_cmpint (db_count (), ==, before);
+}
+
 static void
 test_today_quick_entry (void)
 {
@@ -1305,6 +1350,7 @@ main (int   argc,
   g_test_add_func ("/gui/today/empty", test_today_empty);
   g_test_add_func ("/gui/today/person", test_today_person);
   g_test_add_func ("/gui/today/quick-entry", test_today_quick_entry);
+  g_test_add_func ("/gui/today/added-hint-follows", test_today_added_hint_follows);
   g_test_add_func ("/gui/today/edit-delete-undo", test_today_edit_delete_undo);
   g_test_add_func ("/gui/today/future-days", test_today_future_days);
   g_test_add_func ("/gui/today/my-analysis", test_today_my_analysis);
