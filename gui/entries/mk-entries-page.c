@@ -80,6 +80,7 @@ struct _MkEntriesPage
   double            scroll_value;  /* before a whole-list refresh */
   guint             restore_id;
   guint             restore_frames;
+  gboolean          replacing;     /* between "replacing" and the old rows' removal */
   MkEntryEditor  *editor;       /* weak */
   gboolean          narrow;       /* the table shows its narrow columns */
   guint             narrow_id;    /* an idle that switches them */
@@ -247,11 +248,39 @@ restore_scroll_cb (GtkWidget     *widget,
   return G_SOURCE_REMOVE;
 }
 
-/* MkEntrySelection passes a refresh of the whole list on as "all removed",
- * then "all added".  Before the view sees the removal, it is moved to the
- * top (where the rows cost least to read again); after a change in the
- * store (an edit, an import) it goes back to where it was.  A new filter or
- * sort has scrolled to the top before, so it stays there. */
+/* The list view inside the column view: its "list.scroll-to-item" moves
+ * the rows it shows. */
+static GtkWidget *
+inner_list_view (MkEntriesPage *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      return child;
+  return NULL;
+}
+
+/* MkEntrySelection passes a refresh of the whole list on as the new rows
+ * added before the old ones, "replacing", then the old ones removed.  In
+ * the middle the view is moved to the first new row, so that it binds the
+ * row widgets it has to the new rows instead of making new ones (see
+ * mk-entry-selection.c).  After a change in the store (an edit, an
+ * import) it goes back to where it was, once the view has laid out the
+ * new rows.  A new filter or sort has scrolled to the top before, so it
+ * stays there. */
+static void
+selection_replacing_cb (MkEntriesPage *self)
+{
+  GtkAdjustment *adj = vadjustment (self);
+  GtkWidget *list_view = inner_list_view (self);
+
+  self->replacing = TRUE;
+  if (adj != NULL)
+    self->scroll_value = gtk_adjustment_get_value (adj);
+  if (list_view != NULL)
+    gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", 0);
+}
+
 static void
 selection_items_changed_cb (MkEntriesPage *self,
                             guint          position,
@@ -260,16 +289,20 @@ selection_items_changed_cb (MkEntriesPage *self,
 {
   GtkAdjustment *adj = vadjustment (self);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  gboolean replaced = self->replacing && removed > 0 && added == 0;
 
-  if (position != 0 || adj == NULL)
+  if (replaced)
+    self->replacing = FALSE;
+  if (adj == NULL)
     return;
-  if (removed > 0 && added == 0 && n == 0)
+  /* Every row gone (nothing matches any more): the view is at the top. */
+  if (position == 0 && removed > 0 && added == 0 && n == 0)
     {
       self->scroll_value = gtk_adjustment_get_value (adj);
       gtk_adjustment_set_value (adj, 0);
     }
-  else if (removed == 0 && added > 0 && added == n && self->scroll_value > 0 &&
-           self->restore_id == 0)
+  else if ((replaced || (position == 0 && removed == 0 && added > 0 && added == n)) &&
+           self->scroll_value > 0 && self->restore_id == 0)
     {
       self->restore_frames = 0;
       self->restore_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view),
@@ -836,6 +869,8 @@ mk_entries_page_set_store (MkEntriesPage *self,
   /* Before the view: it must be at the top when it hears of a refresh. */
   g_signal_connect_swapped (self->selection, "items-changed",
                             G_CALLBACK (selection_items_changed_cb), self);
+  g_signal_connect_swapped (self->selection, "replacing",
+                            G_CALLBACK (selection_replacing_cb), self);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
   /* After the list's own handler: the list has refreshed when this runs. */
