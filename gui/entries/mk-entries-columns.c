@@ -187,6 +187,28 @@ new_label (Column column,
   return label;
 }
 
+/* gtk_widget_set_tooltip_text() asks the display where the pointer is, a
+ * round trip to the X server, and a new sort or search binds some 200 rows
+ * at once (docs/gui.md, "Nothing waits on the main thread").  So the
+ * task's tooltip is made when the pointer rests on the cell, from the
+ * task kept on the label; the source's is set only when it differs from
+ * the one the label has (most rows have none, or their import's). */
+static gboolean
+task_query_tooltip_cb (GtkWidget  *label,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard,
+                       GtkTooltip *tooltip,
+                       gpointer    user_data)
+{
+  const char *task = g_object_get_data (G_OBJECT (label), "mk-task");
+
+  if (task == NULL || *task == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, task);
+  return TRUE;
+}
+
 static void
 setup_cb (GtkSignalListItemFactory *factory,
           GtkListItem              *item,
@@ -223,6 +245,11 @@ setup_cb (GtkSignalListItemFactory *factory,
       /* A file's name keeps its start and its extension: "timesh…rch.csv". */
       gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_MIDDLE);
     }
+  if (column == COLUMN_TASK)
+    {
+      gtk_widget_set_has_tooltip (child, TRUE);
+      g_signal_connect (child, "query-tooltip", G_CALLBACK (task_query_tooltip_cb), NULL);
+    }
   gtk_list_item_set_child (item, child);
   /* In GTK 4.8 a column view's cell selects on a click as its row does, so
    * a Ctrl+click toggled the row twice and changed nothing: the row alone
@@ -254,7 +281,8 @@ bind_source_cb (GtkSignalListItemFactory *factory,
     return;
   text = source_text (entry, view_store (view), &tooltip);
   gtk_label_set_text (GTK_LABEL (label), text);
-  gtk_widget_set_tooltip_text (label, tooltip);
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (label), tooltip) != 0)
+    gtk_widget_set_tooltip_text (label, tooltip);
 }
 
 static void
@@ -278,7 +306,8 @@ bind_cb (GtkSignalListItemFactory *factory,
       break;
     case COLUMN_DATE_SHORT:
       text = mk_day_format_compact (mk_entry_get_day (entry));
-      gtk_widget_set_tooltip_text (child, NULL);
+      if (gtk_widget_get_has_tooltip (child))
+        gtk_widget_set_tooltip_text (child, NULL);
       break;
     case COLUMN_START:
       text = mk_entry_get_start (entry) >= 0
@@ -306,7 +335,7 @@ bind_cb (GtkSignalListItemFactory *factory,
     case COLUMN_TASK:
       task = mk_entry_get_task (entry);
       text = g_strdup (task ? task : "");
-      gtk_widget_set_tooltip_text (child, task && *task ? task : NULL);
+      g_object_set_data_full (G_OBJECT (child), "mk-task", g_strdup (task), g_free);
       break;
     case COLUMN_SOURCE:
     default:
