@@ -13,7 +13,12 @@
  * Invariants.  The sentences are the engine's, only stripped of the
  * manager's name that the group title already shows.  A big team does not
  * stall the page: the first GROUPS_AT_ONCE groups are built at once, then
- * GROUPS_MORE more each time the user asks for them.
+ * GROUPS_MORE more each time the user asks for them; and a group built
+ * is shown one frame after the one before it (a tick callback), so that
+ * no frame lays out more than one group's wrapped sentences — ten groups
+ * laid out in one frame took 150 ms of the main thread.  The widgets are
+ * all there at once (mk_findings_view_get_n_groups() counts them);
+ * mk_findings_view_get_complete() says whether all are shown yet.
  */
 #define G_LOG_DOMAIN "mk-findings-view"
 
@@ -37,9 +42,41 @@ struct _MkFindingsView
   GtkWidget  *quiet_label;
   guint       n_built;      /* ranking items looked at so far */
   guint       n_groups;     /* groups built */
+  guint       reveal_id;    /* tick callback showing the next hidden group */
 };
 
 G_DEFINE_FINAL_TYPE (MkFindingsView, mk_findings_view, GTK_TYPE_WIDGET)
+
+/* Shows the first hidden group; once none is left, stops. */
+static gboolean
+reveal_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  MkFindingsView *self = MK_FINDINGS_VIEW (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (ADW_IS_PREFERENCES_GROUP (child) && !gtk_widget_get_visible (child))
+      {
+        gtk_widget_set_visible (child, TRUE);
+        return G_SOURCE_CONTINUE;
+      }
+  self->reveal_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Puts @group before the "more" button, hidden until its frame comes. */
+static void
+insert_group (MkFindingsView *self,
+              GtkWidget      *group)
+{
+  gtk_widget_set_visible (group, FALSE);
+  gtk_widget_insert_before (group, GTK_WIDGET (self), self->more_button);
+  if (self->reveal_id == 0)
+    self->reveal_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_tick_cb,
+                                                    NULL, NULL);
+}
 
 static const char *
 severity_label (MkSeverity severity)
@@ -117,7 +154,7 @@ add_team_group (MkFindingsView *self)
                                  mk_findings_row_new (finding, FALSE));
     }
   gtk_widget_set_name (group, "team_findings");
-  gtk_widget_insert_before (group, GTK_WIDGET (self), self->more_button);
+  insert_group (self, group);
 }
 
 static void
@@ -153,7 +190,7 @@ add_group (MkFindingsView  *self,
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
 
-  gtk_widget_insert_before (group, GTK_WIDGET (self), self->more_button);
+  insert_group (self, group);
   self->n_groups++;
 }
 
@@ -286,6 +323,20 @@ mk_findings_view_set_analysis (MkFindingsView *self,
 }
 
 /**
+ * mk_findings_view_get_complete:
+ * @self: the view
+ *
+ * Returns: %TRUE when every group built is shown; %FALSE while some wait
+ *   for their frame.
+ */
+gboolean
+mk_findings_view_get_complete (MkFindingsView *self)
+{
+  g_return_val_if_fail (MK_IS_FINDINGS_VIEW (self), FALSE);
+  return self->reveal_id == 0;
+}
+
+/**
  * mk_findings_view_get_n_groups:
  * @self: the view
  *
@@ -304,6 +355,9 @@ mk_findings_view_dispose (GObject *object)
   MkFindingsView *self = MK_FINDINGS_VIEW (object);
   GtkWidget *child;
 
+  if (self->reveal_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->reveal_id);
+  self->reveal_id = 0;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   self->more_button = NULL;

@@ -15,6 +15,7 @@ GtkWidget *mk_findings_view_new          (void);
 void       mk_findings_view_set_analysis (MkFindingsView *self,
                                           MkAnalysis     *analysis);
 guint      mk_findings_view_get_n_groups (MkFindingsView *self);
+gboolean   mk_findings_view_get_complete (MkFindingsView *self);
 GtkWidget *mk_findings_row_new           (MkFinding      *finding,
                                           gboolean        strip_name);
 

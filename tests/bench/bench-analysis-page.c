@@ -17,7 +17,8 @@
  *   detail         opening the first manager's detail → painted frame;
  *   stall          the longest gap between two main-loop iterations while
  *                  the worker computes (the page never freezes);
- *   stall …        for each action — switching the period, the peer mode,
+ *   stall …        for each action — showing the page (from Today, with
+ *                  its result computed), switching the period, the peer mode,
  *                  changing a target, opening a manager — the longest time
  *                  the main thread went without polling for input
  *                  (bench-stall.h; budget 50), until its result is shown.
@@ -30,6 +31,7 @@
 #include "bench-stall.h"
 #include "mk-analysis-page.h"
 #include "mk-application.h"
+#include "mk-findings-view.h"
 #include "mk-team-chart.h"
 #include "mk-version.h"
 #include "mk-window.h"
@@ -136,6 +138,8 @@ stall_of (const char     *name,
           void          (*what) (MkAnalysisPage *page, gpointer data),
           gpointer        data)
 {
+  MkFindingsView *findings = MK_FINDINGS_VIEW (find_type (GTK_WIDGET (page),
+                                                         MK_TYPE_FINDINGS_VIEW));
   gint64 begin = g_get_monotonic_time ();
   MkAnalysis *before = mk_analysis_page_get_analysis (page);
   double result;
@@ -151,6 +155,9 @@ stall_of (const char     *name,
   while (mk_analysis_page_get_busy (page) || mk_analysis_page_get_analysis (page) == NULL)
     g_main_context_iteration (NULL, TRUE);
   result = (g_get_monotonic_time () - begin) / 1000.0;
+  /* The findings show one group per frame: until the last one. */
+  while (!mk_findings_view_get_complete (findings))
+    g_main_context_iteration (NULL, TRUE);
   wait_painted (window);
   wait_painted (window);
   g_print ("stall %-28s %8.1f ms  (cpu %7.1f ms)  result after %8.1f ms%s\n", name,
@@ -170,6 +177,14 @@ peer_mode_cb (MkAnalysisPage *page,
               gpointer        data)
 {
   mk_analysis_page_set_peer_mode (page, GPOINTER_TO_INT (data));
+}
+
+/* Today, painted, then back to Analysis with its result already there. */
+static void
+show_page_cb (MkAnalysisPage *page,
+              gpointer        data)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (data), "page", g_variant_new_string ("analysis"));
 }
 
 static void
@@ -210,6 +225,12 @@ measure_stalls (GtkWidget      *window,
   g_autofree char *first = g_strdup (mk_team_chart_get_bar_name (chart, 0));
   g_autofree char *second = g_strdup (mk_team_chart_get_bar_name (chart, 1));
 
+  for (guint i = 0; i < 2; i++)
+    {
+      switch_to (window, "today");
+      wait_painted (window);
+      stall_of ("show the page", window, page, show_page_cb, window);
+    }
   stall_of ("period: last days", window, page, period_cb,
             GINT_TO_POINTER (MK_ANALYSIS_PERIOD_LAST_DAYS));
   stall_of ("period: this week", window, page, period_cb,

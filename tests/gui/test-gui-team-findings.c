@@ -180,6 +180,8 @@ test_team_findings_lead (void)
 
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (mk_gui_test_wait_mapped (window));
+  /* The groups show one per frame; measure them all. */
+  mk_gui_test_wait_for (mk_findings_view_get_complete (MK_FINDINGS_VIEW (findings)));
   gtk_widget_measure (box, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
   g_assert_cmpint (min_width, <=, 360 - 24);
   mk_gui_test_screenshot (window, russian () ? "team-findings-360-ru.png"
