@@ -306,9 +306,11 @@ print_and_return (GString *out,
 }
 
 /* The store a dry run reads: the database when it exists (it is not
- * written), else a new one in a private temporary folder that goes with
- * the store, so that a dry run creates nothing where --db points — and
- * says the same as it would with a new database there. */
+ * written: an older one is tried on an up-to-date copy, which opening it
+ * would have made of the file itself), else a new one in a private
+ * temporary folder that goes with the store, so that a dry run creates
+ * nothing where --db points — and says the same as it would with a new
+ * database there. */
 static MkStore *
 open_dry_run_store (const MkCliArgs *args)
 {
@@ -323,7 +325,7 @@ open_dry_run_store (const MkCliArgs *args)
   /* Anything there, a broken link included, is opened (or refused) as
    * the other commands do. */
   if (*db == '\0' || lstat (db, &st) == 0)
-    return mk_cli_open_store (args, MK_STORE_OPEN_EXISTING);
+    return mk_cli_open_store (args, MK_STORE_OPEN_UNCHANGED);
   store = mk_store_open_temporary ("dry-run", &error);
   if (store == NULL)
     mk_cli_print_error (error);

@@ -94,6 +94,7 @@ typedef struct {
   gint64  size;       /* of the file */
   gboolean sqlite;    /* empty, or SQLite's magic string */
   guint32 app_id;
+  guint32 user_version;  /* as the file says; its write-ahead log may hold a newer one */
   gint64  page_size;
   gint64  n_pages;    /* as the header counts them */
 } Header;
@@ -374,6 +375,7 @@ read_header (const char *path,
    * the version it was written for. */
   if (memcmp (bytes + 24, bytes + 92, 4) == 0)
     header->n_pages = read_be (bytes + 28, 4);
+  header->user_version = read_be (bytes + 60, 4);
   header->app_id = read_be (bytes + 68, 4);
   return TRUE;
 }
@@ -825,6 +827,145 @@ create_database (const char *path,
 
 /* Opening */
 
+/* Removes a temporary store's folder and what the store left in it (the
+ * database, its -wal, -shm or -journal); runs once the store has closed
+ * its database. */
+static void
+remove_temporary_folder (gpointer data)
+{
+  g_autofree char *folder = data;
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+
+      g_unlink (path);
+    }
+  if (g_rmdir (folder) != 0)
+    g_warning ("The temporary folder %s was not removed: %s", folder, g_strerror (errno));
+}
+
+/* A new private temporary folder (mode 0700) `minutka-NAME-XXXXXX` and
+ * the path of `NAME.db` in it. */
+static char *
+make_temporary_folder (const char  *name,
+                       char       **path,
+                       GError     **error)
+{
+  g_autofree char *template = g_strdup_printf ("minutka-%s-XXXXXX", name);
+  g_autofree char *file = g_strconcat (name, ".db", NULL);
+  char *folder = g_dir_make_tmp (template, error);
+
+  if (folder != NULL)
+    *path = g_build_filename (folder, file, NULL);
+  return folder;
+}
+
+/* The folder goes when the store does: object data is dropped after the
+ * store's own finalize has closed the database, so the folder goes with
+ * its last file. */
+static MkStore *
+store_owns_folder (MkStore *store,
+                   char    *folder)
+{
+  g_object_set_data_full (G_OBJECT (store), "mk-temporary-folder", folder,
+                          remove_temporary_folder);
+  return store;
+}
+
+/* Copies the database at @path, as SQLite reads it (its write-ahead log
+ * included), to @copy: SQLite's online backup, from a read-only
+ * connection, so not a byte of @path changes. */
+static gboolean
+copy_database (const char  *path,
+               const char  *copy,
+               GError     **error)
+{
+  g_autofree char *name = g_filename_display_name (path);
+  sqlite3 *from = NULL, *to = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &from, SQLITE_OPEN_READONLY, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_busy_timeout (from, busy_timeout_ms ());
+      rc = sqlite3_open_v2 (copy, &to, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+    }
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (to, "main", from, "main");
+      if (backup == NULL)
+        rc = sqlite3_errcode (to);
+      else
+        {
+          rc = sqlite3_backup_step (backup, -1);
+          if (rc == SQLITE_DONE)
+            rc = SQLITE_OK;
+          sqlite3_backup_finish (backup);
+        }
+    }
+  if (rc != SQLITE_OK)
+    g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_OPEN,
+                 _("%s could not be copied to try this on the copy (%s); it was left "
+                   "unchanged. Check that the disk with the temporary folder is not full, "
+                   "and try again."), name, sqlite3_errstr (rc));
+  sqlite3_close (from);
+  sqlite3_close (to);
+  return rc == SQLITE_OK;
+}
+
+/* MK_STORE_OPEN_UNCHANGED (see MkStoreOpenMode). */
+static MkStore *
+open_unchanged (const char      *path,
+                MkStoreOpenMode  no_wait,
+                GError         **error)
+{
+  g_autofree char *default_path = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *copy = NULL;
+  g_autoptr(GError) local = NULL;
+  gboolean exists = FALSE;
+  MkStore *store;
+  Header header;
+
+  if (path == NULL)
+    path = default_path = mk_paths_default_db ();
+  /* Only a Minutka database of an older version would be written on
+   * opening; anything else opens (or is refused) as with _EXISTING, which
+   * then writes nothing.  The header's version may be older than the one
+   * in the write-ahead log, never newer: at worst a current database is
+   * copied. */
+  if (*path == '\0' || !check_path (path, &exists, NULL) || !exists ||
+      !read_header (path, &header, NULL) || header.app_id != MK_APPLICATION_ID ||
+      header.user_version < 1 || header.user_version >= MK_STORE_SCHEMA_VERSION)
+    return mk_store_open_full (path, MK_STORE_OPEN_EXISTING | no_wait, error);
+
+  folder = make_temporary_folder ("dry-run", &copy, error);
+  if (folder == NULL)
+    return NULL;
+  if (!copy_database (path, copy, error))
+    {
+      remove_temporary_folder (g_steal_pointer (&folder));
+      return NULL;
+    }
+  g_chmod (copy, 0600);
+  store = mk_store_open_full (copy, MK_STORE_OPEN_EXISTING | no_wait, &local);
+  if (store == NULL)
+    {
+      g_autofree char *name = g_filename_display_name (path);
+
+      remove_temporary_folder (g_steal_pointer (&folder));
+      g_set_error (error, MK_STORE_ERROR, local->code,
+                   _("%s was written by an older Minutka, and a copy of it could not be "
+                     "brought up to date to try this on: %s"), name, local->message);
+      return NULL;
+    }
+  return store_owns_folder (store, g_steal_pointer (&folder));
+}
+
 /**
  * mk_store_open_full:
  * @path: (nullable): the database file, or %NULL for the default one
@@ -859,7 +1000,10 @@ mk_store_open_full (const char      *path,
   Header header;
 
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-  g_return_val_if_fail ((mode & ~MK_STORE_OPEN_NO_WAIT) <= MK_STORE_OPEN_READ_ONLY, NULL);
+  g_return_val_if_fail ((mode & ~MK_STORE_OPEN_NO_WAIT) <= MK_STORE_OPEN_UNCHANGED, NULL);
+
+  if ((mode & ~MK_STORE_OPEN_NO_WAIT) == MK_STORE_OPEN_UNCHANGED)
+    return open_unchanged (path, mode & MK_STORE_OPEN_NO_WAIT, error);
 
   self = g_object_new (MK_TYPE_STORE, NULL);
   self->no_wait = (mode & MK_STORE_OPEN_NO_WAIT) != 0;
@@ -909,26 +1053,6 @@ mk_store_open_full (const char      *path,
   return g_steal_pointer (&self);
 }
 
-/* Removes a temporary store's folder and what the store left in it (the
- * database, its -wal, -shm or -journal); runs once the store has closed
- * its database. */
-static void
-remove_temporary_folder (gpointer data)
-{
-  g_autofree char *folder = data;
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (folder, name, NULL);
-
-      g_unlink (path);
-    }
-  if (g_rmdir (folder) != 0)
-    g_warning ("The temporary folder %s was not removed: %s", folder, g_strerror (errno));
-}
-
 /**
  * mk_store_open_temporary:
  * @name: what the database is for ("demo", "dry-run"): the folder is
@@ -948,31 +1072,22 @@ MkStore *
 mk_store_open_temporary (const char  *name,
                          GError     **error)
 {
-  g_autofree char *template = NULL;
   g_autofree char *folder = NULL;
-  g_autofree char *file = NULL;
   g_autofree char *path = NULL;
   MkStore *store;
 
   g_return_val_if_fail (name != NULL, NULL);
 
-  template = g_strdup_printf ("minutka-%s-XXXXXX", name);
-  folder = g_dir_make_tmp (template, error);
+  folder = make_temporary_folder (name, &path, error);
   if (folder == NULL)
     return NULL;
-  file = g_strconcat (name, ".db", NULL);
-  path = g_build_filename (folder, file, NULL);
   store = mk_store_open_full (path, MK_STORE_OPEN_CREATE, error);
   if (store == NULL)
     {
       remove_temporary_folder (g_steal_pointer (&folder));
       return NULL;
     }
-  /* Object data is dropped after the store's own finalize has closed the
-   * database, so the folder goes with its last file. */
-  g_object_set_data_full (G_OBJECT (store), "mk-temporary-folder", g_steal_pointer (&folder),
-                          remove_temporary_folder);
-  return store;
+  return store_owns_folder (store, g_steal_pointer (&folder));
 }
 
 typedef struct {

@@ -54,6 +54,12 @@ struct _MkSettings {
  * @MK_STORE_OPEN_EXISTING: the database must exist; its schema is brought
  *   up to date (commands that only read: a report, an export, a check)
  * @MK_STORE_OPEN_READ_ONLY: the database must exist and is never written
+ * @MK_STORE_OPEN_UNCHANGED: the database must exist, and the file stays as
+ *   it is: for work whose changes are all rolled back (a dry run).  A
+ *   database of this Minutka's version is opened as with _EXISTING; an
+ *   older one, which opening would bring up to date, is copied into a
+ *   private temporary folder that goes with the store, and the copy is
+ *   brought up to date instead
  * @MK_STORE_OPEN_NO_WAIT: or-ed with one of the above: while a big import
  *   holds the file, fail at once with %MK_STORE_ERROR_BUSY instead of
  *   waiting for it (the window then waits in mk_store_open_async(), where
@@ -65,6 +71,7 @@ typedef enum {
   MK_STORE_OPEN_CREATE,
   MK_STORE_OPEN_EXISTING,
   MK_STORE_OPEN_READ_ONLY,
+  MK_STORE_OPEN_UNCHANGED,
   MK_STORE_OPEN_NO_WAIT = 1 << 4,
 } MkStoreOpenMode;
 

@@ -22,6 +22,7 @@
 #include "mk-cli.h"
 #include "mk-exporter.h"
 #include "mk-store.h"
+#include "mk-store-private.h"
 #include "mk-version.h"
 
 typedef struct {
@@ -677,6 +678,57 @@ test_import_dry_run_creates_nothing (void)
   g_assert_cmpuint (count_dry_run_folders (), ==, folders);
 }
 
+/* A dry run on a database of an older Minutka brought it up to date —
+ * written while saying "nothing was written".  It runs on an up-to-date
+ * copy; the file stays byte for byte as it was. */
+static void
+test_import_dry_run_leaves_older_database (void)
+{
+  g_autofree char *db = test_path ("dr-v1.db");
+  g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+  g_autofree char *toggl = fixture ("toggl-detailed.csv");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize n_before = 0, n_after = 0;
+  guint folders = count_dry_run_folders ();
+  g_auto(Run) run = { 0, };
+  sqlite3 *sdb = NULL;
+
+  g_unlink (db);
+  g_assert_cmpint (sqlite3_open (db, &sdb), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (sdb, mk_store_schema_v1_sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (sdb,
+                                 "INSERT INTO category (id, key, color, class, sort_order) "
+                                 "VALUES (1, 'calls', '#3584e4', 'selling', 0),"
+                                 "(7, 'other', '#77767b', 'non_selling', 6);"
+                                 "INSERT INTO person (id, name, name_key) VALUES (1, 'Anna', 'anna');"
+                                 "INSERT INTO entry (id, person_id, day, start, minutes, "
+                                 "category_id, task, created) VALUES (1, 1, '2026-11-23', 600, "
+                                 "10, 1, 'a', '2026-11-23T10:00:00Z');"
+                                 "INSERT INTO day_total VALUES (1, '2026-11-23', 1, 10, 1, 10, 10);"
+                                 "INSERT INTO entry_length VALUES (1, '2026-11-23', 1, 10, 1);"
+                                 "PRAGMA application_id = 1296979019;"
+                                 "PRAGMA user_version = 1;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (sdb);
+  g_assert_true (g_file_get_contents (db, &before, &n_before, NULL));
+
+  RUN (&run, "--db", db, "--import", toggl, "--dry-run");
+  g_assert_cmpint (run.status, ==, MK_EXIT_OK);
+  g_assert_nonnull (strstr (run.out, "imported 4 (191 min)"));
+  g_assert_nonnull (strstr (run.out, "dry run, nothing was written"));
+  g_assert_true (g_file_get_contents (db, &after, &n_after, NULL));
+  g_assert_cmpuint (n_after, ==, n_before);
+  g_assert_true (memcmp (before, after, n_before) == 0);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  /* The copy went with it. */
+  g_assert_cmpuint (count_dry_run_folders (), ==, folders);
+
+  /* The real import brings it up to date and adds to it. */
+  RUN (&run, "--db", db, "--import", toggl);
+  g_assert_cmpint (run.status, ==, MK_EXIT_OK);
+  g_assert_cmpint (count_entries (db), ==, 5);
+}
+
 /* --export */
 
 static void
@@ -1052,6 +1104,8 @@ main (int   argc,
   g_test_add_func ("/cli/report/exit-codes", test_report_exit_codes);
   g_test_add_func ("/cli/import/files-dry-run-invalid", test_import);
   g_test_add_func ("/cli/import/dry-run-creates-nothing", test_import_dry_run_creates_nothing);
+  g_test_add_func ("/cli/import/dry-run-leaves-older-database",
+                   test_import_dry_run_leaves_older_database);
   g_test_add_func ("/cli/export/period", test_export);
   g_test_add_func ("/cli/files/report-output-targets", test_report_output_targets);
   g_test_add_func ("/cli/files/export-safety", test_export_safety);
