@@ -7,7 +7,10 @@
  * (mk-category-editor) as a subpage.  A second group adds a category.
  *
  * The list follows the store: on every "changed" it is read again, so a
- * change made anywhere (the editor, an import, another window) shows here.
+ * change made anywhere (the editor, an import, another window) shows here;
+ * only the rows that show something else are made again (mk-list-fill),
+ * so a commit elsewhere — an entry, another category's target — does not
+ * rebuild the page.
  * The page only forwards the user's intent to core; core validates and its
  * messages are shown as they are.  A name core refuses (empty, taken) is
  * marked in its field with the message under it (mk_field_error_show()),
@@ -26,6 +29,7 @@
 #include "mk-field-error.h"
 #include "mk-format.h"
 #include "mk-label-models.h"
+#include "mk-list-fill.h"
 #include "mk-store-aliases.h"
 #include "mk-store-order.h"
 
@@ -43,6 +47,8 @@ struct _MkCategoriesPage
   MkStore            *store;
   gulong              changed_id;
   GListStore         *categories;
+  MkListFill         *fill;
+  guint               n_categories;  /* in the list once filled */
 
   GtkListBox         *list_box;
   AdwEntryRow        *new_name_row;
@@ -110,16 +116,40 @@ category_swatch_new (const char *color)
   return area;
 }
 
+/* Everything the row of the category at @position of @n shows: two
+ * categories with the same signature get the same row. */
+static char *
+category_signature (MkStore    *store,
+                    MkCategory *category,
+                    guint       position,
+                    guint       n)
+{
+  g_autofree char *description = category_describe (store, category);
+
+  return g_strdup_printf ("%" G_GINT64_FORMAT "\x1f%s\x1f%s\x1f%s\x1f%s\x1f%d\x1f%d\x1f%d",
+                          mk_category_get_id (category), mk_category_get_key (category),
+                          mk_category_get_name (category), mk_category_get_color (category),
+                          description, mk_category_get_archived (category), position > 0,
+                          position + 1 < n);
+}
+
 static void
 reload (MkCategoriesPage *self)
 {
   g_autoptr(GListModel) all = mk_store_list_categories (self->store, TRUE);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  guint old = g_list_model_get_n_items (G_LIST_MODEL (self->categories));
+  g_autoptr(GPtrArray) signatures = g_ptr_array_new_with_free_func (g_free);
+  guint n = g_list_model_get_n_items (all);
 
-  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
-    g_ptr_array_add (items, g_list_model_get_item (all, i));
-  g_list_store_splice (self->categories, 0, old, items->pdata, items->len);
+  for (guint i = 0; i < n; i++)
+    {
+      MkCategory *category = g_list_model_get_item (all, i);
+
+      g_ptr_array_add (items, category);
+      g_ptr_array_add (signatures, category_signature (self->store, category, i, n));
+    }
+  self->n_categories = n;
+  mk_list_fill_set (self->fill, items, signatures);
 }
 
 static void
@@ -186,7 +216,11 @@ move_button_new (MkCategoriesPage *self,
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_sensitive (button, sensitive);
   gtk_widget_set_name (button, delta < 0 ? "move-up" : "move-down");
+  /* Set while hidden: on a visible widget GTK 4.8 asks the X server where
+   * the pointer is at every tooltip set. */
+  gtk_widget_set_visible (button, FALSE);
   gtk_widget_set_tooltip_text (button, delta < 0 ? _("Move Up") : _("Move Down"));
+  gtk_widget_set_visible (button, TRUE);
   g_object_set_data_full (G_OBJECT (button), "category-id", g_memdup2 (&id, sizeof id), g_free);
   g_object_set_data (G_OBJECT (button), "delta", GINT_TO_POINTER (delta));
   g_signal_connect (button, "clicked", G_CALLBACK (move_clicked_cb), self);
@@ -212,7 +246,8 @@ create_row (gpointer item,
   g_autofree char *subtitle = category_describe (self->store, category);
   g_autofree char *name = g_strdup_printf ("category-%s", mk_category_get_key (category));
   guint position = 0;
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->categories));
+  /* A row is made at the place it keeps once the list is filled. */
+  guint n = self->n_categories;
   gint64 id = mk_category_get_id (category);
   GtkWidget *up;
   GtkWidget *down;
@@ -407,6 +442,7 @@ mk_categories_page_dispose (GObject *object)
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_id, self->store);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->fill, mk_list_fill_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), MK_TYPE_CATEGORIES_PAGE);
 
   G_OBJECT_CLASS (mk_categories_page_parent_class)->dispose (object);
@@ -453,6 +489,5 @@ mk_categories_page_init (MkCategoriesPage *self)
   adw_combo_row_set_selected (self->new_kind_row, MK_CATEGORY_KIND_NON_SELLING);
 
   self->categories = g_list_store_new (MK_TYPE_CATEGORY);
-  gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->categories), create_row, self,
-                           NULL);
+  self->fill = mk_list_fill_new (self->list_box, self->categories, create_row, NULL, self);
 }

@@ -7,6 +7,11 @@
  * duplicate is merged; "people.add" (Add Person…) opens the same editor
  * empty, for someone new.  The list is read again on every "changed" of the
  * store, so a person added shows at once; the page then focuses their row.
+ * Only the rows whose person changed are made again (mk-list-fill): a
+ * change elsewhere (a target, an entry) leaves the list as it is, and a
+ * long list comes a few rows at a time, with a spinner under it until it
+ * is whole, so that opening Preferences with two hundred people keeps the
+ * window answering (docs/gui.md, "Nothing waits on the main thread").
  * A long name is cut to one line with an ellipsis, the whole name in the
  * row's tooltip, so the rows never widen the window.
  */
@@ -17,6 +22,7 @@
 #include <glib/gi18n.h>
 
 #include "mk-format.h"
+#include "mk-list-fill.h"
 #include "mk-people-page.h"
 #include "mk-person-editor.h"
 
@@ -27,12 +33,27 @@ struct _MkPeoplePage
   MkStore            *store;
   gulong              changed_id;
   GListStore         *people;
+  MkListFill         *fill;
 
   GtkListBox         *list_box;
   AdwStatusPage      *empty_page;
+  GtkSpinner         *fill_spinner;
 };
 
 G_DEFINE_FINAL_TYPE (MkPeoplePage, mk_people_page, ADW_TYPE_PREFERENCES_PAGE)
+
+/* Everything a person's row shows: two people with the same signature
+ * get the same row. */
+static char *
+person_signature (MkPerson *person)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT "\x1f%s\x1f%s\x1f%d\x1f%s\x1f%d",
+                          mk_person_get_id (person), mk_person_get_name (person),
+                          mk_person_get_email (person) ? mk_person_get_email (person) : "",
+                          (int) mk_person_get_level (person),
+                          mk_person_get_team (person) ? mk_person_get_team (person) : "",
+                          mk_person_get_archived (person));
+}
 
 static void
 reload (MkPeoplePage *self)
@@ -40,6 +61,7 @@ reload (MkPeoplePage *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) all = mk_store_list_people (self->store, TRUE, &error);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) signatures = g_ptr_array_new_with_free_func (g_free);
 
   if (all == NULL)
     {
@@ -49,11 +71,25 @@ reload (MkPeoplePage *self)
     }
 
   for (guint i = 0; i < g_list_model_get_n_items (all); i++)
-    g_ptr_array_add (items, g_list_model_get_item (all, i));
-  g_list_store_splice (self->people, 0, g_list_model_get_n_items (G_LIST_MODEL (self->people)),
-                       items->pdata, items->len);
+    {
+      MkPerson *person = g_list_model_get_item (all, i);
+
+      g_ptr_array_add (items, person);
+      g_ptr_array_add (signatures, person_signature (person));
+    }
+  mk_list_fill_set (self->fill, items, signatures);
   gtk_widget_set_visible (GTK_WIDGET (self->list_box), items->len > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->empty_page), items->len == 0);
+}
+
+static void
+fill_busy_cb (gpointer data)
+{
+  MkPeoplePage *self = data;
+  gboolean busy = mk_list_fill_get_busy (self->fill);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->fill_spinner), busy);
+  gtk_spinner_set_spinning (self->fill_spinner, busy);
 }
 
 static void
@@ -101,7 +137,11 @@ create_row (gpointer item,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), mk_person_get_name (person));
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
+  /* Set while the row is hidden: on a visible widget GTK 4.8 asks the X
+   * server where the pointer is at every tooltip set, a round trip a row. */
+  gtk_widget_set_visible (row, FALSE);
   gtk_widget_set_tooltip_text (row, mk_person_get_name (person));
+  gtk_widget_set_visible (row, TRUE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row),
@@ -135,6 +175,20 @@ mk_people_page_set_store (MkPeoplePage *self,
   self->changed_id = g_signal_connect_swapped (store, "changed",
                                                G_CALLBACK (store_changed_cb), self);
   reload (self);
+}
+
+/**
+ * mk_people_page_get_busy:
+ * @self: the page
+ *
+ * Returns: whether rows of the list are still to come (a spinner says so
+ *   under it).
+ */
+gboolean
+mk_people_page_get_busy (MkPeoplePage *self)
+{
+  g_return_val_if_fail (MK_IS_PEOPLE_PAGE (self), FALSE);
+  return mk_list_fill_get_busy (self->fill);
 }
 
 /**
@@ -207,6 +261,7 @@ mk_people_page_dispose (GObject *object)
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_id, self->store);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->fill, mk_list_fill_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), MK_TYPE_PEOPLE_PAGE);
 
   G_OBJECT_CLASS (mk_people_page_parent_class)->dispose (object);
@@ -235,6 +290,7 @@ mk_people_page_class_init (MkPeoplePageClass *klass)
                                                RESOURCE_BASE_PATH "/mk-people-page.ui");
   gtk_widget_class_bind_template_child (widget_class, MkPeoplePage, list_box);
   gtk_widget_class_bind_template_child (widget_class, MkPeoplePage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, MkPeoplePage, fill_spinner);
   gtk_widget_class_install_action (widget_class, "people.add", NULL, add_action_cb);
 }
 
@@ -244,5 +300,6 @@ mk_people_page_init (MkPeoplePage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->people = g_list_store_new (MK_TYPE_PERSON);
-  gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->people), create_row, self, NULL);
+  self->fill = mk_list_fill_new (self->list_box, self->people, create_row,
+                                G_CALLBACK (fill_busy_cb), self);
 }

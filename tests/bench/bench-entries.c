@@ -32,6 +32,7 @@
 #include "mk-application.h"
 #include "mk-entries-page.h"
 #include "mk-entry-list.h"
+#include "mk-people-page.h"
 #include "mk-preferences-window.h"
 #include "mk-window.h"
 
@@ -230,10 +231,16 @@ preferences (void)
   return NULL;
 }
 
+/* Shown, with the whole list of people (it comes a few rows at a time). */
 static gboolean
 preferences_shown (gpointer data)
 {
-  return preferences () != NULL && gtk_widget_get_mapped (GTK_WIDGET (preferences ()));
+  GtkWidget *people;
+
+  if (preferences () == NULL || !gtk_widget_get_mapped (GTK_WIDGET (preferences ())))
+    return FALSE;
+  people = mk_gui_test_find_by_type (GTK_WIDGET (preferences ()), MK_TYPE_PEOPLE_PAGE);
+  return people == NULL || !mk_people_page_get_busy (MK_PEOPLE_PAGE (people));
 }
 
 static void

@@ -7,7 +7,9 @@
  * known refused in the form, with nothing written and nothing destructive
  * offered), edits a person's details, merges a duplicate spelling after the
  * confirmation dialog, and shows a person with an 80-character name in a
- * window 360 px wide.  After each step the database is read through a second
+ * window 360 px wide; with eighty people, sees the list come a few rows at a
+ * time with a spinner under it, and a change elsewhere (a target) or to one
+ * person leave the other rows as they are.  After each step the database is read through a second
  * connection, as another program would.  A screenshot of each step goes to
  * MINUTKA_SCREENSHOT_DIR (the -ru run takes them in Russian).
  */
@@ -553,6 +555,124 @@ test_person_details (void)
   g_assert_false (gtk_widget_get_visible (mk_gui_test_child (editor, "error_label")));
 }
 
+
+/* A commit every page follows (a category's target) leaves the row as it
+ * is; a change to one person makes only theirs again. */
+static void
+change_admin_target (MkStore *store,
+                     double   max)
+{
+  MkCategory *admin = mk_store_get_category_by_key (store, "admin");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strdup (mk_category_get_name (admin));
+  g_autofree char *color = g_strdup (mk_category_get_color (admin));
+
+  g_assert_true (mk_store_update_category (store, mk_category_get_id (admin), name, color,
+                                           mk_category_get_kind (admin),
+                                           mk_category_get_target_min (admin), max,
+                                           mk_category_get_sort_order (admin),
+                                           mk_category_get_archived (admin), &error));
+  g_assert_no_error (error);
+}
+
+/* Eighty people: the list comes a few rows at a time, a spinner under it
+ * until it is whole, then every person has a row in the store's order.
+ * Rows are made again only for a person who changed. */
+static void
+test_long_list (void)
+{
+  MkStore *store = mk_window_get_store (mk_gui_test_get_window ());
+  g_autoptr(GListModel) people = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MkPerson) first = NULL;
+  g_autoptr(MkPerson) last = NULL;
+  g_autoptr(MkPerson) kept_person = NULL;
+  g_autoptr(MkPerson) renamed_person = NULL;
+  g_autofree char *new_name = NULL;
+  AdwPreferencesWindow *prefs;
+  GtkWidget *page;
+  GtkWidget *list_box;
+  GtkWidget *spinner;
+  GtkWidget *kept;
+  GtkWidget *renamed;
+  GtkWidget *row;
+  guint n;
+  guint i;
+
+  for (i = 0; i < 80; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Сотрудник %02u", i);
+      g_autoptr(MkPerson) person = mk_store_add_person (store, name, NULL, MK_LEVEL_NONE, NULL,
+                                                        &error);
+
+      g_assert_no_error (error);
+    }
+  people = mk_store_list_people (store, TRUE, &error);
+  g_assert_no_error (error);
+  n = g_list_model_get_n_items (people);
+  first = g_list_model_get_item (people, 0);
+  last = g_list_model_get_item (people, n - 1);
+
+  /* A window of its own, looked at before any idle runs. */
+  prefs = ADW_PREFERENCES_WINDOW (mk_preferences_window_new (store));
+  page = mk_gui_test_child_of_type (prefs, MK_TYPE_PEOPLE_PAGE);
+  spinner = mk_gui_test_child (page, "fill_spinner");
+  list_box = mk_gui_test_child (page, "list_box");
+  g_assert_true (mk_people_page_get_busy (MK_PEOPLE_PAGE (page)));
+  g_assert_true (gtk_widget_get_visible (spinner));
+  g_assert_nonnull (person_row (prefs, mk_person_get_id (first)));
+  g_assert_null (person_row (prefs, mk_person_get_id (last)));
+
+  gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (mk_gui_test_get_window ()));
+  adw_preferences_window_set_visible_page_name (prefs, "people");
+  gtk_window_present (GTK_WINDOW (prefs));
+  g_assert_true (mk_gui_test_wait_for (!mk_people_page_get_busy (MK_PEOPLE_PAGE (page))));
+  g_assert_false (gtk_widget_get_visible (spinner));
+  for (i = 0, row = gtk_widget_get_first_child (list_box); row != NULL;
+       i++, row = gtk_widget_get_next_sibling (row))
+    {
+      g_autoptr(MkPerson) person = i < n ? g_list_model_get_item (people, i) : NULL;
+      g_autofree char *name = NULL;
+
+      g_assert_nonnull (person);
+      name = g_strdup_printf ("person-%" G_GINT64_FORMAT, mk_person_get_id (person));
+      g_assert_cmpstr (gtk_widget_get_name (row), ==, name);
+    }
+  g_assert_cmpuint (i, ==, n);
+  mk_gui_test_wait_frames (GTK_WIDGET (prefs), 3);
+  screenshot (GTK_WIDGET (prefs), "long-list");
+
+  kept_person = g_list_model_get_item (people, n / 2);
+  renamed_person = g_list_model_get_item (people, n / 2 + 1);
+  kept = person_row (prefs, mk_person_get_id (kept_person));
+  renamed = person_row (prefs, mk_person_get_id (renamed_person));
+  g_object_add_weak_pointer (G_OBJECT (kept), (gpointer *) &kept);
+  g_object_add_weak_pointer (G_OBJECT (renamed), (gpointer *) &renamed);
+
+  change_admin_target (store, 0.25);
+  mk_gui_test_wait_frames (GTK_WIDGET (prefs), 2);
+  g_assert_false (mk_people_page_get_busy (MK_PEOPLE_PAGE (page)));
+  g_assert_true (person_row (prefs, mk_person_get_id (kept_person)) == kept);
+  g_assert_true (person_row (prefs, mk_person_get_id (renamed_person)) == renamed);
+
+  /* A name that keeps its place in the list. */
+  new_name = g_strdup_printf ("%s (Петрова)", mk_person_get_name (renamed_person));
+  g_assert_true (mk_store_update_person (store, mk_person_get_id (renamed_person), new_name,
+                                         NULL, MK_LEVEL_SENIOR, NULL, FALSE, &error));
+  g_assert_no_error (error);
+  mk_gui_test_wait_frames (GTK_WIDGET (prefs), 2);
+  g_assert_true (person_row (prefs, mk_person_get_id (kept_person)) == kept);
+  g_assert_null (renamed);
+  row = person_row (prefs, mk_person_get_id (renamed_person));
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, new_name);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                            mk_level_label (MK_LEVEL_SENIOR)));
+
+  g_object_remove_weak_pointer (G_OBJECT (kept), (gpointer *) &kept);
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
 static void
 load_demo (void)
 {
@@ -578,6 +698,7 @@ main (int   argc,
   g_test_add_func ("/gui/people/merge-people", test_merge_people);
   g_test_add_func ("/gui/people/person-details", test_person_details);
   g_test_add_func ("/gui/people/long-name-narrow", test_long_name_narrow);
+  g_test_add_func ("/gui/people/long-list", test_long_list);
 
   app = mk_gui_test_app_new (db_path);
   return mk_gui_test_run (app);

@@ -461,6 +461,9 @@ test_target_band (void)
   g_autoptr(MkAnalysis) before = NULL;
   g_autoptr(MkAnalysis) after = NULL;
   MkCategory *admin;
+  GtkWidget *categories;
+  GtkWidget *calls_row;
+  GtkWidget *admin_row;
   guint targets;
   MkStore *db;
 
@@ -469,9 +472,22 @@ test_target_band (void)
   g_assert_nonnull (before);
   targets = count_findings (before, MK_FINDING_TARGET, "admin");
 
+  /* The Categories page makes only the changed category's row again. */
+  categories = mk_gui_test_child_of_type (prefs, MK_TYPE_CATEGORIES_PAGE);
+  calls_row = mk_gui_test_child (categories, "category-calls");
+  admin_row = mk_gui_test_child (categories, "category-admin");
+  g_object_add_weak_pointer (G_OBJECT (calls_row), (gpointer *) &calls_row);
+  g_object_add_weak_pointer (G_OBJECT (admin_row), (gpointer *) &admin_row);
+
   gtk_spin_button_set_value (max_spin, 15);
   gtk_spin_button_set_value (min_spin, 5);
   mk_gui_test_wait_frames (GTK_WIDGET (prefs), 2);
+  g_assert_true (mk_gui_test_child (categories, "category-calls") == calls_row);
+  g_assert_null (admin_row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (
+                              ADW_ACTION_ROW (mk_gui_test_child (categories, "category-admin"))),
+                            "15"));
+  g_object_remove_weak_pointer (G_OBJECT (calls_row), (gpointer *) &calls_row);
   db = open_db ();
   admin = mk_store_get_category_by_key (db, "admin");
   g_assert_cmpfloat_with_epsilon (mk_category_get_target_max (admin), 0.15, 1e-9);
