@@ -398,10 +398,11 @@ assert_same_rows (MkEntryList *a,
     }
 }
 
-/* An asynchronous list reads searches and unindexed orders in a worker:
- * the caller never waits, the list keeps its rows meanwhile, and the
- * result is the synchronous list's, told as a reorder, a commit or new
- * filters. */
+/* An asynchronous list reads searches, unindexed orders and new filters
+ * in a worker: the caller never waits, the list keeps its rows meanwhile,
+ * and the result is the synchronous list's, told as a reorder, a commit or
+ * new filters.  More than 4,096 rows, so that the middle of the time order
+ * is read a day at a time, by the days the worker counted. */
 static void
 test_entry_list_async (void)
 {
@@ -416,7 +417,7 @@ test_entry_list_async (void)
   MkEntryListChange change = MK_ENTRY_LIST_CHANGE_NONE;
   guint before;
 
-  for (int i = 0; i < 3000; i++)
+  for (int i = 0; i < 5000; i++)
     {
       char day_s[11];
       g_autofree char *task = g_strdup_printf (i % 4 ? "Call Acme %d" : "Отчёт %d", i % 97);
@@ -433,7 +434,7 @@ test_entry_list_async (void)
   mk_entry_list_set_async (async, TRUE);
   g_signal_connect (async, "items-changed", G_CALLBACK (note_change_cb), &change);
   before = g_list_model_get_n_items (G_LIST_MODEL (async));
-  g_assert_cmpuint (before, ==, 3000);
+  g_assert_cmpuint (before, ==, 5000);
 
   for (int sort = MK_ENTRY_SORT_TIME; sort <= MK_ENTRY_SORT_TASK; sort++)
     for (int descending = 0; descending < 2; descending++)
@@ -453,25 +454,51 @@ test_entry_list_async (void)
   mk_entry_list_set_search (async, "acme");
   mk_entry_list_set_search (async, "отчёт");   /* the first request is dropped */
   g_assert_true (mk_entry_list_get_busy (async));
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (async)), ==, 3000);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (async)), ==, 5000);
   wait_idle (async);
   g_assert_cmpint (change, ==, MK_ENTRY_LIST_CHANGE_FILTER);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (async)), ==, 750);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (async)), ==, 1250);
   assert_same_rows (sync, async);
 
   /* A commit: read again, told as a commit. */
   mk_test_add_entry (store, anna, "2026-09-02", 100, 15, "calls", "Отчёт для руководителя");
   wait_idle (async);
   g_assert_cmpint (change, ==, MK_ENTRY_LIST_CHANGE_COMMIT);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (async)), ==, 751);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (async)), ==, 1251);
   assert_same_rows (sync, async);
 
-  /* Back to the time order without a search: synchronous again. */
+  /* Back to the time order without a search: counted in the worker too,
+   * told as new filters (the larger of the two changes asked for). */
   mk_entry_list_set_search (sync, NULL);
   mk_entry_list_set_search (async, NULL);
   mk_entry_list_set_sort (sync, MK_ENTRY_SORT_TIME, FALSE);
   mk_entry_list_set_sort (async, MK_ENTRY_SORT_TIME, FALSE);
+  g_assert_true (mk_entry_list_get_busy (async));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (async)), ==, 1251);
+  wait_idle (async);
+  g_assert_cmpint (change, ==, MK_ENTRY_LIST_CHANGE_FILTER);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (async)), ==, 5001);
+  assert_same_rows (sync, async);
+
+  /* One person, then everyone again: in the worker as well. */
+  mk_entry_list_set_person (sync, anna);
+  mk_entry_list_set_person (async, anna);
+  g_assert_true (mk_entry_list_get_busy (async));
+  wait_idle (async);
+  g_assert_cmpint (change, ==, MK_ENTRY_LIST_CHANGE_FILTER);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (async)), ==, 2501);
+  assert_same_rows (sync, async);
+  mk_entry_list_set_person (sync, 0);
+  mk_entry_list_set_person (async, 0);
+  wait_idle (async);
+  assert_same_rows (sync, async);
+
+  /* A commit in the time order is counted at once: the new row is there
+   * when the store's "changed" returns. */
+  mk_test_add_entry (store, boris, "2026-09-03", 200, 20, "calls", "Звонок");
   g_assert_false (mk_entry_list_get_busy (async));
+  g_assert_cmpint (change, ==, MK_ENTRY_LIST_CHANGE_COMMIT);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (async)), ==, 5002);
   assert_same_rows (sync, async);
 }
 
