@@ -1003,7 +1003,7 @@ typedef struct {
   GHashTable   *login_index;   /* login → its index in logins + 1 */
   IdCache       person_cache;  /* the last ids found in person_ids, */
   IdCache       category_cache; /* … category_ids */
-  char         *range;         /* the entries' revisions to read, as SQL */
+  const char   *range;         /* which entries to read, as SQL (numbers only) */
 } Receive;
 
 static GHashTable *
@@ -1508,12 +1508,13 @@ receive_into_store (Receive *r,
     return FALSE;
 
   {
-    g_autofree char *sql =
-      g_strdup_printf ("COPY (SELECT uuid, person, day, start, minutes, category, task, "
-                       "source, deleted, revision, changed_by FROM minutka.entry WHERE %s) "
-                       "TO STDOUT", r->range);
+    g_autoptr(GString) sql =
+      g_string_new ("COPY (SELECT uuid, person, day, start, minutes, category, task, source, "
+                    "deleted, revision, changed_by FROM minutka.entry WHERE ");
 
-    result = PQexec (sync->conn, sql);
+    g_string_append (sql, r->range);
+    g_string_append (sql, ") TO STDOUT");
+    result = PQexec (sync->conn, sql->str);
   }
   if (PQresultStatus (result) != PGRES_COPY_OUT)
     {
@@ -1617,7 +1618,7 @@ receive_changes (Sync    *sync,
   g_autoptr(PGresult) set = NULL;
   g_autoptr(MkTeamOwned) owned = NULL;
   g_autofree char *since_text = NULL;
-  g_autofree char *range = NULL;
+  g_autoptr(GString) range = NULL;
   Receive r = { 0, };
   gboolean ok;
 
@@ -1656,30 +1657,24 @@ receive_changes (Sync    *sync,
     if (set == NULL)
       return FALSE;
   }
-  /* The entries to read, with the numbers and this desktop's identity
-   * written out (the planner then knows how much of the table it is, and
-   * a current_setting() per row cost the count of a million entries 0.8 s
-   * of its 1.1), without what this sync has just sent when that is inside
-   * the range (send_changes()).  The identity is this database's own,
-   * checked to be one. */
-  if (!mk_uuid_is_valid (sync->link->desktop_uuid))
-    {
-      g_set_error (error, MK_TEAM_ERROR, MK_TEAM_ERROR_FAILED,
-                   _("This database's link to the team is damaged. Leave the team with "
-                     "--team-leave and join it again."));
-      return FALSE;
-    }
+  /* The entries to read: the range of their revisions written out as
+   * numbers (the planner then knows how much of the table it is), without
+   * what this sync has just sent when that is inside it (send_changes());
+   * this desktop's identity in a sub-select, evaluated once (a
+   * current_setting() per row cost the count of a million entries 0.8 s
+   * of its 1.1). */
+  range = g_string_new (NULL);
   if (sync->sent_until > sync->sent_from && sync->sent_from > r.since)
-    range = g_strdup_printf ("(revision > %" G_GINT64_FORMAT " AND revision <= %" G_GINT64_FORMAT
-                             " OR revision > %" G_GINT64_FORMAT " AND revision <= %"
-                             G_GINT64_FORMAT ") AND origin IS DISTINCT FROM '%s'::uuid",
-                             r.since, sync->sent_from, sync->sent_until, r.until,
-                             sync->link->desktop_uuid);
+    g_string_append_printf (range, "(revision > %" G_GINT64_FORMAT " AND revision <= %"
+                            G_GINT64_FORMAT " OR revision > %" G_GINT64_FORMAT
+                            " AND revision <= %" G_GINT64_FORMAT ")",
+                            r.since, sync->sent_from, sync->sent_until, r.until);
   else
-    range = g_strdup_printf ("revision > %" G_GINT64_FORMAT " AND revision <= %"
-                             G_GINT64_FORMAT " AND origin IS DISTINCT FROM '%s'::uuid",
-                             r.since, r.until, sync->link->desktop_uuid);
-  r.range = range;
+    g_string_append_printf (range, "revision > %" G_GINT64_FORMAT " AND revision <= %"
+                            G_GINT64_FORMAT, r.since, r.until);
+  g_string_append (range, " AND origin IS DISTINCT FROM "
+                   "(SELECT current_setting ('minutka.origin')::uuid)");
+  r.range = range->str;
   owned = mk_team_owned_fetch (sync->conn, r.since, error);
   if (owned == NULL)
     return FALSE;
@@ -1710,10 +1705,11 @@ receive_changes (Sync    *sync,
         }
     }
   {
-    g_autofree char *sql =
-      g_strdup_printf ("SELECT count (*) FROM minutka.entry WHERE %s", r.range);
-    g_autoptr(PGresult) count =
-      mk_team_query (sync->conn, sql, 0, NULL, _("receiving the entries"), error);
+    g_autoptr(GString) sql = g_string_new ("SELECT count (*) FROM minutka.entry WHERE ");
+    g_autoptr(PGresult) count = NULL;
+
+    g_string_append (sql, r.range);
+    count = mk_team_query (sync->conn, sql->str, 0, NULL, _("receiving the entries"), error);
 
     if (count == NULL)
       {
