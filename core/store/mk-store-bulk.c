@@ -7,9 +7,11 @@
  *    abort or a crash leaves the file exactly as before (one transaction);
  *  - the day totals (with their length histograms and task lists) are
  *    written once at commit, so they equal the entries the moment the
- *    transaction commits: summed in memory row by row for a small bulk or
- *    a sync's, read back from the new rows (ids above the table's highest
- *    before the bulk) a person-day at a time for a big import;
+ *    transaction commits: summed in memory row by row for a small bulk,
+ *    read back from the new rows (ids above the table's highest before
+ *    the bulk) a person-day at a time for a big import or a big sync's
+ *    (from the sorted runs the writer keeps; a sync's without them is
+ *    summed row by row, see mk_store_bulk_expect_rows());
  *  - a row whose fingerprint already exists in the database for its
  *    (person, day) is a duplicate and is not inserted; the fingerprints of
  *    a (person, day) are read the first time the bulk touches it.  Within
@@ -456,16 +458,24 @@ mk_store_bulk_expect_rows (MkStoreBulk  *bulk,
     return TRUE;
   if (!restart_with_rollback_journal (bulk, error))
     return FALSE;
-  /* An import's rows are summed up at commit from the table.  A sync's
-   * bulk may change or delete rows it added (core/team), each with its own
-   * rollup change: its rollups stay summed row by row. */
+  /* An import's rows are summed up at commit, from the writer's sorted
+   * runs or else from the table.  A sync's bulk changes or deletes rows
+   * with a rollup change of their own each (core/team): the rows the bulk
+   * added (above last_old_id) only when the server sends one identity
+   * twice, which it never does, or two identities share a key (2⁻⁶⁴).
+   * Summed from the runs — the rows as the bulk wrote them — that still
+   * adds up, so a sync's bulk sums at commit only with runs; without
+   * them, row by row. */
   bulk->sum_at_commit = !bulk->received;
   bulk->last_old_id = existing;
-  if (bulk->sum_at_commit && store->path != NULL)
+  if ((bulk->sum_at_commit || bulk->received) && store->path != NULL)
     {
       bulk->runs = mk_bulk_runs_new (store->path);
       if (bulk->runs != NULL)
-        mk_bulk_writer_set_runs (bulk->writer, bulk->runs);
+        {
+          mk_bulk_writer_set_runs (bulk->writer, bulk->runs);
+          bulk->sum_at_commit = TRUE;
+        }
     }
 
   /* Appending rows to unindexed tables needs little cache; the memory
