@@ -12,13 +12,15 @@
  *
  * Invariants.  The sentences are the engine's, only stripped of the
  * manager's name that the group title already shows.  A big team does not
- * stall the page: the first GROUPS_AT_ONCE groups are built at once, then
- * GROUPS_MORE more each time the user asks for them; and a group built
- * is shown one frame after the one before it (a tick callback), so that
- * no frame lays out more than one group's wrapped sentences — ten groups
- * laid out in one frame took 150 ms of the main thread.  The widgets are
- * all there at once (mk_findings_view_get_n_groups() counts them);
- * mk_findings_view_get_complete() says whether all are shown yet.
+ * stall the page: the first GROUPS_AT_ONCE groups are built, then
+ * GROUPS_MORE more each time the user asks for them; and they are built
+ * one per frame (a tick callback), so that no frame builds and lays out
+ * more than one group's wrapped sentences — ten groups built and laid out
+ * at once took 150 ms of the main thread.  A new analysis replaces the
+ * groups shown one by one, in place, so the list does not collapse and
+ * the scroll position holds; the "more" button and the line of quiet
+ * managers follow when the last group is built.
+ * mk_findings_view_get_complete() says whether it is.
  */
 #define G_LOG_DOMAIN "mk-findings-view"
 
@@ -42,40 +44,28 @@ struct _MkFindingsView
   GtkWidget  *quiet_label;
   guint       n_built;      /* ranking items looked at so far */
   guint       n_groups;     /* groups built */
-  guint       reveal_id;    /* tick callback showing the next hidden group */
+  guint       to_build;     /* groups still to build, one per frame */
+  gboolean    team_pending; /* the team's group is still to build */
+  GPtrArray  *old_groups;   /* the last analysis's groups, replaced one by one */
+  guint       build_id;     /* tick callback building the next group */
 };
 
 G_DEFINE_FINAL_TYPE (MkFindingsView, mk_findings_view, GTK_TYPE_WIDGET)
 
-/* Shows the first hidden group; once none is left, stops. */
-static gboolean
-reveal_tick_cb (GtkWidget     *widget,
-                GdkFrameClock *clock,
-                gpointer       user_data)
-{
-  MkFindingsView *self = MK_FINDINGS_VIEW (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (ADW_IS_PREFERENCES_GROUP (child) && !gtk_widget_get_visible (child))
-      {
-        gtk_widget_set_visible (child, TRUE);
-        return G_SOURCE_CONTINUE;
-      }
-  self->reveal_id = 0;
-  return G_SOURCE_REMOVE;
-}
-
-/* Puts @group before the "more" button, hidden until its frame comes. */
+/* Puts @group where the next of the last analysis's groups is, and
+ * drops that one. */
 static void
 insert_group (MkFindingsView *self,
               GtkWidget      *group)
 {
-  gtk_widget_set_visible (group, FALSE);
-  gtk_widget_insert_before (group, GTK_WIDGET (self), self->more_button);
-  if (self->reveal_id == 0)
-    self->reveal_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_tick_cb,
-                                                    NULL, NULL);
+  GtkWidget *old = self->old_groups->len > 0 ? self->old_groups->pdata[0] : NULL;
+
+  gtk_widget_insert_before (group, GTK_WIDGET (self), old != NULL ? old : self->more_button);
+  if (old != NULL)
+    {
+      gtk_widget_unparent (old);
+      g_ptr_array_remove_index (self->old_groups, 0);
+    }
 }
 
 static const char *
@@ -194,25 +184,33 @@ add_group (MkFindingsView  *self,
   self->n_groups++;
 }
 
-/* Builds groups until @limit more are built or the ranking ends. */
-static void
-build_groups (MkFindingsView *self,
-              guint           limit)
+/* Builds the next manager's group; FALSE when the ranking has no more. */
+static gboolean
+build_next (MkFindingsView *self)
 {
   GListModel *ranking = mk_analysis_get_ranking (self->analysis);
   guint n = g_list_model_get_n_items (ranking);
-  guint built = 0;
-  guint left = 0;
 
-  for (; self->n_built < n && built < limit; self->n_built++)
+  for (; self->n_built < n; self->n_built++)
     {
       g_autoptr(MkManagerResult) manager = g_list_model_get_item (ranking, self->n_built);
 
       if (g_list_model_get_n_items (mk_manager_result_get_findings (manager)) == 0)
         continue;
       add_group (self, manager);
-      built++;
+      self->n_built++;
+      return TRUE;
     }
+  return FALSE;
+}
+
+/* The "more" button, for the groups not built yet. */
+static void
+update_more (MkFindingsView *self)
+{
+  GListModel *ranking = mk_analysis_get_ranking (self->analysis);
+  guint n = g_list_model_get_n_items (ranking);
+  guint left = 0;
 
   for (guint i = self->n_built; i < n; i++)
     {
@@ -231,6 +229,53 @@ build_groups (MkFindingsView *self,
       gtk_button_set_label (GTK_BUTTON (self->more_button), label);
     }
   gtk_widget_set_visible (self->more_button, left > 0);
+}
+
+static void update_quiet (MkFindingsView *self);
+
+/* One group a frame: the team's first, then the managers' in the
+ * ranking; after the last, the old groups left go and the "more" button
+ * and the quiet managers show. */
+static gboolean
+build_tick_cb (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       user_data)
+{
+  MkFindingsView *self = MK_FINDINGS_VIEW (widget);
+
+  if (self->team_pending)
+    {
+      self->team_pending = FALSE;
+      add_team_group (self);
+      if (self->to_build > 0)
+        return G_SOURCE_CONTINUE;
+    }
+  else if (self->to_build > 0 && build_next (self))
+    {
+      if (--self->to_build > 0)
+        return G_SOURCE_CONTINUE;
+    }
+  self->to_build = 0;
+  while (self->old_groups->len > 0)
+    {
+      gtk_widget_unparent (self->old_groups->pdata[0]);
+      g_ptr_array_remove_index (self->old_groups, 0);
+    }
+  update_more (self);
+  update_quiet (self);
+  self->build_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Builds @limit more groups, one per frame from the next one on. */
+static void
+build_groups (MkFindingsView *self,
+              guint           limit)
+{
+  self->to_build += limit;
+  gtk_widget_set_visible (self->more_button, FALSE);
+  if (self->build_id == 0)
+    self->build_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), build_tick_cb, NULL, NULL);
 }
 
 static void
@@ -301,25 +346,33 @@ mk_findings_view_set_analysis (MkFindingsView *self,
 
   g_set_object (&self->analysis, analysis);
 
-  child = gtk_widget_get_first_child (GTK_WIDGET (self));
-  while (child != NULL)
-    {
-      GtkWidget *next = gtk_widget_get_next_sibling (child);
-
-      if (ADW_IS_PREFERENCES_GROUP (child))
-        gtk_widget_unparent (child);
-      child = next;
-    }
+  /* The groups shown stay until new ones take their places. */
+  g_ptr_array_set_size (self->old_groups, 0);
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (ADW_IS_PREFERENCES_GROUP (child))
+      g_ptr_array_add (self->old_groups, child);
   self->n_built = 0;
   self->n_groups = 0;
+  self->to_build = 0;
+  self->team_pending = FALSE;
   gtk_widget_set_visible (self->more_button, FALSE);
   gtk_widget_set_visible (self->quiet_label, FALSE);
 
   if (analysis == NULL)
-    return;
-  add_team_group (self);
+    {
+      if (self->build_id != 0)
+        gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->build_id);
+      self->build_id = 0;
+      while (self->old_groups->len > 0)
+        {
+          gtk_widget_unparent (self->old_groups->pdata[0]);
+          g_ptr_array_remove_index (self->old_groups, 0);
+        }
+      return;
+    }
+  self->team_pending = g_list_model_get_n_items (mk_analysis_get_team_findings (analysis)) > 0;
   build_groups (self, GROUPS_AT_ONCE);
-  update_quiet (self);
 }
 
 /**
@@ -333,7 +386,7 @@ gboolean
 mk_findings_view_get_complete (MkFindingsView *self)
 {
   g_return_val_if_fail (MK_IS_FINDINGS_VIEW (self), FALSE);
-  return self->reveal_id == 0;
+  return self->build_id == 0;
 }
 
 /**
@@ -355,9 +408,10 @@ mk_findings_view_dispose (GObject *object)
   MkFindingsView *self = MK_FINDINGS_VIEW (object);
   GtkWidget *child;
 
-  if (self->reveal_id != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->reveal_id);
-  self->reveal_id = 0;
+  if (self->build_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->build_id);
+  self->build_id = 0;
+  g_clear_pointer (&self->old_groups, g_ptr_array_unref);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   self->more_button = NULL;
@@ -383,6 +437,8 @@ static void
 mk_findings_view_init (MkFindingsView *self)
 {
   GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
+
+  self->old_groups = g_ptr_array_new ();
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 18);

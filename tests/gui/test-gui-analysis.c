@@ -267,6 +267,8 @@ test_analysis_findings (void)
   MkFindingsView *view = MK_FINDINGS_VIEW (mk_gui_test_child (page, "findings"));
   GtkWidget *first = NULL;
 
+  /* The groups are built one per frame. */
+  mk_gui_test_wait_for (!mk_analysis_page_get_busy (page) && mk_findings_view_get_complete (view));
   g_assert_cmpuint (mk_findings_view_get_n_groups (view), >=, 4);
 
   assert_listed (page, "Борис Петров", MK_FINDING_OVER, MK_FINDING_TARGET, "admin");

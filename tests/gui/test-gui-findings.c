@@ -84,7 +84,12 @@ test_many_quiet_stays_narrow (void)
   int min_width = 0;
 
   gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (mk_gui_test_wait_mapped (window));
   mk_findings_view_set_analysis (MK_FINDINGS_VIEW (view), analysis);
+  /* The groups are built one per frame. */
+  mk_gui_test_wait_for (mk_findings_view_get_complete (MK_FINDINGS_VIEW (view)));
   g_assert_cmpuint (mk_findings_view_get_n_groups (MK_FINDINGS_VIEW (view)), ==, 1);
 
   gtk_widget_measure (view, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
@@ -108,9 +113,6 @@ test_many_quiet_stays_narrow (void)
                                   ? "и ещё 480." : "and 480 more."));
   g_assert_cmpuint (strlen (text), <, 600);
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (mk_gui_test_wait_mapped (window));
   mk_gui_test_screenshot (window, "findings-many-quiet-360.png");
   g_assert_cmpint (gtk_widget_get_width (window), <=, 360);
   gtk_window_destroy (GTK_WINDOW (window));

@@ -159,6 +159,10 @@ test_team_findings_lead (void)
   gtk_box_append (GTK_BOX (box), findings);
   mk_top_tasks_view_set_analysis (MK_TOP_TASKS_VIEW (tasks), analysis);
   mk_findings_view_set_analysis (MK_FINDINGS_VIEW (findings), analysis);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (mk_gui_test_wait_mapped (window));
+  /* The groups are built one per frame; measure them all. */
+  mk_gui_test_wait_for (mk_findings_view_get_complete (MK_FINDINGS_VIEW (findings)));
 
   /* The whole team first, in its own group, before any manager. */
   team = find_named (findings, "team_findings");
@@ -178,10 +182,6 @@ test_team_findings_lead (void)
   g_assert_null (strstr (text->str, "Acme"));
   g_assert_nonnull (strstr (text->str, russian () ? "времени команды" : "of the team’s time"));
 
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (mk_gui_test_wait_mapped (window));
-  /* The groups show one per frame; measure them all. */
-  mk_gui_test_wait_for (mk_findings_view_get_complete (MK_FINDINGS_VIEW (findings)));
   gtk_widget_measure (box, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
   g_assert_cmpint (min_width, <=, 360 - 24);
   mk_gui_test_screenshot (window, russian () ? "team-findings-360-ru.png"
