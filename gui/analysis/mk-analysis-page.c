@@ -88,6 +88,10 @@ struct _MkAnalysisPage
   char             *custom_to;
   char             *pending_person;
   gboolean          updating_range;
+  guint             fill_id;        /* tick callback filling the top tasks */
+  guint             fill_frames;    /* frames it waits first */
+  GPtrArray        *retired;        /* analyses replaced, freed when idle */
+  guint             retire_id;
   gboolean          mine;           /* a manager's window: My Analysis */
   char             *me;             /* the manager, in My Analysis */
 
@@ -224,6 +228,67 @@ update_range_buttons (MkAnalysisPage *self)
   self->updating_range = FALSE;
 }
 
+/* The analyses replaced go in an idle of their own: freeing 500
+ * managers' results is a few ms the frame after a new one can do without. */
+static gboolean
+retire_idle_cb (gpointer user_data)
+{
+  MkAnalysisPage *self = user_data;
+
+  g_ptr_array_set_size (self->retired, 0);
+  self->retire_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+retire_analysis (MkAnalysisPage *self,
+                 MkAnalysis     *old)
+{
+  if (old == NULL)
+    return;
+  g_ptr_array_add (self->retired, g_object_ref (old));
+  if (self->retire_id == 0 && self->fill_id == 0)
+    self->retire_id = g_idle_add_full (G_PRIORITY_LOW, retire_idle_cb, self, NULL);
+}
+
+/* What the team's time went on is filled a frame after the rest of a new
+ * analysis, so that no frame lays out both. */
+static gboolean
+fill_tick_cb (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       user_data)
+{
+  MkAnalysisPage *self = MK_ANALYSIS_PAGE (widget);
+
+  if (self->fill_frames > 0)
+    {
+      self->fill_frames--;
+      return G_SOURCE_CONTINUE;
+    }
+  mk_top_tasks_view_set_analysis (self->top_tasks, self->analysis);
+  self->fill_id = 0;
+  if (self->retired->len > 0 && self->retire_id == 0)
+    self->retire_id = g_idle_add_full (G_PRIORITY_LOW, retire_idle_cb, self, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+set_top_tasks (MkAnalysisPage *self,
+               gboolean        later)
+{
+  if (!later || self->analysis == NULL)
+    {
+      if (self->fill_id != 0)
+        gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fill_id);
+      self->fill_id = 0;
+      mk_top_tasks_view_set_analysis (self->top_tasks, later ? self->analysis : NULL);
+      return;
+    }
+  self->fill_frames = 1;
+  if (self->fill_id == 0)
+    self->fill_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), fill_tick_cb, NULL, NULL);
+}
+
 /* My Analysis: the manager's detail only; nothing of the team's overview
  * (the chart, the team's findings and what its time went on) is filled. */
 static void
@@ -234,7 +299,7 @@ show_mine (MkAnalysisPage *self)
   mk_team_chart_set_analysis (self->chart, NULL);
   mk_chart_legend_set_analysis (self->legend, NULL);
   mk_findings_view_set_analysis (self->findings, NULL);
-  mk_top_tasks_view_set_analysis (self->top_tasks, NULL);
+  set_top_tasks (self, FALSE);
   g_clear_pointer (&self->pending_person, g_free);
   if (self->nothing_logged || self->me == NULL)
     {
@@ -300,7 +365,7 @@ show_result (MkAnalysisPage *self,
       mk_team_chart_set_analysis (self->chart, NULL);
       mk_chart_legend_set_analysis (self->legend, NULL);
       mk_findings_view_set_analysis (self->findings, NULL);
-      mk_top_tasks_view_set_analysis (self->top_tasks, NULL);
+      set_top_tasks (self, FALSE);
       adw_leaflet_set_visible_child_name (self->leaflet, "overview");
       return;
     }
@@ -331,7 +396,7 @@ show_result (MkAnalysisPage *self,
   mk_team_chart_set_analysis (self->chart, self->analysis);
   mk_chart_legend_set_analysis (self->legend, self->analysis);
   mk_findings_view_set_analysis (self->findings, self->analysis);
-  mk_top_tasks_view_set_analysis (self->top_tasks, self->analysis);
+  set_top_tasks (self, TRUE);
 
   if (self->pending_person != NULL)
     {
@@ -385,6 +450,7 @@ compute_done_cb (GObject      *source,
       self->nothing_logged = mk_analysis_get_from (result) == NULL;
       if (self->nothing_logged)
         g_clear_object (&result);
+      retire_analysis (self, self->analysis);
       g_set_object (&self->analysis, result);
       show_result (self, study_name);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANALYSIS]);
@@ -899,6 +965,10 @@ mk_analysis_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->change_source, g_source_remove);
   g_clear_handle_id (&self->warmup_source, g_source_remove);
+  g_clear_handle_id (&self->retire_id, g_source_remove);
+  if (self->fill_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fill_id);
+  self->fill_id = 0;
   g_cancellable_cancel (self->cancellable);
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_id, self->store);
@@ -915,6 +985,7 @@ mk_analysis_page_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->analysis);
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->retired, g_ptr_array_unref);
   g_free (self->custom_from);
   g_free (self->custom_to);
   g_free (self->pending_person);
@@ -1046,6 +1117,7 @@ mk_analysis_page_init (MkAnalysisPage *self)
   set_period_factory (self);
 
   self->cancellable = g_cancellable_new ();
+  self->retired = g_ptr_array_new_with_free_func (g_object_unref);
   self->mode = MK_PEER_MODE_LEVEL;
   self->period = MK_ANALYSIS_PERIOD_STUDY;
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);

@@ -19,7 +19,8 @@
  * at once took 150 ms of the main thread.  A new analysis replaces the
  * groups shown one by one, in place, so the list does not collapse and
  * the scroll position holds; the "more" button and the line of quiet
- * managers follow when the last group is built.
+ * managers follow when the last group is built.  The first group waits two
+ * frames, which lay out the rest of the page's new analysis.
  * mk_findings_view_get_complete() says whether it is.
  */
 #define G_LOG_DOMAIN "mk-findings-view"
@@ -46,6 +47,7 @@ struct _MkFindingsView
   guint       n_groups;     /* groups built */
   guint       to_build;     /* groups still to build, one per frame */
   gboolean    team_pending; /* the team's group is still to build */
+  guint       skip_frames;  /* frames left for the rest of the page first */
   GPtrArray  *old_groups;   /* the last analysis's groups, replaced one by one */
   guint       build_id;     /* tick callback building the next group */
 };
@@ -243,6 +245,11 @@ build_tick_cb (GtkWidget     *widget,
 {
   MkFindingsView *self = MK_FINDINGS_VIEW (widget);
 
+  if (self->skip_frames > 0)
+    {
+      self->skip_frames--;
+      return G_SOURCE_CONTINUE;
+    }
   if (self->team_pending)
     {
       self->team_pending = FALSE;
@@ -372,6 +379,10 @@ mk_findings_view_set_analysis (MkFindingsView *self,
       return;
     }
   self->team_pending = g_list_model_get_n_items (mk_analysis_get_team_findings (analysis)) > 0;
+  /* The frame after a new analysis lays out the page's new chart and
+   * labels, the next one what the team's time went on (the page fills it
+   * then); the first group waits for the third. */
+  self->skip_frames = 2;
   build_groups (self, GROUPS_AT_ONCE);
 }
 

@@ -19,7 +19,9 @@
  *                  the worker computes (the page never freezes);
  *   stall …        for each action — showing the page (from Today, with
  *                  its result computed), switching the period, the peer mode,
- *                  changing a target, opening a manager — the longest time
+ *                  changing a target (all on the overview), opening a
+ *                  manager, then a period and the peers with the manager's
+ *                  detail open — the longest time
  *                  the main thread went without polling for input
  *                  (bench-stall.h; budget 50), until its result is shown.
  */
@@ -156,7 +158,8 @@ stall_of (const char     *name,
     g_main_context_iteration (NULL, TRUE);
   result = (g_get_monotonic_time () - begin) / 1000.0;
   /* The findings show one group per frame: until the last one. */
-  while (!mk_findings_view_get_complete (findings))
+  while (!mk_findings_view_get_complete (findings)
+         && gtk_widget_get_mapped (GTK_WIDGET (findings)))
     g_main_context_iteration (NULL, TRUE);
   wait_painted (window);
   wait_painted (window);
@@ -225,6 +228,8 @@ measure_stalls (GtkWidget      *window,
   g_autofree char *first = g_strdup (mk_team_chart_get_bar_name (chart, 0));
   g_autofree char *second = g_strdup (mk_team_chart_get_bar_name (chart, 1));
 
+  /* The overview, as the page opens. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "analysis.back", NULL);
   for (guint i = 0; i < 2; i++)
     {
       switch_to (window, "today");
@@ -245,6 +250,10 @@ measure_stalls (GtkWidget      *window,
     stall_of ("change the admin target", window, page, target_cb, &targets[i]);
   stall_of ("open a manager", window, page, manager_cb, first);
   stall_of ("open another manager", window, page, manager_cb, second);
+  stall_of ("period, a manager open", window, page, period_cb,
+            GINT_TO_POINTER (MK_ANALYSIS_PERIOD_LAST_DAYS));
+  stall_of ("peers, a manager open", window, page, peer_mode_cb,
+            GINT_TO_POINTER (MK_PEER_MODE_TEAM));
 }
 
 static gboolean
