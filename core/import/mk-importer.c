@@ -63,6 +63,8 @@ typedef struct {
   guint                  sample_left;
   MkImportConverter     *converter;
   MkStoreBulk           *bulk;
+  GPtrArray             *map_texts;      /* --map: the words … */
+  GArray                *map_ids;        /* … and their categories (gint64) */
   MkKeySet               seen;
   MkPersonDays           days;
   MkImportResult        *result;
@@ -682,6 +684,19 @@ chosen_order (Import *import)
   return import->result ? import->result->date_order : import->preview->date_order;
 }
 
+/* Saves the --map aliases: inside the bulk's transaction while there is
+ * one, else in a transaction of their own. */
+static gboolean
+save_maps (Import  *import,
+           GError **error)
+{
+  if (import->map_texts == NULL)
+    return TRUE;
+  return mk_store_add_aliases (import->store, (const char *const *) import->map_texts->pdata,
+                               (const gint64 *) (gpointer) import->map_ids->data,
+                               import->map_texts->len, error);
+}
+
 /* Applies --map TEXT=KEY: in the store inside the bulk's transaction, or
  * only in the converter for a preview. */
 static gboolean
@@ -715,12 +730,16 @@ apply_maps (Import   *import,
         }
       if (category == NULL)
         continue;
-      if (import->bulk != NULL
-          && !mk_store_add_alias (import->store, text, mk_category_get_id (category), error))
-        return FALSE;
       mk_import_converter_add_override (import->converter, text, category);
+      if (import->map_texts == NULL)
+        {
+          import->map_texts = g_ptr_array_new_with_free_func (g_free);
+          import->map_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+        }
+      g_array_append_vals (import->map_ids, &(gint64) { mk_category_get_id (category) }, 1);
+      g_ptr_array_add (import->map_texts, g_steal_pointer (&text));
     }
-  return TRUE;
+  return import->bulk == NULL || save_maps (import, error);
 }
 
 static void
@@ -730,6 +749,8 @@ import_clear (Import *import)
     mk_store_bulk_abort (g_steal_pointer (&import->bulk));
   g_clear_pointer (&import->converter, mk_import_converter_free);
   g_clear_pointer (&import->map, mk_column_map_free);
+  g_clear_pointer (&import->map_texts, g_ptr_array_unref);
+  g_clear_pointer (&import->map_ids, g_array_unref);
   mk_key_set_clear (&import->seen);
   mk_person_days_clear (&import->days);
   g_clear_error (&import->fatal);
@@ -848,11 +869,13 @@ import_rows (Import   *import,
       return FALSE;
     }
   /* A dry run writes nothing; nor does an import that adds nothing (every
-   * row already in the database): no empty batch to list or take back. */
+   * row already in the database): no empty batch to list or take back.
+   * The words it was told (--map) are kept all the same: the person said
+   * what they mean, whatever the rows. */
   if (options->dry_run || result->counts.imported == 0)
     {
       mk_store_bulk_abort (g_steal_pointer (&import->bulk));
-      return TRUE;
+      return options->dry_run || save_maps (import, error);
     }
   mk_store_bulk_set_sha256 (import->bulk, result->sha256);
   result->batch_id = mk_store_bulk_get_batch_id (import->bulk);

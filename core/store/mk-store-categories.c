@@ -257,26 +257,78 @@ mk_store_add_alias (MkStore    *self,
                     gint64      category_id,
                     GError    **error)
 {
-  AliasRow row = { NULL, category_id };
-  g_autofree char *key = NULL;
+  g_return_val_if_fail (MK_IS_STORE (self), FALSE);
+
+  return mk_store_add_aliases (self, &text, &category_id, 1, error);
+}
+
+typedef struct {
+  const char *const *texts;
+  const gint64      *category_ids;
+  guint              n;
+} AliasRows;
+
+static gboolean
+aliases_change (MkStore  *self,
+                gpointer  user_data,
+                GError  **error)
+{
+  AliasRows *rows = user_data;
+
+  for (guint i = 0; i < rows->n; i++)
+    {
+      g_autofree char *key = mk_store_alias_key (rows->texts[i]);
+      AliasRow row = { key, rows->category_ids[i] };
+
+      if (!alias_change (self, &row, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * mk_store_add_aliases:
+ * @self: a store
+ * @texts: (array length=n): the words to map
+ * @category_ids: (array length=n): the category each means
+ * @n: how many
+ * @error: return location for a #GError
+ *
+ * mk_store_add_alias() for each word, all in one transaction: all are
+ * added or none.
+ *
+ * Returns: %TRUE once committed.
+ */
+gboolean
+mk_store_add_aliases (MkStore           *self,
+                      const char *const *texts,
+                      const gint64      *category_ids,
+                      guint              n,
+                      GError           **error)
+{
+  AliasRows rows = { texts, category_ids, n };
 
   g_return_val_if_fail (MK_IS_STORE (self), FALSE);
 
-  key = text ? mk_store_alias_key (text) : g_strdup ("");
-  if (*key == '\0')
+  for (guint i = 0; i < n; i++)
     {
-      g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_INVALID,
-                   _("An alias needs a word. Type the word that should mean this category."));
-      return FALSE;
+      g_autofree char *key = texts[i] ? mk_store_alias_key (texts[i]) : g_strdup ("");
+
+      if (*key == '\0')
+        {
+          g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_INVALID,
+                       _("An alias needs a word. Type the word that should mean this "
+                         "category."));
+          return FALSE;
+        }
+      if (mk_store_get_category (self, category_ids[i]) == NULL)
+        {
+          g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_NOT_FOUND,
+                       _("The category of the alias “%s” does not exist."), texts[i]);
+          return FALSE;
+        }
     }
-  if (mk_store_get_category (self, category_id) == NULL)
-    {
-      g_set_error (error, MK_STORE_ERROR, MK_STORE_ERROR_NOT_FOUND,
-                   _("The category of the alias “%s” does not exist."), text);
-      return FALSE;
-    }
-  row.key = key;
-  return mk_store_change (self, alias_change, &row, error);
+  return n == 0 || mk_store_change (self, aliases_change, &rows, error);
 }
 
 static gboolean

@@ -159,6 +159,11 @@ gboolean    mk_store_add_alias            (MkStore       *self,
                                            const char    *text,
                                            gint64         category_id,
                                            GError       **error);
+gboolean    mk_store_add_aliases          (MkStore           *self,
+                                           const char *const *texts,
+                                           const gint64      *category_ids,
+                                           guint              n,
+                                           GError           **error);
 MkCategory *mk_store_add_category         (MkStore       *self,
                                            const char    *key,
                                            const char    *name,

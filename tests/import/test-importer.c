@@ -1027,6 +1027,23 @@ test_cli_exit_codes (Fixture       *f,
   g_assert_cmpstr (mk_category_get_key (mk_store_lookup_alias (f->store, "презентации")), ==,
                    "meetings");
 
+  /* The good file again adds nothing, but a word the person tells with it
+   * is kept (it was lost with the empty import). */
+  {
+    const char *more[] = { "Обед=admin", NULL };
+
+    g_string_truncate (out, 0);
+    args.files = good_files;
+    args.maps = more;
+    g_assert_cmpint (mk_cli_import (f->store, &args, out, err), ==, 0);
+    g_assert_nonnull (strstr (out->str, "imported 0"));
+    g_assert_cmpint (mk_store_count_entries (f->store), ==, 4);
+    g_assert_nonnull (mk_store_lookup_alias (f->store, "обед"));
+    g_assert_cmpstr (mk_category_get_key (mk_store_lookup_alias (f->store, "обед")), ==,
+                     "admin");
+    args.maps = maps;
+  }
+
   args.preset = "excel";
   g_assert_cmpint (mk_cli_import (f->store, &args, out, err), ==, 2);
   args.preset = NULL;
