@@ -209,6 +209,37 @@ task_query_tooltip_cb (GtkWidget  *label,
   return TRUE;
 }
 
+/* A label is given its text only when it changes: a label set again is
+ * measured again, and a new sort or search binds some 200 rows at once
+ * (one of the same person, category or day keeps its cell as it was). */
+static void
+set_text (GtkWidget  *label,
+          const char *text)
+{
+  if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (label)), text) != 0)
+    gtk_label_set_text (GTK_LABEL (label), text);
+}
+
+/* The day as the list writes it; the rows of a day come together in the
+ * time order, so the last one is kept. */
+static char *
+format_day (Column      column,
+            const char *day)
+{
+  static char *last_day[2];
+  static char *last_text[2];
+  guint i = column == COLUMN_DATE ? 0 : 1;
+
+  if (g_strcmp0 (last_day[i], day) != 0)
+    {
+      g_free (last_day[i]);
+      g_free (last_text[i]);
+      last_day[i] = g_strdup (day);
+      last_text[i] = column == COLUMN_DATE ? mk_day_format (day) : mk_day_format_compact (day);
+    }
+  return g_strdup (last_text[i]);
+}
+
 static void
 setup_cb (GtkSignalListItemFactory *factory,
           GtkListItem              *item,
@@ -280,7 +311,7 @@ bind_source_cb (GtkSignalListItemFactory *factory,
   if (entry == NULL)
     return;
   text = source_text (entry, view_store (view), &tooltip);
-  gtk_label_set_text (GTK_LABEL (label), text);
+  set_text (label, text);
   if (g_strcmp0 (gtk_widget_get_tooltip_text (label), tooltip) != 0)
     gtk_widget_set_tooltip_text (label, tooltip);
 }
@@ -302,10 +333,10 @@ bind_cb (GtkSignalListItemFactory *factory,
   switch (column)
     {
     case COLUMN_DATE:
-      text = mk_day_format (mk_entry_get_day (entry));
+      text = format_day (column, mk_entry_get_day (entry));
       break;
     case COLUMN_DATE_SHORT:
-      text = mk_day_format_compact (mk_entry_get_day (entry));
+      text = format_day (column, mk_entry_get_day (entry));
       if (gtk_widget_get_has_tooltip (child))
         gtk_widget_set_tooltip_text (child, NULL);
       break;
@@ -341,7 +372,7 @@ bind_cb (GtkSignalListItemFactory *factory,
     default:
       g_assert_not_reached ();
     }
-  gtk_label_set_text (GTK_LABEL (child), text);
+  set_text (child, text);
 }
 
 /* Sorting */
