@@ -16,7 +16,8 @@
  * On a machine that runs other work the wall-clock gap includes the time
  * the main thread waited for a CPU; bench_stall_worst_cpu() gives the most
  * CPU time the main thread used in one gap, which a busy machine does not
- * inflate.
+ * inflate.  With BENCH_GAPS set in the environment every gap that used
+ * more than 15 ms of CPU is printed as it ends.
  */
 #pragma once
 
@@ -27,6 +28,7 @@ static gint64 bench_stall_last_return;  /* when the last poll returned, µs */
 static gint64 bench_stall_last_cpu;     /* the thread's CPU time then, µs */
 static gint64 bench_stall_max;          /* the longest gap since the reset, µs */
 static gint64 bench_stall_max_cpu;      /* the most CPU time in one gap, µs */
+static gboolean bench_stall_gaps;       /* print the long gaps (BENCH_GAPS) */
 
 static inline gint64
 bench_stall_thread_cpu (void)
@@ -50,6 +52,8 @@ bench_stall_poll (GPollFD *fds,
     {
       bench_stall_max = MAX (bench_stall_max, now - bench_stall_last_return);
       bench_stall_max_cpu = MAX (bench_stall_max_cpu, cpu - bench_stall_last_cpu);
+      if (bench_stall_gaps && cpu - bench_stall_last_cpu > 15000)
+        g_print ("    gap %.1f ms cpu\n", (cpu - bench_stall_last_cpu) / 1000.0);
     }
   result = g_poll (fds, n_fds, timeout);
   bench_stall_last_return = g_get_monotonic_time ();
@@ -60,6 +64,7 @@ bench_stall_poll (GPollFD *fds,
 static inline void
 bench_stall_init (void)
 {
+  bench_stall_gaps = g_getenv ("BENCH_GAPS") != NULL;
   g_main_context_set_poll_func (NULL, bench_stall_poll);
 }
 
