@@ -188,13 +188,9 @@ preferences_action_cb (GtkWidget  *widget,
 {
   MkWindow *self = MK_WINDOW (widget);
   MkStore *store = mk_window_get_store (self);
-  MkPreferencesWindow *prefs;
 
-  if (store == NULL)
-    return;
-  prefs = mk_preferences_window_new (store);
-  gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (self));
-  gtk_window_present (GTK_WINDOW (prefs));
+  if (store != NULL)
+    mk_preferences_window_open (store, GTK_WINDOW (self), NULL);
 }
 
 /* "Sync Now": what the minute's timer and the server's notice also do. */
@@ -244,14 +240,9 @@ team_status_action_cb (GtkWidget  *widget,
                        GVariant   *param)
 {
   MkStore *store = mk_window_get_store (MK_WINDOW (widget));
-  MkPreferencesWindow *prefs;
 
-  if (store == NULL)
-    return;
-  prefs = mk_preferences_window_new (store);
-  gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (widget));
-  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "team");
-  gtk_window_present (GTK_WINDOW (prefs));
+  if (store != NULL)
+    mk_preferences_window_open (store, GTK_WINDOW (widget), "team");
 }
 
 /**

@@ -9,9 +9,10 @@
  * store, so a person added shows at once; the page then focuses their row.
  * Only the rows whose person changed are made again (mk-list-fill): a
  * change elsewhere (a target, an entry) leaves the list as it is, and a
- * long list comes a few rows at a time, with a spinner under it until it
- * is whole, so that opening Preferences with two hundred people keeps the
- * window answering (docs/gui.md, "Nothing waits on the main thread").
+ * long list comes a few rows at a time while the page is shown, with a
+ * spinner under it until it is whole, so that opening Preferences with two
+ * hundred people keeps the window answering (docs/gui.md, "Nothing waits
+ * on the main thread").
  * A long name is cut to one line with an ellipsis, the whole name in the
  * row's tooltip, so the rows never widen the window.
  */

@@ -12,7 +12,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (MkPreferencesWindow, mk_preferences_window, MK, PREFERENCES_WINDOW,
                       AdwPreferencesWindow)
 
-MkPreferencesWindow *mk_preferences_window_new        (MkStore      *store);
+MkPreferencesWindow *mk_preferences_window_new        (MkStore             *store);
+void                 mk_preferences_window_open       (MkStore             *store,
+                                                       GtkWindow           *parent,
+                                                       const char          *page_name);
 MkStore             *mk_preferences_window_get_store  (MkPreferencesWindow *self);
 
 G_END_DECLS

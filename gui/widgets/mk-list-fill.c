@@ -14,8 +14,11 @@
  * MK_LIST_FILL_STEP rows at a time, the first step at once (so a short
  * list, and a change of one row, is shown before mk_list_fill_set()
  * returns), the others each in an idle of its own, with a frame drawn in
- * between; the page is told when that starts and ends (busy_changed), to
- * show that the list is still coming.
+ * between, and only while the list box is on screen: rows nobody sees
+ * wait until their page is shown, so that opening Preferences does not
+ * make the two hundred rows of a page still hidden.  The page is told when
+ * the list starts and stops having rows to come (busy_changed), to show
+ * that the list is still coming.
  *
  * Invariants: the signatures kept are those of the items in the store, in
  * its order; the store's items are only ever changed here.
@@ -32,14 +35,20 @@
 
 struct _MkListFill
 {
+  GtkWidget  *box;         /* weak */
+  gulong      map_id;
   GListStore *store;
   GPtrArray  *shown;       /* char *: the signatures of the store's items */
   GPtrArray  *items;       /* GObject *: the content wanted */
   GPtrArray  *signatures;  /* char *: theirs */
   guint       idle_id;
+  gboolean    waiting;     /* for the box to be mapped, with rows to come */
   void      (*busy_changed) (gpointer user_data);
   gpointer    user_data;
 };
+
+static void box_mapped_cb (GtkWidget  *box,
+                           MkListFill *self);
 
 /**
  * mk_list_fill_new:
@@ -76,6 +85,9 @@ mk_list_fill_new (GtkListBox                 *box,
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (store)); i++)
     g_ptr_array_add (self->shown, NULL);
   gtk_list_box_bind_model (box, G_LIST_MODEL (store), create_row, user_data, NULL);
+  self->box = GTK_WIDGET (box);
+  g_object_add_weak_pointer (G_OBJECT (box), (gpointer *) &self->box);
+  self->map_id = g_signal_connect (box, "map", G_CALLBACK (box_mapped_cb), self);
   return self;
 }
 
@@ -122,19 +134,56 @@ finish (MkListFill *self)
   g_clear_pointer (&self->signatures, g_ptr_array_unref);
 }
 
+static gboolean step_cb (gpointer data);
+
+/* Whether rows are to come: in an idle, or once the box is mapped. */
+static gboolean
+pending (MkListFill *self)
+{
+  return self->idle_id != 0 || self->waiting;
+}
+
+static void
+schedule (MkListFill *self)
+{
+  if (self->box != NULL && !gtk_widget_get_mapped (self->box))
+    {
+      g_clear_handle_id (&self->idle_id, g_source_remove);
+      self->waiting = TRUE;
+      return;
+    }
+  self->waiting = FALSE;
+  if (self->idle_id == 0)
+    {
+      self->idle_id = g_idle_add (step_cb, self);
+      g_source_set_name_by_id (self->idle_id, "[minutka] list fill");
+    }
+}
+
 static gboolean
 step_cb (gpointer data)
 {
   MkListFill *self = data;
 
-  if (!step (self))
-    return G_SOURCE_CONTINUE;
-
   self->idle_id = 0;
+  if (!step (self))
+    {
+      schedule (self);
+      return G_SOURCE_REMOVE;
+    }
+
   finish (self);
   if (self->busy_changed != NULL)
     self->busy_changed (self->user_data);
   return G_SOURCE_REMOVE;
+}
+
+static void
+box_mapped_cb (GtkWidget  *box,
+               MkListFill *self)
+{
+  if (self->waiting)
+    schedule (self);
 }
 
 /**
@@ -168,13 +217,11 @@ mk_list_fill_set (MkListFill *self,
   if (step (self))
     {
       g_clear_handle_id (&self->idle_id, g_source_remove);
+      self->waiting = FALSE;
       finish (self);
     }
-  else if (self->idle_id == 0)
-    {
-      self->idle_id = g_idle_add (step_cb, self);
-      g_source_set_name_by_id (self->idle_id, "[minutka] list fill");
-    }
+  else
+    schedule (self);
 
   if (was_busy != mk_list_fill_get_busy (self) && self->busy_changed != NULL)
     self->busy_changed (self->user_data);
@@ -184,13 +231,14 @@ mk_list_fill_set (MkListFill *self,
  * mk_list_fill_get_busy:
  * @self: the fill
  *
- * Returns: whether rows are still to be added or removed.
+ * Returns: whether rows are still to be added or removed (in the next
+ *   idles, or once the list box is shown).
  */
 gboolean
 mk_list_fill_get_busy (MkListFill *self)
 {
   g_return_val_if_fail (self != NULL, FALSE);
-  return self->idle_id != 0;
+  return pending (self);
 }
 
 /**
@@ -205,6 +253,11 @@ mk_list_fill_free (MkListFill *self)
   if (self == NULL)
     return;
   g_clear_handle_id (&self->idle_id, g_source_remove);
+  if (self->box != NULL)
+    {
+      g_clear_signal_handler (&self->map_id, self->box);
+      g_object_remove_weak_pointer (G_OBJECT (self->box), (gpointer *) &self->box);
+    }
   finish (self);
   g_clear_pointer (&self->shown, g_ptr_array_unref);
   g_clear_object (&self->store);

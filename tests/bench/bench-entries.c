@@ -184,12 +184,6 @@ analysis_ready (gpointer data)
   return analysis == NULL || !mk_analysis_page_get_busy (analysis);
 }
 
-static gboolean
-always_ready (gpointer data)
-{
-  return TRUE;
-}
-
 /* Runs @what, iterates until @ready and three more frames are painted, and
  * prints the longest stall meanwhile and when the result was there. */
 static void
@@ -231,15 +225,18 @@ preferences (void)
   return NULL;
 }
 
-/* Shown, with the whole list of people (it comes a few rows at a time). */
 static gboolean
 preferences_shown (gpointer data)
 {
-  GtkWidget *people;
+  return preferences () != NULL && gtk_widget_get_mapped (GTK_WIDGET (preferences ()));
+}
 
-  if (preferences () == NULL || !gtk_widget_get_mapped (GTK_WIDGET (preferences ())))
-    return FALSE;
-  people = mk_gui_test_find_by_type (GTK_WIDGET (preferences ()), MK_TYPE_PEOPLE_PAGE);
+/* The People page, once shown, adds the rest of its rows a few at a time. */
+static gboolean
+page_ready (gpointer data)
+{
+  GtkWidget *people = mk_gui_test_find_by_type (GTK_WIDGET (preferences ()), MK_TYPE_PEOPLE_PAGE);
+
   return people == NULL || !mk_people_page_get_busy (MK_PEOPLE_PAGE (people));
 }
 
@@ -312,7 +309,7 @@ bench_stalls (void)
     {
       g_autofree char *name = g_strdup_printf ("Preferences → %s", pages[i]);
 
-      stall_of (name, preferences_page, (gpointer) pages[i], always_ready, GTK_WIDGET (prefs));
+      stall_of (name, preferences_page, (gpointer) pages[i], page_ready, GTK_WIDGET (prefs));
     }
   for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
     stall_of ("change the admin target", change_target, &targets[i], analysis_ready,
