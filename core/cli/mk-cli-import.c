@@ -189,7 +189,15 @@ print_summary (GString              *out,
       }
   }
 
-  if (result->unmapped != NULL && result->unmapped->len > 0)
+  if (result->notes.no_category)
+    {
+      /* Every row's text is "": the list of texts would say nothing. */
+      g_string_append (out, "  ");
+      g_string_append (out, _("if a column of the file holds the category, name it with "
+                              "--column category=HEADER"));
+      g_string_append_c (out, '\n');
+    }
+  else if (result->unmapped != NULL && result->unmapped->len > 0)
     {
       g_string_append (out, "  ");
       g_string_append (out, _("category texts with no alias, counted as “other”:"));

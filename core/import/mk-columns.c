@@ -20,8 +20,8 @@
  *
  * Which column gives the category: --category-column, else the preset's,
  * else the first of category/activity, project, task, tags.  The task text
- * is the description, else the task column if the category does not use
- * it.  The duration: a duration column, else minutes, else hours, else the
+ * is the description, else the task column — also when it gives the
+ * category, having no other text to give.  The duration: a duration column, else minutes, else hours, else the
  * span from start to end.
  */
 #define G_LOG_DOMAIN "mk-columns"
@@ -710,6 +710,12 @@ mk_column_map_new (const char * const    *headers,
           if (name >= 0 && name != map->person && name != map->category)
             map->task = name;
         }
+      /* A task column that also gives the category (the file has no
+       * category or project column) still names the task: its text is
+       * the task as well.  A hand-made sheet (Дата, Сотрудник, Минуты,
+       * Задача) lost every task to the category. */
+      if (map->task < 0 && map->category >= 0 && a.role[map->category] == MK_COLUMN_TASK)
+        map->task = map->category;
     }
   /* A description column may be empty where the task's own title is
    * not: Jira's Work description and Summary. */

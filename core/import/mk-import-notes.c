@@ -76,7 +76,8 @@ unit_name (MkDurationUnit unit)
  * @notes: how a file was read
  *
  * Returns: (transfer full) (element-type utf8): sentences for a summary,
- *   translated, in the order: person, empty entries, dates, durations.
+ *   translated, in the order: person, category, empty entries, dates,
+ *   durations.
  */
 GPtrArray *
 mk_import_notes_describe (const MkImportNotes *notes)
@@ -91,6 +92,9 @@ mk_import_notes_describe (const MkImportNotes *notes)
     /* Translators: "The person comes from column 'Owner'." */
     g_ptr_array_add (lines, g_strdup_printf (_("The person comes from %s."),
                                              notes->person_source));
+  if (notes->no_category)
+    g_ptr_array_add (lines, g_strdup (_("No column gives the category, so every entry is "
+                                        "counted as “other”.")));
 
   if (notes->empty > 0)
     g_ptr_array_add (lines, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,

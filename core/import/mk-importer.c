@@ -628,6 +628,7 @@ read_header (Import   *import,
   notes->date_header = g_strdup (import->map->headers[mk_import_date_source (import->map)]);
   notes->person_source = mk_column_map_describe_person (import->map);
   notes->person = g_strdup (import->options->person);
+  notes->no_category = import->map->category < 0;
   if (import->map->duration >= 0)
     notes->duration_header = g_strdup (import->map->headers[import->map->duration]);
   if (import->options->date_order != MK_DATE_ORDER_UNKNOWN)

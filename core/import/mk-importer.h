@@ -86,6 +86,7 @@ typedef struct {
  * @person_source: (nullable): where the person came from ("column
  *   'Owner'"), or %NULL when every row is the person given in the options
  * @person: (nullable): the person given in the options
+ * @no_category: no column gives the category: every entry went to `other`
  * @empty: entries of less than half a minute, skipped (a timer started and
  *   stopped at once); they count among the skipped rows too
  * @span_used: rows whose duration agreed with their start and end in no
@@ -108,6 +109,7 @@ typedef struct {
 typedef struct {
   char           *person_source;
   char           *person;
+  gboolean        no_category;
   guint64         empty;
   guint64         span_used;
   char           *duration_header;
