@@ -15,8 +15,9 @@
  * page is measured before the window first shows, most of it shaping
  * wrapped text).  The main window opens it with mk_preferences_window_open(),
  * which does the same work over several main-loop iterations — the window
- * with four pages, then the Team page, then each page measured at the
- * width the window will have (GTK keeps the sizes), then the present —
+ * with four pages, then the Team page, then each page's width and its
+ * height at the window's width, one per iteration (GTK keeps the sizes,
+ * so the present does not measure them again), then the present —
  * with the "progress" cursor over the main window meanwhile.
  */
 #define G_LOG_DOMAIN "mk-preferences"
@@ -138,11 +139,12 @@ opening_free (gpointer data)
   g_free (opening);
 }
 
-/* Measures @page as the window will: its width, then its height at the
+/* Measures @page as the window will: its width, or its height at the
  * window's width.  GTK keeps both until the page changes. */
 static void
 measure_page (MkPreferencesWindow *self,
-              gpointer             page)
+              gpointer             page,
+              GtkOrientation       orientation)
 {
   int width = 0;
   int height = 0;
@@ -150,8 +152,9 @@ measure_page (MkPreferencesWindow *self,
 
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
   gtk_widget_measure (GTK_WIDGET (page), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
-  gtk_widget_measure (GTK_WIDGET (page), GTK_ORIENTATION_VERTICAL, MAX (width, min), NULL, NULL,
-                      NULL, NULL);
+  if (orientation == GTK_ORIENTATION_VERTICAL)
+    gtk_widget_measure (GTK_WIDGET (page), GTK_ORIENTATION_VERTICAL, MAX (width, min), NULL,
+                        NULL, NULL, NULL);
 }
 
 static gboolean
@@ -176,9 +179,12 @@ opening_step_cb (gpointer data)
         adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (self),
                                                       opening->page_name);
     }
-  else if (opening->stage <= G_N_ELEMENTS (pages))
+  else if (opening->stage <= 2 * G_N_ELEMENTS (pages))
     {
-      measure_page (self, pages[opening->stage - 1]);
+      /* A page's width, then its height, in two iterations. */
+      measure_page (self, pages[(opening->stage - 1) / 2],
+                    opening->stage % 2 == 1 ? GTK_ORIENTATION_HORIZONTAL
+                                            : GTK_ORIENTATION_VERTICAL);
     }
   else
     {

@@ -3,10 +3,10 @@
  *
  * The Preferences lists (people, categories) are GtkListBoxes bound to a
  * GListStore (mk_list_fill_new() binds them): every item put in the store
- * becomes a row at once, and a
- * row costs its widgets and, at the next frame, its measuring.  Two
- * hundred people replaced at once kept the main thread for a fifth of a
- * second (docs/gui.md, "Nothing waits on the main thread").  So a page
+ * becomes a row at once, and a row costs its widgets and, at the next
+ * frame, its measuring.  Two hundred people replaced at once kept the main
+ * thread for a fifth of a second (docs/gui.md, "Nothing waits on the main
+ * thread").  So a page
  * hands the new content to mk_list_fill_set() with one signature per
  * item — a string of everything its row shows — and the store is changed
  * only where the signatures differ: the rows before the first difference
