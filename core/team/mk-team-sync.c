@@ -798,15 +798,16 @@ uuid_equal (gconstpointer a,
   return memcmp (a, b, sizeof (MkUuid)) == 0;
 }
 
-/* The identities @sql reads, into @known (MkUuid keys). */
+/* The people and categories the server has (MkUuid keys), in one round
+ * trip. */
 static gboolean
-read_known (Sync        *sync,
-            const char  *sql,
-            GHashTable  *known,
-            GError     **error)
+read_known (Sync    *sync,
+            GError **error)
 {
-  g_autoptr(PGresult) rows = mk_team_query (sync->conn, sql, 0, NULL, _("sending the entries"),
-                                            error);
+  g_autoptr(PGresult) rows =
+    mk_team_query (sync->conn, "SELECT uuid, true FROM minutka.person UNION ALL "
+                   "SELECT uuid, false FROM minutka.category", 0, NULL,
+                   _("sending the entries"), error);
 
   if (rows == NULL)
     return FALSE;
@@ -815,7 +816,8 @@ read_known (Sync        *sync,
       MkUuid uuid;
 
       if (mk_uuid_parse (PQgetvalue (rows, i, 0), &uuid))
-        g_hash_table_add (known, g_memdup2 (&uuid, sizeof uuid));
+        g_hash_table_add (g_str_equal (PQgetvalue (rows, i, 1), "t") ? sync->people
+                          : sync->categories, g_memdup2 (&uuid, sizeof uuid));
     }
   return TRUE;
 }
@@ -870,8 +872,7 @@ send_changes (Sync    *sync,
         }
     }
   /* The people and categories the entries may name. */
-  if (!read_known (sync, "SELECT uuid FROM minutka.person", sync->people, error) ||
-      !read_known (sync, "SELECT uuid FROM minutka.category", sync->categories, error))
+  if (!read_known (sync, error))
     return FALSE;
   t0 = g_get_monotonic_time ();
   if (!mk_team_exec (sync->conn,
@@ -918,10 +919,11 @@ send_changes (Sync    *sync,
    * desktop had received everything up to `before`, it has everything up
    * to `after` once this commits, and receiving starts from there instead
    * of reading back what it has just sent (a few round trips saved on the
-   * everyday sync).  Otherwise receiving still skips that range when it
-   * reads the entries (they are all this desktop's, left out by origin
-   * anyway): a first send of a million entries read them all back. */
-  if (before <= sync->link->last_revision || staged > 0)
+   * everyday sync).  Otherwise, after a big send, receiving still skips
+   * that range when it reads the entries (they are all this desktop's,
+   * left out by origin anyway): a first send of a million entries read
+   * them all back. */
+  if (before <= sync->link->last_revision || staged >= BULK_RECEIVE)
     {
       g_autoptr(PGresult) rows = mk_team_query (sync->conn, "SELECT minutka.max_revision ()", 0,
                                                 NULL, _("sending the entries"), error);
