@@ -155,6 +155,7 @@ mk_cli_import_parse_args (const MkCliImportArgs *args,
 
 static void
 print_summary (GString              *out,
+               MkStore              *store,
                const MkImportResult *result)
 {
   const MkImportCounts *c = &result->counts;
@@ -217,10 +218,23 @@ print_summary (GString              *out,
                                 result->unmapped->len - MAX_UNMAPPED_SHOWN);
       g_string_append_c (out, '\n');
       g_string_append (out, "  ");
-      g_string_append (out, _("map a text to a category with --map \"TEXT=KEY\" "
-                              "(keys: calls, follow_up, admin, meetings, travel, training, "
-                              "other)"));
-      g_string_append_c (out, '\n');
+      {
+        g_autoptr(GListModel) categories = mk_store_list_categories (store, FALSE);
+        g_autoptr(GString) keys = g_string_new (NULL);
+
+        for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
+          {
+            g_autoptr(MkCategory) category = g_list_model_get_item (categories, i);
+
+            if (i > 0)
+              g_string_append (keys, ", ");
+            g_string_append (keys, mk_category_get_key (category));
+          }
+        /* Translators: the keys are the database's categories' keys. */
+        g_string_append_printf (out, _("map a text to a category with --map \"TEXT=KEY\" "
+                                       "(keys: %s)"), keys->str);
+        g_string_append_c (out, '\n');
+      }
     }
 }
 
@@ -284,13 +298,13 @@ mk_cli_import (MkStore               *store,
 
       if (mk_importer_run (store, args->files[i], &options, NULL, NULL, NULL, &result, &error))
         {
-          print_summary (out, result);
+          print_summary (out, store, result);
           print_problems (err, result);
           continue;
         }
       status = MK_EXIT_BAD_INPUT;
       if (result != NULL && result->counts.rows_read > 0)
-        print_summary (out, result);
+        print_summary (out, store, result);
       mk_cli_append_message (err, error->message);
       if (result != NULL)
         print_problems (err, result);

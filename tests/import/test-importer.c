@@ -1003,15 +1003,22 @@ test_cli_exit_codes (Fixture       *f,
   const char *good_files[] = { good, NULL };
   const char *both_files[] = { good, bad, NULL };
   const char *maps[] = { "Презентации=meetings", NULL };
+  g_autoptr(MkCategory) demos = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GString) err = g_string_new (NULL);
   MkCliImportArgs args = { good_files, NULL, };
 
+  /* The keys --map takes are the database's, a category of its own too. */
+  demos = mk_store_add_category (f->store, "demos", "Demos", "#1c71d8",
+                                 MK_CATEGORY_KIND_SELLING, NULL);
+  g_assert_nonnull (demos);
   args.dry_run = TRUE;
   g_assert_cmpint (mk_cli_import (f->store, &args, out, err), ==, 0);
   g_assert_nonnull (strstr (out->str, "unmapped-categories.csv: generic spreadsheet, UTF-8, "
                                       "comma\n"));
   g_assert_nonnull (strstr (out->str, "“Презентации” ×2, “Lunch” ×1"));
+  g_assert_nonnull (strstr (out->str, "(keys: calls, follow_up, "));
+  g_assert_nonnull (strstr (out->str, ", demos)"));
   g_assert_nonnull (strstr (out->str, "dry run, nothing was written"));
   g_assert_cmpint (mk_store_count_entries (f->store), ==, 0);
 
