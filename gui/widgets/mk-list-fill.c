@@ -13,8 +13,9 @@
  * and after the last stay as they are.  The rest is replaced at most
  * MK_LIST_FILL_STEP rows at a time, the first step at once (so a short
  * list, and a change of one row, is shown before mk_list_fill_set()
- * returns), the others each in an idle of its own, with a frame drawn in
- * between, and only while the list box is on screen: rows nobody sees
+ * returns), the others one a frame (the box's tick asks for an idle, which
+ * runs once that frame is drawn, so each frame lays out the rows of one
+ * step only), and only while the list box is on screen: rows nobody sees
  * wait until their page is shown, so that opening Preferences does not
  * make the two hundred rows of a page still hidden.  The page is told when
  * the list starts and stops having rows to come (busy_changed), to show
@@ -42,6 +43,7 @@ struct _MkListFill
   GPtrArray  *items;       /* GObject *: the content wanted */
   GPtrArray  *signatures;  /* char *: theirs */
   guint       idle_id;
+  guint       tick_id;     /* on the box: the next step after its frame */
   gboolean    waiting;     /* for the box to be mapped, with rows to come */
   void      (*busy_changed) (gpointer user_data);
   gpointer    user_data;
@@ -140,24 +142,49 @@ static gboolean step_cb (gpointer data);
 static gboolean
 pending (MkListFill *self)
 {
-  return self->idle_id != 0 || self->waiting;
+  return self->idle_id != 0 || self->tick_id != 0 || self->waiting;
 }
 
 static void
-schedule (MkListFill *self)
+cancel (MkListFill *self)
 {
-  if (self->box != NULL && !gtk_widget_get_mapped (self->box))
-    {
-      g_clear_handle_id (&self->idle_id, g_source_remove);
-      self->waiting = TRUE;
-      return;
-    }
-  self->waiting = FALSE;
+  g_clear_handle_id (&self->idle_id, g_source_remove);
+  if (self->tick_id != 0 && self->box != NULL)
+    gtk_widget_remove_tick_callback (self->box, self->tick_id);
+  self->tick_id = 0;
+}
+
+/* A frame of the box is being drawn: the next step once it is. */
+static gboolean
+tick_cb (GtkWidget     *box,
+         GdkFrameClock *clock,
+         gpointer       data)
+{
+  MkListFill *self = data;
+
+  self->tick_id = 0;
   if (self->idle_id == 0)
     {
       self->idle_id = g_idle_add (step_cb, self);
       g_source_set_name_by_id (self->idle_id, "[minutka] list fill");
     }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule (MkListFill *self)
+{
+  if (self->box == NULL)
+    return;
+  if (!gtk_widget_get_mapped (self->box))
+    {
+      cancel (self);
+      self->waiting = TRUE;
+      return;
+    }
+  self->waiting = FALSE;
+  if (self->idle_id == 0 && self->tick_id == 0)
+    self->tick_id = gtk_widget_add_tick_callback (self->box, tick_cb, self, NULL);
 }
 
 static gboolean
@@ -166,6 +193,11 @@ step_cb (gpointer data)
   MkListFill *self = data;
 
   self->idle_id = 0;
+  if (self->box != NULL && !gtk_widget_get_mapped (self->box))
+    {
+      schedule (self);
+      return G_SOURCE_REMOVE;
+    }
   if (!step (self))
     {
       schedule (self);
@@ -216,7 +248,7 @@ mk_list_fill_set (MkListFill *self,
 
   if (step (self))
     {
-      g_clear_handle_id (&self->idle_id, g_source_remove);
+      cancel (self);
       self->waiting = FALSE;
       finish (self);
     }
@@ -252,7 +284,7 @@ mk_list_fill_free (MkListFill *self)
 {
   if (self == NULL)
     return;
-  g_clear_handle_id (&self->idle_id, g_source_remove);
+  cancel (self);
   if (self->box != NULL)
     {
       g_clear_signal_handler (&self->map_id, self->box);

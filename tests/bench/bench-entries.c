@@ -17,7 +17,8 @@
  * main-loop stall (bench-stall.h: the longest time the main thread went
  * without polling for input, budget 50 ms) and the time until its result
  * is shown: a search, a sort by every column, a filter, opening
- * Preferences and each of its pages, and changing a category's target.
+ * Preferences and each of its pages, and changing a category's target
+ * (with Analysis, then Today, then Entries behind Preferences).
  * The entry added is deleted again, so the database stays as built.
  * The figures are printed, not judged: the budgets are in DESIGN.md.
  */
@@ -314,7 +315,19 @@ bench_stalls (void)
   for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
     stall_of ("change the admin target", change_target, &targets[i], analysis_ready,
               GTK_WIDGET (prefs));
+  /* The same commit with Today, then Entries, behind Preferences. */
+  show_page ((gpointer) "today");
+  mk_gui_test_wait_frames (win, 3);
+  stall_of ("change it, Today shown", change_target, &targets[0], analysis_ready,
+            GTK_WIDGET (prefs));
+  show_page ((gpointer) "entries");
+  mk_gui_test_wait_for (list_ready (NULL));
+  mk_gui_test_wait_frames (win, 3);
+  stall_of ("change it, Entries shown", change_target, &targets[1], list_ready,
+            GTK_WIDGET (prefs));
   gtk_window_destroy (prefs);
+  show_page ((gpointer) "today");
+  mk_gui_test_wait_frames (win, 3);
   stall_of ("show Entries", show_page, (gpointer) "entries", list_ready, win);
 }
 
