@@ -88,8 +88,6 @@ struct _MkAnalysisPage
   char             *custom_to;
   char             *pending_person;
   gboolean          updating_range;
-  guint             fill_id;        /* tick callback filling the top tasks */
-  guint             fill_frames;    /* frames it waits first */
   GPtrArray        *retired;        /* analyses replaced, freed when idle */
   guint             retire_id;
   gboolean          mine;           /* a manager's window: My Analysis */
@@ -247,46 +245,8 @@ retire_analysis (MkAnalysisPage *self,
   if (old == NULL)
     return;
   g_ptr_array_add (self->retired, g_object_ref (old));
-  if (self->retire_id == 0 && self->fill_id == 0)
+  if (self->retire_id == 0)
     self->retire_id = g_idle_add_full (G_PRIORITY_LOW, retire_idle_cb, self, NULL);
-}
-
-/* What the team's time went on is filled a frame after the rest of a new
- * analysis, so that no frame lays out both. */
-static gboolean
-fill_tick_cb (GtkWidget     *widget,
-              GdkFrameClock *clock,
-              gpointer       user_data)
-{
-  MkAnalysisPage *self = MK_ANALYSIS_PAGE (widget);
-
-  if (self->fill_frames > 0)
-    {
-      self->fill_frames--;
-      return G_SOURCE_CONTINUE;
-    }
-  mk_top_tasks_view_set_analysis (self->top_tasks, self->analysis);
-  self->fill_id = 0;
-  if (self->retired->len > 0 && self->retire_id == 0)
-    self->retire_id = g_idle_add_full (G_PRIORITY_LOW, retire_idle_cb, self, NULL);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-set_top_tasks (MkAnalysisPage *self,
-               gboolean        later)
-{
-  if (!later || self->analysis == NULL)
-    {
-      if (self->fill_id != 0)
-        gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fill_id);
-      self->fill_id = 0;
-      mk_top_tasks_view_set_analysis (self->top_tasks, later ? self->analysis : NULL);
-      return;
-    }
-  self->fill_frames = 1;
-  if (self->fill_id == 0)
-    self->fill_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), fill_tick_cb, NULL, NULL);
 }
 
 /* My Analysis: the manager's detail only; nothing of the team's overview
@@ -299,7 +259,7 @@ show_mine (MkAnalysisPage *self)
   mk_team_chart_set_analysis (self->chart, NULL);
   mk_chart_legend_set_analysis (self->legend, NULL);
   mk_findings_view_set_analysis (self->findings, NULL);
-  set_top_tasks (self, FALSE);
+  mk_top_tasks_view_set_analysis (self->top_tasks, NULL);
   g_clear_pointer (&self->pending_person, g_free);
   if (self->nothing_logged || self->me == NULL)
     {
@@ -365,7 +325,7 @@ show_result (MkAnalysisPage *self,
       mk_team_chart_set_analysis (self->chart, NULL);
       mk_chart_legend_set_analysis (self->legend, NULL);
       mk_findings_view_set_analysis (self->findings, NULL);
-      set_top_tasks (self, FALSE);
+      mk_top_tasks_view_set_analysis (self->top_tasks, NULL);
       adw_leaflet_set_visible_child_name (self->leaflet, "overview");
       return;
     }
@@ -395,8 +355,11 @@ show_result (MkAnalysisPage *self,
     }
   mk_team_chart_set_analysis (self->chart, self->analysis);
   mk_chart_legend_set_analysis (self->legend, self->analysis);
+  /* Over the next frames: what the time went on, a category a frame,
+   * then the findings, a group a frame. */
+  mk_top_tasks_view_set_analysis (self->top_tasks, self->analysis);
   mk_findings_view_set_analysis (self->findings, self->analysis);
-  set_top_tasks (self, TRUE);
+  mk_findings_view_delay (self->findings, mk_top_tasks_view_get_n_pending (self->top_tasks));
 
   if (self->pending_person != NULL)
     {
@@ -966,9 +929,6 @@ mk_analysis_page_dispose (GObject *object)
   g_clear_handle_id (&self->change_source, g_source_remove);
   g_clear_handle_id (&self->warmup_source, g_source_remove);
   g_clear_handle_id (&self->retire_id, g_source_remove);
-  if (self->fill_id != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fill_id);
-  self->fill_id = 0;
   g_cancellable_cancel (self->cancellable);
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_id, self->store);

@@ -19,8 +19,10 @@
  * at once took 150 ms of the main thread.  A new analysis replaces the
  * groups shown one by one, in place, so the list does not collapse and
  * the scroll position holds; the "more" button and the line of quiet
- * managers follow when the last group is built.  The first group waits two
- * frames, which lay out the rest of the page's new analysis.
+ * managers follow when the last group is built.  The first group waits a
+ * frame, which lays out the rest of the page's new analysis, and as many
+ * more as the page asks (mk_findings_view_delay(): what the team's time
+ * went on is built first, one category a frame).
  * mk_findings_view_get_complete() says whether it is.
  */
 #define G_LOG_DOMAIN "mk-findings-view"
@@ -380,10 +382,27 @@ mk_findings_view_set_analysis (MkFindingsView *self,
     }
   self->team_pending = g_list_model_get_n_items (mk_analysis_get_team_findings (analysis)) > 0;
   /* The frame after a new analysis lays out the page's new chart and
-   * labels, the next one what the team's time went on (the page fills it
-   * then); the first group waits for the third. */
-  self->skip_frames = 2;
+   * labels; the first group waits for the next (and longer when the page
+   * says so: mk_findings_view_delay()). */
+  self->skip_frames = 1;
   build_groups (self, GROUPS_AT_ONCE);
+}
+
+/**
+ * mk_findings_view_delay:
+ * @self: the view
+ * @frames: how many more frames to wait
+ *
+ * Makes the groups of the analysis just set wait @frames more frames,
+ * for other widgets to lay out theirs first.
+ */
+void
+mk_findings_view_delay (MkFindingsView *self,
+                        guint           frames)
+{
+  g_return_if_fail (MK_IS_FINDINGS_VIEW (self));
+  if (self->build_id != 0)
+    self->skip_frames += frames;
 }
 
 /**

@@ -16,6 +16,8 @@ void       mk_findings_view_set_analysis (MkFindingsView *self,
                                           MkAnalysis     *analysis);
 guint      mk_findings_view_get_n_groups (MkFindingsView *self);
 gboolean   mk_findings_view_get_complete (MkFindingsView *self);
+void       mk_findings_view_delay        (MkFindingsView *self,
+                                          guint           frames);
 GtkWidget *mk_findings_row_new           (MkFinding      *finding,
                                           gboolean        strip_name);
 

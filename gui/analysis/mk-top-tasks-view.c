@@ -13,7 +13,11 @@
  * wording of mk-analysis-format.c.  A category's task rows are built when
  * it is first opened: a closed expander row still lays out the rows it
  * hides, and every category's rows laid out in the frame after a new
- * analysis cost the main thread 30 ms at a million entries.
+ * analysis cost the main thread 30 ms at a million entries.  The
+ * categories themselves are built one per frame (a tick callback), each
+ * in place of the last analysis's row, after a first frame left to the
+ * rest of the page: together they took another 30 ms in one frame.
+ * mk_top_tasks_view_get_n_pending() says how many are still to come.
  */
 #define G_LOG_DOMAIN "mk-top-tasks-view"
 
@@ -31,6 +35,11 @@ struct _MkTopTasksView
 
   GtkWidget  *list;
   guint       n_rows;
+  MkAnalysis *analysis;     /* the one being built */
+  guint       next;         /* the next category to look at */
+  gboolean    skip_frame;   /* the first frame is the rest of the page's */
+  GPtrArray  *old_rows;     /* the last analysis's rows, replaced one by one */
+  guint       build_id;     /* tick callback building the next row */
 };
 
 G_DEFINE_FINAL_TYPE (MkTopTasksView, mk_top_tasks_view, GTK_TYPE_WIDGET)
@@ -79,20 +88,111 @@ fill_tasks (GtkWidget *row)
   g_signal_handlers_disconnect_by_func (row, fill_tasks, NULL);
 }
 
-static void
-clear (MkTopTasksView *self)
+/* @c's expander row, or NULL when the team logged nothing in it. */
+static GtkWidget *
+category_row (MkAnalysis *analysis,
+              guint       c)
 {
-  GtkWidget *child;
+  guint n = mk_analysis_get_n_top_tasks (analysis, c);
+  g_autofree char *share = NULL;
+  g_autofree char *time = NULL;
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+  GtkWidget *row;
 
-  while ((child = gtk_widget_get_first_child (self->list)) != NULL)
-    gtk_list_box_remove (GTK_LIST_BOX (self->list), child);
-  self->n_rows = 0;
+  if (n == 0 || mk_analysis_get_team_minutes (analysis, c) <= 0)
+    return NULL;
+  share = mk_format_percent (mk_analysis_get_team_share (analysis, c));
+  time = mk_format_minutes (mk_analysis_get_team_minutes (analysis, c));
+  /* Translators: a category's share of the team's time and its minutes,
+   * e.g. "20% of the team's time, 33 h 20 min". */
+  g_string_printf (subtitle, _("%s of the team’s time, %s"), share, time);
+  for (guint i = 0; i < n && i < 2; i++)
+    {
+      double task_share = 0;
+      const char *text = mk_analysis_get_top_task (analysis, c, i, NULL, &task_share);
+      g_autofree char *label = mk_analysis_top_task_label (text);
+      g_autofree char *percent = mk_format_percent (task_share);
+
+      g_string_append_printf (subtitle, "%s%s %s", i == 0 ? " · " : ", ", label, percent);
+    }
+
+  row = adw_expander_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 mk_analysis_get_category_name (analysis, c));
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle->str);
+  g_object_set_data_full (G_OBJECT (row), "mk-analysis", g_object_ref (analysis),
+                          g_object_unref);
+  g_object_set_data (G_OBJECT (row), "mk-category", GUINT_TO_POINTER (c));
+  g_signal_connect (row, "notify::expanded", G_CALLBACK (fill_tasks), NULL);
+  /* The items behind a team finding are open from the start. */
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row),
+                                 mk_analysis_find_team_finding (
+                                   analysis, MK_FINDING_TEAM_TARGET,
+                                   mk_analysis_get_category_key (analysis, c)) != NULL);
+  return row;
+}
+
+static void
+drop_old_rows (MkTopTasksView *self)
+{
+  for (guint i = 0; i < self->old_rows->len; i++)
+    gtk_list_box_remove (GTK_LIST_BOX (self->list), self->old_rows->pdata[i]);
+  g_ptr_array_set_size (self->old_rows, 0);
+}
+
+static void
+stop_building (MkTopTasksView *self)
+{
+  if (self->build_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->build_id);
+  self->build_id = 0;
+  g_clear_object (&self->analysis);
+}
+
+/* One category a frame, in place of the last analysis's row there. */
+static gboolean
+build_tick_cb (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       user_data)
+{
+  MkTopTasksView *self = MK_TOP_TASKS_VIEW (widget);
+
+  if (self->skip_frame)
+    {
+      self->skip_frame = FALSE;
+      return G_SOURCE_CONTINUE;
+    }
+  while (self->next < mk_analysis_get_n_categories (self->analysis))
+    {
+      GtkWidget *row = category_row (self->analysis, self->next++);
+
+      if (row == NULL)
+        continue;
+      gtk_list_box_insert (GTK_LIST_BOX (self->list), row, (int) self->n_rows);
+      self->n_rows++;
+      if (self->old_rows->len > 0)
+        {
+          gtk_list_box_remove (GTK_LIST_BOX (self->list), self->old_rows->pdata[0]);
+          g_ptr_array_remove_index (self->old_rows, 0);
+        }
+      gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
+      return G_SOURCE_CONTINUE;
+    }
+  drop_old_rows (self);
+  gtk_widget_set_visible (GTK_WIDGET (self), self->n_rows > 0);
+  self->build_id = 0;
+  g_clear_object (&self->analysis);
+  return G_SOURCE_REMOVE;
 }
 
 /**
  * mk_top_tasks_view_set_analysis:
  * @self: the view
  * @analysis: (nullable): the analysis to show, or %NULL for nothing
+ *
+ * Shows @analysis's categories, built one per frame from the frame after
+ * next; the rows shown stay until new ones take their places.
  */
 void
 mk_top_tasks_view_set_analysis (MkTopTasksView *self,
@@ -100,56 +200,42 @@ mk_top_tasks_view_set_analysis (MkTopTasksView *self,
 {
   g_return_if_fail (MK_IS_TOP_TASKS_VIEW (self));
 
-  clear (self);
+  stop_building (self);
+  g_ptr_array_set_size (self->old_rows, 0);
+  for (GtkWidget *child = gtk_widget_get_first_child (self->list); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (ADW_IS_EXPANDER_ROW (child))
+      g_ptr_array_add (self->old_rows, child);
+  self->n_rows = 0;
+  self->next = 0;
+
   if (analysis == NULL || mk_analysis_is_empty (analysis))
     {
+      drop_old_rows (self);
       gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
       return;
     }
+  self->analysis = g_object_ref (analysis);
+  self->skip_frame = TRUE;
+  self->build_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), build_tick_cb, NULL, NULL);
+}
 
-  for (guint c = 0; c < mk_analysis_get_n_categories (analysis); c++)
-    {
-      guint n = mk_analysis_get_n_top_tasks (analysis, c);
-      g_autofree char *share = NULL;
-      g_autofree char *time = NULL;
-      g_autoptr(GString) subtitle = g_string_new (NULL);
-      GtkWidget *row;
+/**
+ * mk_top_tasks_view_get_n_pending:
+ * @self: the view
+ *
+ * Returns: how many frames the view still builds in, one category each
+ *   (0 when the view is whole).
+ */
+guint
+mk_top_tasks_view_get_n_pending (MkTopTasksView *self)
+{
+  g_return_val_if_fail (MK_IS_TOP_TASKS_VIEW (self), 0);
 
-      if (n == 0 || mk_analysis_get_team_minutes (analysis, c) <= 0)
-        continue;
-      share = mk_format_percent (mk_analysis_get_team_share (analysis, c));
-      time = mk_format_minutes (mk_analysis_get_team_minutes (analysis, c));
-      /* Translators: a category's share of the team's time and its minutes,
-       * e.g. "20% of the team's time, 33 h 20 min". */
-      g_string_printf (subtitle, _("%s of the team’s time, %s"), share, time);
-      for (guint i = 0; i < n && i < 2; i++)
-        {
-          double task_share = 0;
-          const char *text = mk_analysis_get_top_task (analysis, c, i, NULL, &task_share);
-          g_autofree char *label = mk_analysis_top_task_label (text);
-          g_autofree char *percent = mk_format_percent (task_share);
-
-          g_string_append_printf (subtitle, "%s%s %s", i == 0 ? " · " : ", ", label, percent);
-        }
-
-      row = adw_expander_row_new ();
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     mk_analysis_get_category_name (analysis, c));
-      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle->str);
-      g_object_set_data_full (G_OBJECT (row), "mk-analysis", g_object_ref (analysis),
-                              g_object_unref);
-      g_object_set_data (G_OBJECT (row), "mk-category", GUINT_TO_POINTER (c));
-      g_signal_connect (row, "notify::expanded", G_CALLBACK (fill_tasks), NULL);
-      /* The items behind a team finding are open from the start. */
-      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row),
-                                     mk_analysis_find_team_finding (
-                                       analysis, MK_FINDING_TEAM_TARGET,
-                                       mk_analysis_get_category_key (analysis, c)) != NULL);
-      gtk_list_box_append (GTK_LIST_BOX (self->list), row);
-      self->n_rows++;
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self), self->n_rows > 0);
+  if (self->analysis == NULL)
+    return 0;
+  /* And the frame that drops the old rows left. */
+  return mk_analysis_get_n_categories (self->analysis) - self->next + 1;
 }
 
 /**
@@ -170,6 +256,8 @@ mk_top_tasks_view_dispose (GObject *object)
 {
   MkTopTasksView *self = MK_TOP_TASKS_VIEW (object);
 
+  stop_building (self);
+  g_clear_pointer (&self->old_rows, g_ptr_array_unref);
   g_clear_pointer (&self->list, gtk_widget_unparent);
 
   G_OBJECT_CLASS (mk_top_tasks_view_parent_class)->dispose (object);
@@ -190,6 +278,7 @@ mk_top_tasks_view_class_init (MkTopTasksViewClass *klass)
 static void
 mk_top_tasks_view_init (MkTopTasksView *self)
 {
+  self->old_rows = g_ptr_array_new ();
   self->list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (self->list, "boxed-list");

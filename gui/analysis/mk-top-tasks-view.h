@@ -15,5 +15,6 @@ GtkWidget *mk_top_tasks_view_new          (void);
 void       mk_top_tasks_view_set_analysis (MkTopTasksView *self,
                                            MkAnalysis     *analysis);
 guint      mk_top_tasks_view_get_n_rows   (MkTopTasksView *self);
+guint      mk_top_tasks_view_get_n_pending (MkTopTasksView *self);
 
 G_END_DECLS

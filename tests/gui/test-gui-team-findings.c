@@ -161,8 +161,9 @@ test_team_findings_lead (void)
   mk_findings_view_set_analysis (MK_FINDINGS_VIEW (findings), analysis);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (mk_gui_test_wait_mapped (window));
-  /* The groups are built one per frame; measure them all. */
-  mk_gui_test_wait_for (mk_findings_view_get_complete (MK_FINDINGS_VIEW (findings)));
+  /* The groups and the categories are built one per frame; measure them all. */
+  mk_gui_test_wait_for (mk_findings_view_get_complete (MK_FINDINGS_VIEW (findings)) &&
+                        mk_top_tasks_view_get_n_pending (MK_TOP_TASKS_VIEW (tasks)) == 0);
 
   /* The whole team first, in its own group, before any manager. */
   team = find_named (findings, "team_findings");
