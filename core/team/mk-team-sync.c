@@ -9,8 +9,8 @@
  * the server restarting) without harm: the next sync finishes the job.
  *
  * Sending.  The entries in team_outbox (mk-team-link.c) are read in one
- * statement — one snapshot — and streamed with COPY into a temporary table
- * on the server, under the writers' lock; one statement keeps the versions
+ * statement — one snapshot — and streamed with COPY (binary) into a
+ * temporary table on the server, under the writers' lock; one statement keeps the versions
  * they will overwrite in minutka.entry_history when those are conflicts,
  * one updates the entries the server has, one inserts those it has not
  * (keyed on the identity, so sending twice changes nothing).  The people
@@ -36,6 +36,12 @@
  * sends the people, and the team's settings when they changed
  * (mk-team-owned.c).
  *
+ * What a sync has just sent is not read back: the revisions above the
+ * highest before the send (read under the writers' lock) that the sending
+ * transaction sees are all its own; receiving starts after them when
+ * nothing else came before, or leaves them out of the entries it reads
+ * after a big send (see send_changes()).
+ *
  * Receiving.  In one REPEATABLE READ transaction on the server: the
  * highest revision visible (minutka.max_revision(): revisions become
  * visible in order, see mk-team-server.c), then everything above the last
@@ -58,8 +64,10 @@
  * cannot see are taken out of what is sent (insert_own_entries()), the
  * rest goes, and those entries are dropped here and counted (n_taken).
  *
- * Texts go through COPY's text format, escaped both ways; dates are asked
- * as YYYY-MM-DD whatever the server's DateStyle.
+ * Entries are sent in COPY's binary format (copy_out_changes()) and
+ * received in its text format (copy_split()), with DateStyle set to ISO
+ * for the receiving transaction, so that days come as YYYY-MM-DD whatever
+ * the server's setting; the supervisor's people go as escaped text.
  */
 #define G_LOG_DOMAIN "mk-team"
 
