@@ -11,7 +11,9 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
+#include "mk-format.h"
 #include "mk-importer.h"
 
 /**
@@ -27,6 +29,32 @@ mk_import_notes_clear (MkImportNotes *notes)
   g_clear_pointer (&notes->person, g_free);
   g_clear_pointer (&notes->duration_header, g_free);
   g_clear_pointer (&notes->date_header, g_free);
+  g_clear_pointer (&notes->future_latest, g_free);
+}
+
+/**
+ * mk_import_notes_add_day:
+ * @notes: notes
+ * @day: a valid row's day, "YYYY-MM-DD"
+ * @today: today, "YYYY-MM-DD"
+ *
+ * Counts @day in @notes->future when it is after @today.
+ */
+void
+mk_import_notes_add_day (MkImportNotes *notes,
+                         const char    *day,
+                         const char    *today)
+{
+  g_return_if_fail (notes != NULL);
+
+  if (day == NULL || strcmp (day, today) <= 0)
+    return;
+  notes->future++;
+  if (notes->future_latest == NULL || strcmp (day, notes->future_latest) > 0)
+    {
+      g_free (notes->future_latest);
+      notes->future_latest = g_strdup (day);
+    }
 }
 
 /* ngettext() takes an unsigned long: keep the last digits, which decide
@@ -150,6 +178,24 @@ mk_import_notes_describe (const MkImportNotes *notes)
                                                "with the start and end times."),
                                              notes->duration_header,
                                              unit_name (notes->duration_unit)));
+  if (notes->future > 0 && notes->future_latest != NULL)
+    {
+      g_autofree char *latest = mk_day_format (notes->future_latest);
+
+      /* Translators: the day is written as days are in the rest of the
+       * summary, e.g. "Mon, 11 Jan 2027". */
+      g_ptr_array_add (lines,
+                       g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                     "%llu entry is dated after today (%s). "
+                                                     "It is imported as the file says; check "
+                                                     "that the file's dates are read right.",
+                                                     "%llu entries are dated after today, the "
+                                                     "latest %s. They are imported as the file "
+                                                     "says; check that the file's dates are "
+                                                     "read right.",
+                                                     plural_n (notes->future)),
+                                        (unsigned long long) notes->future, latest));
+    }
   if (notes->span_used > 0)
     g_ptr_array_add (lines, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                           "In %llu row the duration disagreed "

@@ -40,6 +40,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "mk-day.h"
 #include "mk-error.h"
 #include "mk-import-pipe.h"
 #include "mk-import-reader.h"
@@ -77,6 +78,7 @@ typedef struct {
   GCancellable          *cancellable;
   MkImportProgressFunc   progress;
   gpointer               progress_data;
+  char                  *today;          /* "YYYY-MM-DD", for the days to come */
 } Import;
 
 /**
@@ -428,6 +430,8 @@ preview_row_cb (const MkRecord  *record,
     }
   if (status == MK_ROW_OK && (row.notes & MK_ROW_NOTE_SPAN_USED))
     import->preview->notes.span_used++;
+  if (status == MK_ROW_OK)
+    mk_import_notes_add_day (&import->preview->notes, row.day, import->today);
   if (status == MK_ROW_EMPTY)
     import->preview->notes.empty++;
   add_preview_row (import, record, status, &row, problem);
@@ -551,6 +555,7 @@ take_row (Import      *import,
     case MK_ROW_OK:
       if (p->row.notes & MK_ROW_NOTE_SPAN_USED)
         result->notes.span_used++;
+      mk_import_notes_add_day (&result->notes, p->row.day, import->today);
       if (import->refusing)
         {
           /* Nothing will be written: only count what the summary shows. */
@@ -755,6 +760,7 @@ import_clear (Import *import)
   mk_key_set_clear (&import->seen);
   mk_person_days_clear (&import->days);
   g_clear_error (&import->fatal);
+  g_clear_pointer (&import->today, g_free);
 }
 
 /* Pass 3 and the end of a run. */
@@ -922,6 +928,7 @@ run_once (MkStore                *store,
   import.store = store;
   import.options = options;
   import.reader = reader;
+  import.today = mk_day_today ();
   import.result = r;
   import.cancellable = cancellable;
   import.progress = progress;
@@ -1155,6 +1162,7 @@ mk_importer_preview (MkStore                *store,
       import.store = store;
       import.options = options;
       import.reader = reader;
+      import.today = mk_day_today ();
       import.preview = preview;
       import.preview_left = MAX (max_rows, 1);
       import.max_problems = MAX (max_rows, 1);

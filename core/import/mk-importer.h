@@ -91,6 +91,9 @@ typedef struct {
  *   stopped at once); they count among the skipped rows too
  * @span_used: rows whose duration agreed with their start and end in no
  *   unit, so start and end gave the minutes
+ * @future: valid rows dated after today (when they were read): kept as the
+ *   file says, but worth a look (a date order misread, a wrong year)
+ * @future_latest: (nullable): the latest of those days, "YYYY-MM-DD"
  * @duration_header: (nullable): the duration column's header
  * @duration_unit: the unit start and end showed the duration column's bare
  *   numbers to be in, when it is not the one its header says; else
@@ -112,6 +115,8 @@ typedef struct {
   gboolean        no_category;
   guint64         empty;
   guint64         span_used;
+  guint64         future;
+  char           *future_latest;
   char           *duration_header;
   MkDurationUnit  duration_unit;
   char           *date_header;
@@ -256,6 +261,9 @@ void             mk_import_result_free   (MkImportResult         *result);
 void             mk_import_preview_free  (MkImportPreview        *preview);
 void             mk_import_notes_clear   (MkImportNotes          *notes);
 GPtrArray       *mk_import_notes_describe (const MkImportNotes   *notes);
+void             mk_import_notes_add_day  (MkImportNotes         *notes,
+                                           const char            *day,
+                                           const char            *today);
 
 MkImportPreview *mk_importer_preview     (MkStore                *store,
                                           const char             *path,

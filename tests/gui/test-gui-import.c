@@ -516,6 +516,37 @@ test_import_hamster_person (void)
   gtk_window_close (GTK_WINDOW (dialog));
 }
 
+/* Issue 17, item 13: a file with days to come (a year typed 2062 for 2026)
+ * was taken without a word.  Its rows come in as the file says, and the
+ * preview and the result say how many are after today, and the latest. */
+static void
+test_import_days_to_come_noted (void)
+{
+  g_autofree char *path = data_file ("year-typo-days-to-come.csv");
+  const char *paths[] = { path, NULL };
+  MkImportNotes notes = { 0, };
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(MkStore) db = NULL;
+  MkImportDialog *dialog = open_dialog (paths);
+  const char *said;
+
+  notes.future = 2;
+  notes.future_latest = (char *) "2062-11-04";
+  lines = mk_import_notes_describe (&notes);
+  g_assert_cmpuint (lines->len, ==, 1);
+  said = g_ptr_array_index (lines, 0);
+
+  g_assert_true (wait_page (dialog, "preview"));
+  g_assert_nonnull (strstr (label_text (dialog, "notes_label"), said));
+  screenshot_preview (GTK_WIDGET (dialog), "preview-days-to-come");
+  run_import (dialog);
+  g_assert_nonnull (strstr (label_text (dialog, "result_description"), said));
+  screenshot (GTK_WIDGET (dialog), "result-days-to-come");
+  db = open_db ();
+  g_assert_cmpint (minutes_of (db, "Anna Petrova", "calls"), ==, 30 + 45);
+  gtk_window_close (GTK_WINDOW (dialog));
+}
+
 static void
 test_import_undo_and_remove (void)
 {
@@ -732,6 +763,7 @@ main (int   argc,
                    test_import_close_while_importing);
   g_test_add_func ("/gui/import/rejected-rows-listed", test_import_rejected_rows);
   g_test_add_func ("/gui/import/hamster-asks-person", test_import_hamster_person);
+  g_test_add_func ("/gui/import/days-to-come-noted", test_import_days_to_come_noted);
   g_test_add_func ("/gui/import/bad-files-show-message", test_import_bad_files);
   g_test_add_func ("/gui/import/undo-and-remove-in-preferences", test_import_undo_and_remove);
   g_test_add_func ("/gui/import/menu-shortcut-and-drop", test_import_entry_points);
