@@ -36,7 +36,8 @@
  * filters, the time order again) count its rows in the worker too, with
  * the days the middle of the time order is read by (~40 ms and ~0.1 s at
  * a million entries); a commit is counted at once, so that the rows are
- * there when the store's "changed" returns.  Meanwhile the list keeps
+ * there when the store's "changed" returns (but commits it missed,
+ * mk_entry_list_catch_up(), go to the worker).  Meanwhile the list keeps
  * what it showed and says it is "busy"; the result replaces it in one
  * "items-changed".  What kind of
  * change that is (a new order, a commit, new filters) is told by
@@ -1090,6 +1091,29 @@ mk_entry_list_refresh (MkEntryList *self)
   g_return_if_fail (MK_IS_ENTRY_LIST (self));
 
   reread (self, MK_ENTRY_LIST_CHANGE_COMMIT);
+}
+
+/**
+ * mk_entry_list_catch_up:
+ * @self: a list
+ *
+ * Re-reads the list after commits it did not follow (its view stopped it
+ * listening to the store while hidden).  Unlike mk_entry_list_refresh(),
+ * nobody expects the new rows before this returns: an asynchronous list
+ * counts them in its worker even in the time order (~40 ms at a million
+ * entries), keeps what it holds meanwhile and is #MkEntryList:busy; the
+ * new rows come in one "items-changed" told as
+ * %MK_ENTRY_LIST_CHANGE_COMMIT.  A synchronous list re-reads at once.
+ */
+void
+mk_entry_list_catch_up (MkEntryList *self)
+{
+  g_return_if_fail (MK_IS_ENTRY_LIST (self));
+
+  if (self->async)
+    start_job (self, MK_ENTRY_LIST_CHANGE_COMMIT);
+  else
+    reread (self, MK_ENTRY_LIST_CHANGE_COMMIT);
 }
 
 /**

@@ -62,5 +62,6 @@ const GError *mk_entry_list_get_error        (MkEntryList *self);
 gboolean     mk_entry_list_holds             (MkEntryList *self,
                                               gint64       entry_id);
 void         mk_entry_list_refresh           (MkEntryList *self);
+void         mk_entry_list_catch_up          (MkEntryList *self);
 
 G_END_DECLS

@@ -81,6 +81,8 @@ struct _MkEntriesPage
   guint             restore_id;
   guint             restore_frames;
   gboolean          replacing;     /* between "replacing" and the old rows' removal */
+  guint             laid_out_id;   /* a tick callback: the rows changed, not yet drawn */
+  guint             laid_out_frames;
   MkEntryEditor  *editor;       /* weak */
   gboolean          narrow;       /* the table shows its narrow columns */
   guint             narrow_id;    /* an idle that switches them */
@@ -281,6 +283,21 @@ selection_replacing_cb (MkEntriesPage *self)
     gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", 0);
 }
 
+/* The rows changed at the last frame are laid out and drawn once the
+ * next frame begins (mk_entries_page_get_settled()). */
+static gboolean
+laid_out_cb (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       user_data)
+{
+  MkEntriesPage *self = user_data;
+
+  if (++self->laid_out_frames < 2)
+    return G_SOURCE_CONTINUE;
+  self->laid_out_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 selection_items_changed_cb (MkEntriesPage *self,
                             guint          position,
@@ -290,6 +307,11 @@ selection_items_changed_cb (MkEntriesPage *self,
   GtkAdjustment *adj = vadjustment (self);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
   gboolean replaced = self->replacing && removed > 0 && added == 0;
+
+  self->laid_out_frames = 0;
+  if (self->laid_out_id == 0)
+    self->laid_out_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), laid_out_cb, self,
+                                                      NULL);
 
   if (replaced)
     self->replacing = FALSE;
@@ -920,6 +942,26 @@ mk_entries_page_get_totals (MkEntriesPage *self)
   g_return_val_if_fail (MK_IS_ENTRIES_PAGE (self), NULL);
 
   return self->totals ? self->totals : "";
+}
+
+/**
+ * mk_entries_page_get_settled:
+ * @self: the page
+ *
+ * Whether the page shows what its list holds now: no worker is reading
+ * the list, the rows it last took are laid out and drawn, and the scroll
+ * position a commit keeps is put back.  Tests wait for it after a change
+ * instead of counting frames.
+ *
+ * Returns: %TRUE when nothing is pending
+ */
+gboolean
+mk_entries_page_get_settled (MkEntriesPage *self)
+{
+  g_return_val_if_fail (MK_IS_ENTRIES_PAGE (self), FALSE);
+
+  return self->entries != NULL && !mk_entry_list_get_busy (self->entries) &&
+         self->laid_out_id == 0 && self->restore_id == 0;
 }
 
 /* GObject */

@@ -19,6 +19,7 @@ void         mk_entries_page_set_store    (MkEntriesPage *self,
 MkEntryList *mk_entries_page_get_entries  (MkEntriesPage *self);
 MkEntriesFilters *mk_entries_page_get_filters (MkEntriesPage *self);
 const char  *mk_entries_page_get_totals   (MkEntriesPage *self);
+gboolean     mk_entries_page_get_settled  (MkEntriesPage *self);
 void         mk_entries_page_edit         (MkEntriesPage *self,
                                            guint          position);
 const char  *mk_entries_page_get_alias_offer (MkEntriesPage *self);

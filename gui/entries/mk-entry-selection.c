@@ -605,7 +605,9 @@ mk_entry_selection_set_reordering (MkEntrySelection *self,
  *
  * Reads the list again after commits it did not follow (its page was
  * hidden and had stopped it listening to the store).  The selected entries
- * the list still holds stay selected, as after a commit it follows.
+ * the list still holds stay selected, as after a commit it follows.  An
+ * asynchronous list reads in its worker: the rows come later, told as a
+ * commit.
  */
 void
 mk_entry_selection_catch_up (MkEntrySelection *self)
@@ -613,7 +615,7 @@ mk_entry_selection_catch_up (MkEntrySelection *self)
   g_return_if_fail (MK_IS_ENTRY_SELECTION (self));
 
   self->catching_up = TRUE;
-  mk_entry_list_refresh (MK_ENTRY_LIST (self->model));
+  mk_entry_list_catch_up (MK_ENTRY_LIST (self->model));
   self->catching_up = FALSE;
 }
 

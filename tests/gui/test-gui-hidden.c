@@ -95,8 +95,11 @@ test_entries_catches_up_when_shown (void)
   g_assert_cmpuint (reads, ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, n_before);
 
-  /* Shown: every new entry is there, and the footer counts them. */
+  /* Shown: every new entry is there, and the footer counts them (the
+   * list catches up in its worker, the page showing the old rows until
+   * then). */
   show_page ("entries");
+  mk_gui_test_wait_for (mk_entries_page_get_settled (page));
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, n_before + 3);
   g_assert_cmpstr (mk_entries_page_get_totals (page), !=, totals_before);
   g_assert_cmpuint (reads, >, 0);

@@ -116,7 +116,7 @@ check_now (MkEntriesPage *page,
 {
   g_assert_true (mk_store_check_external (mk_window_get_store (mk_gui_test_get_window ())));
   g_assert_cmpuint (changed_count, ==, before + 1);
-  mk_gui_test_wait_frames (GTK_WIDGET (page), 3);
+  mk_gui_test_wait_for (mk_entries_page_get_settled (page));
 }
 
 static void
@@ -178,7 +178,7 @@ test_live_entry_appears (void)
   mk_gui_test_wait_for (changed_count != before);
   g_test_message ("the window's poll found the change after %d ms",
                   (int) ((g_get_monotonic_time () - start) / 1000));
-  mk_gui_test_wait_frames (GTK_WIDGET (page), 3);
+  mk_gui_test_wait_for (mk_entries_page_get_settled (page));
   g_assert_cmpuint (changed_count, ==, before + 1);
 
   g_assert_cmpuint (n_shown (page), ==, 1);
@@ -215,7 +215,7 @@ test_live_on_activation (void)
   other_program_adds ("Call while the window was in the background", "2026-03-01");
   g_object_notify (G_OBJECT (window), "is-active");
   g_assert_cmpuint (changed_count, ==, before + 1);
-  mk_gui_test_wait_frames (GTK_WIDGET (page), 2);
+  mk_gui_test_wait_for (mk_entries_page_get_settled (page));
   g_assert_cmpuint (n_shown (page), ==, n + 1);
 }
 
@@ -289,7 +289,6 @@ test_live_keeps_scroll (void)
   before = changed_count;
   other_program_adds ("Late call", "2026-03-05");
   check_now (page, before);
-  mk_gui_test_wait_frames (GTK_WIDGET (page), 4);
   g_assert_cmpuint (n_shown (page), ==, n + 1);
   g_test_message ("scrolled to %.0f, after the refresh at %.0f", where,
                   gtk_adjustment_get_value (adj));
@@ -332,7 +331,7 @@ test_live_keeps_editor (void)
 
   /* And saving it works and keeps the other program's entry. */
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
-  mk_gui_test_wait_frames (GTK_WIDGET (page), 3);
+  mk_gui_test_wait_for (mk_entries_page_get_settled (page));
   {
     g_autoptr(MkStore) store = other_program ();
     g_autoptr(MkEntry) saved = mk_store_get_entry (store, mk_entry_get_id (entry), NULL);

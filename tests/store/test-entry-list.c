@@ -500,6 +500,25 @@ test_entry_list_async (void)
   g_assert_cmpint (change, ==, MK_ENTRY_LIST_CHANGE_COMMIT);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (async)), ==, 5002);
   assert_same_rows (sync, async);
+
+  /* Commits it did not follow (a hidden page blocks its handler): caught
+   * up in the worker, told as a commit, the old rows kept meanwhile. */
+  g_signal_handlers_block_matched (store, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, async);
+  mk_test_add_entry (store, anna, "2026-09-04", 300, 25, "calls", "Звонок пропущенный");
+  mk_test_add_entry (store, boris, "2026-09-05", 310, 5, "calls", "Ещё один");
+  g_signal_handlers_unblock_matched (store, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, async);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (async)), ==, 5002);
+  mk_entry_list_catch_up (async);
+  g_assert_true (mk_entry_list_get_busy (async));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (async)), ==, 5002);
+  wait_idle (async);
+  g_assert_cmpint (change, ==, MK_ENTRY_LIST_CHANGE_COMMIT);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (async)), ==, 5004);
+  assert_same_rows (sync, async);
+  /* A synchronous list catches up at once. */
+  mk_entry_list_catch_up (sync);
+  g_assert_false (mk_entry_list_get_busy (sync));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (sync)), ==, 5004);
 }
 
 int
