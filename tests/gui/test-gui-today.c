@@ -220,7 +220,11 @@ test_today_my_analysis (void)
 static gboolean
 hint_says_added (MkTodayPage *page)
 {
-  return g_str_has_prefix (hint (page), "Added: ");
+  /* "Added: %s" as translated, up to the summary. */
+  const char *format = _("Added: %s");
+  g_autofree char *prefix = g_strndup (format, (gsize) (strstr (format, "%s") - format));
+
+  return g_str_has_prefix (hint (page), prefix);
 }
 
 /* "Added: …" speaks of the entry just added; once it is gone — undone, or

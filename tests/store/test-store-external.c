@@ -266,7 +266,10 @@ test_batches_name_and_time (Fixture       *f,
   gint64 id;
 
   /* Seconds are what the database keeps. */
-  before_second = g_date_time_add_seconds (before, -g_date_time_get_microsecond (before) / 1e6);
+  /* In whole microseconds: the seconds as a double (x / 1e6) could leave a
+   * sliver of a microsecond above the whole second, and the test failed
+   * now and then. */
+  before_second = g_date_time_add (before, -(GTimeSpan) g_date_time_get_microsecond (before));
   id = import_csv (f->other, "timesheet-march.csv", timesheet_csv);
   after = g_date_time_new_now_utc ();
 
