@@ -55,6 +55,13 @@
  * shows among all the new items, reading every page; told as "all
  * removed, then all added" it destroys its two hundred row widgets and
  * makes them again, 0.2 s of the main thread at every sort or search.
+ *
+ * For the same reason a list that becomes empty (a search that finds
+ * nothing) is not passed on at once: the selection keeps the old rows
+ * as "kept" rows after its (no) rows, and the view keeps its widgets.
+ * The page shows "No Matching Entries" over the view meanwhile, so they
+ * are never seen; none is selected and none is counted.  The next rows
+ * replace them in the three steps above.
  */
 #define G_LOG_DOMAIN "mk-entry-selection"
 
@@ -92,6 +99,8 @@ struct _MkEntrySelection
   gboolean    reordering;  /* whole-list changes reorder the same entries */
   gboolean    catching_up; /* the list is re-read after commits it missed */
   guint       old_tail;    /* during a whole-list change: old rows still at the end */
+  guint       kept;        /* the list is empty: the rows it had, for the view */
+  MkEntry    *sample;      /* a row read, that kept rows are copies of */
 };
 
 enum {
@@ -164,7 +173,19 @@ get_n_items (GListModel *list)
 {
   MkEntrySelection *self = MK_ENTRY_SELECTION (list);
 
-  return n_rows (self) + self->old_tail;
+  return n_rows (self) + self->old_tail + self->kept;
+}
+
+/* A stand-in for a row the view had: an item of its own, as the view
+ * wants no item at two positions. */
+static gpointer
+copy_of (MkEntry *like)
+{
+  MkEntryInput input;
+
+  mk_entry_to_input (like, &input);
+  return mk_entry_new (mk_entry_get_id (like), &input, mk_entry_get_person_name (like),
+                       mk_entry_get_category (like));
 }
 
 static gpointer
@@ -181,15 +202,19 @@ get_item (GListModel *list,
   if (position >= n && position - n < self->old_tail)
     {
       g_autoptr(MkEntry) like = g_list_model_get_item (self->model, (position - n) % n);
-      MkEntryInput input;
 
-      if (like == NULL)
-        return NULL;
-      mk_entry_to_input (like, &input);
-      return mk_entry_new (mk_entry_get_id (like), &input, mk_entry_get_person_name (like),
-                           mk_entry_get_category (like));
+      return like != NULL ? copy_of (like) : NULL;
     }
-  return g_list_model_get_item (self->model, position);
+  /* A kept row of a list that is empty: hidden, the view seldom asks. */
+  if (position >= n && position - n < self->kept)
+    return copy_of (self->sample);
+  {
+    MkEntry *item = g_list_model_get_item (self->model, position);
+
+    if (self->sample == NULL && item != NULL)
+      self->sample = g_object_ref (item);
+    return item;
+  }
 }
 
 static void
@@ -432,6 +457,20 @@ items_changed_cb (GListModel       *model,
   else
     follow (self);
 
+  /* Nothing left: the view keeps the rows it had (see the top). */
+  if (position == 0 && removed > 0 && added == 0 && n_rows (self) == 0 &&
+      self->kept == 0 && self->sample != NULL)
+    {
+      self->kept = removed;
+      return;
+    }
+  /* Rows again after kept ones: they replace them as a whole list. */
+  if (self->kept > 0)
+    {
+      g_warn_if_fail (position == 0 && removed == 0);
+      removed = self->kept;
+      self->kept = 0;
+    }
   if (position == 0 && removed > 0 && added > 0 && added == n_rows (self))
     {
       self->old_tail = removed;
@@ -457,6 +496,7 @@ mk_entry_selection_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->ids, g_hash_table_unref);
   g_clear_pointer (&self->positions, gtk_bitset_unref);
+  g_clear_object (&self->sample);
 
   G_OBJECT_CLASS (mk_entry_selection_parent_class)->dispose (object);
 }

@@ -64,6 +64,16 @@ shown_entry (MkEntriesPage *page,
   return g_list_model_get_item (shown (page), position);
 }
 
+/* A label of a row the table shows, or NULL. */
+static GtkWidget *
+row_label (MkEntriesPage *page)
+{
+  GtkWidget *list_view = mk_gui_test_find_by_type (mk_gui_test_child (page, "column_view"),
+                                                   GTK_TYPE_LIST_VIEW);
+
+  return list_view != NULL ? mk_gui_test_find_by_type (list_view, GTK_TYPE_LABEL) : NULL;
+}
+
 static GtkSelectionModel *
 selection (MkEntriesPage *page)
 {
@@ -254,6 +264,7 @@ test_entries_filters (void)
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
   GtkStack *stack;
+  GtkWidget *label;
 
   mk_entries_filters_set_person (filters, boris);
   settle (page);
@@ -303,6 +314,29 @@ test_entries_filters (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (filters), "filters.period", "s", "all"));
   settle (page);
   assert_shows (page, db_totals (0, 0, NULL, NULL));
+
+  /* A search that finds nothing in the whole list, then cleared: the
+   * table says so meanwhile, and the rows come back in the row widgets
+   * it had (making its 200 new ones cost 0.15 s at a million entries). */
+  label = row_label (page);
+  g_assert_nonnull (label);
+  g_object_add_weak_pointer (G_OBJECT (label), (gpointer *) &label);
+  mk_entries_filters_set_search (filters, "no such task anywhere");
+  settle (page);
+  g_assert_cmpuint (g_list_model_get_n_items (shown (page)), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "no-match");
+  g_assert_true (g_str_has_prefix (mk_entries_page_get_totals (page), "0"));
+  g_assert_cmpuint (mk_entry_selection_get_n_selected (MK_ENTRY_SELECTION (selection (page))),
+                    ==, 0);
+  g_assert_true (mk_entries_page_get_settled (page));
+  screenshot (page, "no-match", FALSE);
+  mk_entries_filters_set_search (filters, NULL);
+  settle (page);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "view");
+  assert_shows (page, db_totals (0, 0, NULL, NULL));
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_get_mapped (label));
+  g_object_remove_weak_pointer (G_OBJECT (label), (gpointer *) &label);
 
   /* The search reads the task text, any case, in a worker: meanwhile the
    * page turns a spinner over the rows it had. */
