@@ -16,6 +16,8 @@
 
 #include "gui-test-utils.h"
 #include "mk-analysis-page.h"
+#include "mk-findings-view.h"
+#include "mk-top-tasks-view.h"
 #include "mk-entries-page.h"
 #include "mk-store.h"
 #include "mk-today-page.h"
@@ -155,6 +157,15 @@ test_narrow_every_page (void)
                                                         &error));
           g_assert_no_error (error);
         }
+      /* The Analysis page builds its findings and what the time went on a
+       * part a frame: measure it once all are there. */
+      if (MK_IS_ANALYSIS_PAGE (page))
+        mk_gui_test_wait_for (
+          !mk_analysis_page_get_busy (MK_ANALYSIS_PAGE (page)) &&
+          mk_findings_view_get_complete (MK_FINDINGS_VIEW (mk_gui_test_child (page, "findings"))) &&
+          mk_top_tasks_view_get_n_pending (MK_TOP_TASKS_VIEW (mk_gui_test_child (page,
+                                                                                 "top_tasks")))
+          == 0);
       mk_gui_test_resize (window, 360, 700);
       /* The header's title and the switcher bar below animate the change. */
       mk_gui_test_wait_for (!adw_squeezer_get_transition_running (
