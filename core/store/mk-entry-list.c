@@ -634,6 +634,9 @@ static void
 store_changed_cb (MkStore     *store,
                   MkEntryList *self)
 {
+  /* A target band changed, say: the rows are as they were. */
+  if (mk_store_change_leaves_entries (store))
+    return;
   mk_entry_list_refresh (self);
 }
 

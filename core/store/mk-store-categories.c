@@ -565,5 +565,11 @@ mk_store_update_category (MkStore        *self,
     .sort_order = sort_order,
     .archived = archived,
   };
+  /* Only its class, target band or both: what a list of entries shows of
+   * them (name, colour, order, whether archived) stays. */
+  self->entries_untouched = g_strcmp0 (shown, mk_category_get_name (category)) == 0
+                            && g_ascii_strcasecmp (color, mk_category_get_color (category)) == 0
+                            && sort_order == mk_category_get_sort_order (category)
+                            && !archived == !mk_category_get_archived (category);
   return mk_store_change (self, category_update_change, &row, error);
 }

@@ -145,6 +145,9 @@ struct _MkStore
   gint64         busy_since;   /* monotonic µs: when the current lock wait began */
   guint          in_transaction : 1;
   guint          categories_changed : 1; /* reload them when the change commits */
+  guint          entries_untouched : 1;  /* the change being written leaves the entries'
+                                          * rows as they were (mk_store_change_leaves_entries) */
+  guint          emitting_untouched : 1; /* "changed" is being emitted for such a change */
   guint          read_only : 1;
   guint          building : 1;     /* a new file under its temporary name */
   guint          told_waiting : 1; /* the user heard why the current wait lasts */

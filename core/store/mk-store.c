@@ -464,8 +464,11 @@ mk_store_change (MkStore          *self,
                  GError          **error)
 {
   MkSettings settings = self->settings;
+  /* Said by the caller for this change only (mk_store_update_category()). */
+  gboolean untouched = self->entries_untouched;
   gboolean ok;
 
+  self->entries_untouched = FALSE;
   if (self->read_only)
     {
       g_autofree char *name = g_filename_display_name (self->path);
@@ -510,8 +513,31 @@ mk_store_change (MkStore          *self,
       if (!mk_store_reload_categories (self, &local))
         g_warning ("%s", local->message);
     }
+  self->emitting_untouched = untouched;
   mk_store_emit_changed (self);
+  self->emitting_untouched = FALSE;
   return TRUE;
+}
+
+/**
+ * mk_store_change_leaves_entries:
+ * @self: a store
+ *
+ * Asked in a handler of "changed": whether the change just committed left
+ * every entry, and everything a list of entries shows of them, as it was
+ * — a category's target band or class, say.  A list of entries need not
+ * read itself again then (at a million entries that is a count of the
+ * whole table).  %FALSE whenever that is not known, so a list that reads
+ * itself again is never wrong.
+ *
+ * Returns: %TRUE when the entries' rows are as they were
+ */
+gboolean
+mk_store_change_leaves_entries (MkStore *self)
+{
+  g_return_val_if_fail (MK_IS_STORE (self), FALSE);
+
+  return self->emitting_untouched;
 }
 
 void

@@ -107,6 +107,7 @@ gboolean    mk_store_is_read_only         (MkStore       *self,
 void        mk_store_set_wait_notify      (MkStoreWaitFunc func,
                                            gpointer       user_data);
 const char *mk_store_get_path             (MkStore       *self);
+gboolean    mk_store_change_leaves_entries (MkStore      *self);
 gboolean    mk_store_check                (MkStore       *self,
                                            GString       *report,
                                            GError       **error);

@@ -358,6 +358,73 @@ test_entry_list_holds (void)
   g_assert_false (mk_entry_list_holds (list, admin));
 }
 
+static void
+count_items_changed_cb (GListModel *model,
+                        guint       position,
+                        guint       removed,
+                        guint       added,
+                        guint      *n)
+{
+  (*n)++;
+}
+
+static void
+note_leaves_cb (MkStore  *store,
+                gboolean *leaves)
+{
+  *leaves = mk_store_change_leaves_entries (store);
+}
+
+/* A change that leaves the entries' rows as they were (a category's target
+ * band or class) does not make a list of entries read itself again — at a
+ * million entries that was a count of the whole table on every target
+ * change; a change of what the rows show (the category's name) does. */
+static void
+test_entry_list_not_reread_for_targets (void)
+{
+  g_autoptr(MkStore) store = mk_test_store_new ();
+  g_autoptr(MkEntryList) list = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 anna = mk_test_person (store, "Anna");
+  MkCategory *admin = mk_store_get_category_by_key (store, "admin");
+  gint64 admin_id = mk_category_get_id (admin);
+  g_autofree char *name = g_strdup (mk_category_get_name (admin));
+  g_autofree char *color = g_strdup (mk_category_get_color (admin));
+  int order = mk_category_get_sort_order (admin);
+  gboolean leaves = TRUE;
+  guint n_changed = 0;
+
+  mk_test_add_entry (store, anna, "2026-11-23", 600, 30, "calls", "a");
+  mk_test_add_entry (store, anna, "2026-11-23", 640, 20, "admin", "b");
+  list = mk_entry_list_new (store);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
+  g_signal_connect (list, "items-changed", G_CALLBACK (count_items_changed_cb), &n_changed);
+  g_signal_connect (store, "changed", G_CALLBACK (note_leaves_cb), &leaves);
+
+  g_assert_true (mk_store_update_category (store, admin_id, name, color,
+                                           MK_CATEGORY_KIND_NON_SELLING, -1, 0.15, order, FALSE,
+                                           &error));
+  g_assert_no_error (error);
+  g_assert_true (leaves);
+  g_assert_cmpuint (n_changed, ==, 0);
+  /* Asked after the emission, it says no more. */
+  g_assert_false (mk_store_change_leaves_entries (store));
+
+  /* A new name is shown in the rows. */
+  g_assert_true (mk_store_update_category (store, admin_id, "Paperwork", color,
+                                           MK_CATEGORY_KIND_NON_SELLING, -1, 0.15, order, FALSE,
+                                           &error));
+  g_assert_no_error (error);
+  g_assert_false (leaves);
+  g_assert_cmpuint (n_changed, ==, 1);
+
+  /* An entry's change after a target's: read again, the flag gone. */
+  mk_test_add_entry (store, anna, "2026-11-24", 600, 10, "calls", "c");
+  g_assert_false (leaves);
+  g_assert_cmpuint (n_changed, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
+}
+
 /* During "items-changed": why the list says it changed. */
 static void
 note_change_cb (GListModel        *model,
@@ -533,6 +600,8 @@ main (int   argc,
   g_test_add_func ("/store/entry-list/pages-and-filters", test_entry_list_pages_and_filters);
   g_test_add_func ("/store/entry-list/search-ignores-case", test_entry_list_search_ignores_case);
   g_test_add_func ("/store/entry-list/holds", test_entry_list_holds);
+  g_test_add_func ("/store/entry-list/not-reread-for-targets",
+                   test_entry_list_not_reread_for_targets);
   g_test_add_func ("/store/entry-list/async", test_entry_list_async);
 
   return g_test_run ();
