@@ -353,19 +353,25 @@ static const char schema_v5_sql[] =
  * psql and learn another login's person identity and who supervises.  A
  * policy passes current_user, which is the session's login or a role the
  * login may SET ROLE to; so a login is answered only when the session's
- * user is a member of it (a superuser is a member of every role).  The
+ * user is a member of it (a superuser is a member of every role); a name
+ * that is no role gets nothing, not an error.  The
  * check costs once per statement: the policies ask through a
  * sub-select. */
 static const char schema_v6_sql[] =
   "CREATE OR REPLACE FUNCTION minutka.person_of (login name) RETURNS uuid LANGUAGE sql STABLE"
   "  SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $f$"
   "  SELECT uuid FROM minutka.person"
-  "  WHERE person.login = $1 AND pg_has_role (session_user, $1, 'MEMBER')"
+  "  WHERE person.login = $1"
+  "    AND CASE WHEN EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = $1)"
+  "        THEN pg_has_role (session_user, $1, 'MEMBER') ELSE false END"
   "$f$;"
   "CREATE OR REPLACE FUNCTION minutka.is_supervisor (login name) RETURNS boolean"
   "  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $f$"
   "  SELECT coalesce ((SELECT supervisor FROM minutka.person"
-  "                    WHERE person.login = $1 AND pg_has_role (session_user, $1, 'MEMBER')),"
+  "                    WHERE person.login = $1"
+  "                      AND CASE WHEN EXISTS (SELECT FROM pg_catalog.pg_roles"
+  "                                            WHERE rolname = $1)"
+  "                          THEN pg_has_role (session_user, $1, 'MEMBER') ELSE false END),"
   "                   false)"
   "$f$;";
 

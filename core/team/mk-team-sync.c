@@ -430,7 +430,14 @@ copy_out_changes (Sync     *sync,
           continue;
         }
       if (sqlite3_column_bytes (stmt, 0) != sizeof (MkUuid))
-        continue;   /* not an identity: nothing the server could key */
+        {
+          /* Not an identity: nothing the server could key.  Passed over,
+           * it would leave the log with the rest, never sent. */
+          g_set_error (error, MK_TEAM_ERROR, MK_TEAM_ERROR_FAILED,
+                       _("A change waiting to be sent has no valid identity, so nothing was "
+                         "sent. Check the database with “minutka --check”."));
+          goto fail;
+        }
 
       put_i16 (buf, 10);
       put_bytes (buf, sqlite3_column_blob (stmt, 0), sizeof (MkUuid));

@@ -89,6 +89,15 @@ fill_tasks (GtkWidget *row)
 }
 
 /* @c's expander row, or NULL when the team logged nothing in it. */
+/* Whether category @c has a row: tasks, and time of the team's on it. */
+static gboolean
+has_row (MkAnalysis *analysis,
+         guint       c)
+{
+  return mk_analysis_get_n_top_tasks (analysis, c) > 0
+         && mk_analysis_get_team_minutes (analysis, c) > 0;
+}
+
 static GtkWidget *
 category_row (MkAnalysis *analysis,
               guint       c)
@@ -99,7 +108,7 @@ category_row (MkAnalysis *analysis,
   g_autoptr(GString) subtitle = g_string_new (NULL);
   GtkWidget *row;
 
-  if (n == 0 || mk_analysis_get_team_minutes (analysis, c) <= 0)
+  if (!has_row (analysis, c))
     return NULL;
   share = mk_format_percent (mk_analysis_get_team_share (analysis, c));
   time = mk_format_minutes (mk_analysis_get_team_minutes (analysis, c));
@@ -230,12 +239,18 @@ mk_top_tasks_view_set_analysis (MkTopTasksView *self,
 guint
 mk_top_tasks_view_get_n_pending (MkTopTasksView *self)
 {
+  guint n = 0;
+
   g_return_val_if_fail (MK_IS_TOP_TASKS_VIEW (self), 0);
 
   if (self->analysis == NULL)
     return 0;
-  /* And the frame that drops the old rows left. */
-  return mk_analysis_get_n_categories (self->analysis) - self->next + 1;
+  /* A frame for each category with a row (those without are passed over
+   * in the frame of the next one), and the frame that drops the old rows
+   * left. */
+  for (guint c = self->next; c < mk_analysis_get_n_categories (self->analysis); c++)
+    n += has_row (self->analysis, c);
+  return n + 1;
 }
 
 /**

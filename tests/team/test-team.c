@@ -675,6 +675,12 @@ test_sync_three_desktops (void)
                       "|| minutka.is_supervisor ('sv_three')::text || ' ' "
                       "|| (minutka.person_of (current_user) IS NOT NULL)::text");
     g_assert_cmpstr (asked, ==, "none false true");
+    /* A name that is no role: nothing, not an error. */
+    g_clear_pointer (&asked, g_free);
+    asked = pg_value (anna_role, t.team->db,
+                      "SELECT coalesce (minutka.person_of ('nobody_at_all')::text, 'none') || ' ' "
+                      "|| minutka.is_supervisor ('nobody_at_all')::text");
+    g_assert_cmpstr (asked, ==, "none false");
   }
   g_clear_pointer (&got, g_free);
   got = server_minutes (t.team, NULL);
