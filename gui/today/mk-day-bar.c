@@ -67,6 +67,14 @@ mk_day_bar_update_text (MkDayBar *self)
       g_string_append_printf (text, i == 0 ? ": %s %s" : ", %s %s", segment->name, minutes);
     }
 
+  /* The same words (a commit that changed no minutes of the day): the
+   * colours may have changed, the words and numbers not — and setting a
+   * tooltip on a shown widget asks the X server where the pointer is. */
+  if (g_strcmp0 (self->text, text->str) == 0)
+    {
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      return;
+    }
   g_free (self->text);
   self->text = g_string_free (g_steal_pointer (&text), FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
