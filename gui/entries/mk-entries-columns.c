@@ -560,8 +560,30 @@ mk_entries_columns_set_narrow (GtkColumnView *view,
       for (guint w = 0; w < G_N_ELEMENTS (wide_only); w++)
         if (g_strcmp0 (id, wide_only[w]) == 0)
           visible = !narrow;
+      if (g_strcmp0 (id, "person") == 0 && g_object_get_data (G_OBJECT (view), "mk-one-person"))
+        visible = FALSE;
       gtk_column_view_column_set_visible (column, visible);
     }
+}
+
+/**
+ * mk_entries_columns_set_one_person:
+ * @view: a column view with the columns of mk_entries_columns_add()
+ * @one_person: whether the database has one person only (the Person
+ *   column would say the same on every row, so it steps aside)
+ * @narrow: whether the table is narrow
+ */
+void
+mk_entries_columns_set_one_person (GtkColumnView *view,
+                                   gboolean       one_person,
+                                   gboolean       narrow)
+{
+  g_return_if_fail (GTK_IS_COLUMN_VIEW (view));
+
+  if (!g_object_get_data (G_OBJECT (view), "mk-one-person") == !one_person)
+    return;
+  g_object_set_data (G_OBJECT (view), "mk-one-person", one_person ? GINT_TO_POINTER (1) : NULL);
+  mk_entries_columns_set_narrow (view, narrow);
 }
 
 /**

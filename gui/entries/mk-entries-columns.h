@@ -14,6 +14,9 @@ void     mk_entries_columns_set_narrow (GtkColumnView      *view,
 void     mk_entries_columns_set_sent_by (GtkColumnView     *view,
                                          gboolean           shown,
                                          gboolean           narrow);
+void     mk_entries_columns_set_one_person (GtkColumnView  *view,
+                                            gboolean        one_person,
+                                            gboolean        narrow);
 gboolean mk_entries_columns_get_sort (GtkColumnView        *view,
                                       MkEntrySort          *sort,
                                       gboolean             *descending,

@@ -42,6 +42,7 @@ struct _MkEntriesFilters
   char             *from;
   char             *to;
   gboolean          updating;
+  gboolean          one_person;   /* nobody else's entries: no person to choose */
 
   GtkMenuButton    *period_button;
   GtkLabel         *period_label;
@@ -488,6 +489,13 @@ mk_entries_filters_update (MkEntriesFilters *self)
   update_sources (self);
   if (!same_items (self->people, people))
     replace_items (self->people, people, self->person_dropdown);
+  /* One person in the database (a manager's desktop in a team, or one
+   * person logging alone): "Everyone" would be her, and so would the
+   * Person column; both step aside until there is another. */
+  self->one_person = g_list_model_get_n_items (people) <= 1;
+  if (self->one_person)
+    gtk_drop_down_set_selected (self->person_dropdown, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->person_dropdown), !self->one_person);
   if (!same_items (self->categories, categories))
     {
       replace_items (self->categories, categories, self->category_dropdown);
@@ -503,6 +511,21 @@ mk_entries_filters_update (MkEntriesFilters *self)
   update_period_widgets (self);
   if (categories_changed)
     g_signal_emit (self, signals[SIGNAL_CATEGORIES_CHANGED], 0);
+}
+
+/**
+ * mk_entries_filters_get_one_person:
+ * @self: the filter bar
+ *
+ * Returns: whether the database has one person only (the person's
+ *   drop-down is hidden then)
+ */
+gboolean
+mk_entries_filters_get_one_person (MkEntriesFilters *self)
+{
+  g_return_val_if_fail (MK_IS_ENTRIES_FILTERS (self), FALSE);
+
+  return self->one_person;
 }
 
 /**
@@ -564,17 +587,24 @@ measure_children (MkEntriesFilters *self,
     gtk_widget_measure (nth_child (self, i), orientation, for_size, &min[i], &nat[i], NULL, NULL);
 }
 
-/* The sum of @sizes[from … to) with the spacing between them. */
+/* The sum of @sizes[from … to) with the spacing between them; a hidden
+ * control (the person's drop-down with one person) measures 0 and takes
+ * no spacing. */
 static int
 span (const int *sizes,
       guint      from,
       guint      to)
 {
-  int sum = (int) (to - from - 1) * SPACING;
+  int sum = 0;
+  guint n = 0;
 
   for (guint i = from; i < to; i++)
-    sum += sizes[i];
-  return sum;
+    if (sizes[i] > 0)
+      {
+        sum += sizes[i];
+        n++;
+      }
+  return sum + (int) (n > 0 ? n - 1 : 0) * SPACING;
 }
 
 /* Whether all the controls fit on one line of @width: the buttons at their
@@ -656,19 +686,29 @@ allocate_line (GtkRequestedSize *sizes,
                int               height,
                gboolean          last_takes_rest)
 {
-  int extra = width - 2 * MARGIN - (int) (n - 1) * SPACING;
+  guint shown = 0;
+  int extra;
   int x = MARGIN;
 
+  for (guint i = 0; i < n; i++)
+    shown += gtk_widget_get_visible (sizes[i].data);
+  extra = width - 2 * MARGIN - (int) (shown > 0 ? shown - 1 : 0) * SPACING;
   for (guint i = 0; i < n; i++)
     extra -= sizes[i].minimum_size;
   extra = gtk_distribute_natural_allocation (MAX (extra, 0), n, sizes);
   if (last_takes_rest)
     sizes[n - 1].minimum_size += extra;
   else
-    for (guint i = 0; i < n; i++)
-      sizes[i].minimum_size += extra / (int) n + (i < (guint) extra % n ? 1 : 0);
+    for (guint i = 0, k = 0; i < n; i++)
+      if (gtk_widget_get_visible (sizes[i].data))
+        {
+          sizes[i].minimum_size += extra / (int) shown + (k < (guint) extra % shown ? 1 : 0);
+          k++;
+        }
   for (guint i = 0; i < n; i++)
     {
+      if (!gtk_widget_get_visible (sizes[i].data))
+        continue;
       allocate (sizes[i].data, x, y, sizes[i].minimum_size, height);
       x += sizes[i].minimum_size + SPACING;
     }

@@ -15,6 +15,7 @@ void         mk_entries_filters_set_list     (MkEntriesFilters *self,
                                               MkStore          *store,
                                               MkEntryList      *list);
 void         mk_entries_filters_update       (MkEntriesFilters *self);
+gboolean     mk_entries_filters_get_one_person (MkEntriesFilters *self);
 void         mk_entries_filters_set_period   (MkEntriesFilters *self,
                                               const char       *from,
                                               const char       *to);

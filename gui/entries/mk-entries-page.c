@@ -358,6 +358,9 @@ store_changed_cb (MkEntriesPage *self)
       return;
     }
   mk_entries_filters_update (self->filters);
+  mk_entries_columns_set_one_person (self->column_view,
+                                     mk_entries_filters_get_one_person (self->filters),
+                                     self->narrow);
   update_totals (self);
 }
 

@@ -225,6 +225,26 @@ popover_shown (GtkWidget *widget)
   return FALSE;
 }
 
+/* Whether the Entries page offers a person to choose and a Person column. */
+static gboolean
+entries_show_person (MkEntriesPage *page)
+{
+  GtkColumnView *view = GTK_COLUMN_VIEW (mk_gui_test_child (page, "column_view"));
+  GListModel *columns = gtk_column_view_get_columns (view);
+  gboolean column_shown = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) c = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (c), "mk-column-id"), "person") == 0)
+        column_shown = gtk_column_view_column_get_visible (c);
+    }
+  g_assert_true (column_shown == gtk_widget_get_visible (mk_gui_test_child (page,
+                                                                           "person_dropdown")));
+  return column_shown;
+}
+
 static void
 test_today_logs_as_the_login (void)
 {
@@ -646,6 +666,9 @@ test_entry_taken (void)
   mk_gui_test_wait_for (has_task (G_LIST_MODEL (mk_entries_page_get_entries (entries)),
                                   "Acme"));
   g_assert_false (has_task (G_LIST_MODEL (mk_entries_page_get_entries (entries)), "Initech"));
+  /* Only her own entries here: no "Everyone" to choose, no Person column
+   * saying her name on every row. */
+  g_assert_false (entries_show_person (entries));
   shoot (GTK_WIDGET (window), "taken-entries");
 
   /* A sync with nothing to say does not take the message away unread. */
@@ -686,6 +709,16 @@ test_entries_refused (void)
   g_assert_cmpuint (mk_team_indicator_get_waiting (indicator), ==, 0);
   g_assert_cmpint (mk_team_indicator_get_state (indicator), ==, MK_TEAM_STATE_IN_SYNC);
   shoot (GTK_WIDGET (window), "refused");
+  /* Boris's entry is here too: whose is which is worth a column again. */
+  {
+    MkEntriesPage *entries = MK_ENTRIES_PAGE (mk_gui_test_show_page (GTK_WIDGET (window),
+                                                                     "entries",
+                                                                     MK_TYPE_ENTRIES_PAGE));
+
+    g_assert_true (entries_show_person (entries));
+    shoot (GTK_WIDGET (window), "refused-entries");
+    mk_gui_test_show_page (GTK_WIDGET (window), "today", MK_TYPE_TODAY_PAGE);
+  }
 
   close_banner (banner);
   sync_window (window);
