@@ -39,6 +39,7 @@
 #include "mk-entries-columns.h"
 #include "mk-format.h"
 #include "mk-store-batches.h"
+#include "mk-text-cell.h"
 #include "mk-window.h"
 
 typedef enum {
@@ -173,18 +174,31 @@ static const int column_chars[N_COLUMNS][2] = {
   [COLUMN_SENT_BY] = { 8, 16 },
 };
 
-static GtkWidget *
-new_label (Column column,
-           float  xalign)
-{
-  GtkWidget *label = gtk_label_new (NULL);
+/* The cells' names, by which the cells of a column share the widths of
+ * the texts they have measured (mk-text-cell.c). */
+static const char *const column_ids[N_COLUMNS] = {
+  [COLUMN_DATE] = "date",
+  [COLUMN_DATE_SHORT] = "date-short",
+  [COLUMN_START] = "start",
+  [COLUMN_PERSON] = "person",
+  [COLUMN_CATEGORY] = "category",
+  [COLUMN_MINUTES] = "minutes",
+  [COLUMN_TASK] = "task",
+  [COLUMN_SOURCE] = "source",
+  [COLUMN_SENT_BY] = "sent-by",
+};
 
-  gtk_label_set_width_chars (GTK_LABEL (label), column_chars[column][0]);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), column_chars[column][1]);
-  gtk_label_set_xalign (GTK_LABEL (label), xalign);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
-  return label;
+/* A cell of text, measured without shaping it (mk-text-cell.c): GTK 4.8
+ * keeps some 200 rows bound, and labels shaped the text of them all.  A
+ * column asks for the width of its longest text, but the task, which
+ * takes the room left anyway, asks for its most. */
+static GtkWidget *
+new_label (Column             column,
+           float              xalign,
+           PangoEllipsizeMode ellipsize)
+{
+  return mk_text_cell_new (column_ids[column], column_chars[column][0], column_chars[column][1],
+                           column != COLUMN_TASK, xalign, ellipsize);
 }
 
 /* gtk_widget_set_tooltip_text() asks the display where the pointer is, a
@@ -209,15 +223,11 @@ task_query_tooltip_cb (GtkWidget  *label,
   return TRUE;
 }
 
-/* A label is given its text only when it changes: a label set again is
- * measured again, and a new sort or search binds some 200 rows at once
- * (one of the same person, category or day keeps its cell as it was). */
 static void
 set_text (GtkWidget  *label,
           const char *text)
 {
-  if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (label)), text) != 0)
-    gtk_label_set_text (GTK_LABEL (label), text);
+  mk_text_cell_set_text (MK_TEXT_CELL (label), text);
 }
 
 /* The day as the list writes it; the rows of a day come together in the
@@ -253,28 +263,26 @@ setup_cb (GtkSignalListItemFactory *factory,
     case COLUMN_CATEGORY:
       child = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
       gtk_box_append (GTK_BOX (child), g_object_new (MK_TYPE_ENTRIES_SWATCH, NULL));
-      gtk_box_append (GTK_BOX (child), new_label (column, 0));
+      gtk_box_append (GTK_BOX (child), new_label (column, 0, PANGO_ELLIPSIZE_END));
       break;
     case COLUMN_START:
     case COLUMN_MINUTES:
-      child = new_label (column, 1);
-      gtk_widget_add_css_class (child, "numeric");
+      child = new_label (column, 1, PANGO_ELLIPSIZE_END);
+      mk_text_cell_set_numeric (MK_TEXT_CELL (child));
       break;
     case COLUMN_DATE:
     case COLUMN_DATE_SHORT:
     case COLUMN_PERSON:
     case COLUMN_SENT_BY:
     case COLUMN_TASK:
-    case COLUMN_SOURCE:
     default:
-      child = new_label (column, 0);
+      child = new_label (column, 0, PANGO_ELLIPSIZE_END);
       break;
-    }
-  if (column == COLUMN_SOURCE)
-    {
-      gtk_widget_add_css_class (child, "dim-label");
+    case COLUMN_SOURCE:
       /* A file's name keeps its start and its extension: "timesh…rch.csv". */
-      gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_MIDDLE);
+      child = new_label (column, 0, PANGO_ELLIPSIZE_MIDDLE);
+      gtk_widget_add_css_class (child, "dim-label");
+      break;
     }
   if (column == COLUMN_TASK)
     {

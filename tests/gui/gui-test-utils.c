@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "gui-test-utils.h"
+#include "mk-text-cell.h"
 #include "mk-version.h"
 
 static int test_status = 1;
@@ -508,14 +509,31 @@ mk_gui_test_combo_popup (AdwComboRow *row)
   return GTK_POPOVER (popover);
 }
 
+/**
+ * mk_gui_test_text_of:
+ * @widget: a widget
+ *
+ * Returns: (nullable): the text @widget shows if it is a label or a cell
+ *   of the Entries table (MkTextCell), otherwise %NULL
+ */
+const char *
+mk_gui_test_text_of (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return gtk_label_get_text (GTK_LABEL (widget));
+  if (MK_IS_TEXT_CELL (widget))
+    return mk_text_cell_get_text (MK_TEXT_CELL (widget));
+  return NULL;
+}
+
 static void
 collect_labels (GtkWidget    *widget,
                 GStrvBuilder *texts)
 {
   if (!gtk_widget_get_mapped (widget))
     return;
-  if (GTK_IS_LABEL (widget))
-    g_strv_builder_add (texts, gtk_label_get_text (GTK_LABEL (widget)));
+  if (mk_gui_test_text_of (widget) != NULL)
+    g_strv_builder_add (texts, mk_gui_test_text_of (widget));
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     collect_labels (child, texts);
@@ -525,7 +543,8 @@ collect_labels (GtkWidget    *widget,
  * mk_gui_test_label_texts:
  * @root: a widget
  *
- * Returns: (transfer full): the texts of the labels shown under @root, in
+ * Returns: (transfer full): the texts of the labels (and the Entries
+ *   table's text cells) shown under @root, in
  *   the order of the widget tree (a list's rows from the top)
  */
 GStrv
@@ -542,8 +561,8 @@ mk_gui_test_label_texts (GtkWidget *root)
  * @root: a widget
  * @text: a label's text
  *
- * Returns: (transfer none) (nullable): the first label shown under @root
- *   that reads @text
+ * Returns: (transfer none) (nullable): the first label (or Entries table
+ *   cell) shown under @root that reads @text
  */
 GtkWidget *
 mk_gui_test_find_label (GtkWidget  *root,
@@ -551,7 +570,7 @@ mk_gui_test_find_label (GtkWidget  *root,
 {
   if (!gtk_widget_get_mapped (root))
     return NULL;
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+  if (g_strcmp0 (mk_gui_test_text_of (root), text) == 0)
     return root;
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))

@@ -82,6 +82,7 @@ GtkWidget     *mk_gui_test_show_page     (GtkWidget   *window,
 void           mk_gui_test_screenshot    (GtkWidget   *widget,
                                           const char  *file_name);
 GtkPopover    *mk_gui_test_combo_popup   (AdwComboRow *row);
+const char    *mk_gui_test_text_of       (GtkWidget   *widget);
 GStrv          mk_gui_test_label_texts   (GtkWidget   *root);
 GtkWidget     *mk_gui_test_find_label    (GtkWidget   *root,
                                           const char  *text);

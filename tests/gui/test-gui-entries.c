@@ -20,6 +20,7 @@
 #include "mk-entry-selection.h"
 #include "mk-importer.h"
 #include "mk-store.h"
+#include "mk-text-cell.h"
 #include "mk-window.h"
 #include "gui-test-utils.h"
 
@@ -64,14 +65,14 @@ shown_entry (MkEntriesPage *page,
   return g_list_model_get_item (shown (page), position);
 }
 
-/* A label of a row the table shows, or NULL. */
+/* A text cell of a row the table shows, or NULL. */
 static GtkWidget *
 row_label (MkEntriesPage *page)
 {
   GtkWidget *list_view = mk_gui_test_find_by_type (mk_gui_test_child (page, "column_view"),
                                                    GTK_TYPE_LIST_VIEW);
 
-  return list_view != NULL ? mk_gui_test_find_by_type (list_view, GTK_TYPE_LABEL) : NULL;
+  return list_view != NULL ? mk_gui_test_find_by_type (list_view, MK_TYPE_TEXT_CELL) : NULL;
 }
 
 static GtkSelectionModel *

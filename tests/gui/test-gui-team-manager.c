@@ -328,8 +328,8 @@ collect_texts (GtkWidget *widget,
 {
   const char *tooltip = gtk_widget_get_tooltip_text (widget);
 
-  if (GTK_IS_LABEL (widget))
-    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  if (mk_gui_test_text_of (widget) != NULL)
+    g_string_append_printf (out, "%s\n", mk_gui_test_text_of (widget));
   if (GTK_IS_EDITABLE (widget))
     g_string_append_printf (out, "%s\n", gtk_editable_get_text (GTK_EDITABLE (widget)));
   if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
