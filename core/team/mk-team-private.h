@@ -89,6 +89,26 @@ typedef struct {
   gboolean  owned_changed;
 } MkTeamLink;
 
+/* mk-team-sync.c: a sync on a connection lent by the window's listening
+ * thread (mk-team-session.c).  @borrow returns an open, idle connection to
+ * the server @conninfo names, or NULL (the sync connects itself);
+ * @give_back takes it back, or NULL when the sync found it lost. */
+typedef PGconn *(*MkTeamBorrowFunc)   (const char    *conninfo,
+                                       gpointer       user_data);
+typedef void    (*MkTeamGiveBackFunc) (PGconn        *conn,
+                                       gpointer       user_data);
+
+gboolean     mk_team_sync_full          (MkStore            *store,
+                                         const char         *password,
+                                         MkTeamBorrowFunc    borrow,
+                                         MkTeamGiveBackFunc  give_back,
+                                         gpointer            lender,
+                                         MkTeamSyncResult   *result,
+                                         MkTeamProgressFunc  progress,
+                                         gpointer            progress_data,
+                                         GCancellable       *cancellable,
+                                         GError            **error);
+
 MkTeamLink  *mk_team_link_read          (MkStore       *store,
                                          GError       **error);
 void         mk_team_link_free          (MkTeamLink    *link);

@@ -31,8 +31,10 @@
 
 #include "config.h"
 
+#include <glib-unix.h>
 #include <poll.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "mk-team-private.h"
 #include "mk-team-server.h"
@@ -146,6 +148,109 @@ set_progress (MkTeamSession *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS]);
 }
 
+/* The listening thread's connection, lent to syncs */
+
+/* What the listening thread and the session share; the thread holds no
+ * reference to the session (its last reference could then be dropped on
+ * the thread, which would wait for itself).  Under `lock`: the password,
+ * and the connection's lending (see lend_connection()). */
+typedef struct _ListenData {
+  GWeakRef      session;
+  char         *db_path;
+  GMainContext *context;
+  GCancellable *cancellable;
+  GMutex        lock;
+  GCond         cond;
+  char         *password;
+  int           wake[2];    /* a sync asks for the connection: a byte */
+  char         *conninfo;   /* the server of the connection, while ready */
+  gboolean      ready;      /* connected and listening, not lent */
+  gboolean      wanted;     /* a sync waits for the connection */
+  gboolean      lent;       /* a sync has it */
+  gboolean      stopped;    /* the thread has ended: nothing comes back to it */
+  gboolean      renew;      /* a new password: log in again with it */
+  PGconn       *handed;     /* the connection handed over, not yet taken */
+  PGconn       *returned;   /* the connection given back (NULL: lost) */
+} ListenData;
+
+static void
+listen_data_clear (gpointer p)
+{
+  ListenData *data = p;
+
+  g_weak_ref_clear (&data->session);
+  g_free (data->db_path);
+  g_main_context_unref (data->context);
+  g_object_unref (data->cancellable);
+  wipe (&data->password);
+  g_free (data->conninfo);
+  g_clear_pointer (&data->handed, PQfinish);
+  g_clear_pointer (&data->returned, PQfinish);
+  for (int i = 0; i < 2; i++)
+    if (data->wake[i] >= 0)
+      close (data->wake[i]);
+  g_cond_clear (&data->cond);
+  g_mutex_clear (&data->lock);
+}
+
+static void
+listen_data_unref (ListenData *data)
+{
+  g_atomic_rc_box_release_full (data, listen_data_clear);
+}
+
+/* A sync borrows the listening connection (MkTeamBorrowFunc): it is logged
+ * in already, and logging in again cost more than half of the everyday
+ * sync of one entry (a new server process, the password check, every
+ * table and function looked up afresh).  The listening thread hands it
+ * over between two waits and waits for it back; notifications that come
+ * meanwhile are kept by libpq and read when it is back.  NULL when the
+ * thread is not connected to that server (the sync connects itself). */
+static PGconn *
+borrow_connection (const char *conninfo,
+                   gpointer    user_data)
+{
+  ListenData *data = user_data;
+  PGconn *conn = NULL;
+
+  g_mutex_lock (&data->lock);
+  if (data->ready && !data->stopped && data->wake[1] >= 0 &&
+      g_strcmp0 (data->conninfo, conninfo) == 0)
+    {
+      data->wanted = TRUE;
+      if (write (data->wake[1], "", 1) < 0)
+        data->wanted = FALSE;
+      while (data->wanted && data->ready && !data->stopped)
+        g_cond_wait (&data->cond, &data->lock);
+      data->wanted = FALSE;
+      conn = g_steal_pointer (&data->handed);
+    }
+  g_mutex_unlock (&data->lock);
+  return conn;
+}
+
+/* The sync gives the connection back (MkTeamGiveBackFunc), or NULL when
+ * it was lost. */
+static void
+give_back_connection (PGconn   *conn,
+                      gpointer  user_data)
+{
+  ListenData *data = user_data;
+
+  g_mutex_lock (&data->lock);
+  if (data->stopped)
+    {
+      g_mutex_unlock (&data->lock);
+      if (conn != NULL)
+        PQfinish (conn);
+      return;
+    }
+  data->returned = conn;
+  data->lent = FALSE;
+  g_cond_broadcast (&data->cond);
+  g_mutex_unlock (&data->lock);
+}
+
 /* Syncing */
 
 /* Runs @func on @context's own thread, later, from a worker or the
@@ -175,6 +280,7 @@ typedef struct {
 
 typedef struct {
   MkTeamSession *session;   /* strong: the task holds the session */
+  ListenData    *listen;    /* the listening thread's, when it listens */
   gint64         last_progress;
   MkTeamSyncResult result;
 } SyncData;
@@ -186,6 +292,7 @@ sync_data_free (gpointer p)
 
   mk_team_sync_result_clear (&data->result);
   g_clear_object (&data->session);
+  g_clear_pointer (&data->listen, listen_data_unref);
   g_free (data);
 }
 
@@ -254,7 +361,11 @@ sync_thread (GTask        *task,
       return;
     }
   password = copy_password (self);
-  ok = mk_team_sync (store, password, &data->result, progress_cb, data, cancellable, &error);
+  if (data->listen != NULL)
+    ok = mk_team_sync_full (store, password, borrow_connection, give_back_connection,
+                            data->listen, &data->result, progress_cb, data, cancellable, &error);
+  else
+    ok = mk_team_sync (store, password, &data->result, progress_cb, data, cancellable, &error);
   wipe (&password);
   g_clear_object (&store);
   g_mutex_unlock (&self->sync_lock);
@@ -291,6 +402,8 @@ mk_team_session_sync_async (MkTeamSession       *self,
   g_task_set_check_cancellable (task, FALSE);
   data = g_new0 (SyncData, 1);
   data->session = g_object_ref (self);
+  if (self->listen_data != NULL)
+    data->listen = g_atomic_rc_box_acquire (self->listen_data);
   g_task_set_task_data (task, data, sync_data_free);
   if (self->running++ == 0)
     {
@@ -359,37 +472,6 @@ mk_team_session_sync_finish (MkTeamSession     *self,
 
 /* Listening */
 
-/* What the listening thread and the session share; the thread holds no
- * reference to the session (its last reference could then be dropped on
- * the thread, which would wait for itself). */
-typedef struct _ListenData {
-  GWeakRef      session;
-  char         *db_path;
-  GMainContext *context;
-  GCancellable *cancellable;
-  GMutex        lock;
-  char         *password;
-} ListenData;
-
-static void
-listen_data_clear (gpointer p)
-{
-  ListenData *data = p;
-
-  g_weak_ref_clear (&data->session);
-  g_free (data->db_path);
-  g_main_context_unref (data->context);
-  g_object_unref (data->cancellable);
-  wipe (&data->password);
-  g_mutex_clear (&data->lock);
-}
-
-static void
-listen_data_unref (ListenData *data)
-{
-  g_atomic_rc_box_release_full (data, listen_data_clear);
-}
-
 typedef struct {
   GWeakRef  session;
   gboolean  listening;
@@ -454,20 +536,27 @@ tell_main (ListenData *data,
   run_on_context (data->context, listen_in_main, call, listen_call_free);
 }
 
-/* Waits until @fd can be read, @timeout_ms pass (< 0: no limit) or the
- * listener is stopped; FALSE when stopped. */
+/* Waits until @fd can be read, @timeout_ms pass (< 0: no limit), a sync
+ * asks for the connection or the listener is stopped; FALSE when
+ * stopped. */
 static gboolean
 wait_readable (ListenData *data,
                int         fd,
                int         timeout_ms)
 {
   GPollFD stop;
-  struct pollfd fds[2];
+  struct pollfd fds[3];
   int n = 0;
+  char bytes[16];
 
   g_cancellable_make_pollfd (data->cancellable, &stop);
   fds[n].fd = stop.fd;
   fds[n++].events = POLLIN;
+  if (data->wake[0] >= 0)
+    {
+      fds[n].fd = data->wake[0];
+      fds[n++].events = POLLIN;
+    }
   if (fd >= 0)
     {
       fds[n].fd = fd;
@@ -476,7 +565,69 @@ wait_readable (ListenData *data,
   while (poll (fds, (nfds_t) n, timeout_ms) < 0)
     ;
   g_cancellable_release_fd (data->cancellable);
+  /* A sync's call for the connection: lend_if_wanted() answers it. */
+  while (data->wake[0] >= 0 && read (data->wake[0], bytes, sizeof bytes) > 0)
+    ;
   return !g_cancellable_is_cancelled (data->cancellable);
+}
+
+/* Sets whether the thread's connection (to @conninfo) can be lent. */
+static void
+set_ready (ListenData *data,
+           gboolean    ready,
+           const char *conninfo)
+{
+  g_mutex_lock (&data->lock);
+  data->ready = ready;
+  if (conninfo != NULL)
+    {
+      g_free (data->conninfo);
+      data->conninfo = g_strdup (conninfo);
+    }
+  g_cond_broadcast (&data->cond);
+  g_mutex_unlock (&data->lock);
+}
+
+/* Hands @conn to the sync that asked for it, if one did, and waits for it
+ * back.  Returns the connection to listen on again, or NULL when the sync
+ * lost it, the listener was stopped meanwhile (the sync then closes it) or
+ * a new password came (it is closed here). */
+static PGconn *
+lend_if_wanted (ListenData *data,
+                PGconn     *conn)
+{
+  PGconn *back;
+
+  g_mutex_lock (&data->lock);
+  if (data->renew)
+    {
+      data->renew = FALSE;
+      g_mutex_unlock (&data->lock);
+      PQfinish (conn);
+      return NULL;
+    }
+  if (!data->wanted)
+    {
+      g_mutex_unlock (&data->lock);
+      return conn;
+    }
+  data->handed = conn;
+  data->wanted = FALSE;
+  data->lent = TRUE;
+  data->ready = FALSE;
+  g_cond_broadcast (&data->cond);
+  while (data->lent && !g_cancellable_is_cancelled (data->cancellable))
+    g_cond_wait (&data->cond, &data->lock);
+  if (data->lent)
+    {
+      data->stopped = TRUE;
+      g_mutex_unlock (&data->lock);
+      return NULL;
+    }
+  back = g_steal_pointer (&data->returned);
+  data->ready = back != NULL && !data->renew;
+  g_mutex_unlock (&data->lock);
+  return back;
 }
 
 static gpointer
@@ -501,6 +652,7 @@ listen_thread (gpointer p)
 
           g_mutex_lock (&data->lock);
           password = g_strdup (data->password);
+          data->renew = FALSE;
           g_mutex_unlock (&data->lock);
           conn = mk_team_connect (link->conninfo, password, NULL);
           wipe (&password);
@@ -516,6 +668,7 @@ listen_thread (gpointer p)
           continue;
         }
       backoff_ms = 2000;
+      set_ready (data, TRUE, link->conninfo);
       tell_main (data, TRUE, FALSE);
 
       for (;;)
@@ -525,6 +678,13 @@ listen_thread (gpointer p)
 
           if (!wait_readable (data, PQsocket (conn), -1))
             goto out;
+          conn = lend_if_wanted (data, g_steal_pointer (&conn));
+          if (conn == NULL)
+            {
+              if (g_cancellable_is_cancelled (data->cancellable))
+                goto out;
+              break;
+            }
           if (!PQconsumeInput (conn))
             break;
           while ((notify = PQnotifies (conn)) != NULL)
@@ -537,9 +697,15 @@ listen_thread (gpointer p)
             tell_main (data, TRUE, TRUE);
         }
       /* The connection is gone: say so, and connect again. */
+      set_ready (data, FALSE, NULL);
       tell_main (data, FALSE, FALSE);
     }
 out:
+  g_mutex_lock (&data->lock);
+  data->stopped = TRUE;
+  data->ready = FALSE;
+  g_cond_broadcast (&data->cond);
+  g_mutex_unlock (&data->lock);
   listen_data_unref (data);
   return NULL;
 }
@@ -568,7 +734,18 @@ mk_team_session_listen (MkTeamSession *self)
   data->context = g_main_context_ref (self->context);
   data->cancellable = g_object_ref (self->listen_cancellable);
   g_mutex_init (&data->lock);
+  g_cond_init (&data->cond);
   data->password = copy_password (self);
+  /* Without the pipe (no descriptors left) syncs connect themselves. */
+  if (!g_unix_open_pipe (data->wake, FD_CLOEXEC, NULL))
+    data->wake[0] = data->wake[1] = -1;
+  else if (!g_unix_set_fd_nonblocking (data->wake[0], TRUE, NULL) ||
+           !g_unix_set_fd_nonblocking (data->wake[1], TRUE, NULL))
+    {
+      close (data->wake[0]);
+      close (data->wake[1]);
+      data->wake[0] = data->wake[1] = -1;
+    }
   self->listen_data = g_atomic_rc_box_acquire (data);
   self->listener = g_thread_new ("mk-team-listen", listen_thread, data);
 }
@@ -587,6 +764,10 @@ mk_team_session_stop_listening (MkTeamSession *self)
   if (self->listener == NULL)
     return;
   g_cancellable_cancel (self->listen_cancellable);
+  /* A thread waiting for its lent connection wakes up too. */
+  g_mutex_lock (&self->listen_data->lock);
+  g_cond_broadcast (&self->listen_data->cond);
+  g_mutex_unlock (&self->listen_data->lock);
   g_thread_join (g_steal_pointer (&self->listener));
   g_clear_object (&self->listen_cancellable);
   g_clear_pointer (&self->listen_data, listen_data_unref);
@@ -739,10 +920,18 @@ mk_team_session_set_password (MkTeamSession *self,
   g_mutex_unlock (&self->lock);
   if (self->listen_data != NULL)
     {
-      g_mutex_lock (&self->listen_data->lock);
-      wipe (&self->listen_data->password);
-      self->listen_data->password = g_strdup (password);
-      g_mutex_unlock (&self->listen_data->lock);
+      ListenData *data = self->listen_data;
+
+      /* The connection logged in with the old one is lent no more: the
+       * next sync and the listener log in with this one. */
+      g_mutex_lock (&data->lock);
+      wipe (&data->password);
+      data->password = g_strdup (password);
+      data->ready = FALSE;
+      data->renew = TRUE;
+      if (data->wake[1] >= 0 && write (data->wake[1], "", 1) < 0)
+        g_debug ("the listening thread will log in again after its next notification");
+      g_mutex_unlock (&data->lock);
     }
 }
 

@@ -1834,24 +1834,96 @@ mk_team_sync (MkStore            *store,
               GCancellable       *cancellable,
               GError            **error)
 {
-  g_autoptr(MkTeamLink) link = NULL;
-  g_autoptr(PGconn) conn = NULL;
-  g_autofree char *team_uuid = NULL;
+  return mk_team_sync_full (store, password, NULL, NULL, NULL, result, progress, progress_data,
+                            cancellable, error);
+}
+
+/* Whether a lent connection can be lent again: open, and outside any
+ * transaction (a sync that failed half-way may have left one open). */
+static gboolean
+reusable (PGconn *conn)
+{
+  if (PQstatus (conn) != CONNECTION_OK)
+    return FALSE;
+  if (PQtransactionStatus (conn) == PQTRANS_INTRANS ||
+      PQtransactionStatus (conn) == PQTRANS_INERROR)
+    {
+      g_autoptr(PGresult) result = PQexec (conn, "ROLLBACK");
+
+      (void) result;
+    }
+  return PQstatus (conn) == CONNECTION_OK && PQtransactionStatus (conn) == PQTRANS_IDLE;
+}
+
+/* Gives a lent connection back, or NULL (and closes it) when it cannot be
+ * lent again. */
+static void
+give_back_conn (MkTeamGiveBackFunc  give_back,
+                gpointer            lender,
+                PGconn             *conn)
+{
+  if (!reusable (conn))
+    g_clear_pointer (&conn, PQfinish);
+  give_back (conn, lender);
+}
+
+/* The connection a sync runs on: the lender's when it has one (the
+ * window's listening connection, already logged in: logging in again cost
+ * most of an everyday sync), else a new one.  A lent connection that turns
+ * out to be lost (the server restarted meanwhile) is given back as lost and
+ * a new one made.  *lent says whose it is. */
+static PGconn *
+connect_for_sync (MkTeamLink         *link,
+                  const char         *password,
+                  MkTeamBorrowFunc    borrow,
+                  MkTeamGiveBackFunc  give_back,
+                  gpointer            lender,
+                  char              **team_uuid,
+                  gboolean           *lent,
+                  GError            **error)
+{
+  PGconn *conn = borrow != NULL ? borrow (link->conninfo, lender) : NULL;
+
+  *lent = conn != NULL;
+  if (conn != NULL)
+    {
+      g_autoptr(GError) local = NULL;
+      gboolean lost;
+
+      if (mk_team_check_schema (conn, team_uuid, &local))
+        return conn;
+      *lent = FALSE;
+      lost = PQstatus (conn) != CONNECTION_OK;
+      give_back_conn (give_back, lender, conn);
+      if (!lost)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return NULL;
+        }
+      g_debug ("the listening connection was lost: a new one for the sync");
+    }
+  conn = mk_team_connect (link->conninfo, password, error);
+  if (conn != NULL && !mk_team_check_schema (conn, team_uuid, error))
+    g_clear_pointer (&conn, PQfinish);
+  return conn;
+}
+
+/* The sync itself, on @conn (see the top). */
+static gboolean
+run_sync (MkStore            *store,
+          MkTeamLink         *link,
+          PGconn             *conn,
+          const char         *team_uuid,
+          MkTeamSyncResult   *result,
+          MkTeamProgressFunc  progress,
+          gpointer            progress_data,
+          GCancellable       *cancellable,
+          GError            **error)
+{
   g_autoptr(PGresult) me = NULL;
   Sync sync = { 0, };
   gboolean ok;
 
-  g_return_val_if_fail (MK_IS_STORE (store), FALSE);
-  g_return_val_if_fail (result != NULL, FALSE);
-
-  memset (result, 0, sizeof *result);
-  result->refused = g_ptr_array_new_with_free_func (g_free);
-  link = mk_team_link_read (store, error);
-  if (link == NULL)
-    return FALSE;
-  conn = mk_team_connect (link->conninfo, password, error);
-  if (conn == NULL || !mk_team_check_schema (conn, &team_uuid, error))
-    return FALSE;
   if (g_strcmp0 (team_uuid, link->team_uuid) != 0)
     {
       g_set_error (error, MK_TEAM_ERROR, MK_TEAM_ERROR_OTHER_TEAM,
@@ -1903,5 +1975,59 @@ mk_team_sync (MkStore            *store,
   g_hash_table_unref (sync.categories);
   g_array_unref (sync.kept);
   g_array_unref (sync.taken);
+  return ok;
+}
+
+/**
+ * mk_team_sync_full:
+ * @store: a store in a team
+ * @password: (nullable): as for mk_team_sync()
+ * @borrow: (nullable): lends the sync an open connection (mk-team-private.h)
+ * @give_back: (nullable): takes it back at the end
+ * @lender: for @borrow and @give_back
+ * @result: (out caller-allocates): as for mk_team_sync()
+ * @progress: (nullable) (scope call): as for mk_team_sync()
+ * @progress_data: for @progress
+ * @cancellable: (nullable): as for mk_team_sync()
+ * @error: return location for a #GError
+ *
+ * mk_team_sync() on a connection @borrow lends, when it lends one.
+ *
+ * Returns: %TRUE when both halves are done.
+ */
+gboolean
+mk_team_sync_full (MkStore            *store,
+                   const char         *password,
+                   MkTeamBorrowFunc    borrow,
+                   MkTeamGiveBackFunc  give_back,
+                   gpointer            lender,
+                   MkTeamSyncResult   *result,
+                   MkTeamProgressFunc  progress,
+                   gpointer            progress_data,
+                   GCancellable       *cancellable,
+                   GError            **error)
+{
+  g_autoptr(MkTeamLink) link = NULL;
+  g_autoptr(PGconn) conn = NULL;
+  g_autofree char *team_uuid = NULL;
+  gboolean lent = FALSE;
+  gboolean ok;
+
+  g_return_val_if_fail (MK_IS_STORE (store), FALSE);
+  g_return_val_if_fail (result != NULL, FALSE);
+  g_return_val_if_fail ((borrow == NULL) == (give_back == NULL), FALSE);
+
+  memset (result, 0, sizeof *result);
+  result->refused = g_ptr_array_new_with_free_func (g_free);
+  link = mk_team_link_read (store, error);
+  if (link == NULL)
+    return FALSE;
+  conn = connect_for_sync (link, password, borrow, give_back, lender, &team_uuid, &lent, error);
+  if (conn == NULL)
+    return FALSE;
+  ok = run_sync (store, link, conn, team_uuid, result, progress, progress_data, cancellable,
+                 error);
+  if (lent)
+    give_back_conn (give_back, lender, g_steal_pointer (&conn));
   return ok;
 }

@@ -1726,6 +1726,71 @@ test_session (void)
   g_array_unref (w.states);
 }
 
+/* The window's syncs run on the listening connection, logged in already:
+ * with the password gone from .pgpass the window still syncs, where a
+ * desktop connecting afresh could not; the connection is the listener's
+ * again after each sync; a server restart under it costs nothing but a new
+ * connection. */
+static void
+test_session_lends (void)
+{
+  g_auto(Three) t = { 0, };
+  MkTeamSyncResult r = { 0, };
+  g_autofree char *saved = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *pgpass = pg_env ("PGPASSFILE");
+  Window w = { 0, };
+
+  three_set_up (&t, "lends");
+  sync_ok (t.anna, &r);
+  sync_ok (t.sv, &r);
+  w.states = g_array_new (FALSE, FALSE, sizeof (MkTeamSessionState));
+  w.main_thread = g_thread_self ();
+  w.session = mk_team_session_new (t.anna);
+  g_signal_connect (w.session, "notify::listening", G_CALLBACK (listening_notify_cb), &w);
+  g_signal_connect (w.session, "notify::state", G_CALLBACK (state_cb), &w);
+  mk_team_session_listen (w.session);
+  wait_until (is_listening, &w, "the listener to connect");
+
+  g_assert_true (g_file_get_contents (pgpass, &saved, NULL, NULL));
+  g_assert_true (g_file_set_contents_full (pgpass, "", 0, G_FILE_SET_CONTENTS_CONSISTENT, 0600,
+                                           NULL));
+  for (int i = 0; i < 2; i++)
+    {
+      log_entry (t.anna, "Anna Petrova", NULL, "2026-11-26", 9 * 60 + i, 5, "calls", "lent");
+      window_sync (&w);
+      g_assert_no_error (w.error);
+      g_assert_true (w.ok);
+      g_assert_cmpuint (w.result.sent, ==, 1);
+    }
+  g_assert_true (mk_team_session_get_listening (w.session));
+  g_assert_false (mk_team_sync (t.anna, NULL, &r, NULL, NULL, NULL, &error));
+  g_assert_error (error, MK_TEAM_ERROR, MK_TEAM_ERROR_PASSWORD);
+  g_clear_error (&error);
+  mk_team_sync_result_clear (&r);
+  g_assert_true (g_file_set_contents_full (pgpass, saved, -1, G_FILE_SET_CONTENTS_CONSISTENT,
+                                           0600, NULL));
+
+  /* The server restarts under the listener, which may not know yet. */
+  pg_server (FALSE);
+  pg_server (TRUE);
+  log_entry (t.anna, "Anna Petrova", NULL, "2026-11-26", 10 * 60, 5, "calls", "after");
+  window_sync (&w);
+  g_assert_no_error (w.error);
+  g_assert_true (w.ok);
+  g_assert_cmpuint (w.result.sent, ==, 1);
+  wait_until (is_listening, &w, "the listener to come back");
+  sync_ok (t.sv, &r);
+  g_assert_cmpuint (r.received, ==, 3);
+
+  mk_team_session_stop_listening (w.session);
+  g_clear_object (&w.session);
+  mk_team_sync_result_clear (&w.result);
+  mk_team_sync_result_clear (&r);
+  g_clear_error (&w.error);
+  g_array_unref (w.states);
+}
+
 /* The command line */
 
 static void
@@ -1953,6 +2018,7 @@ main (int   argc,
   g_test_add_func ("/team/sync/kill-9", test_sync_kill_9);
   g_test_add_func ("/team/sync/server-restart", test_sync_server_restart);
   g_test_add_func ("/team/session/thread-notify-offline", test_session);
+  g_test_add_func ("/team/session/lends-its-connection", test_session_lends);
   g_test_add_func ("/team/cli/commands", test_cli_commands);
   g_test_add_func ("/team/window/check-join-leave", test_window_check_join_leave);
   return g_test_run ();
