@@ -17,7 +17,9 @@
  * the main thread waited for a CPU; bench_stall_worst_cpu() gives the most
  * CPU time the main thread used in one gap, which a busy machine does not
  * inflate.  With BENCH_GAPS set in the environment every gap that used
- * more than 15 ms of CPU is printed as it ends.
+ * more than 15 ms of CPU is printed as it ends, with its start and end on
+ * the monotonic clock in seconds, as `perf report --time` takes them (with
+ * `perf record -k CLOCK_MONOTONIC`).
  */
 #pragma once
 
@@ -53,7 +55,11 @@ bench_stall_poll (GPollFD *fds,
       bench_stall_max = MAX (bench_stall_max, now - bench_stall_last_return);
       bench_stall_max_cpu = MAX (bench_stall_max_cpu, cpu - bench_stall_last_cpu);
       if (bench_stall_gaps && cpu - bench_stall_last_cpu > 15000)
-        g_print ("    gap %.1f ms cpu\n", (cpu - bench_stall_last_cpu) / 1000.0);
+        g_print ("    gap %.1f ms cpu  (at %" G_GINT64_FORMAT ".%06" G_GINT64_FORMAT
+                 ",%" G_GINT64_FORMAT ".%06" G_GINT64_FORMAT ")\n",
+                 (cpu - bench_stall_last_cpu) / 1000.0,
+                 bench_stall_last_return / G_USEC_PER_SEC, bench_stall_last_return % G_USEC_PER_SEC,
+                 now / G_USEC_PER_SEC, now % G_USEC_PER_SEC);
     }
   result = g_poll (fds, n_fds, timeout);
   bench_stall_last_return = g_get_monotonic_time ();
