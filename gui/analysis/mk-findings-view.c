@@ -34,6 +34,7 @@
 
 #include "mk-analysis-format.h"
 #include "mk-findings-view.h"
+#include "mk-wrapped-label.h"
 
 #define GROUPS_AT_ONCE 10
 #define GROUPS_MORE    25
@@ -93,7 +94,12 @@ severity_label (MkSeverity severity)
  * @strip_name: whether to drop the "Name: " the sentence starts with
  *
  * Returns: (transfer full): a list row with the severity icon and the
- *   finding's sentence.
+ *   finding's sentence (also its title, for searches and tests).
+ *
+ * The row looks as an AdwActionRow with a prefix does (its margins,
+ * height and spacing), but its icon and sentence are an MkWrappedLabel: an
+ * AdwActionRow's wrapping title costs some 50 layouts of the sentence at
+ * every new allocation of its row (mk-wrapped-label.c).
  */
 GtkWidget *
 mk_findings_row_new (MkFinding *finding,
@@ -102,18 +108,28 @@ mk_findings_row_new (MkFinding *finding,
   MkSeverity severity = mk_finding_get_severity (finding);
   g_autofree char *text = strip_name ? mk_format_finding (finding)
                                      : g_strdup (mk_finding_get_message (finding));
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = adw_preferences_row_new ();
+  GtkWidget *content = mk_wrapped_label_new (text);
+  GtkWidget *title = GTK_WIDGET (mk_wrapped_label_get_label (MK_WRAPPED_LABEL (content)));
   GtkWidget *icon = gtk_image_new_from_icon_name (mk_severity_icon_name (severity));
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  /* As libadwaita 1.2 styles "row > box.header" and its "box.title". */
+  gtk_widget_set_margin_start (content, 12);
+  gtk_widget_set_margin_end (content, 12);
+  gtk_widget_set_size_request (content, -1, 50);
+  gtk_widget_set_margin_top (title, 6);
+  gtk_widget_set_margin_bottom (title, 6);
+  gtk_widget_add_css_class (title, "title");
   gtk_widget_add_css_class (icon, severity == MK_SEVERITY_CRITICAL ? "error"
                                   : severity == MK_SEVERITY_WARNING ? "warning" : "accent");
   gtk_widget_set_tooltip_text (icon, severity_label (severity));
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, severity_label (severity), -1);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  mk_wrapped_label_set_prefix (MK_WRAPPED_LABEL (content), icon, 12);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), content);
   return row;
 }
 

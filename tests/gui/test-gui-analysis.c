@@ -219,7 +219,7 @@ group_rows (MkAnalysisPage *page,
            row = NULL)
         for (GtkWidget *r = gtk_widget_get_first_child (row); r != NULL;
              r = gtk_widget_get_next_sibling (r))
-          if (ADW_IS_ACTION_ROW (r))
+          if (ADW_IS_PREFERENCES_ROW (r))
             g_ptr_array_add (titles, (char *) adw_preferences_row_get_title (
                                        ADW_PREFERENCES_ROW (r)));
     }
