@@ -32,12 +32,11 @@
  * Entries page) does those in a worker thread, on a connection of its own:
  * the worker reads the ids of every row in order with their minutes, and
  * the pages are then read by id on the calling thread, 128 lookups by
- * primary key.  The other rereads of such a list but a commit (new
- * filters, the time order again) count its rows in the worker too, with
- * the days the middle of the time order is read by (~40 ms and ~0.1 s at
- * a million entries); a commit is counted at once, so that the rows are
- * there when the store's "changed" returns (but commits it missed,
- * mk_entry_list_catch_up(), go to the worker).  Meanwhile the list keeps
+ * primary key.  The other rereads of such a list (new filters, the time
+ * order again, a commit) count its rows in the worker too, with the days
+ * the middle of the time order is read by (~40 ms and ~0.1 s at a million
+ * entries): after a commit the new rows come a moment after the store's
+ * "changed" has returned.  Meanwhile the list keeps
  * what it showed and says it is "busy"; the result replaces it in one
  * "items-changed".  What kind of
  * change that is (a new order, a commit, new filters) is told by
@@ -1052,10 +1051,10 @@ reread (MkEntryList       *self,
 
   g_autoptr(GError) failed = NULL;
 
-  /* A commit in the time order is counted here, as in a list that is not
-   * asynchronous: the rows are there when the store's "changed" returns,
-   * and the view stays where it was. */
-  if (wants_worker (self) || (self->async && change != MK_ENTRY_LIST_CHANGE_COMMIT))
+  /* An asynchronous list counts even a commit in the time order in the
+   * worker (the day totals' rows and the days: 40-110 ms of the main
+   * thread at a million entries); it holds its rows meanwhile. */
+  if (self->async)
     {
       start_job (self, change);
       return;
@@ -1086,7 +1085,9 @@ reread (MkEntryList       *self,
  * @self: a list
  *
  * Re-reads the count and drops cached pages; views are told that every
- * item may have changed.
+ * item may have changed.  An asynchronous list re-reads in its worker, as
+ * mk_entry_list_catch_up() does: it is #MkEntryList:busy until the new
+ * rows come.
  */
 void
 mk_entry_list_refresh (MkEntryList *self)
@@ -1101,9 +1102,8 @@ mk_entry_list_refresh (MkEntryList *self)
  * @self: a list
  *
  * Re-reads the list after commits it did not follow (its view stopped it
- * listening to the store while hidden).  Unlike mk_entry_list_refresh(),
- * nobody expects the new rows before this returns: an asynchronous list
- * counts them in its worker even in the time order (~40 ms at a million
+ * listening to the store while hidden).  An asynchronous list counts
+ * them in its worker even in the time order (~40 ms at a million
  * entries), keeps what it holds meanwhile and is #MkEntryList:busy; the
  * new rows come in one "items-changed" told as
  * %MK_ENTRY_LIST_CHANGE_COMMIT.  A synchronous list re-reads at once.

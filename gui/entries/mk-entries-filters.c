@@ -457,22 +457,19 @@ replace_items (GListStore  *list,
   select_id (dropdown, id);
 }
 
-/**
- * mk_entries_filters_update:
- * @self: the filter bar
- *
- * Re-reads people, categories and the study from the store; call it when
- * the store changed.
- */
-void
-mk_entries_filters_update (MkEntriesFilters *self)
+/* Re-reads people, categories and the study; @apply: every filter is
+ * given to the list again, else only one whose choice changed. */
+static void
+update (MkEntriesFilters *self,
+        gboolean          apply)
 {
   g_autoptr(GListModel) people = NULL;
   g_autoptr(GListModel) categories = NULL;
   g_autoptr(GError) error = NULL;
   gboolean categories_changed = FALSE;
-
-  g_return_if_fail (MK_IS_ENTRIES_FILTERS (self));
+  gint64 person = selected_id (self->person_dropdown);
+  gint64 category = selected_id (self->category_dropdown);
+  gint64 source = selected_source (self);
 
   if (self->store == NULL)
     return;
@@ -504,13 +501,34 @@ mk_entries_filters_update (MkEntriesFilters *self)
     }
   self->updating = FALSE;
 
-  /* A person or category that went away falls back to everyone / all. */
-  person_selected_cb (self);
-  category_selected_cb (self);
-  source_selected_cb (self);
+  /* A person or category that went away falls back to everyone / all.
+   * One still there is not applied again: "filtering" would move the
+   * table to its top at every commit. */
+  if (apply || selected_id (self->person_dropdown) != person)
+    person_selected_cb (self);
+  if (apply || selected_id (self->category_dropdown) != category)
+    category_selected_cb (self);
+  if (apply || selected_source (self) != source)
+    source_selected_cb (self);
   update_period_widgets (self);
   if (categories_changed)
     g_signal_emit (self, signals[SIGNAL_CATEGORIES_CHANGED], 0);
+}
+
+/**
+ * mk_entries_filters_update:
+ * @self: the filter bar
+ *
+ * Re-reads people, categories and the study from the store; call it when
+ * the store changed.  A filter whose choice went away (a person or an
+ * import deleted) falls back to all and is applied.
+ */
+void
+mk_entries_filters_update (MkEntriesFilters *self)
+{
+  g_return_if_fail (MK_IS_ENTRIES_FILTERS (self));
+
+  update (self, FALSE);
 }
 
 /**
@@ -549,7 +567,7 @@ mk_entries_filters_set_list (MkEntriesFilters *self,
   g_set_object (&self->list, list);
   mk_entry_list_set_range (list, self->from, self->to);
   search_changed_cb (self);
-  mk_entries_filters_update (self);
+  update (self, TRUE);
 }
 
 /* Layout: one line, or two with the search on the second */

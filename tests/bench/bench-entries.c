@@ -11,12 +11,14 @@
  *     first page);
  *   - scrolling to the end of the list, then to the middle;
  *   - adding an entry (another part of the window would) while the list
- *     shows its middle: the list is read again and stays where it was;
+ *     shows its middle: the list is counted again in its worker and stays
+ *     where it was (the first frame comes before the new rows);
  *   - sorting by minutes, searching the tasks, filtering by one person.
  * Then, for each action a person takes on this database, the longest
  * main-loop stall (bench-stall.h: the longest time the main thread went
  * without polling for input, budget 50 ms) and the time until its result
- * is shown: a search, a sort by every column, a filter, opening
+ * is shown: an entry added and deleted again while the list shows its
+ * middle, a search, a sort by every column, a filter, opening
  * Preferences and each of its pages, and changing a category's target
  * (with Analysis, then Today, then Entries behind Preferences).
  * The entry added is deleted again, so the database stays as built.
@@ -118,6 +120,12 @@ scroll_to (gpointer data)
 }
 
 static void
+scroll_to_top_of_list (void)
+{
+  gtk_adjustment_set_value (vadjustment (), 0);
+}
+
+static void
 sort_by_minutes (gpointer data)
 {
   GtkColumnView *view = GTK_COLUMN_VIEW (mk_gui_test_find_by_name (GTK_WIDGET (page ()),
@@ -150,6 +158,32 @@ add_entry (gpointer data)
   input->source = MK_ENTRY_SOURCE_MANUAL;
   if (mk_store_add_entry (mk_window_get_store (window ()), input, &error) <= 0)
     g_error ("bench-entries: %s", error->message);
+}
+
+/* The entry add_entry() added: the newest manual one, at the top of its
+ * day in the time order. */
+static gint64
+added_entry (void)
+{
+  GListModel *entries = G_LIST_MODEL (mk_entries_page_get_entries (page ()));
+
+  for (guint i = 0; i < g_list_model_get_n_items (entries) && i < 1000; i++)
+    {
+      g_autoptr(MkEntry) entry = g_list_model_get_item (entries, i);
+
+      if (mk_entry_get_source (entry) == MK_ENTRY_SOURCE_MANUAL)
+        return mk_entry_get_id (entry);
+    }
+  return 0;
+}
+
+static void
+delete_entry (gpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!mk_store_delete_entry (mk_window_get_store (window ()), *(gint64 *) data, &error))
+    g_printerr ("bench-entries: the added entry was not deleted again: %s\n", error->message);
 }
 
 static void
@@ -284,6 +318,28 @@ bench_stalls (void)
   GtkWindow *prefs;
 
   g_print ("== longest main-loop stall of each action (budget 50 ms)\n");
+  /* An entry added elsewhere (Today, a timer, another program) while the
+   * list shows its middle, then deleted again. */
+  {
+    GListModel *entries = G_LIST_MODEL (mk_entries_page_get_entries (page ()));
+    g_autoptr(MkEntry) some = g_list_model_get_item (entries, 10);
+    double middle = 0.5;
+    MkEntryInput input;
+    gint64 added;
+
+    scroll_to (&middle);
+    settle ();
+    mk_entry_to_input (some, &input);
+    input.uuid[0] = '\0';
+    stall_of ("add an entry, Entries shown", add_entry, &input, list_ready, win);
+    added = added_entry ();
+    if (added != 0)
+      stall_of ("delete it, Entries shown", delete_entry, &added, list_ready, win);
+    else
+      g_printerr ("bench-entries: the added entry was not found\n");
+    scroll_to_top_of_list ();
+    settle ();
+  }
   stall_of ("search \"crm\"", search, (gpointer) "crm", list_ready, win);
   stall_of ("search \"помощь\"", search, (gpointer) "помощь", list_ready, win);
   stall_of ("clear the search", search, NULL, list_ready, win);
@@ -382,15 +438,7 @@ bench_entries (void)
     settle ();
     g_print ("add an entry, in the middle:        %8.1f ms  (scrolled %.0f px → %.0f px)\n", ms,
              before, gtk_adjustment_get_value (adj));
-    /* The newest entry has the largest id: find it at the top of the day. */
-    added = 0;
-    for (guint i = 0; i < g_list_model_get_n_items (entries) && added == 0 && i < 1000; i++)
-      {
-        g_autoptr(MkEntry) entry = g_list_model_get_item (entries, i);
-
-        if (mk_entry_get_source (entry) == MK_ENTRY_SOURCE_MANUAL)
-          added = mk_entry_get_id (entry);
-      }
+    added = added_entry ();
     if (added == 0 || !mk_store_delete_entry (mk_window_get_store (win), added, &error))
       g_printerr ("bench-entries: the added entry was not deleted again\n");
     settle ();
