@@ -2,7 +2,8 @@
 /* mk-entries-columns.c — the columns of the Entries page's table.
  *
  * Date, start, person, category (a colour swatch and the name), minutes,
- * task and source, each cell a label bound to the MkEntry of its row.
+ * task and source, each cell an MkTextCell (mk-text-cell.c: one line of
+ * text, measured without shaping it) bound to the MkEntry of its row.
  *
  * Narrow (mk_entries_columns_set_narrow(), a window of about 360 px): the
  * start, person and source step aside and the date is written short

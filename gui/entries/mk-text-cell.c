@@ -392,17 +392,3 @@ mk_text_cell_get_text (MkTextCell *self)
 
   return self->text ? self->text : "";
 }
-
-/**
- * mk_text_cell_is_ellipsized:
- * @self: a cell
- *
- * Returns: whether its text, as last drawn, lost characters to an ellipsis
- */
-gboolean
-mk_text_cell_is_ellipsized (MkTextCell *self)
-{
-  g_return_val_if_fail (MK_IS_TEXT_CELL (self), FALSE);
-
-  return self->layout != NULL && pango_layout_is_ellipsized (self->layout);
-}

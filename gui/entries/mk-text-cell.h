@@ -9,16 +9,15 @@ G_BEGIN_DECLS
 #define MK_TYPE_TEXT_CELL (mk_text_cell_get_type ())
 G_DECLARE_FINAL_TYPE (MkTextCell, mk_text_cell, MK, TEXT_CELL, GtkWidget)
 
-GtkWidget  *mk_text_cell_new      (const char         *group,
-                                   int                 min_chars,
-                                   int                 max_chars,
-                                   gboolean            fit_text,
-                                   float               xalign,
-                                   PangoEllipsizeMode  ellipsize);
-void        mk_text_cell_set_text (MkTextCell         *self,
-                                   const char         *text);
-const char *mk_text_cell_get_text (MkTextCell         *self);
-void        mk_text_cell_set_numeric   (MkTextCell    *self);
-gboolean    mk_text_cell_is_ellipsized (MkTextCell    *self);
+GtkWidget  *mk_text_cell_new         (const char         *group,
+                                      int                 min_chars,
+                                      int                 max_chars,
+                                      gboolean            fit_text,
+                                      float               xalign,
+                                      PangoEllipsizeMode  ellipsize);
+void        mk_text_cell_set_numeric (MkTextCell         *self);
+void        mk_text_cell_set_text    (MkTextCell         *self,
+                                      const char         *text);
+const char *mk_text_cell_get_text    (MkTextCell         *self);
 
 G_END_DECLS

@@ -75,6 +75,28 @@ row_label (MkEntriesPage *page)
   return list_view != NULL ? mk_gui_test_find_by_type (list_view, MK_TYPE_TEXT_CELL) : NULL;
 }
 
+/* Every text cell shown under @root reads as a label with its text to
+ * assistive technologies (they draw their text themselves, mk-text-cell.c). */
+static guint
+assert_cells_are_labels (GtkWidget *root)
+{
+  guint n = 0;
+
+  if (!gtk_widget_get_mapped (root))
+    return 0;
+  if (MK_IS_TEXT_CELL (root))
+    {
+      gtk_test_accessible_assert_role (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_ROLE_LABEL);
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                           mk_text_cell_get_text (MK_TEXT_CELL (root)));
+      return 1;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += assert_cells_are_labels (child);
+  return n;
+}
+
 static GtkSelectionModel *
 selection (MkEntriesPage *page)
 {
@@ -315,6 +337,7 @@ test_entries_filters (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (filters), "filters.period", "s", "all"));
   settle (page);
   assert_shows (page, db_totals (0, 0, NULL, NULL));
+  g_assert_cmpuint (assert_cells_are_labels (mk_gui_test_child (page, "column_view")), >, 20);
 
   /* A search that finds nothing in the whole list, then cleared: the
    * table says so meanwhile, and the rows come back in the row widgets
@@ -1185,6 +1208,9 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* GTK's own accessibility backend for tests: the table's cells are
+   * checked for what a screen reader would read. */
+  g_setenv ("GTK_A11Y", "test", FALSE);
   mk_gui_test_init (&argc, &argv);
 
   db_path = g_build_filename (mk_gui_test_tmpdir (), "entries.db", NULL);
