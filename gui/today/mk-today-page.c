@@ -80,6 +80,7 @@ struct _MkTodayPage
   GtkLabel        *study_label;
   MkPersonChooser *person_chooser;
   gboolean         team_person;  /* the person is the manager's login's; no chooser */
+  gboolean         asked_person; /* the chooser opened by itself for this store */
   MkQuickEntryRow *quick_row;
   MkTodayTimer    *timer;
   MkEntryEditor   *editor;          /* weak: the entry editor while it is open */
@@ -911,6 +912,7 @@ mk_today_page_set_store (MkTodayPage *self,
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_id, self->store);
   g_set_object (&self->store, store);
+  self->asked_person = FALSE;
   mk_day_list_set_source (self->day_list, NULL);
   g_clear_object (&self->entries);
   mk_entry_history_set_store (self->history, store);
@@ -1063,9 +1065,16 @@ mk_today_page_map (GtkWidget *widget)
       mk_today_page_set_store (self, mk_window_get_store (MK_WINDOW (root)));
     }
   update_header_mark (self);
-  if (self->store != NULL && !self->team_person &&
+  /* Nobody chosen: the chooser opens once for a database, not at every
+   * switch back to this page (a supervisor who never logs would have it in
+   * the way each time, and the main thread would build its list again);
+   * adding a line without a name opens it again. */
+  if (self->store != NULL && !self->team_person && !self->asked_person &&
       mk_person_chooser_get_person (self->person_chooser) == NULL)
-    mk_person_chooser_popup (self->person_chooser);
+    {
+      self->asked_person = TRUE;
+      mk_person_chooser_popup (self->person_chooser);
+    }
   else
     mk_quick_entry_row_focus (self->quick_row);
 }
