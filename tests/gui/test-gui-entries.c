@@ -1113,6 +1113,45 @@ test_entries_narrow (void)
   mk_gui_test_resize (window, width, height);
 }
 
+/* Larger text (the desktop's text scaling: GtkSettings' DPI): the cells,
+ * which measure their font once, measure it again — the rows grow with
+ * the text and nothing is cut; back to normal, they are as they were. */
+static void
+test_entries_text_scaling (void)
+{
+  MkEntriesPage *page = get_page ();
+  GtkSettings *settings = gtk_settings_get_default ();
+  GtkWidget *cell = row_label (page);
+  int dpi = 0;
+  int height;
+  int width;
+
+  g_assert_nonnull (cell);
+  g_object_add_weak_pointer (G_OBJECT (cell), (gpointer *) &cell);
+  g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+  if (dpi <= 0)
+    dpi = 96 * 1024;
+  height = gtk_widget_get_height (cell);
+  width = gtk_widget_get_width (cell);
+  g_assert_cmpint (height, >, 0);
+
+  g_object_set (settings, "gtk-xft-dpi", dpi * 3 / 2, NULL);
+  mk_gui_test_wait_frames (GTK_WIDGET (page), 3);
+  g_assert_nonnull (cell);
+  g_test_message ("cell %d×%d px, scaled %d×%d px", width, height,
+                  gtk_widget_get_width (cell), gtk_widget_get_height (cell));
+  g_assert_cmpint (gtk_widget_get_height (cell), >=, height * 13 / 10);
+  g_assert_cmpint (gtk_widget_get_width (cell), >=, width * 13 / 10);
+  screenshot (page, "text-scaled", FALSE);
+
+  g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
+  mk_gui_test_wait_frames (GTK_WIDGET (page), 3);
+  g_assert_nonnull (cell);
+  g_assert_cmpint (gtk_widget_get_height (cell), ==, height);
+  g_assert_cmpint (gtk_widget_get_width (cell), ==, width);
+  g_object_remove_weak_pointer (G_OBJECT (cell), (gpointer *) &cell);
+}
+
 static void
 test_entries_shortcuts_listed (void)
 {
@@ -1227,6 +1266,7 @@ main (int   argc,
   g_test_add_func ("/gui/entries/select-all-big", test_entries_select_all_big);
   g_test_add_func ("/gui/entries/recategorise-alias-undo", test_entries_recategorise);
   g_test_add_func ("/gui/entries/narrow", test_entries_narrow);
+  g_test_add_func ("/gui/entries/text-scaling", test_entries_text_scaling);
   g_test_add_func ("/gui/entries/shortcuts-listed", test_entries_shortcuts_listed);
   g_test_add_func ("/gui/entries/keys-bound", test_entries_keys_bound);
 
