@@ -141,6 +141,21 @@ group_description (MkManagerResult *manager)
   return mk_manager_result_describe_reclaim (manager);
 }
 
+/* Sets @group's description, shown by an MkWrappedLabel in place of the
+ * group's own label, which GTK 4.8 laid out some 30 times at each new
+ * allocation beside the header's button (mk-wrapped-label.c). */
+static void
+describe_group (GtkWidget  *group,
+                const char *description)
+{
+  GtkWidget *stand_in;
+
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  stand_in = mk_wrapped_label_stand_in (group, "dim-label", description);
+  if (stand_in != NULL)
+    gtk_widget_set_visible (gtk_widget_get_prev_sibling (stand_in), FALSE);
+}
+
 /* What the whole team shares, before the managers. */
 static void
 add_team_group (MkFindingsView *self)
@@ -153,9 +168,8 @@ add_team_group (MkFindingsView *self)
     return;
   group = adw_preferences_group_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("The Whole Team"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("Most of the team shares these: a matter of how the "
-                                           "work is organised rather than of one person."));
+  describe_group (group, _("Most of the team shares these: a matter of how the "
+                           "work is organised rather than of one person."));
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(MkFinding) finding = g_list_model_get_item (team, i);
@@ -179,8 +193,6 @@ add_group (MkFindingsView  *self,
   GVariant *target = g_variant_new_string (mk_manager_result_get_name (manager));
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  if (description != NULL)
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
 
   button = gtk_button_new_with_mnemonic (_("_Details"));
   gtk_widget_add_css_class (button, "flat");
@@ -188,6 +200,8 @@ add_group (MkFindingsView  *self,
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "analysis.open-manager");
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), button);
+  if (description != NULL)
+    describe_group (group, description);
 
   for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
     {

@@ -13,6 +13,10 @@
  * width left; its width asked for no particular height (the longest word,
  * the whole text on one line), its height for the width it gets.  Three
  * or four layouts of the text, each measure cached by GTK as usual.
+ *
+ * mk_wrapped_label_stand_in() puts one in place of a libadwaita widget's
+ * own wrapping label (an expander row's subtitle, a preferences group's
+ * description), which costs the same dozens of layouts there.
  */
 #define G_LOG_DOMAIN "mk-wrapped-label"
 
@@ -189,4 +193,77 @@ mk_wrapped_label_set_prefix (MkWrappedLabel *self,
   self->prefix = prefix;
   self->spacing = spacing;
   gtk_widget_insert_before (prefix, GTK_WIDGET (self), self->label);
+}
+
+/* The first GtkLabel under @widget (depth first, @widget included) with
+ * the style class @css_class. */
+static GtkLabel *
+find_label (GtkWidget  *widget,
+            const char *css_class)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, css_class))
+    return GTK_LABEL (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/**
+ * mk_wrapped_label_stand_in:
+ * @widget: a libadwaita widget that lays out a wrapping label of its own
+ *   in a vertical box: an AdwExpanderRow or AdwActionRow (its subtitle,
+ *   class "subtitle"), an AdwPreferencesGroup (its description, class
+ *   "dim-label")
+ * @css_class: the style class that finds that label: the first label
+ *   under @widget that has it
+ * @text: the text for the stand-in
+ *
+ * Puts a wrapped label with @text right after that label, in the same
+ * box, with its style classes, alignment and wrapping, so that it looks
+ * the same; the caller leaves the widget's own label empty or hides it.
+ * The rows' header describes itself by the stand-in.
+ *
+ * Returns: (transfer none) (nullable): the stand-in, or %NULL when
+ *   @widget has no such label (its libadwaita is not the one this was
+ *   written for; the caller then keeps the widget's own label).
+ */
+GtkWidget *
+mk_wrapped_label_stand_in (GtkWidget  *widget,
+                           const char *css_class,
+                           const char *text)
+{
+  GtkLabel *own;
+  GtkWidget *stand_in;
+  GtkLabel *label;
+  g_auto(GStrv) classes = NULL;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+
+  own = find_label (widget, css_class);
+  if (own == NULL || !GTK_IS_BOX (gtk_widget_get_parent (GTK_WIDGET (own))))
+    return NULL;
+  stand_in = mk_wrapped_label_new (text);
+  label = mk_wrapped_label_get_label (MK_WRAPPED_LABEL (stand_in));
+  classes = gtk_widget_get_css_classes (GTK_WIDGET (own));
+  gtk_widget_set_css_classes (GTK_WIDGET (label), (const char **) classes);
+  gtk_label_set_xalign (label, gtk_label_get_xalign (own));
+  gtk_label_set_wrap_mode (label, gtk_label_get_wrap_mode (own));
+  gtk_widget_insert_after (stand_in, gtk_widget_get_parent (GTK_WIDGET (own)), GTK_WIDGET (own));
+
+  /* An action row is described by its subtitle. */
+  for (GtkWidget *row = GTK_WIDGET (own); row != NULL && row != gtk_widget_get_parent (widget);
+       row = gtk_widget_get_parent (row))
+    if (GTK_IS_LIST_BOX_ROW (row))
+      {
+        gtk_accessible_update_relation (GTK_ACCESSIBLE (row),
+                                        GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, label, NULL, -1);
+        break;
+      }
+  return stand_in;
 }

@@ -14,5 +14,8 @@ GtkLabel  *mk_wrapped_label_get_label  (MkWrappedLabel *self);
 void       mk_wrapped_label_set_prefix (MkWrappedLabel *self,
                                         GtkWidget      *prefix,
                                         int             spacing);
+GtkWidget *mk_wrapped_label_stand_in   (GtkWidget      *widget,
+                                        const char     *css_class,
+                                        const char     *text);
 
 G_END_DECLS

@@ -29,6 +29,7 @@
 #include "mk-manager-detail.h"
 #include "mk-store.h"
 #include "mk-team-chart.h"
+#include "mk-top-tasks-view.h"
 #include "mk-window.h"
 #include "gui-test-utils.h"
 
@@ -260,6 +261,56 @@ assert_listed (MkAnalysisPage *page,
   g_assert_true (found);
 }
 
+/* What the time went on and the findings, each whole (below the fold in
+ * the window's screenshots): their wrapped subtitles and descriptions are
+ * MkWrappedLabels standing in for libadwaita's, and must look the same. */
+/* Scrolls @widget's top to the top of the page's view: a widget out of
+ * sight is not drawn, and a screenshot takes what was. */
+static void
+scroll_to (GtkWidget *widget)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  GtkWidget *content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller));
+  graphene_point_t at;
+
+  g_assert_true (gtk_widget_compute_point (widget, content, &GRAPHENE_POINT_INIT (0, 0), &at));
+  gtk_adjustment_set_value (adj, at.y);
+  mk_gui_test_wait_frames (scroller, 3);
+}
+
+static void
+screenshot_lists (MkAnalysisPage *page,
+                  const char     *prefix)
+{
+  GtkWidget *tasks = mk_gui_test_child (page, "top_tasks");
+  MkFindingsView *view = MK_FINDINGS_VIEW (mk_gui_test_child (page, "findings"));
+  g_autofree char *tasks_name = g_strconcat (prefix, "top-tasks", NULL);
+  g_autofree char *findings_name = g_strconcat (prefix, "findings", NULL);
+
+  mk_gui_test_wait_for (!mk_analysis_page_get_busy (page) && mk_findings_view_get_complete (view)
+                        && (!gtk_widget_get_mapped (tasks)
+                            || mk_top_tasks_view_get_n_pending (MK_TOP_TASKS_VIEW (tasks)) == 0));
+  /* Either may be empty, and then hidden, in the analysis shown. */
+  if (gtk_widget_get_mapped (tasks))
+    {
+      scroll_to (tasks);
+      screenshot (tasks, tasks_name);
+    }
+  if (gtk_widget_get_mapped (GTK_WIDGET (view)))
+    {
+      scroll_to (GTK_WIDGET (view));
+      screenshot (GTK_WIDGET (view), findings_name);
+    }
+  {
+    GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_SCROLLED_WINDOW);
+
+    gtk_adjustment_set_value (
+      gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)), 0);
+    mk_gui_test_wait_frames (scroller, 3);
+  }
+}
+
 static void
 test_analysis_findings (void)
 {
@@ -270,6 +321,7 @@ test_analysis_findings (void)
   /* The groups are built one per frame. */
   mk_gui_test_wait_for (!mk_analysis_page_get_busy (page) && mk_findings_view_get_complete (view));
   g_assert_cmpuint (mk_findings_view_get_n_groups (view), >=, 4);
+  screenshot_lists (page, "");
 
   assert_listed (page, "Борис Петров", MK_FINDING_OVER, MK_FINDING_TARGET, "admin");
   assert_listed (page, "Emily Watson", MK_FINDING_UNDER, MK_FINDING_TARGET, "follow_up");
@@ -813,6 +865,7 @@ test_analysis_styles (void)
   gtk_widget_measure (GTK_WIDGET (page), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
   g_assert_cmpint (min, <=, 360);
   screenshot (GTK_WIDGET (window), "narrow");
+  screenshot_lists (page, "narrow-");
   gtk_widget_activate_action (GTK_WIDGET (page), "analysis.open-manager", "s", "Борис Петров");
   wait_detail (page);
   gtk_widget_measure (GTK_WIDGET (page), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
