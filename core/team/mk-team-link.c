@@ -595,14 +595,8 @@ mk_team_check (const char  *conninfo,
 
   g_return_val_if_fail (conninfo != NULL, NULL);
 
-  if (mk_team_conninfo_has_password (conninfo))
-    {
-      g_set_error (error, MK_TEAM_ERROR, MK_TEAM_ERROR_INVALID,
-                   _("The connection string holds a password (or cannot be read). Minutka "
-                     "keeps the connection string in its database, so give the password "
-                     "through ~/.pgpass, PGPASSFILE or a service file instead."));
-      return NULL;
-    }
+  if (!mk_team_conninfo_check (conninfo, error))
+    return NULL;
   conn = mk_team_connect (conninfo, password, error);
   if (conn == NULL || !mk_team_check_schema (conn, NULL, error))
     return NULL;
@@ -665,14 +659,8 @@ mk_team_join (MkStore       *store,
   g_return_val_if_fail (MK_IS_STORE (store), FALSE);
   g_return_val_if_fail (conninfo != NULL, FALSE);
 
-  if (mk_team_conninfo_has_password (conninfo))
-    {
-      g_set_error (error, MK_TEAM_ERROR, MK_TEAM_ERROR_INVALID,
-                   _("The connection string holds a password (or cannot be read). Minutka "
-                     "keeps the connection string in its database, so give the password "
-                     "through ~/.pgpass, PGPASSFILE or a service file instead."));
-      return FALSE;
-    }
+  if (!mk_team_conninfo_check (conninfo, error))
+    return FALSE;
   link = mk_team_link_read (store, &not_joined);
   if (link != NULL)
     {

@@ -67,7 +67,9 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n-lib.h>
+#include <poll.h>
 #include <string.h>
 #include <sys/random.h>
 
@@ -428,6 +430,42 @@ mk_team_conninfo_has_password (const char *conninfo)
 }
 
 /**
+ * mk_team_conninfo_check:
+ * @conninfo: a connection string or URI the user gave
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE when @conninfo can be read and holds no password (Minutka
+ *   keeps it in its database); else %FALSE with MK_TEAM_ERROR_INVALID and
+ *   what to write instead.
+ */
+gboolean
+mk_team_conninfo_check (const char  *conninfo,
+                        GError     **error)
+{
+  PQconninfoOption *options = PQconninfoParse (conninfo, NULL);
+
+  if (options == NULL)
+    {
+      g_set_error (error, MK_TEAM_ERROR, MK_TEAM_ERROR_INVALID,
+                   _("Minutka cannot read the connection string “%s”. Write it as "
+                     "postgresql://LOGIN@SERVER/DATABASE, for example "
+                     "postgresql://anna@sales.example.com/minutka."), conninfo);
+      return FALSE;
+    }
+  PQconninfoFree (options);
+  if (mk_team_conninfo_has_password (conninfo))
+    {
+      g_set_error (error, MK_TEAM_ERROR, MK_TEAM_ERROR_INVALID,
+                   _("The connection string holds a password, and Minutka keeps the "
+                     "connection string in its database. Take the password out of it: in "
+                     "the window, type it in the Password field; on the command line, give "
+                     "it through ~/.pgpass or PGPASSFILE."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
  * mk_team_describe_server:
  * @conninfo: a libpq connection string or URI
  *
@@ -541,6 +579,145 @@ mk_team_set_error (GError    **error,
                  _("The team's server refused %s: %s"), doing, words);
 }
 
+/* Drives a connection started with PQconnectStartParams() to its end,
+ * within its connect_timeout (which PQconnectdb() would have kept).
+ * FALSE when the time ran out. */
+static gboolean
+wait_connected (PGconn *conn)
+{
+  PostgresPollingStatusType status = PGRES_POLLING_WRITING;
+  gint64 timeout_s = g_ascii_strtoll (CONNECT_TIMEOUT, NULL, 10);
+  gint64 deadline;
+
+  {
+    PQconninfoOption *options = PQconninfo (conn);
+
+    for (PQconninfoOption *o = options; o != NULL && o->keyword != NULL; o++)
+      if (g_str_equal (o->keyword, "connect_timeout") && o->val != NULL)
+        timeout_s = g_ascii_strtoll (o->val, NULL, 10);
+    PQconninfoFree (options);
+  }
+  deadline = g_get_monotonic_time () + MAX (timeout_s, 2) * G_USEC_PER_SEC;
+  while (status != PGRES_POLLING_OK && status != PGRES_POLLING_FAILED)
+    {
+      struct pollfd fd = {
+        .fd = PQsocket (conn),
+        .events = status == PGRES_POLLING_READING ? POLLIN : POLLOUT,
+      };
+      gint64 left_ms = (deadline - g_get_monotonic_time ()) / 1000;
+      int ready;
+
+      if (left_ms <= 0)
+        return FALSE;
+      ready = poll (&fd, 1, (int) left_ms);
+      if (ready < 0 && errno != EINTR)
+        break;
+      if (ready > 0)
+        status = PQconnectPoll (conn);
+    }
+  return TRUE;
+}
+
+/* The server's error code in a verbose connection error, or "". */
+static void
+connect_error_code (PGconn *conn,
+                    char    code[6])
+{
+  const char *message = PQerrorMessage (conn);
+  const char *p;
+
+  code[0] = '\0';
+  /* "SEVERITY:  CODE: text": five digits or capitals between ":  " and ": ". */
+  for (p = strstr (message, ":  "); p != NULL; p = strstr (p + 1, ":  "))
+    {
+      const char *c = p + 3;
+      int i;
+
+      for (i = 0; i < 5 && (g_ascii_isdigit (c[i]) || g_ascii_isupper (c[i])); i++)
+        ;
+      if (i == 5 && c[5] == ':' && c[6] == ' ')
+        {
+          memcpy (code, c, 5);
+          code[5] = '\0';
+          return;
+        }
+    }
+}
+
+/* The words of a failed connection without the code and the server's
+ * source location the verbose message adds. */
+static char *
+connect_words (PGconn     *conn,
+               const char *code)
+{
+  g_autofree char *words = server_words (conn, NULL);
+  g_autofree char *coded = g_strdup_printf ("%s: ", code);
+  char *location;
+  GString *clean;
+
+  location = strstr (words, "LOCATION:");
+  if (location != NULL)
+    *location = '\0';
+  clean = g_string_new (g_strstrip (words));
+  if (*code != '\0')
+    g_string_replace (clean, coded, "", 1);
+  return g_string_free (clean, FALSE);
+}
+
+/* Why a connection failed, in the user's words where the server's code
+ * says (a wrong password, a database that is not there, a login not let
+ * in) — those need no English from the server — else with its words. */
+static void
+set_connect_error (GError    **error,
+                   PGconn     *conn,
+                   const char *conninfo,
+                   gboolean    timed_out)
+{
+  g_autofree char *server = mk_team_describe_server (conninfo);
+  g_autofree char *words = NULL;
+  const char *login = conn != NULL && PQuser (conn) != NULL ? PQuser (conn) : "";
+  char code[6] = "";
+
+  if (timed_out)
+    {
+      g_set_error (error, MK_TEAM_ERROR, MK_TEAM_ERROR_CONNECT,
+                   _("Cannot reach the team's server %s: it did not answer in time."), server);
+      return;
+    }
+  if (conn == NULL)
+    {
+      g_set_error (error, MK_TEAM_ERROR, MK_TEAM_ERROR_CONNECT,
+                   _("Cannot reach the team's server %s: out of memory."), server);
+      return;
+    }
+  connect_error_code (conn, code);
+  if (PQconnectionNeedsPassword (conn))
+    g_set_error (error, MK_TEAM_ERROR, MK_TEAM_ERROR_PASSWORD,
+                 _("The team's server %s asks for the password of the login “%s”."), server,
+                 login);
+  else if (g_str_equal (code, "28P01"))
+    g_set_error (error, MK_TEAM_ERROR, MK_TEAM_ERROR_PASSWORD,
+                 _("The team's server %s did not take the password of the login “%s”."), server,
+                 login);
+  else if (g_str_equal (code, "3D000"))
+    g_set_error (error, MK_TEAM_ERROR, MK_TEAM_ERROR_NOT_SET_UP,
+                 _("The team's server %s has no database named “%s”."), server,
+                 PQdb (conn) != NULL ? PQdb (conn) : "");
+  else if (g_str_has_prefix (code, "28"))
+    {
+      words = connect_words (conn, code);
+      g_set_error (error, MK_TEAM_ERROR, MK_TEAM_ERROR_REFUSED,
+                   _("The team's server %s does not let the login “%s” in: %s"), server, login,
+                   words);
+    }
+  else
+    {
+      words = connect_words (conn, code);
+      g_set_error (error, MK_TEAM_ERROR, MK_TEAM_ERROR_CONNECT,
+                   _("Cannot reach the team's server %s: %s"), server, words);
+    }
+}
+
 /**
  * mk_team_connect:
  * @conninfo: a libpq connection string or URI
@@ -569,27 +746,27 @@ mk_team_connect (const char  *conninfo,
   };
   const char *const values[] = { CONNECT_TIMEOUT, "minutka", conninfo, password, NULL };
   PGconn *conn;
+  gboolean timed_out = FALSE;
 
   g_return_val_if_fail (conninfo != NULL, NULL);
 
-  conn = PQconnectdbParams (keywords, values, TRUE);
+  conn = PQconnectStartParams (keywords, values, TRUE);
+  if (conn != NULL && PQstatus (conn) != CONNECTION_BAD)
+    {
+      /* The server's error code comes in the message ("FATAL:  28P01: …"):
+       * libpq gives no other way to tell a wrong password from a wrong
+       * database at connection time. */
+      PQsetErrorVerbosity (conn, PQERRORS_VERBOSE);
+      timed_out = !wait_connected (conn);
+    }
   if (conn == NULL || PQstatus (conn) != CONNECTION_OK)
     {
-      g_autofree char *words = server_words (conn, NULL);
-      g_autofree char *server = mk_team_describe_server (conninfo);
-
-      /* No password where one was wanted, or a wrong one. */
-      if (conn != NULL && (PQconnectionNeedsPassword (conn) || PQconnectionUsedPassword (conn)))
-        g_set_error (error, MK_TEAM_ERROR, MK_TEAM_ERROR_PASSWORD,
-                     _("The team's server %s did not take the login's password: %s"), server,
-                     words);
-      else
-        g_set_error (error, MK_TEAM_ERROR, MK_TEAM_ERROR_CONNECT,
-                     _("Cannot reach the team's server %s: %s"), server, words);
+      set_connect_error (error, conn, conninfo, timed_out);
       if (conn != NULL)
         PQfinish (conn);
       return NULL;
     }
+  PQsetErrorVerbosity (conn, PQERRORS_DEFAULT);
   return conn;
 }
 

@@ -38,6 +38,8 @@ gboolean  mk_team_check_schema     (PGconn       *conn,
                                     char        **team_uuid,
                                     GError      **error);
 gboolean  mk_team_conninfo_has_password (const char *conninfo);
+gboolean  mk_team_conninfo_check        (const char *conninfo,
+                                         GError    **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGconn, PQfinish)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)

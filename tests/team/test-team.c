@@ -493,6 +493,14 @@ test_people_logins_and_passwords (void)
   g_assert_nonnull (strstr (error->message, "~/.pgpass"));
   g_clear_error (&error);
 
+  /* A server and database without the URI's scheme cannot be read: said
+   * so, with the form to write, not taken for a password. */
+  g_assert_false (mk_team_join (store, "sales.example.com/sales", NULL, NULL, &error));
+  g_assert_error (error, MK_TEAM_ERROR, MK_TEAM_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "cannot read the connection string"));
+  g_assert_null (strstr (error->message, "password"));
+  g_clear_error (&error);
+
   /* A login linked to nobody is told what to ask for. */
   pg_exec ("postgres", "postgres", "CREATE ROLE stranger LOGIN PASSWORD 'stranger-3'");
   pg_remember_password ("stranger", "stranger-3");
@@ -1944,12 +1952,15 @@ test_window_check_join_leave (void)
   g_assert_nonnull (strstr (check->server, "anna_w@"));
   g_clear_pointer (&check, mk_team_check_free);
 
-  /* A wrong password: the server's words, asked again. */
+  /* A wrong password: asked again, in the user's words (no English from
+   * the server, no code). */
   mk_team_check_async (conninfo, "not-the-password", NULL, async_cb, &result);
   check = mk_team_check_finish (wait_result (&result), &error);
   g_assert_null (check);
   g_assert_error (error, MK_TEAM_ERROR, MK_TEAM_ERROR_PASSWORD);
-  g_assert_nonnull (strstr (error->message, "password authentication failed"));
+  g_assert_nonnull (strstr (error->message, "did not take the password of the login “anna_w”"));
+  g_assert_null (strstr (error->message, "FATAL"));
+  g_assert_null (strstr (error->message, "28P01"));
   g_clear_error (&error);
   g_clear_object (&result);
 
@@ -1961,6 +1972,33 @@ test_window_check_join_leave (void)
 
     g_assert_null (mk_team_check (other, NULL, &error));
     g_assert_error (error, MK_TEAM_ERROR, MK_TEAM_ERROR_NOT_SET_UP);
+    g_clear_error (&error);
+  }
+
+  /* A database name mistyped is not a password problem, right password
+   * or not. */
+  {
+    g_autofree char *typo = g_strdup_printf ("host=%s port=%s user=anna_w dbname=salez",
+                                             pg_env ("MINUTKA_TEST_PG_HOST"),
+                                             pg_env ("MINUTKA_TEST_PG_PORT"));
+
+    g_assert_null (mk_team_check (typo, NULL, &error));
+    g_assert_error (error, MK_TEAM_ERROR, MK_TEAM_ERROR_NOT_SET_UP);
+    g_assert_nonnull (strstr (error->message, "has no database named “salez”"));
+    g_clear_error (&error);
+  }
+
+  /* A login with no password anywhere: asked for one, not told it is
+   * wrong. */
+  {
+    g_autofree char *nobody = g_strdup_printf ("host=%s port=%s user=no_such_login dbname=%s",
+                                               pg_env ("MINUTKA_TEST_PG_HOST"),
+                                               pg_env ("MINUTKA_TEST_PG_PORT"), "postgres");
+
+    g_assert_null (mk_team_check (nobody, NULL, &error));
+    g_assert_error (error, MK_TEAM_ERROR, MK_TEAM_ERROR_PASSWORD);
+    g_assert_nonnull (strstr (error->message, "asks for the password of the login "
+                                              "“no_such_login”"));
     g_clear_error (&error);
   }
 
