@@ -21,7 +21,8 @@
  * middle, a search, a sort by every column, a filter, opening
  * Preferences and each of its pages, and changing a category's target
  * (with Analysis, then Today, then Entries behind Preferences), and
- * switching between Entries and Today three times.
+ * switching between Entries and Today three times, and opening "Who is
+ * logging?" twice.
  * The entry added is deleted again, so the database stays as built.
  * The figures are printed, not judged: the budgets are in DESIGN.md.
  */
@@ -227,6 +228,20 @@ always_ready (gpointer data)
   return TRUE;
 }
 
+static void
+open_people (gpointer data)
+{
+  gtk_menu_button_popup (GTK_MENU_BUTTON (data));
+}
+
+static gboolean
+people_shown (gpointer data)
+{
+  GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (data)));
+
+  return gtk_widget_get_mapped (popover);
+}
+
 /* Runs @what, iterates until @ready and three more frames are painted, and
  * prints the longest stall meanwhile and when the result was there. */
 static void
@@ -396,6 +411,16 @@ bench_stalls (void)
     {
       stall_of ("show Entries", show_page, (gpointer) "entries", list_ready, win);
       stall_of ("show Today", show_page, (gpointer) "today", always_ready, win);
+    }
+  /* "Who is logging?" with two hundred people, twice: the second time
+   * keeps the rows of the first. */
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkWidget *button = mk_gui_test_find_by_name (win, "person_button");
+
+      stall_of ("open \"Who is logging?\"", open_people, button, people_shown, win);
+      gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+      mk_gui_test_wait_frames (win, 3);
     }
 }
 
