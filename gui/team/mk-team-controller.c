@@ -73,6 +73,7 @@ struct _MkTeamController
   GCancellable    *cancellable;
   gboolean         running;
   gboolean         again;
+  gboolean         deaf;        /* the session's listening connection was lost */
   guint            n_syncs;
 
   /* What the last syncs left for the user to read (see show_notice()). */
@@ -86,6 +87,22 @@ struct _MkTeamController
 G_DEFINE_FINAL_TYPE (MkTeamController, mk_team_controller, G_TYPE_OBJECT)
 
 static void start_sync (MkTeamController *self);
+
+/* The session's listening connection went: a sync says at once whether
+ * the server is still there (offline shows now, not at the next minute's
+ * sync); it came back: a sync takes what other desktops did while nobody
+ * listened (their notices were lost). */
+static void
+listening_cb (MkTeamController *self)
+{
+  if (!mk_team_session_get_listening (self->session))
+    self->deaf = TRUE;
+  else if (self->deaf)
+    self->deaf = FALSE;
+  else
+    return;
+  start_sync (self);
+}
 
 static guint64
 local_waiting (MkTeamController *self)
@@ -526,6 +543,7 @@ mk_team_controller_reload (MkTeamController *self)
 
   self->session = mk_team_session_new (self->store);
   g_signal_connect_swapped (self->session, "server-changed", G_CALLBACK (start_sync), self);
+  g_signal_connect_swapped (self->session, "notify::listening", G_CALLBACK (listening_cb), self);
   mk_team_session_listen (self->session);
   g_free (self->server);
   self->server = g_strdup (status->server);

@@ -175,8 +175,9 @@ format_last_sync (const char *iso)
   if (utc == NULL)
     return g_strdup (_("Not yet"));
   local = g_date_time_to_local (utc);
-  /* Translators: a date and time, see g_date_time_format(). */
-  return g_date_time_format (local, _("%e %B %Y, %H:%M"));
+  /* Translators: a date and time, see g_date_time_format(); %e pads a
+   * day below 10 with a space, which is taken off. */
+  return g_strstrip (g_date_time_format (local, _("%e %B %Y, %H:%M")));
 }
 
 static void
@@ -326,7 +327,7 @@ joined_cb (GObject      *source,
   reload (self);
   role = describe_role (status->supervisor, status->person);
   /* Translators: the login, then its role with the person linked to it. */
-  words = g_strdup_printf (_("Joined as %s: %s. Your entries go to the team with the first "
+  words = g_strdup_printf (_("Joined as %s: %s. Your entries go to the team with every "
                              "sync."), status->login, role);
   if (keyring_words != NULL)
     {
@@ -472,6 +473,9 @@ left_cb (GObject      *source,
     return;
   set_busy (self, FALSE);
   reload (self);
+  show_result (self, self->result_row, TRUE, _("Left the Team"),
+               _("This database is in no team now. Its entries stay on this computer. To "
+                 "join a team again, fill in this form."));
 }
 
 static void

@@ -399,6 +399,10 @@ test_join_and_leave (void)
                         !mk_team_controller_is_joined (team));
   g_assert_false (gtk_widget_is_visible (mk_gui_test_child (page, "team_server_row")));
   g_assert_null (mk_team_get_status (mk_window_get_store (window), NULL));
+  /* Said, not only seen in the form coming back. */
+  g_assert_true (gtk_widget_is_visible (mk_gui_test_child (page, "team_result_row")));
+  g_assert_cmpstr (subtitle (mk_gui_test_child (page, "team_result_row")), !=, "");
+  shoot (prefs, "left");
   /* The entries stay on this desktop; the indicator goes; the password
    * is forgotten. */
   g_assert_cmpuint (mk_store_count_entries (mk_window_get_store (window)), ==, 1);

@@ -164,8 +164,11 @@ test_sync_by_itself (void)
                         settled (team, indicator, MK_TEAM_STATE_IN_SYNC, 0));
   g_assert_cmpuint (supervisor_receives (), ==, 1);
 
-  /* The server down: the window says so quietly, and the change waits. */
+  /* The server down: the window notices by itself, with no change and no
+   * click (its listening connection went), and says so quietly… */
   pg_server (FALSE);
+  mk_gui_test_wait_for (settled (team, indicator, MK_TEAM_STATE_OFFLINE, 0));
+  /* … and a change waits. */
   window_logs (window, "Call Initech while the server is down");
   mk_gui_test_wait_for (settled (team, indicator, MK_TEAM_STATE_OFFLINE, 1));
   g_assert_false (mk_team_banner_is_shown (mk_window_get_team_banner (window)));
