@@ -522,14 +522,23 @@ mk_analysis_summary (MkAnalysis *self)
 
   if (self->total_minutes == 0)
     {
-      g_string_append_printf (s, _("Nobody logged any time between %s and %s."), from, to);
+      if (g_strcmp0 (self->from, self->to) == 0)
+        g_string_append_printf (s, _("Nobody logged any time on %s."), from);
+      else
+        g_string_append_printf (s, _("Nobody logged any time between %s and %s."), from, to);
       return g_string_free (s, FALSE);
     }
 
-  /* Translators: managers, hours, first and last day ("23 Nov 2026"). */
-  g_string_append_printf (s, ngettext ("%u manager logged %.0f h between %s and %s.",
-                                       "%u managers logged %.0f h between %s and %s.", n),
-                          n, round (self->total_minutes / 60.0), from, to);
+  if (g_strcmp0 (self->from, self->to) == 0)
+    /* Translators: managers, hours, the day ("23 Nov 2026"). */
+    g_string_append_printf (s, ngettext ("%u manager logged %.0f h on %s.",
+                                         "%u managers logged %.0f h on %s.", n),
+                            n, round (self->total_minutes / 60.0), from);
+  else
+    /* Translators: managers, hours, first and last day ("23 Nov 2026"). */
+    g_string_append_printf (s, ngettext ("%u manager logged %.0f h between %s and %s.",
+                                         "%u managers logged %.0f h between %s and %s.", n),
+                            n, round (self->total_minutes / 60.0), from, to);
 
   /* What the whole team shares comes first: the most severe team finding
    * in its own words, the others named with their numbers. */

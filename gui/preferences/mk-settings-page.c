@@ -121,7 +121,7 @@ sync_study (MkSettingsPage *self)
 
   if (mk_store_get_study (self->store, &name, &from, &to))
     {
-      g_autofree char *days = g_strdup_printf (_("%s to %s"), from, to);
+      g_autofree char *days = mk_format_period (from, to);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->current_study_row), name);
       adw_action_row_set_subtitle (self->current_study_row, days);

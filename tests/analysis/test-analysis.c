@@ -856,6 +856,30 @@ test_empty_summary (void)
   g_assert_cmpfloat (mk_analysis_get_selling_share (a), ==, 0);
 }
 
+/* One day is named once, not as "between a day and the same day". */
+static void
+test_one_day_summary (void)
+{
+  g_autoptr(MkAnalysisInput) none = mk_analysis_input_new ("2026-03-09", "2026-03-09");
+  g_autoptr(MkAnalysisInput) input = mk_analysis_input_new ("2026-03-09", "2026-03-09");
+  g_autoptr(MkAnalysis) empty = NULL;
+  g_autoptr(MkAnalysis) a = NULL;
+  MkSettings settings;
+  guint calls, anna;
+
+  test_settings (&settings);
+  empty = mk_analysis_new (none, &settings, MK_PEER_MODE_TEAM);
+  g_assert_cmpstr (mk_analysis_get_summary (empty), ==, "Nobody logged any time on 9 Mar 2026.");
+
+  calls = mk_analysis_input_add_category (input, "calls", "calls", NULL, MK_CATEGORY_KIND_SELLING,
+                                          -1, -1);
+  anna = mk_analysis_input_add_person (input, "Anna", NULL, MK_LEVEL_NONE);
+  mk_analysis_input_add_day (input, anna, "2026-03-09", calls, 120, 4, 0, 0);
+  a = mk_analysis_new (input, &settings, MK_PEER_MODE_TEAM);
+  g_assert_true (g_str_has_prefix (mk_analysis_get_summary (a),
+                                   "1 manager logged 2 h on 9 Mar 2026."));
+}
+
 static void
 use_language (const char *language)
 {
@@ -1093,6 +1117,7 @@ main (int   argc,
 
       g_test_add_data_func (path, fixtures[i], test_fixture);
     }
+  g_test_add_func ("/analysis/summary/one-day", test_one_day_summary);
   g_test_add_func ("/analysis/message/planted-admin-sentence", test_message_planted);
   g_test_add_func ("/analysis/team/totals-and-summary", test_team_totals);
   g_test_add_func ("/analysis/team/all-weak-medians-flagged", test_weak_only);
