@@ -388,9 +388,15 @@ mk_team_password_ask_async (GtkWindow           *parent,
 
   g_return_if_fail (server != NULL && login != NULL);
 
-  /* Translators: the first %s is a login name, the second a server. */
-  body = g_strdup_printf (_("Type the password of %s on %s. Minutka asks once and keeps it "
-                            "in this computer’s keyring."), login, server);
+  if (strchr (server, '@') != NULL)
+    /* Translators: %s is the login at its server ("anna@sales.example.com/minutka"). */
+    body = g_strdup_printf (_("Type the password of the team login %s. Minutka asks once and "
+                              "keeps it in this computer’s keyring."), server);
+  else
+    /* Translators: a login name, then the team's server ("service=sales"). */
+    body = g_strdup_printf (_("Type the password of the login %s for the team at %s. Minutka "
+                              "asks once and keeps it in this computer’s keyring."), login,
+                            server);
   if (why != NULL)
     {
       char *both = g_strconcat (why, "\n\n", body, NULL);
