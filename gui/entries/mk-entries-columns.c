@@ -146,6 +146,13 @@ source_text (MkEntry  *entry,
             }
           return g_strdup (batch->file_name);
         }
+      else if (mk_entry_get_batch_id (entry) <= 0)
+        {
+          /* Received from the team: imported on another desktop, whose file
+           * and import this one never had ("Import #0" said nothing). */
+          *tooltip = g_strdup (_("Imported on another computer of the team"));
+          return g_strdup (_("Imported"));
+        }
       else
         {
           g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT,

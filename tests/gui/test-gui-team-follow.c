@@ -95,7 +95,8 @@ settled (MkTeamController *team,
 
 /* The manager's Minutka logs an entry and syncs it. */
 static void
-manager_logs_and_syncs (const char *task)
+manager_logs_and_syncs (const char    *task,
+                        MkEntrySource  source)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(MkStore) store = mk_store_open (manager_db, &error);
@@ -112,7 +113,7 @@ manager_logs_and_syncs (const char *task)
   input.minutes = 40;
   input.category_id = mk_category_get_id (mk_store_get_category_by_key (store, "calls"));
   input.task = task;
-  input.source = MK_ENTRY_SOURCE_MANUAL;
+  input.source = source;
   g_assert_cmpint (mk_store_add_entry (store, &input, &error), >, 0);
   g_assert_no_error (error);
   g_assert_true (mk_team_sync (store, NULL, &result, NULL, NULL, NULL, &error));
@@ -199,7 +200,7 @@ test_follows_the_team (void)
   g_assert_cmpuint (n_entries (entries), ==, 0);
 
   /* Another desktop syncs; nobody touches this window. */
-  manager_logs_and_syncs ("Call Acme about the renewal");
+  manager_logs_and_syncs ("Call Acme about the renewal", MK_ENTRY_SOURCE_MANUAL);
   synced = g_get_monotonic_time ();
   mk_gui_test_wait_for (n_entries (entries) == 1);
   in_entries = g_get_monotonic_time ();
@@ -218,13 +219,17 @@ test_follows_the_team (void)
   /* A second one while the Analysis shows: it computes again; the hidden
    * Entries page catches up when it is shown. */
   before = mk_analysis_page_get_analysis (analysis);
-  manager_logs_and_syncs ("Follow up Initech");
+  manager_logs_and_syncs ("Follow up Initech", MK_ENTRY_SOURCE_IMPORT);
   synced = g_get_monotonic_time ();
   mk_gui_test_wait_for (mk_analysis_page_get_analysis (analysis) != before);
   g_test_message ("the second entry was in the Analysis %.0f ms after the sync",
                   (g_get_monotonic_time () - synced) / 1000.0);
   mk_gui_test_show_page (GTK_WIDGET (window), "entries", MK_TYPE_ENTRIES_PAGE);
   mk_gui_test_wait_for (n_entries (entries) == 2);
+  /* Imported on the manager's desktop: this one never had that import, so
+   * its source says so in words, not "Import #0". */
+  mk_gui_test_wait_for (find_label (GTK_WIDGET (entries), "Imported"));
+  g_assert_false (find_label (GTK_WIDGET (entries), "Import #0"));
 }
 
 int
