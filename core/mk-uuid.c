@@ -29,6 +29,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
 
 #include "mk-uuid.h"
 
@@ -48,9 +49,14 @@ set_version (MkUuid *uuid,
 
 /* The last identity made, as two big-endian halves without the version
  * and variant bits: 48 bits of time and 12 random in `hi`, 62 random in
- * `lo`. */
+ * `lo`; and the generator of the random bits.  Both belong to one process:
+ * a child of fork() starts them again (it would otherwise go on from its
+ * parent's and make the same identities as its sibling in the same
+ * millisecond — two creators of one database collided on a person's). */
 static GMutex last_lock;
 static guint64 last_hi, last_lo;
+static GRand *generator;
+static pid_t generator_pid;
 
 /**
  * mk_uuid_generate:
@@ -67,9 +73,18 @@ mk_uuid_generate (MkUuid *uuid)
 
   g_return_if_fail (uuid != NULL);
 
-  hi = ms << 12 | (g_random_int () & 0xfff);
-  lo = ((guint64) g_random_int () << 32 | g_random_int ()) & G_GUINT64_CONSTANT (0x3fffffffffffffff);
   g_mutex_lock (&last_lock);
+  if (generator == NULL || generator_pid != getpid ())
+    {
+      /* Seeded from /dev/urandom (g_rand_new()). */
+      g_clear_pointer (&generator, g_rand_free);
+      generator = g_rand_new ();
+      generator_pid = getpid ();
+      last_hi = last_lo = 0;
+    }
+  hi = ms << 12 | (g_rand_int (generator) & 0xfff);
+  lo = ((guint64) g_rand_int (generator) << 32 | g_rand_int (generator))
+       & G_GUINT64_CONSTANT (0x3fffffffffffffff);
   if (hi < last_hi || (hi == last_hi && lo <= last_lo))
     {
       /* The same millisecond (or the clock went back): one more than the

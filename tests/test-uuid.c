@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "mk-uuid.h"
 
@@ -132,6 +134,57 @@ test_keys (void)
   g_assert_cmpuint (mk_uuid_key (&a), !=, mk_uuid_key (&b));
 }
 
+/* Two children of one process, each making identities in the same
+ * milliseconds, never make the same one: each starts the generator and the
+ * last identity again (they went on from the parent's, and two creators of
+ * one database made the same person's identity). */
+static void
+test_forked_children_never_share_one (void)
+{
+  enum { N = 200 };
+  MkUuid made[2][N];
+  MkUuid first;
+  int pipes[2][2];
+
+  mk_uuid_generate (&first);
+  for (int c = 0; c < 2; c++)
+    {
+      pid_t pid;
+
+      g_assert_cmpint (pipe (pipes[c]), ==, 0);
+      pid = fork ();
+      g_assert_cmpint (pid, >=, 0);
+      if (pid == 0)
+        {
+          MkUuid mine[N];
+
+          for (int i = 0; i < N; i++)
+            mk_uuid_generate (&mine[i]);
+          _exit (write (pipes[c][1], mine, sizeof mine) == sizeof mine ? 0 : 1);
+        }
+      close (pipes[c][1]);
+    }
+  for (int c = 0; c < 2; c++)
+    {
+      gsize got = 0;
+      int status;
+
+      while (got < sizeof made[c])
+        {
+          gssize n = read (pipes[c][0], (char *) made[c] + got, sizeof made[c] - got);
+
+          g_assert_cmpint (n, >, 0);
+          got += (gsize) n;
+        }
+      close (pipes[c][0]);
+      g_assert_cmpint (wait (&status), >, 0);
+      g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+    }
+  for (int i = 0; i < N; i++)
+    for (int j = 0; j < N; j++)
+      g_assert_true (memcmp (&made[0][i], &made[1][j], sizeof (MkUuid)) != 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -142,6 +195,7 @@ main (int   argc,
   g_test_add_func ("/uuid/refuses-other-text", test_refuses_other_text);
   g_test_add_func ("/uuid/new-ones-ascend", test_new_ones_ascend);
   g_test_add_func ("/uuid/threads-never-share-one", test_threads_never_share_one);
+  g_test_add_func ("/uuid/forked-children-never-share-one", test_forked_children_never_share_one);
   g_test_add_func ("/uuid/name-based-is-fixed", test_name_based_is_fixed);
   g_test_add_func ("/uuid/keys", test_keys);
   return g_test_run ();

@@ -284,6 +284,8 @@ test_two_creators (void)
               _exit (1);
             }
           person = mk_store_ensure_person (mine, name, NULL, &failed);
+          if (person == NULL)
+            g_printerr ("%s: %s\n", name, failed->message);
           _exit (person != NULL ? 0 : 2);
         }
     }
