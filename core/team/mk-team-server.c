@@ -80,6 +80,10 @@ G_DEFINE_QUARK (mk-team-error-quark, mk_team_error)
 
 /* Seconds to wait for a server that does not answer. */
 #define CONNECT_TIMEOUT "10"
+/* A connection the server refused this soon is asked again with verbose
+ * errors, for the server's error code (mk_team_connect()). */
+#define VERBOSE_RETRY_WITHIN_US (3 * G_USEC_PER_SEC)
+#define VERBOSE_RETRY_TIMEOUT_MS 5000
 
 /* Version 1: the tables, revisions, tombstones and row-level security. */
 static const char schema_v1_sql[] =
@@ -579,25 +583,15 @@ mk_team_set_error (GError    **error,
                  _("The team's server refused %s: %s"), doing, words);
 }
 
-/* Drives a connection started with PQconnectStartParams() to its end,
- * within its connect_timeout (which PQconnectdb() would have kept).
- * FALSE when the time ran out. */
+/* Drives a connection started with PQconnectStartParams() to its end, for
+ * at most @timeout_ms.  FALSE when the time ran out. */
 static gboolean
-wait_connected (PGconn *conn)
+wait_connected (PGconn *conn,
+                int     timeout_ms)
 {
   PostgresPollingStatusType status = PGRES_POLLING_WRITING;
-  gint64 timeout_s = g_ascii_strtoll (CONNECT_TIMEOUT, NULL, 10);
-  gint64 deadline;
+  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
 
-  {
-    PQconninfoOption *options = PQconninfo (conn);
-
-    for (PQconninfoOption *o = options; o != NULL && o->keyword != NULL; o++)
-      if (g_str_equal (o->keyword, "connect_timeout") && o->val != NULL)
-        timeout_s = g_ascii_strtoll (o->val, NULL, 10);
-    PQconninfoFree (options);
-  }
-  deadline = g_get_monotonic_time () + MAX (timeout_s, 2) * G_USEC_PER_SEC;
   while (status != PGRES_POLLING_OK && status != PGRES_POLLING_FAILED)
     {
       struct pollfd fd = {
@@ -610,9 +604,10 @@ wait_connected (PGconn *conn)
       if (left_ms <= 0)
         return FALSE;
       ready = poll (&fd, 1, (int) left_ms);
-      if (ready < 0 && errno != EINTR)
-        break;
-      if (ready > 0)
+      if (ready < 0 && errno == EINTR)
+        continue;
+      /* Ready, or a poll() that failed: libpq finds out which, and says so. */
+      if (ready != 0)
         status = PQconnectPoll (conn);
     }
   return TRUE;
@@ -644,26 +639,6 @@ connect_error_code (PGconn *conn,
     }
 }
 
-/* The words of a failed connection without the code and the server's
- * source location the verbose message adds. */
-static char *
-connect_words (PGconn     *conn,
-               const char *code)
-{
-  g_autofree char *words = server_words (conn, NULL);
-  g_autofree char *coded = g_strdup_printf ("%s: ", code);
-  char *location;
-  GString *clean;
-
-  location = strstr (words, "LOCATION:");
-  if (location != NULL)
-    *location = '\0';
-  clean = g_string_new (g_strstrip (words));
-  if (*code != '\0')
-    g_string_replace (clean, coded, "", 1);
-  return g_string_free (clean, FALSE);
-}
-
 /* Why a connection failed, in the user's words where the server's code
  * says (a wrong password, a database that is not there, a login not let
  * in) — those need no English from the server — else with its words. */
@@ -671,26 +646,19 @@ static void
 set_connect_error (GError    **error,
                    PGconn     *conn,
                    const char *conninfo,
-                   gboolean    timed_out)
+                   const char *code)
 {
   g_autofree char *server = mk_team_describe_server (conninfo);
   g_autofree char *words = NULL;
   const char *login = conn != NULL && PQuser (conn) != NULL ? PQuser (conn) : "";
-  char code[6] = "";
 
-  if (timed_out)
-    {
-      g_set_error (error, MK_TEAM_ERROR, MK_TEAM_ERROR_CONNECT,
-                   _("Cannot reach the team's server %s: it did not answer in time."), server);
-      return;
-    }
   if (conn == NULL)
     {
       g_set_error (error, MK_TEAM_ERROR, MK_TEAM_ERROR_CONNECT,
                    _("Cannot reach the team's server %s: out of memory."), server);
       return;
     }
-  connect_error_code (conn, code);
+  words = server_words (conn, NULL);
   if (PQconnectionNeedsPassword (conn))
     g_set_error (error, MK_TEAM_ERROR, MK_TEAM_ERROR_PASSWORD,
                  _("The team's server %s asks for the password of the login “%s”."), server,
@@ -704,18 +672,12 @@ set_connect_error (GError    **error,
                  _("The team's server %s has no database named “%s”."), server,
                  PQdb (conn) != NULL ? PQdb (conn) : "");
   else if (g_str_has_prefix (code, "28"))
-    {
-      words = connect_words (conn, code);
-      g_set_error (error, MK_TEAM_ERROR, MK_TEAM_ERROR_REFUSED,
-                   _("The team's server %s does not let the login “%s” in: %s"), server, login,
-                   words);
-    }
+    g_set_error (error, MK_TEAM_ERROR, MK_TEAM_ERROR_REFUSED,
+                 _("The team's server %s does not let the login “%s” in: %s"), server, login,
+                 words);
   else
-    {
-      words = connect_words (conn, code);
-      g_set_error (error, MK_TEAM_ERROR, MK_TEAM_ERROR_CONNECT,
-                   _("Cannot reach the team's server %s: %s"), server, words);
-    }
+    g_set_error (error, MK_TEAM_ERROR, MK_TEAM_ERROR_CONNECT,
+                 _("Cannot reach the team's server %s: %s"), server, words);
 }
 
 /**
@@ -739,35 +701,59 @@ mk_team_connect (const char  *conninfo,
                  GError     **error)
 {
   /* Keywords before "dbname" are overridden by what the string says; the
-   * password (which the string never holds) comes after. */
+   * password (which the string never holds) comes after.  TCP keepalives:
+   * the window keeps its listening connection for hours and lends it to
+   * syncs; one dropped silently on the way (a NAT, a firewall, a laptop's
+   * sleep) is found within a minute or two instead of the system's two
+   * hours, and a sync never waits on it for long. */
   const char *const keywords[] = {
-    "connect_timeout", "fallback_application_name", "dbname", password ? "password" : NULL,
-    NULL,
+    "connect_timeout", "fallback_application_name", "keepalives_idle", "keepalives_interval",
+    "keepalives_count", "tcp_user_timeout", "dbname", password ? "password" : NULL, NULL,
   };
-  const char *const values[] = { CONNECT_TIMEOUT, "minutka", conninfo, password, NULL };
+  const char *const values[] = {
+    CONNECT_TIMEOUT, "minutka", "60", "10", "3", "60000", conninfo, password, NULL,
+  };
   PGconn *conn;
-  gboolean timed_out = FALSE;
+  char code[6] = "";
+  gint64 start = g_get_monotonic_time ();
 
   g_return_val_if_fail (conninfo != NULL, NULL);
 
-  conn = PQconnectStartParams (keywords, values, TRUE);
-  if (conn != NULL && PQstatus (conn) != CONNECTION_BAD)
+  /* libpq's own loop: each host and address gets its connect_timeout. */
+  conn = PQconnectdbParams (keywords, values, TRUE);
+  if (conn != NULL && PQstatus (conn) == CONNECTION_OK)
+    return conn;
+  if (conn != NULL && !PQconnectionNeedsPassword (conn) &&
+      g_get_monotonic_time () - start < VERBOSE_RETRY_WITHIN_US)
     {
-      /* The server's error code comes in the message ("FATAL:  28P01: …"):
-       * libpq gives no other way to tell a wrong password from a wrong
-       * database at connection time. */
-      PQsetErrorVerbosity (conn, PQERRORS_VERBOSE);
-      timed_out = !wait_connected (conn);
+      /* The server answered at once and refused.  Its error code tells a
+       * wrong password from a missing database, and libpq gives it only
+       * in a verbose message ("FATAL:  28P01: …"), whose verbosity can be
+       * set only on a connection still being made: asked once more so. */
+      PGconn *verbose = PQconnectStartParams (keywords, values, TRUE);
+
+      if (verbose != NULL && PQstatus (verbose) != CONNECTION_BAD)
+        {
+          PQsetErrorVerbosity (verbose, PQERRORS_VERBOSE);
+          wait_connected (verbose, VERBOSE_RETRY_TIMEOUT_MS);
+        }
+      if (verbose != NULL && PQstatus (verbose) == CONNECTION_OK)
+        {
+          /* It let us in this time (the server was starting, say). */
+          PQfinish (conn);
+          PQsetErrorVerbosity (verbose, PQERRORS_DEFAULT);
+          return verbose;
+        }
+      if (verbose != NULL)
+        {
+          connect_error_code (verbose, code);
+          PQfinish (verbose);
+        }
     }
-  if (conn == NULL || PQstatus (conn) != CONNECTION_OK)
-    {
-      set_connect_error (error, conn, conninfo, timed_out);
-      if (conn != NULL)
-        PQfinish (conn);
-      return NULL;
-    }
-  PQsetErrorVerbosity (conn, PQERRORS_DEFAULT);
-  return conn;
+  set_connect_error (error, conn, conninfo, code);
+  if (conn != NULL)
+    PQfinish (conn);
+  return NULL;
 }
 
 /**

@@ -601,7 +601,7 @@ lend_if_wanted (ListenData *data,
   g_mutex_lock (&data->lock);
   if (data->renew)
     {
-      data->renew = FALSE;
+      /* Cleared when the thread logs in again. */
       g_mutex_unlock (&data->lock);
       PQfinish (conn);
       return NULL;
@@ -642,6 +642,8 @@ listen_thread (gpointer p)
       g_autoptr(MkTeamLink) link = NULL;
       g_autoptr(PGconn) conn = NULL;
       g_autoptr(PGresult) result = NULL;
+      gint64 connected_at;
+      gboolean renewing;
 
       store = mk_store_open_full (data->db_path, MK_STORE_OPEN_EXISTING, NULL);
       link = store != NULL ? mk_team_link_read (store, NULL) : NULL;
@@ -667,9 +669,9 @@ listen_thread (gpointer p)
           backoff_ms = MIN (backoff_ms * 2, 60000);
           continue;
         }
-      backoff_ms = 2000;
       set_ready (data, TRUE, link->conninfo);
       tell_main (data, TRUE, FALSE);
+      connected_at = g_get_monotonic_time ();
 
       for (;;)
         {
@@ -696,9 +698,24 @@ listen_thread (gpointer p)
           if (changed)
             tell_main (data, TRUE, TRUE);
         }
-      /* The connection is gone: say so, and connect again. */
+      /* The connection is gone: say so, and connect again — at once after
+       * one that lasted, or for a new password; after one that did not (a
+       * server or proxy that drops it, a sync that kills it), waiting
+       * longer each time, as when connecting fails: each lost connection
+       * costs the window two syncs (mk-team-controller.c). */
       set_ready (data, FALSE, NULL);
       tell_main (data, FALSE, FALSE);
+      g_mutex_lock (&data->lock);
+      renewing = data->renew;
+      g_mutex_unlock (&data->lock);
+      if (renewing || g_get_monotonic_time () - connected_at >= 30 * G_USEC_PER_SEC)
+        backoff_ms = 2000;
+      else
+        {
+          if (!wait_readable (data, -1, backoff_ms))
+            break;
+          backoff_ms = MIN (backoff_ms * 2, 60000);
+        }
     }
 out:
   g_mutex_lock (&data->lock);
@@ -923,14 +940,19 @@ mk_team_session_set_password (MkTeamSession *self,
       ListenData *data = self->listen_data;
 
       /* The connection logged in with the old one is lent no more: the
-       * next sync and the listener log in with this one. */
+       * next sync and the listener log in with this one (the same one
+       * again, as the keyring's answer at start-up often is, changes
+       * nothing). */
       g_mutex_lock (&data->lock);
-      wipe (&data->password);
-      data->password = g_strdup (password);
-      data->ready = FALSE;
-      data->renew = TRUE;
-      if (data->wake[1] >= 0 && write (data->wake[1], "", 1) < 0)
-        g_debug ("the listening thread will log in again after its next notification");
+      if (g_strcmp0 (data->password, password) != 0)
+        {
+          wipe (&data->password);
+          data->password = g_strdup (password);
+          data->ready = FALSE;
+          data->renew = TRUE;
+          if (data->wake[1] >= 0 && write (data->wake[1], "", 1) < 0)
+            g_debug ("the listening thread will log in again after its next notification");
+        }
       g_mutex_unlock (&data->lock);
     }
 }

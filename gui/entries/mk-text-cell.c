@@ -94,6 +94,10 @@ new_layout (MkTextCell *self,
 {
   PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
 
+  /* One line, as the label's single-line mode gave: a task or a name with
+   * a line break in it (a quoted CSV field) shows the break as a symbol. */
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
+
   if (self->numeric)
     {
       PangoAttrList *attrs = pango_attr_list_new ();
@@ -321,9 +325,11 @@ mk_text_cell_new (const char         *group,
                   float               xalign,
                   PangoEllipsizeMode  ellipsize)
 {
-  MkTextCell *self = g_object_new (MK_TYPE_TEXT_CELL, NULL);
+  MkTextCell *self;
 
   g_return_val_if_fail (group != NULL, NULL);
+
+  self = g_object_new (MK_TYPE_TEXT_CELL, NULL);
 
   self->min_chars = min_chars;
   self->max_chars = max_chars;

@@ -189,9 +189,15 @@ mk_wrapped_label_set_prefix (MkWrappedLabel *self,
   g_return_if_fail (MK_IS_WRAPPED_LABEL (self));
   g_return_if_fail (GTK_IS_WIDGET (prefix));
 
+  self->spacing = spacing;
+  if (prefix == self->prefix)
+    {
+      /* Unparenting it would free it. */
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+      return;
+    }
   g_clear_pointer (&self->prefix, gtk_widget_unparent);
   self->prefix = prefix;
-  self->spacing = spacing;
   gtk_widget_insert_before (prefix, GTK_WIDGET (self), self->label);
 }
 
