@@ -419,15 +419,18 @@ mk_import_reader_free (MkImportReader *self)
  * From the next run on, the text of @line is not parsed: the line is
  * handed over as one record with @broken set, and the lines after it are
  * read as they are.
+ *
+ * Returns: %TRUE when @line was not marked yet (another run can read past
+ *   it); %FALSE when it was, and a run failed on it all the same.
  */
-void
+gboolean
 mk_import_reader_add_broken_line (MkImportReader *self,
                                   guint64         line)
 {
   guint i;
 
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (line > 0);
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (line > 0, FALSE);
 
   if (self->broken == NULL)
     self->broken = g_array_new (FALSE, FALSE, sizeof (guint64));
@@ -436,11 +439,12 @@ mk_import_reader_add_broken_line (MkImportReader *self,
       guint64 at = g_array_index (self->broken, guint64, i);
 
       if (at == line)
-        return;
+        return FALSE;
       if (at > line)
         break;
     }
   g_array_insert_val (self->broken, i, line);
+  return TRUE;
 }
 
 /**

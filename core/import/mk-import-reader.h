@@ -79,7 +79,7 @@ const char      *mk_import_reader_get_name       (MkImportReader  *self);
 guint64          mk_import_reader_get_size       (MkImportReader  *self);
 guint64          mk_import_reader_get_position   (MkImportReader  *self);
 const char      *mk_import_reader_get_sha256     (MkImportReader  *self);
-void             mk_import_reader_add_broken_line (MkImportReader *self,
+gboolean         mk_import_reader_add_broken_line (MkImportReader *self,
                                                   guint64          line);
 guint            mk_import_reader_get_n_broken_lines (MkImportReader *self);
 guint64          mk_import_reader_get_unclosed_line (MkImportReader *self);

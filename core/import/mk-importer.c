@@ -958,7 +958,7 @@ run_once (MkStore                *store,
 
 /* After a pass that failed on a quote never closed: marks its line broken
  * so that the next pass reads the rest of the file.  Returns whether to
- * try again. */
+ * try again: not for a line marked before. */
 static gboolean
 retry_broken (MkImportReader *reader,
               const GError   *error)
@@ -968,8 +968,10 @@ retry_broken (MkImportReader *reader,
   if (!g_error_matches (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_SYNTAX) || line == 0
       || mk_import_reader_get_n_broken_lines (reader) >= MAX_BROKEN_LINES)
     return FALSE;
-  mk_import_reader_add_broken_line (reader, line);
-  return TRUE;
+  /* A line marked already that a pass failed on again (its lines counted
+   * otherwise than the parser's, say): trying again would fail again, for
+   * ever — the error is given instead. */
+  return mk_import_reader_add_broken_line (reader, line);
 }
 
 static gboolean
