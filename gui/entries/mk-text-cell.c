@@ -27,6 +27,7 @@
 
 #include "config.h"
 
+#include "mk-color.h"
 #include "mk-text-cell.h"
 
 /* What one font's cells need to know, per group of cells. */
@@ -198,9 +199,6 @@ mk_text_cell_snapshot (GtkWidget   *widget,
   MkTextCell *self = MK_TEXT_CELL (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  GtkStyleContext *style = gtk_widget_get_style_context (widget);
-  G_GNUC_END_IGNORE_DEPRECATIONS
   PangoRectangle logical;
   GdkRGBA color;
   float xalign = self->xalign;
@@ -232,9 +230,7 @@ mk_text_cell_snapshot (GtkWidget   *widget,
   else
     y = floorf ((height - logical.height) / 2.0f) - logical.y;
 
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (style, &color);
-  G_GNUC_END_IGNORE_DEPRECATIONS
+  mk_color_foreground (widget, 1.0, &color);
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
   gtk_snapshot_append_layout (snapshot, self->layout, &color);

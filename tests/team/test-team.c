@@ -1647,6 +1647,33 @@ window_sync (Window *w)
   wait_until (is_done, w, "the sync");
 }
 
+/* A window's session on @store, listening. */
+static void
+window_open (Window  *w,
+             MkStore *store)
+{
+  w->states = g_array_new (FALSE, FALSE, sizeof (MkTeamSessionState));
+  w->main_thread = g_thread_self ();
+  w->session = mk_team_session_new (store);
+  g_signal_connect (w->session, "notify::listening", G_CALLBACK (listening_notify_cb), w);
+  g_signal_connect (w->session, "server-changed", G_CALLBACK (server_changed_cb), w);
+  g_signal_connect (w->session, "notify::state", G_CALLBACK (state_cb), w);
+  g_signal_connect (w->session, "notify::progress", G_CALLBACK (progress_notify_cb), w);
+  mk_team_session_listen (w->session);
+  wait_until (is_listening, w, "the listener to connect");
+}
+
+static void
+window_close (Window *w)
+{
+  mk_team_session_stop_listening (w->session);
+  g_assert_false (mk_team_session_get_listening (w->session));
+  g_clear_object (&w->session);
+  mk_team_sync_result_clear (&w->result);
+  g_clear_error (&w->error);
+  g_clear_pointer (&w->states, g_array_unref);
+}
+
 static void
 test_session (void)
 {
@@ -1659,16 +1686,8 @@ test_session (void)
   sync_ok (t.anna, &r);
   sync_ok (t.sv, &r);
 
-  w.states = g_array_new (FALSE, FALSE, sizeof (MkTeamSessionState));
-  w.main_thread = g_thread_self ();
-  w.session = mk_team_session_new (t.anna);
-  g_signal_connect (w.session, "notify::listening", G_CALLBACK (listening_notify_cb), &w);
-  g_signal_connect (w.session, "server-changed", G_CALLBACK (server_changed_cb), &w);
-  g_signal_connect (w.session, "notify::state", G_CALLBACK (state_cb), &w);
-  g_signal_connect (w.session, "notify::progress", G_CALLBACK (progress_notify_cb), &w);
   g_signal_connect (t.anna, "changed", G_CALLBACK (store_changed_cb), &w);
-  mk_team_session_listen (w.session);
-  wait_until (is_listening, &w, "the listener to connect");
+  window_open (&w, t.anna);
 
   /* The supervisor logs an entry for Anna: her window hears of it… */
   log_entry (t.sv, "Anna Petrova", NULL, "2026-11-26", 9 * 60, 33, "calls",
@@ -1725,13 +1744,8 @@ test_session (void)
   g_assert_cmpint (mk_team_session_get_state (w.session), ==, MK_TEAM_SESSION_FAILED);
   mk_team_session_set_password (w.session, NULL);
 
-  mk_team_session_stop_listening (w.session);
-  g_assert_false (mk_team_session_get_listening (w.session));
   g_signal_handlers_disconnect_by_data (t.anna, &w);
-  g_clear_object (&w.session);
-  mk_team_sync_result_clear (&w.result);
-  g_clear_error (&w.error);
-  g_array_unref (w.states);
+  window_close (&w);
 }
 
 /* The window's syncs run on the listening connection, logged in already:
@@ -1752,13 +1766,7 @@ test_session_lends (void)
   three_set_up (&t, "lends");
   sync_ok (t.anna, &r);
   sync_ok (t.sv, &r);
-  w.states = g_array_new (FALSE, FALSE, sizeof (MkTeamSessionState));
-  w.main_thread = g_thread_self ();
-  w.session = mk_team_session_new (t.anna);
-  g_signal_connect (w.session, "notify::listening", G_CALLBACK (listening_notify_cb), &w);
-  g_signal_connect (w.session, "notify::state", G_CALLBACK (state_cb), &w);
-  mk_team_session_listen (w.session);
-  wait_until (is_listening, &w, "the listener to connect");
+  window_open (&w, t.anna);
 
   g_assert_true (g_file_get_contents (pgpass, &saved, NULL, NULL));
   g_assert_true (g_file_set_contents_full (pgpass, "", 0, G_FILE_SET_CONTENTS_CONSISTENT, 0600,
@@ -1791,12 +1799,8 @@ test_session_lends (void)
   sync_ok (t.sv, &r);
   g_assert_cmpuint (r.received, ==, 3);
 
-  mk_team_session_stop_listening (w.session);
-  g_clear_object (&w.session);
-  mk_team_sync_result_clear (&w.result);
   mk_team_sync_result_clear (&r);
-  g_clear_error (&w.error);
-  g_array_unref (w.states);
+  window_close (&w);
 }
 
 /* The command line */
